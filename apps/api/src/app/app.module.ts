@@ -1,0 +1,33 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '@lookbook/core';
+import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule } from '@lookbook/core';
+import { IdentityModule } from '@lookbook/identity';
+import { HealthController } from './health.controller';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  connect?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot({ ...options, processName: 'api' }),
+        GraphqlApiModule.forRoot(options.config),
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        // Deny by default: every resolver and route needs a credential unless marked @Public().
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

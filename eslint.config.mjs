@@ -1,0 +1,70 @@
+// @ts-check
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+// Dependency direction (docs/architecture.md): kernel <- core <- foundation(identity, storage, ledger) <- catalog
+// <- feature(licensing, templates, search, community, moderation) <- commerce <- apps. Upward effects are events.
+const layers = {
+  'type:kernel': ['type:kernel'],
+  'type:migrations': [],
+  'type:core': ['type:kernel', 'type:core'],
+  'type:foundation': ['type:kernel', 'type:core'],
+  'type:catalog': ['type:kernel', 'type:core', 'type:foundation'],
+  'type:feature': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog'],
+  'type:commerce': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
+  'type:app': ['type:migrations', 'type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:commerce'],
+  'type:testing': ['type:migrations', 'type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:commerce'],
+};
+const scopes = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+];
+const constraints = (extra = []) => [
+  ...Object.entries(layers).map(([sourceTag, allowed]) => ({
+    sourceTag,
+    onlyDependOnLibsWithTags: [...allowed, ...extra],
+  })),
+  ...scopes,
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...nx.configs['flat/base'],
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints() },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    // Specs may also use the testing lib (harness, factories, fake clock).
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints(['type:testing']) },
+      ],
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: false, project: './apps/web/tsconfig.json' } },
+  },
+  prettier,
+);

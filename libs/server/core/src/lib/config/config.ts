@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every environment variable the server reads, with its default. Documented in README.md ("Configuration");
+ * keep the two in step.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    PUBLIC_URL: z.url().optional(),
+    TRUST_PROXY: bool.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: z
+      .url()
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_POOL_MAX: positiveInt.max(200).default(10),
+    EMBEDDED_POSTGRES_PORT: port.default(54329),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
+    SESSION_TTL_DAYS: positiveInt.max(365).default(30),
+    AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.max(10_000).default(10),
+    GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
+    GRAPHQL_MAX_ALIASES: positiveInt.max(100).default(15),
+    GRAPHQL_MAX_COST: positiveInt.max(100_000).default(5000),
+    GRAPHQL_MAX_TOKENS: positiveInt.max(100_000).default(2000),
+    WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+    WORKER_CONCURRENCY: positiveInt.max(64).default(4),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.DATABASE_URL)
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
+    if (!env.AUTH_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when NODE_ENV=production' });
+    if (!env.PUBLIC_URL)
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
+  });
+
+type Env = z.output<typeof schema>;
+
+export interface AppConfig {
+  readonly env: Env['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly http: { host: string; port: number; publicUrl: string; trustProxy: boolean };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly dataDir: string;
+  readonly database: { url: string | undefined; poolMax: number; embeddedPort: number };
+  readonly auth: {
+    /** Absent outside production: the embedded default keeps a generated secret under DATA_DIR. */
+    secret: string | undefined;
+    accessTokenTtlSeconds: number;
+    sessionTtlDays: number;
+    rateLimitPerMinute: number;
+  };
+  readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  readonly web: { distDir: string };
+  readonly worker: { concurrency: number };
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Validates the environment once. A bad value throws a ConfigError whose message is one line naming the variable,
+ * e.g. `Invalid configuration: PORT: Too big: expected number to be <=65535 (got "70000")`.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "unset" so that `FOO= npm start` falls back to the default.
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const secret = /SECRET|PASSWORD|DATABASE_URL/.test(name);
+      const got = raw[name] === undefined ? '' : secret ? ' (value hidden)' : ` (got ${JSON.stringify(raw[name])})`;
+      return `${name}: ${issue.message}${got}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      trustProxy: env.TRUST_PROXY,
+    },
+    logLevel: env.LOG_LEVEL,
+    dataDir: env.DATA_DIR,
+    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX, embeddedPort: env.EMBEDDED_POSTGRES_PORT },
+    auth: {
+      secret: env.AUTH_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      sessionTtlDays: env.SESSION_TTL_DAYS,
+      rateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    },
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+    },
+    web: { distDir: env.WEB_DIST_DIR },
+    worker: { concurrency: env.WORKER_CONCURRENCY },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** Entry points call this: a bad environment prints one line and exits with status 78 (EX_CONFIG). */
+export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import type { ErrorCategory } from '@lookbook/kernel';
+import { DomainError } from '@lookbook/kernel';
+
+const log = new Logger('Errors');
+
+export const HTTP_STATUS: Record<ErrorCategory, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+export interface PublicError {
+  code: string;
+  message: string;
+  status: number;
+  details?: Record<string, unknown>;
+}
+
+/** Database unreachable / pool exhausted: the caller may retry; everything else unknown is a bug. */
+function isUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|ETIMEDOUT|57P01|57P03|08006|08001/.test(
+    text,
+  );
+}
+
+/**
+ * The single mapping from thrown errors to what clients see. Domain errors keep their stable code and message;
+ * anything unexpected is logged server-side and shown as INTERNAL_SERVER_ERROR with no stack, SQL or paths.
+ */
+export function toPublicError(error: unknown): PublicError {
+  if (error instanceof DomainError) {
+    return {
+      code: error.code,
+      message: error.message,
+      status: HTTP_STATUS[error.category],
+      details: Object.keys(error.details).length ? { ...error.details } : undefined,
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: error.message, status };
+  }
+  if (isUnavailable(error)) {
+    log.warn(`dependency unavailable: ${(error as Error).message}`);
+    return { code: 'SERVICE_UNAVAILABLE', message: 'Service temporarily unavailable, try again', status: 503 };
+  }
+  log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', status: 500 };
+}
+
+/** Apollo `formatError`. GraphQL's own parse/validation errors already carry a code and safe messages. */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = formatted.extensions?.['code'];
+  const isGraphqlError = original === error && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+  if (isGraphqlError) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  const mapped = toPublicError(original);
+  return {
+    message: mapped.message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: mapped.code, ...(mapped.details ?? {}) },
+  };
+}

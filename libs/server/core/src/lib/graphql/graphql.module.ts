@@ -1,0 +1,48 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver } from '@nestjs/apollo';
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { AppConfig } from '../config/config';
+import { formatGraphqlError } from './error-mapping';
+import { LoaderRegistry } from './loaders';
+
+/**
+ * GraphQL at /graphql, code-first, hardened: depth/alias/cost/token limits, no HTTP batching, and in production no
+ * introspection and no "did you mean" suggestions. Errors go through formatGraphqlError (stable codes, no stacks).
+ */
+@Module({})
+export class GraphqlApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const armor = new ApolloArmor({
+      maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+      maxAliases: { n: config.graphql.maxAliases },
+      costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true, flattenFragments: true },
+      maxTokens: { n: config.graphql.maxTokens },
+      maxDirectives: { n: 20 },
+      blockFieldSuggestion: { enabled: config.isProduction },
+    }).protect();
+    return {
+      module: GraphqlApiModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: !config.isProduction,
+          allowBatchedHttpRequests: false,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          playground: false,
+          graphiql: false,
+          plugins: armor.plugins,
+          validationRules: armor.validationRules,
+          formatError: formatGraphqlError,
+          context: (request: unknown, reply: unknown) => ({ req: request, reply, loaders: new LoaderRegistry() }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@lookbook/core';
+
+@Entity({ schema: 'identity', name: 'user' })
+export class UserEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('citext') handle!: string;
+  @Column('citext') email!: string;
+  @Column('text', { name: 'display_name' }) displayName!: string;
+  @Column('text', { name: 'password_hash' }) passwordHash!: string;
+  @Column('text', { array: true }) roles!: Role[];
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'password_changed_at' }) passwordChangedAt!: Date;
+}

@@ -1,0 +1,31 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ApiScopeValue } from './identity.objects';
+
+// Length caps here are transport limits; the services apply the real rules and return typed errors.
+@InputType()
+export class SignUpInput {
+  @Field() handle!: string;
+  @Field() email!: string;
+  @Field() password!: string;
+  @Field(() => String, { nullable: true }) displayName?: string | null;
+}
+
+@InputType()
+export class SignInInput {
+  @Field({ description: 'Email or handle.' }) login!: string;
+  @Field() password!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field() currentPassword!: string;
+  @Field() newPassword!: string;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field() name!: string;
+  @Field(() => [ApiScopeValue]) scopes!: ApiScopeValue[];
+  @Field(() => Int, { nullable: true, description: 'Days until the key expires (1–365); never if omitted.' })
+  expiresInDays?: number | null;
+}

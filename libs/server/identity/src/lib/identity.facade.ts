@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { UserRepository } from './user.repository';
+
+export interface UserSummary {
+  id: string;
+  handle: string;
+  displayName: string;
+}
+
+/** What other domains may ask of identity. */
+@Injectable()
+export class IdentityFacade {
+  constructor(private readonly users: UserRepository) {}
+
+  /** Batched lookup for DataLoaders: one query for any number of ids; unknown ids are absent. */
+  async usersByIds(ids: readonly string[]): Promise<UserSummary[]> {
+    const rows = await this.users.findByIds(ids);
+    return rows.map(({ id, handle, displayName }) => ({ id, handle, displayName }));
+  }
+}

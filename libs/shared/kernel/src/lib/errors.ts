@@ -1,0 +1,72 @@
+/**
+ * Typed domain errors with stable codes. Domains throw these; the API maps them once to GraphQL `extensions.code`
+ * (and REST status codes). Messages are safe to show to users: never put secrets, SQL or storage keys in them.
+ */
+export type ErrorCategory =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
+
+export interface ErrorDetails {
+  readonly [key: string]: string | number | boolean | readonly string[] | undefined;
+}
+
+export class DomainError extends Error {
+  constructor(
+    /** Stable, machine-readable code, e.g. `HANDLE_TAKEN`. */
+    readonly code: string,
+    readonly category: ErrorCategory,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(code: string, message: string, details: ErrorDetails = {}) {
+    super(code, 'BAD_USER_INPUT', message, details);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, details: ErrorDetails = {}) {
+    super(code, 'CONFLICT', message, details);
+  }
+}
+
+/** "Not found" and "forbidden" must look the same to a stranger: use this for both when the caller has no right. */
+export class NotFoundError extends DomainError {
+  constructor(code = 'NOT_FOUND', message = 'Not found', details: ErrorDetails = {}) {
+    super(code, 'NOT_FOUND', message, details);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(code = 'UNAUTHENTICATED', message = 'Authentication required') {
+    super(code, 'UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(code = 'FORBIDDEN', message = 'Not allowed') {
+    super(code, 'FORBIDDEN', message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super('RATE_LIMITED', 'RATE_LIMITED', 'Too many attempts, try again later', { retryAfterSeconds });
+  }
+}
+
+export class UnavailableError extends DomainError {
+  constructor(code = 'SERVICE_UNAVAILABLE', message = 'Service temporarily unavailable, try again') {
+    super(code, 'UNAVAILABLE', message);
+  }
+}

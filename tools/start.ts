@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { loadConfigOrExit, resolveDatabase } from '@lookbook/core';
+import { MIGRATIONS } from '@lookbook/migrations';
+import { seedDemoContent } from './seed-demo';
+
+/**
+ * `npm start`: one database (embedded unless DATABASE_URL is set), migrated, then the API and the worker as child
+ * processes sharing it. Ctrl-C stops everything in order.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const say = (line: string) => process.stdout.write(`[lookbook] ${line}\n`);
+  const database = await resolveDatabase(config, MIGRATIONS, say);
+  const register = join(__dirname, '..', '..', '..', 'tools', 'register.js');
+  const env = { ...process.env, DATABASE_URL: database.url };
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await database.stop();
+    process.exit(code);
+  };
+
+  for (const [name, entry] of [
+    ['api', 'apps/api/src/main.js'],
+    ['worker', 'apps/worker/src/main.js'],
+  ] as const) {
+    const child = spawn(process.execPath, [register, entry], { env, stdio: 'inherit' });
+    child.on('exit', (code) => {
+      if (!stopping) {
+        say(`${name} exited (${code ?? 'signal'}); stopping the rest`);
+        void stopAll(code || 1);
+      }
+    });
+    children.push(child);
+  }
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const url = config.http.publicUrl;
+  await waitForHealthy(`http://${config.http.host}:${config.http.port}/healthz`);
+  if (!config.isProduction) {
+    const demo = await seedDemoContent(`http://${config.http.host}:${config.http.port}/graphql`, database.url);
+    say(`demo account: ${demo.login} / ${demo.password} (admin)`);
+  }
+  say(`Lookbook is running at ${url}  —  GraphQL: ${url}/graphql  —  Ctrl-C to stop`);
+}
+
+async function waitForHealthy(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the API did not become healthy at ${url}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`lookbook failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
