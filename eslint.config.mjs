@@ -14,6 +14,7 @@ const layers = {
   'type:feature': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog'],
   'type:commerce': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
   'type:app': ['type:migrations', 'type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:commerce'],
+  'type:e2e': ['type:app', 'type:testing', 'type:migrations', 'type:kernel', 'type:core', 'type:foundation'],
   'type:testing': ['type:migrations', 'type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:commerce'],
 };
 const scopes = [
@@ -54,7 +55,7 @@ export default tseslint.config(
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints(['type:testing']) },
+        { enforceBuildableLibDependency: false, allow: ['@lookbook/api'], depConstraints: constraints(['type:testing']) },
       ],
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

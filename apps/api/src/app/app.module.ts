@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import type { AppConfig } from '@lookbook/core';
+import type { AppConfig, Clock } from '@lookbook/core';
 import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule } from '@lookbook/core';
 import { IdentityModule } from '@lookbook/identity';
 import { HealthController } from './health.controller';
@@ -10,6 +10,7 @@ export interface ApiModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   connect?: boolean;
+  clock?: Clock;
 }
 
 @Module({})

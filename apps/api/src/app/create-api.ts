@@ -14,7 +14,7 @@ import { AppModule } from './app.module';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the API application (not listening). Used by main.ts, the schema generator and the e2e tests. */
-export async function createApi(options: ApiModuleOptions & { quiet?: boolean }): Promise<NestFastifyApplication> {
+export async function createApi(options: ApiModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.config.http.trustProxy,

@@ -20,6 +20,8 @@ export interface CoreModuleOptions {
   connect?: boolean;
   /** Run job handlers in this process (the worker). */
   runJobs?: boolean;
+  /** Tests pass a FakeClock. */
+  clock?: Clock;
 }
 
 /** The plumbing every process and domain uses: config, logs, database, job queue, clock, rate limits. */
@@ -40,7 +42,7 @@ export class CoreModule {
         }),
         DiscoveryModule,
       ],
-      providers: [Clock, RateLimiter, SweepRateLimitsJob, ...(options.runJobs ? [WorkerRunner] : [])],
+      providers: [{ provide: Clock, useValue: options.clock ?? new Clock() }, RateLimiter, SweepRateLimitsJob, ...(options.runJobs ? [WorkerRunner] : [])],
       exports: [Clock, RateLimiter],
     };
   }

