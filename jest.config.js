@@ -15,6 +15,7 @@ const base = {
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
+  setupFiles: ['<rootDir>/libs/server/testing/src/lib/jest-per-file-globals.ts'],
 };
 
 module.exports = {

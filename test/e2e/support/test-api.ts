@@ -21,11 +21,13 @@ export interface TestApiOptions {
   clock?: Clock;
   /** Connect the app here instead of the database's own URL (e.g. through a TcpProxy). */
   connectVia?: (databaseUrl: string) => string;
+  /** Use this database instead of creating one (it is still dropped on close). */
+  database?: TestDatabase;
 }
 
 /** The real API (Fastify, GraphQL, guards, Postgres) on a fresh database, ready for supertest. */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -40,8 +42,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     databaseUrl: options.connectVia ? options.connectVia(db.url) : db.url,
     clock: options.clock,
   });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await db.drop();
+    throw error;
+  }
   return {
     app,
     server: app.getHttpServer(),

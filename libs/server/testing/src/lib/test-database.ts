@@ -25,6 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await createDatabaseIfMissing(admin, name, TEMPLATE_DATABASE);
   const url = admin.replace(/\/postgres$/, `/${name}`);
   const client = new Client({ connectionString: url });
+  client.on('error', () => undefined); // the server stopping at the end of the run is not a test failure
   await client.connect();
   return {
     url,

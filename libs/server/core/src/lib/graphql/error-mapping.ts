@@ -23,12 +23,26 @@ export interface PublicError {
   details?: Record<string, unknown>;
 }
 
-/** Database unreachable / pool exhausted: the caller may retry; everything else unknown is a bug. */
-function isUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|ETIMEDOUT|57P01|57P03|08006|08001/.test(
-    text,
-  );
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|57P01|57P02|57P03|08000|08001|08003|08006/;
+
+/**
+ * Database unreachable, restarting or pool exhausted: the caller may retry. Reads `message`/`code` duck-typed and
+ * follows `cause`, `driverError` and AggregateError's `errors`, because connection errors are raised by Node's own
+ * socket layer and wrapped by pg and TypeORM.
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const { message, code, cause, driverError, errors } = error as {
+    message?: unknown;
+    code?: unknown;
+    cause?: unknown;
+    driverError?: unknown;
+    errors?: unknown;
+  };
+  if (UNAVAILABLE.test(`${String(message ?? '')} ${String(code ?? '')}`)) return true;
+  const nested = [cause, driverError, ...(Array.isArray(errors) ? (errors as unknown[]) : [])];
+  return nested.some((inner) => isUnavailable(inner, depth + 1));
 }
 
 /**
@@ -49,7 +63,7 @@ export function toPublicError(error: unknown): PublicError {
     return { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: error.message, status };
   }
   if (isUnavailable(error)) {
-    log.warn(`dependency unavailable: ${(error as Error).message}`);
+    log.warn(`dependency unavailable: ${String((error as { message?: unknown }).message)}`);
     return { code: 'SERVICE_UNAVAILABLE', message: 'Service temporarily unavailable, try again', status: 503 };
   }
   log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

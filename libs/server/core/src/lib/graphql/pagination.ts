@@ -18,7 +18,7 @@ export class ConnectionArgs {
 
 @ObjectType()
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
+  @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
@@ -38,7 +38,7 @@ export interface ConnectionType<T> {
 export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionType<T>> {
   @ObjectType(`${name}Edge`)
   class Edge {
-    @Field() cursor!: string;
+    @Field(() => String) cursor!: string;
     @Field(() => nodeType) node!: T;
   }
   @ObjectType(`${name}Connection`, { isAbstract: false })

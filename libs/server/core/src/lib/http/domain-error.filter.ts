@@ -10,7 +10,8 @@ import { toPublicError } from '../graphql/error-mapping';
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() === 'graphql') return exception;
+    // Rethrown, never returned: a returned value would become the field's result.
+    if (host.getType<string>() === 'graphql') throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = toPublicError(exception);
     if (error.code === 'RATE_LIMITED' && typeof error.details?.['retryAfterSeconds'] === 'number') {

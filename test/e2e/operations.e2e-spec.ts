@@ -1,0 +1,57 @@
+import request from 'supertest';
+import { createTestDatabase, errorCode, gql, signUpUser, TcpProxy } from '@lookbook/testing';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
+
+describe('health, readiness and database outages', () => {
+  let api: TestApi;
+  let proxy: TcpProxy;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    proxy = TcpProxy.forUrl(database.url);
+    await proxy.start();
+    api = await startTestApi({ database, connectVia: (url) => proxy.proxiedUrl(url) });
+  });
+  afterAll(async () => {
+    await api.close();
+    await proxy.stop();
+  });
+
+  it('reports liveness and readiness, and tags responses with a request id', async () => {
+    const health = await request(api.server).get('/healthz');
+    expect(health.status).toBe(200);
+    expect(health.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const ready = await request(api.server).get('/readyz').set('x-request-id', 'trace-abc-12345');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
+    expect(ready.headers['x-request-id']).toBe('trace-abc-12345');
+    const hostile = await request(api.server).get('/healthz').set('x-request-id', 'bad id <script>alert(1)</script>');
+    expect(hostile.headers['x-request-id']).not.toContain('script');
+  });
+
+  it('flips readiness while the database is gone and recovers without a restart', async () => {
+    const user = await signUpUser(api.server);
+    await proxy.cut();
+    const down = await request(api.server).get('/readyz');
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ status: 'unavailable', checks: { database: 'down' } });
+    expect((await request(api.server).get('/healthz')).status).toBe(200);
+    const during = await gql(api.server, `{ me { handle } }`, {}, user.accessToken);
+    expect(errorCode(during)).toBe('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(during.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+    const failedSignUp = await gql(api.server, `mutation { signUp(input: { handle: "during_outage", email: "o@example.test", password: "Umber-quartz-outage-lantern" }) { user { id } } }`);
+    expect(errorCode(failedSignUp)).toBe('SERVICE_UNAVAILABLE');
+
+    await proxy.restore();
+    let ready = 0;
+    for (let i = 0; i < 50 && ready !== 200; i += 1) {
+      ready = (await request(api.server).get('/readyz')).status;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toBe(200);
+    const after = await gql<{ me: { handle: string } }>(api.server, `{ me { handle } }`, {}, user.accessToken);
+    expect(after.data!.me.handle).toBe(user.handle);
+    // Nothing half-written during the outage.
+    expect(await api.db.query(`SELECT id FROM identity.user WHERE handle = 'during_outage'`)).toEqual([]);
+  });
+});
