@@ -13,9 +13,25 @@ const layers = {
   'type:catalog': ['type:kernel', 'type:core', 'type:foundation'],
   'type:feature': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog'],
   'type:commerce': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
-  'type:app': ['type:migrations', 'type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:commerce'],
+  'type:app': [
+    'type:migrations',
+    'type:kernel',
+    'type:core',
+    'type:foundation',
+    'type:catalog',
+    'type:feature',
+    'type:commerce',
+  ],
   'type:e2e': ['type:app', 'type:testing', 'type:migrations', 'type:kernel', 'type:core', 'type:foundation'],
-  'type:testing': ['type:migrations', 'type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:commerce'],
+  'type:testing': [
+    'type:migrations',
+    'type:kernel',
+    'type:core',
+    'type:foundation',
+    'type:catalog',
+    'type:feature',
+    'type:commerce',
+  ],
 };
 const scopes = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -31,7 +47,19 @@ const constraints = (extra = []) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      '**/vite.config.mts',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -50,17 +78,32 @@ export default tseslint.config(
     },
   },
   {
-    // Specs may also use the testing lib (harness, factories, fake clock).
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Specs may also use the testing lib (harness, factories, fake clock) and the migration timeline.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, allow: ['@lookbook/api'], depConstraints: constraints(['type:testing']) },
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@lookbook/api'],
+          depConstraints: constraints(['type:testing', 'type:migrations']),
+        },
       ],
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // The API's bootstrap (@lookbook/api) may be imported by the tools (schema generation) and the e2e suite only.
+    files: ['tools/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: ['@lookbook/api'], depConstraints: constraints() },
+      ],
     },
   },
   {

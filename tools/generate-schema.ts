@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { loadConfig } from '@lookbook/core';
-import { createApi } from '../apps/api/src/app/create-api';
+import { createApi } from '@lookbook/api';
 
 const SCHEMA_FILE = join(__dirname, '..', '..', '..', 'apps', 'api', 'schema.gql');
 
@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--check')) {
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
     if (committed !== text) {
-      process.stderr.write('apps/api/schema.gql is out of date with the resolvers: run "npm run schema:generate" and commit it.\n');
+      process.stderr.write(
+        'apps/api/schema.gql is out of date with the resolvers: run "npm run schema:generate" and commit it.\n',
+      );
       process.exit(1);
     }
     process.stdout.write('apps/api/schema.gql is up to date\n');
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`schema generation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `schema generation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -13,7 +13,10 @@ if (!entry || !existsSync(join(out, entry))) {
 }
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
 const paths = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, [target.replace(/^\.\//, '').replace(/\.ts$/, '')]]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    alias,
+    [target.replace(/^\.\//, '').replace(/\.ts$/, '')],
+  ]),
 );
 tsconfigPaths.register({ baseUrl: out, paths });
 process.argv.splice(2, 1);

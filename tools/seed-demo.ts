@@ -6,13 +6,18 @@ export const DEMO = { handle: 'ada', email: 'ada@demo.lookbook.local', password:
  * Demo content for a local run, created through the public API like a real user would (idempotent: an existing demo
  * account is left as it is). The demo user is made an admin directly in the database, as an operator would.
  */
-export async function seedDemoContent(graphqlUrl: string, databaseUrl: string): Promise<{ login: string; password: string }> {
+export async function seedDemoContent(
+  graphqlUrl: string,
+  databaseUrl: string,
+): Promise<{ login: string; password: string }> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: `mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`,
-      variables: { input: { handle: DEMO.handle, email: DEMO.email, password: DEMO.password, displayName: 'Ada (demo)' } },
+      variables: {
+        input: { handle: DEMO.handle, email: DEMO.email, password: DEMO.password, displayName: 'Ada (demo)' },
+      },
     }),
   });
   const body = (await response.json()) as { errors?: { extensions?: { code?: string }; message: string }[] };

@@ -5,7 +5,12 @@ import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 
 const CREATE = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id displayPrefix scopes expiresAt lastUsedAt } } }`;
-type Created = { createApiKey: { secret: string; apiKey: { id: string; displayPrefix: string; scopes: string[]; expiresAt: string | null } } };
+type Created = {
+  createApiKey: {
+    secret: string;
+    apiKey: { id: string; displayPrefix: string; scopes: string[]; expiresAt: string | null };
+  };
+};
 
 describe('API keys', () => {
   let api: TestApi;
@@ -39,14 +44,22 @@ describe('API keys', () => {
       {},
       owner.accessToken,
     );
-    expect(list.data!.myApiKeys.nodes).toContainEqual({ id: apiKey.id, name: 'ci', displayPrefix: apiKey.displayPrefix, scopes: ['READ', 'WRITE'] });
+    expect(list.data!.myApiKeys.nodes).toContainEqual({
+      id: apiKey.id,
+      name: 'ci',
+      displayPrefix: apiKey.displayPrefix,
+      scopes: ['READ', 'WRITE'],
+    });
     expect(JSON.stringify(list.data)).not.toContain(secretPart);
   });
 
   it('records when a key was last used', async () => {
     const { secret, apiKey } = await create({ name: 'tool', scopes: ['READ'] });
     expect((await gql(api.server, `{ me { id } }`, {}, secret)).errors).toBeUndefined();
-    const [row] = await api.db.query<{ last_used_at: Date | null }>('SELECT last_used_at FROM identity.api_key WHERE id = $1', [apiKey.id]);
+    const [row] = await api.db.query<{ last_used_at: Date | null }>(
+      'SELECT last_used_at FROM identity.api_key WHERE id = $1',
+      [apiKey.id],
+    );
     expect(row!.last_used_at).toBeInstanceOf(Date);
   });
 
@@ -65,7 +78,13 @@ describe('API keys', () => {
   it('rejects tampered and malformed keys', async () => {
     const { secret } = await create({ name: 'x', scopes: ['READ'] });
     const flipped = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
-    for (const bad of [flipped, `${secret}x`, 'lbk_', 'lbk_000000000000_' + 'A'.repeat(43), `lbk_${'z'.repeat(12)}_${'A'.repeat(43)}`]) {
+    for (const bad of [
+      flipped,
+      `${secret}x`,
+      'lbk_',
+      'lbk_000000000000_' + 'A'.repeat(43),
+      `lbk_${'z'.repeat(12)}_${'A'.repeat(43)}`,
+    ]) {
       expect(errorCode(await gql(api.server, `{ me { id } }`, {}, bad))).toBe('INVALID_API_KEY');
     }
   });
@@ -74,7 +93,9 @@ describe('API keys', () => {
     const { secret } = await create({ name: 'read-only', scopes: ['READ'] });
     const { secret: writer } = await create({ name: 'writer', scopes: ['WRITE'] });
     expect(errorCode(await gql(api.server, `mutation { signOut }`, {}, secret))).toBe('SESSION_REQUIRED');
-    expect(errorCode(await gql(api.server, CREATE, { input: { name: 'more', scopes: ['READ'] } }, writer))).toBe('SESSION_REQUIRED');
+    expect(errorCode(await gql(api.server, CREATE, { input: { name: 'more', scopes: ['READ'] } }, writer))).toBe(
+      'SESSION_REQUIRED',
+    );
     expect(errorCode(await gql(api.server, `{ myApiKeys { nodes { id } } }`, {}, writer))).toBe('SESSION_REQUIRED');
     expect(errorCode(await gql(api.server, `{ me { id } }`, {}, writer))).toBe('API_KEY_SCOPE');
   });
@@ -96,7 +117,12 @@ describe('API keys', () => {
   it("cannot revoke another user's key", async () => {
     const { apiKey, secret } = await create({ name: 'mine', scopes: ['READ'] });
     const stranger = await signUpUser(api.server);
-    const attempt = await gql(api.server, `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: apiKey.id }, stranger.accessToken);
+    const attempt = await gql(
+      api.server,
+      `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+      { id: apiKey.id },
+      stranger.accessToken,
+    );
     expect(errorCode(attempt)).toBe('API_KEY_NOT_FOUND');
     expect((await gql(api.server, `{ me { id } }`, {}, secret)).errors).toBeUndefined();
   });

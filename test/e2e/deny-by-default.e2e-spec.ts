@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
+import type { GraphQLField, GraphQLInputType } from 'graphql';
 import {
   getNamedType,
   isEnumType,
@@ -30,14 +30,17 @@ function sampleValue(type: GraphQLInputType): unknown {
     return Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, sampleValue(field.type)]));
   }
   if (isScalarType(type)) {
-    return ({ Int: 1, Float: 1, Boolean: true, DateTime: new Date().toISOString() } as Record<string, unknown>)[type.name] ?? 'x';
+    return (
+      ({ Int: 1, Float: 1, Boolean: true, DateTime: new Date().toISOString() } as Record<string, unknown>)[type.name] ??
+      'x'
+    );
   }
   return null;
 }
 
 /** A valid anonymous request for any root field: variables for its arguments, `__typename` for its selection. */
 function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>) {
-  const args = field.args as readonly GraphQLArgument[];
+  const args = field.args;
   const defs = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const call = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
@@ -89,7 +92,11 @@ describe('deny by default', () => {
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of scanner.getAllMethodNames(prototype)) {
         const handler = (prototype as Record<string, (...a: unknown[]) => unknown>)[method]!;
-        const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, wrapper.metatype as object]) === true;
+        const isPublic =
+          reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+            handler,
+            wrapper.metatype as (...a: unknown[]) => unknown,
+          ]) === true;
         const resolverType = Reflect.getMetadata('graphql:resolver_type', handler) as string | undefined;
         const resolverName = (Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined) ?? method;
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;

@@ -8,7 +8,9 @@ describe('GraphQL hardening', () => {
   let token: string;
   beforeAll(async () => {
     // Small limits so the flat identity schema can reach them; the mechanism is the same at production limits.
-    api = await startTestApi({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20', GRAPHQL_MAX_TOKENS: '300' } });
+    api = await startTestApi({
+      env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20', GRAPHQL_MAX_TOKENS: '300' },
+    });
     token = (await signUpUser(api.server)).accessToken;
   });
   afterAll(() => api.close());
@@ -46,12 +48,19 @@ describe('GraphQL hardening', () => {
   });
 
   it('refuses fragment cycles', async () => {
-    const response = await gql(api.server, `query { me { ...A } } fragment A on Me { ...B } fragment B on Me { ...A }`, {}, token);
+    const response = await gql(
+      api.server,
+      `query { me { ...A } } fragment A on Me { ...B } fragment B on Me { ...A }`,
+      {},
+      token,
+    );
     expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses batched HTTP requests', async () => {
-    const response = await request(api.server).post('/graphql').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    const response = await request(api.server)
+      .post('/graphql')
+      .send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toMatch(/batching disabled/i);
   });
@@ -65,9 +74,15 @@ describe('GraphQL hardening', () => {
   });
 
   it('refuses mutations over GET and simple cross-site POSTs (CSRF)', async () => {
-    const get = await request(api.server).get('/graphql').set('apollo-require-preflight', 'true').query({ query: 'mutation { signOut }' });
+    const get = await request(api.server)
+      .get('/graphql')
+      .set('apollo-require-preflight', 'true')
+      .query({ query: 'mutation { signOut }' });
     expect(get.status).toBe(405);
-    const form = await request(api.server).post('/graphql').set('content-type', 'text/plain').send('{"query":"{ __typename }"}');
+    const form = await request(api.server)
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .send('{"query":"{ __typename }"}');
     expect(form.status).toBeGreaterThanOrEqual(400);
   });
 
@@ -80,7 +95,13 @@ describe('GraphQL hardening', () => {
   describe('in production', () => {
     let prod: TestApi;
     beforeAll(async () => {
-      prod = await startTestApi({ env: { NODE_ENV: 'production', PUBLIC_URL: 'https://lookbook.example', DATABASE_URL: 'postgres://set-by-harness@x/y' } });
+      prod = await startTestApi({
+        env: {
+          NODE_ENV: 'production',
+          PUBLIC_URL: 'https://lookbook.example',
+          DATABASE_URL: 'postgres://set-by-harness@x/y',
+        },
+      });
     });
     afterAll(() => prod.close());
 

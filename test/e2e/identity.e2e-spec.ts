@@ -17,7 +17,8 @@ describe('identity over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  const userCount = async () => Number((await api.db.query<{ n: string }>('SELECT count(*) AS n FROM identity.user'))[0]!.n);
+  const userCount = async () =>
+    Number((await api.db.query<{ n: string }>('SELECT count(*) AS n FROM identity.user'))[0]!.n);
 
   it('sign up → sign in → me → create API key → me with the key', async () => {
     const handle = uniqueHandle('journey');
@@ -37,7 +38,9 @@ describe('identity over HTTP', () => {
     const me = await gql<{ me: { handle: string; email: string } }>(api.server, ME, {}, token);
     expect(me.data!.me).toMatchObject({ handle, email: `${handle}@Example.TEST` });
 
-    const created = await gql<{ createApiKey: { secret: string; apiKey: { displayPrefix: string; scopes: string[] } } }>(
+    const created = await gql<{
+      createApiKey: { secret: string; apiKey: { displayPrefix: string; scopes: string[] } };
+    }>(
       api.server,
       `mutation { createApiKey(input: { name: "render farm", scopes: [READ] }) { secret apiKey { displayPrefix scopes } } }`,
       {},
@@ -49,14 +52,25 @@ describe('identity over HTTP', () => {
 
     const viaKey = await gql<{ me: { handle: string } }>(api.server, `{ me { handle } }`, {}, secret);
     expect(viaKey.data!.me.handle).toBe(handle);
-    const viaHeader = await request(api.server).post('/graphql').set('x-api-key', secret).send({ query: '{ me { handle } }' });
+    const viaHeader = await request(api.server)
+      .post('/graphql')
+      .set('x-api-key', secret)
+      .send({ query: '{ me { handle } }' });
     expect(viaHeader.body.data.me.handle).toBe(handle);
   });
 
   describe('sign-up bad input changes nothing', () => {
     it.each([
-      ['duplicate handle in another case', async (h: string) => ({ handle: h.toUpperCase(), email: `other-${h}@example.test` }), 'HANDLE_TAKEN'],
-      ['duplicate email in another case', async (h: string) => ({ handle: `${h}x`, email: `${h}@EXAMPLE.test` }), 'EMAIL_TAKEN'],
+      [
+        'duplicate handle in another case',
+        async (h: string) => ({ handle: h.toUpperCase(), email: `other-${h}@example.test` }),
+        'HANDLE_TAKEN',
+      ],
+      [
+        'duplicate email in another case',
+        async (h: string) => ({ handle: `${h}x`, email: `${h}@EXAMPLE.test` }),
+        'EMAIL_TAKEN',
+      ],
     ])('%s', async (_name, makeInput, code) => {
       const existing = await signUpUser(api.server);
       const before = await userCount();
@@ -90,7 +104,10 @@ describe('identity over HTTP', () => {
 
     it('stores only an Argon2id hash', async () => {
       const user = await signUpUser(api.server);
-      const [row] = await api.db.query<{ password_hash: string }>('SELECT password_hash FROM identity.user WHERE id = $1', [user.id]);
+      const [row] = await api.db.query<{ password_hash: string }>(
+        'SELECT password_hash FROM identity.user WHERE id = $1',
+        [user.id],
+      );
       expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(row!.password_hash).not.toContain(user.password);
     });
@@ -100,7 +117,9 @@ describe('identity over HTTP', () => {
     it('answers a wrong password and an unknown account identically, in similar time', async () => {
       const user = await signUpUser(api.server);
       const wrong = await gql(api.server, SIGN_IN, { input: { login: user.handle, password: 'Wrong-password-123!' } });
-      const unknown = await gql(api.server, SIGN_IN, { input: { login: 'nobody_here_at_all', password: 'Wrong-password-123!' } });
+      const unknown = await gql(api.server, SIGN_IN, {
+        input: { login: 'nobody_here_at_all', password: 'Wrong-password-123!' },
+      });
       expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
       expect(unknown.errors).toEqual(wrong.errors);
 
@@ -123,7 +142,9 @@ describe('identity over HTTP', () => {
 
     it('accepts the email in any case', async () => {
       const user = await signUpUser(api.server);
-      const response = await gql(api.server, SIGN_IN, { input: { login: user.email.toUpperCase(), password: user.password } });
+      const response = await gql(api.server, SIGN_IN, {
+        input: { login: user.email.toUpperCase(), password: user.password },
+      });
       expect(response.errors).toBeUndefined();
     });
 
@@ -131,15 +152,16 @@ describe('identity over HTTP', () => {
       const limited = await startTestApi({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
       try {
         const user = await signUpUser(limited.server);
-        const attempt = () => gql(limited.server, SIGN_IN, { input: { login: user.handle, password: 'Wrong-password-123!' } });
+        const attempt = () =>
+          gql(limited.server, SIGN_IN, { input: { login: user.handle, password: 'Wrong-password-123!' } });
         for (let i = 0; i < 3; i += 1) expect(errorCode(await attempt())).toBe('INVALID_CREDENTIALS');
         const blocked = await attempt();
         expect(errorCode(blocked)).toBe('RATE_LIMITED');
         expect(blocked.errors![0]!.extensions!['retryAfterSeconds']).toBeGreaterThan(0);
         // Even the right password waits out the window.
-        expect(errorCode(await gql(limited.server, SIGN_IN, { input: { login: user.handle, password: user.password } }))).toBe(
-          'RATE_LIMITED',
-        );
+        expect(
+          errorCode(await gql(limited.server, SIGN_IN, { input: { login: user.handle, password: user.password } })),
+        ).toBe('RATE_LIMITED');
       } finally {
         await limited.close();
       }
@@ -169,7 +191,10 @@ describe('identity over HTTP', () => {
 
     it('lets only one of two concurrent refreshes with the same token win', async () => {
       const user = await signUpUser(api.server);
-      const results = await Promise.all([gql(api.server, REFRESH, { t: user.refreshToken }), gql(api.server, REFRESH, { t: user.refreshToken })]);
+      const results = await Promise.all([
+        gql(api.server, REFRESH, { t: user.refreshToken }),
+        gql(api.server, REFRESH, { t: user.refreshToken }),
+      ]);
       const codes = results.map((r) => errorCode(r) ?? 'OK').sort();
       expect(codes).toEqual(['OK', 'REFRESH_TOKEN_REUSED']);
     });
@@ -178,7 +203,9 @@ describe('identity over HTTP', () => {
       const user = await signUpUser(api.server);
       clock.advance(16 * 60_000);
       expect(errorCode(await gql(api.server, ME, {}, user.accessToken))).toBe('ACCESS_TOKEN_EXPIRED');
-      const refreshed = await gql<{ refreshSession: { accessToken: string } }>(api.server, REFRESH, { t: user.refreshToken });
+      const refreshed = await gql<{ refreshSession: { accessToken: string } }>(api.server, REFRESH, {
+        t: user.refreshToken,
+      });
       expect(refreshed.errors).toBeUndefined();
       clock.advance(31 * 86_400_000);
       const other = await signUpUser(api.server);
@@ -197,8 +224,16 @@ describe('identity over HTTP', () => {
     it.each([
       ['garbage', () => 'not-a-token'],
       ['a truncated token', (t: string) => t.slice(0, -5)],
-      ['a re-signed payload with another subject', (t: string) => `${t.split('.')[0]}.${Buffer.from(JSON.stringify({ sub: 'x', sid: 'y' })).toString('base64url')}.${t.split('.')[2]}`],
-      ['alg none', () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"a","sid":"b"}').toString('base64url')}.`],
+      [
+        'a re-signed payload with another subject',
+        (t: string) =>
+          `${t.split('.')[0]}.${Buffer.from(JSON.stringify({ sub: 'x', sid: 'y' })).toString('base64url')}.${t.split('.')[2]}`,
+      ],
+      [
+        'alg none',
+        () =>
+          `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"a","sid":"b"}').toString('base64url')}.`,
+      ],
       ['an empty bearer', () => ''],
     ])('rejects %s as an access token', async (_name, tamper) => {
       const user = await signUpUser(api.server);
@@ -236,11 +271,21 @@ describe('identity over HTTP', () => {
         input: { login: user.handle, password: user.password },
       });
       const LIST = `query($first: Int, $after: String) { mySessions(first: $first, after: $after) { nodes { id current } pageInfo { hasNextPage endCursor } } }`;
-      type List = { mySessions: { nodes: { id: string; current: boolean }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+      type List = {
+        mySessions: {
+          nodes: { id: string; current: boolean }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
       const page1 = await gql<List>(api.server, LIST, { first: 1 }, user.accessToken);
       expect(page1.data!.mySessions.nodes).toHaveLength(1);
       expect(page1.data!.mySessions.pageInfo.hasNextPage).toBe(true);
-      const page2 = await gql<List>(api.server, LIST, { first: 1, after: page1.data!.mySessions.pageInfo.endCursor }, user.accessToken);
+      const page2 = await gql<List>(
+        api.server,
+        LIST,
+        { first: 1, after: page1.data!.mySessions.pageInfo.endCursor },
+        user.accessToken,
+      );
       expect(page2.data!.mySessions.pageInfo.hasNextPage).toBe(false);
       const all = [...page1.data!.mySessions.nodes, ...page2.data!.mySessions.nodes];
       expect(all.filter((s) => s.current)).toHaveLength(1);
@@ -250,7 +295,12 @@ describe('identity over HTTP', () => {
       expect(errorCode(await gql(api.server, LIST, { after: 'bm9wZQ' }, user.accessToken))).toBe('INVALID_CURSOR');
 
       const other = all.find((s) => !s.current)!;
-      const revoke = await gql(api.server, `mutation($id: ID!) { revokeSession(id: $id) }`, { id: other.id }, user.accessToken);
+      const revoke = await gql(
+        api.server,
+        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        { id: other.id },
+        user.accessToken,
+      );
       expect(revoke.errors).toBeUndefined();
       expect(errorCode(await gql(api.server, ME, {}, second.data!.signIn.accessToken))).toBe('SESSION_REVOKED');
     });
@@ -258,10 +308,27 @@ describe('identity over HTTP', () => {
     it("cannot revoke another user's session, and cannot tell it exists", async () => {
       const alice = await signUpUser(api.server);
       const bob = await signUpUser(api.server);
-      const [bobSession] = await api.db.query<{ id: string }>('SELECT id FROM identity.session WHERE user_id = $1', [bob.id]);
-      const attempt = await gql(api.server, `mutation($id: ID!) { revokeSession(id: $id) }`, { id: bobSession!.id }, alice.accessToken);
-      const missing = await gql(api.server, `mutation($id: ID!) { revokeSession(id: $id) }`, { id: '01900000-0000-7000-8000-000000000000' }, alice.accessToken);
-      const malformed = await gql(api.server, `mutation($id: ID!) { revokeSession(id: $id) }`, { id: 'not-a-uuid' }, alice.accessToken);
+      const [bobSession] = await api.db.query<{ id: string }>('SELECT id FROM identity.session WHERE user_id = $1', [
+        bob.id,
+      ]);
+      const attempt = await gql(
+        api.server,
+        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        { id: bobSession!.id },
+        alice.accessToken,
+      );
+      const missing = await gql(
+        api.server,
+        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        { id: '01900000-0000-7000-8000-000000000000' },
+        alice.accessToken,
+      );
+      const malformed = await gql(
+        api.server,
+        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        { id: 'not-a-uuid' },
+        alice.accessToken,
+      );
       expect(errorCode(attempt)).toBe('SESSION_NOT_FOUND');
       expect(missing.errors).toEqual(attempt.errors);
       expect(errorCode(malformed)).toBe('SESSION_NOT_FOUND');
@@ -270,21 +337,46 @@ describe('identity over HTTP', () => {
 
     it('changes the password: needs the current one, signs out other sessions', async () => {
       const user = await signUpUser(api.server);
-      const other = await gql<{ signIn: { accessToken: string } }>(api.server, SIGN_IN, { input: { login: user.handle, password: user.password } });
+      const other = await gql<{ signIn: { accessToken: string } }>(api.server, SIGN_IN, {
+        input: { login: user.handle, password: user.password },
+      });
       const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { handle } }`;
       const newPassword = strongPassword();
-      expect(errorCode(await gql(api.server, CHANGE, { input: { currentPassword: 'Wrong-password-123!', newPassword } }, user.accessToken))).toBe(
-        'WRONG_PASSWORD',
+      expect(
+        errorCode(
+          await gql(
+            api.server,
+            CHANGE,
+            { input: { currentPassword: 'Wrong-password-123!', newPassword } },
+            user.accessToken,
+          ),
+        ),
+      ).toBe('WRONG_PASSWORD');
+      expect(
+        errorCode(
+          await gql(
+            api.server,
+            CHANGE,
+            { input: { currentPassword: user.password, newPassword: 'short' } },
+            user.accessToken,
+          ),
+        ),
+      ).toBe('PASSWORD_TOO_SHORT');
+      const changed = await gql(
+        api.server,
+        CHANGE,
+        { input: { currentPassword: user.password, newPassword } },
+        user.accessToken,
       );
-      expect(errorCode(await gql(api.server, CHANGE, { input: { currentPassword: user.password, newPassword: 'short' } }, user.accessToken))).toBe(
-        'PASSWORD_TOO_SHORT',
-      );
-      const changed = await gql(api.server, CHANGE, { input: { currentPassword: user.password, newPassword } }, user.accessToken);
       expect(changed.errors).toBeUndefined();
       expect((await gql(api.server, ME, {}, user.accessToken)).errors).toBeUndefined();
       expect(errorCode(await gql(api.server, ME, {}, other.data!.signIn.accessToken))).toBe('SESSION_REVOKED');
-      expect(errorCode(await gql(api.server, SIGN_IN, { input: { login: user.handle, password: user.password } }))).toBe('INVALID_CREDENTIALS');
-      expect((await gql(api.server, SIGN_IN, { input: { login: user.handle, password: newPassword } })).errors).toBeUndefined();
+      expect(
+        errorCode(await gql(api.server, SIGN_IN, { input: { login: user.handle, password: user.password } })),
+      ).toBe('INVALID_CREDENTIALS');
+      expect(
+        (await gql(api.server, SIGN_IN, { input: { login: user.handle, password: newPassword } })).errors,
+      ).toBeUndefined();
     });
 
     it('lets only admins set roles', async () => {
@@ -301,9 +393,13 @@ describe('identity over HTTP', () => {
 
     it('shows public profiles without private fields', async () => {
       const user = await signUpUser(api.server);
-      const profile = await gql<{ user: Record<string, unknown> }>(api.server, `query($h: String!) { user(handle: $h) { handle displayName } }`, {
-        h: user.handle.toUpperCase(),
-      });
+      const profile = await gql<{ user: Record<string, unknown> }>(
+        api.server,
+        `query($h: String!) { user(handle: $h) { handle displayName } }`,
+        {
+          h: user.handle.toUpperCase(),
+        },
+      );
       expect(profile.data!.user).toEqual({ handle: user.handle, displayName: user.handle });
       const email = await gql(api.server, `query($h: String!) { user(handle: $h) { email } }`, { h: user.handle });
       expect(errorCode(email)).toBe('GRAPHQL_VALIDATION_FAILED');

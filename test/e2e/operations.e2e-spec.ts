@@ -39,7 +39,10 @@ describe('health, readiness and database outages', () => {
     const during = await gql(api.server, `{ me { handle } }`, {}, user.accessToken);
     expect(errorCode(during)).toBe('SERVICE_UNAVAILABLE');
     expect(JSON.stringify(during.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
-    const failedSignUp = await gql(api.server, `mutation { signUp(input: { handle: "during_outage", email: "o@example.test", password: "Umber-quartz-outage-lantern" }) { user { id } } }`);
+    const failedSignUp = await gql(
+      api.server,
+      `mutation { signUp(input: { handle: "during_outage", email: "o@example.test", password: "Umber-quartz-outage-lantern" }) { user { id } } }`,
+    );
     expect(errorCode(failedSignUp)).toBe('SERVICE_UNAVAILABLE');
 
     await proxy.restore();

@@ -42,7 +42,12 @@ export class CoreModule {
         }),
         DiscoveryModule,
       ],
-      providers: [{ provide: Clock, useValue: options.clock ?? new Clock() }, RateLimiter, SweepRateLimitsJob, ...(options.runJobs ? [WorkerRunner] : [])],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new Clock() },
+        RateLimiter,
+        SweepRateLimitsJob,
+        ...(options.runJobs ? [WorkerRunner] : []),
+      ],
       exports: [Clock, RateLimiter],
     };
   }

@@ -13,9 +13,35 @@ import { UserRepository } from './user.repository';
 const HANDLE = /^[A-Za-z0-9][A-Za-z0-9_-]{2,29}$/;
 /** Handles that would impersonate the platform or collide with routes. */
 const RESERVED_HANDLES = new Set([
-  'admin', 'administrator', 'api', 'graphql', 'lookbook', 'support', 'help', 'me', 'settings', 'login', 'signin',
-  'signup', 'logout', 'moderator', 'mod', 'system', 'root', 'staff', 'security', 'official', 'null', 'undefined',
-  'www', 'static', 'assets', 'healthz', 'readyz', 'metrics', 'webhooks',
+  'admin',
+  'administrator',
+  'api',
+  'graphql',
+  'lookbook',
+  'support',
+  'help',
+  'me',
+  'settings',
+  'login',
+  'signin',
+  'signup',
+  'logout',
+  'moderator',
+  'mod',
+  'system',
+  'root',
+  'staff',
+  'security',
+  'official',
+  'null',
+  'undefined',
+  'www',
+  'static',
+  'assets',
+  'healthz',
+  'readyz',
+  'metrics',
+  'webhooks',
 ]);
 const EMAIL = z.email().max(254);
 

@@ -24,9 +24,9 @@ export class ApiKeyRepository {
   async findByPrefixWithOwner(prefix: string): Promise<ApiKeyWithOwner | null> {
     const key = await this.keys.findOneBy({ prefix });
     if (!key) return null;
-    const rows = (await this.dataSource.query(`SELECT roles FROM identity.user WHERE id = $1`, [key.userId])) as {
-      roles: Role[];
-    }[];
+    const rows = await this.dataSource.query<{ roles: Role[] }[]>(`SELECT roles FROM identity.user WHERE id = $1`, [
+      key.userId,
+    ]);
     return rows[0] ? { key, roles: rows[0].roles } : null;
   }
 
@@ -55,6 +55,11 @@ export class ApiKeyRepository {
   }
 
   listForUser<T>(userId: string, args: ConnectionArgs, map: (k: ApiKeyEntity) => T): Promise<Page<T>> {
-    return paginateNewestFirst(this.keys.createQueryBuilder('k').where('k.user_id = :userId', { userId }), args, 'createdAt', map);
+    return paginateNewestFirst(
+      this.keys.createQueryBuilder('k').where('k.user_id = :userId', { userId }),
+      args,
+      'createdAt',
+      map,
+    );
   }
 }

@@ -69,9 +69,16 @@ export class ApiKeyService {
     const found = await this.keys.findByPrefixWithOwner(prefix);
     if (!found || !safeEqual(found.key.secretHash, sha256(secret))) throw IdentityErrors.invalidApiKey();
     const now = this.clock.now();
-    if (found.key.revokedAt || (found.key.expiresAt && found.key.expiresAt <= now)) throw IdentityErrors.apiKeyRevoked();
+    if (found.key.revokedAt || (found.key.expiresAt && found.key.expiresAt <= now))
+      throw IdentityErrors.apiKeyRevoked();
     await this.keys.touchLastUsed(found.key.id, now);
-    return { userId: found.key.userId, roles: found.roles, via: 'api-key', apiKeyId: found.key.id, scopes: found.key.scopes };
+    return {
+      userId: found.key.userId,
+      roles: found.roles,
+      via: 'api-key',
+      apiKeyId: found.key.id,
+      scopes: found.key.scopes,
+    };
   }
 
   async revoke(actor: Actor, id: string): Promise<ApiKeyEntity> {

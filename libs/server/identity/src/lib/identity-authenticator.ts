@@ -22,6 +22,12 @@ export class IdentityAuthenticator implements Authenticator {
     const claims = await this.signer.verifyAccessToken(credential.token);
     const session = await this.sessions.findActive(claims.sessionId, this.clock.now());
     if (!session || session.userId !== claims.userId) throw IdentityErrors.sessionRevoked();
-    return { userId: session.userId, roles: session.roles, via: 'session', sessionId: session.sessionId, scopes: API_SCOPES };
+    return {
+      userId: session.userId,
+      roles: session.roles,
+      via: 'session',
+      sessionId: session.sessionId,
+      scopes: API_SCOPES,
+    };
   }
 }

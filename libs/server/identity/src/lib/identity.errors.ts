@@ -16,15 +16,18 @@ export const IdentityErrors = {
     new ValidationError('PASSWORD_TOO_SHORT', `A password needs at least ${min} characters`, { min }),
   passwordTooLong: (max: number) =>
     new ValidationError('PASSWORD_TOO_LONG', `A password can have at most ${max} characters`, { max }),
-  passwordTooWeak: (hint: string) => new ValidationError('PASSWORD_TOO_WEAK', `That password is too easy to guess. ${hint}`.trim()),
+  passwordTooWeak: (hint: string) =>
+    new ValidationError('PASSWORD_TOO_WEAK', `That password is too easy to guess. ${hint}`.trim()),
   /** Same error for unknown account and wrong password, so sign-in does not reveal which accounts exist. */
   invalidCredentials: () => new UnauthenticatedError('INVALID_CREDENTIALS', 'Wrong email/handle or password'),
   wrongCurrentPassword: () => new ValidationError('WRONG_PASSWORD', 'The current password is not correct'),
   invalidAccessToken: () => new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid'),
-  accessTokenExpired: () => new UnauthenticatedError('ACCESS_TOKEN_EXPIRED', 'The access token has expired; refresh it'),
+  accessTokenExpired: () =>
+    new UnauthenticatedError('ACCESS_TOKEN_EXPIRED', 'The access token has expired; refresh it'),
   sessionRevoked: () => new UnauthenticatedError('SESSION_REVOKED', 'This session has ended; sign in again'),
   invalidRefreshToken: () => new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid'),
-  refreshTokenExpired: () => new UnauthenticatedError('REFRESH_TOKEN_EXPIRED', 'The refresh token has expired; sign in again'),
+  refreshTokenExpired: () =>
+    new UnauthenticatedError('REFRESH_TOKEN_EXPIRED', 'The refresh token has expired; sign in again'),
   refreshTokenReused: () =>
     new UnauthenticatedError(
       'REFRESH_TOKEN_REUSED',

@@ -33,12 +33,12 @@ export class SessionRepository {
 
   /** The one query behind every authenticated request: the session must be live, and roles come fresh from the user. */
   async findActive(sessionId: string, now: Date): Promise<ActiveSession | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<ActiveSession[]>(
       `SELECT s.id AS "sessionId", s.user_id AS "userId", u.roles AS roles
          FROM identity.session s JOIN identity.user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
       [sessionId, now],
-    )) as ActiveSession[];
+    );
     return rows[0] ?? null;
   }
 

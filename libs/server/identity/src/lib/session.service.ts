@@ -24,8 +24,7 @@ const REFRESH_PREFIX = 'lbr_';
 const DAY_MS = 86_400_000;
 
 type RefreshOutcome =
-  | { ok: true; userId: string; sessionId: string; refreshToken: string; expiresAt: Date }
-  | { ok: false; error: Error };
+  { ok: true; userId: string; sessionId: string; refreshToken: string; expiresAt: Date } | { ok: false; error: Error };
 
 /**
  * Sessions are server-side rows, so they can be listed and revoked. A client holds a short-lived access token (JWS)
@@ -84,7 +83,8 @@ export class SessionService {
   }
 
   async refresh(refreshToken: string): Promise<IssuedSession> {
-    if (!refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 200) throw IdentityErrors.invalidRefreshToken();
+    if (!refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 200)
+      throw IdentityErrors.invalidRefreshToken();
     const now = this.clock.now();
     const outcome = await this.sessions.transaction<RefreshOutcome>(async (manager) => {
       const token = await this.sessions.findRefreshTokenForUpdate(manager, sha256(refreshToken));
@@ -96,7 +96,8 @@ export class SessionService {
         await this.sessions.revoke(session.id, 'refresh-token-reuse', now, { manager });
         return { ok: false, error: IdentityErrors.refreshTokenReused() };
       }
-      if (token.expiresAt <= now || session.expiresAt <= now) return { ok: false, error: IdentityErrors.refreshTokenExpired() };
+      if (token.expiresAt <= now || session.expiresAt <= now)
+        return { ok: false, error: IdentityErrors.refreshTokenExpired() };
       const next = `${REFRESH_PREFIX}${randomToken()}`;
       const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlDays * DAY_MS);
       await this.sessions.rotate(manager, token, this.refreshRow(session.id, next, now, expiresAt), now);
@@ -123,7 +124,9 @@ export class SessionService {
 
   async revokeSession(actor: Actor, sessionId: string): Promise<boolean> {
     if (!isUuid(sessionId)) throw IdentityErrors.sessionNotFound();
-    const revoked = await this.sessions.revoke(sessionId, 'revoked-by-user', this.clock.now(), { userId: actor.userId });
+    const revoked = await this.sessions.revoke(sessionId, 'revoked-by-user', this.clock.now(), {
+      userId: actor.userId,
+    });
     if (!revoked) throw IdentityErrors.sessionNotFound();
     return true;
   }

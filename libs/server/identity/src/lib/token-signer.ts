@@ -77,7 +77,8 @@ export class TokenSigner {
         audience: AUDIENCE,
         currentDate: this.clock.now(),
       });
-      if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string') throw IdentityErrors.invalidAccessToken();
+      if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string')
+        throw IdentityErrors.invalidAccessToken();
       return { userId: payload.sub, sessionId: payload['sid'] };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw IdentityErrors.accessTokenExpired();

@@ -14,7 +14,8 @@ export class UserRepository {
     try {
       await this.users.insert(user);
     } catch (error) {
-      const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+      const constraint =
+        error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
       if (constraint === 'user_handle_key') throw IdentityErrors.handleTaken();
       if (constraint === 'user_email_key') throw IdentityErrors.emailTaken();
       throw error;

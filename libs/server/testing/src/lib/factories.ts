@@ -25,14 +25,19 @@ const SIGN_UP = `mutation($input: SignUpInput!) {
 }`;
 
 /** Signs a new user up through the public API and returns their credentials. */
-export async function signUpUser(server: Server, overrides: Partial<{ handle: string; email: string; password: string }> = {}): Promise<TestUser> {
+export async function signUpUser(
+  server: Server,
+  overrides: Partial<{ handle: string; email: string; password: string }> = {},
+): Promise<TestUser> {
   const handle = overrides.handle ?? uniqueHandle();
-  const input = { handle, email: overrides.email ?? `${handle}@example.test`, password: overrides.password ?? strongPassword() };
-  const response = await gql<{ signUp: { accessToken: string; refreshToken: string; user: { id: string; handle: string; email: string } } }>(
-    server,
-    SIGN_UP,
-    { input },
-  );
+  const input = {
+    handle,
+    email: overrides.email ?? `${handle}@example.test`,
+    password: overrides.password ?? strongPassword(),
+  };
+  const response = await gql<{
+    signUp: { accessToken: string; refreshToken: string; user: { id: string; handle: string; email: string } };
+  }>(server, SIGN_UP, { input });
   if (!response.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(response.errors)}`);
   const { accessToken, refreshToken, user } = response.data.signUp;
   return { ...user, password: input.password, accessToken, refreshToken };

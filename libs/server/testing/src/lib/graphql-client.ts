@@ -25,7 +25,7 @@ export async function gql<T = Record<string, unknown>>(
   if (token) req.set('authorization', `Bearer ${token}`);
   const response = await req.send({ query, variables });
   const body = response.body as { data?: T | null; errors?: GraphqlError[] };
-  return { status: response.status, data: body.data, errors: body.errors, headers: response.headers as Record<string, string> };
+  return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
 }
 
 /** The first error's code, for assertions. */

@@ -3,13 +3,7 @@
  * (and REST status codes). Messages are safe to show to users: never put secrets, SQL or storage keys in them.
  */
 export type ErrorCategory =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 export interface ErrorDetails {
   readonly [key: string]: string | number | boolean | readonly string[] | undefined;

@@ -11,7 +11,8 @@ export class MoneyError extends Error {}
 const CURRENCY = /^[A-Z]{3}$/;
 
 export function money(amount: number, currency: string): Money {
-  if (!Number.isSafeInteger(amount)) throw new MoneyError(`amount must be an integer number of minor units, got ${amount}`);
+  if (!Number.isSafeInteger(amount))
+    throw new MoneyError(`amount must be an integer number of minor units, got ${amount}`);
   if (!CURRENCY.test(currency)) throw new MoneyError(`currency must be an ISO 4217 code like "EUR", got "${currency}"`);
   return { amount, currency };
 }
@@ -33,7 +34,8 @@ export function assertSameCurrency(a: Money, b: Money): void {
 export function allocate(total: Money, weights: readonly number[]): Money[] {
   if (weights.length === 0) throw new MoneyError('allocate needs at least one weight');
   if (total.amount < 0) throw new MoneyError('allocate needs a non-negative total');
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new MoneyError('weights must be non-negative integers');
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
+    throw new MoneyError('weights must be non-negative integers');
   const sum = weights.reduce((acc, w) => acc + w, 0);
   if (sum === 0) throw new MoneyError('weights must not all be zero');
 

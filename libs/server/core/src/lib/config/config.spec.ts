@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('applies documented defaults to an empty environment', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000', trustProxy: false });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      trustProxy: false,
+    });
     expect(config.database.url).toBeUndefined();
     expect(config.env).toBe('development');
   });

@@ -27,7 +27,10 @@ export async function migrateDatabase(url: string, migrations: MigrationClass[])
 }
 
 export async function revertLastMigration(url: string, migrations: MigrationClass[]): Promise<void> {
-  const dataSource = new DataSource({ ...typeormOptions({ url, poolMax: 2, applicationName: 'lookbook-migrate' }), migrations });
+  const dataSource = new DataSource({
+    ...typeormOptions({ url, poolMax: 2, applicationName: 'lookbook-migrate' }),
+    migrations,
+  });
   await dataSource.initialize();
   try {
     await dataSource.undoLastMigration();

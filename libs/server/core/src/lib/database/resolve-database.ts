@@ -20,7 +20,7 @@ export async function resolveDatabase(
   migrations: MigrationClass[],
   log: (line: string) => void,
 ): Promise<ResolvedDatabase> {
-  if (config.database.url) return { url: config.database.url, stop: async () => undefined, embedded: false };
+  if (config.database.url) return { url: config.database.url, stop: () => Promise.resolve(), embedded: false };
   const server = await startEmbeddedPostgres({
     dataDir: join(config.dataDir, 'postgres'),
     port: config.database.embeddedPort,

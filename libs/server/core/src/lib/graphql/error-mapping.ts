@@ -40,7 +40,8 @@ export function isUnavailable(error: unknown, depth = 0): boolean {
     driverError?: unknown;
     errors?: unknown;
   };
-  if (UNAVAILABLE.test(`${String(message ?? '')} ${String(code ?? '')}`)) return true;
+  const text = [message, code].filter((part) => typeof part === 'string' || typeof part === 'number').join(' ');
+  if (UNAVAILABLE.test(text)) return true;
   const nested = [cause, driverError, ...(Array.isArray(errors) ? (errors as unknown[]) : [])];
   return nested.some((inner) => isUnavailable(inner, depth + 1));
 }

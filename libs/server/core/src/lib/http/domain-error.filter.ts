@@ -17,8 +17,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error.code === 'RATE_LIMITED' && typeof error.details?.['retryAfterSeconds'] === 'number') {
       void reply.header('retry-after', String(error.details['retryAfterSeconds']));
     }
-    return reply
-      .status(error.status)
-      .send({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+    return reply.status(error.status).send({
+      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+    });
   }
 }

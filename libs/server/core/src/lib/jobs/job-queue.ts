@@ -32,7 +32,7 @@ export class JobQueue {
     payload: Record<string, unknown>,
     options: EnqueueOptions = {},
   ): Promise<string> {
-    const rows = (await (runner ?? this.dataSource).query(
+    const rows = await (runner ?? this.dataSource).query<{ id: string }[]>(
       `SELECT id::text FROM graphile_worker.add_job(
          identifier => $1, payload => $2::json, queue_name => $3, run_at => $4,
          max_attempts => $5, job_key => $6, priority => $7)`,
@@ -45,7 +45,7 @@ export class JobQueue {
         options.jobKey ?? null,
         options.priority ?? null,
       ],
-    )) as { id: string }[];
+    );
     return rows[0]!.id;
   }
 }

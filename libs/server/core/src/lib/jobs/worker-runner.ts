@@ -52,7 +52,9 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.pool = new Pool({ connectionString: this.databaseUrl, max: this.config.worker.concurrency + 2 });
     // An idle client losing its connection (database restart) must not crash the worker; the pool reconnects.
     this.pool.on('error', (error) => this.log.warn(`database connection lost: ${error.message}`));
-    this.pool.on('connect', (client) => client.on('error', (error) => this.log.warn(`database client error: ${error.message}`)));
+    this.pool.on('connect', (client) =>
+      client.on('error', (error) => this.log.warn(`database client error: ${error.message}`)),
+    );
     this.runner = await run({
       pgPool: this.pool,
       taskList,
@@ -61,8 +63,10 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       noHandleSignals: true,
       pollInterval: 1000,
       logger: new Logger((scope) => (level, message) => {
-        if (level === 'error') this.log.error(message, scope.taskIdentifier);
-        else if (level === 'warning') this.log.warn(message);
+        // LogLevel is a type-only export at runtime: compare its string values.
+        const severity = String(level);
+        if (severity === 'error') this.log.error(message, scope.taskIdentifier);
+        else if (severity === 'warning') this.log.warn(message);
         else this.log.debug?.(message);
       }),
     });

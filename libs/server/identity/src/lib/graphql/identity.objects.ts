@@ -43,7 +43,9 @@ export class Me {
 export class AuthPayload {
   @Field() accessToken!: string;
   @Field(() => GraphQLISODateTime) accessTokenExpiresAt!: Date;
-  @Field({ description: 'One-time token: exchange it with refreshSession for a new pair. Reusing one ends the session.' })
+  @Field({
+    description: 'One-time token: exchange it with refreshSession for a new pair. Reusing one ends the session.',
+  })
   refreshToken!: string;
   @Field(() => GraphQLISODateTime) refreshTokenExpiresAt!: Date;
   @Field(() => Me) user!: Me;
