@@ -4,6 +4,7 @@ const { base, withDatabase } = require('./jest.preset');
 module.exports = {
   ...base,
   ...withDatabase,
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   displayName: 'browser',
   testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],

@@ -2,6 +2,7 @@
 const { base, withDatabase } = require('./jest.preset');
 
 module.exports = {
+  testTimeout: 60000, // a global option: per-project values are ignored
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },

@@ -25,7 +25,6 @@ const base = {
 const withDatabase = {
   globalSetup: '<rootDir>/libs/server/testing/src/lib/global-setup.ts',
   globalTeardown: '<rootDir>/libs/server/testing/src/lib/global-teardown.ts',
-  testTimeout: 60000,
 };
 
 module.exports = { base, withDatabase };

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabase, errorCode, gql, signUpUser, TcpProxy } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
@@ -56,5 +57,34 @@ describe('health, readiness and database outages', () => {
     expect(after.data!.me.handle).toBe(user.handle);
     // Nothing half-written during the outage.
     expect(await api.db.query(`SELECT id FROM identity.user WHERE handle = 'during_outage'`)).toEqual([]);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes in-flight requests, then refuses new connections', async () => {
+    const api = await startTestApi();
+    await api.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    const arrived = new Promise<void>((resolve) => api.app.getHttpServer().once('request', () => resolve()));
+    // Sign-up hashes with Argon2id: slow enough to still be running when shutdown starts.
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { signUp(input: { handle: "draining_user", email: "drain@example.test", password: "Umber-quartz-drain-lantern" }) { user { handle } } }`,
+      }),
+    });
+    await arrived;
+    const t0 = Date.now();
+    const closing = api.app.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { signUp: { user: { handle: 'draining_user' } } } });
+    await closing;
+    // Drained promptly: the in-flight request's keep-alive socket closed with its response.
+    expect(Date.now() - t0).toBeLessThan(3000);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    expect(await api.db.query(`SELECT handle FROM identity.user`)).toEqual([{ handle: 'draining_user' }]);
+    await api.db.drop();
   });
 });

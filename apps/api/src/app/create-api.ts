@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@lookbook/core';
-import { requestIdFor } from '@lookbook/core';
+import { httpLogger, registerRequestLogging, requestIdFor } from '@lookbook/core';
 import type { ApiModuleOptions } from './app.module';
 import { AppModule } from './app.module';
 
@@ -16,16 +16,11 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the API application (not listening). Used by main.ts, the schema generator and the e2e tests. */
 export async function createApi(options: ApiModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    loggerInstance: httpLogger(options.config, 'lookbook-api'),
+    disableRequestLogging: true, // registerRequestLogging writes one line per request instead of two
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.config.http.trustProxy,
-    genReqId: (req: IncomingMessage) => {
-      const id = requestIdFor(req);
-      // pino-http reads req.id, so log lines and the response header carry the same id.
-      (req as IncomingMessage & { id?: string }).id = id;
-      return id;
-    },
-    // On shutdown, close idle keep-alive sockets at once; in-flight requests are allowed to finish.
-    forceCloseConnections: 'idle',
+    genReqId: (req: IncomingMessage) => requestIdFor(req),
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
@@ -33,12 +28,21 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerRequestLogging(fastify);
+  // Once shutdown starts, answer in-flight requests with `Connection: close`, so their keep-alive sockets end with the
+  // response instead of holding server.close() open until they time out.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
   serveWebClient(app, options.config);
   return app;
 }

@@ -1,8 +1,12 @@
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { NotFoundError, RateLimitedError, ValidationError } from '@lookbook/kernel';
 import { formatGraphqlError, isUnavailable, toPublicError } from './error-mapping';
 
 describe('error mapping', () => {
+  beforeAll(() => Logger.overrideLogger(false)); // the unexpected-error path logs on purpose
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+
   it('keeps domain codes, messages and details', () => {
     expect(toPublicError(new ValidationError('INVALID_HANDLE', 'bad handle'))).toEqual({
       code: 'INVALID_HANDLE',

@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import pino from 'pino';
 import type { DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 
@@ -17,6 +20,7 @@ export const REDACTED_PATHS = [
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+const PROBES = new Set(['/healthz', '/readyz']);
 
 /** Honour a well-formed incoming X-Request-Id (from a proxy) so logs correlate end to end; otherwise mint one. */
 export function requestIdFor(req: IncomingMessage): string {
@@ -24,26 +28,42 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** Structured JSON logs (pino): one line per request with its id, never credentials. */
+/**
+ * Application logs (Nest's Logger) as pino JSON lines. Request lines come from `registerRequestLogging` instead:
+ * GraphQL is mounted on Fastify directly, where Nest middleware (pino-http) never runs.
+ */
 export function loggingModule(config: AppConfig, name: string): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       name,
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          // Query strings may carry signed tokens: log the path only.
-          url: req.url.split('?')[0],
-          remoteAddress: req.remoteAddress,
-        }),
-      },
+      autoLogging: false,
     },
     forRoutes: [{ path: '{*splat}', method: 0 }],
+  });
+}
+
+/** The pino options for the HTTP server's own logger (Fastify `loggerInstance`). */
+export function httpLogger(config: AppConfig, name: string): Logger {
+  return pino({ name, level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+}
+
+/**
+ * One line per finished request on every route (GraphQL included): id, method, path (never the query string, which
+ * may carry signed tokens), status, duration. Health probes are skipped.
+ */
+export function registerRequestLogging(fastify: FastifyInstance): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const path = request.url.split('?')[0]!;
+    if (!PROBES.has(path)) {
+      const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
+      request.log[level](
+        // Flat keys: Fastify's logger would run `req`/`res` objects through its own serializers.
+        { method: request.method, path, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: request.ip },
+        'request completed',
+      );
+    }
+    done();
   });
 }
