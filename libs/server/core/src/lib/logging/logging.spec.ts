@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
 import Fastify from 'fastify';
 import { REDACTED_PATHS, registerRequestLogging, requestIdFor } from './logging';
 
@@ -29,7 +30,10 @@ describe('logging', () => {
   it('writes one line per request on every route, without query strings or credentials, and skips probes', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) });
-    const fastify = Fastify({ loggerInstance: pino({ redact: REDACTED_PATHS }, sink), disableRequestLogging: true });
+    const fastify = Fastify({
+      loggerInstance: pino({ redact: REDACTED_PATHS }, sink) as FastifyBaseLogger,
+      disableRequestLogging: true,
+    });
     registerRequestLogging(fastify);
     fastify.post('/graphql', async () => ({ data: {} }));
     fastify.get('/healthz', async () => ({ status: 'ok' }));
