@@ -4,8 +4,13 @@ import { NotFoundError, RateLimitedError, ValidationError } from '@lookbook/kern
 import { formatGraphqlError, isUnavailable, toPublicError } from './error-mapping';
 
 describe('error mapping', () => {
-  beforeAll(() => Logger.overrideLogger(false)); // the unexpected-error path logs on purpose
-  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+  // The unexpected-error path logs on purpose; keep the test output clean.
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+  afterAll(() => {
+    Logger.overrideLogger(new ConsoleLogger());
+  });
 
   it('keeps domain codes, messages and details', () => {
     expect(toPublicError(new ValidationError('INVALID_HANDLE', 'bad handle'))).toEqual({

@@ -31,7 +31,7 @@ describe('logging', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) });
     const fastify = Fastify({
-      loggerInstance: pino({ redact: REDACTED_PATHS }, sink) as FastifyBaseLogger,
+      loggerInstance: pino({ redact: REDACTED_PATHS }, sink),
       disableRequestLogging: true,
     });
     registerRequestLogging(fastify);
