@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
-import type { FastifyBaseLogger } from 'fastify';
 import Fastify from 'fastify';
 import { REDACTED_PATHS, registerRequestLogging, requestIdFor } from './logging';
 

@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import pino from 'pino';
@@ -53,7 +53,9 @@ export function httpLogger(config: AppConfig, name: string): Logger {
  * One line per finished request on every route (GraphQL included): id, method, path (never the query string, which
  * may carry signed tokens), status, duration. Health probes are skipped.
  */
-export function registerRequestLogging(fastify: FastifyInstance): void {
+export function registerRequestLogging<L extends FastifyBaseLogger>(
+  fastify: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, L>,
+): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0]!;
     if (!PROBES.has(path)) {
