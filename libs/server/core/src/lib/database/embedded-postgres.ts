@@ -114,6 +114,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(chunk.toString('utf8').trim());
   });
   const exited = new Promise<void>((resolveExit) => server.once('exit', () => resolveExit()));
+  // Its own process group means it would outlive us if we died without stopping it (a crash, process.exit): the
+  // exit hook is synchronous, so it can only send the signal — fast shutdown then completes on its own.
+  const stopOnExit = () => {
+    if (server.exitCode === null) server.kill('SIGINT');
+  };
+  process.once('exit', stopOnExit);
   const urlFor = (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
   try {
@@ -129,6 +135,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
+      process.removeListener('exit', stopOnExit);
       if (server.exitCode === null) server.kill('SIGINT'); // "fast" shutdown: roll back open transactions, exit cleanly
       await exited;
       if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
