@@ -71,15 +71,7 @@ export class SessionService {
     };
     const refreshToken = `${REFRESH_PREFIX}${randomToken()}`;
     await this.sessions.create(session, this.refreshRow(session.id, refreshToken, now, expiresAt));
-    const access = await this.signer.signAccessToken({ userId: user.id, sessionId: session.id });
-    return {
-      user,
-      sessionId: session.id,
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt,
-      refreshToken,
-      refreshTokenExpiresAt: expiresAt,
-    };
+    return this.withAccessToken(user, session.id, refreshToken, expiresAt);
   }
 
   async refresh(refreshToken: string): Promise<IssuedSession> {
@@ -106,15 +98,7 @@ export class SessionService {
     if (!outcome.ok) throw outcome.error;
     const user = await this.users.findById(outcome.userId);
     if (!user) throw IdentityErrors.sessionRevoked();
-    const access = await this.signer.signAccessToken({ userId: user.id, sessionId: outcome.sessionId });
-    return {
-      user,
-      sessionId: outcome.sessionId,
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt,
-      refreshToken: outcome.refreshToken,
-      refreshTokenExpiresAt: outcome.expiresAt,
-    };
+    return this.withAccessToken(user, outcome.sessionId, outcome.refreshToken, outcome.expiresAt);
   }
 
   async signOut(actor: Actor): Promise<boolean> {
@@ -137,6 +121,23 @@ export class SessionService {
 
   listSessions<T>(actor: Actor, args: ConnectionArgs, map: (s: SessionEntity) => T): Promise<Page<T>> {
     return this.sessions.listLiveForUser(actor.userId, this.clock.now(), args, map);
+  }
+
+  private async withAccessToken(
+    user: UserEntity,
+    sessionId: string,
+    refreshToken: string,
+    refreshTokenExpiresAt: Date,
+  ): Promise<IssuedSession> {
+    const access = await this.signer.signAccessToken({ userId: user.id, sessionId });
+    return {
+      user,
+      sessionId,
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt,
+    };
   }
 
   private refreshRow(sessionId: string, token: string, now: Date, expiresAt: Date): RefreshTokenEntity {
