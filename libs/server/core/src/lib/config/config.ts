@@ -31,6 +31,20 @@ const schema = z
     GRAPHQL_MAX_ALIASES: positiveInt.max(100).default(15),
     GRAPHQL_MAX_COST: positiveInt.max(100_000).default(5000),
     GRAPHQL_MAX_TOKENS: positiveInt.max(100_000).default(2000),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
+    S3_WEIGHTS_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a valid S3 bucket name')
+      .default('lookbook-weights'),
+    S3_MEDIA_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a valid S3 bucket name')
+      .default('lookbook-media'),
+    EMBEDDED_S3_PORT: port.default(54330),
     WEB_DIST_DIR: z.string().min(1).default('dist/web'),
     WORKER_CONCURRENCY: positiveInt.max(64).default(4),
     SHUTDOWN_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
@@ -43,6 +57,22 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when NODE_ENV=production' });
     if (!env.PUBLIC_URL)
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
+    if (!env.S3_ENDPOINT)
+      ctx.addIssue({ code: 'custom', path: ['S3_ENDPOINT'], message: 'is required when NODE_ENV=production' });
+  })
+  .superRefine((env, ctx) => {
+    if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_ACCESS_KEY_ID'],
+        message: 'and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT',
+      });
+    if (env.S3_WEIGHTS_BUCKET === env.S3_MEDIA_BUCKET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_MEDIA_BUCKET'],
+        message: 'must differ from S3_WEIGHTS_BUCKET (weights stay private)',
+      });
   });
 
 type Env = z.output<typeof schema>;
@@ -62,6 +92,17 @@ export interface AppConfig {
     rateLimitPerMinute: number;
   };
   readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  readonly storage: {
+    /** Absent outside production: the embedded S3-compatible server is started instead. */
+    endpoint: string | undefined;
+    region: string;
+    accessKeyId: string | undefined;
+    secretAccessKey: string | undefined;
+    forcePathStyle: boolean;
+    weightsBucket: string;
+    mediaBucket: string;
+    embeddedPort: number;
+  };
   readonly web: { distDir: string };
   readonly worker: { concurrency: number };
   readonly shutdownTimeoutMs: number;
@@ -80,7 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const secret = /SECRET|PASSWORD|DATABASE_URL/.test(name);
+      const secret = /SECRET|PASSWORD|DATABASE_URL|ACCESS_KEY/.test(name);
       const got = raw[name] === undefined ? '' : secret ? ' (value hidden)' : ` (got ${JSON.stringify(raw[name])})`;
       return `${name}: ${issue.message}${got}`;
     });
@@ -110,6 +151,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxCost: env.GRAPHQL_MAX_COST,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
+    },
+    storage: {
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      weightsBucket: env.S3_WEIGHTS_BUCKET,
+      mediaBucket: env.S3_MEDIA_BUCKET,
+      embeddedPort: env.EMBEDDED_S3_PORT,
     },
     web: { distDir: env.WEB_DIST_DIR },
     worker: { concurrency: env.WORKER_CONCURRENCY },
