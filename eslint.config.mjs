@@ -79,7 +79,7 @@ export default tseslint.config(
   },
   {
     // Specs may also use the testing lib (harness, factories, fake clock) and the migration timeline.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.conformance-spec.ts', 'test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

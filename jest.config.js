@@ -5,7 +5,11 @@ module.exports = {
   testTimeout: 60000, // a global option: per-project values are ignored
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/{apps,libs}/**/*.conformance-spec.ts'],
+    },
     {
       ...base,
       ...withDatabase,

@@ -100,6 +100,9 @@ describe('GraphQL hardening', () => {
           NODE_ENV: 'production',
           PUBLIC_URL: 'https://lookbook.example',
           DATABASE_URL: 'postgres://set-by-harness@x/y',
+          S3_ENDPOINT: 'http://127.0.0.1:1',
+          S3_ACCESS_KEY_ID: 'unused',
+          S3_SECRET_ACCESS_KEY: 'unused',
         },
       });
     });

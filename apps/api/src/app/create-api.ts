@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -17,7 +18,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function createApi(options: ApiModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: httpLogger(options.config, 'lookbook-api'),
-    disableRequestLogging: true, // registerRequestLogging writes one line per request instead of two
+    // registerRequestLogging writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.config.http.trustProxy,
     genReqId: (req: IncomingMessage) => requestIdFor(req),

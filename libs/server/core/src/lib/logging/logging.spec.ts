@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { REDACTED_PATHS, registerRequestLogging, requestIdFor } from './logging';
 
 describe('logging', () => {
@@ -31,7 +31,7 @@ describe('logging', () => {
     const sink = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) });
     const fastify = Fastify({
       loggerInstance: pino({ redact: REDACTED_PATHS }, sink),
-      disableRequestLogging: true,
+      logController: new LogController({ disableRequestLogging: true }),
     });
     registerRequestLogging(fastify);
     fastify.post('/graphql', async () => ({ data: {} }));
