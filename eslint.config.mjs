@@ -85,7 +85,7 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@lookbook/api'],
+          allow: ['@lookbook/api', '@lookbook/worker'],
           depConstraints: constraints(['type:testing', 'type:migrations']),
         },
       ],

@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Catalog1764100000000 } from './1764100000000-catalog';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Catalog1764100000000];

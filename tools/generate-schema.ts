@@ -11,7 +11,18 @@ const SCHEMA_FILE = join(__dirname, '..', '..', '..', 'apps', 'api', 'schema.gql
 /** Builds the API without a database and prints its GraphQL schema, sorted. */
 async function buildSchemaText(): Promise<string> {
   const config = loadConfig({ LOG_LEVEL: 'silent', AUTH_SECRET: 'schema-generation-only-not-a-real-secret-000' });
-  const app = await createApi({ config, databaseUrl: 'postgres://unused@127.0.0.1:1/unused', connect: false });
+  const app = await createApi({
+    config,
+    databaseUrl: 'postgres://unused@127.0.0.1:1/unused',
+    connect: false,
+    storage: {
+      endpoint: 'http://127.0.0.1:1',
+      region: 'us-east-1',
+      accessKeyId: 'unused',
+      secretAccessKey: 'unused',
+      forcePathStyle: true,
+    },
+  });
   await app.init();
   const schema = app.get(GraphQLSchemaHost).schema;
   await app.close();

@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfigOrExit, resolveDatabase } from '@lookbook/core';
 import { MIGRATIONS } from '@lookbook/migrations';
+import { resolveObjectStorage, storageEnvironment } from '@lookbook/storage';
 import { seedDemoContent } from './seed-demo';
 
 /**
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`[lookbook] ${line}\n`);
   const database = await resolveDatabase(config, MIGRATIONS, say);
   const register = join(__dirname, '..', '..', '..', 'tools', 'register.js');
-  const env = { ...process.env, DATABASE_URL: database.url };
+  const storage = await resolveObjectStorage(config, say);
+  const env = { ...process.env, DATABASE_URL: database.url, ...storageEnvironment(storage.settings) };
   const children: ChildProcess[] = [];
   let stopping = false;
 
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
           }),
       ),
     );
+    await storage.stop();
     await database.stop();
     process.exit(code);
   };

@@ -19,8 +19,23 @@ import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 
 /** Every operation reachable anonymously. Adding one here is a security review, not a formality. */
-const PUBLIC_OPERATIONS = ['Mutation.refreshSession', 'Mutation.signIn', 'Mutation.signUp', 'Query.user'];
-const PUBLIC_ROUTES = ['GET /healthz', 'GET /readyz'];
+const PUBLIC_OPERATIONS = [
+  'Mutation.refreshSession',
+  'Mutation.requestModelFileDownload', // free files to anyone; paid ones checked inside
+  'Mutation.signIn',
+  'Mutation.signUp',
+  'Query.baseModels',
+  'Query.modelVersion', // published only, unless you own it
+  'Query.styleModel', // published only, unless you own it
+  'Query.styleModels',
+  'Query.user',
+];
+const PUBLIC_ROUTES = [
+  'GET /api/v1/model-files/:id/download',
+  'GET /api/v1/model-versions/by-hash/:hash',
+  'GET /healthz',
+  'GET /readyz',
+];
 
 function sampleValue(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return sampleValue(type.ofType);
@@ -103,7 +118,13 @@ describe('deny by default', () => {
         if (isPublic && resolverType) publicOps.push(`${resolverType}.${resolverName}`);
         if (isPublic && path !== undefined) {
           const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-          publicRoutes.push(`${verb} /${path.replace(/^\//, '')}`);
+          const prefix = (Reflect.getMetadata(PATH_METADATA, wrapper.metatype) as string | undefined) ?? '/';
+          publicRoutes.push(
+            `${verb} /${[prefix, path]
+              .map((p) => p.replace(/^\/|\/$/g, ''))
+              .filter(Boolean)
+              .join('/')}`,
+          );
         }
       }
     }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@lookbook/core';
 import { resolveDatabase } from '@lookbook/core';
+import { resolveObjectStorage } from '@lookbook/storage';
 import { MIGRATIONS } from '@lookbook/migrations';
 import { createApi } from './app/create-api';
 
@@ -9,7 +10,8 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = new Logger('api');
   const database = await resolveDatabase(config, MIGRATIONS, (line) => log.log(line));
-  const app = await createApi({ config, databaseUrl: database.url });
+  const storage = await resolveObjectStorage(config, (line) => log.log(line));
+  const app = await createApi({ config, databaseUrl: database.url, storage: storage.settings });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     force.unref();
     await app.close(); // stops accepting, waits for in-flight requests, closes the database pool
+    await storage.stop();
     await database.stop();
     process.exit(0);
   };

@@ -4,15 +4,20 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit, resolveDatabase } from '@lookbook/core';
 import { MIGRATIONS } from '@lookbook/migrations';
+import { resolveObjectStorage } from '@lookbook/storage';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = new Logger('worker');
   const database = await resolveDatabase(config, MIGRATIONS, (line) => log.log(line));
-  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, databaseUrl: database.url }), {
-    bufferLogs: true,
-  });
+  const storage = await resolveObjectStorage(config, (line) => log.log(line));
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.register({ config, databaseUrl: database.url, storage: storage.settings }),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(PinoLogger));
 
   let closing = false;
@@ -22,6 +27,7 @@ async function main(): Promise<void> {
     log.log(`${signal} received: finishing running jobs`);
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
     await app.close();
+    await storage.stop();
     await database.stop();
     process.exit(0);
   };

@@ -1,16 +1,29 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import type { AppConfig } from '@lookbook/core';
+import type { AppConfig, Clock } from '@lookbook/core';
 import { CoreModule } from '@lookbook/core';
+import { CatalogModule } from '@lookbook/catalog';
 import { IdentityModule } from '@lookbook/identity';
+import type { S3Settings } from '@lookbook/storage';
+import { StorageModule } from '@lookbook/storage';
 
 /** The worker runs every @JobTask of the domains it imports, plus their schedules. */
 @Module({})
 export class WorkerModule {
-  static register(options: { config: AppConfig; databaseUrl: string }): DynamicModule {
+  static register(options: {
+    config: AppConfig;
+    databaseUrl: string;
+    storage: S3Settings;
+    clock?: Clock;
+  }): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot({ ...options, processName: 'worker', runJobs: true }), IdentityModule],
+      imports: [
+        CoreModule.forRoot({ ...options, processName: 'worker', runJobs: true }),
+        StorageModule.forRoot(options.storage),
+        IdentityModule,
+        CatalogModule,
+      ],
     };
   }
 }

@@ -7,7 +7,7 @@ import { createApi } from '@lookbook/api';
 import type { Clock } from '@lookbook/core';
 import { loadConfig } from '@lookbook/core';
 import type { TestDatabase } from '@lookbook/testing';
-import { createTestDatabase } from '@lookbook/testing';
+import { createTestDatabase, testStorageSettings } from '@lookbook/testing';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -41,6 +41,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     config,
     databaseUrl: options.connectVia ? options.connectVia(db.url) : db.url,
     clock: options.clock,
+    storage: testStorageSettings(),
   });
   try {
     await app.init();

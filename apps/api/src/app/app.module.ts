@@ -3,7 +3,10 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { AppConfig, Clock } from '@lookbook/core';
 import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule } from '@lookbook/core';
+import { CatalogModule } from '@lookbook/catalog';
 import { IdentityModule } from '@lookbook/identity';
+import type { S3Settings } from '@lookbook/storage';
+import { StorageModule } from '@lookbook/storage';
 import { HealthController } from './health.controller';
 
 export interface ApiModuleOptions {
@@ -11,6 +14,7 @@ export interface ApiModuleOptions {
   databaseUrl: string;
   connect?: boolean;
   clock?: Clock;
+  storage: S3Settings;
 }
 
 @Module({})
@@ -21,7 +25,9 @@ export class AppModule {
       imports: [
         CoreModule.forRoot({ ...options, processName: 'api' }),
         GraphqlApiModule.forRoot(options.config),
+        StorageModule.forRoot(options.storage),
         IdentityModule,
+        CatalogModule,
       ],
       controllers: [HealthController],
       providers: [

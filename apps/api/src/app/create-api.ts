@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 
 /** GraphQL documents and JSON bodies are small; uploads get their own routes and limits. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
+const MAX_IMAGE_BODY_BYTES = 25 * 1024 * 1024;
 
 /** Builds the API application (not listening). Used by main.ts, the schema generator and the e2e tests. */
 export async function createApi(options: ApiModuleOptions): Promise<NestFastifyApplication> {
@@ -35,6 +36,17 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
     void reply.header('x-request-id', request.id);
   });
   registerRequestLogging(fastify);
+  // Raw bodies for the REST upload routes: images are buffered (bounded), model files stream through untouched.
+  fastify.addContentTypeParser(
+    ['image/png', 'image/jpeg', 'image/webp'],
+    { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BODY_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+  fastify.addContentTypeParser(
+    'application/octet-stream',
+    { bodyLimit: Number.MAX_SAFE_INTEGER },
+    (_req, payload, done) => done(null, payload),
+  );
   // Once shutdown starts, answer in-flight requests with `Connection: close`, so their keep-alive sockets end with the
   // response instead of holding server.close() open until they time out.
   let closing = false;

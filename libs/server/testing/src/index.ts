@@ -5,3 +5,5 @@ export * from './lib/tcp-proxy';
 export * from './lib/test-database';
 export * from './lib/safetensors-factory';
 export * from './lib/reference-files';
+export * from './lib/test-storage';
+export * from './lib/image-factory';

@@ -33,6 +33,7 @@ export interface ObjectStorage {
     partNumber: number,
     ttlSeconds: number,
   ): Promise<string>;
+  uploadPart(bucket: string, key: string, uploadId: string, partNumber: number, body: Buffer): Promise<UploadedPart>;
   listParts(bucket: string, key: string, uploadId: string): Promise<UploadedPart[] | null>;
   completeMultipartUpload(bucket: string, key: string, uploadId: string, parts: UploadedPart[]): Promise<void>;
   abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void>;

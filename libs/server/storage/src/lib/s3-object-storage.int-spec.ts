@@ -102,6 +102,8 @@ describe('S3 adapter against the embedded S3 server', () => {
   it('copies, reports missing objects as null, and deletes', async () => {
     await storage.putObject(BUCKET, 'a.bin', Buffer.from('abc'), 3, 'application/octet-stream');
     await storage.copyObject(BUCKET, 'a.bin', 'media-test', 'copied/a.bin');
+    await storage.copyObject('media-test', 'copied/a.bin', BUCKET, 'nested/again/a b.bin'); // keys with slashes and spaces
+    expect((await storage.headObject(BUCKET, 'nested/again/a b.bin'))!.size).toBe(3);
     expect((await storage.headObject('media-test', 'copied/a.bin'))!.size).toBe(3);
     await storage.deleteObject(BUCKET, 'a.bin');
     expect(await storage.headObject(BUCKET, 'a.bin')).toBeNull();

@@ -71,6 +71,28 @@ export class S3ObjectStorage implements ObjectStorage {
     );
   }
 
+  async uploadPart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    body: Buffer,
+  ): Promise<UploadedPart> {
+    const out = await this.call(() =>
+      this.client.send(
+        new UploadPartCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumber: partNumber,
+          Body: body,
+          ContentLength: body.length,
+        }),
+      ),
+    );
+    return { partNumber, etag: out.ETag ?? '', size: body.length };
+  }
+
   async listParts(bucket: string, key: string, uploadId: string): Promise<UploadedPart[] | null> {
     const parts: UploadedPart[] = [];
     let marker: string | undefined;
@@ -156,7 +178,8 @@ export class S3ObjectStorage implements ObjectStorage {
         new CopyObjectCommand({
           Bucket: toBucket,
           Key: toKey,
-          CopySource: `${fromBucket}/${encodeURIComponent(fromKey)}`,
+          // Encode each segment but keep the slashes: S3 (and s3rver) split the source on them.
+          CopySource: `${fromBucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
         }),
       ),
     );

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, startEmbeddedPostgres } from '@lookbook/core';
 import { MIGRATIONS } from '@lookbook/migrations';
+import { startEmbeddedS3 } from '@lookbook/storage';
 import { TEMPLATE_DATABASE } from './test-database';
+import { TEST_BUCKETS } from './test-storage';
 
 /**
  * Once per `npm test`: one throwaway embedded PostgreSQL (fsync off) and a migrated template database. Test files
@@ -24,7 +26,14 @@ export default async function globalSetup(): Promise<void> {
   });
   await migrateDatabase(server.url, MIGRATIONS);
   process.env['LOOKBOOK_TEST_DATABASE_ADMIN_URL'] = server.urlFor('postgres');
-  (globalThis as { __lookbookPostgres?: { stop(): Promise<void> } }).__lookbookPostgres = server;
+  // One S3-compatible server per run too; test files use their own keys (ids), so sharing buckets is safe.
+  const s3 = await startEmbeddedS3({
+    directory: join(parent, 's3'),
+    port: 0,
+    buckets: [TEST_BUCKETS.weights, TEST_BUCKETS.media],
+  });
+  process.env['LOOKBOOK_TEST_S3_ENDPOINT'] = s3.endpoint;
+  (globalThis as { __lookbookServers?: { stop(): Promise<void> }[] }).__lookbookServers = [s3, server];
 }
 
 function freePort(): Promise<number> {

@@ -1,3 +1,4 @@
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __lookbookPostgres?: { stop(): Promise<void> } }).__lookbookPostgres?.stop();
+  for (const server of (globalThis as { __lookbookServers?: { stop(): Promise<void> }[] }).__lookbookServers ?? [])
+    await server.stop();
 }

@@ -12,6 +12,7 @@ class Handlers {
   @Roles('admin') adminOnly() {}
   @SessionOnly() credentials() {}
   @RequireScope('download') download() {}
+  @Public() @RequireScope('download') publicDownload() {}
 }
 
 const session: Actor = { userId: 'u1', roles: [], via: 'session', sessionId: 's1', scopes: API_SCOPES };
@@ -69,6 +70,8 @@ describe('AuthGuard', () => {
     await expect(guard.canActivate(contextFor('closed', key))).resolves.toBe(true);
     await expect(guard.canActivate(contextFor('download', key))).rejects.toMatchObject({ code: 'API_KEY_SCOPE' });
     await expect(guard.canActivate(contextFor('credentials', key))).rejects.toMatchObject({ code: 'SESSION_REQUIRED' });
+    await expect(guard.canActivate(contextFor('publicDownload', key))).rejects.toMatchObject({ code: 'API_KEY_SCOPE' });
+    await expect(guard.canActivate(contextFor('publicDownload'))).resolves.toBe(true);
     await expect(
       guardWith(session).guard.canActivate(contextFor('credentials', { authorization: 'Bearer t' })),
     ).resolves.toBe(true);

@@ -7,6 +7,8 @@ import { AUTHENTICATOR, credentialFromHeaders } from './actor';
 import { IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPE, SESSION_ONLY } from './auth.decorators';
 import { operationKind, requestOf } from './request-of';
 
+const scopeError = (scope: ApiScope) => new ForbiddenError('API_KEY_SCOPE', `This API key lacks the "${scope}" scope`);
+
 /**
  * Registered globally (APP_GUARD): every resolver and route is denied to anonymous callers unless marked @Public().
  * A presented credential is always verified, even on public handlers — a bad token is an error, never ignored.
@@ -25,19 +27,21 @@ export class AuthGuard implements CanActivate {
     const credential = credentialFromHeaders(request.headers);
     if (credential && !request.actor) request.actor = await this.authenticator.authenticate(credential);
     const actor = request.actor;
-    if (isPublic) return true;
+    const explicitScope = this.reflector.getAllAndOverride<ApiScope | undefined>(REQUIRED_SCOPE, targets);
+    if (isPublic) {
+      // Anonymous is fine here, but a key that is presented must still carry an explicitly required scope.
+      if (actor?.via === 'api-key' && explicitScope && !actor.scopes.includes(explicitScope))
+        throw scopeError(explicitScope);
+      return true;
+    }
     if (!actor) throw new UnauthenticatedError();
 
     if (actor.via === 'api-key') {
       if (this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY, targets)) {
         throw new ForbiddenError('SESSION_REQUIRED', 'This operation needs a signed-in session; API keys cannot do it');
       }
-      const scope =
-        this.reflector.getAllAndOverride<ApiScope | undefined>(REQUIRED_SCOPE, targets) ??
-        (operationKind(context) === 'Mutation' ? 'write' : 'read');
-      if (!actor.scopes.includes(scope)) {
-        throw new ForbiddenError('API_KEY_SCOPE', `This API key lacks the "${scope}" scope`);
-      }
+      const scope = explicitScope ?? (operationKind(context) === 'Mutation' ? 'write' : 'read');
+      if (!actor.scopes.includes(scope)) throw scopeError(scope);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((role) => actor.roles.includes(role))) throw new ForbiddenError();

@@ -90,7 +90,9 @@ describe('job queue (graphile-worker on the real database)', () => {
     failuresLeft = 1;
     const before = Date.now();
     await queue.enqueue(undefined, 'test.record', { marker: 'flaky' });
-    const failed = await eventually(async () => (await jobRows('flaky')).find((row) => row.attempts === 1));
+    const failed = await eventually(async () =>
+      (await jobRows('flaky')).find((row) => row.attempts === 1 && row.last_error !== null),
+    );
     expect(failed.last_error).toContain('transient failure');
     expect(failed.run_at.getTime()).toBeGreaterThan(before + 1000); // exponential backoff, not an immediate retry
     await eventually(() => seen.find((p) => p['marker'] === 'flaky'), 15_000);

@@ -1,0 +1,86 @@
+import type { Readable } from 'node:stream';
+import { Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, Public, RequireScope } from '@lookbook/core';
+import { NotFoundError } from '@lookbook/kernel';
+import { DownloadService } from './downloads/download.service';
+import { toModelFile, toSampleImage } from './graphql/catalog.mapper';
+import { SampleImageService } from './samples/sample-image.service';
+import { UploadService } from './uploads/upload.service';
+
+/**
+ * Tool-friendly REST routes. Errors are `{ "error": { "code", "message" } }`: 404 NOT_FOUND-style codes, 401
+ * UNAUTHENTICATED, 403 LICENSE_REQUIRED — so a script can tell "no such file" from "sign in" from "buy a licence".
+ */
+@Controller('api/v1')
+export class CatalogController {
+  constructor(
+    private readonly downloads: DownloadService,
+    private readonly uploads: UploadService,
+    private readonly samples: SampleImageService,
+  ) {}
+
+  /** Look a version up by SHA-256 or AutoV2 (any case), e.g. from a hash found in an image or a local file. */
+  @Public()
+  @Get('model-versions/by-hash/:hash')
+  async byHash(@CurrentActor() viewer: Actor | undefined, @Param('hash') hash: string) {
+    const matches = await this.downloads.byHash(viewer, hash);
+    if (!matches.length) throw new NotFoundError('NOT_FOUND', 'No published version has a file with that hash');
+    return {
+      matches: matches.map(({ file, version, model }) => ({
+        modelId: model.id,
+        modelName: model.name,
+        modelType: model.type,
+        baseModelId: model.baseModelId,
+        versionId: version.id,
+        versionName: version.name,
+        access: version.access,
+        triggerWords: version.triggerWords,
+        file: {
+          id: file.id,
+          fileName: file.fileName,
+          sha256: file.sha256,
+          autoV2: file.autov2,
+          sizeBytes: file.sizeBytes,
+        },
+        downloadPath: `/api/v1/model-files/${file.id}/download`,
+      })),
+    };
+  }
+
+  /** 302 to a fresh 5-minute presigned URL (Range-capable), after the access check. */
+  @Public()
+  @RequireScope('download')
+  @Get('model-files/:id/download')
+  async download(
+    @CurrentActor() viewer: Actor | undefined,
+    @Param('id') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const link = await this.downloads.link(viewer, id);
+    await reply.header('cache-control', 'no-store').header('x-content-sha256', link.sha256).redirect(link.url, 302);
+  }
+
+  /** For command-line tools: stream the whole file as the request body (application/octet-stream) into an upload. */
+  @Put('uploads/:id/content')
+  async streamUpload(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
+    return toModelFile(await this.uploads.streamContent(actor, id, request.body as Readable));
+  }
+
+  /** Add a sample image (PNG, JPEG or WebP as the raw body) to a draft version. */
+  @Post('model-versions/:id/sample-images')
+  async addSample(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
+    const image = await this.samples.add(actor, id, request.body as Buffer, request.headers['content-type']);
+    return toSampleImage(
+      image,
+      {
+        original: await this.samples.url(image.storageKey),
+        thumbnails: await Promise.all(
+          image.thumbnails.map(async (t) => ({ width: t.width, url: await this.samples.url(t.key) })),
+        ),
+      },
+      [],
+    );
+  }
+}

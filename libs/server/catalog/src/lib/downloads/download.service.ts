@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor, AppConfig } from '@lookbook/core';
+import { APP_CONFIG, Clock } from '@lookbook/core';
+import { isUuid, UnauthenticatedError } from '@lookbook/kernel';
+import type { ObjectStorage } from '@lookbook/storage';
+import { OBJECT_STORAGE } from '@lookbook/storage';
+import { CatalogErrors } from '../catalog.errors';
+import { CatalogRepository } from '../catalog.repository';
+import type { ModelFileEntity } from '../entities/model-file.entity';
+import type { ModelVersionEntity } from '../entities/model-version.entity';
+import type { StyleModelEntity } from '../entities/style-model.entity';
+import { ModelVersionService } from '../models/model-version.service';
+import { isOwner } from '../models/visibility';
+import type { DownloadAccessPolicy } from './download-access';
+import { DOWNLOAD_ACCESS } from './download-access';
+
+/** Presigned download URLs live five minutes and are minted per request, after the access check. */
+export const DOWNLOAD_TTL_SECONDS = 300;
+
+export interface DownloadLink {
+  url: string;
+  expiresAt: Date;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+export interface HashMatch {
+  file: ModelFileEntity;
+  version: ModelVersionEntity;
+  model: StyleModelEntity;
+}
+
+@Injectable()
+export class DownloadService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(DOWNLOAD_ACCESS) private readonly access: DownloadAccessPolicy,
+    private readonly repo: CatalogRepository,
+    private readonly versions: ModelVersionService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * FREE published versions: anyone. LICENSED: the owner, or whoever the licensing policy allows. A stranger gets
+   * the same "not found" for a draft as for a missing id; a visible paid file answers UNAUTHENTICATED (sign in) or
+   * LICENSE_REQUIRED.
+   */
+  async link(viewer: Actor | undefined, fileId: string): Promise<DownloadLink> {
+    const file = isUuid(fileId) ? await this.repo.file(fileId) : null;
+    if (!file) throw CatalogErrors.fileNotFound();
+    const { version, model } = await this.versions.visibleVersion(viewer, file.versionId).catch(() => {
+      throw CatalogErrors.fileNotFound();
+    });
+    if (file.scanStatus !== 'READY' || !file.storageKey || !file.sha256) throw CatalogErrors.fileNotReady();
+    const free = version.access === 'FREE' && version.status === 'PUBLISHED' && model.status === 'PUBLISHED';
+    if (!free && !isOwner(model, viewer)) {
+      if (!viewer) throw new UnauthenticatedError('UNAUTHENTICATED', 'Sign in to download this file');
+      const allowed = await this.access.canDownload(viewer, {
+        modelId: model.id,
+        versionId: version.id,
+        fileSha256: file.sha256,
+      });
+      if (!allowed) throw CatalogErrors.needsLicence();
+    }
+    const url = await this.storage.presignGet(this.config.storage.weightsBucket, file.storageKey, {
+      ttlSeconds: DOWNLOAD_TTL_SECONDS,
+      downloadName: file.fileName,
+      contentType: 'application/octet-stream',
+    });
+    await this.repo.incrementDownloads(version.id);
+    return {
+      url,
+      expiresAt: new Date(this.clock.now().getTime() + DOWNLOAD_TTL_SECONDS * 1000),
+      fileName: file.fileName,
+      sha256: file.sha256,
+      sizeBytes: file.sizeBytes ?? 0,
+    };
+  }
+
+  /** SHA-256 (64 hex) or AutoV2 (10 hex), any case: the visible versions holding a READY file with those bytes. */
+  async byHash(viewer: Actor | undefined, rawHash: string): Promise<HashMatch[]> {
+    const hash = rawHash.trim().toLowerCase();
+    const column = /^[0-9a-f]{64}$/.test(hash) ? 'sha256' : /^[0-9a-f]{10}$/.test(hash) ? 'autov2' : null;
+    if (!column) throw CatalogErrors.invalidHash();
+    const matches: HashMatch[] = [];
+    for (const file of await this.repo.readyFilesByHash(column, hash)) {
+      try {
+        const { version, model } = await this.versions.visibleVersion(viewer, file.versionId);
+        matches.push({ file, version, model });
+      } catch {
+        // not visible to this viewer
+      }
+    }
+    return matches;
+  }
+}

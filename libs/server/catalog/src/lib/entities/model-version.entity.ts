@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type VersionAccess = 'FREE' | 'LICENSED';
+export type VersionStatus = 'DRAFT' | 'PUBLISHED';
+export type ParentRelation = 'MERGE' | 'FINETUNE' | 'ADAPTER' | 'REMIX';
+
+@Entity({ schema: 'catalog', name: 'model_version' })
+export class ModelVersionEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'model_id' }) modelId!: string;
+  @Column('text') name!: string;
+  @Column('text') changelog!: string;
+  @Column('text', { name: 'trigger_words', array: true }) triggerWords!: string[];
+  @Column('jsonb', { name: 'recommended_settings' }) recommendedSettings!: Record<string, string | number | boolean>;
+  @Column('text') access!: VersionAccess;
+  @Column('text') status!: VersionStatus;
+  @Column('bigint', { name: 'download_count', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  downloadCount!: number;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
+}
+
+@Entity({ schema: 'catalog', name: 'version_parent' })
+export class VersionParentEntity {
+  @PrimaryColumn('uuid', { name: 'version_id' }) versionId!: string;
+  @PrimaryColumn('uuid', { name: 'parent_version_id' }) parentVersionId!: string;
+  @Column('text') relation!: ParentRelation;
+}

@@ -1,0 +1,106 @@
+import type { BaseModelEntity } from '../entities/base-model.entity';
+import type { ModelFileEntity } from '../entities/model-file.entity';
+import type { ModelVersionEntity } from '../entities/model-version.entity';
+import type { SampleImageEntity } from '../entities/sample-image.entity';
+import type { StyleModelEntity } from '../entities/style-model.entity';
+import type { UploadEntity } from '../entities/upload.entity';
+import type {
+  FileRoleValue,
+  MaturityValue,
+  ModelStatusValue,
+  ModelTypeValue,
+  PrecisionValue,
+  ScanStatusValue,
+  VersionAccessValue,
+  VersionStatusValue,
+} from './catalog.objects';
+import { BaseModel, FileUpload, KeyValue, ModelFile, ModelVersion, SampleImage, StyleModel } from './catalog.objects';
+
+const keyValues = (record: Record<string, string | number | boolean> | null): KeyValue[] =>
+  Object.entries(record ?? {}).map(([key, value]) => Object.assign(new KeyValue(), { key, value: String(value) }));
+
+export const toBaseModel = (b: BaseModelEntity): BaseModel =>
+  Object.assign(new BaseModel(), {
+    id: b.id,
+    name: b.name,
+    ecosystem: b.ecosystem,
+    licenceName: b.licenceName,
+    nonCommercial: b.nonCommercial,
+  });
+
+export const toStyleModel = (m: StyleModelEntity): StyleModel =>
+  Object.assign(new StyleModel(), {
+    id: m.id,
+    slug: m.slug,
+    name: m.name,
+    description: m.description,
+    type: m.type as ModelTypeValue,
+    baseModelId: m.baseModelId,
+    tags: m.tags,
+    maturity: m.maturity as MaturityValue,
+    status: m.status as ModelStatusValue,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    publishedAt: m.publishedAt,
+    ownerId: m.ownerId,
+  });
+
+export const toModelVersion = (v: ModelVersionEntity): ModelVersion =>
+  Object.assign(new ModelVersion(), {
+    id: v.id,
+    modelId: v.modelId,
+    name: v.name,
+    changelog: v.changelog,
+    triggerWords: v.triggerWords,
+    recommendedSettings: keyValues(v.recommendedSettings),
+    access: v.access as VersionAccessValue,
+    status: v.status as VersionStatusValue,
+    downloadCount: v.downloadCount,
+    createdAt: v.createdAt,
+    publishedAt: v.publishedAt,
+  });
+
+export const toModelFile = (f: ModelFileEntity): ModelFile =>
+  Object.assign(new ModelFile(), {
+    id: f.id,
+    role: f.role as FileRoleValue,
+    fileName: f.fileName,
+    format: f.format,
+    precision: f.precision as PrecisionValue | null,
+    declaredSize: f.declaredSize,
+    sizeBytes: f.sizeBytes,
+    sha256: f.sha256,
+    autoV2: f.autov2,
+    crc32: f.crc32,
+    scanStatus: f.scanStatus as ScanStatusValue,
+    rejectionReason: f.rejectionReason,
+    rejectionMessage: f.rejectionMessage,
+    tensorCount: f.tensorCount,
+    headerMetadata: keyValues(f.headerMetadata),
+    trainingMetadata: f.trainingMetadata,
+  });
+
+export const toFileUpload = (u: UploadEntity): FileUpload =>
+  Object.assign(new FileUpload(), {
+    id: u.id,
+    partSize: u.partSize,
+    partCount: u.partCount,
+    status: u.status,
+    expiresAt: u.expiresAt,
+  });
+
+export const toSampleImage = (
+  image: SampleImageEntity,
+  urls: { original: string; thumbnails: { width: number; url: string }[] },
+  linkedVersionIds: string[],
+): SampleImage =>
+  Object.assign(new SampleImage(), {
+    id: image.id,
+    contentType: image.contentType,
+    width: image.width,
+    height: image.height,
+    url: urls.original,
+    thumbnails: urls.thumbnails,
+    generation: image.generation,
+    linkedVersionIds,
+  });

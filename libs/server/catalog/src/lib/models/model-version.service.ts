@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@lookbook/core';
+import { Clock } from '@lookbook/core';
+import { isUuid, newId } from '@lookbook/kernel';
+import { CatalogErrors } from '../catalog.errors';
+import { CatalogRepository } from '../catalog.repository';
+import type {
+  ModelVersionEntity,
+  ParentRelation,
+  VersionAccess,
+  VersionParentEntity,
+} from '../entities/model-version.entity';
+import type { StyleModelEntity } from '../entities/style-model.entity';
+import { SampleImageRepository } from '../samples/sample-image.repository';
+import { normaliseSettings, normaliseTriggerWords } from './model-input';
+import { StyleModelService } from './style-model.service';
+import { canSeeModel, isOwner } from './visibility';
+
+export interface VersionInput {
+  name: string;
+  changelog?: string | null;
+  triggerWords?: string[] | null;
+  recommendedSettings?: Record<string, unknown> | null;
+  access?: VersionAccess | null;
+  parents?: { versionId: string; relation: ParentRelation }[] | null;
+}
+
+export interface VisibleVersion {
+  version: ModelVersionEntity;
+  model: StyleModelEntity;
+}
+
+const MAX_PARENTS = 10;
+
+@Injectable()
+export class ModelVersionService {
+  constructor(
+    private readonly repo: CatalogRepository,
+    private readonly models: StyleModelService,
+    private readonly samples: SampleImageRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, modelId: string, input: VersionInput): Promise<ModelVersionEntity> {
+    const model = await this.models.ownedModel(actor, modelId);
+    if (model.status === 'TAKEN_DOWN') throw CatalogErrors.statusTransition(model.status, 'new version');
+    const parents = await this.validateParents(model.id, input.parents ?? []);
+    const now = this.clock.now();
+    const version: ModelVersionEntity = {
+      id: newId(),
+      modelId: model.id,
+      name: this.name(input.name),
+      changelog: this.changelog(input.changelog ?? ''),
+      triggerWords: normaliseTriggerWords(input.triggerWords ?? []),
+      recommendedSettings: normaliseSettings(input.recommendedSettings ?? {}),
+      access: input.access ?? 'LICENSED',
+      status: 'DRAFT',
+      downloadCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: null,
+    };
+    await this.repo.insertVersion(
+      version,
+      parents.map((p) => ({ versionId: version.id, parentVersionId: p.versionId, relation: p.relation })),
+    );
+    return version;
+  }
+
+  async update(
+    actor: Actor,
+    id: string,
+    input: { [K in keyof Omit<VersionInput, 'parents'>]?: VersionInput[K] | null },
+  ): Promise<ModelVersionEntity> {
+    const { version } = await this.ownedVersion(actor, id);
+    if (version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    const changes: Partial<ModelVersionEntity> = { updatedAt: this.clock.now() };
+    if (input.name) changes.name = this.name(input.name);
+    if (input.changelog !== undefined && input.changelog !== null) changes.changelog = this.changelog(input.changelog);
+    if (input.triggerWords) changes.triggerWords = normaliseTriggerWords(input.triggerWords);
+    if (input.recommendedSettings) changes.recommendedSettings = normaliseSettings(input.recommendedSettings);
+    if (input.access) changes.access = input.access;
+    await this.repo.updateVersion(id, changes);
+    return { ...version, ...changes };
+  }
+
+  /**
+   * Publishes when every file is READY (at least one MODEL file) and there is a sample image. The model goes public
+   * with its first published version (DRAFT → PUBLISHED in the same transaction).
+   */
+  async publish(actor: Actor, id: string): Promise<VisibleVersion> {
+    const { version, model } = await this.ownedVersion(actor, id);
+    if (version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    return this.repo.transaction(async (manager) => {
+      const locked = (await this.repo.modelForUpdate(manager, model.id))!;
+      if (locked.status === 'TAKEN_DOWN') throw CatalogErrors.statusTransition(locked.status, 'PUBLISHED');
+      const files = await this.repo.filesOfVersions([id]);
+      if (!files.some((f) => f.role === 'MODEL') || files.some((f) => f.scanStatus !== 'READY')) {
+        throw CatalogErrors.publishNeedsFiles();
+      }
+      if ((await this.samples.countForVersion(id)) === 0) throw CatalogErrors.publishNeedsSample();
+      const now = this.clock.now();
+      const published: ModelVersionEntity = { ...version, status: 'PUBLISHED', publishedAt: now, updatedAt: now };
+      await this.repo.updateVersion(id, { status: 'PUBLISHED', publishedAt: now, updatedAt: now }, manager);
+      let updatedModel = locked;
+      if (locked.status === 'DRAFT') {
+        updatedModel = { ...locked, status: 'PUBLISHED', publishedAt: now, updatedAt: now };
+        await this.repo.updateModel(locked.id, { status: 'PUBLISHED', publishedAt: now, updatedAt: now }, manager);
+      }
+      return { version: published, model: updatedModel };
+    });
+  }
+
+  async visibleVersion(viewer: Actor | undefined, id: string): Promise<VisibleVersion> {
+    const version = isUuid(id) ? await this.repo.version(id) : null;
+    const model = version ? await this.repo.model(version.modelId) : null;
+    if (!version || !model || !canSeeModel(model, viewer)) throw CatalogErrors.versionNotFound();
+    if (
+      version.status !== 'PUBLISHED' &&
+      !isOwner(model, viewer) &&
+      !viewer?.roles.some((r) => r === 'moderator' || r === 'admin')
+    ) {
+      throw CatalogErrors.versionNotFound();
+    }
+    return { version, model };
+  }
+
+  async ownedVersion(actor: Actor, id: string): Promise<VisibleVersion> {
+    const version = isUuid(id) ? await this.repo.version(id) : null;
+    const model = version ? await this.repo.model(version.modelId) : null;
+    if (!version || !model || model.ownerId !== actor.userId) throw CatalogErrors.versionNotFound();
+    return { version, model };
+  }
+
+  parents(versionIds: readonly string[]): Promise<VersionParentEntity[]> {
+    return this.repo.parentsOf(versionIds);
+  }
+
+  private async validateParents(modelId: string, parents: { versionId: string; relation: ParentRelation }[]) {
+    const ids = parents.map((p) => p.versionId);
+    if (ids.length > MAX_PARENTS || new Set(ids).size !== ids.length || !ids.every(isUuid))
+      throw CatalogErrors.invalidParent();
+    const found = await this.repo.parentCandidates(ids);
+    const ok =
+      found.length === ids.length &&
+      found.every((p) => p.modelId !== modelId && p.status === 'PUBLISHED' && p.modelStatus === 'PUBLISHED');
+    if (!ok) throw CatalogErrors.invalidParent();
+    return parents;
+  }
+
+  private name(name: string): string {
+    const value = name.trim();
+    if (value.length < 1 || [...value].length > 80) throw CatalogErrors.invalidVersionName();
+    return value;
+  }
+
+  private changelog(text: string): string {
+    if (text.length > 20_000) throw CatalogErrors.invalidChangelog();
+    return text;
+  }
+}

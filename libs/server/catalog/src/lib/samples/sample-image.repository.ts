@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { SampleImageEntity } from '../entities/sample-image.entity';
+
+@Injectable()
+export class SampleImageRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  countForVersion(versionId: string): Promise<number> {
+    return this.dataSource.getRepository(SampleImageEntity).countBy({ versionId });
+  }
+
+  forVersions(versionIds: readonly string[]): Promise<SampleImageEntity[]> {
+    return this.dataSource
+      .getRepository(SampleImageEntity)
+      .find({ where: { versionId: In([...versionIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Inserts the image and its auto-credited resources together. */
+  async insert(image: SampleImageEntity, linkedVersionIds: string[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(SampleImageEntity, image);
+      for (const versionId of linkedVersionIds) {
+        await manager.query(
+          `INSERT INTO catalog.sample_image_resource (image_id, version_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [image.id, versionId],
+        );
+      }
+    });
+  }
+
+  async linkedVersions(imageIds: readonly string[]): Promise<{ imageId: string; versionId: string }[]> {
+    if (!imageIds.length) return [];
+    return this.dataSource.query(
+      `SELECT image_id AS "imageId", version_id AS "versionId" FROM catalog.sample_image_resource WHERE image_id = ANY($1::uuid[])`,
+      [imageIds],
+    );
+  }
+
+  /** Published versions with a READY file whose AutoV2 or SHA-256 is one of these hashes. */
+  async versionsByFileHashes(hashes: readonly string[]): Promise<string[]> {
+    if (!hashes.length) return [];
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT DISTINCT v.id FROM catalog.model_file f
+         JOIN catalog.model_version v ON v.id = f.version_id
+         JOIN catalog.style_model m ON m.id = v.model_id
+        WHERE f.scan_status = 'READY' AND (f.autov2 = ANY($1) OR f.sha256 = ANY($1))
+          AND v.status = 'PUBLISHED' AND m.status = 'PUBLISHED'`,
+      [hashes],
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JobHandler } from '@lookbook/core';
+import { Clock, JobTask } from '@lookbook/core';
+import type { ObjectStorage } from '@lookbook/storage';
+import { OBJECT_STORAGE } from '@lookbook/storage';
+import { CatalogRepository } from '../catalog.repository';
+import { inspectModelFile } from '../ingest/inspect-model-file';
+import { extractTrainingMetadata } from '../ingest/training-metadata';
+import { INGEST_TASK } from './upload.service';
+
+/** Where verified bytes live: named by their SHA-256, so identical uploads share one object. */
+export const contentKey = (sha256: string) =>
+  `models/sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}.safetensors`;
+
+/**
+ * Streams the uploaded object once (hashes + safetensors validation), then either stores it under its content key and
+ * marks the file READY, or marks it REJECTED with a typed reason. Idempotent: a retry after a crash re-reads the staged
+ * object; a file already decided is left alone. Storage faults throw, so the queue retries with backoff.
+ */
+@Injectable()
+@JobTask({ task: INGEST_TASK })
+export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
+  private readonly log = new Logger(IngestModelFileJob.name);
+
+  constructor(
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly repo: CatalogRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle({ fileId }: { fileId: string }): Promise<void> {
+    const file = await this.repo.file(fileId);
+    const upload = file ? await this.repo.uploadOfFile(fileId) : null;
+    if (!file || !upload || file.scanStatus !== 'PENDING') return;
+
+    const stream = await this.storage.getObject(upload.bucket, upload.stagingKey);
+    const result = await inspectModelFile(stream, {
+      declaredSize: file.declaredSize,
+      declaredSha256: file.declaredSha256 ?? undefined,
+    });
+    stream.destroy();
+    const now = this.clock.now();
+    if (!result.ok) {
+      await this.repo.updateFile(fileId, {
+        scanStatus: 'REJECTED',
+        rejectionReason: result.reason,
+        rejectionMessage: result.message,
+        sizeBytes: result.size,
+        updatedAt: now,
+      });
+      await this.storage.deleteObject(upload.bucket, upload.stagingKey);
+      this.log.log(`file ${fileId} rejected: ${result.reason}`);
+      return;
+    }
+    if (await this.repo.isBlocked(result.sha256)) {
+      await this.repo.updateFile(fileId, {
+        scanStatus: 'REJECTED',
+        rejectionReason: 'BLOCKED_HASH',
+        rejectionMessage: 'These exact bytes have been removed from Lookbook and cannot be uploaded again',
+        sha256: result.sha256,
+        sizeBytes: result.size,
+        updatedAt: now,
+      });
+      await this.storage.deleteObject(upload.bucket, upload.stagingKey);
+      return;
+    }
+    const key = contentKey(result.sha256);
+    if (!(await this.storage.headObject(upload.bucket, key))) {
+      await this.storage.copyObject(upload.bucket, upload.stagingKey, upload.bucket, key);
+    }
+    // The row points at the object only after the object exists, so no row ever names a missing object.
+    await this.repo.updateFile(fileId, {
+      scanStatus: 'READY',
+      sha256: result.sha256,
+      autov2: result.autoV2,
+      crc32: result.crc32,
+      sizeBytes: result.size,
+      storageKey: key,
+      tensorCount: result.header.tensors.length,
+      headerMetadata: result.header.metadata,
+      trainingMetadata: extractTrainingMetadata(result.header.metadata),
+      precision: file.precision ?? precisionOf(result.header.tensors.map((t) => t.dtype)),
+      updatedAt: now,
+    });
+    await this.storage.deleteObject(upload.bucket, upload.stagingKey);
+  }
+}
+
+function precisionOf(dtypes: string[]): 'FP32' | 'FP16' | 'BF16' | 'FP8' | 'MIXED' | 'OTHER' {
+  const floats = new Set(dtypes.filter((d) => /^(F|BF)/.test(d)));
+  if (floats.size === 0) return 'OTHER';
+  if (floats.size > 1) return 'MIXED';
+  const only = [...floats][0]!;
+  return only === 'F32'
+    ? 'FP32'
+    : only === 'F16'
+      ? 'FP16'
+      : only === 'BF16'
+        ? 'BF16'
+        : only.startsWith('F8')
+          ? 'FP8'
+          : 'OTHER';
+}

@@ -1,0 +1,268 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor, AppConfig } from '@lookbook/core';
+import { APP_CONFIG, Clock, JobQueue } from '@lookbook/core';
+import { isUuid, newId } from '@lookbook/kernel';
+import type { ObjectStorage, UploadedPart } from '@lookbook/storage';
+import { OBJECT_STORAGE } from '@lookbook/storage';
+import { CatalogErrors } from '../catalog.errors';
+import { CatalogRepository } from '../catalog.repository';
+import type { FileRole, ModelFileEntity, Precision } from '../entities/model-file.entity';
+import type { UploadEntity } from '../entities/upload.entity';
+import { ModelVersionService } from '../models/model-version.service';
+import { normaliseFileName } from './file-name';
+
+export const MAX_FILE_BYTES = 20 * 1024 ** 3;
+const MIB = 1024 * 1024;
+const PART_URL_TTL_SECONDS = 15 * 60;
+const UPLOAD_TTL_MS = 24 * 3600 * 1000;
+const MAX_FILES_PER_VERSION = 20;
+export const INGEST_TASK = 'catalog.ingest-model-file';
+
+/**
+ * Part size for a file: at least 8 MiB (S3's minimum is 5 MiB), growing so no upload needs more than 1,000 parts
+ * (10 GB → 10 MiB parts); always whole MiB. Small enough to resume cheaply, large enough to keep request counts low.
+ */
+export function choosePartSize(size: number): number {
+  return Math.max(8 * MIB, Math.ceil(size / 1000 / MIB) * MIB);
+}
+
+export interface CreateUploadInput {
+  fileName: string;
+  size: number;
+  sha256?: string | null;
+  role?: FileRole | null;
+  precision?: Precision | null;
+}
+
+export interface PartUrl {
+  partNumber: number;
+  url: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class UploadService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly repo: CatalogRepository,
+    private readonly versions: ModelVersionService,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Validates everything, opens the multipart upload in storage, then records file + upload in one transaction. */
+  async create(
+    actor: Actor,
+    versionId: string,
+    input: CreateUploadInput,
+  ): Promise<{ file: ModelFileEntity; upload: UploadEntity }> {
+    const { version } = await this.versions.ownedVersion(actor, versionId);
+    if (version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    const fileName = normaliseFileName(input.fileName);
+    if (!Number.isSafeInteger(input.size) || input.size < 1 || input.size > MAX_FILE_BYTES)
+      throw CatalogErrors.invalidFileSize(MAX_FILE_BYTES);
+    const sha256 = input.sha256?.trim().toLowerCase() || null;
+    if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) throw CatalogErrors.invalidSha256();
+
+    const now = this.clock.now();
+    const uploadId = newId();
+    const bucket = this.config.storage.weightsBucket;
+    const stagingKey = `staging/${uploadId}`;
+    const partSize = choosePartSize(input.size);
+    const storageUploadId = await this.storage.createMultipartUpload(bucket, stagingKey, 'application/octet-stream');
+    const file: ModelFileEntity = {
+      id: newId(),
+      versionId,
+      role: input.role ?? 'MODEL',
+      fileName,
+      format: 'SAFETENSORS',
+      precision: input.precision ?? null,
+      declaredSize: input.size,
+      declaredSha256: sha256,
+      sizeBytes: null,
+      sha256: null,
+      autov2: null,
+      crc32: null,
+      scanStatus: 'UPLOADING',
+      rejectionReason: null,
+      rejectionMessage: null,
+      storageKey: null,
+      tensorCount: null,
+      headerMetadata: null,
+      trainingMetadata: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const upload: UploadEntity = {
+      id: uploadId,
+      fileId: file.id,
+      ownerId: actor.userId,
+      bucket,
+      stagingKey,
+      storageUploadId,
+      partSize,
+      partCount: Math.ceil(input.size / partSize),
+      status: 'UPLOADING',
+      expiresAt: new Date(now.getTime() + UPLOAD_TTL_MS),
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.repo.transaction(async (manager) => {
+        if ((await this.repo.countFiles(versionId, manager)) >= MAX_FILES_PER_VERSION)
+          throw CatalogErrors.tooManyFiles();
+        await this.repo.insertFile(file, upload, manager);
+      });
+    } catch (error) {
+      // No row points at it, so drop the storage side too.
+      await this.storage.abortMultipartUpload(bucket, stagingKey, storageUploadId).catch(() => undefined);
+      throw error;
+    }
+    return { file, upload };
+  }
+
+  /** Part URLs are minted on request, for the parts asked, valid 15 minutes: a stalled client asks again. */
+  async partUrls(actor: Actor, uploadId: string, partNumbers: number[]): Promise<PartUrl[]> {
+    const upload = await this.openUpload(actor, uploadId);
+    const unique = [...new Set(partNumbers)];
+    if (
+      !unique.length ||
+      unique.length > 100 ||
+      unique.some((n) => !Number.isInteger(n) || n < 1 || n > upload.partCount)
+    ) {
+      throw CatalogErrors.invalidPartNumbers(upload.partCount);
+    }
+    const expiresAt = new Date(this.clock.now().getTime() + PART_URL_TTL_SECONDS * 1000);
+    return Promise.all(
+      unique.map(async (partNumber) => ({
+        partNumber,
+        url: await this.storage.presignUploadPart(
+          upload.bucket,
+          upload.stagingKey,
+          upload.storageUploadId!,
+          partNumber,
+          PART_URL_TTL_SECONDS,
+        ),
+        expiresAt,
+      })),
+    );
+  }
+
+  /** What storage has received so far: the client resumes by sending the rest. */
+  async uploadedParts(actor: Actor, uploadId: string): Promise<UploadedPart[]> {
+    const upload = await this.openUpload(actor, uploadId);
+    return (await this.storage.listParts(upload.bucket, upload.stagingKey, upload.storageUploadId!)) ?? [];
+  }
+
+  /**
+   * Completes only when every part is there with the expected size; otherwise UPLOAD_INCOMPLETE and nothing changes,
+   * so the client can fix it and complete again. The ingest job is enqueued in the same transaction that marks it done.
+   */
+  async complete(actor: Actor, uploadId: string): Promise<ModelFileEntity> {
+    const upload = await this.openUpload(actor, uploadId);
+    const file = (await this.repo.file(upload.fileId))!;
+    const parts = (await this.storage.listParts(upload.bucket, upload.stagingKey, upload.storageUploadId!)) ?? [];
+    const missing: string[] = [];
+    for (let n = 1; n <= upload.partCount; n += 1) {
+      const part = parts.find((p) => p.partNumber === n);
+      const expected =
+        n < upload.partCount ? upload.partSize : file.declaredSize - upload.partSize * (upload.partCount - 1);
+      if (!part) missing.push(`part ${n} missing`);
+      else if (part.size !== expected) missing.push(`part ${n} has ${part.size} bytes, expected ${expected}`);
+    }
+    if (parts.some((p) => p.partNumber > upload.partCount)) missing.push('parts beyond the declared size');
+    if (missing.length) throw CatalogErrors.uploadIncomplete(missing.slice(0, 20));
+
+    await this.storage.completeMultipartUpload(upload.bucket, upload.stagingKey, upload.storageUploadId!, parts);
+    const now = this.clock.now();
+    return this.repo.transaction(async (manager) => {
+      const locked = await this.repo.uploadForUpdate(manager, uploadId);
+      if (!locked || locked.status !== 'UPLOADING') throw CatalogErrors.uploadNotOpen();
+      await this.repo.updateUpload(uploadId, { status: 'COMPLETED', updatedAt: now }, manager);
+      await this.repo.updateFile(file.id, { scanStatus: 'PENDING', updatedAt: now }, manager);
+      await this.jobs.enqueue(manager, INGEST_TASK, { fileId: file.id }, { jobKey: `ingest:${file.id}` });
+      return { ...file, scanStatus: 'PENDING' as const, updatedAt: now };
+    });
+  }
+
+  /**
+   * For command-line tools: the request body streams through the API into the same multipart upload, one part in
+   * memory at a time, then completes exactly like a browser upload. More bytes than declared stop the transfer.
+   */
+  async streamContent(actor: Actor, uploadId: string, body: AsyncIterable<Buffer>): Promise<ModelFileEntity> {
+    const upload = await this.openUpload(actor, uploadId);
+    const file = (await this.repo.file(upload.fileId))!;
+    let buffered: Buffer[] = [];
+    let bufferedBytes = 0;
+    let total = 0;
+    let partNumber = 0;
+    const flush = async () => {
+      if (!bufferedBytes) return;
+      partNumber += 1;
+      const part = Buffer.concat(buffered, bufferedBytes);
+      buffered = [];
+      bufferedBytes = 0;
+      await this.storage.uploadPart(upload.bucket, upload.stagingKey, upload.storageUploadId!, partNumber, part);
+    };
+    for await (const chunk of body) {
+      total += chunk.length;
+      if (total > file.declaredSize)
+        throw CatalogErrors.uploadIncomplete([`more than the declared ${file.declaredSize} bytes`]);
+      let rest = chunk;
+      while (bufferedBytes + rest.length >= upload.partSize) {
+        const take = upload.partSize - bufferedBytes;
+        buffered.push(rest.subarray(0, take));
+        bufferedBytes += take;
+        rest = rest.subarray(take);
+        await flush();
+      }
+      if (rest.length) {
+        buffered.push(rest);
+        bufferedBytes += rest.length;
+      }
+    }
+    await flush();
+    return this.complete(actor, uploadId);
+  }
+
+  async abort(actor: Actor, uploadId: string): Promise<void> {
+    const upload = await this.openUpload(actor, uploadId);
+    await this.abortUpload(upload, 'aborted by the uploader');
+  }
+
+  /** Abandoned uploads: abort in storage, mark aborted, reject the file. Idempotent. */
+  async abortUpload(upload: UploadEntity, why: string): Promise<void> {
+    await this.storage.abortMultipartUpload(upload.bucket, upload.stagingKey, upload.storageUploadId!);
+    const now = this.clock.now();
+    await this.repo.transaction(async (manager) => {
+      await this.repo.updateUpload(upload.id, { status: 'ABORTED', updatedAt: now }, manager);
+      await this.repo.updateFile(
+        upload.fileId,
+        { scanStatus: 'REJECTED', rejectionReason: 'UPLOAD_ABORTED', rejectionMessage: why, updatedAt: now },
+        manager,
+      );
+    });
+  }
+
+  async blockHash(sha256: string, reason: string): Promise<void> {
+    const hash = sha256.trim().toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw CatalogErrors.invalidSha256();
+    const why = reason.trim();
+    if (why.length < 1 || why.length > 500) throw CatalogErrors.invalidBlockReason();
+    await this.repo.blockHash(hash, why);
+  }
+
+  async sweepExpired(limit = 100): Promise<number> {
+    const expired = await this.repo.expiredUploads(this.clock.now(), limit);
+    for (const upload of expired) await this.abortUpload(upload, 'the upload was not completed within 24 hours');
+    return expired.length;
+  }
+
+  private async openUpload(actor: Actor, uploadId: string): Promise<UploadEntity> {
+    const upload = isUuid(uploadId) ? await this.repo.upload(uploadId) : null;
+    if (!upload || upload.ownerId !== actor.userId) throw CatalogErrors.uploadNotFound();
+    if (upload.status !== 'UPLOADING' || !upload.storageUploadId) throw CatalogErrors.uploadNotOpen();
+    return upload;
+  }
+}
