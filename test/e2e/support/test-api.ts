@@ -21,6 +21,8 @@ export interface TestApiOptions {
   clock?: Clock;
   /** Connect the app here instead of the database's own URL (e.g. through a TcpProxy). */
   connectVia?: (databaseUrl: string) => string;
+  /** Reach storage at this endpoint instead (e.g. through a TcpProxy). */
+  storageVia?: (endpoint: string) => string;
   /** Use this database instead of creating one (it is still dropped on close). */
   database?: TestDatabase;
 }
@@ -41,7 +43,10 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     config,
     databaseUrl: options.connectVia ? options.connectVia(db.url) : db.url,
     clock: options.clock,
-    storage: testStorageSettings(),
+    storage: {
+      ...testStorageSettings(),
+      ...(options.storageVia ? { endpoint: options.storageVia(testStorageSettings().endpoint) } : {}),
+    },
   });
   try {
     await app.init();

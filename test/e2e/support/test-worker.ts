@@ -6,7 +6,10 @@ import { testStorageSettings } from '@lookbook/testing';
 import { WorkerModule } from '@lookbook/worker';
 
 /** The real worker process's module (job handlers, schedules) on a test database, in this process. */
-export async function startTestWorker(databaseUrl: string, clock?: Clock): Promise<INestApplicationContext> {
+export async function startTestWorker(
+  databaseUrl: string,
+  options: { clock?: Clock; storageEndpoint?: string } = {},
+): Promise<INestApplicationContext> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -14,7 +17,12 @@ export async function startTestWorker(databaseUrl: string, clock?: Clock): Promi
     WORKER_CONCURRENCY: '2',
   });
   const context = await NestFactory.createApplicationContext(
-    WorkerModule.register({ config, databaseUrl, storage: testStorageSettings(), clock }),
+    WorkerModule.register({
+      config,
+      databaseUrl,
+      storage: { ...testStorageSettings(), ...(options.storageEndpoint ? { endpoint: options.storageEndpoint } : {}) },
+      clock: options.clock,
+    }),
     {
       logger: false,
     },

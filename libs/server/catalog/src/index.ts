@@ -5,3 +5,4 @@ export * from './lib/ingest/safetensors';
 export * from './lib/ingest/training-metadata';
 export { contentKey } from './lib/uploads/ingest.job';
 export { choosePartSize } from './lib/uploads/upload.service';
+export { SweepUploadsJob } from './lib/uploads/sweep-uploads.job';

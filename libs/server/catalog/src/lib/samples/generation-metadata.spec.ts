@@ -79,3 +79,37 @@ describe('generation metadata', () => {
     });
   });
 });
+
+describe('ComfyUI advanced sampling', () => {
+  it('reads SamplerCustom with linked sampler and scheduler nodes', () => {
+    const graph = {
+      '5': { class_type: 'EmptyLatentImage', inputs: { width: 512, height: 512 } },
+      '6': { class_type: 'CLIPTextEncode', inputs: { text: 'fox', clip: ['20', 1] } },
+      '7': { class_type: 'CLIPTextEncode', inputs: { text: 'watermark', clip: ['20', 1] } },
+      '13': {
+        class_type: 'SamplerCustom',
+        inputs: {
+          noise_seed: 7,
+          cfg: 1,
+          positive: ['6', 0],
+          negative: ['7', 0],
+          sampler: ['14', 0],
+          sigmas: ['22', 0],
+        },
+      },
+      '14': { class_type: 'KSamplerSelect', inputs: { sampler_name: 'euler_ancestral' } },
+      '20': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'sd_xl_turbo_1.0_fp16.safetensors' } },
+      '22': { class_type: 'SDTurboScheduler', inputs: { steps: 1, model: ['20', 0] } },
+    };
+    expect(parseComfyPrompt(JSON.stringify(graph))).toMatchObject({
+      prompt: 'fox',
+      negativePrompt: 'watermark',
+      steps: 1,
+      sampler: 'euler_ancestral',
+      scheduler: 'SDTurboScheduler',
+      cfgScale: 1,
+      seed: '7',
+      width: 512,
+    });
+  });
+});

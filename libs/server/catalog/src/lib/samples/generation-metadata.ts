@@ -121,7 +121,8 @@ export function parseComfyPrompt(text: string): GenerationInfo | null {
     const node = linked(value);
     return node && typeof node.inputs['text'] === 'string' ? clip(node.inputs['text']) : null;
   };
-  const sampler = nodes.find((n) => /KSampler/.test(String(n.class_type)));
+  // The sampling node is the one wired to the prompts: KSampler, KSamplerAdvanced, SamplerCustom, …
+  const sampler = nodes.find((n) => 'positive' in n.inputs && 'negative' in n.inputs);
   const latent = nodes.find((n) => /EmptyLatentImage|EmptySD3LatentImage/.test(String(n.class_type)));
   const resources: GenerationResource[] = [];
   for (const node of nodes) {
@@ -140,18 +141,22 @@ export function parseComfyPrompt(text: string): GenerationInfo | null {
   }
   if (!sampler && !resources.length) return null;
   const inputs = sampler?.inputs ?? {};
+  // SamplerCustom keeps sampler and steps in linked nodes (KSamplerSelect, BasicScheduler/SDTurboScheduler, …).
+  const samplerNode = linked(inputs['sampler'])?.inputs ?? {};
+  const sigmasNode = linked(inputs['sigmas']);
+  const str = (value: unknown) => (typeof value === 'string' ? clip(value) : null);
+  const seed = inputs['seed'] ?? inputs['noise_seed'];
   return {
     tool: 'comfyui',
     prompt: textOf(inputs['positive']),
     negativePrompt: textOf(inputs['negative']),
-    steps: num(inputs['steps']),
-    sampler: clip(typeof inputs['sampler_name'] === 'string' ? inputs['sampler_name'] : null),
-    scheduler: clip(typeof inputs['scheduler'] === 'string' ? inputs['scheduler'] : null),
+    steps: num(inputs['steps'] ?? sigmasNode?.inputs['steps']),
+    sampler: str(inputs['sampler_name'] ?? samplerNode['sampler_name']),
+    scheduler:
+      str(inputs['scheduler'] ?? sigmasNode?.inputs['scheduler']) ??
+      (sigmasNode ? clip(String(sigmasNode.class_type)) : null),
     cfgScale: num(inputs['cfg']),
-    seed:
-      typeof inputs['seed'] === 'number' || typeof inputs['seed'] === 'string'
-        ? String(inputs['seed']).slice(0, 40)
-        : null,
+    seed: typeof seed === 'number' || typeof seed === 'string' ? String(seed).slice(0, 40) : null,
     width: num(latent?.inputs['width']),
     height: num(latent?.inputs['height']),
     resources,
