@@ -22,7 +22,17 @@ const layers = {
     'type:feature',
     'type:commerce',
   ],
-  'type:e2e': ['type:app', 'type:testing', 'type:migrations', 'type:kernel', 'type:core', 'type:foundation'],
+  'type:e2e': [
+    'type:app',
+    'type:testing',
+    'type:migrations',
+    'type:kernel',
+    'type:core',
+    'type:foundation',
+    'type:catalog',
+    'type:feature',
+    'type:commerce',
+  ],
   'type:testing': [
     'type:migrations',
     'type:kernel',
