@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
+import exifr from 'exifr';
+import sharp from 'sharp';
 import request from 'supertest';
 import { buildSafetensors, errorCode, gql, pixelBombPng, pngWithText, signUpUser } from '@lookbook/testing';
 import type { TestUser } from '@lookbook/testing';
@@ -8,6 +10,7 @@ import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const sniffJpeg = (data: Buffer) => data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
 
 const CREATE_MODEL = `mutation($input: CreateStyleModelInput!) { createStyleModel(input: $input) { id slug status } }`;
 const CREATE_VERSION = `mutation($modelId: ID!, $input: CreateModelVersionInput!) { createModelVersion(modelId: $modelId, input: $input) { id status } }`;
@@ -401,6 +404,61 @@ describe('catalog: upload → ingest → publish → look up → download', () =
     expect((await api.db.query('SELECT id FROM catalog.sample_image WHERE version_id = $1', [versionId])).length).toBe(
       0,
     );
+  });
+
+  it('strips location EXIF from JPEGs but keeps their generation info as fields', async () => {
+    const { versionId } = await draftVersion();
+    const jpeg = await sharp({ create: { width: 96, height: 64, channels: 3, background: '#336699' } })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'TestCam' },
+        IFD2: { UserComment: 'portrait of a fox\nSteps: 30, Sampler: Euler, CFG scale: 5, Seed: 9, Size: 96x64' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' },
+      })
+      .toBuffer();
+    expect((await exifr.gps(jpeg))?.latitude).toBeCloseTo(51.5); // the upload really carries a location
+    const response = await request(api.server)
+      .post(`/api/v1/model-versions/${versionId}/sample-images`)
+      .set('authorization', `Bearer ${creator.accessToken}`)
+      .set('content-type', 'image/jpeg')
+      .send(jpeg);
+    expect(response.status).toBe(201);
+    expect(response.body.generation).toMatchObject({
+      tool: 'a1111',
+      prompt: 'portrait of a fox',
+      steps: 30,
+      seed: '9',
+    });
+    const stored = Buffer.from(await (await fetch(response.body.url as string)).arrayBuffer());
+    expect(sniffJpeg(stored)).toBe(true);
+    expect(await exifr.gps(stored)).toBeUndefined();
+    expect(stored.includes(Buffer.from('TestCam'))).toBe(false);
+  });
+
+  it('lets only admins edit base models', async () => {
+    const UPSERT = `mutation { upsertBaseModel(input: { id: "hidream-i1", name: "HiDream I1", ecosystem: "HiDream", licenceName: "MIT", nonCommercial: false }) { id } }`;
+    expect(errorCode(await as(creator, UPSERT))).toBe('FORBIDDEN');
+    const admin = await signUpUser(api.server);
+    await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [admin.id]);
+    expect((await as(admin, UPSERT)).errors).toBeUndefined();
+    const list = await as<{ baseModels: { id: string; nonCommercial: boolean }[] }>(
+      undefined,
+      `{ baseModels { id nonCommercial } }`,
+    );
+    expect(list.data!.baseModels.map((b) => b.id)).toEqual(
+      expect.arrayContaining([
+        'sd-1.5',
+        'sdxl-1.0',
+        'pony',
+        'illustrious',
+        'flux.1-d',
+        'flux.1-s',
+        'sd-3.5',
+        'other',
+        'hidream-i1',
+      ]),
+    );
+    expect(list.data!.baseModels.find((b) => b.id === 'flux.1-d')!.nonCommercial).toBe(true);
   });
 
   it("hides other users' drafts and files, and refuses their writes", async () => {

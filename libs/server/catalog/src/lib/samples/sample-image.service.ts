@@ -157,8 +157,10 @@ export class SampleImageService {
     }
     if (meta.exif) {
       try {
-        const exif = (await exifr.parse(bytes, { pick: ['UserComment'] })) as { UserComment?: unknown } | undefined;
-        const comment = exif?.UserComment;
+        // exifr names the tag `userComment`; it arrives as bytes with an 8-byte charset prefix.
+        const exif = (await exifr.parse(bytes, { pick: ['UserComment'] })) as
+          { userComment?: unknown; UserComment?: unknown } | undefined;
+        const comment = exif?.userComment ?? exif?.UserComment;
         if (typeof comment === 'string') texts.userComment = comment;
         else if (comment instanceof Uint8Array) texts.userComment = decodeUserComment(Buffer.from(comment));
       } catch {
