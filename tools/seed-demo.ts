@@ -1,29 +1,41 @@
 import { Client } from 'pg';
+import sharp from 'sharp';
 
 export const DEMO = { handle: 'ada', email: 'ada@demo.lookbook.local', password: 'violet-harbor-lantern-42' };
 
+type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
 /**
- * Demo content for a local run, created through the public API like a real user would (idempotent: an existing demo
- * account is left as it is). The demo user is made an admin directly in the database, as an operator would.
+ * Demo content for a local run, created through the public API like a real creator would: an admin demo account and
+ * one published, free style model with a checked .safetensors file and a sample image. Idempotent.
  */
 export async function seedDemoContent(
-  graphqlUrl: string,
+  baseUrl: string,
   databaseUrl: string,
-): Promise<{ login: string; password: string }> {
-  const response = await fetch(graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`,
-      variables: {
-        input: { handle: DEMO.handle, email: DEMO.email, password: DEMO.password, displayName: 'Ada (demo)' },
-      },
-    }),
-  });
-  const body = (await response.json()) as { errors?: { extensions?: { code?: string }; message: string }[] };
-  const error = body.errors?.[0];
-  if (error && error.extensions?.code !== 'HANDLE_TAKEN' && error.extensions?.code !== 'EMAIL_TAKEN') {
-    throw new Error(`seeding the demo account failed: ${error.message}`);
+): Promise<{ login: string; password: string; modelId: string | null }> {
+  let token: string | undefined;
+  const gql: Gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as {
+      data?: T;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
+    if (body.errors?.length)
+      throw Object.assign(new Error(body.errors[0]!.message), { code: body.errors[0]!.extensions?.code });
+    return body.data!;
+  };
+
+  try {
+    await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
+      input: { handle: DEMO.handle, email: DEMO.email, password: DEMO.password, displayName: 'Ada (demo)' },
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'HANDLE_TAKEN' && code !== 'EMAIL_TAKEN') throw error;
   }
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -32,5 +44,81 @@ export async function seedDemoContent(
   } finally {
     await client.end();
   }
-  return { login: DEMO.email, password: DEMO.password };
+  const signIn = await gql<{ signIn: { accessToken: string; user: { id: string } } }>(
+    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { id } } }`,
+    { input: { login: DEMO.email, password: DEMO.password } },
+  );
+  token = signIn.signIn.accessToken;
+  const existing = await gql<{ styleModels: { nodes: { id: string }[] } }>(
+    `query($owner: ID!) { styleModels(first: 1, filter: { ownerId: $owner }) { nodes { id } } }`,
+    {
+      owner: signIn.signIn.user.id,
+    },
+  );
+  if (existing.styleModels.nodes.length)
+    return { login: DEMO.email, password: DEMO.password, modelId: existing.styleModels.nodes[0]!.id };
+
+  const model = await gql<{ createStyleModel: { id: string } }>(
+    `mutation { createStyleModel(input: { name: "Ink Wash (demo)", type: LORA, baseModelId: "sdxl-1.0", maturity: SFW,
+      tags: ["ink", "landscape", "demo"], description: "A demo style created by npm start." }) { id } }`,
+  );
+  const modelId = model.createStyleModel.id;
+  const version = await gql<{ createModelVersion: { id: string } }>(
+    `mutation($m: ID!) { createModelVersion(modelId: $m, input: { name: "v1", access: FREE, triggerWords: ["inkwash style"],
+      recommendedSettings: [{ key: "weight", value: "0.8" }] }) { id } }`,
+    { m: modelId },
+  );
+  const versionId = version.createModelVersion.id;
+  const file = demoSafetensors();
+  const upload = await gql<{ createModelFileUpload: { upload: { id: string } } }>(
+    `mutation($v: ID!, $size: Float!) { createModelFileUpload(versionId: $v, input: { fileName: "ink_wash_demo.safetensors", size: $size }) { upload { id } } }`,
+    { v: versionId, size: file.length },
+  );
+  const headers = { authorization: `Bearer ${token}` };
+  await fetch(`${baseUrl}/api/v1/uploads/${upload.createModelFileUpload.upload.id}/content`, {
+    method: 'PUT',
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body: file,
+  });
+  const image = await sharp({ create: { width: 768, height: 512, channels: 3, background: { r: 30, g: 60, b: 90 } } })
+    .png()
+    .toBuffer();
+  await fetch(`${baseUrl}/api/v1/model-versions/${versionId}/sample-images`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'image/png' },
+    body: image,
+  });
+  // The worker checks the file; publish once it is READY.
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const view = await gql<{ modelVersion: { files: { scanStatus: string }[] } }>(
+      `query($v: ID!) { modelVersion(id: $v) { files { scanStatus } } }`,
+      { v: versionId },
+    );
+    if (view.modelVersion.files.every((f) => f.scanStatus === 'READY')) {
+      await gql(`mutation($v: ID!) { publishModelVersion(id: $v) { id } }`, { v: versionId });
+      return { login: DEMO.email, password: DEMO.password, modelId };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { login: DEMO.email, password: DEMO.password, modelId: null };
+}
+
+/** A small, valid LoRA-shaped file with kohya-style training metadata. */
+function demoSafetensors(): Buffer {
+  const shape = [64, 64];
+  const bytes = 64 * 64 * 2;
+  let header = JSON.stringify({
+    __metadata__: {
+      ss_network_module: 'networks.lora',
+      ss_network_dim: '8',
+      ss_network_alpha: '4',
+      'modelspec.title': 'Ink Wash (demo)',
+    },
+    'lora_unet.lora_down.weight': { dtype: 'F16', shape, data_offsets: [0, bytes] },
+    'lora_unet.lora_up.weight': { dtype: 'F16', shape, data_offsets: [bytes, 2 * bytes] },
+  });
+  header += ' '.repeat((8 - (header.length % 8)) % 8);
+  const prefix = Buffer.alloc(8);
+  prefix.writeBigUInt64LE(BigInt(header.length));
+  return Buffer.concat([prefix, Buffer.from(header), Buffer.alloc(2 * bytes, 1)]);
 }

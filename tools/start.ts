@@ -59,8 +59,12 @@ async function main(): Promise<void> {
   const url = config.http.publicUrl;
   await waitForHealthy(`http://${config.http.host}:${config.http.port}/healthz`);
   if (!config.isProduction) {
-    const demo = await seedDemoContent(`http://${config.http.host}:${config.http.port}/graphql`, database.url);
+    const demo = await seedDemoContent(`http://${config.http.host}:${config.http.port}`, database.url);
     say(`demo account: ${demo.login} / ${demo.password} (admin)`);
+    if (demo.modelId)
+      say(
+        `demo model: ${demo.modelId} (published, free) — query { styleModel(id: "${demo.modelId}") { name versions { files { sha256 } } } }`,
+      );
   }
   say(`Lookbook is running at ${url}  —  GraphQL: ${url}/graphql  —  Ctrl-C to stop`);
 }
