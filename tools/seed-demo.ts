@@ -13,11 +13,14 @@ export async function seedDemoContent(
   baseUrl: string,
   databaseUrl: string,
 ): Promise<{ login: string; password: string; modelId: string | null }> {
-  let token: string | undefined;
+  const session: { token?: string } = {};
   const gql: Gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as {
@@ -48,7 +51,7 @@ export async function seedDemoContent(
     `mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { id } } }`,
     { input: { login: DEMO.email, password: DEMO.password } },
   );
-  token = signIn.signIn.accessToken;
+  session.token = signIn.signIn.accessToken;
   const existing = await gql<{ styleModels: { nodes: { id: string }[] } }>(
     `query($owner: ID!) { styleModels(first: 1, filter: { ownerId: $owner }) { nodes { id } } }`,
     {
@@ -74,7 +77,7 @@ export async function seedDemoContent(
     `mutation($v: ID!, $size: Float!) { createModelFileUpload(versionId: $v, input: { fileName: "ink_wash_demo.safetensors", size: $size }) { upload { id } } }`,
     { v: versionId, size: file.length },
   );
-  const headers = { authorization: `Bearer ${token}` };
+  const headers = { authorization: `Bearer ${session.token}` };
   await fetch(`${baseUrl}/api/v1/uploads/${upload.createModelFileUpload.upload.id}/content`, {
     method: 'PUT',
     headers: { ...headers, 'content-type': 'application/octet-stream' },
