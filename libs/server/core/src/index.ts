@@ -22,3 +22,4 @@ export * from './lib/jobs/worker-runner';
 export * from './lib/logging/logging';
 export * from './lib/rate-limit/rate-limiter';
 export * from './lib/database/resolve-database';
+export * from './lib/database/constraint-violation';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { ConnectionArgs, Page } from '@lookbook/core';
-import { paginateNewestFirst } from '@lookbook/core';
+import { paginateNewestFirst, violatedConstraint } from '@lookbook/core';
 import { CatalogErrors } from './catalog.errors';
 import { BaseModelEntity } from './entities/base-model.entity';
 import { BlockedHashEntity } from './entities/blocked-hash.entity';
@@ -12,9 +12,6 @@ import { ModelVersionEntity, VersionParentEntity } from './entities/model-versio
 import type { ModelType } from './entities/style-model.entity';
 import { StyleModelEntity } from './entities/style-model.entity';
 import { UploadEntity } from './entities/upload.entity';
-
-const constraintOf = (error: unknown) =>
-  error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
 
 export interface ModelListFilter {
   ownerId?: string;
@@ -49,7 +46,7 @@ export class CatalogRepository {
     try {
       await this.dataSource.getRepository(StyleModelEntity).insert(model);
     } catch (error) {
-      if (constraintOf(error) === 'style_model_owner_slug_key') throw CatalogErrors.slugTaken();
+      if (violatedConstraint(error) === 'style_model_owner_slug_key') throw CatalogErrors.slugTaken();
       throw error;
     }
   }
@@ -57,7 +54,7 @@ export class CatalogRepository {
     try {
       await (manager ?? this.dataSource).getRepository(StyleModelEntity).update({ id }, changes);
     } catch (error) {
-      if (constraintOf(error) === 'style_model_owner_slug_key') throw CatalogErrors.slugTaken();
+      if (violatedConstraint(error) === 'style_model_owner_slug_key') throw CatalogErrors.slugTaken();
       throw error;
     }
   }
@@ -92,7 +89,7 @@ export class CatalogRepository {
         if (parents.length) await manager.insert(VersionParentEntity, parents);
       });
     } catch (error) {
-      if (constraintOf(error) === 'model_version_name_key') throw CatalogErrors.versionNameTaken();
+      if (violatedConstraint(error) === 'model_version_name_key') throw CatalogErrors.versionNameTaken();
       throw error;
     }
   }
@@ -100,7 +97,7 @@ export class CatalogRepository {
     try {
       await (manager ?? this.dataSource).getRepository(ModelVersionEntity).update({ id }, changes);
     } catch (error) {
-      if (constraintOf(error) === 'model_version_name_key') throw CatalogErrors.versionNameTaken();
+      if (violatedConstraint(error) === 'model_version_name_key') throw CatalogErrors.versionNameTaken();
       throw error;
     }
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { Role } from '@lookbook/core';
+import { violatedConstraint } from '@lookbook/core';
 import { UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
 
@@ -14,8 +15,7 @@ export class UserRepository {
     try {
       await this.users.insert(user);
     } catch (error) {
-      const constraint =
-        error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+      const constraint = violatedConstraint(error);
       if (constraint === 'user_handle_key') throw IdentityErrors.handleTaken();
       if (constraint === 'user_email_key') throw IdentityErrors.emailTaken();
       throw error;
