@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -10,7 +11,11 @@ const SCHEMA_FILE = join(__dirname, '..', '..', '..', 'apps', 'api', 'schema.gql
 
 /** Builds the API without a database and prints its GraphQL schema, sorted. */
 async function buildSchemaText(): Promise<string> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', AUTH_SECRET: 'schema-generation-only-not-a-real-secret-000' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    AUTH_SECRET: 'schema-generation-only-not-a-real-secret-000',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'lookbook-schema-')),
+  });
   const app = await createApi({
     config,
     databaseUrl: 'postgres://unused@127.0.0.1:1/unused',

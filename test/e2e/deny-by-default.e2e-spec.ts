@@ -31,6 +31,7 @@ const PUBLIC_OPERATIONS = [
   'Query.user',
 ];
 const PUBLIC_ROUTES = [
+  'GET /.well-known/jwks.json',
   'GET /api/v1/model-files/:id/download',
   'GET /api/v1/model-versions/by-hash/:hash',
   'GET /healthz',

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { newKey } from '@lookbook/licensing';
 import { errorCode, gql, signUpUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
@@ -103,6 +104,7 @@ describe('GraphQL hardening', () => {
           S3_ENDPOINT: 'http://127.0.0.1:1',
           S3_ACCESS_KEY_ID: 'unused',
           S3_SECRET_ACCESS_KEY: 'unused',
+          LICENSE_SIGNING_KEYS: JSON.stringify([await newKey()]),
         },
       });
     });

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import type { PublicJwk } from '@lookbook/licensing';
+import { LicenseKeyRing, signCertificate, verifyCertificate } from '@lookbook/licensing';
 import { createTestDatabase, errorCode, gql, signUpUser, TcpProxy } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
@@ -57,6 +59,43 @@ describe('health, readiness and database outages', () => {
     expect(after.data!.me.handle).toBe(user.handle);
     // Nothing half-written during the outage.
     expect(await api.db.query(`SELECT id FROM identity.user WHERE handle = 'during_outage'`)).toEqual([]);
+  });
+});
+
+describe('licence signing keys', () => {
+  it('publishes the JWKS: public parts only, cacheable, and certificates verify against it', async () => {
+    const api = await startTestApi();
+    try {
+      const response = await request(api.server).get('/.well-known/jwks.json');
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('public, max-age=300');
+      expect(response.body.keys).toHaveLength(1);
+      expect(response.body.keys[0]).toEqual({
+        kid: expect.any(String),
+        kty: 'OKP',
+        crv: 'Ed25519',
+        x: expect.any(String),
+        alg: 'EdDSA',
+        use: 'sig',
+      });
+      const token = await signCertificate(
+        {
+          grantId: 'g',
+          licenseeId: 'u',
+          resource: 'urn:lookbook:model:m:version:v',
+          tier: 'PERSONAL',
+          termsSha256: 'a'.repeat(64),
+          fileSha256s: [],
+          issuedAt: new Date(),
+        },
+        api.app.get(LicenseKeyRing),
+      );
+      await expect(verifyCertificate(token, response.body as { keys: PublicJwk[] })).resolves.toMatchObject({
+        grantId: 'g',
+      });
+    } finally {
+      await api.close();
+    }
   });
 });
 

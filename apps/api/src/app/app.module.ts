@@ -5,6 +5,7 @@ import type { AppConfig, Clock } from '@lookbook/core';
 import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
 import { IdentityModule } from '@lookbook/identity';
+import { LicensingModule } from '@lookbook/licensing';
 import type { S3Settings } from '@lookbook/storage';
 import { StorageModule } from '@lookbook/storage';
 import { HealthController } from './health.controller';
@@ -28,6 +29,7 @@ export class AppModule {
         StorageModule.forRoot(options.storage),
         IdentityModule,
         CatalogModule,
+        LicensingModule,
       ],
       controllers: [HealthController],
       providers: [

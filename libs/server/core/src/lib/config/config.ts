@@ -24,6 +24,7 @@ const schema = z
     DATABASE_POOL_MAX: positiveInt.max(200).default(10),
     EMBEDDED_POSTGRES_PORT: port.default(54329),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LICENSE_SIGNING_KEYS: z.string().min(2).optional(),
     ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
     SESSION_TTL_DAYS: positiveInt.max(365).default(30),
     AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.max(10_000).default(10),
@@ -59,6 +60,8 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
     if (!env.S3_ENDPOINT)
       ctx.addIssue({ code: 'custom', path: ['S3_ENDPOINT'], message: 'is required when NODE_ENV=production' });
+    if (!env.LICENSE_SIGNING_KEYS)
+      ctx.addIssue({ code: 'custom', path: ['LICENSE_SIGNING_KEYS'], message: 'is required when NODE_ENV=production' });
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
@@ -87,6 +90,8 @@ export interface AppConfig {
   readonly auth: {
     /** Absent outside production: the embedded default keeps a generated secret under DATA_DIR. */
     secret: string | undefined;
+    /** JSON array of Ed25519 private JWKs (each with a kid), newest first; absent outside production: generated. */
+    licenseSigningKeys: string | undefined;
     accessTokenTtlSeconds: number;
     sessionTtlDays: number;
     rateLimitPerMinute: number;
@@ -121,7 +126,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const secret = /SECRET|PASSWORD|DATABASE_URL|ACCESS_KEY/.test(name);
+      const secret = /SECRET|PASSWORD|DATABASE_URL|ACCESS_KEY|SIGNING_KEYS/.test(name);
       const got = raw[name] === undefined ? '' : secret ? ' (value hidden)' : ` (got ${JSON.stringify(raw[name])})`;
       return `${name}: ${issue.message}${got}`;
     });
@@ -142,6 +147,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX, embeddedPort: env.EMBEDDED_POSTGRES_PORT },
     auth: {
       secret: env.AUTH_SECRET,
+      licenseSigningKeys: env.LICENSE_SIGNING_KEYS,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,
       rateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,

@@ -1,0 +1,3 @@
+export * from './lib/certificates/certificate';
+export * from './lib/certificates/key-ring';
+export * from './lib/licensing.module';
