@@ -7,6 +7,7 @@ import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { SweepUploadsJob } from '@lookbook/catalog';
+import { S3ObjectStorage } from '@lookbook/storage';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -120,6 +121,33 @@ describe('catalog under storage faults', () => {
     await proxy.restore();
     // Let the retry run now instead of waiting out the backoff.
     await api.db.query(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1`, [`ingest:${file.id}`]);
+    for (let i = 0; i < 100 && (await fileRow(file.id)).scan_status === 'PENDING'; i += 1)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await fileRow(file.id)).toMatchObject({ scan_status: 'READY', sha256: sha256(bytes) });
+  });
+
+  it('recovers when storage completed an upload but the database commit was lost', async () => {
+    const bytes = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [96] }], { fill: 'random' });
+    const { upload, file, partUrl } = await draftUpload(bytes);
+    await fetch(partUrl, { method: 'PUT', body: bytes });
+    // Storage finishes the multipart upload, then the process dies before committing: simulate by completing directly.
+    const [row] = await api.db.query<{ bucket: string; staging_key: string; storage_upload_id: string }>(
+      'SELECT bucket, staging_key, storage_upload_id FROM catalog.upload WHERE id = $1',
+      [upload.id],
+    );
+    const storage = new S3ObjectStorage({ ...testStorageSettings() });
+    await storage.completeMultipartUpload(
+      row!.bucket,
+      row!.staging_key,
+      row!.storage_upload_id,
+      (await storage.listParts(row!.bucket, row!.staging_key, row!.storage_upload_id))!,
+    );
+    storage.destroy();
+    const retried = await as<{ completeModelFileUpload: { scanStatus: string } }>(
+      `mutation($u: ID!) { completeModelFileUpload(uploadId: $u) { scanStatus } }`,
+      { u: upload.id },
+    );
+    expect(retried.data!.completeModelFileUpload.scanStatus).toBe('PENDING');
     for (let i = 0; i < 100 && (await fileRow(file.id)).scan_status === 'PENDING'; i += 1)
       await new Promise((r) => setTimeout(r, 100));
     expect(await fileRow(file.id)).toMatchObject({ scan_status: 'READY', sha256: sha256(bytes) });

@@ -505,6 +505,23 @@ describe('catalog: upload → ingest → publish → look up → download', () =
     expect(list.data!.styleModels.nodes.map((n) => n.id)).not.toContain(modelId);
   });
 
+  it('completes once when the client double-clicks', async () => {
+    const { versionId } = await draftVersion();
+    const bytes = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [128] }], { fill: 'random' });
+    const { upload, file } = await startUpload(versionId, bytes);
+    await putPart(upload.id, 1, bytes);
+    const results = await Promise.all([
+      as(creator, COMPLETE, { uploadId: upload.id }),
+      as(creator, COMPLETE, { uploadId: upload.id }),
+    ]);
+    expect(results.map((r) => errorCode(r) ?? 'OK').sort()).toEqual(['OK', 'UPLOAD_NOT_OPEN']);
+    const jobs = await api.db.query(`SELECT id FROM graphile_worker._private_jobs WHERE key = $1`, [
+      `ingest:${file.id}`,
+    ]);
+    expect(jobs.length).toBeLessThanOrEqual(1);
+    expect((await settled(versionId)).files[0]!.scanStatus).toBe('READY');
+  });
+
   it('aborts an upload: storage parts are dropped and the file is rejected', async () => {
     const { versionId } = await draftVersion();
     const { upload, file } = await startUpload(versionId, lora);

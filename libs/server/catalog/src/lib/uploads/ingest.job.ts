@@ -31,7 +31,12 @@ export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
   async handle({ fileId }: { fileId: string }): Promise<void> {
     const file = await this.repo.file(fileId);
     const upload = file ? await this.repo.uploadOfFile(fileId) : null;
-    if (!file || !upload || file.scanStatus !== 'PENDING') return;
+    if (!file || !upload) return;
+    if (file.scanStatus !== 'PENDING') {
+      // Decided already (a retry after a crash between the row update and the clean-up): just finish the clean-up.
+      if (upload.status === 'COMPLETED') await this.storage.deleteObject(upload.bucket, upload.stagingKey);
+      return;
+    }
 
     const stream = await this.storage.getObject(upload.bucket, upload.stagingKey);
     const result = await inspectModelFile(stream, {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor, AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Clock, JobQueue } from '@lookbook/core';
 import { isUuid, newId } from '@lookbook/kernel';
@@ -160,30 +161,46 @@ export class UploadService {
    * so the client can fix it and complete again. The ingest job is enqueued in the same transaction that marks it done.
    */
   async complete(actor: Actor, uploadId: string): Promise<ModelFileEntity> {
-    const upload = await this.openUpload(actor, uploadId);
-    const file = (await this.repo.file(upload.fileId))!;
-    const parts = (await this.storage.listParts(upload.bucket, upload.stagingKey, upload.storageUploadId!)) ?? [];
-    const missing: string[] = [];
-    for (let n = 1; n <= upload.partCount; n += 1) {
-      const part = parts.find((p) => p.partNumber === n);
-      const expected =
-        n < upload.partCount ? upload.partSize : file.declaredSize - upload.partSize * (upload.partCount - 1);
-      if (!part) missing.push(`part ${n} missing`);
-      else if (part.size !== expected) missing.push(`part ${n} has ${part.size} bytes, expected ${expected}`);
-    }
-    if (parts.some((p) => p.partNumber > upload.partCount)) missing.push('parts beyond the declared size');
-    if (missing.length) throw CatalogErrors.uploadIncomplete(missing.slice(0, 20));
-
-    await this.storage.completeMultipartUpload(upload.bucket, upload.stagingKey, upload.storageUploadId!, parts);
-    const now = this.clock.now();
+    await this.openUpload(actor, uploadId);
+    // The upload row stays locked while storage completes, so a double click waits and then finds it COMPLETED,
+    // instead of racing a second CompleteMultipartUpload against the first.
     return this.repo.transaction(async (manager) => {
-      const locked = await this.repo.uploadForUpdate(manager, uploadId);
-      if (!locked || locked.status !== 'UPLOADING') throw CatalogErrors.uploadNotOpen();
-      await this.repo.updateUpload(uploadId, { status: 'COMPLETED', updatedAt: now }, manager);
-      await this.repo.updateFile(file.id, { scanStatus: 'PENDING', updatedAt: now }, manager);
-      await this.jobs.enqueue(manager, INGEST_TASK, { fileId: file.id }, { jobKey: `ingest:${file.id}` });
-      return { ...file, scanStatus: 'PENDING' as const, updatedAt: now };
+      const upload = await this.repo.uploadForUpdate(manager, uploadId);
+      if (!upload || upload.status !== 'UPLOADING' || !upload.storageUploadId) throw CatalogErrors.uploadNotOpen();
+      const file = (await this.repo.file(upload.fileId))!;
+      const parts = await this.storage.listParts(upload.bucket, upload.stagingKey, upload.storageUploadId);
+      if (!parts) {
+        // Storage finished an earlier attempt whose commit then failed: the assembled object is there, finish our side.
+        // Otherwise the upload was aborted in storage.
+        if (!(await this.storage.headObject(upload.bucket, upload.stagingKey))) throw CatalogErrors.uploadNotOpen();
+        return this.markCompleted(manager, upload.id, file);
+      }
+      const missing: string[] = [];
+      for (let n = 1; n <= upload.partCount; n += 1) {
+        const part = parts.find((p) => p.partNumber === n);
+        const expected =
+          n < upload.partCount ? upload.partSize : file.declaredSize - upload.partSize * (upload.partCount - 1);
+        if (!part) missing.push(`part ${n} missing`);
+        else if (part.size !== expected) missing.push(`part ${n} has ${part.size} bytes, expected ${expected}`);
+      }
+      if (parts.some((p) => p.partNumber > upload.partCount)) missing.push('parts beyond the declared size');
+      if (missing.length) throw CatalogErrors.uploadIncomplete(missing.slice(0, 20));
+
+      await this.storage.completeMultipartUpload(upload.bucket, upload.stagingKey, upload.storageUploadId, parts);
+      return this.markCompleted(manager, upload.id, file);
     });
+  }
+
+  private async markCompleted(
+    manager: EntityManager,
+    uploadId: string,
+    file: ModelFileEntity,
+  ): Promise<ModelFileEntity> {
+    const now = this.clock.now();
+    await this.repo.updateUpload(uploadId, { status: 'COMPLETED', updatedAt: now }, manager);
+    await this.repo.updateFile(file.id, { scanStatus: 'PENDING', updatedAt: now }, manager);
+    await this.jobs.enqueue(manager, INGEST_TASK, { fileId: file.id }, { jobKey: `ingest:${file.id}` });
+    return { ...file, scanStatus: 'PENDING' as const, updatedAt: now };
   }
 
   /**
