@@ -9,6 +9,9 @@ import { extractTrainingMetadata } from '../ingest/training-metadata';
 import { INGEST_TASK } from './upload.service';
 
 /** Where verified bytes live: named by their SHA-256, so identical uploads share one object. */
+/** S3's limit for a single CopyObject. */
+export const MAX_COPY_BYTES = 5 * 1024 ** 3;
+
 export const contentKey = (sha256: string) =>
   `models/sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}.safetensors`;
 
@@ -21,6 +24,8 @@ export const contentKey = (sha256: string) =>
 @JobTask({ task: INGEST_TASK })
 export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
   private readonly log = new Logger(IngestModelFileJob.name);
+  /** The largest object copied to its content key (S3's CopyObject limit); tests lower it. */
+  copyLimitBytes = MAX_COPY_BYTES;
 
   constructor(
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
@@ -34,7 +39,9 @@ export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
     if (!file || !upload) return;
     if (file.scanStatus !== 'PENDING') {
       // Decided already (a retry after a crash between the row update and the clean-up): just finish the clean-up.
-      if (upload.status === 'COMPLETED') await this.storage.deleteObject(upload.bucket, upload.stagingKey);
+      if (upload.status === 'COMPLETED' && file.storageKey !== upload.stagingKey) {
+        await this.storage.deleteObject(upload.bucket, upload.stagingKey);
+      }
       return;
     }
 
@@ -69,8 +76,10 @@ export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
       await this.storage.deleteObject(upload.bucket, upload.stagingKey);
       return;
     }
-    const key = contentKey(result.sha256);
-    if (!(await this.storage.headObject(upload.bucket, key))) {
+    // S3 CopyObject stops at 5 GiB: larger files stay where they were uploaded (stored correctly, not de-duplicated).
+    const copyable = result.size <= this.copyLimitBytes;
+    const key = copyable ? contentKey(result.sha256) : upload.stagingKey;
+    if (copyable && !(await this.storage.headObject(upload.bucket, key))) {
       await this.storage.copyObject(upload.bucket, upload.stagingKey, upload.bucket, key);
     }
     // The row points at the object only after the object exists, so no row ever names a missing object.
@@ -87,7 +96,7 @@ export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
       precision: file.precision ?? precisionOf(result.header.tensors.map((t) => t.dtype)),
       updatedAt: now,
     });
-    await this.storage.deleteObject(upload.bucket, upload.stagingKey);
+    if (copyable) await this.storage.deleteObject(upload.bucket, upload.stagingKey);
   }
 }
 
