@@ -6,3 +6,5 @@ export * from './lib/ingest/training-metadata';
 export { contentKey } from './lib/uploads/ingest.job';
 export { choosePartSize } from './lib/uploads/upload.service';
 export { SweepUploadsJob } from './lib/uploads/sweep-uploads.job';
+export * from './lib/catalog.facade';
+export { ModelVersion } from './lib/graphql/catalog.objects';

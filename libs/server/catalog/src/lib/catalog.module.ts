@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lookbook/identity';
 import { CatalogController } from './catalog.controller';
+import { CatalogFacade } from './catalog.facade';
 import { CatalogLoaders } from './catalog.loaders';
 import { CatalogRepository } from './catalog.repository';
 import { DOWNLOAD_ACCESS, OwnerOnlyDownloadAccess } from './downloads/download-access';
@@ -53,6 +54,8 @@ import { UploadService } from './uploads/upload.service';
     SweepUploadsJob,
     StyleModelResolver,
     ModelVersionResolver,
+    CatalogFacade,
   ],
+  exports: [CatalogFacade],
 })
 export class CatalogModule {}

@@ -13,20 +13,20 @@ describe('migrations', () => {
   const schemas = async () =>
     (
       await db.query<{ nspname: string }>(
-        `SELECT nspname FROM pg_namespace WHERE nspname IN ('catalog', 'core', 'identity') ORDER BY 1`,
+        `SELECT nspname FROM pg_namespace WHERE nspname IN ('catalog', 'core', 'identity', 'licensing') ORDER BY 1`,
       )
     ).map((r) => r.nspname);
 
   it('is up to date on the template and idempotent', async () => {
     expect(await migrateDatabase(db.url, MIGRATIONS)).toEqual([]);
-    expect(await schemas()).toEqual(['catalog', 'core', 'identity']);
+    expect(await schemas()).toEqual(['catalog', 'core', 'identity', 'licensing']);
   });
 
   it('reverts every migration cleanly and reapplies it', async () => {
     for (let i = 0; i < MIGRATIONS.length; i += 1) await revertLastMigration(db.url, MIGRATIONS);
     expect(await schemas()).toEqual([]);
     expect(await migrateDatabase(db.url, MIGRATIONS)).toHaveLength(MIGRATIONS.length);
-    expect(await schemas()).toEqual(['catalog', 'core', 'identity']);
+    expect(await schemas()).toEqual(['catalog', 'core', 'identity', 'licensing']);
   });
 
   it('enforces identity invariants in the database itself', async () => {

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Permissions, Tier } from './permissions';
+
+@Entity({ schema: 'licensing', name: 'offer' })
+export class OfferEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'version_id' }) versionId!: string;
+  @Column('text') tier!: Tier;
+  @Column('integer') revision!: number;
+  @Column('bigint', { name: 'price_amount', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  priceAmount!: number;
+  @Column('text', { name: 'price_currency' }) priceCurrency!: string;
+  @Column('jsonb') permissions!: Permissions;
+  @Column('text', { name: 'terms_text' }) termsText!: string;
+  @Column('text', { name: 'terms_sha256' }) termsSha256!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
+}

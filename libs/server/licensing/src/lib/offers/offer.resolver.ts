@@ -1,0 +1,65 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, LoaderRegistry, Loaders } from '@lookbook/core';
+import { ModelVersion } from '@lookbook/catalog';
+import type { OfferEntity } from './offer.entity';
+import type { CommercialUseValue, TierValue } from './offer.graphql';
+import { LicenseOffer, LicenseOfferInput } from './offer.graphql';
+import { OfferService } from './offer.service';
+
+const toOffer = (o: OfferEntity): LicenseOffer =>
+  Object.assign(new LicenseOffer(), {
+    id: o.id,
+    tier: o.tier as TierValue,
+    revision: o.revision,
+    priceAmount: o.priceAmount,
+    priceCurrency: o.priceCurrency,
+    permissions: { ...o.permissions, commercialUse: o.permissions.commercialUse as CommercialUseValue },
+    termsText: o.termsText,
+    termsSha256: o.termsSha256,
+  });
+
+@Resolver(() => ModelVersion)
+export class OfferResolver {
+  constructor(private readonly offers: OfferService) {}
+
+  @ResolveField(() => [LicenseOffer], { description: 'The licences on sale for this version (live revisions).' })
+  async licenseOffers(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<LicenseOffer[]> {
+    const loader = loaders.get<string, OfferEntity[]>('licensing.offers', async (ids) => {
+      const rows = await this.offers.liveOffers(ids);
+      return ids.map((id) => rows.filter((r) => r.versionId === id));
+    });
+    return (await loader.load(version.id)).map(toOffer);
+  }
+
+  @Mutation(() => [LicenseOffer], {
+    description:
+      'Set the licence offers of your version (the list replaces the current one; changed terms get a new revision).',
+  })
+  async setLicenseOffers(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args('offers', { type: () => [LicenseOfferInput] }) offers: LicenseOfferInput[],
+  ): Promise<LicenseOffer[]> {
+    const saved = await this.offers.setOffers(
+      actor,
+      versionId,
+      offers.map((o) => ({
+        tier: o.tier,
+        priceAmount: o.priceAmount,
+        priceCurrency: o.priceCurrency,
+        permissions: {
+          commercialUse: o.permissions.commercialUse,
+          derivativesAllowed: o.permissions.derivativesAllowed,
+          derivativeMayChangeLicense: o.permissions.derivativeMayChangeLicense,
+          creditRequired: o.permissions.creditRequired,
+          creditLine: o.permissions.creditLine ?? null,
+          seats: o.permissions.seats ?? null,
+          revenueCap: o.permissions.revenueCap ?? null,
+          printRunCap: o.permissions.printRunCap ?? null,
+        },
+      })),
+    );
+    return saved.map(toOffer);
+  }
+}
