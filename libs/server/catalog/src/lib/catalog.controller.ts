@@ -72,15 +72,6 @@ export class CatalogController {
   @Post('model-versions/:id/sample-images')
   async addSample(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
     const image = await this.samples.add(actor, id, request.body as Buffer, request.headers['content-type']);
-    return toSampleImage(
-      image,
-      {
-        original: await this.samples.url(image.storageKey),
-        thumbnails: await Promise.all(
-          image.thumbnails.map(async (t) => ({ width: t.width, url: await this.samples.url(t.key) })),
-        ),
-      },
-      [],
-    );
+    return toSampleImage(image, await this.samples.urls(image), []);
   }
 }

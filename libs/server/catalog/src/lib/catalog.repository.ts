@@ -69,9 +69,6 @@ export class CatalogRepository {
       .where('m.id = :id', { id })
       .getOne();
   }
-  modelBySlug(ownerId: string, slug: string): Promise<StyleModelEntity | null> {
-    return this.dataSource.getRepository(StyleModelEntity).findOneBy({ ownerId, slug });
-  }
   listModels<T>(filter: ModelListFilter, args: ConnectionArgs, map: (m: StyleModelEntity) => T): Promise<Page<T>> {
     const qb = this.dataSource.getRepository(StyleModelEntity).createQueryBuilder('m').where('true');
     if (filter.publishedOnly) qb.andWhere(`m.status = 'PUBLISHED'`);
@@ -104,8 +101,17 @@ export class CatalogRepository {
   version(id: string): Promise<ModelVersionEntity | null> {
     return this.dataSource.getRepository(ModelVersionEntity).findOneBy({ id });
   }
-  versionsByIds(ids: readonly string[]): Promise<ModelVersionEntity[]> {
-    return this.dataSource.getRepository(ModelVersionEntity).findBy({ id: In([...ids]) });
+  /** Locks a version row: publishing and adding files/images serialise on it, so nothing lands on a published version. */
+  versionForUpdate(manager: EntityManager, id: string): Promise<ModelVersionEntity | null> {
+    return manager
+      .getRepository(ModelVersionEntity)
+      .createQueryBuilder('v')
+      .setLock('pessimistic_write')
+      .where('v.id = :id', { id })
+      .getOne();
+  }
+  filesOfVersionIn(manager: EntityManager, versionId: string): Promise<ModelFileEntity[]> {
+    return manager.getRepository(ModelFileEntity).findBy({ versionId });
   }
   versionsOfModels(modelIds: readonly string[], publishedOnly: boolean): Promise<ModelVersionEntity[]> {
     return this.dataSource.getRepository(ModelVersionEntity).find({
@@ -165,13 +171,6 @@ export class CatalogRepository {
     return this.dataSource
       .getRepository(ModelFileEntity)
       .find({ where: { [column]: hash, scanStatus: 'READY' }, order: { createdAt: 'ASC' } });
-  }
-  /** Another READY file already holding these bytes (content-addressed storage: stored once). */
-  async storedKeyForHash(sha256: string): Promise<string | null> {
-    const row = await this.dataSource
-      .getRepository(ModelFileEntity)
-      .findOne({ where: { sha256, scanStatus: 'READY' }, select: { storageKey: true } });
-    return row?.storageKey ?? null;
   }
   async isBlocked(sha256: string): Promise<boolean> {
     return (await this.dataSource.getRepository(BlockedHashEntity).countBy({ sha256 })) > 0;

@@ -159,16 +159,7 @@ export class ModelVersionResolver {
     const linked = await this.loaders.linkedVersions(loaders).loadMany(images.map((i) => i.id));
     return Promise.all(
       images.map(async (image, index) =>
-        toSampleImage(
-          image,
-          {
-            original: await this.samples.url(image.storageKey),
-            thumbnails: await Promise.all(
-              image.thumbnails.map(async (t) => ({ width: t.width, url: await this.samples.url(t.key) })),
-            ),
-          },
-          Array.isArray(linked[index]) ? linked[index] : [],
-        ),
+        toSampleImage(image, await this.samples.urls(image), Array.isArray(linked[index]) ? linked[index] : []),
       ),
     );
   }

@@ -17,15 +17,6 @@ export function money(amount: number, currency: string): Money {
   return { amount, currency };
 }
 
-export function addMoney(a: Money, b: Money): Money {
-  assertSameCurrency(a, b);
-  return money(a.amount + b.amount, a.currency);
-}
-
-export function assertSameCurrency(a: Money, b: Money): void {
-  if (a.currency !== b.currency) throw new MoneyError(`currency mismatch: ${a.currency} vs ${b.currency}`);
-}
-
 /**
  * Split `total` by integer weights with the largest-remainder rule: every part is floor(total * w / sum), and the
  * leftover units go one each to the largest fractional remainders (ties: earlier index first). Deterministic, and the

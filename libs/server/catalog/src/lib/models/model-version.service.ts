@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
 import { isUuid, newId } from '@lookbook/kernel';
 import { CatalogErrors } from '../catalog.errors';
 import { CatalogRepository } from '../catalog.repository';
-import type {
-  ModelVersionEntity,
-  ParentRelation,
-  VersionAccess,
-  VersionParentEntity,
-} from '../entities/model-version.entity';
+import type { ModelVersionEntity, ParentRelation, VersionAccess } from '../entities/model-version.entity';
 import type { StyleModelEntity } from '../entities/style-model.entity';
 import { SampleImageRepository } from '../samples/sample-image.repository';
 import { normaliseSettings, normaliseTriggerWords } from './model-input';
@@ -72,8 +68,7 @@ export class ModelVersionService {
     id: string,
     input: { [K in keyof Omit<VersionInput, 'parents'>]?: VersionInput[K] | null },
   ): Promise<ModelVersionEntity> {
-    const { version } = await this.ownedVersion(actor, id);
-    if (version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    const { version } = await this.ownedDraft(actor, id);
     const changes: Partial<ModelVersionEntity> = { updatedAt: this.clock.now() };
     if (input.name) changes.name = this.name(input.name);
     if (input.changelog !== undefined && input.changelog !== null) changes.changelog = this.changelog(input.changelog);
@@ -89,12 +84,13 @@ export class ModelVersionService {
    * with its first published version (DRAFT → PUBLISHED in the same transaction).
    */
   async publish(actor: Actor, id: string): Promise<VisibleVersion> {
-    const { version, model } = await this.ownedVersion(actor, id);
-    if (version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    const { version, model } = await this.ownedDraft(actor, id);
     return this.repo.transaction(async (manager) => {
       const locked = (await this.repo.modelForUpdate(manager, model.id))!;
       if (locked.status === 'TAKEN_DOWN') throw CatalogErrors.statusTransition(locked.status, 'PUBLISHED');
-      const files = await this.repo.filesOfVersions([id]);
+      // Files and images are added under the same version lock, so none can slip in between this check and the update.
+      await this.assertDraftLocked(manager, id);
+      const files = await this.repo.filesOfVersionIn(manager, id);
       if (!files.some((f) => f.role === 'MODEL') || files.some((f) => f.scanStatus !== 'READY')) {
         throw CatalogErrors.publishNeedsFiles();
       }
@@ -125,15 +121,23 @@ export class ModelVersionService {
     return { version, model };
   }
 
+  /** The caller's version, still a draft (files, images and details can change only then). */
+  async ownedDraft(actor: Actor, id: string): Promise<VisibleVersion> {
+    const owned = await this.ownedVersion(actor, id);
+    if (owned.version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    return owned;
+  }
+
+  /** Inside a transaction: lock the version row and require it to still be a draft. */
+  async assertDraftLocked(manager: EntityManager, id: string): Promise<void> {
+    if ((await this.repo.versionForUpdate(manager, id))?.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+  }
+
   async ownedVersion(actor: Actor, id: string): Promise<VisibleVersion> {
     const version = isUuid(id) ? await this.repo.version(id) : null;
     const model = version ? await this.repo.model(version.modelId) : null;
     if (!version || !model || model.ownerId !== actor.userId) throw CatalogErrors.versionNotFound();
     return { version, model };
-  }
-
-  parents(versionIds: readonly string[]): Promise<VersionParentEntity[]> {
-    return this.repo.parentsOf(versionIds);
   }
 
   private async validateParents(modelId: string, parents: { versionId: string; relation: ParentRelation }[]) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 import { SampleImageEntity } from '../entities/sample-image.entity';
 
@@ -18,8 +19,13 @@ export class SampleImageRepository {
   }
 
   /** Inserts the image and its auto-credited resources together. */
-  async insert(image: SampleImageEntity, linkedVersionIds: string[]): Promise<void> {
+  async insert(
+    image: SampleImageEntity,
+    linkedVersionIds: string[],
+    precondition: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await precondition(manager);
       await manager.insert(SampleImageEntity, image);
       for (const versionId of linkedVersionIds) {
         await manager.query(

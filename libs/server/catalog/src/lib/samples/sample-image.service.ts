@@ -7,7 +7,6 @@ import { ValidationError } from '@lookbook/kernel';
 import type { ObjectStorage } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { newId } from '@lookbook/kernel';
-import { CatalogErrors } from '../catalog.errors';
 import type { ImageType, SampleImageEntity } from '../entities/sample-image.entity';
 import { ModelVersionService } from '../models/model-version.service';
 import type { GenerationInfo } from './generation-metadata';
@@ -66,8 +65,7 @@ export class SampleImageService {
     bytes: Buffer,
     declaredType: string | undefined,
   ): Promise<SampleImageEntity> {
-    const { version } = await this.versions.ownedVersion(actor, versionId);
-    if (version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    await this.versions.ownedDraft(actor, versionId);
     if ((await this.images.countForVersion(versionId)) >= MAX_IMAGES_PER_VERSION) throw ImageErrors.tooMany();
     if (bytes.length === 0 || bytes.length > MAX_IMAGE_BYTES) throw ImageErrors.tooLarge();
     const type = sniffImageType(bytes);
@@ -140,13 +138,17 @@ export class SampleImageService {
     };
     const hashes = (generation?.resources ?? []).map((r) => r.hash).filter((h): h is string => !!h);
     const linked = (await this.images.versionsByFileHashes(hashes)).filter((v) => v !== versionId);
-    await this.images.insert(image, linked);
+    await this.images.insert(image, linked, (manager) => this.versions.assertDraftLocked(manager, versionId));
     return image;
   }
 
-  /** Presigned media URLs for display (media bucket, 1 hour). */
-  url(key: string): Promise<string> {
-    return this.storage.presignGet(this.config.storage.mediaBucket, key, { ttlSeconds: 3600 });
+  /** Presigned media URLs for display (media bucket, 1 hour): the original and every thumbnail. */
+  async urls(image: SampleImageEntity): Promise<{ original: string; thumbnails: { width: number; url: string }[] }> {
+    const url = (key: string) => this.storage.presignGet(this.config.storage.mediaBucket, key, { ttlSeconds: 3600 });
+    return {
+      original: await url(image.storageKey),
+      thumbnails: await Promise.all(image.thumbnails.map(async (t) => ({ width: t.width, url: await url(t.key) }))),
+    };
   }
 
   private async generationInfo(meta: sharp.Metadata, bytes: Buffer): Promise<GenerationInfo | null> {

@@ -58,8 +58,7 @@ export class UploadService {
     versionId: string,
     input: CreateUploadInput,
   ): Promise<{ file: ModelFileEntity; upload: UploadEntity }> {
-    const { version } = await this.versions.ownedVersion(actor, versionId);
-    if (version.status !== 'DRAFT') throw CatalogErrors.versionPublished();
+    await this.versions.ownedDraft(actor, versionId);
     const fileName = normaliseFileName(input.fileName);
     if (!Number.isSafeInteger(input.size) || input.size < 1 || input.size > MAX_FILE_BYTES)
       throw CatalogErrors.invalidFileSize(MAX_FILE_BYTES);
@@ -111,6 +110,7 @@ export class UploadService {
     };
     try {
       await this.repo.transaction(async (manager) => {
+        await this.versions.assertDraftLocked(manager, versionId);
         if ((await this.repo.countFiles(versionId, manager)) >= MAX_FILES_PER_VERSION)
           throw CatalogErrors.tooManyFiles();
         await this.repo.insertFile(file, upload, manager);

@@ -28,14 +28,8 @@ export interface Page<T> {
   pageInfo: PageInfo;
 }
 
-export interface ConnectionType<T> {
-  nodes: T[];
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-}
-
 /** Relay-style connection type: `XConnection { edges { cursor node } nodes pageInfo }`. */
-export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionType<T>> {
+export function Connection<T>(nodeType: Type<T>, name: string): Type<Page<T>> {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String) cursor!: string;

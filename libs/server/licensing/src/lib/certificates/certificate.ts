@@ -1,7 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import type { PublicJwk } from './key-ring';
-import { LicenseKeyRing } from './key-ring';
+import type { LicenseKeyRing } from './key-ring';
 
 export const CERTIFICATE_TYPE = 'lookbook-license+jwt';
 const ISSUER = 'lookbook';
@@ -115,5 +115,3 @@ export async function verifyCertificate(token: string, jwks: { keys: PublicJwk[]
     issuedAt: new Date(iat * 1000),
   };
 }
-
-export { LicenseKeyRing };
