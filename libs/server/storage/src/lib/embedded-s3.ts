@@ -35,6 +35,7 @@ export async function startEmbeddedS3(options: {
     silent: true,
     configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
   });
+  keepDirectoriesOnDelete(s3rver);
   await s3rver.configureBuckets();
   const handle = s3rver.callback();
   const uploadsDir = (bucket: string, uploadId: string) =>
@@ -74,6 +75,22 @@ export async function startEmbeddedS3(options: {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * s3rver's deleteObject removes a key's parent directories once they are empty, so a concurrent write into the same
+ * prefix can lose its directory between mkdir and open — an unhandled stream error that kills the process. S3 has no
+ * directories; empty ones on disk are harmless, so delete only the object's files.
+ */
+function keepDirectoriesOnDelete(s3rver: S3rver): void {
+  const store = s3rver.store;
+  store.deleteObject = async (bucket, key) => {
+    await Promise.all(
+      ['object', 'object.md5', 'metadata.json'].map((resource) =>
+        rm(store.getResourcePath(bucket, key, resource), { force: true }),
+      ),
+    );
   };
 }
 

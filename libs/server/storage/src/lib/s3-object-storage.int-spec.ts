@@ -109,4 +109,27 @@ describe('S3 adapter against the embedded S3 server', () => {
     expect(await storage.headObject(BUCKET, 'a.bin')).toBeNull();
     expect(await storage.listParts(BUCKET, 'x', '0'.repeat(32))).toBeNull();
   });
+
+  // s3rver deletes a key's parent directories once empty; a write into the same prefix at that moment failed its file
+  // open with an unhandled ENOENT that crashed the whole process (seen in CI: staging/ put racing a staging/ delete).
+  it('survives writes and deletes racing in the same prefix', async () => {
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      const body = Buffer.from('x');
+      for (let round = 0; round < 150; round += 1) {
+        const lone = `race/${round}/only.bin`;
+        await storage.putObject(BUCKET, lone, body, 1, 'application/octet-stream');
+        await Promise.all([
+          storage.deleteObject(BUCKET, lone),
+          storage.putObject(BUCKET, `race/${round}/next.bin`, body, 1, 'application/octet-stream'),
+        ]);
+        expect((await storage.headObject(BUCKET, `race/${round}/next.bin`))?.size).toBe(1);
+      }
+    } finally {
+      process.off('uncaughtException', onCrash);
+    }
+    expect(crashes).toEqual([]);
+  });
 });

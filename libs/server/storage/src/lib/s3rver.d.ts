@@ -8,8 +8,14 @@ declare module 's3rver' {
     configureBuckets?: { name: string; configs: string[] }[];
   }
 
+  interface FilesystemStore {
+    getResourcePath(bucket: string, key: string, resource: string): string;
+    deleteObject(bucket: string, key: string): Promise<void>;
+  }
+
   export default class S3rver {
     constructor(options: S3rverOptions);
+    store: FilesystemStore;
     configureBuckets(): Promise<void>;
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   }
