@@ -67,11 +67,23 @@ export async function seedDemoContent(
   );
   const modelId = model.createStyleModel.id;
   const version = await gql<{ createModelVersion: { id: string } }>(
-    `mutation($m: ID!) { createModelVersion(modelId: $m, input: { name: "v1", access: FREE, triggerWords: ["inkwash style"],
+    `mutation($m: ID!) { createModelVersion(modelId: $m, input: { name: "v1", triggerWords: ["inkwash style"],
       recommendedSettings: [{ key: "weight", value: "0.8" }] }) { id } }`,
     { m: modelId },
   );
   const versionId = version.createModelVersion.id;
+  // Free for personal use; a paid commercial licence with credit.
+  const permissions = (commercialUse: string, credit: boolean) =>
+    `{ commercialUse: ${commercialUse}, derivativesAllowed: true, derivativeMayChangeLicense: false, creditRequired: ${credit}${
+      credit ? ', creditLine: "Ink Wash by Ada (Lookbook demo)"' : ''
+    } }`;
+  await gql(
+    `mutation($v: ID!) { setLicenseOffers(versionId: $v, offers: [
+      { tier: FREE, priceAmount: 0, priceCurrency: "EUR", permissions: ${permissions('NONE', false)} },
+      { tier: COMMERCIAL, priceAmount: 2900, priceCurrency: "EUR", permissions: ${permissions('SELL_GENERATED_IMAGES', true)} }
+    ]) { id } }`,
+    { v: versionId },
+  );
   const file = demoSafetensors();
   const upload = await gql<{ createModelFileUpload: { upload: { id: string } } }>(
     `mutation($v: ID!, $size: Float!) { createModelFileUpload(versionId: $v, input: { fileName: "ink_wash_demo.safetensors", size: $size }) { upload { id } } }`,

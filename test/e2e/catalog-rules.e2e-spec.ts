@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
-import { buildSafetensors, errorCode, gql, pngWithText, signUpUser } from '@lookbook/testing';
+import { buildSafetensors, errorCode, gql, OFFERS, pngWithText, setOffers, signUpUser } from '@lookbook/testing';
 import type { TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
@@ -74,6 +74,7 @@ describe('catalog rules', () => {
       if (rows[0]?.scan_status === 'READY') break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    await setOffers(api.server, creator.accessToken, ids.versionId, [OFFERS.personal]);
     const result = await as(creator, `mutation($v: ID!) { publishModelVersion(id: $v) { id } }`, { v: ids.versionId });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return ids;

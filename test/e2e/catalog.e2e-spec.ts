@@ -3,7 +3,16 @@ import type { INestApplicationContext } from '@nestjs/common';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import request from 'supertest';
-import { buildSafetensors, errorCode, gql, pixelBombPng, pngWithText, signUpUser } from '@lookbook/testing';
+import {
+  buildSafetensors,
+  errorCode,
+  gql,
+  OFFERS,
+  pixelBombPng,
+  pngWithText,
+  setOffers,
+  signUpUser,
+} from '@lookbook/testing';
 import type { TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
@@ -68,7 +77,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
   const as = <T>(user: TestUser | undefined, query: string, variables: Record<string, unknown> = {}) =>
     gql<T>(api.server, query, variables, user?.accessToken);
 
-  async function draftVersion(owner = creator, access = 'LICENSED') {
+  async function draftVersion(owner = creator) {
     const model = await as<{ createStyleModel: { id: string } }>(owner, CREATE_MODEL, {
       input: {
         name: `Ink Wash ${randomBytes(3).toString('hex')}`,
@@ -83,7 +92,6 @@ describe('catalog: upload → ingest → publish → look up → download', () =
       input: {
         name: 'v1',
         triggerWords: ['inkwash style'],
-        access,
         recommendedSettings: [{ key: 'weight', value: '0.8' }],
       },
     });
@@ -210,6 +218,11 @@ describe('catalog: upload → ingest → publish → look up → download', () =
     expect(sample.status).toBe(201);
     expect(sample.body.generation).toMatchObject({ tool: 'a1111', steps: 24, cfgScale: 6, seed: '42' });
 
+    // …and an explicit licence offer: there is no default licence.
+    expect(
+      errorCode(await as(creator, `mutation($id: ID!) { publishModelVersion(id: $id) { id } }`, { id: versionId })),
+    ).toBe('PUBLISH_NEEDS_LICENSE_OFFER');
+    await setOffers(api.server, creator.accessToken, versionId, [OFFERS.personal, OFFERS.commercial]);
     const published = await as<{ publishModelVersion: { status: string } }>(
       creator,
       `mutation($id: ID!) { publishModelVersion(id: $id) { status } }`,
@@ -269,7 +282,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
   });
 
   it('lets anyone download a FREE published version, and links sample images to resources by hash', async () => {
-    const { versionId } = await draftVersion(creator, 'FREE');
+    const { versionId } = await draftVersion(creator);
     const free = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [64] }], { fill: 'random' });
     expect((await uploadWhole(versionId, free)).status).toBe(200);
     const [file] = (await settled(versionId)).files;
@@ -281,6 +294,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
       .set('authorization', `Bearer ${creator.accessToken}`)
       .set('content-type', 'image/png')
       .send(await pngWithText(300, 300));
+    await setOffers(api.server, creator.accessToken, versionId, [OFFERS.free]);
     await as(creator, `mutation($id: ID!) { publishModelVersion(id: $id) { id } }`, { id: versionId });
     await request(api.server)
       .post(`/api/v1/model-versions/${other.versionId}/sample-images`)

@@ -29,13 +29,16 @@ const PUBLIC_OPERATIONS = [
   'Query.styleModel', // published only, unless you own it
   'Query.styleModels',
   'Query.user',
+  'Query.verifyLicense', // anyone shown a licence may check it
 ];
 const PUBLIC_ROUTES = [
   'GET /.well-known/jwks.json',
+  'GET /api/v1/licenses/:id/verify',
   'GET /api/v1/model-files/:id/download',
   'GET /api/v1/model-versions/by-hash/:hash',
   'GET /healthz',
   'GET /readyz',
+  'POST /api/v1/licenses/verify',
 ];
 
 function sampleValue(type: GraphQLInputType): unknown {

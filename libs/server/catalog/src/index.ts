@@ -1,5 +1,6 @@
 export * from './lib/catalog.module';
-export * from './lib/downloads/download-access';
+export * from './lib/policies/catalog-policies';
+export * from './lib/policies/version-facts';
 export * from './lib/ingest/inspect-model-file';
 export * from './lib/ingest/safetensors';
 export * from './lib/ingest/training-metadata';

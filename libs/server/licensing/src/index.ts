@@ -2,3 +2,6 @@ export * from './lib/certificates/certificate';
 export * from './lib/certificates/key-ring';
 export * from './lib/licensing.module';
 export * from './lib/offers/permissions';
+export * from './lib/licensing.facade';
+export { REVOCATION_REASONS } from './lib/grants/grant.entity';
+export type { RevocationReason } from './lib/grants/grant.entity';

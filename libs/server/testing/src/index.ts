@@ -7,3 +7,4 @@ export * from './lib/safetensors-factory';
 export * from './lib/reference-files';
 export * from './lib/test-storage';
 export * from './lib/image-factory';
+export * from './lib/license-fixtures';

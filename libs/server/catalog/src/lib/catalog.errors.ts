@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@lookbook/kernel';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '@lookbook/kernel';
 
 export const CatalogErrors = {
   /** Same answer for "does not exist" and "exists but is a draft you cannot see". */
@@ -40,6 +40,8 @@ export const CatalogErrors = {
       'PUBLISH_NEEDS_READY_FILES',
       'A version publishes only with at least one model file, all of them READY',
     ),
+  publishPolicyMissing: () =>
+    new DomainError('PUBLISHING_UNAVAILABLE', 'UNAVAILABLE', 'Publishing is not available in this process'),
   publishNeedsSample: () =>
     new ValidationError('PUBLISH_NEEDS_SAMPLE_IMAGE', 'A version publishes only with at least one sample image'),
   modelNeedsPublishedVersion: () =>

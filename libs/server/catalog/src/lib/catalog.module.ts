@@ -5,7 +5,7 @@ import { CatalogController } from './catalog.controller';
 import { CatalogFacade } from './catalog.facade';
 import { CatalogLoaders } from './catalog.loaders';
 import { CatalogRepository } from './catalog.repository';
-import { DOWNLOAD_ACCESS, OwnerOnlyDownloadAccess } from './downloads/download-access';
+import { CatalogPolicies } from './policies/catalog-policies';
 import { DownloadService } from './downloads/download.service';
 import { BaseModelEntity } from './entities/base-model.entity';
 import { BlockedHashEntity } from './entities/blocked-hash.entity';
@@ -24,7 +24,7 @@ import { IngestModelFileJob } from './uploads/ingest.job';
 import { SweepUploadsJob } from './uploads/sweep-uploads.job';
 import { UploadService } from './uploads/upload.service';
 
-/** Needs StorageModule (OBJECT_STORAGE) from the application. The licensing domain replaces DOWNLOAD_ACCESS. */
+/** Needs StorageModule (OBJECT_STORAGE) from the application. The licensing domain installs its CatalogPolicies. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -49,13 +49,13 @@ import { UploadService } from './uploads/upload.service';
     UploadService,
     SampleImageService,
     DownloadService,
-    { provide: DOWNLOAD_ACCESS, useClass: OwnerOnlyDownloadAccess },
+    CatalogPolicies,
     IngestModelFileJob,
     SweepUploadsJob,
     StyleModelResolver,
     ModelVersionResolver,
     CatalogFacade,
   ],
-  exports: [CatalogFacade],
+  exports: [CatalogFacade, CatalogPolicies],
 })
 export class CatalogModule {}

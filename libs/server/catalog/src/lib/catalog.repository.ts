@@ -98,6 +98,12 @@ export class CatalogRepository {
       throw error;
     }
   }
+  async modelOwners(modelIds: readonly string[]): Promise<{ id: string; ownerId: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, owner_id AS "ownerId" FROM catalog.style_model WHERE id = ANY($1::uuid[])`,
+      [modelIds],
+    );
+  }
   version(id: string): Promise<ModelVersionEntity | null> {
     return this.dataSource.getRepository(ModelVersionEntity).findOneBy({ id });
   }

@@ -17,4 +17,10 @@ export class IdentityFacade {
     const rows = await this.users.findByIds(ids);
     return rows.map(({ id, handle, displayName }) => ({ id, handle, displayName }));
   }
+
+  /** A user by handle (any case), or null. */
+  async userByHandle(handle: string): Promise<UserSummary | null> {
+    const user = handle.length <= 30 ? await this.users.findByHandle(handle) : null;
+    return user && { id: user.id, handle: user.handle, displayName: user.displayName };
+  }
 }

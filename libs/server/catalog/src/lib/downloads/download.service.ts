@@ -11,8 +11,7 @@ import type { ModelVersionEntity } from '../entities/model-version.entity';
 import type { StyleModelEntity } from '../entities/style-model.entity';
 import { ModelVersionService } from '../models/model-version.service';
 import { isOwner } from '../models/visibility';
-import type { DownloadAccessPolicy } from './download-access';
-import { DOWNLOAD_ACCESS } from './download-access';
+import { CatalogPolicies } from '../policies/catalog-policies';
 
 /** Presigned download URLs live five minutes and are minted per request, after the access check. */
 export const DOWNLOAD_TTL_SECONDS = 300;
@@ -36,7 +35,7 @@ export class DownloadService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
-    @Inject(DOWNLOAD_ACCESS) private readonly access: DownloadAccessPolicy,
+    private readonly policies: CatalogPolicies,
     private readonly repo: CatalogRepository,
     private readonly versions: ModelVersionService,
     private readonly clock: Clock,
@@ -57,7 +56,7 @@ export class DownloadService {
     const free = version.access === 'FREE' && version.status === 'PUBLISHED' && model.status === 'PUBLISHED';
     if (!free && !isOwner(model, viewer)) {
       if (!viewer) throw new UnauthenticatedError('UNAUTHENTICATED', 'Sign in to download this file');
-      const allowed = await this.access.canDownload(viewer, {
+      const allowed = await this.policies.canDownload(viewer, {
         modelId: model.id,
         versionId: version.id,
         fileSha256: file.sha256,

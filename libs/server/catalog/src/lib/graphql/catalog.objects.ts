@@ -211,7 +211,10 @@ export class ModelVersion {
   @Field() changelog!: string;
   @Field(() => [String]) triggerWords!: string[];
   @Field(() => [KeyValue]) recommendedSettings!: KeyValue[];
-  @Field(() => VersionAccessValue) access!: VersionAccessValue;
+  @Field(() => VersionAccessValue, {
+    description: 'FREE while the version has a live FREE licence offer (anyone may download it); LICENSED otherwise.',
+  })
+  access!: VersionAccessValue;
   @Field(() => VersionStatusValue) status!: VersionStatusValue;
   @Field(() => Float) downloadCount!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
@@ -307,7 +310,6 @@ export class CreateModelVersionInput {
   @Field(() => String, { nullable: true }) changelog?: string | null;
   @Field(() => [String], { nullable: true }) triggerWords?: string[] | null;
   @Field(() => [KeyValueInput], { nullable: true }) recommendedSettings?: KeyValueInput[] | null;
-  @Field(() => VersionAccessValue, { nullable: true }) access?: VersionAccessValue | null;
   @Field(() => [VersionParentInput], { nullable: true, description: 'Versions this one merges or fine-tunes.' })
   parents?: VersionParentInput[] | null;
 }
@@ -318,7 +320,6 @@ export class UpdateModelVersionInput {
   @Field(() => String, { nullable: true }) changelog?: string | null;
   @Field(() => [String], { nullable: true }) triggerWords?: string[] | null;
   @Field(() => [KeyValueInput], { nullable: true }) recommendedSettings?: KeyValueInput[] | null;
-  @Field(() => VersionAccessValue, { nullable: true }) access?: VersionAccessValue | null;
 }
 
 @InputType()

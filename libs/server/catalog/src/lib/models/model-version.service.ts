@@ -5,8 +5,11 @@ import { Clock } from '@lookbook/core';
 import { isUuid, newId } from '@lookbook/kernel';
 import { CatalogErrors } from '../catalog.errors';
 import { CatalogRepository } from '../catalog.repository';
-import type { ModelVersionEntity, ParentRelation, VersionAccess } from '../entities/model-version.entity';
-import type { StyleModelEntity } from '../entities/style-model.entity';
+import type { ModelVersionEntity, ParentRelation } from '../entities/model-version.entity';
+import type { ModelFileEntity } from '../entities/model-file.entity';
+import { StyleModelEntity } from '../entities/style-model.entity';
+import { CatalogPolicies } from '../policies/catalog-policies';
+import type { VersionFacts } from '../policies/version-facts';
 import { SampleImageRepository } from '../samples/sample-image.repository';
 import { normaliseSettings, normaliseTriggerWords } from './model-input';
 import { StyleModelService } from './style-model.service';
@@ -17,7 +20,6 @@ export interface VersionInput {
   changelog?: string | null;
   triggerWords?: string[] | null;
   recommendedSettings?: Record<string, unknown> | null;
-  access?: VersionAccess | null;
   parents?: { versionId: string; relation: ParentRelation }[] | null;
 }
 
@@ -34,6 +36,7 @@ export class ModelVersionService {
     private readonly repo: CatalogRepository,
     private readonly models: StyleModelService,
     private readonly samples: SampleImageRepository,
+    private readonly policies: CatalogPolicies,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +52,7 @@ export class ModelVersionService {
       changelog: this.changelog(input.changelog ?? ''),
       triggerWords: normaliseTriggerWords(input.triggerWords ?? []),
       recommendedSettings: normaliseSettings(input.recommendedSettings ?? {}),
-      access: input.access ?? 'LICENSED',
+      access: 'LICENSED', // derived from the licence offers (a live FREE offer makes it FREE)
       status: 'DRAFT',
       downloadCount: 0,
       createdAt: now,
@@ -74,7 +77,6 @@ export class ModelVersionService {
     if (input.changelog !== undefined && input.changelog !== null) changes.changelog = this.changelog(input.changelog);
     if (input.triggerWords) changes.triggerWords = normaliseTriggerWords(input.triggerWords);
     if (input.recommendedSettings) changes.recommendedSettings = normaliseSettings(input.recommendedSettings);
-    if (input.access) changes.access = input.access;
     await this.repo.updateVersion(id, changes);
     return { ...version, ...changes };
   }
@@ -95,6 +97,8 @@ export class ModelVersionService {
         throw CatalogErrors.publishNeedsFiles();
       }
       if ((await this.samples.countForVersion(id)) === 0) throw CatalogErrors.publishNeedsSample();
+      const facts = await this.facts(version, locked, files, await this.parentFacts(manager, id));
+      await this.policies.assertPublishable(manager, facts);
       const now = this.clock.now();
       const published: ModelVersionEntity = { ...version, status: 'PUBLISHED', publishedAt: now, updatedAt: now };
       await this.repo.updateVersion(id, { status: 'PUBLISHED', publishedAt: now, updatedAt: now }, manager);
@@ -119,6 +123,48 @@ export class ModelVersionService {
       throw CatalogErrors.versionNotFound();
     }
     return { version, model };
+  }
+
+  /** Inside a transaction: lock the version row and read what the licensing and commerce domains need to know. */
+  async lockedFacts(manager: EntityManager, id: string): Promise<VersionFacts | null> {
+    const version = isUuid(id) ? await this.repo.versionForUpdate(manager, id) : null;
+    const model = version ? await manager.getRepository(StyleModelEntity).findOneBy({ id: version.modelId }) : null;
+    if (!version || !model) return null;
+    const files = await this.repo.filesOfVersionIn(manager, id);
+    return this.facts(version, model, files, await this.parentFacts(manager, id));
+  }
+
+  private parentFacts(manager: EntityManager, id: string): Promise<VersionFacts['parents']> {
+    return manager.query(
+      `SELECT p.parent_version_id AS "versionId", p.relation, m.owner_id AS "ownerId"
+         FROM catalog.version_parent p
+         JOIN catalog.model_version v ON v.id = p.parent_version_id
+         JOIN catalog.style_model m ON m.id = v.model_id
+        WHERE p.version_id = $1 ORDER BY p.parent_version_id`,
+      [id],
+    );
+  }
+
+  private async facts(
+    version: ModelVersionEntity,
+    model: StyleModelEntity,
+    files: ModelFileEntity[],
+    parents: VersionFacts['parents'],
+  ): Promise<VersionFacts> {
+    const base = await this.repo.baseModel(model.baseModelId);
+    return {
+      versionId: version.id,
+      versionName: version.name,
+      versionStatus: version.status,
+      modelId: model.id,
+      modelName: model.name,
+      modelStatus: model.status,
+      ownerId: model.ownerId,
+      baseModelId: model.baseModelId,
+      baseModelNonCommercial: base?.nonCommercial ?? false,
+      fileSha256s: files.flatMap((f) => (f.scanStatus === 'READY' && f.sha256 ? [f.sha256] : [])).sort(),
+      parents,
+    };
   }
 
   /** The caller's version, still a draft (files, images and details can change only then). */

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { Actor } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
 import { CatalogFacade } from '@lookbook/catalog';
 import { money, MoneyError, newId, ValidationError } from '@lookbook/kernel';
+import { GrantEntity } from '../grants/grant.entity';
+import { LicensingErrors } from '../licensing.errors';
+import { assertCompatible } from './compatibility';
 import { OfferEntity } from './offer.entity';
+import { OfferRules } from './offer-rules';
 import type { Permissions, Tier } from './permissions';
 import { licenseText, termsHash, validatePermissions } from './permissions';
 
@@ -16,15 +21,8 @@ export interface OfferInput {
   permissions: Permissions;
 }
 
-const OfferErrors = {
-  duplicateTier: () => new ValidationError('DUPLICATE_TIER', 'Each tier can be offered once per version'),
-  badPrice: (message: string) => new ValidationError('INVALID_PRICE', message),
-  nonCommercialBase: (base: string) =>
-    new ValidationError(
-      'NON_COMMERCIAL_BASE_MODEL',
-      `The base model (${base}) does not allow commercial use, so no commercial tier can be offered`,
-    ),
-};
+const badPrice = (message: string) => new ValidationError('INVALID_PRICE', message);
+const duplicateTier = () => new ValidationError('DUPLICATE_TIER', 'Each tier can be offered once per version');
 
 const same = (a: OfferEntity, b: Omit<OfferEntity, 'id' | 'revision' | 'createdAt' | 'retiredAt'>) =>
   a.priceAmount === b.priceAmount && a.priceCurrency === b.priceCurrency && a.termsSha256 === b.termsSha256;
@@ -38,26 +36,31 @@ export class OfferService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogFacade,
+    private readonly rules: OfferRules,
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Drafts may hold any valid offers (the compatibility rules run at publish); a published version's offers must pass
+   * them at once and cannot be emptied. While an exclusive licence is active nothing else is offered.
+   */
   async setOffers(actor: Actor, versionId: string, inputs: OfferInput[]): Promise<OfferEntity[]> {
-    const version = await this.catalog.ownedVersion(actor, versionId);
-    if (new Set(inputs.map((o) => o.tier)).size !== inputs.length) throw OfferErrors.duplicateTier();
-    const resource = `${version.modelName} — ${version.versionName}`;
+    const owned = await this.catalog.ownedVersion(actor, versionId);
+    if (new Set(inputs.map((o) => o.tier)).size !== inputs.length) throw duplicateTier();
+    const tiers = new Set(inputs.map((o) => o.tier));
+    if (tiers.has('FREE') && tiers.has('EXCLUSIVE')) throw LicensingErrors.exclusiveWithFree();
+    const resource = `${owned.modelName} — ${owned.versionName}`;
     const wanted = inputs.map((input) => {
       const permissions = validatePermissions(input.tier, input.permissions);
-      if (version.baseModelNonCommercial && permissions.commercialUse !== 'NONE')
-        throw OfferErrors.nonCommercialBase(version.baseModelId);
       let price;
       try {
         price = money(input.priceAmount, input.priceCurrency);
       } catch (error) {
-        throw OfferErrors.badPrice(error instanceof MoneyError ? error.message : 'Invalid price');
+        throw badPrice(error instanceof MoneyError ? error.message : 'Invalid price');
       }
-      if (price.amount < 0) throw OfferErrors.badPrice('A price cannot be negative');
+      if (price.amount < 0) throw badPrice('A price cannot be negative');
       if ((input.tier === 'FREE') !== (price.amount === 0))
-        throw OfferErrors.badPrice('The FREE tier costs 0, every other tier costs more than 0');
+        throw badPrice('The FREE tier costs 0, every other tier costs more than 0');
       const text = licenseText(input.tier, permissions, resource);
       return {
         versionId,
@@ -72,9 +75,18 @@ export class OfferService {
 
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
+      // The version row lock serialises offer edits with publishing and with licence sales of this version.
+      const version = await this.catalog.lockVersion(manager, versionId);
+      if (await manager.getRepository(GrantEntity).existsBy({ versionId, tier: 'EXCLUSIVE', status: 'ACTIVE' })) {
+        throw LicensingErrors.exclusivelyLicensed();
+      }
+      if (version.versionStatus === 'PUBLISHED') {
+        if (!wanted.length) throw LicensingErrors.publishedNeedsOffer();
+        await this.rules.assertCompatible(manager, version, wanted);
+      } else {
+        assertCompatible(wanted, { ...version, parents: [] }); // the base model rule already; parents at publish
+      }
       const repo = manager.getRepository(OfferEntity);
-      // Serialise concurrent edits of one version's offers.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`offers:${versionId}`]);
       const live = await repo.findBy({ versionId, retiredAt: IsNull() });
       const result: OfferEntity[] = [];
       for (const offer of live) {
@@ -95,8 +107,24 @@ export class OfferService {
         await repo.insert(offer);
         result.push(offer);
       }
+      await this.catalog.setVersionAccess(manager, versionId, tiers.has('FREE') ? 'FREE' : 'LICENSED');
       return byTier(result);
     });
+  }
+
+  /** An exclusive licence was sold: take every offer of the version off sale. */
+  async delistAll(manager: EntityManager, versionId: string, now: Date): Promise<void> {
+    await manager.getRepository(OfferEntity).update({ versionId, retiredAt: IsNull() }, { retiredAt: now });
+    await this.catalog.setVersionAccess(manager, versionId, 'LICENSED');
+  }
+
+  /** Inside a transaction that holds the version lock. */
+  liveOffersIn(manager: EntityManager, versionId: string): Promise<OfferEntity[]> {
+    return manager.getRepository(OfferEntity).findBy({ versionId, retiredAt: IsNull() });
+  }
+
+  byId(id: string): Promise<OfferEntity | null> {
+    return this.dataSource.getRepository(OfferEntity).findOneBy({ id });
   }
 
   /** Live offers of several versions (batched for DataLoaders). */

@@ -1,0 +1,159 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor, AppConfig, Page } from '@lookbook/core';
+import { APP_CONFIG, ConnectionArgs, CurrentActor, LoaderRegistry, Loaders, Public, Roles } from '@lookbook/core';
+import { CatalogFacade, ModelVersion } from '@lookbook/catalog';
+import { IdentityFacade } from '@lookbook/identity';
+import type { UserSummary } from '@lookbook/identity';
+import type { GrantEntity } from './grant.entity';
+import { LicenseService } from './license.service';
+import {
+  License,
+  LicenseConnection,
+  LicenseHolder,
+  LicenseVerification,
+  RevocationReasonValue,
+} from './license.graphql';
+import type { LicenseProblemValue, LicenseStatusValue } from './license.graphql';
+import type { LicenseAudience } from './license.mapper';
+import { toLicense } from './license.mapper';
+
+@Resolver(() => License)
+export class LicenseResolver {
+  constructor(
+    private readonly licenses: LicenseService,
+    private readonly identity: IdentityFacade,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private view = (audience: LicenseAudience) => (grant: GrantEntity) =>
+    toLicense(grant, audience, this.config.http.publicUrl);
+
+  @Query(() => LicenseConnection, { description: 'Your licences, newest first (active and revoked).' })
+  myLicenses(@CurrentActor() actor: Actor, @Args() args: ConnectionArgs): Promise<Page<License>> {
+    return this.licenses.mine(actor, args, this.view('HOLDER'));
+  }
+
+  @Query(() => LicenseConnection, {
+    description: 'Licences sold or given for one of your versions, newest first. Buyers appear by public profile only.',
+  })
+  soldLicenses(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args() args: ConnectionArgs,
+  ): Promise<Page<License>> {
+    return this.licenses.sold(actor, versionId, args, this.view('CREATOR'));
+  }
+
+  @Query(() => License, { description: 'A licence you hold, or one of a version you created (staff: any).' })
+  async license(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<License> {
+    const { grant, audience } = await this.licenses.visible(actor, id);
+    return this.view(audience)(grant);
+  }
+
+  @Public()
+  @Query(() => LicenseVerification, {
+    description:
+      'Check a licence certificate: authenticity (signature against the published keys) and, online, whether the ' +
+      'licence is still active. Anyone may ask.',
+  })
+  async verifyLicense(@Args('certificate') certificate: string): Promise<LicenseVerification> {
+    const result = await this.licenses.verifyCertificate(certificate);
+    return {
+      valid: result.valid,
+      problem: result.problem as LicenseProblemValue | null,
+      message: result.message,
+      status: (result.grant?.status ?? null) as LicenseStatusValue | null,
+      license: result.grant && this.view('PUBLIC')(result.grant),
+    };
+  }
+
+  @Mutation(() => License, {
+    description: 'Take the FREE licence of a published version (claiming again returns the licence you hold).',
+  })
+  async claimFreeLicense(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => ID }) versionId: string,
+  ): Promise<License> {
+    return this.view('HOLDER')(await this.licenses.claimFree(actor, versionId));
+  }
+
+  @Mutation(() => License, {
+    description: 'Give one of your offers to someone at no charge (press, collaborators, competition prizes).',
+  })
+  async giftLicense(
+    @CurrentActor() actor: Actor,
+    @Args('offerId', { type: () => ID }) offerId: string,
+    @Args('licenseeHandle') licenseeHandle: string,
+  ): Promise<License> {
+    return this.view('CREATOR')(await this.licenses.gift(actor, offerId, licenseeHandle));
+  }
+
+  @Roles('moderator', 'admin')
+  @Mutation(() => License, {
+    description: 'Revoke a licence (fraud, terms violation, takedown). Its certificate then verifies as revoked.',
+  })
+  async revokeLicense(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => RevocationReasonValue }) reason: RevocationReasonValue,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+  ): Promise<License> {
+    return this.view('STAFF')(await this.licenses.revoke(id, reason, note ?? null));
+  }
+
+  @ResolveField(() => LicenseHolder)
+  async licensee(@Parent() license: License, @Loaders() loaders: LoaderRegistry): Promise<LicenseHolder> {
+    const loader = loaders.get<string, UserSummary | null>('licensing.holder', async (ids) => {
+      const users = await this.identity.usersByIds(ids);
+      return ids.map((id) => users.find((u) => u.id === id) ?? null);
+    });
+    const user = await loader.load(license.licenseeId);
+    return user ?? { id: license.licenseeId, handle: 'deleted', displayName: 'Deleted user' };
+  }
+}
+
+/** Licence facts on versions, for tools: does the viewer hold a licence to this, and which. */
+@Resolver(() => ModelVersion)
+export class VersionLicenseResolver {
+  constructor(
+    private readonly licenses: LicenseService,
+    private readonly catalog: CatalogFacade,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @ResolveField(() => Boolean, {
+    description: 'You hold an active licence to this version (or created it). False when signed out.',
+  })
+  async ownedByMe(
+    @Parent() version: ModelVersion,
+    @CurrentActor() viewer: Actor | undefined,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<boolean> {
+    if (!viewer) return false;
+    const owners = loaders.get<string, string | null>('licensing.modelOwner', async (ids) => {
+      const found = await this.catalog.modelOwners(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    if ((await owners.load(version.modelId)) === viewer.userId) return true;
+    return (await this.held(viewer, loaders).load(version.id)).some((g) => g.status === 'ACTIVE');
+  }
+
+  @ResolveField(() => [License], { description: 'Your licences to this version (active and revoked).' })
+  async myLicenses(
+    @Parent() version: ModelVersion,
+    @CurrentActor() viewer: Actor | undefined,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<License[]> {
+    if (!viewer) return [];
+    return (await this.held(viewer, loaders).load(version.id)).map((g) =>
+      toLicense(g, 'HOLDER', this.config.http.publicUrl),
+    );
+  }
+
+  private held(viewer: Actor, loaders: LoaderRegistry) {
+    return loaders.get<string, GrantEntity[]>('licensing.heldByViewer', async (ids) => {
+      const grants = await this.licenses.heldBy(viewer, ids);
+      return ids.map((id) => grants.filter((g) => g.versionId === id));
+    });
+  }
+}
