@@ -274,17 +274,13 @@ describe('licence grants and certificates', () => {
           .sign(await importJWK({ ...firstKey, alg: 'EdDSA' }, 'EdDSA'));
         expect(await verify(late, next.server)).toMatchObject({ valid: false, problem: 'KEY_EXPIRED' });
         // New licences are signed with the new key.
-        const issued = await next.app
-          .get(DataSource)
-          .transaction((manager) =>
-            next.app
-              .get(LicensingFacade)
-              .issueForOrder(manager, {
-                offerId: look.offers['COMMERCIAL']!.id,
-                licenseeId: buyers[3]!.id,
-                orderRef: 'order:c2:line:1',
-              }),
-          );
+        const issued = await next.app.get(DataSource).transaction((manager) =>
+          next.app.get(LicensingFacade).issueForOrder(manager, {
+            offerId: look.offers['COMMERCIAL']!.id,
+            licenseeId: buyers[3]!.id,
+            orderRef: 'order:c2:line:1',
+          }),
+        );
         const [row] = await api.db.query<{ key_id: string; certificate: string }>(
           'SELECT key_id, certificate FROM licensing.grant WHERE id = $1',
           [issued.id],

@@ -161,6 +161,24 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
         .ownedByMe,
     ).toBe(true);
 
+    // Tools looking the file up by hash get the offers and the caller's licences too.
+    const byHash = await request(api.server)
+      .get(`/api/v1/model-versions/by-hash/${look.sha256}`)
+      .set('authorization', `Bearer ${buyer.accessToken}`)
+      .expect(200);
+    expect(byHash.body.matches[0].licensing).toEqual({
+      offers: [
+        expect.objectContaining({ tier: 'PERSONAL', priceAmount: 500, priceCurrency: 'EUR' }),
+        expect.objectContaining({
+          tier: 'COMMERCIAL',
+          permissions: expect.objectContaining({ commercialUse: 'SELL_GENERATED_IMAGES' }),
+        }),
+      ],
+      myActiveLicenses: [{ id: license.id, tier: 'COMMERCIAL', permissions: expect.any(Object) }],
+    });
+    const anonymous = await request(api.server).get(`/api/v1/model-versions/by-hash/${look.sha256}`).expect(200);
+    expect(anonymous.body.matches[0].licensing.myActiveLicenses).toEqual([]);
+
     // The creator sees who licensed it by public profile, never an email or the certificate.
     const SOLD = `query($v: ID!) { soldLicenses(versionId: $v) { nodes { id tier source certificate licensee { handle displayName } } } }`;
     const sold = await as<{ soldLicenses: { nodes: unknown[] } }>(creator, SOLD, { v: look.versionId });
@@ -202,6 +220,19 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
       (await as<{ modelVersion: { ownedByMe: boolean } }>(buyer, OWNED, { v: look.versionId })).data!.modelVersion
         .ownedByMe,
     ).toBe(false);
+  });
+
+  it('keeps licensed downloads working when the creator unpublishes, but not after a takedown', async () => {
+    const STATUS = `mutation($m: ID!, $s: ModelStatus!) { changeStyleModelStatus(id: $m, status: $s) { status } }`;
+    const look = await publishedVersion(api, creator);
+    const holder = await signUpUser(api.server);
+    await as(creator, GIFT, { o: look.offers['PERSONAL']!.id, h: holder.handle });
+    expect((await as(creator, STATUS, { m: look.modelId, s: 'UNPUBLISHED' })).errors).toBeUndefined();
+    expect((await download(look.fileId, holder)).status).toBe(302);
+    expect((await download(look.fileId, stranger)).body.error.code).toBe('FILE_NOT_FOUND');
+    expect((await download(look.fileId)).body.error.code).toBe('FILE_NOT_FOUND');
+    expect((await as(moderator, STATUS, { m: look.modelId, s: 'TAKEN_DOWN' })).errors).toBeUndefined();
+    expect((await download(look.fileId, holder)).body.error.code).toBe('FILE_NOT_FOUND');
   });
 
   it('refuses a derivative of a no-derivatives model, and checks every other compatibility rule at publish', async () => {

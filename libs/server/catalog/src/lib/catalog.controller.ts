@@ -5,6 +5,7 @@ import type { Actor } from '@lookbook/core';
 import { CurrentActor, Public, RequireScope } from '@lookbook/core';
 import { NotFoundError } from '@lookbook/kernel';
 import { DownloadService } from './downloads/download.service';
+import { CatalogPolicies } from './policies/catalog-policies';
 import { toModelFile, toSampleImage } from './graphql/catalog.mapper';
 import { SampleImageService } from './samples/sample-image.service';
 import { UploadService } from './uploads/upload.service';
@@ -19,6 +20,7 @@ export class CatalogController {
     private readonly downloads: DownloadService,
     private readonly uploads: UploadService,
     private readonly samples: SampleImageService,
+    private readonly policies: CatalogPolicies,
   ) {}
 
   /** Look a version up by SHA-256 or AutoV2 (any case), e.g. from a hash found in an image or a local file. */
@@ -27,6 +29,10 @@ export class CatalogController {
   async byHash(@CurrentActor() viewer: Actor | undefined, @Param('hash') hash: string) {
     const matches = await this.downloads.byHash(viewer, hash);
     if (!matches.length) throw new NotFoundError('NOT_FOUND', 'No published version has a file with that hash');
+    const licensing = await this.policies.describeLicensing(
+      viewer,
+      matches.map((m) => m.version.id),
+    );
     return {
       matches: matches.map(({ file, version, model }) => ({
         modelId: model.id,
@@ -37,6 +43,7 @@ export class CatalogController {
         versionName: version.name,
         access: version.access,
         triggerWords: version.triggerWords,
+        licensing: licensing.get(version.id) ?? null,
         file: {
           id: file.id,
           fileName: file.fileName,

@@ -1,6 +1,7 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { CatalogPolicies } from '@lookbook/catalog';
+import type { Actor } from '@lookbook/core';
 import { GrantService } from './grants/grant.service';
 import { LicensingErrors } from './licensing.errors';
 import { OfferRules } from './offers/offer-rules';
@@ -24,6 +25,7 @@ export class CatalogPoliciesInstaller implements OnModuleInit {
       downloadAccess: {
         canDownload: (actor, resource) => this.grants.covers(actor.userId, resource.versionId, resource.fileSha256),
       },
+      licensing: { describe: (viewer, versionIds) => this.describe(viewer, versionIds) },
       publish: {
         assertPublishable: async (manager, version) => {
           const live = await this.offers.liveOffersIn(manager, version.versionId);
@@ -32,5 +34,33 @@ export class CatalogPoliciesInstaller implements OnModuleInit {
         },
       },
     });
+  }
+
+  /** For tools looking a file up by hash: what is on sale, on which terms, and whether the caller holds a licence. */
+  private async describe(viewer: Actor | undefined, versionIds: readonly string[]): Promise<Map<string, unknown>> {
+    const [offers, held] = await Promise.all([
+      this.offers.liveOffers(versionIds),
+      viewer ? this.grants.heldBy(viewer.userId, versionIds) : Promise.resolve([]),
+    ]);
+    return new Map(
+      versionIds.map((versionId) => [
+        versionId,
+        {
+          offers: offers
+            .filter((o) => o.versionId === versionId)
+            .map((o) => ({
+              id: o.id,
+              tier: o.tier,
+              priceAmount: o.priceAmount,
+              priceCurrency: o.priceCurrency,
+              permissions: o.permissions,
+              termsSha256: o.termsSha256,
+            })),
+          myActiveLicenses: held
+            .filter((g) => g.versionId === versionId && g.status === 'ACTIVE')
+            .map((g) => ({ id: g.id, tier: g.tier, permissions: g.permissions })),
+        },
+      ]),
+    );
   }
 }

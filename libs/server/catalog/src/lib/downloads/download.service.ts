@@ -49,9 +49,9 @@ export class DownloadService {
   async link(viewer: Actor | undefined, fileId: string): Promise<DownloadLink> {
     const file = isUuid(fileId) ? await this.repo.file(fileId) : null;
     if (!file) throw CatalogErrors.fileNotFound();
-    const { version, model } = await this.versions.visibleVersion(viewer, file.versionId).catch(() => {
-      throw CatalogErrors.fileNotFound();
-    });
+    const { version, model } = await this.versions
+      .visibleVersion(viewer, file.versionId)
+      .catch(() => this.keptForLicensees(viewer, file));
     if (file.scanStatus !== 'READY' || !file.storageKey || !file.sha256) throw CatalogErrors.fileNotReady();
     const free = version.access === 'FREE' && version.status === 'PUBLISHED' && model.status === 'PUBLISHED';
     if (!free && !isOwner(model, viewer)) {
@@ -76,6 +76,23 @@ export class DownloadService {
       sha256: file.sha256,
       sizeBytes: file.sizeBytes ?? 0,
     };
+  }
+
+  /**
+   * Buyers keep what they paid for: when the creator unpublishes or archives a model, its published versions stay
+   * downloadable for whoever holds a licence covering the file. A takedown ends that too. Anyone else: not found.
+   */
+  private async keptForLicensees(viewer: Actor | undefined, file: ModelFileEntity) {
+    const version = await this.repo.version(file.versionId);
+    const model = version && (await this.repo.model(version.modelId));
+    const kept =
+      viewer &&
+      version?.status === 'PUBLISHED' &&
+      (model?.status === 'UNPUBLISHED' || model?.status === 'ARCHIVED') &&
+      file.sha256 &&
+      (await this.policies.canDownload(viewer, { modelId: model.id, versionId: version.id, fileSha256: file.sha256 }));
+    if (!kept) throw CatalogErrors.fileNotFound();
+    return { version, model };
   }
 
   /** SHA-256 (64 hex) or AutoV2 (10 hex), any case: the visible versions holding a READY file with those bytes. */

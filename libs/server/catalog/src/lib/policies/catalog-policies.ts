@@ -24,6 +24,11 @@ export interface PublishPolicy {
   assertPublishable(manager: EntityManager, version: VersionFacts): Promise<void>;
 }
 
+/** Licence facts a tool needs next to a version (offers, whether the viewer holds a licence), as plain JSON. */
+export interface LicensingSummaries {
+  describe(viewer: Actor | undefined, versionIds: readonly string[]): Promise<Map<string, unknown>>;
+}
+
 /**
  * Where the domains above the catalog install their policies (they depend on the catalog, so the catalog cannot
  * import them). Fails closed: without a download policy only owners and free versions download; without a publish
@@ -33,10 +38,21 @@ export interface PublishPolicy {
 export class CatalogPolicies {
   private downloadAccess: DownloadAccessPolicy = { canDownload: () => Promise.resolve(false) };
   private publishPolicy: PublishPolicy | null = null;
+  private licensing: LicensingSummaries | null = null;
 
-  install(policies: { downloadAccess?: DownloadAccessPolicy; publish?: PublishPolicy }): void {
+  install(policies: {
+    downloadAccess?: DownloadAccessPolicy;
+    publish?: PublishPolicy;
+    licensing?: LicensingSummaries;
+  }): void {
     if (policies.downloadAccess) this.downloadAccess = policies.downloadAccess;
     if (policies.publish) this.publishPolicy = policies.publish;
+    if (policies.licensing) this.licensing = policies.licensing;
+  }
+
+  /** Per version id: licence facts for tools (empty when no licensing domain is installed). */
+  describeLicensing(viewer: Actor | undefined, versionIds: readonly string[]): Promise<Map<string, unknown>> {
+    return this.licensing ? this.licensing.describe(viewer, versionIds) : Promise.resolve(new Map<string, unknown>());
   }
 
   canDownload(actor: Actor, resource: DownloadResource): Promise<boolean> {

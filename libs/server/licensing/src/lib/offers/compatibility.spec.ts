@@ -26,9 +26,9 @@ const ruleOf = (run: () => void): string | undefined => {
     run();
     return undefined;
   } catch (error) {
-    if (error instanceof DomainError)
-      return `${error.code}${error.details['field'] ? `:${error.details['field']}` : ''}`;
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const field = error.details['field'];
+    return typeof field === 'string' ? `${error.code}:${field}` : error.code;
   }
 };
 const parent = (permissions: Permissions | null) => [{ parentVersionId: 'p1', permissions }];
