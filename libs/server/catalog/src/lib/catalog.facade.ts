@@ -5,18 +5,7 @@ import { CatalogErrors } from './catalog.errors';
 import { CatalogRepository } from './catalog.repository';
 import type { VersionAccess } from './entities/model-version.entity';
 import { ModelVersionService } from './models/model-version.service';
-import type { VersionFacts } from './policies/version-facts';
-
-export interface VersionSummary {
-  versionId: string;
-  versionName: string;
-  versionStatus: 'DRAFT' | 'PUBLISHED';
-  modelId: string;
-  modelName: string;
-  ownerId: string;
-  baseModelId: string;
-  baseModelNonCommercial: boolean;
-}
+import type { VersionFacts, VersionSummary } from './policies/version-facts';
 
 /** What the domains above the catalog (licensing, commerce, …) may ask of it. */
 @Injectable()
@@ -28,12 +17,12 @@ export class CatalogFacade {
 
   /** The caller's own version, or VERSION_NOT_FOUND. */
   async ownedVersion(actor: Actor, versionId: string): Promise<VersionSummary> {
-    return this.summary(await this.versions.ownedVersion(actor, versionId));
+    return this.versions.summarize(await this.versions.ownedVersion(actor, versionId));
   }
 
   /** A version the viewer may see, or VERSION_NOT_FOUND. */
   async visibleVersion(viewer: Actor | undefined, versionId: string): Promise<VersionSummary> {
-    return this.summary(await this.versions.visibleVersion(viewer, versionId));
+    return this.versions.summarize(await this.versions.visibleVersion(viewer, versionId));
   }
 
   /**
@@ -54,22 +43,5 @@ export class CatalogFacade {
   /** FREE while the version has a live free offer (anyone may download it), LICENSED otherwise. */
   async setVersionAccess(manager: EntityManager, versionId: string, access: VersionAccess): Promise<void> {
     await this.repo.updateVersion(versionId, { access }, manager);
-  }
-
-  private async summary({
-    version,
-    model,
-  }: Awaited<ReturnType<ModelVersionService['ownedVersion']>>): Promise<VersionSummary> {
-    const base = await this.repo.baseModel(model.baseModelId);
-    return {
-      versionId: version.id,
-      versionName: version.name,
-      versionStatus: version.status,
-      modelId: model.id,
-      modelName: model.name,
-      ownerId: model.ownerId,
-      baseModelId: model.baseModelId,
-      baseModelNonCommercial: base?.nonCommercial ?? false,
-    };
   }
 }

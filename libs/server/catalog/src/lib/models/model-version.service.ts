@@ -9,7 +9,7 @@ import type { ModelVersionEntity, ParentRelation } from '../entities/model-versi
 import type { ModelFileEntity } from '../entities/model-file.entity';
 import { StyleModelEntity } from '../entities/style-model.entity';
 import { CatalogPolicies } from '../policies/catalog-policies';
-import type { VersionFacts } from '../policies/version-facts';
+import type { VersionFacts, VersionSummary } from '../policies/version-facts';
 import { SampleImageRepository } from '../samples/sample-image.repository';
 import { normaliseSettings, normaliseTriggerWords } from './model-input';
 import { StyleModelService } from './style-model.service';
@@ -151,6 +151,14 @@ export class ModelVersionService {
     files: ModelFileEntity[],
     parents: VersionFacts['parents'],
   ): Promise<VersionFacts> {
+    return {
+      ...(await this.summarize({ version, model })),
+      fileSha256s: files.flatMap((f) => (f.scanStatus === 'READY' && f.sha256 ? [f.sha256] : [])).sort(),
+      parents,
+    };
+  }
+
+  async summarize({ version, model }: VisibleVersion): Promise<VersionSummary> {
     const base = await this.repo.baseModel(model.baseModelId);
     return {
       versionId: version.id,
@@ -162,8 +170,6 @@ export class ModelVersionService {
       ownerId: model.ownerId,
       baseModelId: model.baseModelId,
       baseModelNonCommercial: base?.nonCommercial ?? false,
-      fileSha256s: files.flatMap((f) => (f.scanStatus === 'READY' && f.sha256 ? [f.sha256] : [])).sort(),
-      parents,
     };
   }
 

@@ -1,7 +1,7 @@
 import type { ModelStatus } from '../models/model-status';
 
-/** What the licensing and commerce domains need to know about a version, read under its row lock. */
-export interface VersionFacts {
+/** A version as the domains above the catalog see it. */
+export interface VersionSummary {
   versionId: string;
   versionName: string;
   versionStatus: 'DRAFT' | 'PUBLISHED';
@@ -11,6 +11,10 @@ export interface VersionFacts {
   ownerId: string;
   baseModelId: string;
   baseModelNonCommercial: boolean;
+}
+
+/** What the licensing and commerce domains need to know about a version, read under its row lock. */
+export interface VersionFacts extends VersionSummary {
   /** SHA-256 of every READY file of the version (what a licence to it covers). */
   fileSha256s: string[];
   /** Declared parents (merges, fine-tunes, …) with the owner of each parent's model. */
