@@ -17,7 +17,7 @@ export interface Verification {
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((value, i) => value === [...b].sort()[i]);
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
  * The online check: the offline checks (signature against the published JWKS, EdDSA only, key not retired before
