@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Catalog1764100000000 } from './1764100000000-catalog';
 import { Licensing1764200000000 } from './1764200000000-licensing';
 import { LicenseGrants1764300000000 } from './1764300000000-license-grants';
+import { Ledger1764400000000 } from './1764400000000-ledger';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Catalog1764100000000,
   Licensing1764200000000,
   LicenseGrants1764300000000,
+  Ledger1764400000000,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/ledger.module';
+export * from './lib/ledger.service';
