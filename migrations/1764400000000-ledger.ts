@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - an entry's currency is its account's currency (composite foreign key);
  * - transactions and entries are append-only (corrections are new, reversing transactions);
  * - an external reference names at most one transaction (idempotent postings);
- * - each account's cached balance moves with its entries in the same statement (trigger) and can be reconciled.
+ * - creator accounts keep a cached balance that moves with their entries in the same statement (trigger) and can be
+ *   reconciled; the platform's own accounts (clearing, revenue, fees, …) are touched by every sale, so caching their
+ *   balance would make one row lock serialise all sales — their balance is the sum of their entries (NULL here).
  */
 export class Ledger1764400000000 implements MigrationInterface {
   name = 'Ledger1764400000000';
@@ -22,10 +24,11 @@ export class Ledger1764400000000 implements MigrationInterface {
           'CREATOR_PAYABLE', 'CREATOR_PAID_OUT', 'REFUNDS', 'DISPUTE_LOSSES')),
         owner_id uuid,
         currency text NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
-        balance bigint NOT NULL DEFAULT 0,
+        balance bigint,
         created_at timestamptz NOT NULL,
         CONSTRAINT account_currency_key UNIQUE (id, currency),
-        CHECK ((purpose IN ('CREATOR_PAYABLE', 'CREATOR_PAID_OUT')) = (owner_id IS NOT NULL))
+        CHECK ((purpose IN ('CREATOR_PAYABLE', 'CREATOR_PAID_OUT')) = (owner_id IS NOT NULL)),
+        CHECK ((balance IS NOT NULL) = (owner_id IS NOT NULL))
       )`);
     await db.query(`
       CREATE TABLE ledger.transaction (
@@ -80,7 +83,8 @@ export class Ledger1764400000000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION ledger.apply_entry() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE ledger.account SET balance = balance + NEW.amount WHERE id = NEW.account_id;
+        -- Only cached (creator) balances; a row that does not match is not locked.
+        UPDATE ledger.account SET balance = balance + NEW.amount WHERE id = NEW.account_id AND balance IS NOT NULL;
         RETURN NULL;
       END $$`);
     await db.query(`

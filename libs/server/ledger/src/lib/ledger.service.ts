@@ -79,8 +79,9 @@ export function checkPosting(posting: Posting): Map<string, { account: AccountRe
 
 /**
  * Append-only double-entry bookkeeping. Postings join the caller's transaction (fulfilment posts, grants and enqueues
- * atomically). Entries are written in account-code order, so concurrent postings lock account rows in one order and
- * cannot deadlock each other; the database checks the balance at commit and moves cached balances by trigger.
+ * atomically). Entries are written in account-code order, so concurrent postings lock (creator) account rows in one
+ * order and cannot deadlock each other; the database checks the balance at commit and moves cached balances by
+ * trigger. The platform's hot accounts hold no cached balance, so sales never queue on one row.
  */
 @Injectable()
 export class LedgerService {
@@ -104,13 +105,22 @@ export class LedgerService {
       return { transactionId: existing!.id, replayed: true };
     }
     const transactionId = inserted[0]!.id;
-    for (const [code, { account, amount }] of entries) {
-      const accountId = await this.accountId(manager, code, account);
-      await manager.query(
-        `INSERT INTO ledger.entry (transaction_id, account_id, currency, amount) VALUES ($1, $2, $3, $4)`,
-        [transactionId, accountId, account.currency, amount],
-      );
-    }
+    const ids = await this.accountIds(
+      manager,
+      entries.map(([code, { account }]) => ({ code, account })),
+    );
+    // One statement; rows (and so the balance triggers' row locks) in account-code order.
+    await manager.query(
+      `INSERT INTO ledger.entry (transaction_id, account_id, currency, amount)
+       SELECT $1, account_id, currency, amount FROM unnest($2::uuid[], $3::text[], $4::bigint[]) WITH ORDINALITY
+         AS e(account_id, currency, amount, n) ORDER BY n`,
+      [
+        transactionId,
+        entries.map(([code]) => ids.get(code)!),
+        entries.map(([, { account }]) => account.currency),
+        entries.map(([, { amount }]) => amount),
+      ],
+    );
     return { transactionId, replayed: false };
   }
 
@@ -119,16 +129,19 @@ export class LedgerService {
     return this.dataSource.transaction((manager) => this.post(manager, posting));
   }
 
-  /** The cached balance (0 for an account that has never been used). */
+  /** An account's balance: cached for creator accounts, summed from entries for the platform's (0 if never used). */
   async balance(account: AccountRef, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [row] = await manager.query<{ balance: string }[]>(`SELECT balance FROM ledger.account WHERE code = $1`, [
-      accountCode(account),
-    ]);
+    const [row] = await manager.query<{ balance: string | null }[]>(
+      `SELECT coalesce(a.balance, (SELECT sum(e.amount) FROM ledger.entry e WHERE e.account_id = a.id), 0) AS balance
+         FROM ledger.account a WHERE a.code = $1`,
+      [accountCode(account)],
+    );
     return Number(row?.balance ?? 0);
   }
 
-  /** Locks an account's row for a check-then-post (e.g. a withdrawal that must not overdraw) and returns its balance. */
+  /** Locks a creator account's row for a check-then-post (a withdrawal must not overdraw) and returns its balance. */
   async lockBalance(manager: EntityManager, account: AccountRef): Promise<number> {
+    if (!account.ownerId) throw invalid('INVALID_ACCOUNT', 'Only creator accounts are locked for withdrawals');
     const code = accountCode(account);
     await this.accountId(manager, code, account);
     const [row] = await manager.query<{ balance: string }[]>(
@@ -138,23 +151,56 @@ export class LedgerService {
     return Number(row!.balance);
   }
 
-  /** Accounts whose cached balance differs from the sum of their entries (should always be empty). */
+  /** Creator accounts whose cached balance differs from the sum of their entries (should always be empty). */
   async reconcile(): Promise<Mismatch[]> {
     const rows = await this.dataSource.query<{ code: string; cached: string; derived: string }[]>(
       `SELECT a.code, a.balance AS cached, coalesce(sum(e.amount), 0) AS derived
          FROM ledger.account a LEFT JOIN ledger.entry e ON e.account_id = a.id
+        WHERE a.balance IS NOT NULL
         GROUP BY a.id HAVING a.balance <> coalesce(sum(e.amount), 0) ORDER BY a.code`,
     );
     return rows.map((r) => ({ code: r.code, cached: Number(r.cached), derived: Number(r.derived) }));
   }
 
   private async accountId(manager: EntityManager, code: string, account: AccountRef): Promise<string> {
-    await manager.query(
-      `INSERT INTO ledger.account (id, code, purpose, owner_id, currency, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (code) DO NOTHING`,
-      [newId(), code, account.purpose, account.ownerId ?? null, account.currency, this.clock.now()],
+    return (await this.accountIds(manager, [{ code, account }])).get(code)!;
+  }
+
+  /** Finds or creates accounts by code: one statement, plus a re-read if a concurrent creator won the race. */
+  private async accountIds(
+    manager: EntityManager,
+    wanted: { code: string; account: AccountRef }[],
+  ): Promise<Map<string, string>> {
+    const codes = wanted.map((w) => w.code);
+    const rows = await manager.query<{ id: string; code: string }[]>(
+      `WITH wanted AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[])
+           AS w(id, code, purpose, owner_id, currency)),
+       created AS (
+         INSERT INTO ledger.account (id, code, purpose, owner_id, currency, balance, created_at)
+         SELECT id, code, purpose, owner_id, currency, CASE WHEN owner_id IS NULL THEN NULL ELSE 0 END, $6 FROM wanted
+          WHERE NOT EXISTS (SELECT 1 FROM ledger.account a WHERE a.code = wanted.code)
+         ON CONFLICT (code) DO NOTHING RETURNING id, code)
+       SELECT id, code FROM created
+       UNION ALL SELECT a.id, a.code FROM ledger.account a WHERE a.code = ANY($2::text[])`,
+      [
+        wanted.map(() => newId()),
+        codes,
+        wanted.map((w) => w.account.purpose),
+        wanted.map((w) => w.account.ownerId ?? null),
+        wanted.map((w) => w.account.currency),
+        this.clock.now(),
+      ],
     );
-    const [row] = await manager.query<{ id: string }[]>(`SELECT id FROM ledger.account WHERE code = $1`, [code]);
-    return row!.id;
+    const ids = new Map(rows.map((r) => [r.code, r.id]));
+    if (ids.size < codes.length) {
+      // Created by a transaction that committed after this statement's snapshot: visible now.
+      const late = await manager.query<{ id: string; code: string }[]>(
+        `SELECT id, code FROM ledger.account WHERE code = ANY($1::text[])`,
+        [codes],
+      );
+      for (const r of late) ids.set(r.code, r.id);
+    }
+    return ids;
   }
 }
