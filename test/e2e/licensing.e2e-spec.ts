@@ -199,6 +199,11 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
 
     // Revocation: staff only, with a reason; then the online check says so and downloads stop.
     expect(errorCode(await as(creator, REVOKE, { id: license.id, r: 'FRAUD' }))).toBe('FORBIDDEN');
+    expect(errorCode(await as(moderator, REVOKE, { id: license.id, r: 'FRAUD', n: 'x'.repeat(501) }))).toBe(
+      'INVALID_REVOCATION_NOTE',
+    );
+    expect(errorCode(await as(moderator, REVOKE, { id: 'not-a-licence', r: 'FRAUD' }))).toBe('LICENSE_NOT_FOUND');
+    expect((await request(api.server).get(`/api/v1/licenses/${license.id}/verify`)).body.status).toBe('ACTIVE');
     const revoked = await as<{ revokeLicense: { status: string } }>(moderator, REVOKE, {
       id: license.id,
       r: 'FRAUD',
