@@ -8,3 +8,4 @@ export * from './lib/reference-files';
 export * from './lib/test-storage';
 export * from './lib/image-factory';
 export * from './lib/license-fixtures';
+export * from './lib/domain-errors';

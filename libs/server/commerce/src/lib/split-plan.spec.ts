@@ -1,18 +1,11 @@
 import fc from 'fast-check';
-import { DomainError, money } from '@lookbook/kernel';
+import { money } from '@lookbook/kernel';
+import { domainErrorOf } from '@lookbook/testing';
 import type { SplitShare } from './split-plan';
 import { BPS, splitPlan } from './split-plan';
 
 const seller = (shareBps = BPS): SplitShare => ({ recipientId: 'seller', role: 'SELLER', shareBps });
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
+const codeOf = (run: () => unknown) => domainErrorOf(run)?.code;
 
 describe('split plans', () => {
   it('takes the platform fee and gives the rest to the seller', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '@lookbook/kernel';
+import { domainErrorOf } from '@lookbook/testing';
 import type { Posting } from './ledger.service';
 import { accountCode, checkPosting } from './ledger.service';
 
@@ -9,15 +9,7 @@ const sale = (entries: Posting['entries'], externalRef = 'order:1:paid'): Postin
   description: 'test',
   entries,
 });
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
+const codeOf = (run: () => unknown) => domainErrorOf(run)?.code;
 
 describe('ledger postings are checked before anything is written', () => {
   it('accepts a balanced sale and merges entries per account', () => {

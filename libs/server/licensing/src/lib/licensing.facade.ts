@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { GrantEntity, RevocationReason } from './grants/grant.entity';
 import { GrantService } from './grants/grant.service';
-import { OfferService } from './offers/offer.service';
 import type { Tier } from './offers/permissions';
 
 export interface GrantSummary {
@@ -14,16 +13,6 @@ export interface GrantSummary {
   priceAmount: number;
   priceCurrency: string;
   status: 'ACTIVE' | 'REVOKED';
-}
-
-export interface OfferSummary {
-  id: string;
-  versionId: string;
-  tier: Tier;
-  revision: number;
-  priceAmount: number;
-  priceCurrency: string;
-  live: boolean;
 }
 
 const summary = (g: GrantEntity): GrantSummary => ({
@@ -40,25 +29,7 @@ const summary = (g: GrantEntity): GrantSummary => ({
 /** What commerce may ask of licensing. Grants are issued and revoked inside the caller's transaction. */
 @Injectable()
 export class LicensingFacade {
-  constructor(
-    private readonly grants: GrantService,
-    private readonly offers: OfferService,
-  ) {}
-
-  async offer(offerId: string): Promise<OfferSummary | null> {
-    const offer = await this.offers.byId(offerId);
-    return (
-      offer && {
-        id: offer.id,
-        versionId: offer.versionId,
-        tier: offer.tier,
-        revision: offer.revision,
-        priceAmount: offer.priceAmount,
-        priceCurrency: offer.priceCurrency,
-        live: offer.retiredAt === null,
-      }
-    );
-  }
+  constructor(private readonly grants: GrantService) {}
 
   /** A paid order line becomes a licence. Replaying the same `orderRef` returns the same grant. */
   async issueForOrder(

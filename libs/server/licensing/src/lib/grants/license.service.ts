@@ -52,7 +52,7 @@ export class LicenseService {
 
   async claimFree(actor: Actor, versionId: string): Promise<GrantEntity> {
     await this.catalog.visibleVersion(actor, versionId); // a stranger's draft is "not found", not "not for sale"
-    const free = isUuid(versionId) ? (await this.offers.liveOffers([versionId])).find((o) => o.tier === 'FREE') : null;
+    const free = (await this.offers.liveOffers([versionId])).find((o) => o.tier === 'FREE');
     if (!free) throw LicensingErrors.offerNotAvailable();
     return this.grants.transaction((manager) =>
       this.grants.issue(manager, { offerId: free.id, licenseeId: actor.userId, source: 'FREE_CLAIM' }),

@@ -1,4 +1,4 @@
-import { DomainError } from '@lookbook/kernel';
+import { domainErrorOf } from '@lookbook/testing';
 import type { CompatibilityContext } from './compatibility';
 import { assertCompatible, looserField, mostPermissive } from './compatibility';
 import type { Permissions, Tier } from './permissions';
@@ -22,14 +22,9 @@ const context = (over: Partial<CompatibilityContext> = {}): CompatibilityContext
   ...over,
 });
 const ruleOf = (run: () => void): string | undefined => {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const field = error.details['field'];
-    return typeof field === 'string' ? `${error.code}:${field}` : error.code;
-  }
+  const error = domainErrorOf(run);
+  const field = error?.details['field'];
+  return typeof field === 'string' ? `${error!.code}:${field}` : error?.code;
 };
 const parent = (permissions: Permissions | null) => [{ parentVersionId: 'p1', permissions }];
 
