@@ -3,6 +3,7 @@ import { Catalog1764100000000 } from './1764100000000-catalog';
 import { Licensing1764200000000 } from './1764200000000-licensing';
 import { LicenseGrants1764300000000 } from './1764300000000-license-grants';
 import { Ledger1764400000000 } from './1764400000000-ledger';
+import { Commerce1764500000000 } from './1764500000000-commerce';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Licensing1764200000000,
   LicenseGrants1764300000000,
   Ledger1764400000000,
+  Commerce1764500000000,
 ];

@@ -37,8 +37,13 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/model-files/:id/download',
   'GET /api/v1/model-versions/by-hash/:hash',
   'GET /healthz',
+  'GET /local-gateway/checkout/:id', // the local gateway's hosted pages (unguessable ids, like Stripe's); 404 otherwise
+  'GET /local-gateway/onboarding/:link',
   'GET /readyz',
   'POST /api/v1/licenses/verify',
+  'POST /local-gateway/checkout/:id/confirm',
+  'POST /local-gateway/onboarding/:link/complete',
+  'POST /webhooks/stripe', // authenticated by the Stripe signature instead
 ];
 
 function sampleValue(type: GraphQLInputType): unknown {

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import type { AppConfig, Clock } from '@lookbook/core';
 import { CoreModule } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
+import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
 import type { S3Settings } from '@lookbook/storage';
 import { StorageModule } from '@lookbook/storage';
@@ -23,6 +24,7 @@ export class WorkerModule {
         StorageModule.forRoot(options.storage),
         IdentityModule,
         CatalogModule,
+        CommerceModule,
       ],
     };
   }

@@ -7,12 +7,16 @@ import { createApi } from '@lookbook/api';
 import type { Clock } from '@lookbook/core';
 import { loadConfig } from '@lookbook/core';
 import type { TestDatabase } from '@lookbook/testing';
-import { createTestDatabase, testStorageSettings } from '@lookbook/testing';
+import { createTestDatabase, freePort, testStorageSettings } from '@lookbook/testing';
 
 export interface TestApi {
   app: NestFastifyApplication;
   server: Server;
   db: TestDatabase;
+  /** With `listen`: the base URL it listens on. */
+  url?: string;
+  /** Its DATA_DIR (generated keys): a worker that signs licences for it must share it. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -25,12 +29,19 @@ export interface TestApiOptions {
   storageVia?: (endpoint: string) => string;
   /** Use this database instead of creating one (it is still dropped on close). */
   database?: TestDatabase;
+  /**
+   * Listen on a real local port (PORT and PUBLIC_URL set to it): for callers that reach the API on their own, like
+   * the local payment gateway delivering webhooks from the worker.
+   */
+  listen?: boolean;
 }
 
 /** The real API (Fastify, GraphQL, guards, Postgres) on a fresh database, ready for supertest. */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = options.database ?? (await createTestDatabase());
+  const port = options.listen ? await freePort() : undefined;
   const config = loadConfig({
+    ...(port ? { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     AUTH_SECRET: 'test-only-secret-with-at-least-32-characters',
@@ -51,6 +62,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   try {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
+    if (port) await app.listen(port, '127.0.0.1');
   } catch (error) {
     await app.close().catch(() => undefined);
     await db.drop();
@@ -60,6 +72,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     app,
     server: app.getHttpServer(),
     db,
+    url: port ? `http://127.0.0.1:${port}` : undefined,
+    dataDir: config.dataDir,
     close: async () => {
       await app.close();
       await db.drop();

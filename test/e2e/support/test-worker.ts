@@ -8,13 +8,14 @@ import { WorkerModule } from '@lookbook/worker';
 /** The real worker process's module (job handlers, schedules) on a test database, in this process. */
 export async function startTestWorker(
   databaseUrl: string,
-  options: { clock?: Clock; storageEndpoint?: string } = {},
+  options: { clock?: Clock; storageEndpoint?: string; env?: Record<string, string> } = {},
 ): Promise<INestApplicationContext> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     AUTH_SECRET: 'test-only-secret-with-at-least-32-characters',
     WORKER_CONCURRENCY: '2',
+    ...options.env,
   });
   const context = await NestFactory.createApplicationContext(
     WorkerModule.register({

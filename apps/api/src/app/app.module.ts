@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { AppConfig, Clock } from '@lookbook/core';
 import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
+import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
 import type { S3Settings } from '@lookbook/storage';
@@ -30,6 +31,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         LicensingModule,
+        CommerceModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -29,6 +29,8 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // Webhook signatures are computed over the exact bytes received.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();

@@ -5,3 +5,4 @@ export * from './lib/offers/permissions';
 export * from './lib/licensing.facade';
 export { REVOCATION_REASONS } from './lib/grants/grant.entity';
 export type { RevocationReason } from './lib/grants/grant.entity';
+export type { PurchaseQuote } from './lib/grants/grant.service';

@@ -9,3 +9,4 @@ export * from './lib/test-storage';
 export * from './lib/image-factory';
 export * from './lib/license-fixtures';
 export * from './lib/domain-errors';
+export * from './lib/free-port';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { GrantEntity, RevocationReason } from './grants/grant.entity';
+import type { PurchaseQuote } from './grants/grant.service';
 import { GrantService } from './grants/grant.service';
 import type { Tier } from './offers/permissions';
 
@@ -30,6 +31,11 @@ const summary = (g: GrantEntity): GrantSummary => ({
 @Injectable()
 export class LicensingFacade {
   constructor(private readonly grants: GrantService) {}
+
+  /** Can this buyer purchase this offer right now, and at what price? Typed errors say why not. */
+  quote(offerId: string, buyerId: string): Promise<PurchaseQuote> {
+    return this.grants.quote(offerId, buyerId);
+  }
 
   /** A paid order line becomes a licence. Replaying the same `orderRef` returns the same grant. */
   async issueForOrder(

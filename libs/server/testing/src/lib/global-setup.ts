@@ -1,11 +1,11 @@
 import './register-source-paths';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, startEmbeddedPostgres } from '@lookbook/core';
 import { MIGRATIONS } from '@lookbook/migrations';
 import { startEmbeddedS3 } from '@lookbook/storage';
+import { freePort } from './free-port';
 import { TEMPLATE_DATABASE } from './test-database';
 import { TEST_BUCKETS } from './test-storage';
 
@@ -34,17 +34,4 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env['LOOKBOOK_TEST_S3_ENDPOINT'] = s3.endpoint;
   (globalThis as { __lookbookServers?: { stop(): Promise<void> }[] }).__lookbookServers = [s3, server];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }

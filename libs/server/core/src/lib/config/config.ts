@@ -48,6 +48,37 @@ const schema = z
     EMBEDDED_S3_PORT: port.default(54330),
     WEB_DIST_DIR: z.string().min(1).default('dist/web'),
     WORKER_CONCURRENCY: positiveInt.max(64).default(4),
+    PAYMENTS_PROVIDER: z.enum(['local', 'stripe']).default('local'),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+    STRIPE_CONNECT_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: port.optional(),
+    STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
+    PAYOUT_HOLD_HOURS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 90)
+      .default(0),
+    REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    CHECKOUT_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(30)
+      .max(24 * 60)
+      .default(60),
+    LOCAL_GATEWAY_WEBHOOK_URL: z.url().optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
@@ -62,6 +93,18 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['S3_ENDPOINT'], message: 'is required when NODE_ENV=production' });
     if (!env.LICENSE_SIGNING_KEYS)
       ctx.addIssue({ code: 'custom', path: ['LICENSE_SIGNING_KEYS'], message: 'is required when NODE_ENV=production' });
+    if (env.PAYMENTS_PROVIDER !== 'stripe')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYMENTS_PROVIDER'],
+        message: 'must be "stripe" when NODE_ENV=production (the local gateway is for development and tests)',
+      });
+  })
+  .superRefine((env, ctx) => {
+    if (env.PAYMENTS_PROVIDER !== 'stripe') return;
+    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const)
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENTS_PROVIDER=stripe' });
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
@@ -110,6 +153,22 @@ export interface AppConfig {
   };
   readonly web: { distDir: string };
   readonly worker: { concurrency: number };
+  readonly payments: {
+    provider: 'local' | 'stripe';
+    /** Stripe only (required with it). */
+    stripeSecretKey: string | undefined;
+    /** Stripe: the endpoint's signing secret. Local gateway: absent, derived from the auth secret. */
+    webhookSecret: string | undefined;
+    connectWebhookSecret: string | undefined;
+    /** Tests point the Stripe SDK at a local stub. */
+    stripeApi: { host: string | undefined; port: number | undefined; protocol: 'http' | 'https' | undefined };
+    platformFeeBps: number;
+    payoutHoldHours: number;
+    refundWindowDays: number;
+    checkoutTtlMinutes: number;
+    /** Where the local gateway delivers its events (default: this server's /webhooks/stripe). */
+    localGatewayWebhookUrl: string;
+  };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -170,6 +229,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     web: { distDir: env.WEB_DIST_DIR },
     worker: { concurrency: env.WORKER_CONCURRENCY },
+    payments: {
+      provider: env.PAYMENTS_PROVIDER,
+      stripeSecretKey: env.STRIPE_SECRET_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      connectWebhookSecret: env.STRIPE_CONNECT_WEBHOOK_SECRET,
+      stripeApi: { host: env.STRIPE_API_HOST, port: env.STRIPE_API_PORT, protocol: env.STRIPE_API_PROTOCOL },
+      platformFeeBps: env.PLATFORM_FEE_BPS,
+      payoutHoldHours: env.PAYOUT_HOLD_HOURS,
+      refundWindowDays: env.REFUND_WINDOW_DAYS,
+      checkoutTtlMinutes: env.CHECKOUT_TTL_MINUTES,
+      localGatewayWebhookUrl:
+        env.LOCAL_GATEWAY_WEBHOOK_URL ??
+        `${(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')}/webhooks/stripe`,
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

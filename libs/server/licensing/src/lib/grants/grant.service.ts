@@ -4,8 +4,11 @@ import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 import type { ConnectionArgs, Page } from '@lookbook/core';
 import { Clock, paginateNewestFirst, violatedConstraint } from '@lookbook/core';
+import type { VersionFacts } from '@lookbook/catalog';
 import { CatalogFacade, versionUrn } from '@lookbook/catalog';
+import type { Money } from '@lookbook/kernel';
 import { isUuid, newId } from '@lookbook/kernel';
+import type { Tier } from '../offers/permissions';
 import { signCertificate } from '../certificates/certificate';
 import { LicenseKeyRing } from '../certificates/key-ring';
 import { LicensingErrors } from '../licensing.errors';
@@ -13,6 +16,17 @@ import { OfferEntity } from '../offers/offer.entity';
 import { OfferService } from '../offers/offer.service';
 import type { GrantSource, RevocationReason } from './grant.entity';
 import { GrantEntity } from './grant.entity';
+
+export interface PurchaseQuote {
+  offerId: string;
+  offerRevision: number;
+  tier: Tier;
+  price: Money;
+  versionId: string;
+  modelId: string;
+  sellerId: string;
+  itemName: string;
+}
 
 export interface IssueGrantInput {
   offerId: string;
@@ -51,21 +65,7 @@ export class GrantService {
       if (replay) return replay;
     }
     const offer = (await offers.findOneBy({ id: input.offerId }))!; // as of now, under the lock
-    if (version.ownerId === input.licenseeId) throw LicensingErrors.ownWork();
-    if (await grants.existsBy({ versionId: version.versionId, tier: 'EXCLUSIVE', status: 'ACTIVE' })) {
-      throw LicensingErrors.exclusivelyLicensed();
-    }
-    const onSale = version.versionStatus === 'PUBLISHED' && version.modelStatus === 'PUBLISHED';
-    if (offer.retiredAt || !onSale || !version.fileSha256s.length) throw LicensingErrors.offerNotAvailable();
-    if ((input.source === 'FREE_CLAIM') !== (offer.tier === 'FREE')) {
-      throw LicensingErrors.wrongSource('Free offers are claimed; every other tier is bought or gifted');
-    }
-    const held = await grants.findOneBy({
-      licenseeId: input.licenseeId,
-      versionId: version.versionId,
-      tier: offer.tier,
-      status: 'ACTIVE',
-    });
+    const held = await this.checkAvailable(manager, offer, version, input.licenseeId, input.source);
     if (held) {
       if (input.source === 'FREE_CLAIM') return held; // claiming twice is harmless
       throw LicensingErrors.alreadyLicensed();
@@ -122,6 +122,51 @@ export class GrantService {
     }
     if (offer.tier === 'EXCLUSIVE') await this.offers.delistAll(manager, version.versionId, issuedAt);
     return grant;
+  }
+
+  /**
+   * Could this person buy this offer now? Checked before checkout (the same rules run again when the paid order is
+   * fulfilled, under the version lock). Returns what the order records.
+   */
+  async quote(offerId: string, buyerId: string): Promise<PurchaseQuote> {
+    return this.dataSource.transaction(async (manager) => {
+      const offer = isUuid(offerId) ? await manager.getRepository(OfferEntity).findOneBy({ id: offerId }) : null;
+      if (!offer) throw LicensingErrors.offerNotFound();
+      const version = await this.catalog.lockVersion(manager, offer.versionId);
+      if (await this.checkAvailable(manager, offer, version, buyerId, 'PURCHASE'))
+        throw LicensingErrors.alreadyLicensed();
+      return {
+        offerId: offer.id,
+        offerRevision: offer.revision,
+        tier: offer.tier,
+        price: { amount: offer.priceAmount, currency: offer.priceCurrency },
+        versionId: version.versionId,
+        modelId: version.modelId,
+        sellerId: version.ownerId,
+        itemName: `${version.modelName} — ${version.versionName} (${offer.tier.toLowerCase()} licence)`,
+      };
+    });
+  }
+
+  /** The rules every new licence passes; returns the person's active licence of that tier, if any. */
+  private async checkAvailable(
+    manager: EntityManager,
+    offer: OfferEntity,
+    version: VersionFacts,
+    licenseeId: string,
+    source: GrantSource,
+  ): Promise<GrantEntity | null> {
+    const grants = manager.getRepository(GrantEntity);
+    if (version.ownerId === licenseeId) throw LicensingErrors.ownWork();
+    if (await grants.existsBy({ versionId: version.versionId, tier: 'EXCLUSIVE', status: 'ACTIVE' })) {
+      throw LicensingErrors.exclusivelyLicensed();
+    }
+    const onSale = version.versionStatus === 'PUBLISHED' && version.modelStatus === 'PUBLISHED';
+    if (offer.retiredAt || !onSale || !version.fileSha256s.length) throw LicensingErrors.offerNotAvailable();
+    if ((source === 'FREE_CLAIM') !== (offer.tier === 'FREE')) {
+      throw LicensingErrors.wrongSource('Free offers are claimed; every other tier is bought or gifted');
+    }
+    return grants.findOneBy({ licenseeId, versionId: version.versionId, tier: offer.tier, status: 'ACTIVE' });
   }
 
   /** Ends a licence. Idempotent for callers like refunds: `changed` says whether this call revoked it. */

@@ -1,0 +1,29 @@
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '@lookbook/kernel';
+
+export const CommerceErrors = {
+  orderNotFound: () => new NotFoundError('ORDER_NOT_FOUND', 'Order not found'),
+  freeOffer: () =>
+    new ValidationError('FREE_OFFER_NOT_SOLD', 'Free licences are claimed (claimFreeLicense), not bought'),
+  invalidPrice: () =>
+    new ValidationError('INVALID_PRICE', 'This offer has no valid price (a positive whole amount of minor units)'),
+  notPaid: () =>
+    new ConflictError('ORDER_NOT_PAID', 'This order has not been paid (or its payment is not confirmed yet)'),
+  nothingToRefund: () => new ConflictError('NOTHING_TO_REFUND', 'This order has nothing left to refund'),
+  invalidRefundAmount: (max: number) =>
+    new ValidationError('INVALID_REFUND_AMOUNT', `A refund is a whole amount of minor units from 1 to ${max}`, { max }),
+  refundWindowClosed: (days: number) =>
+    new ForbiddenError(
+      'REFUND_WINDOW_CLOSED',
+      `Refunds can be requested within ${days} days of purchase; ask the creator or support after that`,
+    ),
+  partialRefundByBuyer: () =>
+    new ValidationError('BUYER_REFUNDS_ARE_FULL', 'Buyers request full refunds; creators may refund part of a sale'),
+  disputed: () => new ConflictError('ORDER_DISPUTED', 'This payment is disputed: refunds wait for the outcome'),
+  notSeller: () => new ForbiddenError('FORBIDDEN', 'Only the buyer, the seller or support can refund this order'),
+  providerUnavailable: () =>
+    new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'The payment provider did not answer; try again shortly'),
+  alreadyOnboarded: () =>
+    new ConflictError('PAYOUTS_ALREADY_ENABLED', 'Your payout account is already set up and can receive payouts'),
+  invalidReturnPath: () =>
+    new ValidationError('INVALID_RETURN_PATH', 'A return path is a path on this site, like /earnings'),
+};

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@lookbook/core';
+import { APP_CONFIG, Clock, violatedConstraint } from '@lookbook/core';
+import { isUuid, newId } from '@lookbook/kernel';
+import { LicensingFacade } from '@lookbook/licensing';
+import { CommerceErrors } from '../commerce.errors';
+import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
+import { RoyaltyShares } from './royalty-shares';
+import { splitPlan } from '../split-plan';
+import { OrderEntity, OrderSplitEntity } from './order.entities';
+
+/**
+ * Opens checkouts. An order records the offer revision, the price and the split plan as they were when the buyer
+ * clicked; the provider's checkout session is created with the order's idempotency key, so a double click (or a retry
+ * after a provider timeout) lands on the same order and the same session.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licensing: LicensingFacade,
+    private readonly provider: PaymentProvider,
+    private readonly royalties: RoyaltyShares,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async checkout(buyerId: string, offerId: string): Promise<OrderEntity> {
+    const quote = await this.licensing.quote(offerId, buyerId);
+    if (quote.tier === 'FREE') throw CommerceErrors.freeOffer();
+    if (!Number.isSafeInteger(quote.price.amount) || quote.price.amount <= 0) throw CommerceErrors.invalidPrice();
+    const shares = await this.royalties.sharesFor(quote);
+    const plan = splitPlan(quote.price, this.config.payments.platformFeeBps, shares);
+    const now = this.clock.now();
+
+    const order = await this.dataSource
+      .transaction(async (manager) => {
+        const orders = manager.getRepository(OrderEntity);
+        const open = await orders.findOneBy({ buyerId, offerId, status: 'PENDING' });
+        if (open && open.offerRevision === quote.offerRevision && !this.expired(open, now)) return open;
+        // A stale open checkout (expired, or for terms that changed) is closed before a new one opens. If its session is
+        // paid anyway, fulfilment still honours (or refunds) it.
+        if (open) await orders.update({ id: open.id }, { status: 'CANCELLED', updatedAt: now });
+        const created: OrderEntity = {
+          id: newId(),
+          buyerId,
+          sellerId: quote.sellerId,
+          offerId: quote.offerId,
+          offerRevision: quote.offerRevision,
+          versionId: quote.versionId,
+          modelId: quote.modelId,
+          tier: quote.tier,
+          itemName: quote.itemName,
+          amount: plan.price.amount,
+          currency: plan.price.currency,
+          platformFee: plan.platformFee.amount,
+          platformFeeBps: this.config.payments.platformFeeBps,
+          platformFeeClawedBack: 0,
+          status: 'PENDING',
+          checkoutSessionId: null,
+          checkoutUrl: null,
+          checkoutExpiresAt: new Date(now.getTime() + this.config.payments.checkoutTtlMinutes * 60_000),
+          paymentIntentId: null,
+          chargeId: null,
+          processorFee: null,
+          lastPaymentError: null,
+          grantId: null,
+          failureReason: null,
+          refundedAmount: 0,
+          createdAt: now,
+          paidAt: null,
+          updatedAt: now,
+        };
+        await orders.insert(created);
+        await manager.getRepository(OrderSplitEntity).insert(
+          plan.parts.map((part, i): OrderSplitEntity => ({
+            orderId: created.id,
+            recipientId: part.recipientId,
+            role: part.role,
+            shareBps: shares[i]!.shareBps,
+            amount: part.amount.amount,
+            clawedBack: 0,
+            transferStatus: 'SCHEDULED',
+            transferableAt: now, // set from the payment time at fulfilment
+            transferAttempt: 0,
+            transferAmount: null,
+            transferId: null,
+            reversedAmount: 0,
+            updatedAt: now,
+          })),
+        );
+        return created;
+      })
+      .catch(async (error: unknown) => {
+        // Two clicks at once: the second insert meets the first's open order.
+        if (violatedConstraint(error) !== 'order_open_key') throw error;
+        return (await this.dataSource.getRepository(OrderEntity).findOneBy({ buyerId, offerId, status: 'PENDING' }))!;
+      });
+    return order.checkoutUrl ? order : this.openSession(order);
+  }
+
+  /** Creates (or, with the same key, finds again) the provider's checkout session for an order. */
+  private async openSession(order: OrderEntity): Promise<OrderEntity> {
+    const base = this.config.http.publicUrl;
+    let session;
+    try {
+      session = await this.provider.createCheckoutSession(
+        {
+          orderId: order.id,
+          amount: order.amount,
+          currency: order.currency,
+          itemName: order.itemName,
+          transferGroup: transferGroupOf(order.id),
+          successUrl: `${base}/orders/${order.id}?checkout=success`,
+          cancelUrl: `${base}/orders/${order.id}?checkout=cancelled`,
+          expiresAt: order.checkoutExpiresAt!,
+        },
+        `order:${order.id}`,
+      );
+    } catch (error) {
+      if (error instanceof ProviderUnavailableError) throw CommerceErrors.providerUnavailable();
+      throw error;
+    }
+    const changes = { checkoutSessionId: session.id, checkoutUrl: session.url, updatedAt: this.clock.now() };
+    await this.dataSource.getRepository(OrderEntity).update({ id: order.id }, changes);
+    return { ...order, ...changes };
+  }
+
+  private expired(order: OrderEntity, now: Date): boolean {
+    return !!order.checkoutExpiresAt && order.checkoutExpiresAt.getTime() <= now.getTime();
+  }
+
+  async order(id: string): Promise<OrderEntity | null> {
+    return isUuid(id) ? this.dataSource.getRepository(OrderEntity).findOneBy({ id }) : null;
+  }
+}
+
+/** Separate charges and transfers: every transfer of an order carries the order's group. */
+export const transferGroupOf = (orderId: string) => `order:${orderId}`;

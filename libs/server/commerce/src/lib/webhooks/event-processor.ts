@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Stripe from 'stripe';
+import { DataSource } from 'typeorm';
+import type { JobHandler } from '@lookbook/core';
+import { JobTask } from '@lookbook/core';
+import { isUuid } from '@lookbook/kernel';
+import { FulfilmentService } from '../orders/fulfilment.service';
+import { OrderEntity, PAID_STATUSES } from '../orders/order.entities';
+import { PayoutAccountService } from '../payouts/payout-account.service';
+import type { ProviderEvent } from '../provider/payment-provider';
+import { accountStateOf } from '../provider/payment-provider';
+import { DisputeService } from '../refunds/dispute.service';
+import { RefundService } from '../refunds/refund.service';
+import { PROCESS_EVENT_TASK, WebhookInbox } from './webhook-inbox';
+
+/** An event that needs state we do not have yet: throwing makes the queue retry it later (any arrival order works). */
+class NotYet extends Error {}
+
+const orderIdOf = (value: unknown): string | null => {
+  const id = typeof value === 'string' ? value.replace(/^order:/, '') : null;
+  return id && isUuid(id) ? id : null;
+};
+const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === 'string' ? ref : (ref?.id ?? null));
+
+/**
+ * Processes one inbox event. Handlers are idempotent and re-read the provider where the event body could be stale or
+ * the event arrived before the one it depends on.
+ */
+@Injectable()
+@JobTask({ task: PROCESS_EVENT_TASK })
+export class ProcessEventJob implements JobHandler<{ eventId: string }> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inbox: WebhookInbox,
+    private readonly fulfilment: FulfilmentService,
+    private readonly refunds: RefundService,
+    private readonly disputes: DisputeService,
+    private readonly accounts: PayoutAccountService,
+  ) {}
+
+  async handle({ eventId }: { eventId: string }): Promise<void> {
+    const event = await this.inbox.get(eventId);
+    if (!event || event.processedAt) return;
+    await this.inbox.markProcessed(eventId, await this.dispatch(event.payload));
+  }
+
+  private async dispatch(event: ProviderEvent): Promise<string> {
+    // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- Stripe has hundreds of event types; the rest are recorded as ignored
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.expired':
+        return this.fulfilment.syncSession(event.data.object.id);
+      case 'payment_intent.payment_failed': {
+        const intent = event.data.object;
+        const orderId = orderIdOf(intent.metadata?.['order_id']);
+        if (!orderId) return 'not our payment';
+        return this.fulfilment.paymentFailed(orderId, intent.last_payment_error?.message ?? 'The payment failed');
+      }
+      case 'charge.refunded': {
+        const charge = event.data.object;
+        const order = await this.paidOrder(charge.id, charge.transfer_group);
+        if (!order) return 'not our charge';
+        const latest = charge.refunds?.data?.[0]?.id ?? null;
+        return this.refunds.syncChargeRefunds(order.id, charge.amount_refunded, latest);
+      }
+      case 'charge.dispute.created': {
+        const dispute = event.data.object;
+        const order = await this.paidOrder(idOf(dispute.charge)!, null);
+        if (!order) return 'not our charge';
+        return this.disputes.opened({
+          id: dispute.id,
+          orderId: order.id,
+          amount: dispute.amount,
+          reason: dispute.reason,
+        });
+      }
+      case 'charge.dispute.closed': {
+        const dispute = event.data.object;
+        if (!(await this.paidOrder(idOf(dispute.charge)!, null))) return 'not our charge';
+        return this.disputes.closed(dispute.id, dispute.status !== 'lost');
+      }
+      case 'transfer.reversed':
+        return 'noted (reversals are recorded when we make them)';
+      case 'account.updated':
+        return this.accounts.updated(accountStateOf(event.data.object));
+      case 'payout.paid':
+      case 'payout.failed':
+        return this.payout(event.account, event.data.object);
+      default:
+        return 'ignored';
+    }
+  }
+
+  /**
+   * The paid order a charge belongs to. If we have not seen the payment complete yet (the completion event is late),
+   * ask the provider about the order's checkout first; if it is still not paid there, retry later.
+   */
+  private async paidOrder(chargeId: string, transferGroup: string | null): Promise<OrderEntity | null> {
+    const orders = this.dataSource.getRepository(OrderEntity);
+    const known = await orders.findOneBy({ chargeId });
+    if (known) return known;
+    const orderId = orderIdOf(transferGroup);
+    const order = orderId ? await orders.findOneBy({ id: orderId }) : null;
+    if (!order) {
+      // Could be ours with the completion not processed yet, or not ours at all: retry a bounded number of times.
+      throw new NotYet(`charge ${chargeId} not matched to an order yet`);
+    }
+    if (!PAID_STATUSES.includes(order.status)) await this.fulfilment.syncOrder(order);
+    const synced = await orders.findOneBy({ id: order.id });
+    if (!synced || !PAID_STATUSES.includes(synced.status)) throw new NotYet(`order ${order.id} not paid yet`);
+    return synced;
+  }
+
+  private payout(account: string | undefined, payout: Stripe.Payout): Promise<string> | string {
+    if (!account) return 'platform payout (not a creator’s)';
+    const status =
+      payout.status === 'paid'
+        ? 'PAID'
+        : payout.status === 'failed'
+          ? 'FAILED'
+          : payout.status === 'canceled'
+            ? 'CANCELED'
+            : 'IN_TRANSIT';
+    return this.accounts.payout(account, {
+      providerPayoutId: payout.id,
+      amount: payout.amount,
+      currency: payout.currency.toUpperCase(),
+      status,
+      failureCode: payout.failure_code ?? null,
+      arrivalDate: payout.arrival_date ? new Date(payout.arrival_date * 1000) : null,
+    });
+  }
+}
