@@ -4,3 +4,7 @@ export * from './lib/provider/payment-provider';
 export * from './lib/provider/stripe-provider';
 export { LocalGateway, localProcessorFee } from './lib/local-gateway/local-gateway';
 export { signWebhook, verifyWebhook, webhookSecrets, WEBHOOK_TOLERANCE_SECONDS } from './lib/webhooks/webhook-secrets';
+// Job handlers and services the end-to-end and property tests drive step by step (instead of a worker's timing).
+export { ProcessEventJob } from './lib/webhooks/event-processor';
+export { TransferService } from './lib/payouts/transfer.service';
+export { RefundJob, ReverseTransferJob } from './lib/refunds/money-back.jobs';

@@ -9,7 +9,7 @@ import { FulfilmentService } from '../orders/fulfilment.service';
 import { OrderEntity, PAID_STATUSES } from '../orders/order.entities';
 import { PayoutAccountService } from '../payouts/payout-account.service';
 import type { ProviderEvent } from '../provider/payment-provider';
-import { accountStateOf } from '../provider/payment-provider';
+import { accountStateOf, ProviderRejectedError } from '../provider/payment-provider';
 import { DisputeService } from '../refunds/dispute.service';
 import { RefundService } from '../refunds/refund.service';
 import { PROCESS_EVENT_TASK, WebhookInbox } from './webhook-inbox';
@@ -42,7 +42,15 @@ export class ProcessEventJob implements JobHandler<{ eventId: string }> {
   async handle({ eventId }: { eventId: string }): Promise<void> {
     const event = await this.inbox.get(eventId);
     if (!event || event.processedAt) return;
-    await this.inbox.markProcessed(eventId, await this.dispatch(event.payload));
+    let outcome: string;
+    try {
+      outcome = await this.dispatch(event.payload);
+    } catch (error) {
+      // The provider says the object does not exist (or refuses for good): retrying cannot change that.
+      if (!(error instanceof ProviderRejectedError)) throw error;
+      outcome = `provider refused: ${error.code ?? error.message}`;
+    }
+    await this.inbox.markProcessed(eventId, outcome);
   }
 
   private async dispatch(event: ProviderEvent): Promise<string> {
