@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { TestUser } from '@lookbook/testing';
 import { errorCode, gql, OFFERS, signUpUser } from '@lookbook/testing';
@@ -14,32 +13,33 @@ const ORDER = `query($id: ID!) { order(id: $id) { status refundedAmount licenseI
 
 /**
  * Money under bad input and faults: the test plays the provider's deliveries and the worker's jobs step by step
- * (the worker here only ingests uploads; payments never reach it), so every ordering is chosen, not hoped for.
+ * (a worker only ingests the uploads during setup), so every ordering is chosen, not hoped for.
  */
 describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
   let api: TestApi;
-  let ingest: INestApplicationContext;
   let pay: PaymentsDriver;
   let creator: TestUser;
   let buyers: TestUser[];
   let look: Awaited<ReturnType<typeof publishedVersion>>;
+  let lateCreator: TestUser;
+  let lateLook: Awaited<ReturnType<typeof publishedVersion>>;
+  let exclusiveSeller: TestUser;
+  let exclusive: Awaited<ReturnType<typeof publishedVersion>>;
 
   beforeAll(async () => {
     api = await startTestApi({ env: { PLATFORM_FEE_BPS: '1000' } });
-    // Local gateway deliveries from this worker go nowhere: the driver delivers instead.
-    ingest = await startTestWorker(api.db.url, {
-      env: { LOCAL_GATEWAY_WEBHOOK_URL: 'http://127.0.0.1:9/unreachable', DATA_DIR: api.dataDir },
-    });
+    // A worker only to ingest the uploads; it stops before any payment so the driver alone runs the money jobs.
+    const ingest = await startTestWorker(api.db.url);
     pay = new PaymentsDriver(api);
-    const users = await Promise.all(Array.from({ length: 6 }, () => signUpUser(api.server)));
-    creator = users[0]!;
-    buyers = users.slice(1);
+    const users = await Promise.all(Array.from({ length: 8 }, () => signUpUser(api.server)));
+    [creator, lateCreator, exclusiveSeller] = [users[0]!, users[1]!, users[2]!];
+    buyers = users.slice(3);
     look = await publishedVersion(api, creator);
-  });
-  afterAll(async () => {
+    lateLook = await publishedVersion(api, lateCreator);
+    exclusive = await publishedVersion(api, exclusiveSeller, { offers: [OFFERS.personal, OFFERS.exclusive] });
     await ingest.close();
-    await api.close();
   });
+  afterAll(() => api.close());
 
   const as = async <T>(user: TestUser, query: string, variables: Record<string, unknown> = {}) => {
     const result = await gql<T>(api.server, query, variables, user.accessToken);
@@ -137,8 +137,8 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
   });
 
   it('holds money until the creator can receive it, then transfers; payout failures flag the account', async () => {
-    const late = await signUpUser(api.server);
-    const theirs = await publishedVersion(api, late);
+    const late = lateCreator;
+    const theirs = lateLook;
     const { orderId } = await pay.buy(buyers[2]!, theirs.offers['PERSONAL']!.id);
     await pay.settle();
     const status = async () =>
@@ -251,9 +251,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
   });
 
   it('refunds a buyer whose exclusive was sold to someone else while they paid', async () => {
-    const seller = await signUpUser(api.server);
-    await pay.onboard(seller);
-    const exclusive = await publishedVersion(api, seller, { offers: [OFFERS.personal, OFFERS.exclusive] });
+    await pay.onboard(exclusiveSeller);
     const offerId = exclusive.offers['EXCLUSIVE']!.id;
     const [a, b] = [buyers[0]!, buyers[1]!];
     const first = await pay.checkout(a, offerId);

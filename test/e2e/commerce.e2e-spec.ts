@@ -279,8 +279,17 @@ describe('commerce over HTTP with the local gateway', () => {
     expect(errorCode(await as(buyer, REFUND, { id: orderId, a: 100 }))).toBe('BUYER_REFUNDS_ARE_FULL');
     const { refundOrder } = await data<{ refundOrder: { reason: string } }>(creator, REFUND, { id: orderId, a: 1000 });
     expect(refundOrder.reason).toBe('ISSUED_BY_CREATOR');
-    const current = await orderOf(buyer, orderId);
-    expect(current).toMatchObject({ status: 'PARTIALLY_REFUNDED', refundedAmount: 1000 });
+    // Reserved at once (a second refund cannot exceed what is left); applied when the provider has refunded.
+    expect(await orderOf(buyer, orderId)).toMatchObject({ refundedAmount: 1000 });
+    expect(errorCode(await as(creator, REFUND, { id: orderId, a: 3901 }))).toBe('INVALID_REFUND_AMOUNT');
+    const current = await eventually(
+      async () => {
+        const found = await orderOf(buyer, orderId);
+        return found.status === 'PARTIALLY_REFUNDED' ? found : undefined;
+      },
+      { what: 'refund applied' },
+    );
+    expect(current).toMatchObject({ refundedAmount: 1000 });
     const licence = await request(api.server).get(`/api/v1/licenses/${current.licenseId}/verify`).expect(200);
     expect(licence.body.status).toBe('ACTIVE');
     // 1000 back: the platform's 10 % part (100) and the creator's 900.

@@ -339,6 +339,7 @@ export class LocalGateway extends PaymentProvider {
       const intent = await this.store.require(manager, input.paymentIntentId, 'payment_intent');
       if (!intent['latest_charge']) throw rejected('charge_not_captured', 'This payment has not been made');
       const charge = await this.store.require(manager, intent['latest_charge'] as string, 'charge', true);
+      if (charge['disputed']) throw rejected('charge_disputed', 'This charge is disputed: it cannot be refunded');
       const refunded = Number(charge['amount_refunded']) + input.amount;
       if (input.amount <= 0 || refunded > Number(charge['amount'])) {
         throw rejected('amount_too_large', 'The refund exceeds what is left of the charge');

@@ -88,7 +88,12 @@ export class FulfilmentService {
     if (!order) return 'unknown order';
     if (PAID_STATUSES.includes(order.status)) return 'already fulfilled';
     if (session.amount !== order.amount || session.currency !== order.currency) {
-      throw new Error(`session ${session.id} charged ${session.amount} ${session.currency}, order says otherwise`);
+      // Never grant or book money that does not match the order; support reviews it with the provider's record.
+      this.log.error(`session ${session.id} charged ${session.amount} ${session.currency}, order ${order.id} differs`);
+      await manager
+        .getRepository(OrderEntity)
+        .update({ id: order.id }, { failureReason: 'AMOUNT_MISMATCH', updatedAt: this.clock.now() });
+      return 'amount mismatch: held for review';
     }
     const paidAt = this.clock.now();
     const issued = grant

@@ -47,22 +47,29 @@ export class ClawbackService {
       .getMany();
     const platformLeft = order.platformFee - order.platformFeeClawedBack;
     const left = splits.map((s) => s.amount - s.clawedBack);
-    const [platformPart, ...parts] = allocate({ amount, currency: order.currency }, [platformLeft, ...left]).map(
+    // Nobody gives back more than they still hold of this sale (a dispute over money already refunded is the
+    // platform's loss, which the caller's counter entries carry).
+    const takeable = Math.min(amount, platformLeft + left.reduce((sum, l) => sum + l, 0));
+    const weights = takeable > 0 ? [platformLeft, ...left] : [1, ...left.map(() => 0)];
+    const [platformPart, ...parts] = allocate({ amount: takeable, currency: order.currency }, weights).map(
       (m) => m.amount,
     );
     const taken: Clawback = {
       platformPart: platformPart!,
       parts: splits.map((s, i) => ({ recipientId: s.recipientId, amount: parts[i]! })),
     };
-    await this.ledger.post(manager, {
-      externalRef: cause,
-      kind: 'CLAWBACK',
-      description: `${cause} of ${order.itemName}`,
-      entries: nonZero([
-        ...counter(taken),
-        ...taken.parts.map((p) => ({ account: Books.payable(p.recipientId, order.currency), amount: p.amount })),
-      ]),
-    });
+    const entries = nonZero([
+      ...counter(taken),
+      ...taken.parts.map((p) => ({ account: Books.payable(p.recipientId, order.currency), amount: p.amount })),
+    ]);
+    if (entries.length) {
+      await this.ledger.post(manager, {
+        externalRef: cause,
+        kind: 'CLAWBACK',
+        description: `${cause} of ${order.itemName}`,
+        entries,
+      });
+    }
     const now = this.clock.now();
     await manager
       .getRepository(Order)

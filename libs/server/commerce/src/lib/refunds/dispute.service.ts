@@ -52,9 +52,11 @@ export class DisputeService {
           { account: Books.clearing(order.currency), amount: -dispute.amount },
         ],
       });
-      await manager
-        .getRepository(OrderEntity)
-        .update({ id: order.id }, { status: 'DISPUTED', updatedAt: this.clock.now() });
+      if (order.status !== 'REFUNDED') {
+        await manager
+          .getRepository(OrderEntity)
+          .update({ id: order.id }, { status: 'DISPUTED', updatedAt: this.clock.now() });
+      }
       return 'dispute opened';
     });
   }
@@ -85,14 +87,18 @@ export class DisputeService {
             { account: Books.disputeLosses(order.currency), amount: -amount },
           ],
         });
-        const status: OrderStatus = order.refundedAmount > 0 ? 'PARTIALLY_REFUNDED' : 'PAID';
+        const refunded = await this.orders.refundedSoFar(manager, order.id);
+        const status: OrderStatus =
+          refunded === order.amount ? 'REFUNDED' : refunded > 0 ? 'PARTIALLY_REFUNDED' : 'PAID';
         await manager.getRepository(OrderEntity).update({ id: order.id }, { status, updatedAt: now });
         return 'dispute won';
       }
       await this.clawbacks.clawBack(manager, order, amount, `dispute:${disputeId}:lost`, (taken) => [
-        { account: Books.disputeLosses(order.currency), amount: -(amount - taken.platformPart) },
+        { account: Books.disputeLosses(order.currency), amount: -taken.parts.reduce((sum, p) => sum + p.amount, 0) },
       ]);
-      await manager.getRepository(OrderEntity).update({ id: order.id }, { status: 'DISPUTE_LOST', updatedAt: now });
+      if (order.status !== 'REFUNDED') {
+        await manager.getRepository(OrderEntity).update({ id: order.id }, { status: 'DISPUTE_LOST', updatedAt: now });
+      }
       if (order.grantId) await this.licensing.revoke(manager, order.grantId, 'DISPUTE_LOST');
       return 'dispute lost';
     });

@@ -8,7 +8,7 @@ import { Books } from '../money/books';
 import { OrderEntity, OrderSplitEntity } from '../orders/order.entities';
 import { PaymentProvider, ProviderRejectedError } from '../provider/payment-provider';
 import { REVERSE_TRANSFER_TASK } from './clawback';
-import { REFUND_TASK } from './refund.service';
+import { REFUND_TASK, RefundService } from './refund.service';
 
 /** Sends a recorded refund to the provider (key `refund:<id>`); replays and retries refund once. */
 @Injectable()
@@ -19,7 +19,7 @@ export class RefundJob implements JobHandler<{ refundId: string }> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly provider: PaymentProvider,
-    private readonly clock: Clock,
+    private readonly refunds: RefundService,
   ) {}
 
   async handle({ refundId }: { refundId: string }): Promise<void> {
@@ -29,8 +29,7 @@ export class RefundJob implements JobHandler<{ refundId: string }> {
     );
     if (!refund || refund.status !== 'PENDING') return;
     const order = (await this.dataSource.getRepository(OrderEntity).findOneBy({ id: refund.order_id }))!;
-    let status = 'SUCCEEDED';
-    let providerRefundId: string | null = null;
+    let providerRefundId: string;
     try {
       providerRefundId = (
         await this.provider.createRefund(
@@ -40,14 +39,10 @@ export class RefundJob implements JobHandler<{ refundId: string }> {
       ).id;
     } catch (error) {
       if (!(error instanceof ProviderRejectedError)) throw error;
-      // Recorded in the books and the licence already ended; support settles it with the buyer by hand.
-      this.log.error(`refund ${refundId} refused by the provider: ${error.code ?? error.message}`);
-      status = 'FAILED';
+      this.log.warn(`refund ${refundId} refused by the provider: ${error.code ?? error.message}`);
+      return this.refunds.markFailed(refundId);
     }
-    await this.dataSource.query(
-      `UPDATE commerce.refund SET status = $2, provider_refund_id = $3, updated_at = $4 WHERE id = $1 AND status = 'PENDING'`,
-      [refundId, status, providerRefundId, this.clock.now()],
-    );
+    await this.dataSource.transaction((manager) => this.refunds.applySucceeded(manager, refundId, providerRefundId));
   }
 }
 

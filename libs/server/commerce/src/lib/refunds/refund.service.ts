@@ -55,7 +55,8 @@ export class RefundService {
       if (order.status === 'DISPUTED') throw CommerceErrors.disputed();
       if (order.status === 'REFUNDED' || order.status === 'DISPUTE_LOST') throw CommerceErrors.nothingToRefund();
       if (!REFUNDABLE.includes(order.status)) throw CommerceErrors.notPaid();
-      const left = order.amount - order.refundedAmount;
+      const left = order.amount - order.refundedAmount; // pending refunds are reserved
+      if (left <= 0) throw CommerceErrors.nothingToRefund();
       const wanted = amount ?? left;
       if (!Number.isSafeInteger(wanted) || wanted < 1 || wanted > left) throw CommerceErrors.invalidRefundAmount(left);
       const reason: RefundReason = isSeller
@@ -74,7 +75,12 @@ export class RefundService {
     });
   }
 
-  /** Records a refund and its effects in the caller's transaction (the order row must be locked by the caller). */
+  /**
+   * Records a refund in the caller's transaction (the caller holds the order's row lock). Its amount is reserved on the
+   * order at once (no second refund can exceed what is left); the books, the split parts and the licence change only
+   * when the provider has made the refund (`applySucceeded`). A refund the provider refuses (the charge was disputed
+   * meanwhile, say) releases its reservation and changes nothing else.
+   */
   async refundInTransaction(
     manager: EntityManager,
     order: OrderEntity,
@@ -86,36 +92,73 @@ export class RefundService {
       orderId: order.id,
       amount: input.amount,
       reason: input.reason,
-      status: input.providerRefundId ? 'SUCCEEDED' : 'PENDING',
-      providerRefundId: input.providerRefundId ?? null,
+      status: 'PENDING',
+      providerRefundId: null,
       createdAt: now,
     };
     await manager.query(
-      `INSERT INTO commerce.refund (id, order_id, amount, reason, requested_by, status, provider_refund_id,
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
-      [
-        refund.id,
-        order.id,
-        refund.amount,
-        refund.reason,
-        input.requestedBy,
-        refund.status,
-        refund.providerRefundId,
-        now,
-      ],
+      `INSERT INTO commerce.refund (id, order_id, amount, reason, requested_by, status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $6)`,
+      [refund.id, order.id, refund.amount, refund.reason, input.requestedBy, now],
     );
-    const refundedAmount = order.refundedAmount + input.amount;
-    const full = refundedAmount === order.amount;
     await manager
       .getRepository(OrderEntity)
-      .update({ id: order.id }, { refundedAmount, status: full ? 'REFUNDED' : 'PARTIALLY_REFUNDED', updatedAt: now });
-    await this.clawbacks.clawBack(manager, order, input.amount, `refund:${refund.id}`, (taken) => [
-      { account: Books.clearing(order.currency), amount: -input.amount },
+      .update({ id: order.id }, { refundedAmount: order.refundedAmount + input.amount, updatedAt: now });
+    if (input.providerRefundId) {
+      await this.applySucceeded(manager, refund.id, input.providerRefundId);
+      return { ...refund, status: 'SUCCEEDED', providerRefundId: input.providerRefundId };
+    }
+    await this.queue.enqueue(manager, REFUND_TASK, { refundId: refund.id });
+    return refund;
+  }
+
+  /** The provider made the refund: post it, take the parts back pro rata, end the licence once fully refunded. */
+  async applySucceeded(manager: EntityManager, refundId: string, providerRefundId: string): Promise<boolean> {
+    const [refund] = await manager.query<{ order_id: string; amount: string; status: string }[]>(
+      `SELECT order_id, amount, status FROM commerce.refund WHERE id = $1 FOR UPDATE`,
+      [refundId],
+    );
+    if (refund?.status !== 'PENDING') return false;
+    const order = (await this.lockOrder(manager, refund.order_id))!;
+    const amount = Number(refund.amount);
+    const now = this.clock.now();
+    await manager.query(
+      `UPDATE commerce.refund SET status = 'SUCCEEDED', provider_refund_id = $2, updated_at = $3 WHERE id = $1`,
+      [refundId, providerRefundId, now],
+    );
+    await this.clawbacks.clawBack(manager, order, amount, `refund:${refundId}`, (taken) => [
+      { account: Books.clearing(order.currency), amount: -amount },
       { account: Books.refunds(order.currency), amount: taken.platformPart },
     ]);
+    const full = (await this.refundedSoFar(manager, order.id)) === order.amount;
+    // A dispute's outcome decides a disputed order's status; a refund only records itself.
+    if (order.status !== 'DISPUTED' && order.status !== 'DISPUTE_LOST') {
+      await manager
+        .getRepository(OrderEntity)
+        .update({ id: order.id }, { status: full ? 'REFUNDED' : 'PARTIALLY_REFUNDED', updatedAt: now });
+    }
     if (full && order.grantId) await this.licensing.revoke(manager, order.grantId, 'REFUNDED');
-    if (!input.providerRefundId) await this.queue.enqueue(manager, REFUND_TASK, { refundId: refund.id });
-    return refund;
+    return true;
+  }
+
+  /** The provider refused the refund for good: release the reservation; nothing else had changed. */
+  async markFailed(refundId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [refund] = await manager.query<{ order_id: string; amount: string; status: string }[]>(
+        `SELECT order_id, amount, status FROM commerce.refund WHERE id = $1 FOR UPDATE`,
+        [refundId],
+      );
+      if (refund?.status !== 'PENDING') return;
+      await this.lockOrder(manager, refund.order_id);
+      await manager.query(`UPDATE commerce.refund SET status = 'FAILED', updated_at = $2 WHERE id = $1`, [
+        refundId,
+        this.clock.now(),
+      ]);
+      await manager.query(
+        `UPDATE commerce."order" SET refunded_amount = refunded_amount - $2, updated_at = $3 WHERE id = $1`,
+        [refund.order_id, Number(refund.amount), this.clock.now()],
+      );
+    });
   }
 
   /**
@@ -156,6 +199,15 @@ export class RefundService {
       providerRefundId: r['provider_refund_id'] as string | null,
       createdAt: r['created_at'] as Date,
     }));
+  }
+
+  /** What the provider has actually refunded of an order (pending refunds excluded). */
+  async refundedSoFar(manager: EntityManager, orderId: string): Promise<number> {
+    const [row] = await manager.query<{ refunded: string }[]>(
+      `SELECT coalesce(sum(amount), 0) AS refunded FROM commerce.refund WHERE order_id = $1 AND status = 'SUCCEEDED'`,
+      [orderId],
+    );
+    return Number(row!.refunded);
   }
 
   lockOrder(manager: EntityManager, orderId: string): Promise<OrderEntity | null> {
