@@ -2,17 +2,27 @@ import { Client } from 'pg';
 import sharp from 'sharp';
 
 export const DEMO = { handle: 'ada', email: 'ada@demo.lookbook.local', password: 'violet-harbor-lantern-42' };
+/** A second account to buy Ada's licences with (creators cannot buy their own). */
+export const DEMO_BUYER = { handle: 'grace', email: 'grace@demo.lookbook.local', password: 'amber-meadow-compass-17' };
+
+export interface DemoContent {
+  login: string;
+  password: string;
+  buyerLogin: string;
+  buyerPassword: string;
+  modelId: string | null;
+  /** The demo's paid (COMMERCIAL) offer, to try a checkout with the local gateway. */
+  paidOfferId: string | null;
+}
 
 type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 /**
- * Demo content for a local run, created through the public API like a real creator would: an admin demo account and
- * one published, free style model with a checked .safetensors file and a sample image. Idempotent.
+ * Demo content for a local run, created through the public API like a real creator would: an admin demo creator with
+ * one published style model (free personal licence, paid commercial licence, a checked .safetensors file and a sample
+ * image) and a payout account set up on the local gateway, plus a demo buyer. Idempotent.
  */
-export async function seedDemoContent(
-  baseUrl: string,
-  databaseUrl: string,
-): Promise<{ login: string; password: string; modelId: string | null }> {
+export async function seedDemoContent(baseUrl: string, databaseUrl: string): Promise<DemoContent> {
   const session: { token?: string } = {};
   const gql: Gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${baseUrl}/graphql`, {
@@ -32,13 +42,18 @@ export async function seedDemoContent(
     return body.data!;
   };
 
-  try {
-    await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
-      input: { handle: DEMO.handle, email: DEMO.email, password: DEMO.password, displayName: 'Ada (demo)' },
-    });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== 'HANDLE_TAKEN' && code !== 'EMAIL_TAKEN') throw error;
+  for (const [account, displayName] of [
+    [DEMO, 'Ada (demo)'],
+    [DEMO_BUYER, 'Grace (demo buyer)'],
+  ] as const) {
+    try {
+      await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
+        input: { handle: account.handle, email: account.email, password: account.password, displayName },
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'HANDLE_TAKEN' && code !== 'EMAIL_TAKEN') throw error;
+    }
   }
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -58,9 +73,40 @@ export async function seedDemoContent(
       owner: signIn.signIn.user.id,
     },
   );
-  if (existing.styleModels.nodes.length)
-    return { login: DEMO.email, password: DEMO.password, modelId: existing.styleModels.nodes[0]!.id };
+  const modelId = existing.styleModels.nodes[0]?.id ?? (await createDemoModel(gql, baseUrl, session.token));
+  await setUpDemoPayouts(gql, baseUrl);
+  const offers = modelId
+    ? await gql<{ styleModel: { versions: { licenseOffers: { id: string; tier: string }[] }[] } }>(
+        `query($m: ID!) { styleModel(id: $m) { versions { licenseOffers { id tier } } } }`,
+        { m: modelId },
+      )
+    : null;
+  const paid = offers?.styleModel.versions[0]?.licenseOffers.find((o) => o.tier === 'COMMERCIAL');
+  return {
+    login: DEMO.email,
+    password: DEMO.password,
+    buyerLogin: DEMO_BUYER.email,
+    buyerPassword: DEMO_BUYER.password,
+    modelId,
+    paidOfferId: paid?.id ?? null,
+  };
+}
 
+/** Ada's payout account, onboarded through the local gateway's hosted page (skipped with real Stripe). */
+async function setUpDemoPayouts(gql: Gql, baseUrl: string): Promise<void> {
+  const { myPayoutAccount } = await gql<{ myPayoutAccount: { status: string } }>(
+    `query { myPayoutAccount { status } }`,
+  );
+  if (myPayoutAccount.status !== 'NOT_STARTED') return;
+  const { startPayoutOnboarding } = await gql<{ startPayoutOnboarding: { url: string } }>(
+    `mutation { startPayoutOnboarding { url } }`,
+  );
+  const link = new URL(startPayoutOnboarding.url);
+  if (!link.pathname.startsWith('/local-gateway/')) return;
+  await fetch(`${baseUrl}${link.pathname}/complete?bank=succeeds`, { method: 'POST', redirect: 'manual' });
+}
+
+async function createDemoModel(gql: Gql, baseUrl: string, token: string | undefined): Promise<string | null> {
   const model = await gql<{ createStyleModel: { id: string } }>(
     `mutation { createStyleModel(input: { name: "Ink Wash (demo)", type: LORA, baseModelId: "sdxl-1.0", maturity: SFW,
       tags: ["ink", "landscape", "demo"], description: "A demo style created by npm start." }) { id } }`,
@@ -89,7 +135,7 @@ export async function seedDemoContent(
     `mutation($v: ID!, $size: Float!) { createModelFileUpload(versionId: $v, input: { fileName: "ink_wash_demo.safetensors", size: $size }) { upload { id } } }`,
     { v: versionId, size: file.length },
   );
-  const headers = { authorization: `Bearer ${session.token}` };
+  const headers = { authorization: `Bearer ${token}` };
   await fetch(`${baseUrl}/api/v1/uploads/${upload.createModelFileUpload.upload.id}/content`, {
     method: 'PUT',
     headers: { ...headers, 'content-type': 'application/octet-stream' },
@@ -111,11 +157,11 @@ export async function seedDemoContent(
     );
     if (view.modelVersion.files.every((f) => f.scanStatus === 'READY')) {
       await gql(`mutation($v: ID!) { publishModelVersion(id: $v) { id } }`, { v: versionId });
-      return { login: DEMO.email, password: DEMO.password, modelId };
+      return modelId;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { login: DEMO.email, password: DEMO.password, modelId: null };
+  return null;
 }
 
 /** A small, valid LoRA-shaped file with kohya-style training metadata. */

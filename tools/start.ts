@@ -60,10 +60,15 @@ async function main(): Promise<void> {
   await waitForHealthy(`http://${config.http.host}:${config.http.port}/healthz`);
   if (!config.isProduction) {
     const demo = await seedDemoContent(`http://${config.http.host}:${config.http.port}`, database.url);
-    say(`demo account: ${demo.login} / ${demo.password} (admin)`);
+    say(`demo creator: ${demo.login} / ${demo.password} (admin, payouts set up on the local gateway)`);
+    say(`demo buyer: ${demo.buyerLogin} / ${demo.buyerPassword}`);
     if (demo.modelId)
       say(
-        `demo model: ${demo.modelId} (published, free) — query { styleModel(id: "${demo.modelId}") { name versions { files { sha256 } } } }`,
+        `demo model: ${demo.modelId} (published: free personal licence, paid commercial licence) — query { styleModel(id: "${demo.modelId}") { name versions { files { sha256 } } } }`,
+      );
+    if (demo.paidOfferId && config.payments.provider === 'local')
+      say(
+        `try a purchase as the buyer: mutation { checkout(offerId: "${demo.paidOfferId}") { checkoutUrl } } — the URL is the local test checkout`,
       );
   }
   say(`Lookbook is running at ${url}  —  GraphQL: ${url}/graphql  —  Ctrl-C to stop`);

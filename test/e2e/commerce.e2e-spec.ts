@@ -44,7 +44,7 @@ describe('commerce over HTTP with the local gateway', () => {
   beforeAll(async () => {
     api = await startTestApi({ listen: true, env: { PLATFORM_FEE_BPS: '1000' } });
     worker = await startTestWorker(api.db.url, {
-      env: { PUBLIC_URL: api.url!, PLATFORM_FEE_BPS: '1000', DATA_DIR: api.dataDir },
+      env: { LOCAL_GATEWAY_WEBHOOK_URL: `${api.url}/webhooks/stripe`, PLATFORM_FEE_BPS: '1000', DATA_DIR: api.dataDir },
     });
     [creator, buyer] = await Promise.all([signUpUser(api.server), signUpUser(api.server)]);
   });

@@ -46,15 +46,18 @@ import { StripeWebhookController } from './webhooks/webhook.controller';
     {
       provide: PaymentProvider,
       inject: [APP_CONFIG, LocalGateway],
-      useFactory: (config: AppConfig, local: LocalGateway): PaymentProvider =>
-        config.payments.provider === 'stripe'
-          ? new StripeProvider({
-              secretKey: config.payments.stripeSecretKey!,
-              host: config.payments.stripeApi.host,
-              port: config.payments.stripeApi.port,
-              protocol: config.payments.stripeApi.protocol,
-            })
-          : local,
+      useFactory: (config: AppConfig, local: LocalGateway): PaymentProvider => {
+        if (config.payments.provider === 'stripe') {
+          return new StripeProvider({
+            secretKey: config.payments.stripeSecretKey!,
+            host: config.payments.stripeApi.host,
+            port: config.payments.stripeApi.port,
+            protocol: config.payments.stripeApi.protocol,
+          });
+        }
+        LocalGateway.assertAllowed(config);
+        return local;
+      },
     },
     RoyaltyShares,
     CheckoutService,

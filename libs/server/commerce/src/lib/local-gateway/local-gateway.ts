@@ -38,6 +38,10 @@ export class LocalGateway extends PaymentProvider {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  /** Configuration already refuses this; the gateway refuses too, in case a caller builds it by hand. */
+  static assertAllowed(config: AppConfig): void {
     if (config.isProduction) throw new Error('The local payment gateway refuses to run with NODE_ENV=production');
   }
 

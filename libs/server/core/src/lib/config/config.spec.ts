@@ -42,6 +42,49 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required.*AUTH_SECRET: is required/);
   });
 
+  it('refuses the local payment gateway in production and requires Stripe’s secrets with Stripe', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/lookbook',
+      AUTH_SECRET: 'a-production-secret-with-at-least-32-chars',
+      PUBLIC_URL: 'https://lookbook.example',
+      S3_ENDPOINT: 'https://s3.example',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      LICENSE_SIGNING_KEYS: '[]',
+    };
+    expect(() => loadConfig(production)).toThrow(/PAYMENTS_PROVIDER: must be "stripe" when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, PAYMENTS_PROVIDER: 'stripe' })).toThrow(
+      /STRIPE_SECRET_KEY: is required.*STRIPE_WEBHOOK_SECRET: is required/,
+    );
+    expect(() =>
+      loadConfig({
+        ...production,
+        PAYMENTS_PROVIDER: 'stripe',
+        STRIPE_SECRET_KEY: 'sk_live_abc',
+        STRIPE_WEBHOOK_SECRET: 'nope',
+      }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET: must be a webhook signing secret \(whsec_…\) \(value hidden\)/);
+    const config = loadConfig({
+      ...production,
+      PAYMENTS_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      PLATFORM_FEE_BPS: '1500',
+    });
+    expect(config.payments).toMatchObject({ provider: 'stripe', platformFeeBps: 1500, payoutHoldHours: 0 });
+  });
+
+  it('bounds the platform fee to 0–10,000 basis points', () => {
+    expect(() => loadConfig({ PLATFORM_FEE_BPS: '10001' })).toThrow(/^Invalid configuration: PLATFORM_FEE_BPS: /);
+    expect(() => loadConfig({ PLATFORM_FEE_BPS: '-1' })).toThrow(/PLATFORM_FEE_BPS/);
+    expect(() => loadConfig({ PLATFORM_FEE_BPS: '2.5' })).toThrow(/PLATFORM_FEE_BPS/);
+    expect(loadConfig({}).payments.platformFeeBps).toBe(1000);
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).payments.localGatewayWebhookUrl).toBe(
+      'http://127.0.0.1:8080/webhooks/stripe',
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '' }).http.port).toBe(3000);
   });

@@ -166,7 +166,7 @@ export interface AppConfig {
     payoutHoldHours: number;
     refundWindowDays: number;
     checkoutTtlMinutes: number;
-    /** Where the local gateway delivers its events (default: this server's /webhooks/stripe). */
+    /** Where the local gateway delivers its events (default: http://HOST:PORT/webhooks/stripe). */
     localGatewayWebhookUrl: string;
   };
   readonly shutdownTimeoutMs: number;
@@ -239,9 +239,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       payoutHoldHours: env.PAYOUT_HOLD_HOURS,
       refundWindowDays: env.REFUND_WINDOW_DAYS,
       checkoutTtlMinutes: env.CHECKOUT_TTL_MINUTES,
+      // The gateway runs beside the API: it posts to the API's own listening address, not the public one.
       localGatewayWebhookUrl:
         env.LOCAL_GATEWAY_WEBHOOK_URL ??
-        `${(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')}/webhooks/stripe`,
+        `http://${['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST}:${env.PORT}/webhooks/stripe`,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
