@@ -105,6 +105,9 @@ describe('GraphQL hardening', () => {
           S3_ACCESS_KEY_ID: 'unused',
           S3_SECRET_ACCESS_KEY: 'unused',
           LICENSE_SIGNING_KEYS: JSON.stringify([await newKey()]),
+          PAYMENTS_PROVIDER: 'stripe',
+          STRIPE_SECRET_KEY: 'sk_test_unused',
+          STRIPE_WEBHOOK_SECRET: 'whsec_unused',
         },
       });
     });

@@ -10,3 +10,4 @@ export * from './lib/image-factory';
 export * from './lib/license-fixtures';
 export * from './lib/domain-errors';
 export * from './lib/free-port';
+export * from './lib/stripe-stub';
