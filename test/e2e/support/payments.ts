@@ -97,12 +97,12 @@ export class PaymentsDriver {
     return failures;
   }
 
-  /** Runs the money jobs that are due: transfers, refunds at the provider, transfer reversals. */
+  /** Runs the money jobs: transfers (the service holds back what is not due), refunds, transfer reversals. */
   async runMoneyJobs(): Promise<void> {
     const splits = await this.api.db.query<{ order_id: string; recipient_id: string }>(
       `SELECT order_id, recipient_id FROM commerce.order_split s JOIN commerce."order" o ON o.id = s.order_id
         WHERE s.transfer_status IN ('SCHEDULED', 'WAITING_FOR_ACCOUNT', 'SENDING') AND o.paid_at IS NOT NULL
-          AND s.transferable_at <= now() ORDER BY order_id, recipient_id`,
+        ORDER BY order_id, recipient_id`, // the service itself keeps splits on hold until their time
     );
     for (const s of splits) await this.api.app.get(TransferService).run(s.order_id, s.recipient_id);
     for (const { id } of await this.api.db.query<{ id: string }>(
