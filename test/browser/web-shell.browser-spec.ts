@@ -51,4 +51,12 @@ describe('web client served by the API', () => {
     if (process.env['SCREENSHOT_DIR'])
       await page.screenshot({ path: join(process.env['SCREENSHOT_DIR'], 'web-shell.png') });
   });
+
+  it('loads the app where the payment provider sends buyers back', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/orders/0190a5b0-0000-7000-8000-000000000001?checkout=success`);
+    await page.getByTestId('return-notice').filter({ hasText: 'Payment received' }).waitFor({ timeout: 10_000 });
+    await page.goto(`${baseUrl}/earnings?onboarding=expired`);
+    await page.getByTestId('return-notice').filter({ hasText: 'expired' }).waitFor({ timeout: 10_000 });
+  });
 });

@@ -17,6 +17,26 @@ export function App() {
       <p>
         API status: <strong data-testid="api-status">{status}</strong>. GraphQL endpoint: <code>/graphql</code>.
       </p>
+      <ReturnNotice />
     </main>
   );
+}
+
+/** Where the payment provider sends people back to: say what happened (the full pages come with the web client). */
+function ReturnNotice() {
+  const { pathname, search } = window.location;
+  const params = new URLSearchParams(search);
+  let message: string | null = null;
+  if (pathname.startsWith('/orders/')) {
+    message =
+      params.get('checkout') === 'success'
+        ? 'Payment received. Your licence appears in myLicenses as soon as the payment is confirmed.'
+        : 'Checkout cancelled. Nothing was charged; the order stays open until its checkout expires.';
+  } else if (pathname === '/earnings') {
+    message =
+      params.get('onboarding') === 'expired'
+        ? 'That payout setup link expired: start payout onboarding again for a fresh one.'
+        : 'Payout setup submitted. Your payout account status is in myPayoutAccount.';
+  }
+  return message ? <p data-testid="return-notice">{message}</p> : null;
 }

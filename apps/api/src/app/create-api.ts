@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
+import type {} from '@fastify/static'; // reply.sendFile
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -68,4 +69,12 @@ function serveWebClient(app: NestFastifyApplication, config: AppConfig): void {
   const root = resolve(config.web.distDir);
   if (!existsSync(join(root, 'index.html'))) return;
   app.useStaticAssets({ root, prefix: '/', index: ['index.html'], wildcard: false });
+  // Client-side pages that other flows link to (the payment provider's return URLs) load the app, not a 404.
+  const fastify = app.getHttpAdapter().getInstance();
+  for (const route of WEB_CLIENT_ROUTES) {
+    fastify.get(route, (_request, reply) => reply.sendFile('index.html', root));
+  }
 }
+
+/** Paths the server sends browsers to: after checkout (`/orders/:id`), after payout onboarding (`/earnings`). */
+export const WEB_CLIENT_ROUTES = ['/orders/:id', '/earnings'];
