@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { TransferInput } from '@lookbook/commerce';
 import {
   LocalGateway,
+  MoneySweepJob,
   PaymentProvider,
   ProviderRejectedError,
   ProviderUnavailableError,
@@ -191,6 +192,33 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
     expect(connectedAfter - connectedBefore).toBe(Number(sent[0]!.total));
   });
 
+  it('re-queues money work that stalled (a job lost after the ledger commit) and it then completes once', async () => {
+    const orderId = await paidOrder();
+    faulty.fault = 'die-before-call';
+    await expect(transfers.run(orderId, creator.id)).rejects.toThrow();
+    // Its retries ran out (or were lost): nothing is queued any more, and the split was left SENDING.
+    await api.db.query(`DELETE FROM graphile_worker._private_jobs WHERE key = $1`, [
+      `transfer:${orderId}:${creator.id}`,
+    ]);
+    const sweep = api.app.get(MoneySweepJob);
+    expect(await sweep.requeue()).toBe(0); // not stale yet: it may still be in flight
+    await api.db.query(
+      `UPDATE commerce.order_split SET updated_at = updated_at - interval '11 minutes' WHERE order_id = $1`,
+      [orderId],
+    );
+    expect(await sweep.requeue()).toBe(1);
+    const queued = await api.db.query<{ task_identifier: string }>(
+      `SELECT t.identifier AS task_identifier FROM graphile_worker._private_jobs j
+         JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.key = $1`,
+      [`transfer:${orderId}:${creator.id}`],
+    );
+    expect(queued).toEqual([{ task_identifier: 'commerce.transfer' }]);
+    expect(await transfers.run(orderId, creator.id)).toMatch(/^sent 450/);
+    expect(await gatewayTransfers(orderId)).toHaveLength(1);
+    await pay.assertBooks();
+  });
+
+  // Last: the provider then holds money our books deliberately do not (held for review), so books differ after it.
   it('holds a payment whose amount does not match its order, granting and booking nothing', async () => {
     const buyer = await signUpUser(api.server);
     const { orderId, sessionId } = await pay.checkout(buyer, look.offers['PERSONAL']!.id);

@@ -8,3 +8,4 @@ export { signWebhook, verifyWebhook, webhookSecrets, WEBHOOK_TOLERANCE_SECONDS }
 export { ProcessEventJob } from './lib/webhooks/event-processor';
 export { TransferService } from './lib/payouts/transfer.service';
 export { RefundJob, ReverseTransferJob } from './lib/refunds/money-back.jobs';
+export { MoneySweepJob } from './lib/money-sweep.job';

@@ -24,6 +24,7 @@ import { ClawbackService } from './refunds/clawback';
 import { DisputeService } from './refunds/dispute.service';
 import { RefundJob, ReverseTransferJob } from './refunds/money-back.jobs';
 import { RefundService } from './refunds/refund.service';
+import { MoneySweepJob } from './money-sweep.job';
 import { ProcessEventJob } from './webhooks/event-processor';
 import { WebhookInbox } from './webhooks/webhook-inbox';
 import { StripeWebhookController } from './webhooks/webhook.controller';
@@ -77,6 +78,7 @@ import { StripeWebhookController } from './webhooks/webhook.controller';
     DeliverLocalEventJob,
     ExpireLocalSessionsJob,
     LocalPayoutsJob,
+    MoneySweepJob,
   ],
   exports: [PaymentProvider, LocalGateway],
 })

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Clock, JobQueue } from '@lookbook/core';
-import { DomainError } from '@lookbook/kernel';
+import { DomainError, isUuid } from '@lookbook/kernel';
 import { LedgerService } from '@lookbook/ledger';
 import { LicensingFacade } from '@lookbook/licensing';
 import { Books, nonZero } from '../money/books';
@@ -49,7 +49,7 @@ export class FulfilmentService {
   }
 
   private async apply(session: CheckoutState): Promise<Outcome> {
-    if (!session.orderId) return 'not our session';
+    if (!session.orderId || !isUuid(session.orderId)) return 'not our session';
     if (session.status === 'expired') return this.expire(session.orderId);
     if (session.paymentStatus !== 'paid') return 'not paid yet';
     try {
