@@ -10,7 +10,7 @@ import { publishedVersion } from './support/versions';
 
 const HOUR = 3_600_000;
 const REFUND = `mutation($id: ID!, $a: Float) { refundOrder(orderId: $id, amount: $a) { id status } }`;
-const ORDERS = `query { myOrders { nodes { id status itemName amount currency refundedAmount checkoutUrl licenseId paidAt refunds { amount reason status } } } }`;
+const ORDERS = `query { myOrders { nodes { id status itemName seller { handle } amount currency refundedAmount checkoutUrl licenseId paidAt refunds { amount reason status } } } }`;
 
 /** Money over time, on a clock the test moves: the payout hold, the buyer's refund window, checkout expiry. */
 describe('commerce over time: hold period, refund window, checkout expiry', () => {
@@ -136,6 +136,7 @@ describe('commerce over time: hold period, refund window, checkout expiry', () =
       expect.objectContaining({
         status: 'REFUNDED',
         itemName: expect.stringContaining('(personal licence)'),
+        seller: { handle: creator.handle },
         amount: 500,
         currency: 'EUR',
         refundedAmount: 500,

@@ -262,6 +262,17 @@ describe('commerce over HTTP with the local gateway', () => {
       o: look.offers['PERSONAL']!.id,
     });
     expect(errorCode(await as(buyer, REFUND, { id: checkout.order.id }))).toBe('ORDER_NOT_PAID');
+    // The seller may look at the order, but the buyer's payment page and payment errors are the buyer's alone.
+    const VIEW = `query($id: ID!) { order(id: $id) { status checkoutUrl seller { handle } } }`;
+    expect((await data<{ order: object }>(buyer, VIEW, { id: checkout.order.id })).order).toEqual({
+      status: 'PENDING',
+      checkoutUrl: expect.stringContaining('/local-gateway/checkout/'),
+      seller: { handle: creator.handle },
+    });
+    expect((await data<{ order: object }>(creator, VIEW, { id: checkout.order.id })).order).toMatchObject({
+      status: 'PENDING',
+      checkoutUrl: null,
+    });
     // Other people's orders do not exist for them.
     const stranger = await signUpUser(api.server);
     expect(errorCode(await as(stranger, ORDER, { id: checkout.order.id }))).toBe('ORDER_NOT_FOUND');

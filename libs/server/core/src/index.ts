@@ -23,3 +23,4 @@ export * from './lib/logging/logging';
 export * from './lib/rate-limit/rate-limiter';
 export * from './lib/database/resolve-database';
 export * from './lib/database/constraint-violation';
+export * from './lib/database/bigint-number';

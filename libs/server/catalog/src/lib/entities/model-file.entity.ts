@@ -1,11 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '@lookbook/core';
 import type { TrainingMetadata } from '../ingest/training-metadata';
 
 export type FileRole = 'MODEL' | 'VAE' | 'CONFIG' | 'TRAINING_DATA';
 export type ScanStatus = 'UPLOADING' | 'PENDING' | 'READY' | 'REJECTED';
 export type Precision = 'FP32' | 'FP16' | 'BF16' | 'FP8' | 'MIXED' | 'OTHER';
-
-const bigintColumn = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @Entity({ schema: 'catalog', name: 'model_file' })
 export class ModelFileEntity {
@@ -15,9 +14,9 @@ export class ModelFileEntity {
   @Column('text', { name: 'file_name' }) fileName!: string;
   @Column('text') format!: 'SAFETENSORS';
   @Column('text', { nullable: true }) precision!: Precision | null;
-  @Column('bigint', { name: 'declared_size', transformer: bigintColumn }) declaredSize!: number;
+  @Column('bigint', { name: 'declared_size', transformer: bigintNumber }) declaredSize!: number;
   @Column('text', { name: 'declared_sha256', nullable: true }) declaredSha256!: string | null;
-  @Column('bigint', { name: 'size_bytes', nullable: true, transformer: bigintColumn }) sizeBytes!: number | null;
+  @Column('bigint', { name: 'size_bytes', nullable: true, transformer: bigintNumber }) sizeBytes!: number | null;
   @Column('text', { nullable: true }) sha256!: string | null;
   @Column('text', { nullable: true }) autov2!: string | null;
   @Column('text', { nullable: true }) crc32!: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '@lookbook/core';
 
 export type VersionAccess = 'FREE' | 'LICENSED';
 export type VersionStatus = 'DRAFT' | 'PUBLISHED';
@@ -14,7 +15,7 @@ export class ModelVersionEntity {
   @Column('jsonb', { name: 'recommended_settings' }) recommendedSettings!: Record<string, string | number | boolean>;
   @Column('text') access!: VersionAccess;
   @Column('text') status!: VersionStatus;
-  @Column('bigint', { name: 'download_count', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { name: 'download_count', transformer: bigintNumber })
   downloadCount!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

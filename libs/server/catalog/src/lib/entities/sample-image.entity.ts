@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '@lookbook/core';
 import type { GenerationInfo } from '../samples/generation-metadata';
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp';
@@ -10,7 +11,7 @@ export class SampleImageEntity {
   @Column('text', { name: 'content_type' }) contentType!: ImageType;
   @Column('integer') width!: number;
   @Column('integer') height!: number;
-  @Column('bigint', { name: 'byte_size', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { name: 'byte_size', transformer: bigintNumber })
   byteSize!: number;
   @Column('text', { name: 'storage_key' }) storageKey!: string;
   @Column('jsonb') thumbnails!: { width: number; key: string }[];

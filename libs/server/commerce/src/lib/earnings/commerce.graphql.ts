@@ -70,6 +70,13 @@ export class Refund {
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
+@ObjectType({ description: 'Someone who shares in a sale (public profile only).' })
+export class Payee {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) handle!: string | null;
+  @Field(() => String, { nullable: true }) displayName!: string | null;
+}
+
 @ObjectType({ description: 'A purchase, as its buyer sees it (the receipt).' })
 export class Order {
   @Field(() => ID) id!: string;
@@ -83,9 +90,10 @@ export class Order {
   @Field(() => Float, { description: 'The price paid, in minor units.' }) amount!: number;
   @Field() currency!: string;
   @Field(() => Float, { description: 'Refunded so far, in minor units.' }) refundedAmount!: number;
-  @Field(() => String, { nullable: true, description: 'Where to pay, while the order is pending.' })
+  @Field(() => Payee, { description: 'Who sold it.' }) seller!: Payee;
+  @Field(() => String, { nullable: true, description: 'Where to pay, while the order is pending (buyer only).' })
   checkoutUrl!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why the last payment attempt failed.' })
+  @Field(() => String, { nullable: true, description: 'Why the last payment attempt failed (buyer only).' })
   lastPaymentError!: string | null;
   @Field(() => ID, { nullable: true, description: 'The licence this order granted.' }) licenseId!: string | null;
   @Field(() => [Refund]) refunds!: Refund[];
@@ -98,13 +106,6 @@ export class Order {
 export class Checkout {
   @Field(() => Order) order!: Order;
   @Field({ description: 'Send the buyer here to pay.' }) checkoutUrl!: string;
-}
-
-@ObjectType({ description: 'Someone who shares in a sale (public profile only).' })
-export class Payee {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) handle!: string | null;
-  @Field(() => String, { nullable: true }) displayName!: string | null;
 }
 
 @ObjectType({ description: "One recipient's part of a sale and the transfer that pays it." })

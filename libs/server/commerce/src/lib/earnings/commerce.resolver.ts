@@ -40,7 +40,7 @@ export class CommerceResolver {
     @Args('offerId', { type: () => ID }) offerId: string,
   ): Promise<Checkout> {
     const order = await this.checkouts.checkout(actor.userId, offerId);
-    return { order: await this.earnings.orderView(order), checkoutUrl: order.checkoutUrl! };
+    return { order: await this.earnings.orderView(order, actor.userId), checkoutUrl: order.checkoutUrl! };
   }
 
   @Mutation(() => Refund, {
@@ -76,7 +76,7 @@ export class CommerceResolver {
     const allowed =
       order && (order.buyerId === actor.userId || support || (await this.earnings.isRecipient(order.id, actor.userId)));
     if (!allowed) throw CommerceErrors.orderNotFound();
-    return this.earnings.orderView(order);
+    return this.earnings.orderView(order, actor.userId);
   }
 
   @Query(() => SaleConnection, { description: 'Sales that paid you, newest first: price → fee → splits → transfers.' })

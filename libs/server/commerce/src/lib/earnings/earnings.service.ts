@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Column, DataSource, Entity, In, PrimaryColumn } from 'typeorm';
 import type { ConnectionArgs, Page } from '@lookbook/core';
-import { paginateNewestFirst } from '@lookbook/core';
+import { paginateNewestFirst, bigintNumber } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
 import { LedgerService } from '@lookbook/ledger';
 import { Books } from '../money/books';
@@ -20,13 +20,11 @@ import {
   TransferStatusValue,
 } from './commerce.graphql';
 
-const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
-
 @Entity({ schema: 'commerce', name: 'payout' })
 export class PayoutEntity {
   @PrimaryColumn('text', { name: 'provider_payout_id' }) id!: string;
   @Column('uuid', { name: 'creator_id' }) creatorId!: string;
-  @Column('bigint', { transformer: bigint }) amount!: number;
+  @Column('bigint', { transformer: bigintNumber }) amount!: number;
   @Column('text') currency!: string;
   @Column('text') status!: PayoutStatusValue;
   @Column('text', { name: 'failure_code', nullable: true }) failureCode!: string | null;
@@ -49,11 +47,15 @@ export class EarningsService {
       .getRepository(OrderEntity)
       .createQueryBuilder('o')
       .where('o.buyerId = :buyerId', { buyerId });
-    return this.withRefunds(await paginateNewestFirst(qb, args, 'createdAt', (o) => o));
+    const page = await paginateNewestFirst(qb, args, 'createdAt', (o) => o);
+    const orders = await this.toOrders(page.nodes, buyerId);
+    const edges = page.edges.map((e, i) => ({ cursor: e.cursor, node: orders[i]! }));
+    return { edges, nodes: orders, pageInfo: page.pageInfo };
   }
 
-  async orderView(order: OrderEntity): Promise<Order> {
-    return (await this.toOrders([order]))[0]!;
+  /** One order as `viewerId` may see it (payment details are the buyer's alone). */
+  async orderView(order: OrderEntity, viewerId: string): Promise<Order> {
+    return (await this.toOrders([order], viewerId))[0]!;
   }
 
   /** Sales that pay this creator (as seller or upstream), with every split of each. Three queries per page. */
@@ -164,15 +166,18 @@ export class EarningsService {
     return this.dataSource.getRepository(OrderSplitEntity).existsBy({ orderId, recipientId: userId });
   }
 
-  private async withRefunds(page: Page<OrderEntity>): Promise<Page<Order>> {
-    const orders = await this.toOrders(page.nodes);
-    const edges = page.edges.map((e, i) => ({ cursor: e.cursor, node: orders[i]! }));
-    return { edges, nodes: orders, pageInfo: page.pageInfo };
-  }
-
-  private async toOrders(orders: OrderEntity[]): Promise<Order[]> {
+  /** Receipts: refunds and sellers for a page of orders in one query each. */
+  private async toOrders(orders: OrderEntity[], viewerId: string): Promise<Order[]> {
     const refunds = await this.refunds.refundsOf(orders.map((o) => o.id));
+    const sellers = new Map(
+      (await this.identity.usersByIds([...new Set(orders.map((o) => o.sellerId))])).map((u) => [u.id, u]),
+    );
     return orders.map((o) => ({
+      seller: {
+        id: o.sellerId,
+        handle: sellers.get(o.sellerId)?.handle ?? null,
+        displayName: sellers.get(o.sellerId)?.displayName ?? null,
+      },
       id: o.id,
       status: o.status as OrderStatusValue,
       itemName: o.itemName,
@@ -184,8 +189,8 @@ export class EarningsService {
       amount: o.amount,
       currency: o.currency,
       refundedAmount: o.refundedAmount,
-      checkoutUrl: o.status === 'PENDING' ? o.checkoutUrl : null,
-      lastPaymentError: o.status === 'PENDING' ? o.lastPaymentError : null,
+      checkoutUrl: o.status === 'PENDING' && o.buyerId === viewerId ? o.checkoutUrl : null,
+      lastPaymentError: o.status === 'PENDING' && o.buyerId === viewerId ? o.lastPaymentError : null,
       licenseId: o.grantId,
       createdAt: o.createdAt,
       paidAt: o.paidAt,

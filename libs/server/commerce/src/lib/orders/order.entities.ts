@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '@lookbook/core';
 import type { SplitRole } from '../split-plan';
-
-const bigint = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 export type OrderStatus =
   'PENDING' | 'PAID' | 'EXPIRED' | 'CANCELLED' | 'REFUNDED' | 'PARTIALLY_REFUNDED' | 'DISPUTED' | 'DISPUTE_LOST';
@@ -27,23 +26,23 @@ export class OrderEntity {
   @Column('uuid', { name: 'model_id' }) modelId!: string;
   @Column('text') tier!: string;
   @Column('text', { name: 'item_name' }) itemName!: string;
-  @Column('bigint', { transformer: bigint }) amount!: number;
+  @Column('bigint', { transformer: bigintNumber }) amount!: number;
   @Column('text') currency!: string;
-  @Column('bigint', { name: 'platform_fee', transformer: bigint }) platformFee!: number;
+  @Column('bigint', { name: 'platform_fee', transformer: bigintNumber }) platformFee!: number;
   @Column('integer', { name: 'platform_fee_bps' }) platformFeeBps!: number;
   /** The platform's part of refunds and lost disputes. */
-  @Column('bigint', { name: 'platform_fee_clawed_back', transformer: bigint }) platformFeeClawedBack!: number;
+  @Column('bigint', { name: 'platform_fee_clawed_back', transformer: bigintNumber }) platformFeeClawedBack!: number;
   @Column('text') status!: OrderStatus;
   @Column('text', { name: 'checkout_session_id', nullable: true }) checkoutSessionId!: string | null;
   @Column('text', { name: 'checkout_url', nullable: true }) checkoutUrl!: string | null;
   @Column('timestamptz', { name: 'checkout_expires_at', nullable: true }) checkoutExpiresAt!: Date | null;
   @Column('text', { name: 'payment_intent_id', nullable: true }) paymentIntentId!: string | null;
   @Column('text', { name: 'charge_id', nullable: true }) chargeId!: string | null;
-  @Column('bigint', { name: 'processor_fee', nullable: true, transformer: bigint }) processorFee!: number | null;
+  @Column('bigint', { name: 'processor_fee', nullable: true, transformer: bigintNumber }) processorFee!: number | null;
   @Column('text', { name: 'last_payment_error', nullable: true }) lastPaymentError!: string | null;
   @Column('uuid', { name: 'grant_id', nullable: true }) grantId!: string | null;
   @Column('text', { name: 'failure_reason', nullable: true }) failureReason!: string | null;
-  @Column('bigint', { name: 'refunded_amount', transformer: bigint }) refundedAmount!: number;
+  @Column('bigint', { name: 'refunded_amount', transformer: bigintNumber }) refundedAmount!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
@@ -58,15 +57,16 @@ export class OrderSplitEntity {
   @PrimaryColumn('uuid', { name: 'recipient_id' }) recipientId!: string;
   @Column('text') role!: SplitRole;
   @Column('integer', { name: 'share_bps' }) shareBps!: number;
-  @Column('bigint', { transformer: bigint }) amount!: number;
+  @Column('bigint', { transformer: bigintNumber }) amount!: number;
   /** Taken back by refunds and lost disputes (before or after the transfer). */
-  @Column('bigint', { name: 'clawed_back', transformer: bigint }) clawedBack!: number;
+  @Column('bigint', { name: 'clawed_back', transformer: bigintNumber }) clawedBack!: number;
   @Column('text', { name: 'transfer_status' }) transferStatus!: TransferStatus;
   @Column('timestamptz', { name: 'transferable_at' }) transferableAt!: Date;
   @Column('integer', { name: 'transfer_attempt' }) transferAttempt!: number;
-  @Column('bigint', { name: 'transfer_amount', nullable: true, transformer: bigint }) transferAmount!: number | null;
+  @Column('bigint', { name: 'transfer_amount', nullable: true, transformer: bigintNumber }) transferAmount!:
+    number | null;
   @Column('text', { name: 'transfer_id', nullable: true }) transferId!: string | null;
-  @Column('bigint', { name: 'reversed_amount', transformer: bigint }) reversedAmount!: number;
+  @Column('bigint', { name: 'reversed_amount', transformer: bigintNumber }) reversedAmount!: number;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 

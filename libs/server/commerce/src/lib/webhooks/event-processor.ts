@@ -57,6 +57,8 @@ export class ProcessEventJob implements JobHandler<{ eventId: string }> {
     // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- Stripe has hundreds of event types; the rest are recorded as ignored
     switch (event.type) {
       case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': // delayed methods (bank debits) settle later
+      case 'checkout.session.async_payment_failed':
       case 'checkout.session.expired':
         return this.fulfilment.syncSession(event.data.object.id);
       case 'payment_intent.payment_failed': {

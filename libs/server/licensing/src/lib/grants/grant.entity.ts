@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '@lookbook/core';
 import type { Permissions, Tier } from '../offers/permissions';
 
 export type GrantStatus = 'ACTIVE' | 'REVOKED';
@@ -12,8 +13,6 @@ export const REVOCATION_REASONS = [
   'ISSUED_IN_ERROR',
 ] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
-
-const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 /** A licence held by one person: an immutable snapshot of the terms and files, and the certificate that proves it. */
 @Entity({ schema: 'licensing', name: 'grant' })
@@ -31,7 +30,7 @@ export class GrantEntity {
   @Column('text', { name: 'terms_text' }) termsText!: string;
   @Column('text', { name: 'terms_sha256' }) termsSha256!: string;
   @Column('text', { name: 'file_sha256s', array: true }) fileSha256s!: string[];
-  @Column('bigint', { name: 'price_amount', transformer: bigint }) priceAmount!: number;
+  @Column('bigint', { name: 'price_amount', transformer: bigintNumber }) priceAmount!: number;
   @Column('text', { name: 'price_currency' }) priceCurrency!: string;
   @Column('text') source!: GrantSource;
   @Column('text', { name: 'order_ref', nullable: true }) orderRef!: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '@lookbook/core';
 import type { Permissions, Tier } from './permissions';
 
 @Entity({ schema: 'licensing', name: 'offer' })
@@ -7,7 +8,7 @@ export class OfferEntity {
   @Column('uuid', { name: 'version_id' }) versionId!: string;
   @Column('text') tier!: Tier;
   @Column('integer') revision!: number;
-  @Column('bigint', { name: 'price_amount', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { name: 'price_amount', transformer: bigintNumber })
   priceAmount!: number;
   @Column('text', { name: 'price_currency' }) priceCurrency!: string;
   @Column('jsonb') permissions!: Permissions;
