@@ -282,9 +282,15 @@ export class LocalGateway extends PaymentProvider {
       if (!destination['payouts_enabled']) {
         throw rejected('account_invalid', 'The destination account cannot receive transfers yet');
       }
-      const charge = await this.store.require(manager, input.sourceTransaction, 'charge');
-      if (String(charge['currency']) !== input.currency.toLowerCase() || input.amount > Number(charge['amount'])) {
-        throw rejected('transfer_source_mismatch', 'The transfer exceeds or mismatches its source transaction');
+      const charge = await this.store.require(manager, input.sourceTransaction, 'charge', true);
+      const [{ sent }] = (await manager.query<{ sent: string }[]>(
+        `SELECT coalesce(sum((body->>'amount')::bigint), 0) AS sent FROM local_gateway.object
+          WHERE type = 'transfer' AND body->>'source_transaction' = $1`,
+        [charge.id],
+      )) as [{ sent: string }];
+      const exceeds = Number(sent) + input.amount > Number(charge['amount']);
+      if (String(charge['currency']) !== input.currency.toLowerCase() || exceeds) {
+        throw rejected('transfer_source_mismatch', 'The transfers exceed or mismatch their source transaction');
       }
       const currency = input.currency.toLowerCase();
       await this.store.adjust(manager, PLATFORM_ACCOUNT, currency, -input.amount, true);
@@ -316,9 +322,10 @@ export class LocalGateway extends PaymentProvider {
         throw rejected('amount_too_large', 'The reversal exceeds what is left of the transfer');
       }
       const currency = String(transfer['currency']);
+      // Balances always in the same order (platform, then connected account) so concurrent moves cannot deadlock.
       // The connected account must still hold the money (a creator who was paid out cannot be reversed).
-      await this.store.adjust(manager, String(transfer['destination']), currency, -amount);
       await this.store.adjust(manager, PLATFORM_ACCOUNT, currency, amount, true);
+      await this.store.adjust(manager, String(transfer['destination']), currency, -amount);
       const created = await this.store.put(manager, {
         id: stripeId('trr'),
         object: 'transfer_reversal',
