@@ -70,7 +70,7 @@ export class PaymentsDriver {
     const signature = signWebhook(JSON.stringify(event), options.secret ?? this.secret, options.timestamp);
     return request(this.api.server)
       .post('/webhooks/stripe')
-      .set('content-type', 'application/json')
+      .set('content-type', 'application/json; charset=utf-8') // as Stripe sends it
       .set('stripe-signature', signature)
       .send(payload);
   }
