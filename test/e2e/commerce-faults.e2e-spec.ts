@@ -161,7 +161,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
     ]);
 
     // The bank refuses the payout: the money is available again and the account needs attention.
-    await pay.gateway.payOut(account);
+    await pay.provider.payOut(account);
     await pay.settle();
     expect((await as<{ myPayoutAccount: object }>(late, ACCOUNT)).myPayoutAccount).toEqual({
       status: 'PAYOUT_FAILED',
@@ -182,7 +182,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
     const account = await pay.onboard(creator);
     const { orderId } = await pay.buy(buyers[3]!, look.offers['COMMERCIAL']!.id);
     await pay.settle();
-    await pay.gateway.payOut(account);
+    await pay.provider.payOut(account);
     await pay.settle();
     const earnings = async () =>
       (await as<{ myEarnings: { pending: number; available: number; paidOut: number }[] }>(creator, EARNINGS))
@@ -193,7 +193,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
     const [charge] = await api.db.query<{ charge_id: string }>(`SELECT charge_id FROM commerce."order" WHERE id = $1`, [
       orderId,
     ]);
-    const disputeId = await pay.gateway.dispute(charge!.charge_id);
+    const disputeId = await pay.provider.dispute(charge!.charge_id);
     await pay.settle();
     expect((await as<{ order: { status: string } }>(buyers[3]!, ORDER, { id: orderId })).order.status).toBe('DISPUTED');
     // Refunds wait for the outcome.
@@ -208,7 +208,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
       ),
     ).toBe('ORDER_DISPUTED');
 
-    await pay.gateway.closeDispute(disputeId, 'lost');
+    await pay.provider.closeDispute(disputeId, 'lost');
     await pay.settle();
     const { order } = await as<{ order: { status: string; licenseId: string } }>(buyers[3]!, ORDER, { id: orderId });
     expect(order.status).toBe('DISPUTE_LOST');
@@ -242,7 +242,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
     const [dispute] = await api.db.query<{ id: string }>(`SELECT id FROM commerce.dispute WHERE order_id = $1`, [
       orderId,
     ]);
-    await pay.gateway.closeDispute(dispute!.id, 'won');
+    await pay.provider.closeDispute(dispute!.id, 'won');
     await pay.settle();
     const { order } = await as<{ order: { status: string; licenseId: string } }>(buyer, ORDER, { id: orderId });
     expect(order.status).toBe('PAID');

@@ -227,7 +227,7 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
       `UPDATE local_gateway.object SET body = body || '{"amount_total": 1, "currency": "usd"}'::jsonb WHERE id = $1`,
       [sessionId],
     );
-    await pay.gateway.confirmCheckout(sessionId, 'succeeds');
+    await pay.provider.confirmCheckout(sessionId, 'succeeds');
     await pay.deliver(await pay.pending((e) => e.type === 'checkout.session.completed'));
     expect(await pay.process()).toEqual([]);
     const [order] = await api.db.query<{ status: string; failure_reason: string; grant_id: string | null }>(

@@ -98,7 +98,7 @@ describe('commerce invariants under random interleavings (property)', () => {
         );
         if (!bought.data) return; // e.g. ALREADY_LICENSED: a typed refusal changes nothing
         const sessionId = bought.data.checkout.checkoutUrl.split('/').pop()!;
-        await pay.gateway.confirmCheckout(sessionId, step.card);
+        await pay.provider.confirmCheckout(sessionId, step.card);
         return;
       }
       case 'deliver': {
@@ -135,7 +135,7 @@ describe('commerce invariants under random interleavings (property)', () => {
       case 'dispute': {
         const orders = await paidOrders();
         const order = orders[step.order % Math.max(orders.length, 1)];
-        if (order) await pay.gateway.dispute(order.charge_id).catch(() => undefined); // already disputed / fully refunded
+        if (order) await pay.provider.dispute(order.charge_id).catch(() => undefined); // already disputed / fully refunded
         return;
       }
       case 'closeDispute': {
@@ -143,11 +143,11 @@ describe('commerce invariants under random interleavings (property)', () => {
           `SELECT id FROM local_gateway.object WHERE type = 'dispute' AND body->>'status' = 'needs_response' ORDER BY id`,
         );
         const dispute = open[step.dispute % Math.max(open.length, 1)];
-        if (dispute) await pay.gateway.closeDispute(dispute.id, step.won ? 'won' : 'lost');
+        if (dispute) await pay.provider.closeDispute(dispute.id, step.won ? 'won' : 'lost');
         return;
       }
       case 'payout':
-        if (accounts[step.creator]) await pay.gateway.payOut(accounts[step.creator]!);
+        if (accounts[step.creator]) await pay.provider.payOut(accounts[step.creator]!);
         return;
     }
   }

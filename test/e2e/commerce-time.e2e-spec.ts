@@ -109,7 +109,7 @@ describe('commerce over time: hold period, refund window, checkout expiry', () =
   it('expires an unpaid checkout; the next click opens a new one, and the old page takes no payment', async () => {
     const first = await pay.checkout(buyers[3]!, look.offers['PERSONAL']!.id);
     await advance(31 * 60_000);
-    expect(await pay.gateway.expireSessions()).toBeGreaterThanOrEqual(1);
+    expect(await pay.provider.expireSessions()).toBeGreaterThanOrEqual(1);
     await pay.settle();
     const { myOrders } = (
       await gql<{ myOrders: { nodes: { id: string; status: string; checkoutUrl: string | null }[] } }>(

@@ -3,6 +3,7 @@ import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG } from '@lookbook/core';
 import {
   LocalGateway,
+  LocalGatewaySimulator,
   ProcessEventJob,
   RefundJob,
   ReverseTransferJob,
@@ -28,12 +29,16 @@ export interface GatewayEvent {
  * all) and when the money jobs run. Deliveries go through the real webhook route with real signatures.
  */
 export class PaymentsDriver {
+  /** The provider's API (what our code calls). */
   readonly gateway: LocalGateway;
+  /** What happens at the provider on its own (payments on the hosted page, payouts, disputes, expiry). */
+  readonly provider: LocalGatewaySimulator;
   private readonly secret: string;
   private readonly delivered = new Set<string>();
 
   constructor(private readonly api: TestApi) {
     this.gateway = api.app.get(LocalGateway);
+    this.provider = api.app.get(LocalGatewaySimulator);
     this.secret = webhookSecrets(api.app.get<AppConfig>(APP_CONFIG))[0]!;
   }
 

@@ -9,6 +9,7 @@ import { CommerceResolver } from './earnings/commerce.resolver';
 import { EarningsService, PayoutEntity } from './earnings/earnings.service';
 import { LocalGateway } from './local-gateway/local-gateway';
 import { LocalGatewayController } from './local-gateway/local-gateway.controller';
+import { LocalGatewaySimulator } from './local-gateway/local-gateway.simulator';
 import { DeliverLocalEventJob, ExpireLocalSessionsJob, LocalPayoutsJob } from './local-gateway/local-gateway.jobs';
 import { LocalGatewayStore } from './local-gateway/local-gateway.store';
 import { CheckoutService } from './orders/checkout.service';
@@ -44,6 +45,7 @@ import { StripeWebhookController } from './webhooks/webhook.controller';
   providers: [
     LocalGatewayStore,
     LocalGateway,
+    LocalGatewaySimulator,
     {
       provide: PaymentProvider,
       inject: [APP_CONFIG, LocalGateway],

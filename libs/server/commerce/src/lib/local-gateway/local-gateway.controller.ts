@@ -4,8 +4,8 @@ import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Public, Roles } from '@lookbook/core';
 import { ConflictError, NotFoundError, ValidationError } from '@lookbook/kernel';
 import { ProviderRejectedError } from '../provider/payment-provider';
-import type { TestCard } from './local-gateway';
-import { LocalGateway } from './local-gateway';
+import type { TestCard } from './local-gateway.simulator';
+import { LocalGatewaySimulator } from './local-gateway.simulator';
 import { LocalGatewayStore } from './local-gateway.store';
 
 const escape = (value: unknown) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,7 +30,7 @@ const formatAmount = (amount: number, currency: string) =>
 @Controller('local-gateway')
 export class LocalGatewayController {
   constructor(
-    private readonly gateway: LocalGateway,
+    private readonly gateway: LocalGatewaySimulator,
     private readonly store: LocalGatewayStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

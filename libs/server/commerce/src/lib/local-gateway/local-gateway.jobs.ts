@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, JobHandler } from '@lookbook/core';
 import { APP_CONFIG, JobTask } from '@lookbook/core';
 import { signWebhook, webhookSecrets } from '../webhooks/webhook-secrets';
-import { LocalGateway } from './local-gateway';
+import { LocalGatewaySimulator } from './local-gateway.simulator';
 import { DELIVER_EVENT_TASK, LocalGatewayStore } from './local-gateway.store';
 
 /**
@@ -40,7 +40,7 @@ export class DeliverLocalEventJob implements JobHandler<{ eventId: string }> {
 @JobTask({ task: 'local-gateway.expire-sessions', schedule: '* * * * *' })
 export class ExpireLocalSessionsJob implements JobHandler {
   constructor(
-    private readonly gateway: LocalGateway,
+    private readonly gateway: LocalGatewaySimulator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,7 +53,7 @@ export class ExpireLocalSessionsJob implements JobHandler {
 @JobTask({ task: 'local-gateway.payouts', schedule: '0 * * * *' })
 export class LocalPayoutsJob implements JobHandler {
   constructor(
-    private readonly gateway: LocalGateway,
+    private readonly gateway: LocalGatewaySimulator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
