@@ -280,6 +280,16 @@ describe('commerce over HTTP with the local gateway', () => {
     expect(await api.db.query(`SELECT id FROM commerce.refund WHERE order_id = $1`, [checkout.order.id])).toEqual([]);
   });
 
+  it('limits how many checkouts one buyer opens (60 per 10 minutes)', async () => {
+    const look = await publishedVersion(api, creator);
+    const eager = await signUpUser(api.server);
+    const results = [];
+    for (let i = 0; i < 61; i += 1) results.push(await as(eager, CHECKOUT, { o: look.offers['PERSONAL']!.id }));
+    expect(results.slice(0, 60).every((r) => !r.errors)).toBe(true);
+    expect(errorCode(results[60]!)).toBe('RATE_LIMITED');
+    expect(await api.db.query(`SELECT id FROM commerce."order" WHERE buyer_id = $1`, [eager.id])).toHaveLength(1); // and the sixty clicks were one order
+  });
+
   it('lets the seller refund part of a sale, pro rata, and keeps the licence', async () => {
     const look = await publishedVersion(api, creator);
     const orderId = await buy(buyer, look.offers['COMMERCIAL']!.id);

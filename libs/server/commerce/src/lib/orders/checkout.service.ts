@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock, violatedConstraint } from '@lookbook/core';
+import { APP_CONFIG, Clock, RateLimiter, violatedConstraint } from '@lookbook/core';
 import { isUuid, newId } from '@lookbook/kernel';
 import { LicensingFacade } from '@lookbook/licensing';
 import { CommerceErrors } from '../commerce.errors';
@@ -24,10 +24,13 @@ export class CheckoutService {
     private readonly provider: PaymentProvider,
     private readonly royalties: RoyaltyShares,
     private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async checkout(buyerId: string, offerId: string): Promise<OrderEntity> {
+    // Each new order opens a session at the provider: a runaway client or script must not open thousands.
+    await this.limiter.consume(CHECKOUT_RATE_LIMIT, buyerId);
     const quote = await this.licensing.quote(offerId, buyerId);
     if (quote.tier === 'FREE') throw CommerceErrors.freeOffer();
     if (!Number.isSafeInteger(quote.price.amount) || quote.price.amount <= 0) throw CommerceErrors.invalidPrice();
@@ -136,6 +139,8 @@ export class CheckoutService {
     return isUuid(id) ? this.dataSource.getRepository(OrderEntity).findOneBy({ id }) : null;
   }
 }
+
+export const CHECKOUT_RATE_LIMIT = { name: 'checkout', points: 60, durationSeconds: 600 };
 
 /** Separate charges and transfers: every transfer of an order carries the order's group. */
 export const transferGroupOf = (orderId: string) => `order:${orderId}`;
