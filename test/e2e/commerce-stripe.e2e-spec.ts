@@ -165,4 +165,21 @@ describe('commerce wired to Stripe (stubbed at the HTTP boundary)', () => {
     });
     expect(transfer!.authorization).toBe('Bearer sk_test_lookbook');
   });
+
+  it('answers a typed error when Stripe is down at checkout; the retry reuses the order and its key', async () => {
+    const other = await signUpUser(api.server);
+    stub.reset();
+    stub.faults = [{ path: /^\/v1\/checkout\/sessions$/, kind: 'http500', remaining: 1 }];
+    const CHECKOUT = `mutation($o: ID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`;
+    const failed = await gql(api.server, CHECKOUT, { o: look.offers['PERSONAL']!.id }, other.accessToken);
+    expect(failed.errors?.[0]?.extensions?.['code']).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
+    const { checkout } = await as<{ checkout: { checkoutUrl: string; order: { id: string } } }>(other, CHECKOUT, {
+      o: look.offers['PERSONAL']!.id,
+    });
+    expect(stub.requests.map((r) => r.idempotencyKey)).toEqual([
+      `order:${checkout.order.id}`,
+      `order:${checkout.order.id}`,
+    ]);
+    expect(await api.db.query(`SELECT id FROM commerce."order" WHERE buyer_id = $1`, [other.id])).toHaveLength(1);
+  });
 });
