@@ -220,6 +220,15 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
       [orderId],
     );
     expect(reversal!.status).toBe('UNRECOVERABLE');
+    await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [buyers[4]!.id]);
+    const queue = await gql<{ moneyReviewQueue: { kind: string; orderId: string; amount: number }[] }>(
+      api.server,
+      `query { moneyReviewQueue(first: 100) { kind orderId amount } }`,
+      {},
+      buyers[4]!.accessToken,
+    );
+    expect(queue.data!.moneyReviewQueue).toContainEqual({ kind: 'UNRECOVERED_REVERSAL', orderId, amount: 4410 });
+    await api.db.query(`UPDATE identity.user SET roles = '{}' WHERE id = $1`, [buyers[4]!.id]);
     expect(await earnings()).toMatchObject({ pending: -4410, available: 0, paidOut: paidOutBefore });
 
     // The next sale pays the debt first: nothing is transferred for it.

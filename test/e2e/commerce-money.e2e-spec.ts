@@ -243,6 +243,18 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
       [sessionId],
     );
     expect(event!.outcome).toBe('amount mismatch: held for review');
+    // It waits in support's queue (support only).
+    const QUEUE = `query { moneyReviewQueue { kind orderId amount currency } }`;
+    expect(errorCode(await gql(api.server, QUEUE, {}, buyer.accessToken))).toBe('FORBIDDEN');
+    const support = await signUpUser(api.server);
+    await api.db.query(`UPDATE identity.user SET roles = '{moderator}' WHERE id = $1`, [support.id]);
+    const queue = await gql<{ moneyReviewQueue: object[] }>(api.server, QUEUE, {}, support.accessToken);
+    expect(queue.data!.moneyReviewQueue).toContainEqual({
+      kind: 'AMOUNT_MISMATCH',
+      orderId,
+      amount: 500,
+      currency: 'EUR',
+    });
   });
 
   it('refuses prices that are not positive whole minor units before anything is sold', async () => {

@@ -7,6 +7,7 @@ import { LedgerModule } from '@lookbook/ledger';
 import { LicensingModule } from '@lookbook/licensing';
 import { CommerceResolver } from './earnings/commerce.resolver';
 import { EarningsService, PayoutEntity } from './earnings/earnings.service';
+import { MoneyReviewQueue } from './earnings/review-queue';
 import { LocalGateway } from './local-gateway/local-gateway';
 import { LocalGatewayController } from './local-gateway/local-gateway.controller';
 import { LocalGatewaySimulator } from './local-gateway/local-gateway.simulator';
@@ -71,6 +72,7 @@ import { StripeWebhookController } from './webhooks/webhook.controller';
     TransferService,
     PayoutAccountService,
     EarningsService,
+    MoneyReviewQueue,
     WebhookInbox,
     CommerceResolver,
     ProcessEventJob,

@@ -1,6 +1,6 @@
-import { Args, Float, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, Page } from '@lookbook/core';
-import { ConnectionArgs, CurrentActor, SessionOnly } from '@lookbook/core';
+import { ConnectionArgs, CurrentActor, Roles, SessionOnly } from '@lookbook/core';
 import { CommerceErrors } from '../commerce.errors';
 import { CheckoutService } from '../orders/checkout.service';
 import { PayoutAccountService } from '../payouts/payout-account.service';
@@ -20,6 +20,7 @@ import {
   SaleConnection,
 } from './commerce.graphql';
 import { EarningsService, payoutAccountView } from './earnings.service';
+import { MoneyReviewItem, MoneyReviewQueue } from './review-queue';
 
 /** Buying, refunds, and what creators earn. Thin: the services hold the rules. */
 @Resolver()
@@ -29,7 +30,18 @@ export class CommerceResolver {
     private readonly refunds: RefundService,
     private readonly earnings: EarningsService,
     private readonly accounts: PayoutAccountService,
+    private readonly reviewQueue: MoneyReviewQueue,
   ) {}
+
+  @Roles('moderator', 'admin')
+  @Query(() => [MoneyReviewItem], {
+    description: 'Support: payments, refunds, reversals and events that need a person, newest first.',
+  })
+  moneyReviewQueue(
+    @Args('first', { type: () => Int, nullable: true, description: '1–100 (default 20).' }) first?: number,
+  ): Promise<MoneyReviewItem[]> {
+    return this.reviewQueue.items(first ?? undefined);
+  }
 
   @Mutation(() => Checkout, {
     description:
