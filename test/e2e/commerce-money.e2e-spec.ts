@@ -218,6 +218,57 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
     await pay.assertBooks();
   });
 
+  it('leaves nothing half-written when the database fails in the middle of fulfilment, then fulfils once', async () => {
+    const buyer = await signUpUser(api.server);
+    const { orderId } = await pay.buy(buyer, look.offers['COMMERCIAL']!.id);
+    // The database goes away after the licence row is written and before the sale is posted (57P01 is what a
+    // server shutdown sends to open sessions).
+    await api.db.query(`
+      CREATE FUNCTION public.fail_sale() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.external_ref = 'order:${orderId}:paid' THEN
+          RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = '57P01';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await api.db.query(
+      `CREATE TRIGGER fail_sale BEFORE INSERT ON ledger.transaction FOR EACH ROW EXECUTE FUNCTION public.fail_sale()`,
+    );
+    try {
+      await pay.deliver(await pay.pending((e) => e.type === 'checkout.session.completed'));
+      const failures = await pay.process();
+      expect(failures).toEqual([expect.stringContaining('terminating connection')]);
+      expect(await api.db.query(`SELECT id FROM licensing.grant WHERE order_ref = $1`, [`order:${orderId}`])).toEqual(
+        [],
+      );
+      expect(
+        await api.db.query(`SELECT id FROM ledger.transaction WHERE external_ref LIKE $1`, [`order:${orderId}%`]),
+      ).toEqual([]);
+      const [order] = await api.db.query<{ status: string }>(`SELECT status FROM commerce."order" WHERE id = $1`, [
+        orderId,
+      ]);
+      expect(order!.status).toBe('PENDING');
+      expect(
+        await api.db.query(`SELECT id FROM graphile_worker._private_jobs WHERE key = $1`, [
+          `transfer:${orderId}:${creator.id}`,
+        ]),
+      ).toEqual([]);
+    } finally {
+      await api.db.query(`DROP TRIGGER fail_sale ON ledger.transaction`);
+      await api.db.query(`DROP FUNCTION public.fail_sale()`);
+    }
+    // The event is still unprocessed in the inbox: its retry fulfils it, exactly once.
+    expect(await pay.process()).toEqual([]);
+    expect(await pay.process()).toEqual([]);
+    expect(
+      await api.db.query(`SELECT id FROM licensing.grant WHERE order_ref = $1`, [`order:${orderId}`]),
+    ).toHaveLength(1);
+    expect(await transferPostings(orderId)).toHaveLength(0);
+    await pay.settle();
+    expect(await transferPostings(orderId)).toHaveLength(1);
+    await pay.assertBooks();
+  });
+
   // Last: the provider then holds money our books deliberately do not (held for review), so books differ after it.
   it('holds a payment whose amount does not match its order, granting and booking nothing', async () => {
     const buyer = await signUpUser(api.server);
