@@ -278,6 +278,26 @@ describe('commerce over HTTP with the local gateway', () => {
     expect(errorCode(await as(stranger, ORDER, { id: checkout.order.id }))).toBe('ORDER_NOT_FOUND');
     expect(errorCode(await as(stranger, REFUND, { id: checkout.order.id }))).toBe('ORDER_NOT_FOUND');
     expect(await api.db.query(`SELECT id FROM commerce.refund WHERE order_id = $1`, [checkout.order.id])).toEqual([]);
+    for (const id of ['not-an-id', '', "1' OR '1'='1"]) {
+      expect(errorCode(await as(buyer, ORDER, { id }))).toBe('ORDER_NOT_FOUND');
+      expect(errorCode(await as(buyer, REFUND, { id }))).toBe('ORDER_NOT_FOUND');
+    }
+    // Onboarding only ever returns to this site: no open redirect through the provider's return URL.
+    const accounts = async () => (await api.db.query(`SELECT creator_id FROM commerce.connected_account`)).length;
+    const accountsBefore = await accounts();
+    for (const returnPath of [
+      '//evil.example/x',
+      'https://evil.example/x',
+      '/earnings\n',
+      'earnings',
+      '/\\evil.example',
+    ]) {
+      const result = await as(stranger, `mutation($p: String) { startPayoutOnboarding(returnPath: $p) { url } }`, {
+        p: returnPath,
+      });
+      expect({ returnPath, code: errorCode(result) }).toEqual({ returnPath, code: 'INVALID_RETURN_PATH' });
+    }
+    expect(await accounts()).toBe(accountsBefore);
   });
 
   it('limits how many checkouts one buyer opens (60 per 10 minutes)', async () => {

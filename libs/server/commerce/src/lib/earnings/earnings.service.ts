@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Column, DataSource, Entity, In, PrimaryColumn } from 'typeorm';
 import type { ConnectionArgs, Page } from '@lookbook/core';
 import { paginateNewestFirst, bigintNumber } from '@lookbook/core';
+import type { UserSummary } from '@lookbook/identity';
 import { IdentityFacade } from '@lookbook/identity';
 import { LedgerService } from '@lookbook/ledger';
 import { Books } from '../money/books';
 import type { ConnectedAccountEntity } from '../orders/order.entities';
 import { OrderEntity, OrderSplitEntity, PAID_STATUSES } from '../orders/order.entities';
 import { RefundService } from '../refunds/refund.service';
-import type { Balance, Order, Payout, PayoutAccount, Sale } from './commerce.graphql';
+import type { Balance, Order, Payee, Payout, PayoutAccount, Sale } from './commerce.graphql';
 import {
   OrderStatusValue,
   PayoutAccountStatusValue,
@@ -89,11 +90,7 @@ export class EarningsService {
       splits: splits
         .filter((s) => s.orderId === o.id)
         .map((s) => ({
-          recipient: {
-            id: s.recipientId,
-            handle: users.get(s.recipientId)?.handle ?? null,
-            displayName: users.get(s.recipientId)?.displayName ?? null,
-          },
+          recipient: payeeOf(s.recipientId, users),
           role: s.role as SplitRoleValue,
           shareBps: s.shareBps,
           amount: s.amount,
@@ -173,11 +170,7 @@ export class EarningsService {
       (await this.identity.usersByIds([...new Set(orders.map((o) => o.sellerId))])).map((u) => [u.id, u]),
     );
     return orders.map((o) => ({
-      seller: {
-        id: o.sellerId,
-        handle: sellers.get(o.sellerId)?.handle ?? null,
-        displayName: sellers.get(o.sellerId)?.displayName ?? null,
-      },
+      seller: payeeOf(o.sellerId, sellers),
       id: o.id,
       status: o.status as OrderStatusValue,
       itemName: o.itemName,
@@ -207,6 +200,13 @@ export class EarningsService {
     }));
   }
 }
+
+/** A public profile (handle, display name) — never an email; null fields for an account that no longer exists. */
+const payeeOf = (id: string, users: Map<string, UserSummary>): Payee => ({
+  id,
+  handle: users.get(id)?.handle ?? null,
+  displayName: users.get(id)?.displayName ?? null,
+});
 
 export function payoutAccountView(account: ConnectedAccountEntity | null): PayoutAccount {
   const status = !account

@@ -9,7 +9,7 @@ import { CommerceErrors } from '../commerce.errors';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
 import { RoyaltyShares } from './royalty-shares';
 import { splitPlan } from '../split-plan';
-import { OrderEntity, OrderSplitEntity } from './order.entities';
+import { OrderEntity, OrderSplitEntity, transferGroupOf } from './order.entities';
 
 /**
  * Opens checkouts. An order records the offer revision, the price and the split plan as they were when the buyer
@@ -141,6 +141,3 @@ export class CheckoutService {
 }
 
 export const CHECKOUT_RATE_LIMIT = { name: 'checkout', points: 60, durationSeconds: 600 };
-
-/** Separate charges and transfers: every transfer of an order carries the order's group. */
-export const transferGroupOf = (orderId: string) => `order:${orderId}`;

@@ -1,9 +1,19 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { isUuid } from '@lookbook/kernel';
 import { bigintNumber } from '@lookbook/core';
 import type { SplitRole } from '../split-plan';
 
 export type OrderStatus =
   'PENDING' | 'PAID' | 'EXPIRED' | 'CANCELLED' | 'REFUNDED' | 'PARTIALLY_REFUNDED' | 'DISPUTED' | 'DISPUTE_LOST';
+
+/** Separate charges and transfers: the order's charge and every transfer of it carry the order's group. */
+export const transferGroupOf = (orderId: string) => `order:${orderId}`;
+
+/** The order a transfer group names, or null (not ours). */
+export const orderIdOfTransferGroup = (group: unknown): string | null => {
+  const id = typeof group === 'string' && group.startsWith('order:') ? group.slice('order:'.length) : null;
+  return id && isUuid(id) ? id : null;
+};
 
 /** Orders whose money was received (even if some or all of it went back since). */
 export const PAID_STATUSES: readonly OrderStatus[] = [

@@ -6,7 +6,12 @@ import { Clock, JobQueue } from '@lookbook/core';
 import { LedgerService } from '@lookbook/ledger';
 import { Books } from '../money/books';
 import type { OrderSplitEntity } from '../orders/order.entities';
-import { ConnectedAccountEntity, OrderEntity, OrderSplitEntity as Split } from '../orders/order.entities';
+import {
+  ConnectedAccountEntity,
+  OrderEntity,
+  OrderSplitEntity as Split,
+  transferGroupOf,
+} from '../orders/order.entities';
 import { PaymentProvider, ProviderRejectedError } from '../provider/payment-provider';
 
 export const TRANSFER_TASK = 'commerce.transfer';
@@ -50,7 +55,7 @@ export class TransferService {
           amount,
           currency: order.currency,
           destination,
-          transferGroup: `order:${order.id}`,
+          transferGroup: transferGroupOf(order.id),
           sourceTransaction: order.chargeId!,
           metadata: { order_id: order.id, recipient_id: split.recipientId },
         },

@@ -26,7 +26,7 @@ export interface DisputeFacts {
 export class DisputeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly orders: RefundService,
+    private readonly refunds: RefundService,
     private readonly clawbacks: ClawbackService,
     private readonly ledger: LedgerService,
     private readonly licensing: LicensingFacade,
@@ -35,7 +35,7 @@ export class DisputeService {
 
   async opened(dispute: DisputeFacts): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const order = await this.orders.lockOrder(manager, dispute.orderId);
+      const order = await this.refunds.lockOrder(manager, dispute.orderId);
       if (!order) return 'unknown order';
       const inserted = await manager.query<unknown[]>(
         `INSERT INTO commerce.dispute (id, order_id, amount, reason, status, opened_at) VALUES ($1, $2, $3, $4, 'OPEN', $5)
@@ -70,7 +70,7 @@ export class DisputeService {
       if (!dispute) throw new Error(`dispute ${disputeId} closed before we saw it open: retry`);
       if (dispute.status !== 'OPEN') return 'already closed';
       const amount = Number(dispute.amount);
-      const order = (await this.orders.lockOrder(manager, dispute.order_id))!;
+      const order = (await this.refunds.lockOrder(manager, dispute.order_id))!;
       const now = this.clock.now();
       await manager.query(`UPDATE commerce.dispute SET status = $2, closed_at = $3 WHERE id = $1`, [
         disputeId,
@@ -87,7 +87,7 @@ export class DisputeService {
             { account: Books.disputeLosses(order.currency), amount: -amount },
           ],
         });
-        const refunded = await this.orders.refundedSoFar(manager, order.id);
+        const refunded = await this.refunds.refundedSoFar(manager, order.id);
         const status: OrderStatus =
           refunded === order.amount ? 'REFUNDED' : refunded > 0 ? 'PARTIALLY_REFUNDED' : 'PAID';
         await manager.getRepository(OrderEntity).update({ id: order.id }, { status, updatedAt: now });

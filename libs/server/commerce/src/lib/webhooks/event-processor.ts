@@ -6,7 +6,7 @@ import type { JobHandler } from '@lookbook/core';
 import { JobTask } from '@lookbook/core';
 import { isUuid } from '@lookbook/kernel';
 import { FulfilmentService } from '../orders/fulfilment.service';
-import { OrderEntity, PAID_STATUSES } from '../orders/order.entities';
+import { OrderEntity, orderIdOfTransferGroup, PAID_STATUSES } from '../orders/order.entities';
 import { PayoutAccountService } from '../payouts/payout-account.service';
 import type { ProviderEvent } from '../provider/payment-provider';
 import { accountStateOf, ProviderRejectedError } from '../provider/payment-provider';
@@ -17,10 +17,6 @@ import { PROCESS_EVENT_TASK, WebhookInbox } from './webhook-inbox';
 /** An event that needs state we do not have yet: throwing makes the queue retry it later (any arrival order works). */
 class NotYet extends Error {}
 
-const orderIdOf = (value: unknown): string | null => {
-  const id = typeof value === 'string' ? value.replace(/^order:/, '') : null;
-  return id && isUuid(id) ? id : null;
-};
 const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === 'string' ? ref : (ref?.id ?? null));
 
 /**
@@ -63,8 +59,8 @@ export class ProcessEventJob implements JobHandler<{ eventId: string }> {
         return this.fulfilment.syncSession(event.data.object.id);
       case 'payment_intent.payment_failed': {
         const intent = event.data.object;
-        const orderId = orderIdOf(intent.metadata?.['order_id']);
-        if (!orderId) return 'not our payment';
+        const orderId = intent.metadata?.['order_id'];
+        if (!orderId || !isUuid(orderId)) return 'not our payment';
         return this.fulfilment.paymentFailed(orderId, intent.last_payment_error?.message ?? 'The payment failed');
       }
       case 'charge.refunded': {
@@ -110,7 +106,7 @@ export class ProcessEventJob implements JobHandler<{ eventId: string }> {
     const orders = this.dataSource.getRepository(OrderEntity);
     const known = await orders.findOneBy({ chargeId });
     if (known) return known;
-    const orderId = orderIdOf(transferGroup);
+    const orderId = orderIdOfTransferGroup(transferGroup);
     const order = orderId ? await orders.findOneBy({ id: orderId }) : null;
     if (!order) {
       // Could be ours with the completion not processed yet, or not ours at all: retry a bounded number of times.
