@@ -4,6 +4,7 @@ import { Licensing1764200000000 } from './1764200000000-licensing';
 import { LicenseGrants1764300000000 } from './1764300000000-license-grants';
 import { Ledger1764400000000 } from './1764400000000-ledger';
 import { Commerce1764500000000 } from './1764500000000-commerce';
+import { Hardening1764600000000 } from './1764600000000-hardening';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   LicenseGrants1764300000000,
   Ledger1764400000000,
   Commerce1764500000000,
+  Hardening1764600000000,
 ];

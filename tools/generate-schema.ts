@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
@@ -11,10 +11,11 @@ const SCHEMA_FILE = join(__dirname, '..', '..', '..', 'apps', 'api', 'schema.gql
 
 /** Builds the API without a database and prints its GraphQL schema, sorted. */
 async function buildSchemaText(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lookbook-schema-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     AUTH_SECRET: 'schema-generation-only-not-a-real-secret-000',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'lookbook-schema-')),
+    DATA_DIR: dataDir,
   });
   const app = await createApi({
     config,
@@ -31,6 +32,7 @@ async function buildSchemaText(): Promise<string> {
   await app.init();
   const schema = app.get(GraphQLSchemaHost).schema;
   await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }
 

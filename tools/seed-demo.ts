@@ -68,7 +68,7 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
   );
   session.token = signIn.signIn.accessToken;
   const existing = await gql<{ styleModels: { nodes: { id: string }[] } }>(
-    `query($owner: ID!) { styleModels(first: 1, filter: { ownerId: $owner }) { nodes { id } } }`,
+    `query($owner: UUID!) { styleModels(first: 1, filter: { ownerId: $owner }) { nodes { id } } }`,
     {
       owner: signIn.signIn.user.id,
     },
@@ -77,7 +77,7 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
   await setUpDemoPayouts(gql, baseUrl);
   const offers = modelId
     ? await gql<{ styleModel: { versions: { licenseOffers: { id: string; tier: string }[] }[] } }>(
-        `query($m: ID!) { styleModel(id: $m) { versions { licenseOffers { id tier } } } }`,
+        `query($m: UUID!) { styleModel(id: $m) { versions { licenseOffers { id tier } } } }`,
         { m: modelId },
       )
     : null;
@@ -113,7 +113,7 @@ async function createDemoModel(gql: Gql, baseUrl: string, token: string | undefi
   );
   const modelId = model.createStyleModel.id;
   const version = await gql<{ createModelVersion: { id: string } }>(
-    `mutation($m: ID!) { createModelVersion(modelId: $m, input: { name: "v1", triggerWords: ["inkwash style"],
+    `mutation($m: UUID!) { createModelVersion(modelId: $m, input: { name: "v1", triggerWords: ["inkwash style"],
       recommendedSettings: [{ key: "weight", value: "0.8" }] }) { id } }`,
     { m: modelId },
   );
@@ -124,7 +124,7 @@ async function createDemoModel(gql: Gql, baseUrl: string, token: string | undefi
       credit ? ', creditLine: "Ink Wash by Ada (Lookbook demo)"' : ''
     } }`;
   await gql(
-    `mutation($v: ID!) { setLicenseOffers(versionId: $v, offers: [
+    `mutation($v: UUID!) { setLicenseOffers(versionId: $v, offers: [
       { tier: FREE, priceAmount: 0, priceCurrency: "EUR", permissions: ${permissions('NONE', false)} },
       { tier: COMMERCIAL, priceAmount: 2900, priceCurrency: "EUR", permissions: ${permissions('SELL_GENERATED_IMAGES', true)} }
     ]) { id } }`,
@@ -132,7 +132,7 @@ async function createDemoModel(gql: Gql, baseUrl: string, token: string | undefi
   );
   const file = demoSafetensors();
   const upload = await gql<{ createModelFileUpload: { upload: { id: string } } }>(
-    `mutation($v: ID!, $size: Float!) { createModelFileUpload(versionId: $v, input: { fileName: "ink_wash_demo.safetensors", size: $size }) { upload { id } } }`,
+    `mutation($v: UUID!, $size: SafeInt!) { createModelFileUpload(versionId: $v, input: { fileName: "ink_wash_demo.safetensors", size: $size }) { upload { id } } }`,
     { v: versionId, size: file.length },
   );
   const headers = { authorization: `Bearer ${token}` };
@@ -152,11 +152,11 @@ async function createDemoModel(gql: Gql, baseUrl: string, token: string | undefi
   // The worker checks the file; publish once it is READY.
   for (let attempt = 0; attempt < 60; attempt += 1) {
     const view = await gql<{ modelVersion: { files: { scanStatus: string }[] } }>(
-      `query($v: ID!) { modelVersion(id: $v) { files { scanStatus } } }`,
+      `query($v: UUID!) { modelVersion(id: $v) { files { scanStatus } } }`,
       { v: versionId },
     );
     if (view.modelVersion.files.every((f) => f.scanStatus === 'READY')) {
-      await gql(`mutation($v: ID!) { publishModelVersion(id: $v) { id } }`, { v: versionId });
+      await gql(`mutation($v: UUID!) { publishModelVersion(id: $v) { id } }`, { v: versionId });
       return modelId;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,22 +1,79 @@
-// `npm test` / `npm run test:browser`: runs jest with the given arguments, then prints one plain verdict line
-// (`tests: N passed, N failed, N skipped`) as the last line of the output, and exits with jest's status.
-const { spawnSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+// `npm test` / `npm run test:browser`: runs jest with the given arguments inside one run folder, then prints one plain
+// verdict line (`tests: N passed, N failed, N skipped`) as the last line of the output, and exits with jest's status.
+//
+// The run folder is jest's TMPDIR, so everything a run creates (the embedded PostgreSQL cluster and S3 data from
+// globalSetup, each test's data dir) lands in it. When jest ends — passing, failing, crashing, or stopped with Ctrl-C —
+// any PostgreSQL server still running from that folder is stopped (it runs in its own process group, so it would
+// outlive jest) and the folder is removed.
+const { spawn } = require('node:child_process');
+const { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-const dir = mkdtempSync(join(tmpdir(), 'lookbook-jest-'));
-const summaryFile = join(dir, 'summary.txt');
-const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
+const run = mkdtempSync(join(tmpdir(), 'lookbook-test-'));
+chmodSync(run, 0o755); // the embedded server runs as the `postgres` user when we are root: it must reach its folder
+const summaryFile = join(run, 'summary.txt');
+
+const child = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, LOOKBOOK_TEST_SUMMARY_FILE: summaryFile },
+  env: { ...process.env, TMPDIR: run, LOOKBOOK_TEST_SUMMARY_FILE: summaryFile },
 });
-let summary = 'tests: 0 passed, 1 failed, 0 skipped (jest produced no results)';
-try {
-  summary = readFileSync(summaryFile, 'utf8');
-} catch {
-  // keep the failure line
+
+let signalled = null;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    // A terminal's Ctrl-C reaches jest too; forwarding covers `kill <this pid>`. Jest then runs its teardown.
+    signalled = signal;
+    if (child.exitCode === null) child.kill(signal);
+  });
 }
-rmSync(dir, { recursive: true, force: true });
-process.stderr.write(`\n${summary}\n`);
-process.exit(result.status ?? 1);
+
+child.on('exit', (code, signal) => {
+  let summary = 'tests: 0 passed, 1 failed, 0 skipped (jest produced no results)';
+  try {
+    summary = readFileSync(summaryFile, 'utf8');
+  } catch {
+    // keep the failure line
+  }
+  void cleanUp().then(() => {
+    process.stderr.write(`\n${summary}\n`);
+    process.exit(code ?? (signal || signalled ? 130 : 1));
+  });
+});
+
+/** Stops every PostgreSQL server whose data directory is inside the run folder, then removes the folder. */
+async function cleanUp() {
+  for (const pidFile of find(run, 'postmaster.pid', 6)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) continue;
+    process.kill(pid, 'SIGINT'); // fast shutdown
+    for (let i = 0; i < 100 && alive(pid); i += 1) await sleep(100);
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 50 && alive(pid); i += 1) await sleep(100);
+  }
+  rmSync(run, { recursive: true, force: true, maxRetries: 3 });
+}
+
+function find(dir, name, depth) {
+  if (depth < 0 || !existsSync(dir)) return [];
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isFile() && entry.name === name) found.push(path);
+    else if (entry.isDirectory()) found.push(...find(path, name, depth - 1));
+  }
+  return found;
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -67,7 +67,7 @@ describe('API keys', () => {
     const { secret, apiKey } = await create({ name: 'leaked', scopes: ['READ'] });
     const revoked = await gql<{ revokeApiKey: { revokedAt: string } }>(
       api.server,
-      `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+      `mutation($id: UUID!) { revokeApiKey(id: $id) { revokedAt } }`,
       { id: apiKey.id },
       owner.accessToken,
     );
@@ -106,7 +106,10 @@ describe('API keys', () => {
     [{ name: 'ok', scopes: [] }, 'INVALID_API_KEY_SCOPES'],
     [{ name: 'ok', scopes: ['READ'], expiresInDays: 0 }, 'INVALID_EXPIRY'],
     [{ name: 'ok', scopes: ['READ'], expiresInDays: 366 }, 'INVALID_EXPIRY'],
-    [{ name: 'ok', scopes: ['ADMIN'] }, 'BAD_USER_INPUT'],
+    [{ name: 'ok', scopes: ['ADMIN'] }, 'ADMIN_SCOPE_FORBIDDEN'], // staff only
+    [{ name: 'ok', scopes: ['SUPERUSER'] }, 'BAD_USER_INPUT'],
+    [{ name: 'line\nbreak', scopes: ['READ'] }, 'INVALID_TEXT'],
+    [{ name: '\u200b', scopes: ['READ'] }, 'INVALID_TEXT'],
   ])('rejects %j with %s and creates nothing', async (input, code) => {
     const before = (await api.db.query('SELECT id FROM identity.api_key')).length;
     const response = await gql(api.server, CREATE, { input }, owner.accessToken);
@@ -119,7 +122,7 @@ describe('API keys', () => {
     const stranger = await signUpUser(api.server);
     const attempt = await gql(
       api.server,
-      `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+      `mutation($id: UUID!) { revokeApiKey(id: $id) { id } }`,
       { id: apiKey.id },
       stranger.accessToken,
     );

@@ -41,15 +41,15 @@ describe('catalog under storage faults', () => {
       `mutation { createStyleModel(input: { name: "Fault ${Math.random()}", type: LORA, baseModelId: "sd-1.5", maturity: SFW }) { id } }`,
     );
     const version = await as<{ createModelVersion: { id: string } }>(
-      `mutation($m: ID!) { createModelVersion(modelId: $m, input: { name: "v1" }) { id } }`,
+      `mutation($m: UUID!) { createModelVersion(modelId: $m, input: { name: "v1" }) { id } }`,
       { m: model.data!.createStyleModel.id },
     );
     const created = await as<{ createModelFileUpload: { file: { id: string }; upload: { id: string } } }>(
-      `mutation($v: ID!, $size: Float!) { createModelFileUpload(versionId: $v, input: { fileName: "f.safetensors", size: $size }) { file { id } upload { id } } }`,
+      `mutation($v: UUID!, $size: SafeInt!) { createModelFileUpload(versionId: $v, input: { fileName: "f.safetensors", size: $size }) { file { id } upload { id } } }`,
       { v: version.data!.createModelVersion.id, size: bytes.length },
     );
     const parts = await as<{ requestUploadPartUrls: { url: string }[] }>(
-      `mutation($u: ID!) { requestUploadPartUrls(uploadId: $u, partNumbers: [1]) { url } }`,
+      `mutation($u: UUID!) { requestUploadPartUrls(uploadId: $u, partNumbers: [1]) { url } }`,
       { u: created.data!.createModelFileUpload.upload.id },
     );
     return { ...created.data!.createModelFileUpload, partUrl: parts.data!.requestUploadPartUrls[0]!.url };
@@ -68,13 +68,13 @@ describe('catalog under storage faults', () => {
       `mutation { createStyleModel(input: { name: "Outage", type: LORA, baseModelId: "sd-1.5", maturity: SFW }) { id } }`,
     );
     const version = await as<{ createModelVersion: { id: string } }>(
-      `mutation($m: ID!) { createModelVersion(modelId: $m, input: { name: "v1" }) { id } }`,
+      `mutation($m: UUID!) { createModelVersion(modelId: $m, input: { name: "v1" }) { id } }`,
       { m: model.data!.createStyleModel.id },
     );
     const before = (await api.db.query('SELECT id FROM catalog.model_file')).length;
     await proxy.cut();
     const response = await as(
-      `mutation($v: ID!) { createModelFileUpload(versionId: $v, input: { fileName: "f.safetensors", size: 10 }) { file { id } } }`,
+      `mutation($v: UUID!) { createModelFileUpload(versionId: $v, input: { fileName: "f.safetensors", size: 10 }) { file { id } } }`,
       { v: version.data!.createModelVersion.id },
     );
     await proxy.restore();
@@ -87,12 +87,12 @@ describe('catalog under storage faults', () => {
     const { upload, file, partUrl } = await draftUpload(bytes);
     expect((await fetch(partUrl, { method: 'PUT', body: bytes })).status).toBe(200);
     await proxy.cut();
-    const failed = await as(`mutation($u: ID!) { completeModelFileUpload(uploadId: $u) { id } }`, { u: upload.id });
+    const failed = await as(`mutation($u: UUID!) { completeModelFileUpload(uploadId: $u) { id } }`, { u: upload.id });
     expect(errorCode(failed)).toBe('SERVICE_UNAVAILABLE');
     expect(await fileRow(file.id)).toMatchObject({ scan_status: 'UPLOADING', storage_key: null });
     await proxy.restore();
     const done = await as<{ completeModelFileUpload: { scanStatus: string } }>(
-      `mutation($u: ID!) { completeModelFileUpload(uploadId: $u) { scanStatus } }`,
+      `mutation($u: UUID!) { completeModelFileUpload(uploadId: $u) { scanStatus } }`,
       { u: upload.id },
     );
     expect(done.data!.completeModelFileUpload.scanStatus).toBe('PENDING');
@@ -108,7 +108,7 @@ describe('catalog under storage faults', () => {
     await proxy.cut();
     // Completing needs storage too, so complete first through a brief window, then cut before the worker reads.
     await proxy.restore();
-    await as(`mutation($u: ID!) { completeModelFileUpload(uploadId: $u) { id } }`, { u: upload.id });
+    await as(`mutation($u: UUID!) { completeModelFileUpload(uploadId: $u) { id } }`, { u: upload.id });
     await proxy.cut();
     await new Promise((r) => setTimeout(r, 1500)); // the worker picks the job up and fails against the dead storage
     const during = await fileRow(file.id);
@@ -144,7 +144,7 @@ describe('catalog under storage faults', () => {
     );
     storage.destroy();
     const retried = await as<{ completeModelFileUpload: { scanStatus: string } }>(
-      `mutation($u: ID!) { completeModelFileUpload(uploadId: $u) { scanStatus } }`,
+      `mutation($u: UUID!) { completeModelFileUpload(uploadId: $u) { scanStatus } }`,
       { u: upload.id },
     );
     expect(retried.data!.completeModelFileUpload.scanStatus).toBe('PENDING');

@@ -22,12 +22,12 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 const sniffJpeg = (data: Buffer) => data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
 
 const CREATE_MODEL = `mutation($input: CreateStyleModelInput!) { createStyleModel(input: $input) { id slug status } }`;
-const CREATE_VERSION = `mutation($modelId: ID!, $input: CreateModelVersionInput!) { createModelVersion(modelId: $modelId, input: $input) { id status } }`;
-const CREATE_UPLOAD = `mutation($versionId: ID!, $input: CreateUploadInput!) {
+const CREATE_VERSION = `mutation($modelId: UUID!, $input: CreateModelVersionInput!) { createModelVersion(modelId: $modelId, input: $input) { id status } }`;
+const CREATE_UPLOAD = `mutation($versionId: UUID!, $input: CreateUploadInput!) {
   createModelFileUpload(versionId: $versionId, input: $input) { file { id scanStatus } upload { id partSize partCount } } }`;
-const PART_URLS = `mutation($uploadId: ID!, $parts: [Int!]!) { requestUploadPartUrls(uploadId: $uploadId, partNumbers: $parts) { partNumber url } }`;
-const COMPLETE = `mutation($uploadId: ID!) { completeModelFileUpload(uploadId: $uploadId) { id scanStatus } }`;
-const VERSION = `query($id: ID!) { modelVersion(id: $id) { id status downloadCount
+const PART_URLS = `mutation($uploadId: UUID!, $parts: [Int!]!) { requestUploadPartUrls(uploadId: $uploadId, partNumbers: $parts) { partNumber url } }`;
+const COMPLETE = `mutation($uploadId: UUID!) { completeModelFileUpload(uploadId: $uploadId) { id scanStatus } }`;
+const VERSION = `query($id: UUID!) { modelVersion(id: $id) { id status downloadCount
   files { id fileName scanStatus rejectionReason sha256 autoV2 crc32 sizeBytes tensorCount precision
     headerMetadata { key value } trainingMetadata { trainer networkDim networkAlpha topTags { tag count } } }
   sampleImages { id width height url thumbnails { width url } generation { tool prompt steps cfgScale seed resources { kind name hash } } linkedVersionIds } } }`;
@@ -165,7 +165,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
     await putPart(upload.id, 1, lora.subarray(0, upload.partSize));
     const parts = await as<{ uploadedParts: { partNumber: number; size: number }[] }>(
       creator,
-      `query($id: ID!) { uploadedParts(uploadId: $id) { partNumber size } }`,
+      `query($id: UUID!) { uploadedParts(uploadId: $id) { partNumber size } }`,
       { id: upload.id },
     );
     expect(parts.data!.uploadedParts).toEqual([{ partNumber: 1, size: upload.partSize }]);
@@ -205,7 +205,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
 
     // Publishing needs a sample image.
     expect(
-      errorCode(await as(creator, `mutation($id: ID!) { publishModelVersion(id: $id) { id } }`, { id: versionId })),
+      errorCode(await as(creator, `mutation($id: UUID!) { publishModelVersion(id: $id) { id } }`, { id: versionId })),
     ).toBe('PUBLISH_NEEDS_SAMPLE_IMAGE');
     const png = await pngWithText(900, 600, {
       parameters: `inkwash mountains <lora:ink:0.8>\nNegative prompt: blurry\nSteps: 24, Sampler: Euler a, CFG scale: 6, Seed: 42, Size: 900x600, Lora hashes: "ink: ${sha256(lora).slice(0, 10)}"`,
@@ -220,18 +220,18 @@ describe('catalog: upload → ingest → publish → look up → download', () =
 
     // …and an explicit licence offer: there is no default licence.
     expect(
-      errorCode(await as(creator, `mutation($id: ID!) { publishModelVersion(id: $id) { id } }`, { id: versionId })),
+      errorCode(await as(creator, `mutation($id: UUID!) { publishModelVersion(id: $id) { id } }`, { id: versionId })),
     ).toBe('PUBLISH_NEEDS_LICENSE_OFFER');
     await setOffers(api.server, creator.accessToken, versionId, [OFFERS.personal, OFFERS.commercial]);
     const published = await as<{ publishModelVersion: { status: string } }>(
       creator,
-      `mutation($id: ID!) { publishModelVersion(id: $id) { status } }`,
+      `mutation($id: UUID!) { publishModelVersion(id: $id) { status } }`,
       { id: versionId },
     );
     expect(published.data!.publishModelVersion.status).toBe('PUBLISHED');
     const model = await as<{ styleModel: { status: string; tags: string[]; owner: { handle: string } } }>(
       undefined,
-      `query($id: ID!) { styleModel(id: $id) { status tags owner { handle } } }`,
+      `query($id: UUID!) { styleModel(id: $id) { status tags owner { handle } } }`,
       { id: modelId },
     );
     expect(model.data!.styleModel).toEqual({
@@ -295,7 +295,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
       .set('content-type', 'image/png')
       .send(await pngWithText(300, 300));
     await setOffers(api.server, creator.accessToken, versionId, [OFFERS.free]);
-    await as(creator, `mutation($id: ID!) { publishModelVersion(id: $id) { id } }`, { id: versionId });
+    await as(creator, `mutation($id: UUID!) { publishModelVersion(id: $id) { id } }`, { id: versionId });
     await request(api.server)
       .post(`/api/v1/model-versions/${other.versionId}/sample-images`)
       .set('authorization', `Bearer ${creator.accessToken}`)
@@ -306,7 +306,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
 
     const link = await as<{ requestModelFileDownload: { url: string; sha256: string } }>(
       undefined,
-      `mutation($id: ID!) { requestModelFileDownload(fileId: $id) { url sha256 } }`,
+      `mutation($id: UUID!) { requestModelFileDownload(fileId: $id) { url sha256 } }`,
       { id: file!.id },
     );
     expect(link.data!.requestModelFileDownload.sha256).toBe(sha256(free));
@@ -325,7 +325,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
     const view = await settled(versionId);
     expect(view.files.map((f) => f.rejectionReason).sort()).toEqual(['HEADER_BEYOND_EOF', 'PICKLE_FORMAT']);
     expect(
-      errorCode(await as(creator, `mutation($id: ID!) { publishModelVersion(id: $id) { id } }`, { id: versionId })),
+      errorCode(await as(creator, `mutation($id: UUID!) { publishModelVersion(id: $id) { id } }`, { id: versionId })),
     ).toBe('PUBLISH_NEEDS_READY_FILES');
 
     const same = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [32] }], { fill: 'random' });
@@ -381,8 +381,9 @@ describe('catalog: upload → ingest → publish → look up → download', () =
 
   it.each([
     ['../../etc/passwd.safetensors', 'INVALID_FILE_NAME'],
-    ['model\u0000.safetensors', 'INVALID_FILE_NAME'],
-    ['evil\u202Esrotnesefas.exe', 'INVALID_FILE_NAME'],
+    ['model\u0000.safetensors', 'INVALID_TEXT'], // refused at the edge by the text rules
+    ['evil\u202Esrotnesefas.exe', 'INVALID_TEXT'],
+    ['model\u200E.safetensors', 'INVALID_FILE_NAME'], // a bidi mark: fine in text, never in a file name
     [`${'a'.repeat(250)}.safetensors`, 'INVALID_FILE_NAME'],
     ['model.ckpt', 'INVALID_FILE_NAME'],
     ['C:\\models\\x.safetensors', 'INVALID_FILE_NAME'],
@@ -450,7 +451,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
   });
 
   it('lets only admins edit base models', async () => {
-    const UPSERT = `mutation { upsertBaseModel(input: { id: "hidream-i1", name: "HiDream I1", ecosystem: "HiDream", licenceName: "MIT", nonCommercial: false }) { id } }`;
+    const UPSERT = `mutation { upsertBaseModel(input: { id: "hidream-i1", name: "HiDream I1", ecosystem: "HiDream", licenseName: "MIT", nonCommercial: false }) { id } }`;
     expect(errorCode(await as(creator, UPSERT))).toBe('FORBIDDEN');
     const admin = await signUpUser(api.server);
     await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [admin.id]);
@@ -481,18 +482,18 @@ describe('catalog: upload → ingest → publish → look up → download', () =
     await uploadWhole(versionId, file);
     const [ready] = (await settled(versionId)).files;
     const missing = '01900000-0000-7000-8000-000000000000';
-    expect(errorCode(await as(stranger, `query($id: ID!) { styleModel(id: $id) { id } }`, { id: modelId }))).toBe(
+    expect(errorCode(await as(stranger, `query($id: UUID!) { styleModel(id: $id) { id } }`, { id: modelId }))).toBe(
       'MODEL_NOT_FOUND',
     );
-    expect(errorCode(await as(stranger, `query($id: ID!) { styleModel(id: $id) { id } }`, { id: missing }))).toBe(
+    expect(errorCode(await as(stranger, `query($id: UUID!) { styleModel(id: $id) { id } }`, { id: missing }))).toBe(
       'MODEL_NOT_FOUND',
     );
-    expect(errorCode(await as(stranger, `query($id: ID!) { modelVersion(id: $id) { id } }`, { id: versionId }))).toBe(
+    expect(errorCode(await as(stranger, `query($id: UUID!) { modelVersion(id: $id) { id } }`, { id: versionId }))).toBe(
       'VERSION_NOT_FOUND',
     );
     expect(
       errorCode(
-        await as(stranger, `mutation($id: ID!) { requestModelFileDownload(fileId: $id) { url } }`, { id: ready!.id }),
+        await as(stranger, `mutation($id: UUID!) { requestModelFileDownload(fileId: $id) { url } }`, { id: ready!.id }),
       ),
     ).toBe('FILE_NOT_FOUND');
     expect(
@@ -507,7 +508,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
     ).toBe('VERSION_NOT_FOUND');
     expect(
       errorCode(
-        await as(stranger, `mutation($id: ID!) { updateStyleModel(id: $id, input: { name: "mine now" }) { id } }`, {
+        await as(stranger, `mutation($id: UUID!) { updateStyleModel(id: $id, input: { name: "mine now" }) { id } }`, {
           id: modelId,
         }),
       ),
@@ -544,14 +545,14 @@ describe('catalog: upload → ingest → publish → look up → download', () =
       (
         await as<{ abortModelFileUpload: boolean }>(
           creator,
-          `mutation($id: ID!) { abortModelFileUpload(uploadId: $id) }`,
+          `mutation($id: UUID!) { abortModelFileUpload(uploadId: $id) }`,
           { id: upload.id },
         )
       ).data!.abortModelFileUpload,
     ).toBe(true);
     expect(
       errorCode(
-        await as(creator, `query($id: ID!) { uploadedParts(uploadId: $id) { partNumber } }`, { id: upload.id }),
+        await as(creator, `query($id: UUID!) { uploadedParts(uploadId: $id) { partNumber } }`, { id: upload.id }),
       ),
     ).toBe('UPLOAD_NOT_OPEN');
     const [row] = await api.db.query<{ scan_status: string; rejection_reason: string }>(

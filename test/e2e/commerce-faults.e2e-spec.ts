@@ -9,7 +9,7 @@ import { publishedVersion } from './support/versions';
 
 const EARNINGS = `query { myEarnings { currency pending available paidOut lifetimeEarnings } }`;
 const ACCOUNT = `query { myPayoutAccount { status payoutFailureCode } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { status refundedAmount licenseId refunds { amount reason status } } }`;
+const ORDER = `query($id: UUID!) { order(id: $id) { status refundedAmount licenseId refunds { amount reason status } } }`;
 
 /**
  * Money under bad input and faults: the test plays the provider's deliveries and the worker's jobs step by step
@@ -201,7 +201,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
       errorCode(
         await gql(
           api.server,
-          `mutation($id: ID!) { refundOrder(orderId: $id) { id } }`,
+          `mutation($id: UUID!) { refundOrder(orderId: $id) { id } }`,
           { id: orderId },
           buyers[3]!.accessToken,
         ),

@@ -313,7 +313,7 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
     for (const priceAmount of [-500, 0, 12.5]) {
       const result = await gql(
         api.server,
-        `mutation($v: ID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id } }`,
+        `mutation($v: UUID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id } }`,
         { v: draft.versionId, o: [{ ...OFFERS.personal, priceAmount }] },
         creator.accessToken,
       );
@@ -326,7 +326,7 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
     const live = (
       await gql<{ modelVersion: { licenseOffers: { priceAmount: number }[] } }>(
         api.server,
-        `query($v: ID!) { modelVersion(id: $v) { licenseOffers { priceAmount } } }`,
+        `query($v: UUID!) { modelVersion(id: $v) { licenseOffers { priceAmount } } }`,
         { v: draft.versionId },
         buyer.accessToken,
       )

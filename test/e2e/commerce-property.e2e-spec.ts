@@ -115,7 +115,7 @@ describe('commerce invariants under random interleavings (property)', () => {
         const offer = offers[step.offer]!;
         const bought = await gql<{ checkout: { checkoutUrl: string } }>(
           api.server,
-          `mutation($o: ID!) { checkout(offerId: $o) { checkoutUrl } }`,
+          `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl } }`,
           { o: offer.id },
           buyers[step.buyer]!.accessToken,
         );
@@ -149,7 +149,7 @@ describe('commerce invariants under random interleavings (property)', () => {
         const amount = step.bySeller ? Math.max(1, Math.floor((left * step.part) / 100)) : undefined;
         await gql(
           api.server,
-          `mutation($id: ID!, $a: Float) { refundOrder(orderId: $id, amount: $a) { id } }`,
+          `mutation($id: UUID!, $a: SafeInt) { refundOrder(orderId: $id, amount: $a) { id } }`,
           { id: order.id, a: amount },
           actor.accessToken,
         );

@@ -110,7 +110,7 @@ describe('commerce wired to Stripe (stubbed at the HTTP boundary)', () => {
     stub.reset();
     const { checkout } = await as<{ checkout: { checkoutUrl: string; order: { id: string } } }>(
       buyer,
-      `mutation($o: ID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`,
+      `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`,
       { o: look.offers['PERSONAL']!.id },
     );
     const orderId = checkout.order.id;
@@ -170,7 +170,7 @@ describe('commerce wired to Stripe (stubbed at the HTTP boundary)', () => {
     const other = await signUpUser(api.server);
     stub.reset();
     stub.faults = [{ path: /^\/v1\/checkout\/sessions$/, kind: 'http500', remaining: 1 }];
-    const CHECKOUT = `mutation($o: ID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`;
+    const CHECKOUT = `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`;
     const failed = await gql(api.server, CHECKOUT, { o: look.offers['PERSONAL']!.id }, other.accessToken);
     expect(failed.errors?.[0]?.extensions?.['code']).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
     const { checkout } = await as<{ checkout: { checkoutUrl: string; order: { id: string } } }>(other, CHECKOUT, {

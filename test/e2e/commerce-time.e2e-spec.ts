@@ -9,7 +9,7 @@ import { startTestWorker } from './support/test-worker';
 import { publishedVersion } from './support/versions';
 
 const HOUR = 3_600_000;
-const REFUND = `mutation($id: ID!, $a: Float) { refundOrder(orderId: $id, amount: $a) { id status } }`;
+const REFUND = `mutation($id: UUID!, $a: SafeInt) { refundOrder(orderId: $id, amount: $a) { id status } }`;
 const ORDERS = `query { myOrders { nodes { id status itemName seller { handle } amount currency refundedAmount checkoutUrl licenseId paidAt refunds { amount reason status } } } }`;
 
 /** Money over time, on a clock the test moves: the payout hold, the buyer's refund window, checkout expiry. */

@@ -8,9 +8,9 @@ import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { publishedVersion } from './support/versions';
 
-const CHECKOUT = `mutation($o: ID!) { checkout(offerId: $o) { checkoutUrl order { id status amount currency checkoutUrl } } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { id status amount refundedAmount licenseId lastPaymentError refunds { amount reason status } } }`;
-const REFUND = `mutation($id: ID!, $a: Float) { refundOrder(orderId: $id, amount: $a) { id amount reason status } }`;
+const CHECKOUT = `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl order { id status amount currency checkoutUrl } } }`;
+const ORDER = `query($id: UUID!) { order(id: $id) { id status amount refundedAmount licenseId lastPaymentError refunds { amount reason status } } }`;
+const REFUND = `mutation($id: UUID!, $a: SafeInt) { refundOrder(orderId: $id, amount: $a) { id amount reason status } }`;
 const ONBOARD = `mutation { startPayoutOnboarding { url account { status } } }`;
 const ACCOUNT = `query { myPayoutAccount { status payoutsEnabled requirementsDue payoutFailureCode } }`;
 const EARNINGS = `query { myEarnings { currency pending available paidOut lifetimeEarnings } }`;
@@ -253,7 +253,7 @@ describe('commerce over HTTP with the local gateway', () => {
     const before = await api.db.query(`SELECT count(*)::int AS n FROM commerce."order"`);
     expect(errorCode(await as(creator, CHECKOUT, { o: look.offers['PERSONAL']!.id }))).toBe('CANNOT_LICENSE_OWN_WORK');
     expect(errorCode(await as(buyer, CHECKOUT, { o: '0190a5b0-0000-7000-8000-000000000000' }))).toBe('OFFER_NOT_FOUND');
-    expect(errorCode(await as(buyer, CHECKOUT, { o: 'not-an-id' }))).toBe('OFFER_NOT_FOUND');
+    expect(errorCode(await as(buyer, CHECKOUT, { o: 'not-an-id' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await as(undefined, CHECKOUT, { o: look.offers['PERSONAL']!.id }))).toBe('UNAUTHENTICATED');
     expect(await api.db.query(`SELECT count(*)::int AS n FROM commerce."order"`)).toEqual(before);
 
@@ -263,7 +263,7 @@ describe('commerce over HTTP with the local gateway', () => {
     });
     expect(errorCode(await as(buyer, REFUND, { id: checkout.order.id }))).toBe('ORDER_NOT_PAID');
     // The seller may look at the order, but the buyer's payment page and payment errors are the buyer's alone.
-    const VIEW = `query($id: ID!) { order(id: $id) { status checkoutUrl seller { handle } } }`;
+    const VIEW = `query($id: UUID!) { order(id: $id) { status checkoutUrl seller { handle } } }`;
     expect((await data<{ order: object }>(buyer, VIEW, { id: checkout.order.id })).order).toEqual({
       status: 'PENDING',
       checkoutUrl: expect.stringContaining('/local-gateway/checkout/'),
@@ -279,8 +279,8 @@ describe('commerce over HTTP with the local gateway', () => {
     expect(errorCode(await as(stranger, REFUND, { id: checkout.order.id }))).toBe('ORDER_NOT_FOUND');
     expect(await api.db.query(`SELECT id FROM commerce.refund WHERE order_id = $1`, [checkout.order.id])).toEqual([]);
     for (const id of ['not-an-id', '', "1' OR '1'='1"]) {
-      expect(errorCode(await as(buyer, ORDER, { id }))).toBe('ORDER_NOT_FOUND');
-      expect(errorCode(await as(buyer, REFUND, { id }))).toBe('ORDER_NOT_FOUND');
+      expect(errorCode(await as(buyer, ORDER, { id }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await as(buyer, REFUND, { id }))).toBe('BAD_USER_INPUT');
     }
     // Onboarding only ever returns to this site: no open redirect through the provider's return URL.
     const accounts = async () => (await api.db.query(`SELECT creator_id FROM commerce.connected_account`)).length;
@@ -314,8 +314,11 @@ describe('commerce over HTTP with the local gateway', () => {
     const look = await publishedVersion(api, creator);
     const orderId = await buy(buyer, look.offers['COMMERCIAL']!.id);
     await eventually(async () => ((await orderOf(buyer, orderId)).status === 'PAID' ? true : undefined));
-    for (const amount of [0, -5, 4901, 1.5]) {
+    for (const amount of [0, -5, 4901]) {
       expect(errorCode(await as(creator, REFUND, { id: orderId, a: amount }))).toBe('INVALID_REFUND_AMOUNT');
+    }
+    for (const amount of [1.5, 2 ** 53, '100']) {
+      expect(errorCode(await as(creator, REFUND, { id: orderId, a: amount }))).toBe('BAD_USER_INPUT');
     }
     expect(errorCode(await as(buyer, REFUND, { id: orderId, a: 100 }))).toBe('BUYER_REFUNDS_ARE_FULL');
     const { refundOrder } = await data<{ refundOrder: { reason: string } }>(creator, REFUND, { id: orderId, a: 1000 });

@@ -1,20 +1,7 @@
-import { RequestMethod } from '@nestjs/common';
-import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import type { GraphQLField, GraphQLInputType } from 'graphql';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-} from 'graphql';
 import request from 'supertest';
-import { IS_PUBLIC } from '@lookbook/core';
 import { gql } from '@lookbook/testing';
+import { operationFor, registeredHandlers } from './support/routes';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 
@@ -25,6 +12,7 @@ const PUBLIC_OPERATIONS = [
   'Mutation.signIn',
   'Mutation.signUp',
   'Query.baseModels',
+  'Query.currencies',
   'Query.modelVersion', // published only, unless you own it
   'Query.styleModel', // published only, unless you own it
   'Query.styleModels',
@@ -45,34 +33,6 @@ const PUBLIC_ROUTES = [
   'POST /local-gateway/onboarding/:link/complete',
   'POST /webhooks/stripe', // authenticated by the Stripe signature instead
 ];
-
-function sampleValue(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sampleValue(type.ofType);
-  if (isListType(type)) return [sampleValue(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]!.name; // variables take enum names
-  if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, sampleValue(field.type)]));
-  }
-  if (isScalarType(type)) {
-    return (
-      ({ Int: 1, Float: 1, Boolean: true, DateTime: new Date().toISOString() } as Record<string, unknown>)[type.name] ??
-      'x'
-    );
-  }
-  return null;
-}
-
-/** A valid anonymous request for any root field: variables for its arguments, `__typename` for its selection. */
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>) {
-  const args = field.args;
-  const defs = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-  const call = args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
-  return {
-    query: `${kind}${defs ? `(${defs})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`,
-    variables: Object.fromEntries(args.map((a) => [a.name, sampleValue(a.type)])),
-  };
-}
 
 describe('deny by default', () => {
   let api: TestApi;
@@ -105,40 +65,9 @@ describe('deny by default', () => {
   });
 
   it('marks exactly the reviewed resolvers and routes @Public()', () => {
-    const discovery = api.app.get(DiscoveryService);
-    const scanner = api.app.get(MetadataScanner);
-    const reflector = api.app.get(Reflector);
-    const publicOps: string[] = [];
-    const publicRoutes: string[] = [];
-    for (const wrapper of [...discovery.getProviders(), ...discovery.getControllers()]) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || !wrapper.metatype) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const method of scanner.getAllMethodNames(prototype)) {
-        const handler = (prototype as Record<string, (...a: unknown[]) => unknown>)[method]!;
-        const isPublic =
-          reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-            handler,
-            wrapper.metatype as (...a: unknown[]) => unknown,
-          ]) === true;
-        const resolverType = Reflect.getMetadata('graphql:resolver_type', handler) as string | undefined;
-        const resolverName = (Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined) ?? method;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (isPublic && resolverType) publicOps.push(`${resolverType}.${resolverName}`);
-        if (isPublic && path !== undefined) {
-          const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-          const prefix = (Reflect.getMetadata(PATH_METADATA, wrapper.metatype) as string | undefined) ?? '/';
-          publicRoutes.push(
-            `${verb} /${[prefix, path]
-              .map((p) => p.replace(/^\/|\/$/g, ''))
-              .filter(Boolean)
-              .join('/')}`,
-          );
-        }
-      }
-    }
-    expect(publicOps.sort()).toEqual(PUBLIC_OPERATIONS);
-    expect(publicRoutes.sort()).toEqual(PUBLIC_ROUTES);
+    const { routes, resolvers } = registeredHandlers(api.app);
+    expect(resolvers.filter((r) => r.isPublic).map((r) => r.name)).toEqual(PUBLIC_OPERATIONS);
+    expect(routes.filter((r) => r.isPublic).map((r) => r.route)).toEqual(PUBLIC_ROUTES);
   });
 
   it('answers unknown REST paths with a JSON 404, not a stack', async () => {

@@ -42,10 +42,23 @@ describe('GraphQL hardening', () => {
     expect(response.errors!.map((e) => e.message).join(' ')).toMatch(/cost/i);
   });
 
-  it('refuses documents with too many tokens', async () => {
-    const response = await gql(api.server, `{ ${'__typename '.repeat(400)} }`);
-    expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(response.errors![0]!.message).toMatch(/Token limit of 300/);
+  it('refuses documents with too many tokens with a 400, like the other limits', async () => {
+    for (const query of [
+      `{ ${'__typename '.repeat(400)} }`,
+      `query($a: Int) { me { id } } ${'# c\n'.repeat(5)}`.repeat(80),
+    ]) {
+      const response = await gql(api.server, query);
+      expect(response.status).toBe(400);
+      expect(errorCode(response)).toBe('GRAPHQL_PARSE_FAILED');
+      expect(response.errors![0]!.message).toMatch(/more tha[nt] 300 tokens/);
+    }
+    expect((await gql(api.server, `{ ${'__typename '.repeat(10)} }`)).status).toBe(200); // under every limit
+  });
+
+  it('holds introspection queries to the depth limit too', async () => {
+    const deep = await gql(api.server, `{ __schema { types { fields { type { name } } } } }`);
+    expect(errorCode(deep)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(deep.errors![0]!.message).toMatch(/depth/i);
   });
 
   it('refuses fragment cycles', async () => {

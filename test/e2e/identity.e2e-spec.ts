@@ -297,7 +297,7 @@ describe('identity over HTTP', () => {
       const other = all.find((s) => !s.current)!;
       const revoke = await gql(
         api.server,
-        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        `mutation($id: UUID!) { revokeSession(id: $id) }`,
         { id: other.id },
         user.accessToken,
       );
@@ -313,25 +313,25 @@ describe('identity over HTTP', () => {
       ]);
       const attempt = await gql(
         api.server,
-        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        `mutation($id: UUID!) { revokeSession(id: $id) }`,
         { id: bobSession!.id },
         alice.accessToken,
       );
       const missing = await gql(
         api.server,
-        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        `mutation($id: UUID!) { revokeSession(id: $id) }`,
         { id: '01900000-0000-7000-8000-000000000000' },
         alice.accessToken,
       );
       const malformed = await gql(
         api.server,
-        `mutation($id: ID!) { revokeSession(id: $id) }`,
+        `mutation($id: UUID!) { revokeSession(id: $id) }`,
         { id: 'not-a-uuid' },
         alice.accessToken,
       );
       expect(errorCode(attempt)).toBe('SESSION_NOT_FOUND');
       expect(missing.errors).toEqual(attempt.errors);
-      expect(errorCode(malformed)).toBe('SESSION_NOT_FOUND');
+      expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
       expect((await gql(api.server, ME, {}, bob.accessToken)).errors).toBeUndefined();
     });
 
@@ -382,13 +382,15 @@ describe('identity over HTTP', () => {
     it('lets only admins set roles', async () => {
       const admin = await signUpUser(api.server);
       const target = await signUpUser(api.server);
-      const SET = `mutation($id: ID!) { setUserRoles(userId: $id, roles: [MODERATOR]) { handle } }`;
+      const SET = `mutation($id: UUID!) { setUserRoles(userId: $id, roles: [MODERATOR]) { handle } }`;
       expect(errorCode(await gql(api.server, SET, { id: target.id }, admin.accessToken))).toBe('FORBIDDEN');
       await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [admin.id]);
       expect((await gql(api.server, SET, { id: target.id }, admin.accessToken)).errors).toBeUndefined();
       const me = await gql<{ me: { roles: string[] } }>(api.server, ME, {}, target.accessToken);
       expect(me.data!.me.roles).toEqual(['MODERATOR']);
-      expect(errorCode(await gql(api.server, SET, { id: 'nope' }, admin.accessToken))).toBe('USER_NOT_FOUND');
+      expect(errorCode(await gql(api.server, SET, { id: 'nope' }, admin.accessToken))).toBe('BAD_USER_INPUT');
+      const nobody = '0190a5b0-0000-7000-8000-0000000000ff';
+      expect(errorCode(await gql(api.server, SET, { id: nobody }, admin.accessToken))).toBe('USER_NOT_FOUND');
     });
 
     it('shows public profiles without private fields', async () => {

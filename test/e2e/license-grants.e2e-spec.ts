@@ -68,7 +68,7 @@ describe('licence grants and certificates', () => {
     expect(replay.id).toBe(first.id);
     expect(first).toMatchObject({ tier: 'COMMERCIAL', priceAmount: 4900, priceCurrency: 'EUR', status: 'ACTIVE' });
     await expect(purchase(offerId, buyers[0]!, 'order:2:line:1')).rejects.toMatchObject({ code: 'ALREADY_LICENSED' });
-    await expect(purchase('not-an-offer', buyers[0]!, 'order:3:line:1')).rejects.toMatchObject({
+    await expect(purchase('0190a5b0-0000-7000-8000-0000000000aa', buyers[0]!, 'order:3:line:1')).rejects.toMatchObject({
       code: 'OFFER_NOT_FOUND',
     });
   });
@@ -91,7 +91,7 @@ describe('licence grants and certificates', () => {
     // Every offer is delisted; other tiers can't be bought or re-listed while the exclusive licence is active.
     const view = await gql<{ modelVersion: { licenseOffers: unknown[] } }>(
       api.server,
-      `query($v: ID!) { modelVersion(id: $v) { licenseOffers { id } } }`,
+      `query($v: UUID!) { modelVersion(id: $v) { licenseOffers { id } } }`,
       { v: look.versionId },
     );
     expect(view.data!.modelVersion.licenseOffers).toEqual([]);
@@ -100,7 +100,7 @@ describe('licence grants and certificates', () => {
     });
     const relist = await gql(
       api.server,
-      `mutation($v: ID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id } }`,
+      `mutation($v: UUID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id } }`,
       { v: look.versionId, o: [OFFERS.personal] },
       creator.accessToken,
     );
@@ -244,10 +244,10 @@ describe('licence grants and certificates', () => {
     });
 
     it('answers the REST check with 404 for unknown licences and 400 for a missing certificate', async () => {
-      for (const id of ['0190a5b0-0000-7000-8000-000000000000', 'not-a-uuid']) {
-        const response = await request(api.server).get(`/api/v1/licenses/${id}/verify`);
-        expect([response.status, response.body.error.code]).toEqual([404, 'LICENSE_NOT_FOUND']);
-      }
+      const unknown = await request(api.server).get(`/api/v1/licenses/0190a5b0-0000-7000-8000-000000000000/verify`);
+      expect([unknown.status, unknown.body.error.code]).toEqual([404, 'LICENSE_NOT_FOUND']);
+      const malformed = await request(api.server).get(`/api/v1/licenses/not-a-uuid/verify`);
+      expect([malformed.status, malformed.body.error.code]).toEqual([400, 'INVALID_ID']);
       const missing = await request(api.server).post('/api/v1/licenses/verify').send({ token: 'x' });
       expect([missing.status, missing.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
       const forged = await request(api.server).post('/api/v1/licenses/verify').send({ certificate: 'a.b.c' });

@@ -3,7 +3,7 @@ import type { TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 
-const SET = `mutation($v: ID!, $offers: [LicenseOfferInput!]!) {
+const SET = `mutation($v: UUID!, $offers: [LicenseOfferInput!]!) {
   setLicenseOffers(versionId: $v, offers: $offers) { id tier revision priceAmount priceCurrency termsSha256 termsText permissions { commercialUse creditLine } } }`;
 type Offer = {
   id: string;
@@ -57,7 +57,7 @@ describe('licence offers', () => {
     );
     const version = await as<{ createModelVersion: { id: string } }>(
       creator,
-      `mutation($m: ID!) { createModelVersion(modelId: $m, input: { name: "v1" }) { id } }`,
+      `mutation($m: UUID!) { createModelVersion(modelId: $m, input: { name: "v1" }) { id } }`,
       { m: model.data!.createStyleModel.id },
     );
     return version.data!.createModelVersion.id;
@@ -72,7 +72,7 @@ describe('licence offers', () => {
     expect(first.errors).toBeUndefined();
     const [p1, c1] = first.data!.setLicenseOffers;
     expect([p1!.tier, c1!.tier, c1!.revision]).toEqual(['PERSONAL', 'COMMERCIAL', 1]);
-    expect(c1!.termsText).toContain('"Ink Wash by Ada"');
+    expect(c1!.termsText).toContain('\u201cInk Wash by Ada\u201d');
     expect(c1!.termsSha256).toMatch(/^[0-9a-f]{64}$/);
 
     const second = await as<{ setLicenseOffers: Offer[] }>(creator, SET, {
@@ -94,7 +94,7 @@ describe('licence offers', () => {
 
     const view = await as<{ modelVersion: { licenseOffers: { tier: string }[] } }>(
       creator,
-      `query($v: ID!) { modelVersion(id: $v) { licenseOffers { tier } } }`,
+      `query($v: UUID!) { modelVersion(id: $v) { licenseOffers { tier } } }`,
       { v: versionId },
     );
     expect(view.data!.modelVersion.licenseOffers.map((o) => o.tier)).toEqual(['PERSONAL', 'COMMERCIAL']);
@@ -110,8 +110,13 @@ describe('licence offers', () => {
 
   it.each([
     ['a negative price', { ...commercial, priceAmount: -1 }, 'INVALID_PRICE'],
-    ['a fractional price', { ...commercial, priceAmount: 10.5 }, 'INVALID_PRICE'],
-    ['a lowercase currency', { ...commercial, priceCurrency: 'eur' }, 'INVALID_PRICE'],
+    ['a fractional price', { ...commercial, priceAmount: 10.5 }, 'BAD_USER_INPUT'],
+    ['a lowercase currency', { ...commercial, priceCurrency: 'eur' }, 'UNSUPPORTED_CURRENCY'],
+    ['a made-up currency', { ...commercial, priceCurrency: 'ZZZ' }, 'UNSUPPORTED_CURRENCY'],
+    ['a price below the minimum charge', { ...commercial, priceAmount: 49 }, 'INVALID_PRICE'],
+    ['JPY below the minimum charge', { ...commercial, priceCurrency: 'JPY', priceAmount: 49 }, 'INVALID_PRICE'],
+    ['KWD not in steps of 10 fils', { ...commercial, priceCurrency: 'KWD', priceAmount: 1005 }, 'INVALID_PRICE'],
+    ['a negative price', { ...commercial, priceAmount: -100 }, 'INVALID_PRICE'],
     ['a priced FREE tier', { ...personal, tier: 'FREE', priceAmount: 100 }, 'INVALID_PRICE'],
     ['a zero-price paid tier', { ...commercial, priceAmount: 0 }, 'INVALID_PRICE'],
     [

@@ -8,10 +8,10 @@ import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { PUBLISH, publishedVersion, readyDraft } from './support/versions';
 
-const GIFT = `mutation($o: ID!, $h: String!) { giftLicense(offerId: $o, licenseeHandle: $h) { id tier status certificate source } }`;
-const REVOKE = `mutation($id: ID!, $r: RevocationReason!, $n: String) { revokeLicense(id: $id, reason: $r, note: $n) { id status revocationReason } }`;
+const GIFT = `mutation($o: UUID!, $h: String!) { giftLicense(offerId: $o, licenseeHandle: $h) { id tier status certificate source } }`;
+const REVOKE = `mutation($id: UUID!, $r: RevocationReason!, $n: String) { revokeLicense(id: $id, reason: $r, note: $n) { id status revocationReason } }`;
 const VERIFY = `query($c: String!) { verifyLicense(certificate: $c) { valid problem status license { id tier resource termsSha256 fileSha256s licensee { handle } priceAmount certificate } } }`;
-const CLAIM = `mutation($v: ID!) { claimFreeLicense(versionId: $v) { id tier source status } }`;
+const CLAIM = `mutation($v: UUID!) { claimFreeLicense(versionId: $v) { id tier source status } }`;
 
 describe('licensing over HTTP: offers → grant → certificate → verify → revoke', () => {
   let api: TestApi;
@@ -57,7 +57,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     const look = await publishedVersion(api, creator);
     const offers = await as<{ modelVersion: { licenseOffers: { id: string; tier: string }[]; access: string } }>(
       undefined,
-      `query($v: ID!) { modelVersion(id: $v) { access licenseOffers { id tier } } }`,
+      `query($v: UUID!) { modelVersion(id: $v) { access licenseOffers { id tier } } }`,
       { v: look.versionId },
     );
     expect(offers.data!.modelVersion).toEqual({
@@ -143,7 +143,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     expect((await download(look.fileId, stranger)).body.error.code).toBe('LICENSE_REQUIRED');
 
     // "Owned by me" on the version, per viewer.
-    const OWNED = `query($v: ID!) { modelVersion(id: $v) { ownedByMe myLicenses { id status } } }`;
+    const OWNED = `query($v: UUID!) { modelVersion(id: $v) { ownedByMe myLicenses { id status } } }`;
     expect((await as<{ modelVersion: object }>(buyer, OWNED, { v: look.versionId })).data!.modelVersion).toEqual({
       ownedByMe: true,
       myLicenses: [{ id: license.id, status: 'ACTIVE' }],
@@ -180,7 +180,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     expect(anonymous.body.matches[0].licensing.myActiveLicenses).toEqual([]);
 
     // The creator sees who licensed it by public profile, never an email or the certificate.
-    const SOLD = `query($v: ID!) { soldLicenses(versionId: $v) { nodes { id tier source certificate licensee { handle displayName } } } }`;
+    const SOLD = `query($v: UUID!) { soldLicenses(versionId: $v) { nodes { id tier source certificate licensee { handle displayName } } } }`;
     const sold = await as<{ soldLicenses: { nodes: unknown[] } }>(creator, SOLD, { v: look.versionId });
     expect(sold.data!.soldLicenses.nodes).toEqual([
       {
@@ -193,7 +193,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     ]);
     expect(JSON.stringify(sold.data)).not.toContain(buyer.email);
     expect(errorCode(await as(stranger, SOLD, { v: look.versionId }))).toBe('VERSION_NOT_FOUND');
-    expect(errorCode(await as(stranger, `query($id: ID!) { license(id: $id) { id } }`, { id: license.id }))).toBe(
+    expect(errorCode(await as(stranger, `query($id: UUID!) { license(id: $id) { id } }`, { id: license.id }))).toBe(
       'LICENSE_NOT_FOUND',
     );
 
@@ -202,7 +202,10 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     expect(errorCode(await as(moderator, REVOKE, { id: license.id, r: 'FRAUD', n: 'x'.repeat(501) }))).toBe(
       'INVALID_REVOCATION_NOTE',
     );
-    expect(errorCode(await as(moderator, REVOKE, { id: 'not-a-licence', r: 'FRAUD' }))).toBe('LICENSE_NOT_FOUND');
+    expect(errorCode(await as(moderator, REVOKE, { id: 'not-a-licence', r: 'FRAUD' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await as(moderator, REVOKE, { id: '0190a5b0-0000-7000-8000-0000000000bb', r: 'FRAUD' }))).toBe(
+      'LICENSE_NOT_FOUND',
+    );
     expect((await request(api.server).get(`/api/v1/licenses/${license.id}/verify`)).body.status).toBe('ACTIVE');
     const revoked = await as<{ revokeLicense: { status: string } }>(moderator, REVOKE, {
       id: license.id,
@@ -228,7 +231,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
   });
 
   it('keeps licensed downloads working when the creator unpublishes, but not after a takedown', async () => {
-    const STATUS = `mutation($m: ID!, $s: ModelStatus!) { changeStyleModelStatus(id: $m, status: $s) { status } }`;
+    const STATUS = `mutation($m: UUID!, $s: ModelStatus!) { changeStyleModelStatus(id: $m, status: $s) { status } }`;
     const look = await publishedVersion(api, creator);
     const holder = await signUpUser(api.server);
     await as(creator, GIFT, { o: look.offers['PERSONAL']!.id, h: holder.handle });
@@ -276,7 +279,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     // Terms no looser than the parent's free licence: publishes. Then they cannot be loosened afterwards.
     await setOffers(api.server, deriver.accessToken, derivative.versionId, [OFFERS.personal]);
     expect((await as(deriver, PUBLISH, { v: derivative.versionId })).errors).toBeUndefined();
-    const SET = `mutation($v: ID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id } }`;
+    const SET = `mutation($v: UUID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id } }`;
     expect(errorCode(await as(deriver, SET, { v: derivative.versionId, o: [OFFERS.commercial] }))).toBe(
       'PARENT_FORBIDS_COMMERCIAL',
     );
@@ -304,7 +307,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     const free = await publishedVersion(api, creator, { offers: [OFFERS.free, OFFERS.commercial] });
     const access = await as<{ modelVersion: { access: string } }>(
       undefined,
-      `query($v: ID!) { modelVersion(id: $v) { access } }`,
+      `query($v: UUID!) { modelVersion(id: $v) { access } }`,
       { v: free.versionId },
     );
     expect(access.data!.modelVersion.access).toBe('FREE');
@@ -314,7 +317,7 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
     expect(again.data!.claimFreeLicense.id).toBe(first.data!.claimFreeLicense.id);
     expect(errorCode(await as(creator, CLAIM, { v: free.versionId }))).toBe('CANNOT_LICENSE_OWN_WORK');
     expect(errorCode(await as(undefined, CLAIM, { v: free.versionId }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await as(buyer, CLAIM, { v: 'not-an-id' }))).toBe('VERSION_NOT_FOUND');
+    expect(errorCode(await as(buyer, CLAIM, { v: 'not-an-id' }))).toBe('BAD_USER_INPUT');
 
     const paid = await publishedVersion(api, creator);
     expect(errorCode(await as(buyer, CLAIM, { v: paid.versionId }))).toBe('OFFER_NOT_AVAILABLE');

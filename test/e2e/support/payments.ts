@@ -45,7 +45,7 @@ export class PaymentsDriver {
   async checkout(buyer: TestUser, offerId: string): Promise<{ orderId: string; sessionId: string }> {
     const result = await gql<{ checkout: { checkoutUrl: string; order: { id: string } } }>(
       this.api.server,
-      `mutation($o: ID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`,
+      `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`,
       { o: offerId },
       buyer.accessToken,
     );

@@ -47,7 +47,7 @@ export async function readyDraft(api: TestApi, creator: TestUser, options: Versi
   const { createModelVersion: version } = await gqlOrThrow<{ createModelVersion: { id: string } }>(
     api,
     creator,
-    `mutation($m: ID!, $i: CreateModelVersionInput!) { createModelVersion(modelId: $m, input: $i) { id } }`,
+    `mutation($m: UUID!, $i: CreateModelVersionInput!) { createModelVersion(modelId: $m, input: $i) { id } }`,
     { m: model.id, i: { name: 'v1', parents: options.parents ?? [] } },
   );
   const bytes = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [32] }], { fill: 'random' });
@@ -56,7 +56,7 @@ export async function readyDraft(api: TestApi, creator: TestUser, options: Versi
   }>(
     api,
     creator,
-    `mutation($v: ID!, $s: Float!) { createModelFileUpload(versionId: $v, input: { fileName: "look.safetensors", size: $s }) { file { id } upload { id } } }`,
+    `mutation($v: UUID!, $s: SafeInt!) { createModelFileUpload(versionId: $v, input: { fileName: "look.safetensors", size: $s }) { file { id } upload { id } } }`,
     { v: version.id, s: bytes.length },
   );
   await request(api.server)
@@ -92,7 +92,7 @@ export async function readyDraft(api: TestApi, creator: TestUser, options: Versi
   };
 }
 
-export const PUBLISH = `mutation($v: ID!) { publishModelVersion(id: $v) { id status } }`;
+export const PUBLISH = `mutation($v: UUID!) { publishModelVersion(id: $v) { id status } }`;
 
 /** A published version with the given offers (default: personal and commercial). */
 export async function publishedVersion(

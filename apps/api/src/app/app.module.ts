@@ -1,8 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { AppConfig, Clock } from '@lookbook/core';
-import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule } from '@lookbook/core';
+import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule, TextHygienePipe } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
 import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
@@ -38,6 +38,8 @@ export class AppModule {
         // Deny by default: every resolver and route needs a credential unless marked @Public().
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        // Every text argument and body passes the kernel's text rules (NUL, lone surrogates, bidi overrides…).
+        { provide: APP_PIPE, useClass: TextHygienePipe },
       ],
     };
   }

@@ -3,8 +3,8 @@ export * from './lib/split-plan';
 export * from './lib/provider/payment-provider';
 export * from './lib/provider/stripe-provider';
 export { LocalGateway } from './lib/local-gateway/local-gateway';
-export { LocalGatewaySimulator, localProcessorFee } from './lib/local-gateway/local-gateway.simulator';
-export { signWebhook, verifyWebhook, webhookSecrets, WEBHOOK_TOLERANCE_SECONDS } from './lib/webhooks/webhook-secrets';
+export { LocalGatewaySimulator } from './lib/local-gateway/local-gateway.simulator';
+export { signWebhook, verifyWebhook, webhookSecrets } from './lib/webhooks/webhook-secrets';
 // Job handlers and services the end-to-end and property tests drive step by step (instead of a worker's timing).
 export { ProcessEventJob } from './lib/webhooks/event-processor';
 export { TransferService } from './lib/payouts/transfer.service';

@@ -24,3 +24,6 @@ export * from './lib/rate-limit/rate-limiter';
 export * from './lib/database/resolve-database';
 export * from './lib/database/constraint-violation';
 export * from './lib/database/bigint-number';
+export * from './lib/graphql/scalars';
+export * from './lib/http/text-hygiene.pipe';
+export * from './lib/http/parse-uuid.pipe';

@@ -3,6 +3,5 @@ export * from './lib/certificates/key-ring';
 export * from './lib/licensing.module';
 export * from './lib/offers/permissions';
 export * from './lib/licensing.facade';
-export { REVOCATION_REASONS } from './lib/grants/grant.entity';
 export type { RevocationReason } from './lib/grants/grant.entity';
 export type { PurchaseQuote } from './lib/grants/grant.service';

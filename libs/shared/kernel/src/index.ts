@@ -1,3 +1,5 @@
+export * from './lib/currency';
 export * from './lib/errors';
 export * from './lib/ids';
 export * from './lib/money';
+export * from './lib/text';

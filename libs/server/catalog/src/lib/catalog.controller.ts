@@ -2,13 +2,21 @@ import type { Readable } from 'node:stream';
 import { Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '@lookbook/core';
-import { CurrentActor, Public, RequireScope } from '@lookbook/core';
-import { NotFoundError } from '@lookbook/kernel';
+import { CurrentActor, ParseUuidPipe, Public, RequireScope } from '@lookbook/core';
+import { NotFoundError, UnsupportedMediaTypeError } from '@lookbook/kernel';
 import { DownloadService } from './downloads/download.service';
 import { CatalogPolicies } from './policies/catalog-policies';
 import { toModelFile, toSampleImage } from './graphql/catalog.mapper';
 import { SampleImageService } from './samples/sample-image.service';
 import { UploadService } from './uploads/upload.service';
+
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+
+const mediaType = (request: FastifyRequest) =>
+  (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+
+const isStream = (body: unknown): body is Readable =>
+  typeof (body as Readable | undefined)?.[Symbol.asyncIterator] === 'function';
 
 /**
  * Tool-friendly REST routes. Errors are `{ "error": { "code", "message" } }`: 404 NOT_FOUND-style codes, 401
@@ -62,7 +70,7 @@ export class CatalogController {
   @Get('model-files/:id/download')
   async download(
     @CurrentActor() viewer: Actor | undefined,
-    @Param('id') id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const link = await this.downloads.link(viewer, id);
@@ -71,14 +79,35 @@ export class CatalogController {
 
   /** For command-line tools: stream the whole file as the request body (application/octet-stream) into an upload. */
   @Put('uploads/:id/content')
-  async streamUpload(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
-    return toModelFile(await this.uploads.streamContent(actor, id, request.body as Readable));
+  async streamUpload(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Req() request: FastifyRequest,
+  ) {
+    if (mediaType(request) !== 'application/octet-stream' || !isStream(request.body)) {
+      throw new UnsupportedMediaTypeError('Send the file as the body with Content-Type: application/octet-stream', {
+        expected: 'application/octet-stream',
+      });
+    }
+    return toModelFile(await this.uploads.streamContent(actor, id, request.body));
   }
 
   /** Add a sample image (PNG, JPEG or WebP as the raw body) to a draft version. */
   @Post('model-versions/:id/sample-images')
-  async addSample(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
-    const image = await this.samples.add(actor, id, request.body as Buffer, request.headers['content-type']);
+  async addSample(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Req() request: FastifyRequest,
+  ) {
+    if (!IMAGE_TYPES.includes(mediaType(request)) || !Buffer.isBuffer(request.body)) {
+      throw new UnsupportedMediaTypeError(
+        'Send the image as the body with Content-Type image/png, image/jpeg or image/webp',
+        {
+          expected: IMAGE_TYPES.join(', '),
+        },
+      );
+    }
+    const image = await this.samples.add(actor, id, request.body, mediaType(request));
     return toSampleImage(image, await this.samples.urls(image), []);
   }
 }

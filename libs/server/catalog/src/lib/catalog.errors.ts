@@ -72,5 +72,6 @@ export const CatalogErrors = {
   needsLicence: () => new ForbiddenError('LICENSE_REQUIRED', 'Downloading this file needs a licence'),
   fileNotReady: () => new ConflictError('FILE_NOT_READY', 'This file has not passed its checks'),
   invalidBlockReason: () => new ValidationError('INVALID_REASON', 'A reason is 1–500 characters'),
+  invalidLabel: (field: string) => new ValidationError('INVALID_LABEL', `${field} is 1–80 characters`, { field }),
   invalidHash: () => new ValidationError('INVALID_HASH', 'Give a SHA-256 (64 hex) or AutoV2 (10 hex) hash'),
 };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LoaderRegistry } from '@lookbook/core';
+import { byKeys } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
 import { CatalogRepository } from './catalog.repository';
 import type { ModelFileEntity } from './entities/model-file.entity';
@@ -26,15 +27,13 @@ export class CatalogLoaders {
 
   owners(loaders: LoaderRegistry) {
     return loaders.get<string, UserSummary | null>('catalog.owner', async (ids) => {
-      const users = await this.identity.usersByIds(ids);
-      return ids.map((id) => users.find((u) => u.id === id) ?? null);
+      return byKeys(ids, await this.identity.usersByIds(ids), (u) => u.id);
     });
   }
 
   baseModels(loaders: LoaderRegistry) {
     return loaders.get<string, BaseModelEntity | null>('catalog.baseModel', async (ids) => {
-      const all = await this.repo.baseModels();
-      return ids.map((id) => all.find((b) => b.id === id) ?? null);
+      return byKeys(ids, await this.repo.baseModels(), (b) => b.id);
     });
   }
 

@@ -58,6 +58,14 @@ export class CatalogRepository {
       throw error;
     }
   }
+  /** The owner's slugs equal to `base` or starting with `base-` (to derive a free one). */
+  async slugsStartingWith(ownerId: string, base: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ slug: string }[]>(
+      `SELECT slug FROM catalog.style_model WHERE owner_id = $1 AND (slug = $2 OR starts_with(slug, $2 || '-'))`,
+      [ownerId, base],
+    );
+    return rows.map((r) => r.slug);
+  }
   model(id: string): Promise<StyleModelEntity | null> {
     return this.dataSource.getRepository(StyleModelEntity).findOneBy({ id });
   }
@@ -123,6 +131,20 @@ export class CatalogRepository {
     return this.dataSource.getRepository(ModelVersionEntity).find({
       where: { modelId: In([...modelIds]), ...(publishedOnly ? { status: 'PUBLISHED' as const } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+  /** Versions with their models, one query for any number of ids (unknown ids are absent). */
+  async versionsWithModels(
+    versionIds: readonly string[],
+  ): Promise<{ version: ModelVersionEntity; model: StyleModelEntity }[]> {
+    if (!versionIds.length) return [];
+    const versions = await this.dataSource.getRepository(ModelVersionEntity).findBy({ id: In([...versionIds]) });
+    const models = await this.dataSource
+      .getRepository(StyleModelEntity)
+      .findBy({ id: In([...new Set(versions.map((v) => v.modelId))]) });
+    return versions.flatMap((version) => {
+      const model = models.find((m) => m.id === version.modelId);
+      return model ? [{ version, model }] : [];
     });
   }
   parentsOf(versionIds: readonly string[]): Promise<VersionParentEntity[]> {

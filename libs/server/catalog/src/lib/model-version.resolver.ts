@@ -1,6 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@lookbook/core';
-import { CurrentActor, LoaderRegistry, Loaders, Public, RequireScope, Roles } from '@lookbook/core';
+import { CurrentActor, LoaderRegistry, Loaders, Public, RequireScope, Roles, UUIDScalar } from '@lookbook/core';
 import { CatalogLoaders } from './catalog.loaders';
 import { DownloadService } from './downloads/download.service';
 import {
@@ -40,7 +40,7 @@ export class ModelVersionResolver {
   @Query(() => ModelVersion, { description: 'A version by id. Drafts are visible to the owner only.' })
   async modelVersion(
     @CurrentActor() viewer: Actor | undefined,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UUIDScalar }) id: string,
   ): Promise<ModelVersion> {
     return toModelVersion((await this.versions.visibleVersion(viewer, id)).version);
   }
@@ -48,7 +48,7 @@ export class ModelVersionResolver {
   @Mutation(() => ModelVersion, { description: 'Add a draft version to one of your models.' })
   async createModelVersion(
     @CurrentActor() actor: Actor,
-    @Args('modelId', { type: () => ID }) modelId: string,
+    @Args('modelId', { type: () => UUIDScalar }) modelId: string,
     @Args('input') input: CreateModelVersionInput,
   ): Promise<ModelVersion> {
     return toModelVersion(
@@ -63,7 +63,7 @@ export class ModelVersionResolver {
   @Mutation(() => ModelVersion, { description: 'Edit a draft version.' })
   async updateModelVersion(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UUIDScalar }) id: string,
     @Args('input') input: UpdateModelVersionInput,
   ): Promise<ModelVersion> {
     return toModelVersion(
@@ -76,7 +76,7 @@ export class ModelVersionResolver {
   })
   async publishModelVersion(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UUIDScalar }) id: string,
   ): Promise<ModelVersion> {
     return toModelVersion((await this.versions.publish(actor, id)).version);
   }
@@ -84,7 +84,7 @@ export class ModelVersionResolver {
   @Mutation(() => CreatedUpload, { description: 'Start a resumable upload of a .safetensors file to a draft version.' })
   async createModelFileUpload(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
     @Args('input') input: CreateUploadInput,
   ): Promise<CreatedUpload> {
     const { file, upload } = await this.uploads.create(actor, versionId, input);
@@ -96,7 +96,7 @@ export class ModelVersionResolver {
   })
   requestUploadPartUrls(
     @CurrentActor() actor: Actor,
-    @Args('uploadId', { type: () => ID }) uploadId: string,
+    @Args('uploadId', { type: () => UUIDScalar }) uploadId: string,
     @Args('partNumbers', { type: () => [Int] }) partNumbers: number[],
   ): Promise<PartUrl[]> {
     return this.uploads.partUrls(actor, uploadId, partNumbers);
@@ -105,7 +105,7 @@ export class ModelVersionResolver {
   @Query(() => [UploadedPart], { description: 'Parts storage has received: resume by sending the others.' })
   uploadedParts(
     @CurrentActor() actor: Actor,
-    @Args('uploadId', { type: () => ID }) uploadId: string,
+    @Args('uploadId', { type: () => UUIDScalar }) uploadId: string,
   ): Promise<UploadedPart[]> {
     return this.uploads.uploadedParts(actor, uploadId);
   }
@@ -115,7 +115,7 @@ export class ModelVersionResolver {
   })
   async completeModelFileUpload(
     @CurrentActor() actor: Actor,
-    @Args('uploadId', { type: () => ID }) uploadId: string,
+    @Args('uploadId', { type: () => UUIDScalar }) uploadId: string,
   ): Promise<ModelFile> {
     return toModelFile(await this.uploads.complete(actor, uploadId));
   }
@@ -123,7 +123,7 @@ export class ModelVersionResolver {
   @Mutation(() => Boolean)
   async abortModelFileUpload(
     @CurrentActor() actor: Actor,
-    @Args('uploadId', { type: () => ID }) uploadId: string,
+    @Args('uploadId', { type: () => UUIDScalar }) uploadId: string,
   ): Promise<boolean> {
     await this.uploads.abort(actor, uploadId);
     return true;
@@ -136,7 +136,7 @@ export class ModelVersionResolver {
   })
   requestModelFileDownload(
     @CurrentActor() viewer: Actor | undefined,
-    @Args('fileId', { type: () => ID }) fileId: string,
+    @Args('fileId', { type: () => UUIDScalar }) fileId: string,
   ): Promise<DownloadLink> {
     return this.downloads.link(viewer, fileId);
   }

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor, Page } from '@lookbook/core';
-import { ConnectionArgs, CurrentActor, LoaderRegistry, Loaders, Public, Roles } from '@lookbook/core';
+import { ConnectionArgs, CurrentActor, LoaderRegistry, Loaders, Public, Roles, UUIDScalar } from '@lookbook/core';
 import { CatalogLoaders } from './catalog.loaders';
 import {
   BaseModel,
@@ -41,7 +41,7 @@ export class StyleModelResolver {
   @Query(() => StyleModel, { description: 'A model by id. Drafts are visible to their owner only.' })
   async styleModel(
     @CurrentActor() viewer: Actor | undefined,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UUIDScalar }) id: string,
   ): Promise<StyleModel> {
     return toStyleModel(await this.models.visibleModel(viewer, id));
   }
@@ -78,7 +78,7 @@ export class StyleModelResolver {
   @Mutation(() => StyleModel)
   async updateStyleModel(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UUIDScalar }) id: string,
     @Args('input') input: UpdateStyleModelInput,
   ): Promise<StyleModel> {
     return toStyleModel(await this.models.update(actor, id, input));
@@ -89,7 +89,7 @@ export class StyleModelResolver {
   })
   async changeStyleModelStatus(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UUIDScalar }) id: string,
     @Args('status', { type: () => ModelStatusValue }) status: ModelStatusValue,
   ): Promise<StyleModel> {
     return toStyleModel(await this.models.changeStatus(actor, id, status));

@@ -19,7 +19,6 @@ export const CommerceErrors = {
   partialRefundByBuyer: () =>
     new ValidationError('BUYER_REFUNDS_ARE_FULL', 'Buyers request full refunds; creators may refund part of a sale'),
   disputed: () => new ConflictError('ORDER_DISPUTED', 'This payment is disputed: refunds wait for the outcome'),
-  notSeller: () => new ForbiddenError('FORBIDDEN', 'Only the buyer, the seller or support can refund this order'),
   providerUnavailable: () =>
     new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'The payment provider did not answer; try again shortly'),
   alreadyOnboarded: () =>

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, ClientInfo } from '@lookbook/core';
-import { Client, CurrentActor, Public, Roles, SessionOnly } from '@lookbook/core';
+import { Client, CurrentActor, Public, Roles, SessionOnly, UUIDScalar } from '@lookbook/core';
 import { AccountService } from './account.service';
 import { ChangePasswordInput, SignUpInput } from './graphql/identity.inputs';
 import { toAuthPayload, toMe, toUser } from './graphql/identity.mapper';
@@ -37,7 +37,7 @@ export class AccountResolver {
   @SessionOnly()
   @Mutation(() => User, { description: 'Admins only: set the roles of a user.' })
   async setUserRoles(
-    @Args('userId', { type: () => ID }) userId: string,
+    @Args('userId', { type: () => UUIDScalar }) userId: string,
     @Args('roles', { type: () => [RoleValue] }) roles: RoleValue[],
   ): Promise<User> {
     return toUser(await this.accounts.setRoles(userId, roles));

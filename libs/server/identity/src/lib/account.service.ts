@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Actor, AppConfig, ClientInfo, Role } from '@lookbook/core';
 import { APP_CONFIG, Clock, RateLimiter } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { codePoints, newId, oneLine } from '@lookbook/kernel';
 import type { UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
@@ -71,11 +71,11 @@ export class AccountService {
     );
     const handle = input.handle.trim();
     const email = input.email.trim();
-    const displayName = (input.displayName ?? handle).trim();
+    const displayName = oneLine(input.displayName ?? handle, 'displayName');
     if (!HANDLE.test(handle)) throw IdentityErrors.invalidHandle();
     if (RESERVED_HANDLES.has(handle.toLowerCase())) throw IdentityErrors.reservedHandle();
     if (!EMAIL.safeParse(email).success) throw IdentityErrors.invalidEmail();
-    if (displayName.length < 1 || [...displayName].length > 80) throw IdentityErrors.invalidDisplayName();
+    if (displayName.length < 1 || codePoints(displayName) > 80) throw IdentityErrors.invalidDisplayName();
     await this.hasher.assertAcceptable(input.password, [handle, email, displayName, 'lookbook']);
 
     const now = this.clock.now();
@@ -122,7 +122,6 @@ export class AccountService {
   }
 
   async setRoles(userId: string, roles: Role[]): Promise<UserEntity> {
-    if (!isUuid(userId)) throw IdentityErrors.userNotFound();
     if (!(await this.users.setRoles(userId, [...new Set(roles)].sort(), this.clock.now()))) {
       throw IdentityErrors.userNotFound();
     }

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, Page } from '@lookbook/core';
-import { ConnectionArgs, CurrentActor, SessionOnly } from '@lookbook/core';
+import { ConnectionArgs, CurrentActor, SessionOnly, UUIDScalar } from '@lookbook/core';
 import { ApiKeyService } from './api-key.service';
 import { CreateApiKeyInput } from './graphql/identity.inputs';
 import { toApiKey } from './graphql/identity.mapper';
@@ -19,7 +19,10 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKey, { description: 'Revoke an API key; it stops working immediately.' })
-  async revokeApiKey(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApiKey> {
+  async revokeApiKey(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => UUIDScalar }) id: string,
+  ): Promise<ApiKey> {
     return toApiKey(await this.keys.revoke(actor, id));
   }
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor, ApiScope, ConnectionArgs, Page } from '@lookbook/core';
-import { API_KEY_PREFIX, API_SCOPES, Clock } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { API_KEY_PREFIX, API_SCOPES, Clock, isStaff } from '@lookbook/core';
+import { codePoints, newId, oneLine } from '@lookbook/kernel';
 import { ApiKeyRepository } from './api-key.repository';
 import type { ApiKeyEntity } from './entities/api-key.entity';
 import { IdentityErrors } from './identity.errors';
@@ -29,10 +29,11 @@ export class ApiKeyService {
   ) {}
 
   async create(actor: Actor, input: CreateApiKeyInput): Promise<{ key: ApiKeyEntity; secret: string }> {
-    const name = input.name.trim();
-    if (name.length < 1 || [...name].length > 80) throw IdentityErrors.invalidApiKeyName();
+    const name = oneLine(input.name, 'name');
+    if (name.length < 1 || codePoints(name) > 80) throw IdentityErrors.invalidApiKeyName();
     const scopes = [...new Set(input.scopes)].filter((s) => API_SCOPES.includes(s));
     if (scopes.length === 0 || scopes.length !== new Set(input.scopes).size) throw IdentityErrors.invalidApiKeyScopes();
+    if (scopes.includes('admin') && !isStaff(actor)) throw IdentityErrors.adminScopeForStaffOnly();
     const days = input.expiresInDays;
     if (days !== undefined && days !== null && (!Number.isInteger(days) || days < 1 || days > 365)) {
       throw IdentityErrors.invalidExpiry();
@@ -82,7 +83,6 @@ export class ApiKeyService {
   }
 
   async revoke(actor: Actor, id: string): Promise<ApiKeyEntity> {
-    if (!isUuid(id)) throw IdentityErrors.apiKeyNotFound();
     const key = await this.keys.revoke(id, actor.userId, this.clock.now());
     if (!key) throw IdentityErrors.apiKeyNotFound();
     return key;

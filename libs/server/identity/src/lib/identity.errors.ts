@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '@lookbook/kernel';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@lookbook/kernel';
 
 /** Stable codes of the identity domain. */
 export const IdentityErrors = {
@@ -37,6 +37,8 @@ export const IdentityErrors = {
   apiKeyRevoked: () => new UnauthenticatedError('API_KEY_REVOKED', 'The API key has been revoked or has expired'),
   invalidApiKeyName: () => new ValidationError('INVALID_API_KEY_NAME', 'An API key name is 1–80 characters'),
   invalidApiKeyScopes: () => new ValidationError('INVALID_API_KEY_SCOPES', 'Choose at least one scope'),
+  adminScopeForStaffOnly: () =>
+    new ForbiddenError('ADMIN_SCOPE_FORBIDDEN', 'Only moderators and admins can create keys with the admin scope'),
   invalidExpiry: () => new ValidationError('INVALID_EXPIRY', 'Expiry must be between 1 and 365 days'),
   tooManyApiKeys: (max: number) =>
     new ValidationError('TOO_MANY_API_KEYS', `You can have at most ${max} active API keys`, { max }),

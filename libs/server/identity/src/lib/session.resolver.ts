@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, ClientInfo } from '@lookbook/core';
-import { Client, ConnectionArgs, CurrentActor, Public, SessionOnly } from '@lookbook/core';
+import { Client, ConnectionArgs, CurrentActor, Public, SessionOnly, UUIDScalar } from '@lookbook/core';
 import { SignInInput } from './graphql/identity.inputs';
 import { toAuthPayload, toSession } from './graphql/identity.mapper';
 import { AuthPayload, SessionConnection } from './graphql/identity.objects';
@@ -32,7 +32,7 @@ export class SessionResolver {
 
   @SessionOnly()
   @Mutation(() => Boolean, { description: 'End one of your sessions (e.g. a lost device).' })
-  revokeSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  revokeSession(@CurrentActor() actor: Actor, @Args('id', { type: () => UUIDScalar }) id: string): Promise<boolean> {
     return this.sessions.revokeSession(actor, id);
   }
 

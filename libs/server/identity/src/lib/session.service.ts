@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, AppConfig, ClientInfo, ConnectionArgs, Page } from '@lookbook/core';
 import { APP_CONFIG, Clock, RateLimiter } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { newId } from '@lookbook/kernel';
 import type { RefreshTokenEntity } from './entities/refresh-token.entity';
 import type { SessionEntity } from './entities/session.entity';
 import type { UserEntity } from './entities/user.entity';
@@ -107,7 +107,6 @@ export class SessionService {
   }
 
   async revokeSession(actor: Actor, sessionId: string): Promise<boolean> {
-    if (!isUuid(sessionId)) throw IdentityErrors.sessionNotFound();
     const revoked = await this.sessions.revoke(sessionId, 'revoked-by-user', this.clock.now(), {
       userId: actor.userId,
     });

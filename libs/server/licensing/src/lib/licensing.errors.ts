@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@lookbook/kernel';
+import { ConflictError, NotFoundError, ValidationError } from '@lookbook/kernel';
 
 export const LicensingErrors = {
   offerNotFound: () => new NotFoundError('OFFER_NOT_FOUND', 'Licence offer not found'),
@@ -29,5 +29,4 @@ export const LicensingErrors = {
     ),
   exclusiveWithFree: () =>
     new ValidationError('EXCLUSIVE_WITH_FREE', 'A version given away for free cannot also be sold exclusively'),
-  notCreator: () => new ForbiddenError('FORBIDDEN', 'Only the creator of this version can do that'),
 };

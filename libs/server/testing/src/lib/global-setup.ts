@@ -1,5 +1,5 @@
 import './register-source-paths';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, startEmbeddedPostgres } from '@lookbook/core';
@@ -12,6 +12,7 @@ import { TEST_BUCKETS } from './test-storage';
 /**
  * Once per `npm test`: one throwaway embedded PostgreSQL (fsync off) and a migrated template database. Test files
  * clone the template (CREATE DATABASE … TEMPLATE), so each gets a fresh, fully migrated database in milliseconds.
+ * globalTeardown stops both servers and removes their folder; `tools/test.js` does the same if jest never gets there.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env['LOOKBOOK_TEST_DATABASE_ADMIN_URL']) return; // nested run or external server
@@ -33,5 +34,9 @@ export default async function globalSetup(): Promise<void> {
     buckets: [TEST_BUCKETS.weights, TEST_BUCKETS.media],
   });
   process.env['LOOKBOOK_TEST_S3_ENDPOINT'] = s3.endpoint;
-  (globalThis as { __lookbookServers?: { stop(): Promise<void> }[] }).__lookbookServers = [s3, server];
+  (globalThis as { __lookbookServers?: { stop(): Promise<void> }[] }).__lookbookServers = [
+    s3,
+    server,
+    { stop: () => Promise.resolve(rmSync(parent, { recursive: true, force: true, maxRetries: 3 })) },
+  ];
 }

@@ -42,7 +42,7 @@ export async function setOffers(
 ): Promise<Record<string, { id: string; termsSha256: string }>> {
   const result = await gql<{ setLicenseOffers: { id: string; tier: string; termsSha256: string }[] }>(
     server,
-    `mutation($v: ID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id tier termsSha256 } }`,
+    `mutation($v: UUID!, $o: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $o) { id tier termsSha256 } }`,
     { v: versionId, o: offers },
     token,
   );

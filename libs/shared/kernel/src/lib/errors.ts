@@ -3,7 +3,14 @@
  * (and REST status codes). Messages are safe to show to users: never put secrets, SQL or storage keys in them.
  */
 export type ErrorCategory =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAVAILABLE';
+  | 'BAD_USER_INPUT'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
 
 export interface ErrorDetails {
   readonly [key: string]: string | number | boolean | readonly string[] | undefined;
@@ -62,5 +69,12 @@ export class RateLimitedError extends DomainError {
 export class UnavailableError extends DomainError {
   constructor(code = 'SERVICE_UNAVAILABLE', message = 'Service temporarily unavailable, try again') {
     super(code, 'UNAVAILABLE', message);
+  }
+}
+
+/** A request body of a type the route does not take (REST uploads): HTTP 415. */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', message, details);
   }
 }

@@ -1,3 +1,5 @@
+import { currencyInfo } from './currency';
+
 /**
  * Money is an integer amount of minor units (cents) plus an ISO 4217 currency. Never floats.
  */
@@ -8,12 +10,12 @@ export interface Money {
 
 export class MoneyError extends Error {}
 
-const CURRENCY = /^[A-Z]{3}$/;
-
+/** A Money value; the currency must be one Lookbook sells in (`CURRENCIES`), the amount whole minor units. */
 export function money(amount: number, currency: string): Money {
   if (!Number.isSafeInteger(amount))
     throw new MoneyError(`amount must be an integer number of minor units, got ${amount}`);
-  if (!CURRENCY.test(currency)) throw new MoneyError(`currency must be an ISO 4217 code like "EUR", got "${currency}"`);
+  if (!currencyInfo(currency))
+    throw new MoneyError(`"${currency}" is not a currency Lookbook sells in (ISO 4217 codes like "EUR")`);
   return { amount, currency };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Clock } from '@lookbook/core';
-import { isUuid, UnauthenticatedError } from '@lookbook/kernel';
+import { NotFoundError, UnauthenticatedError } from '@lookbook/kernel';
 import type { ObjectStorage } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { CatalogErrors } from '../catalog.errors';
@@ -10,7 +10,7 @@ import type { ModelFileEntity } from '../entities/model-file.entity';
 import type { ModelVersionEntity } from '../entities/model-version.entity';
 import type { StyleModelEntity } from '../entities/style-model.entity';
 import { ModelVersionService } from '../models/model-version.service';
-import { isOwner } from '../models/visibility';
+import { isOwner, isVisibleVersion } from '../models/visibility';
 import { CatalogPolicies } from '../policies/catalog-policies';
 
 /** Presigned download URLs live five minutes and are minted per request, after the access check. */
@@ -47,11 +47,13 @@ export class DownloadService {
    * LICENSE_REQUIRED.
    */
   async link(viewer: Actor | undefined, fileId: string): Promise<DownloadLink> {
-    const file = isUuid(fileId) ? await this.repo.file(fileId) : null;
+    const file = await this.repo.file(fileId);
     if (!file) throw CatalogErrors.fileNotFound();
-    const { version, model } = await this.versions
-      .visibleVersion(viewer, file.versionId)
-      .catch(() => this.keptForLicensees(viewer, file));
+    // Only "not visible" falls back to the licensee rule; an outage surfaces as one.
+    const { version, model } = await this.versions.visibleVersion(viewer, file.versionId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return this.keptForLicensees(viewer, file);
+      throw error;
+    });
     if (file.scanStatus !== 'READY' || !file.storageKey || !file.sha256) throw CatalogErrors.fileNotReady();
     const free = version.access === 'FREE' && version.status === 'PUBLISHED' && model.status === 'PUBLISHED';
     if (!free && !isOwner(model, viewer)) {
@@ -100,15 +102,13 @@ export class DownloadService {
     const hash = rawHash.trim().toLowerCase();
     const column = /^[0-9a-f]{64}$/.test(hash) ? 'sha256' : /^[0-9a-f]{10}$/.test(hash) ? 'autov2' : null;
     if (!column) throw CatalogErrors.invalidHash();
-    const matches: HashMatch[] = [];
-    for (const file of await this.repo.readyFilesByHash(column, hash)) {
-      try {
-        const { version, model } = await this.versions.visibleVersion(viewer, file.versionId);
-        matches.push({ file, version, model });
-      } catch {
-        // not visible to this viewer
-      }
-    }
-    return matches;
+    const files = await this.repo.readyFilesByHash(column, hash);
+    const found = new Map(
+      (await this.repo.versionsWithModels(files.map((f) => f.versionId))).map((row) => [row.version.id, row]),
+    );
+    return files.flatMap((file) => {
+      const row = found.get(file.versionId);
+      return row && isVisibleVersion(row, viewer) ? [{ file, ...row }] : [];
+    });
   }
 }

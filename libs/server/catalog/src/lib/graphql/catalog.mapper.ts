@@ -24,7 +24,7 @@ export const toBaseModel = (b: BaseModelEntity): BaseModel =>
     id: b.id,
     name: b.name,
     ecosystem: b.ecosystem,
-    licenceName: b.licenceName,
+    licenseName: b.licenseName,
     nonCommercial: b.nonCommercial,
   });
 

@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@lookbook/core';
+import { Connection, SafeIntScalar, UUIDScalar } from '@lookbook/core';
 
 export enum ModelTypeValue {
   LORA = 'LORA',
@@ -78,7 +78,7 @@ export class BaseModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() ecosystem!: string;
-  @Field() licenceName!: string;
+  @Field() licenseName!: string;
   @Field({ description: 'Derivatives of a non-commercial base model cannot be sold for commercial use.' })
   nonCommercial!: boolean;
 }
@@ -137,8 +137,9 @@ export class ModelFile {
   @Field() fileName!: string;
   @Field() format!: string;
   @Field(() => PrecisionValue, { nullable: true }) precision!: PrecisionValue | null;
-  @Field(() => Float, { description: 'Bytes declared at upload.' }) declaredSize!: number;
-  @Field(() => Float, { nullable: true, description: 'Bytes received (set once checked).' }) sizeBytes!: number | null;
+  @Field(() => SafeIntScalar, { description: 'Bytes declared at upload.' }) declaredSize!: number;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Bytes received (set once checked).' }) sizeBytes!:
+    number | null;
   @Field(() => String, { nullable: true }) sha256!: string | null;
   @Field(() => String, { nullable: true, description: 'First 10 hex characters of the SHA-256 (Civitai-compatible).' })
   autoV2!: string | null;
@@ -155,9 +156,14 @@ export class ModelFile {
   @Field(() => TrainingMetadata, { nullable: true }) trainingMetadata!: TrainingMetadata | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A model a sample image was made with, as its generation metadata names it.' })
 export class GenerationResource {
-  @Field() kind!: string;
+  @Field({
+    description:
+      'checkpoint, lora, embedding, vae, controlnet, diffusion_model, text_encoder, clip_vision, style_model, gligen, ' +
+      'upscaler, hypernetwork or other.',
+  })
+  kind!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => String, { nullable: true }) hash!: string | null;
   @Field(() => Float, { nullable: true }) weight!: number | null;
@@ -172,6 +178,9 @@ export class GenerationInfo {
   @Field(() => String, { nullable: true }) sampler!: string | null;
   @Field(() => String, { nullable: true }) scheduler!: string | null;
   @Field(() => Float, { nullable: true }) cfgScale!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Flux guidance (FluxGuidance), when the graph has it.' })
+  guidance!: number | null;
+  @Field(() => Float, { nullable: true }) denoise!: number | null;
   @Field(() => String, { nullable: true }) seed!: string | null;
   @Field(() => Int, { nullable: true }) width!: number | null;
   @Field(() => Int, { nullable: true }) height!: number | null;
@@ -216,7 +225,7 @@ export class ModelVersion {
   })
   access!: VersionAccessValue;
   @Field(() => VersionStatusValue) status!: VersionStatusValue;
-  @Field(() => Float) downloadCount!: number;
+  @Field(() => SafeIntScalar) downloadCount!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
 }
@@ -255,7 +264,7 @@ export class PartUrl {
 export class UploadedPart {
   @Field(() => Int) partNumber!: number;
   @Field() etag!: string;
-  @Field(() => Float) size!: number;
+  @Field(() => SafeIntScalar) size!: number;
 }
 
 @ObjectType()
@@ -264,7 +273,7 @@ export class DownloadLink {
   @Field(() => GraphQLISODateTime) expiresAt!: Date;
   @Field() fileName!: string;
   @Field() sha256!: string;
-  @Field(() => Float) sizeBytes!: number;
+  @Field(() => SafeIntScalar) sizeBytes!: number;
 }
 
 export const StyleModelConnection = Connection(StyleModel, 'StyleModel');
@@ -300,7 +309,7 @@ export class UpdateStyleModelInput {
 
 @InputType()
 export class VersionParentInput {
-  @Field(() => ID) versionId!: string;
+  @Field(() => UUIDScalar) versionId!: string;
   @Field(() => ParentRelationValue) relation!: ParentRelationValue;
 }
 
@@ -325,7 +334,7 @@ export class UpdateModelVersionInput {
 @InputType()
 export class CreateUploadInput {
   @Field() fileName!: string;
-  @Field(() => Float, { description: 'Exact size in bytes.' }) size!: number;
+  @Field(() => SafeIntScalar, { description: 'Exact size in bytes.' }) size!: number;
   @Field(() => String, { nullable: true, description: 'Optional SHA-256: the file is rejected if the bytes differ.' })
   sha256?: string | null;
   @Field(() => FileRoleValue, { nullable: true }) role?: FileRoleValue | null;
@@ -337,15 +346,15 @@ export class BaseModelInput {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() ecosystem!: string;
-  @Field() licenceName!: string;
+  @Field() licenseName!: string;
   @Field() nonCommercial!: boolean;
   @Field(() => Int, { nullable: true }) sortOrder?: number | null;
 }
 
 @InputType()
 export class StyleModelFilter {
-  @Field(() => ID, { nullable: true, description: 'Only this creator’s models (your own include drafts).' }) ownerId?:
-    string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Only this creator’s models (your own include drafts).' })
+  ownerId?: string | null;
   @Field(() => ModelTypeValue, { nullable: true }) type?: ModelTypeValue | null;
   @Field(() => ID, { nullable: true }) baseModelId?: string | null;
 }

@@ -1,9 +1,13 @@
+import { codePoints, manyLines, oneLine } from '@lookbook/kernel';
 import { CatalogErrors } from '../catalog.errors';
 
-/** Input normalisation shared by create and update: trims, bounds and canonicalises, or throws a typed error. */
+/**
+ * Input normalisation shared by create and update: the kernel's text rules give each field its shape (one line or
+ * several; INVALID_TEXT naming the field), then the catalog's own bounds apply, or a typed error is thrown.
+ */
 export function normaliseName(name: string): string {
-  const value = name.trim();
-  if (value.length < 1 || [...value].length > 120) throw CatalogErrors.invalidName();
+  const value = oneLine(name, 'name');
+  if (value.length < 1 || codePoints(value) > 120) throw CatalogErrors.invalidName();
   return value;
 }
 
@@ -25,34 +29,57 @@ export function normaliseSlug(slug: string): string {
 }
 
 export function normaliseDescription(text: string): string {
-  if (text.length > 50_000) throw CatalogErrors.invalidDescription();
-  return text;
+  const value = manyLines(text, 'description');
+  if (value.length > 50_000) throw CatalogErrors.invalidDescription();
+  return value;
 }
 
 export function normaliseTags(tags: readonly string[]): string[] {
-  const cleaned = [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')))];
-  if (cleaned.length > 20 || cleaned.some((t) => t.length < 1 || t.length > 40)) throw CatalogErrors.invalidTags();
+  const cleaned = [...new Set(tags.map((t) => oneLine(t, 'tags').toLowerCase().replace(/\s+/g, ' ')))];
+  if (cleaned.length > 20 || cleaned.some((t) => t.length < 1 || codePoints(t) > 40)) throw CatalogErrors.invalidTags();
   return cleaned;
 }
 
 export function normaliseTriggerWords(words: readonly string[]): string[] {
-  const cleaned = [...new Set(words.map((w) => w.trim()))];
-  if (cleaned.length > 50 || cleaned.some((w) => w.length < 1 || w.length > 100))
+  const cleaned = [...new Set(words.map((w) => oneLine(w, 'triggerWords')))];
+  if (cleaned.length > 50 || cleaned.some((w) => w.length < 1 || codePoints(w) > 100))
     throw CatalogErrors.invalidTriggerWords();
   return cleaned;
+}
+
+export function normaliseVersionName(name: string): string {
+  const value = oneLine(name, 'name');
+  if (value.length < 1 || codePoints(value) > 80) throw CatalogErrors.invalidVersionName();
+  return value;
+}
+
+export function normaliseChangelog(text: string): string {
+  const value = manyLines(text, 'changelog');
+  if (value.length > 20_000) throw CatalogErrors.invalidChangelog();
+  return value;
+}
+
+/** A base model's display fields (admins): one line each, 1–80 characters. */
+export function normaliseLabel(text: string, field: string): string {
+  const value = oneLine(text, field);
+  if (value.length < 1 || codePoints(value) > 80) throw CatalogErrors.invalidLabel(field);
+  return value;
 }
 
 /** Recommended settings are a small flat map (sampler, steps, cfg, weight, …): nothing nested, nothing large. */
 export function normaliseSettings(settings: Record<string, unknown>): Record<string, string | number | boolean> {
   const entries = Object.entries(settings);
   if (entries.length > 30) throw CatalogErrors.invalidSettings();
-  for (const [key, value] of entries) {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, raw] of entries) {
+    const value = typeof raw === 'string' ? oneLine(raw, `recommendedSettings.${key}`) : raw;
     const ok =
       /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(key) &&
-      ((typeof value === 'string' && value.length <= 200) ||
+      ((typeof value === 'string' && codePoints(value) <= 200) ||
         (typeof value === 'number' && Number.isFinite(value)) ||
         typeof value === 'boolean');
     if (!ok) throw CatalogErrors.invalidSettings();
+    out[key] = value;
   }
-  return settings as Record<string, string | number | boolean>;
+  return out;
 }

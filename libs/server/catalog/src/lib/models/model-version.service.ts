@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { newId } from '@lookbook/kernel';
 import { CatalogErrors } from '../catalog.errors';
 import { CatalogRepository } from '../catalog.repository';
 import type { ModelVersionEntity, ParentRelation } from '../entities/model-version.entity';
@@ -11,9 +11,9 @@ import { StyleModelEntity } from '../entities/style-model.entity';
 import { CatalogPolicies } from '../policies/catalog-policies';
 import type { VersionFacts, VersionSummary } from '../policies/version-facts';
 import { SampleImageRepository } from '../samples/sample-image.repository';
-import { normaliseSettings, normaliseTriggerWords } from './model-input';
+import { normaliseChangelog, normaliseSettings, normaliseTriggerWords, normaliseVersionName } from './model-input';
 import { StyleModelService } from './style-model.service';
-import { canSeeModel, isOwner } from './visibility';
+import { isVisibleVersion } from './visibility';
 
 export interface VersionInput {
   name: string;
@@ -48,8 +48,8 @@ export class ModelVersionService {
     const version: ModelVersionEntity = {
       id: newId(),
       modelId: model.id,
-      name: this.name(input.name),
-      changelog: this.changelog(input.changelog ?? ''),
+      name: normaliseVersionName(input.name),
+      changelog: normaliseChangelog(input.changelog ?? ''),
       triggerWords: normaliseTriggerWords(input.triggerWords ?? []),
       recommendedSettings: normaliseSettings(input.recommendedSettings ?? {}),
       access: 'LICENSED', // derived from the licence offers (a live FREE offer makes it FREE)
@@ -73,8 +73,9 @@ export class ModelVersionService {
   ): Promise<ModelVersionEntity> {
     const { version } = await this.ownedDraft(actor, id);
     const changes: Partial<ModelVersionEntity> = { updatedAt: this.clock.now() };
-    if (input.name) changes.name = this.name(input.name);
-    if (input.changelog !== undefined && input.changelog !== null) changes.changelog = this.changelog(input.changelog);
+    if (input.name) changes.name = normaliseVersionName(input.name);
+    if (input.changelog !== undefined && input.changelog !== null)
+      changes.changelog = normaliseChangelog(input.changelog);
     if (input.triggerWords) changes.triggerWords = normaliseTriggerWords(input.triggerWords);
     if (input.recommendedSettings) changes.recommendedSettings = normaliseSettings(input.recommendedSettings);
     await this.repo.updateVersion(id, changes);
@@ -112,22 +113,15 @@ export class ModelVersionService {
   }
 
   async visibleVersion(viewer: Actor | undefined, id: string): Promise<VisibleVersion> {
-    const version = isUuid(id) ? await this.repo.version(id) : null;
+    const version = await this.repo.version(id);
     const model = version ? await this.repo.model(version.modelId) : null;
-    if (!version || !model || !canSeeModel(model, viewer)) throw CatalogErrors.versionNotFound();
-    if (
-      version.status !== 'PUBLISHED' &&
-      !isOwner(model, viewer) &&
-      !viewer?.roles.some((r) => r === 'moderator' || r === 'admin')
-    ) {
-      throw CatalogErrors.versionNotFound();
-    }
+    if (!version || !model || !isVisibleVersion({ version, model }, viewer)) throw CatalogErrors.versionNotFound();
     return { version, model };
   }
 
   /** Inside a transaction: lock the version row and read what the licensing and commerce domains need to know. */
   async lockedFacts(manager: EntityManager, id: string): Promise<VersionFacts | null> {
-    const version = isUuid(id) ? await this.repo.versionForUpdate(manager, id) : null;
+    const version = await this.repo.versionForUpdate(manager, id);
     const model = version ? await manager.getRepository(StyleModelEntity).findOneBy({ id: version.modelId }) : null;
     if (!version || !model) return null;
     const files = await this.repo.filesOfVersionIn(manager, id);
@@ -186,7 +180,7 @@ export class ModelVersionService {
   }
 
   async ownedVersion(actor: Actor, id: string): Promise<VisibleVersion> {
-    const version = isUuid(id) ? await this.repo.version(id) : null;
+    const version = await this.repo.version(id);
     const model = version ? await this.repo.model(version.modelId) : null;
     if (!version || !model || model.ownerId !== actor.userId) throw CatalogErrors.versionNotFound();
     return { version, model };
@@ -194,24 +188,12 @@ export class ModelVersionService {
 
   private async validateParents(modelId: string, parents: { versionId: string; relation: ParentRelation }[]) {
     const ids = parents.map((p) => p.versionId);
-    if (ids.length > MAX_PARENTS || new Set(ids).size !== ids.length || !ids.every(isUuid))
-      throw CatalogErrors.invalidParent();
+    if (ids.length > MAX_PARENTS || new Set(ids).size !== ids.length) throw CatalogErrors.invalidParent();
     const found = await this.repo.parentCandidates(ids);
     const ok =
       found.length === ids.length &&
       found.every((p) => p.modelId !== modelId && p.status === 'PUBLISHED' && p.modelStatus === 'PUBLISHED');
     if (!ok) throw CatalogErrors.invalidParent();
     return parents;
-  }
-
-  private name(name: string): string {
-    const value = name.trim();
-    if (value.length < 1 || [...value].length > 80) throw CatalogErrors.invalidVersionName();
-    return value;
-  }
-
-  private changelog(text: string): string {
-    if (text.length > 20_000) throw CatalogErrors.invalidChangelog();
-    return text;
   }
 }

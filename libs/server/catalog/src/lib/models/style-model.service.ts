@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, ConnectionArgs, Page } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { DomainError, newId } from '@lookbook/kernel';
 import { CatalogErrors } from '../catalog.errors';
 import { CatalogRepository } from '../catalog.repository';
 import type { BaseModelEntity } from '../entities/base-model.entity';
 import type { MaturityLevel, ModelType, StyleModelEntity } from '../entities/style-model.entity';
-import { normaliseDescription, normaliseName, normaliseSlug, normaliseTags, slugify } from './model-input';
+import {
+  normaliseDescription,
+  normaliseLabel,
+  normaliseName,
+  normaliseSlug,
+  normaliseTags,
+  slugify,
+} from './model-input';
 import type { ModelStatus } from './model-status';
 import { canTransition } from './model-status';
 import { canSeeModel, isOwner, isStaff } from './visibility';
@@ -44,15 +51,48 @@ export class StyleModelService {
     input: Omit<BaseModelEntity, 'updatedAt' | 'sortOrder'> & { sortOrder?: number | null },
   ): Promise<BaseModelEntity> {
     if (!/^[a-z0-9][a-z0-9.-]{1,39}$/.test(input.id)) throw CatalogErrors.baseModelNotFound();
-    const model = { ...input, sortOrder: input.sortOrder ?? 100, updatedAt: this.clock.now() };
+    const model = {
+      ...input,
+      name: normaliseLabel(input.name, 'name'),
+      ecosystem: normaliseLabel(input.ecosystem, 'ecosystem'),
+      licenseName: normaliseLabel(input.licenseName, 'licenseName'),
+      sortOrder: input.sortOrder ?? 100,
+      updatedAt: this.clock.now(),
+    };
     await this.repo.saveBaseModel(model);
     return model;
   }
 
+  /**
+   * A chosen slug must be free (SLUG_TAKEN otherwise); a derived one is made unique (`ink-wash`, `ink-wash-2`, …), so
+   * two models whose names slug alike (or to nothing, like emoji-only names) can both be created.
+   */
   async create(actor: Actor, input: StyleModelInput): Promise<StyleModelEntity> {
     const name = normaliseName(input.name);
-    const slug = input.slug ? normaliseSlug(input.slug) : slugify(name) || 'model';
+    const chosen = input.slug ? normaliseSlug(input.slug) : null;
     if (!(await this.repo.baseModel(input.baseModelId))) throw CatalogErrors.baseModelNotFound();
+    for (let attempt = 1; ; attempt += 1) {
+      const slug = chosen ?? (await this.freeSlug(actor.userId, slugify(name) || 'model'));
+      try {
+        return await this.insert(actor, input, name, slug);
+      } catch (error) {
+        // Another request took the derived slug between the lookup and the insert: look again.
+        if (chosen || attempt >= 3 || !(error instanceof DomainError && error.code === 'SLUG_TAKEN')) throw error;
+      }
+    }
+  }
+
+  private async freeSlug(ownerId: string, base: string): Promise<string> {
+    const taken = new Set(await this.repo.slugsStartingWith(ownerId, base));
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n += 1) {
+      const suffix = `-${n}`;
+      const candidate = `${base.slice(0, 80 - suffix.length).replace(/-+$/, '')}${suffix}`;
+      if (!taken.has(candidate)) return candidate;
+    }
+  }
+
+  private async insert(actor: Actor, input: StyleModelInput, name: string, slug: string): Promise<StyleModelEntity> {
     const now = this.clock.now();
     const model: StyleModelEntity = {
       id: newId(),
@@ -112,13 +152,13 @@ export class StyleModelService {
 
   /** A model the viewer may see; drafts of others are "not found", exactly like missing ids. */
   async visibleModel(viewer: Actor | undefined, id: string): Promise<StyleModelEntity> {
-    const model = isUuid(id) ? await this.repo.model(id) : null;
+    const model = await this.repo.model(id);
     if (!model || !canSeeModel(model, viewer)) throw CatalogErrors.modelNotFound();
     return model;
   }
 
   async ownedModel(actor: Actor, id: string): Promise<StyleModelEntity> {
-    const model = isUuid(id) ? await this.repo.model(id) : null;
+    const model = await this.repo.model(id);
     if (!model || model.ownerId !== actor.userId) throw CatalogErrors.modelNotFound();
     return model;
   }

@@ -1,5 +1,9 @@
 import type { Actor } from '@lookbook/core';
+import { isStaff } from '@lookbook/core';
+import type { ModelVersionEntity } from '../entities/model-version.entity';
 import type { StyleModelEntity } from '../entities/style-model.entity';
+
+export { isStaff };
 
 /** Owners, moderators and admins see every status; everyone else sees PUBLISHED only. */
 export function canSeeModel(model: Pick<StyleModelEntity, 'ownerId' | 'status'>, viewer: Actor | undefined): boolean {
@@ -7,9 +11,16 @@ export function canSeeModel(model: Pick<StyleModelEntity, 'ownerId' | 'status'>,
   return !!viewer && (viewer.userId === model.ownerId || isStaff(viewer));
 }
 
-export function isStaff(viewer: Actor | undefined): boolean {
-  return !!viewer && (viewer.roles.includes('moderator') || viewer.roles.includes('admin'));
-}
-
 export const isOwner = (model: Pick<StyleModelEntity, 'ownerId'>, viewer: Actor | undefined): boolean =>
   !!viewer && viewer.userId === model.ownerId;
+
+/** A version is visible when its model is, and (unless the viewer owns it or is staff) it is published. */
+export function isVisibleVersion(
+  {
+    version,
+    model,
+  }: { version: Pick<ModelVersionEntity, 'status'>; model: Pick<StyleModelEntity, 'ownerId' | 'status'> },
+  viewer: Actor | undefined,
+): boolean {
+  return canSeeModel(model, viewer) && (version.status === 'PUBLISHED' || isOwner(model, viewer) || isStaff(viewer));
+}

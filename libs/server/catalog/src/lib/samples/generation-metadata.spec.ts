@@ -1,4 +1,5 @@
-import { parseA1111Parameters, parseComfyPrompt } from './generation-metadata';
+import { parseComfyPrompt } from './comfyui-prompt';
+import { parseA1111Parameters } from './generation-metadata';
 
 describe('generation metadata', () => {
   it('parses AUTOMATIC1111 parameters with LoRA and model hashes', () => {
@@ -15,6 +16,8 @@ describe('generation metadata', () => {
       sampler: 'DPM++ 2M',
       scheduler: 'Karras',
       cfgScale: 6.5,
+      guidance: null,
+      denoise: null,
       seed: '1234567890',
       width: 832,
       height: 1216,

@@ -1,10 +1,15 @@
+import { sanitizeText } from '@lookbook/kernel';
+import type { ResourceKind } from './comfyui-loaders';
+import { parseComfyPrompt } from './comfyui-prompt';
+import type { EmbeddedTexts } from './embedded-text';
+
 /**
  * Generation info embedded in sample images, parsed into structured fields. Sources: AUTOMATIC1111/Forge `parameters`
- * (PNG text chunk or EXIF UserComment) and ComfyUI's API-format `prompt` graph (PNG text chunk). Input is untrusted:
- * sizes are capped and nothing is evaluated.
+ * (PNG text chunk or EXIF UserComment) and ComfyUI's graphs (`comfyui-prompt.ts`), read from every container by
+ * `embedded-text.ts`. Input is untrusted: sizes are capped, text is sanitised and nothing is evaluated.
  */
 export interface GenerationResource {
-  kind: 'checkpoint' | 'lora' | 'embedding' | 'other';
+  kind: ResourceKind;
   name: string | null;
   /** AutoV2 (10 hex) or SHA-256 (64 hex), lowercase, when the tool recorded one. */
   hash: string | null;
@@ -19,6 +24,9 @@ export interface GenerationInfo {
   sampler: string | null;
   scheduler: string | null;
   cfgScale: number | null;
+  /** Flux's distilled guidance (FluxGuidance), when the graph has one. */
+  guidance: number | null;
+  denoise: number | null;
   seed: string | null;
   width: number | null;
   height: number | null;
@@ -27,7 +35,7 @@ export interface GenerationInfo {
 
 const MAX_INPUT = 200_000;
 const MAX_TEXT = 5_000;
-const clip = (text: string | undefined | null) => (text ? text.trim().slice(0, MAX_TEXT) || null : null);
+const clip = (text: string | undefined | null) => (text ? sanitizeText(text).trim().slice(0, MAX_TEXT) || null : null);
 const num = (value: unknown) => {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   return Number.isFinite(n) ? n : null;
@@ -88,6 +96,8 @@ export function parseA1111Parameters(text: string): GenerationInfo | null {
     sampler: clip(settings.get('sampler')),
     scheduler: clip(settings.get('schedule type')),
     cfgScale: num(settings.get('cfg scale')),
+    guidance: num(settings.get('distilled cfg scale')),
+    denoise: num(settings.get('denoising strength')),
     seed: clip(settings.get('seed')),
     width: width ?? null,
     height: height ?? null,
@@ -95,83 +105,11 @@ export function parseA1111Parameters(text: string): GenerationInfo | null {
   };
 }
 
-type ComfyNode = { class_type?: unknown; inputs?: Record<string, unknown> };
-
-/** ComfyUI API-format graph: `{ "<id>": { class_type, inputs } }`, links as `[nodeId, outputIndex]`. */
-export function parseComfyPrompt(text: string): GenerationInfo | null {
-  if (!text || text.length > MAX_INPUT * 10) return null;
-  let graph: Record<string, ComfyNode>;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-    graph = parsed as Record<string, ComfyNode>;
-  } catch {
-    return null;
-  }
-  const nodes = Object.values(graph).filter(
-    (n): n is Required<ComfyNode> =>
-      typeof n?.class_type === 'string' && typeof n.inputs === 'object' && n.inputs !== null,
-  );
-  const linked = (value: unknown): Required<ComfyNode> | undefined => {
-    if (!Array.isArray(value)) return undefined;
-    const node = graph[String(value[0])];
-    return node && typeof node.inputs === 'object' ? (node as Required<ComfyNode>) : undefined;
-  };
-  const textOf = (value: unknown): string | null => {
-    const node = linked(value);
-    return node && typeof node.inputs['text'] === 'string' ? clip(node.inputs['text']) : null;
-  };
-  // The sampling node is the one wired to the prompts: KSampler, KSamplerAdvanced, SamplerCustom, …
-  const sampler = nodes.find((n) => 'positive' in n.inputs && 'negative' in n.inputs);
-  const latent = nodes.find((n) => /EmptyLatentImage|EmptySD3LatentImage/.test(String(n.class_type)));
-  const resources: GenerationResource[] = [];
-  for (const node of nodes) {
-    const type = String(node.class_type);
-    if (/CheckpointLoader/.test(type) && typeof node.inputs['ckpt_name'] === 'string') {
-      resources.push({ kind: 'checkpoint', name: clip(node.inputs['ckpt_name']), hash: null, weight: null });
-    }
-    if (/LoraLoader/.test(type) && typeof node.inputs['lora_name'] === 'string') {
-      resources.push({
-        kind: 'lora',
-        name: clip(node.inputs['lora_name']),
-        hash: null,
-        weight: num(node.inputs['strength_model']),
-      });
-    }
-  }
-  if (!sampler && !resources.length) return null;
-  const inputs = sampler?.inputs ?? {};
-  // SamplerCustom keeps sampler and steps in linked nodes (KSamplerSelect, BasicScheduler/SDTurboScheduler, …).
-  const samplerNode = linked(inputs['sampler'])?.inputs ?? {};
-  const sigmasNode = linked(inputs['sigmas']);
-  const str = (value: unknown) => (typeof value === 'string' ? clip(value) : null);
-  const seed = inputs['seed'] ?? inputs['noise_seed'];
-  return {
-    tool: 'comfyui',
-    prompt: textOf(inputs['positive']),
-    negativePrompt: textOf(inputs['negative']),
-    steps: num(inputs['steps'] ?? sigmasNode?.inputs['steps']),
-    sampler: str(inputs['sampler_name'] ?? samplerNode['sampler_name']),
-    scheduler:
-      str(inputs['scheduler'] ?? sigmasNode?.inputs['scheduler']) ??
-      (sigmasNode ? clip(String(sigmasNode.class_type)) : null),
-    cfgScale: num(inputs['cfg']),
-    seed: typeof seed === 'number' || typeof seed === 'string' ? String(seed).slice(0, 40) : null,
-    width: num(latent?.inputs['width']),
-    height: num(latent?.inputs['height']),
-    resources,
-  };
-}
-
 /** Picks the best source among the texts found in an image (A1111 first, then ComfyUI). */
-export function parseGenerationInfo(texts: {
-  parameters?: string;
-  prompt?: string;
-  userComment?: string;
-}): GenerationInfo | null {
+export function parseGenerationInfo(texts: EmbeddedTexts): GenerationInfo | null {
   return (
     (texts.parameters ? parseA1111Parameters(texts.parameters) : null) ??
     (texts.userComment ? parseA1111Parameters(texts.userComment) : null) ??
-    (texts.prompt ? parseComfyPrompt(texts.prompt) : null)
+    (texts.prompt ? parseComfyPrompt(texts.prompt, texts.workflow) : null)
   );
 }

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import exifr from 'exifr';
 import sharp from 'sharp';
 import type { Actor, AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Clock } from '@lookbook/core';
-import { ValidationError } from '@lookbook/kernel';
+import { sanitizeJson, ValidationError } from '@lookbook/kernel';
 import type { ObjectStorage } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { newId } from '@lookbook/kernel';
 import type { ImageType, SampleImageEntity } from '../entities/sample-image.entity';
 import { ModelVersionService } from '../models/model-version.service';
-import type { GenerationInfo } from './generation-metadata';
+import { readEmbeddedTexts } from './embedded-text';
 import { parseGenerationInfo } from './generation-metadata';
 import { SampleImageRepository } from './sample-image.repository';
 
@@ -74,7 +73,8 @@ export class SampleImageService {
     if (declared && declared !== 'application/octet-stream' && declared !== type)
       throw ImageErrors.mislabelled(declared, type);
 
-    const input = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true });
+    const input = (animated = false) =>
+      sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true, animated });
     let meta: sharp.Metadata;
     try {
       meta = await input().metadata();
@@ -84,16 +84,19 @@ export class SampleImageService {
       throw ImageErrors.corrupt();
     }
     if (!meta.width || !meta.height) throw ImageErrors.corrupt();
-    if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw ImageErrors.tooLarge();
-    const generation = await this.generationInfo(meta, bytes);
+    // Every frame counts: an animation of many small frames is as costly as one large image.
+    if (meta.width * meta.height * (meta.pages ?? 1) > MAX_IMAGE_PIXELS) throw ImageErrors.tooLarge();
+    const animated = type === 'image/webp' && (meta.pages ?? 1) > 1;
+    const generation = parseGenerationInfo(await readEmbeddedTexts(bytes));
 
     const id = newId();
     const prefix = `samples/${versionId}/${id}`;
     let original: { data: Buffer; info: sharp.OutputInfo };
     const thumbnails: { width: number; key: string; data: Buffer }[] = [];
     try {
-      // rotate() applies EXIF orientation; output carries no metadata unless asked (we never ask).
-      const oriented = input().rotate();
+      // rotate() applies EXIF orientation; output carries no metadata unless asked (we never ask). Animated WebP keeps
+      // every frame; thumbnails show the first.
+      const oriented = input(animated).rotate();
       original = await (
         type === 'image/png'
           ? oriented.png()
@@ -114,31 +117,35 @@ export class SampleImageService {
       throw ImageErrors.corrupt();
     }
     const bucket = this.config.storage.mediaBucket;
-    await this.storage.putObject(
-      bucket,
-      `${prefix}/original.${EXTENSION[type]}`,
-      original.data,
-      original.data.length,
-      type,
-    );
-    for (const thumb of thumbnails)
-      await this.storage.putObject(bucket, thumb.key, thumb.data, thumb.data.length, 'image/webp');
-
+    const originalKey = `${prefix}/original.${EXTENSION[type]}`;
     const image: SampleImageEntity = {
       id,
       versionId,
       contentType: type,
       width: original.info.width,
-      height: original.info.height,
+      height: animated ? (original.info.pageHeight ?? original.info.height) : original.info.height,
       byteSize: original.data.length,
-      storageKey: `${prefix}/original.${EXTENSION[type]}`,
+      storageKey: originalKey,
       thumbnails: thumbnails.map(({ width, key }) => ({ width, key })),
-      generation,
+      generation: generation && sanitizeJson(generation),
       createdAt: this.clock.now(),
     };
-    const hashes = (generation?.resources ?? []).map((r) => r.hash).filter((h): h is string => !!h);
-    const linked = (await this.images.versionsByFileHashes(hashes)).filter((v) => v !== versionId);
-    await this.images.insert(image, linked, (manager) => this.versions.assertDraftLocked(manager, versionId));
+    const stored: string[] = [];
+    try {
+      await this.storage.putObject(bucket, originalKey, original.data, original.data.length, type);
+      stored.push(originalKey);
+      for (const thumb of thumbnails) {
+        await this.storage.putObject(bucket, thumb.key, thumb.data, thumb.data.length, 'image/webp');
+        stored.push(thumb.key);
+      }
+      const hashes = (generation?.resources ?? []).map((r) => r.hash).filter((h): h is string => !!h);
+      const linked = (await this.images.versionsByFileHashes(hashes)).filter((v) => v !== versionId);
+      await this.images.insert(image, linked, (manager) => this.versions.assertDraftLocked(manager, versionId));
+    } catch (error) {
+      // No row names these objects: remove them, so a refused or failed upload leaves nothing behind in storage.
+      await Promise.all(stored.map((key) => this.storage.deleteObject(bucket, key).catch(() => undefined)));
+      throw error;
+    }
     return image;
   }
 
@@ -150,37 +157,4 @@ export class SampleImageService {
       thumbnails: await Promise.all(image.thumbnails.map(async (t) => ({ width: t.width, url: await url(t.key) }))),
     };
   }
-
-  private async generationInfo(meta: sharp.Metadata, bytes: Buffer): Promise<GenerationInfo | null> {
-    const texts: { parameters?: string; prompt?: string; userComment?: string } = {};
-    for (const comment of meta.comments ?? []) {
-      if (comment.keyword === 'parameters') texts.parameters = comment.text;
-      if (comment.keyword === 'prompt') texts.prompt = comment.text;
-    }
-    if (meta.exif) {
-      try {
-        // exifr names the tag `userComment`; it arrives as bytes with an 8-byte charset prefix.
-        const exif = (await exifr.parse(bytes, { pick: ['UserComment'] })) as
-          { userComment?: unknown; UserComment?: unknown } | undefined;
-        const comment = exif?.userComment ?? exif?.UserComment;
-        if (typeof comment === 'string') texts.userComment = comment;
-        else if (comment instanceof Uint8Array) texts.userComment = decodeUserComment(Buffer.from(comment));
-      } catch {
-        // unreadable EXIF is not a reason to refuse the image
-      }
-    }
-    return parseGenerationInfo(texts);
-  }
-}
-
-/** EXIF UserComment: an 8-byte charset prefix ("UNICODE\0" = UTF-16, "ASCII\0\0\0"), then the text. */
-function decodeUserComment(raw: Buffer): string {
-  const prefix = raw.toString('latin1', 0, 8);
-  const body = raw.subarray(8);
-  if (prefix.startsWith('UNICODE')) {
-    const bigEndian = body.length > 1 && body[0] === 0 && body[1] !== 0;
-    const even = body.subarray(0, body.length - (body.length % 2));
-    return bigEndian ? Buffer.from(even).swap16().toString('utf16le') : even.toString('utf16le');
-  }
-  return body.toString('utf8');
 }

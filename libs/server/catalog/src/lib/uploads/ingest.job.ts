@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobHandler } from '@lookbook/core';
 import { Clock, JobTask } from '@lookbook/core';
+import { sanitizeJson } from '@lookbook/kernel';
 import type { ObjectStorage } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { CatalogRepository } from '../catalog.repository';
@@ -82,6 +83,8 @@ export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
     if (copyable && !(await this.storage.headObject(upload.bucket, key))) {
       await this.storage.copyObject(upload.bucket, upload.stagingKey, upload.bucket, key);
     }
+    // Header strings are the uploader's text: cleaned like any text read out of a file (Postgres refuses NUL).
+    const metadata = sanitizeJson(result.header.metadata);
     // The row points at the object only after the object exists, so no row ever names a missing object.
     await this.repo.updateFile(fileId, {
       scanStatus: 'READY',
@@ -91,8 +94,8 @@ export class IngestModelFileJob implements JobHandler<{ fileId: string }> {
       sizeBytes: result.size,
       storageKey: key,
       tensorCount: result.header.tensors.length,
-      headerMetadata: result.header.metadata,
-      trainingMetadata: extractTrainingMetadata(result.header.metadata),
+      headerMetadata: metadata,
+      trainingMetadata: extractTrainingMetadata(metadata),
       precision: file.precision ?? precisionOf(result.header.tensors.map((t) => t.dtype)),
       updatedAt: now,
     });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor, AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Clock, JobQueue } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { codePoints, newId, oneLine } from '@lookbook/kernel';
 import type { ObjectStorage, UploadedPart } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { CatalogErrors } from '../catalog.errors';
@@ -265,8 +265,8 @@ export class UploadService {
   async blockHash(sha256: string, reason: string): Promise<void> {
     const hash = sha256.trim().toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(hash)) throw CatalogErrors.invalidSha256();
-    const why = reason.trim();
-    if (why.length < 1 || why.length > 500) throw CatalogErrors.invalidBlockReason();
+    const why = oneLine(reason, 'reason');
+    if (why.length < 1 || codePoints(why) > 500) throw CatalogErrors.invalidBlockReason();
     await this.repo.blockHash(hash, why);
   }
 
@@ -277,7 +277,7 @@ export class UploadService {
   }
 
   private async openUpload(actor: Actor, uploadId: string): Promise<UploadEntity> {
-    const upload = isUuid(uploadId) ? await this.repo.upload(uploadId) : null;
+    const upload = await this.repo.upload(uploadId);
     if (!upload || upload.ownerId !== actor.userId) throw CatalogErrors.uploadNotFound();
     if (upload.status !== 'UPLOADING' || !upload.storageUploadId) throw CatalogErrors.uploadNotOpen();
     return upload;

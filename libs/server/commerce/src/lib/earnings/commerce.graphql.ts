@@ -1,5 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@lookbook/core';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, SafeIntScalar } from '@lookbook/core';
 
 export enum OrderStatusValue {
   PENDING = 'PENDING',
@@ -64,7 +64,7 @@ registerEnumType(PayoutAccountStatusValue, { name: 'PayoutAccountStatus' });
 @ObjectType()
 export class Refund {
   @Field(() => ID) id!: string;
-  @Field(() => Float, { description: 'Minor units.' }) amount!: number;
+  @Field(() => SafeIntScalar, { description: 'Minor units.' }) amount!: number;
   @Field(() => RefundReasonValue) reason!: RefundReasonValue;
   @Field(() => RefundStatusValue) status!: RefundStatusValue;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
@@ -87,9 +87,9 @@ export class Order {
   @Field(() => Int) offerRevision!: number;
   @Field(() => ID) modelId!: string;
   @Field(() => ID) versionId!: string;
-  @Field(() => Float, { description: 'The price paid, in minor units.' }) amount!: number;
+  @Field(() => SafeIntScalar, { description: 'The price paid, in minor units.' }) amount!: number;
   @Field() currency!: string;
-  @Field(() => Float, { description: 'Refunded so far, in minor units.' }) refundedAmount!: number;
+  @Field(() => SafeIntScalar, { description: 'Refunded so far, in minor units.' }) refundedAmount!: number;
   @Field(() => Payee, { description: 'Who sold it.' }) seller!: Payee;
   @Field(() => String, { nullable: true, description: 'Where to pay, while the order is pending (buyer only).' })
   checkoutUrl!: string | null;
@@ -113,13 +113,13 @@ export class SaleSplit {
   @Field(() => Payee) recipient!: Payee;
   @Field(() => SplitRoleValue) role!: SplitRoleValue;
   @Field(() => Int, { description: 'Share of the price after the platform fee, in basis points.' }) shareBps!: number;
-  @Field(() => Float) amount!: number;
-  @Field(() => Float, { description: 'Taken back by refunds or a lost dispute.' }) clawedBack!: number;
+  @Field(() => SafeIntScalar) amount!: number;
+  @Field(() => SafeIntScalar, { description: 'Taken back by refunds or a lost dispute.' }) clawedBack!: number;
   @Field(() => TransferStatusValue) transferStatus!: TransferStatusValue;
   @Field(() => GraphQLISODateTime) transferableAt!: Date;
-  @Field(() => Float, { nullable: true }) transferAmount!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true }) transferAmount!: number | null;
   @Field(() => String, { nullable: true, description: 'The provider transfer id.' }) transferId!: string | null;
-  @Field(() => Float) reversedAmount!: number;
+  @Field(() => SafeIntScalar) reversedAmount!: number;
 }
 
 @ObjectType({ description: 'A sale as the creators paid by it see it: price → fee → each split → transfer.' })
@@ -128,16 +128,16 @@ export class Sale {
   @Field(() => OrderStatusValue) status!: OrderStatusValue;
   @Field() itemName!: string;
   @Field() tier!: string;
-  @Field(() => Float) price!: number;
+  @Field(() => SafeIntScalar) price!: number;
   @Field() currency!: string;
   @Field(() => Int) platformFeeBps!: number;
-  @Field(() => Float) platformFee!: number;
-  @Field(() => Float, {
+  @Field(() => SafeIntScalar) platformFee!: number;
+  @Field(() => SafeIntScalar, {
     nullable: true,
     description: 'What the payment processor kept (borne by the platform, not the creators).',
   })
   processorFee!: number | null;
-  @Field(() => Float) refundedAmount!: number;
+  @Field(() => SafeIntScalar) refundedAmount!: number;
   @Field(() => [SaleSplit]) splits!: SaleSplit[];
   @Field(() => GraphQLISODateTime) paidAt!: Date;
 }
@@ -145,21 +145,21 @@ export class Sale {
 @ObjectType({ description: "A creator's money in one currency." })
 export class Balance {
   @Field() currency!: string;
-  @Field(() => Float, {
+  @Field(() => SafeIntScalar, {
     description: 'Earned, not transferred yet (hold period, or no payout account). Negative: a debt to net first.',
   })
   pending!: number;
-  @Field(() => Float, { description: 'Transferred to your payout account, not yet paid out to your bank.' })
+  @Field(() => SafeIntScalar, { description: 'Transferred to your payout account, not yet paid out to your bank.' })
   available!: number;
-  @Field(() => Float, { description: 'Paid out to your bank.' }) paidOut!: number;
-  @Field(() => Float, { description: 'Everything earned (after refunds and lost disputes).' })
+  @Field(() => SafeIntScalar, { description: 'Paid out to your bank.' }) paidOut!: number;
+  @Field(() => SafeIntScalar, { description: 'Everything earned (after refunds and lost disputes).' })
   lifetimeEarnings!: number;
 }
 
 @ObjectType()
 export class Payout {
   @Field(() => ID) id!: string;
-  @Field(() => Float) amount!: number;
+  @Field(() => SafeIntScalar) amount!: number;
   @Field() currency!: string;
   @Field(() => PayoutStatusValue) status!: PayoutStatusValue;
   @Field(() => String, { nullable: true }) failureCode!: string | null;

@@ -1,6 +1,6 @@
-import { Args, Float, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, Page } from '@lookbook/core';
-import { ConnectionArgs, CurrentActor, Roles, SessionOnly } from '@lookbook/core';
+import { ConnectionArgs, CurrentActor, isStaff, Roles, SafeIntScalar, SessionOnly, UUIDScalar } from '@lookbook/core';
 import { CommerceErrors } from '../commerce.errors';
 import { CheckoutService } from '../orders/checkout.service';
 import { PayoutAccountService } from '../payouts/payout-account.service';
@@ -49,7 +49,7 @@ export class CommerceResolver {
   })
   async checkout(
     @CurrentActor() actor: Actor,
-    @Args('offerId', { type: () => ID }) offerId: string,
+    @Args('offerId', { type: () => UUIDScalar }) offerId: string,
   ): Promise<Checkout> {
     const order = await this.checkouts.checkout(actor.userId, offerId);
     return { order: await this.earnings.orderView(order, actor.userId), checkoutUrl: order.checkoutUrl! };
@@ -62,8 +62,12 @@ export class CommerceResolver {
   })
   async refundOrder(
     @CurrentActor() actor: Actor,
-    @Args('orderId', { type: () => ID }) orderId: string,
-    @Args('amount', { type: () => Float, nullable: true, description: 'Minor units; default: all that is left.' })
+    @Args('orderId', { type: () => UUIDScalar }) orderId: string,
+    @Args('amount', {
+      type: () => SafeIntScalar,
+      nullable: true,
+      description: 'Minor units; default: all that is left.',
+    })
     amount?: number,
   ): Promise<Refund> {
     const refund = await this.refunds.request(actor, orderId, amount ?? undefined);
@@ -82,9 +86,9 @@ export class CommerceResolver {
   }
 
   @Query(() => Order, { description: 'One of your orders (buyer), or one that pays you (creator), or any (support).' })
-  async order(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Order> {
+  async order(@CurrentActor() actor: Actor, @Args('id', { type: () => UUIDScalar }) id: string): Promise<Order> {
     const order = await this.checkouts.order(id);
-    const support = actor.roles.includes('admin') || actor.roles.includes('moderator');
+    const support = isStaff(actor);
     const allowed =
       order && (order.buyerId === actor.userId || support || (await this.earnings.isRecipient(order.id, actor.userId)));
     if (!allowed) throw CommerceErrors.orderNotFound();

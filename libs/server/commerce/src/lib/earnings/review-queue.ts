@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { pageSize } from '@lookbook/core';
+import { pageSize, SafeIntScalar } from '@lookbook/core';
 
 export enum MoneyReviewKindValue {
   AMOUNT_MISMATCH = 'AMOUNT_MISMATCH',
@@ -22,7 +22,7 @@ registerEnumType(MoneyReviewKindValue, {
 export class MoneyReviewItem {
   @Field(() => MoneyReviewKindValue) kind!: MoneyReviewKindValue;
   @Field(() => ID, { nullable: true }) orderId!: string | null;
-  @Field(() => Float, { nullable: true, description: 'Minor units.' }) amount!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Minor units.' }) amount!: number | null;
   @Field(() => String, { nullable: true }) currency!: string | null;
   @Field({ description: 'The record it is about (refund, reversal or event id) and what happened.' }) detail!: string;
   @Field(() => GraphQLISODateTime) since!: Date;

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nes
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Public, Roles } from '@lookbook/core';
-import { ConflictError, NotFoundError, ValidationError } from '@lookbook/kernel';
+import { ConflictError, formatMoney, NotFoundError, ValidationError } from '@lookbook/kernel';
 import { ProviderRejectedError } from '../provider/payment-provider';
 import type { TestCard } from './local-gateway.simulator';
 import { LocalGatewaySimulator } from './local-gateway.simulator';
@@ -18,9 +18,6 @@ const page = (title: string, body: string) => `<!doctype html>
 form{display:inline}button{font:inherit;padding:.6rem 1rem;margin:.4rem .4rem 0 0;border-radius:6px;border:1px solid #888;cursor:pointer}
 button.primary{background:#1d1d1f;color:#fff}.amount{font-size:2rem;font-weight:600}</style></head>
 <body><p class="banner">Local test gateway — no real money moves. Production uses Stripe.</p>${body}</body></html>`;
-
-const formatAmount = (amount: number, currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 100);
 
 /**
  * The local gateway's hosted pages (checkout, payout onboarding — public, reached by unguessable ids like Stripe's)
@@ -64,7 +61,7 @@ export class LocalGatewayController {
     const body =
       session['status'] === 'open'
         ? `<h1>Pay Lookbook</h1><p>${escape(item)}</p>
-<p class="amount">${escape(formatAmount(Number(session['amount_total']), String(session['currency'])))}</p>
+<p class="amount">${escape(formatMoney(Number(session['amount_total']), String(session['currency']).toUpperCase()))}</p>
 ${error ? `<p role="alert">${escape(error)} Try another test card.</p>` : ''}
 <form method="post" action="${action('succeeds')}"><button class="primary" name="pay">Pay with test card 4242</button></form>
 <form method="post" action="${action('declined')}"><button name="decline">Use a card that is declined</button></form>

@@ -135,9 +135,9 @@ export class LocalGatewaySimulator {
   }
 
   /** Pays out a connected account's whole available balance to its (test) bank account, like Stripe's daily payout. */
-  async payOut(accountId: string, currencies = ['eur', 'usd', 'gbp']): Promise<string[]> {
+  async payOut(accountId: string): Promise<string[]> {
     const ids: string[] = [];
-    for (const currency of currencies) {
+    for (const currency of await this.store.currenciesOf(accountId)) {
       await this.store.transaction(async (manager) => {
         const account = await this.store.require(manager, accountId, 'account', true);
         const available = await this.store.balance(accountId, currency);

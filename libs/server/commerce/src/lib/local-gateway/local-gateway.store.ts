@@ -106,6 +106,15 @@ export class LocalGatewayStore {
     }
   }
 
+  /** Every currency the account holds a balance in. */
+  async currenciesOf(account: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ currency: string }[]>(
+      `SELECT currency FROM local_gateway.balance WHERE account = $1 ORDER BY currency`,
+      [account],
+    );
+    return rows.map((r) => r.currency);
+  }
+
   async balance(account: string, currency: string): Promise<number> {
     const [row] = await this.dataSource.query<{ available: string }[]>(
       `SELECT available FROM local_gateway.balance WHERE account = $1 AND currency = $2`,

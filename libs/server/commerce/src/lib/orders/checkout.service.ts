@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Clock, RateLimiter, violatedConstraint } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { newId } from '@lookbook/kernel';
 import { LicensingFacade } from '@lookbook/licensing';
 import { CommerceErrors } from '../commerce.errors';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
@@ -136,7 +136,7 @@ export class CheckoutService {
   }
 
   async order(id: string): Promise<OrderEntity | null> {
-    return isUuid(id) ? this.dataSource.getRepository(OrderEntity).findOneBy({ id }) : null;
+    return this.dataSource.getRepository(OrderEntity).findOneBy({ id });
   }
 }
 

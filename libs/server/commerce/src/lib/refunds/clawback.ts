@@ -95,7 +95,8 @@ export class ClawbackService {
          VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $6) ON CONFLICT (cause, recipient_id) DO NOTHING RETURNING id`,
         [id, order.id, split.recipientId, cause, part, now],
       );
-      if (inserted.length) await this.queue.enqueue(manager, REVERSE_TRANSFER_TASK, { reversalId: id });
+      if (inserted.length)
+        await this.queue.enqueue(manager, REVERSE_TRANSFER_TASK, { reversalId: id }, { jobKey: `reversal:${id}` });
     }
     return taken;
   }

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor, AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock, JobQueue } from '@lookbook/core';
-import { isUuid, newId } from '@lookbook/kernel';
+import { APP_CONFIG, Clock, isStaff, JobQueue } from '@lookbook/core';
+import { newId } from '@lookbook/kernel';
 import { LicensingFacade } from '@lookbook/licensing';
 import { CommerceErrors } from '../commerce.errors';
 import { Books } from '../money/books';
@@ -47,8 +47,8 @@ export class RefundService {
 
   async request(actor: Actor, orderId: string, amount: number | undefined): Promise<RefundRow> {
     return this.dataSource.transaction(async (manager) => {
-      const order = isUuid(orderId) ? await this.lockOrder(manager, orderId) : null;
-      const support = actor.roles.includes('admin') || actor.roles.includes('moderator');
+      const order = await this.lockOrder(manager, orderId);
+      const support = isStaff(actor);
       const isBuyer = order?.buyerId === actor.userId;
       const isSeller = order?.sellerId === actor.userId;
       if (!order || !(isBuyer || isSeller || support)) throw CommerceErrors.orderNotFound();
@@ -108,7 +108,7 @@ export class RefundService {
       await this.applySucceeded(manager, refund.id, input.providerRefundId);
       return { ...refund, status: 'SUCCEEDED', providerRefundId: input.providerRefundId };
     }
-    await this.queue.enqueue(manager, REFUND_TASK, { refundId: refund.id });
+    await this.queue.enqueue(manager, REFUND_TASK, { refundId: refund.id }, { jobKey: `refund:${refund.id}` });
     return refund;
   }
 

@@ -1,9 +1,21 @@
 export const ROLES = ['admin', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What an API key may do. Keys never manage credentials (sessions, passwords, other keys). */
-export const API_SCOPES = ['read', 'write', 'download'] as const;
+/**
+ * What an API key may do. Keys never manage credentials (sessions, passwords, other keys). `admin` is for staff tools
+ * (moderators and admins only) and is the only scope that reaches staff operations.
+ */
+export const API_SCOPES = ['read', 'write', 'download', 'admin'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/** Moderators and admins: support and moderation work. */
+export function isStaff(actor: Pick<Actor, 'roles'> | undefined): boolean {
+  return !!actor && (actor.roles.includes('moderator') || actor.roles.includes('admin'));
+}
+
+export function hasRole(actor: Pick<Actor, 'roles'> | undefined, ...roles: Role[]): boolean {
+  return !!actor && roles.some((role) => actor.roles.includes(role));
+}
 
 /** The authenticated caller of a request. */
 export interface Actor {

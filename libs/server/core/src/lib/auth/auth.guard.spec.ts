@@ -13,13 +13,15 @@ class Handlers {
   @SessionOnly() credentials() {}
   @RequireScope('download') download() {}
   @Public() @RequireScope('download') publicDownload() {}
+  @Public() publicRead() {}
+  @Roles('moderator') staffOnly() {}
 }
 
 const session: Actor = { userId: 'u1', roles: [], via: 'session', sessionId: 's1', scopes: API_SCOPES };
 const readKey: Actor = { userId: 'u1', roles: [], via: 'api-key', apiKeyId: 'k1', scopes: ['read'] };
 
-function contextFor(handler: keyof Handlers, headers: Record<string, string> = {}): ExecutionContext {
-  const request = { id: 'r', ip: '127.0.0.1', headers };
+function contextFor(handler: keyof Handlers, headers: Record<string, string> = {}, method = 'GET'): ExecutionContext {
+  const request = { id: 'r', ip: '127.0.0.1', headers, method };
   return {
     getType: () => 'http',
     getHandler: () => Handlers.prototype[handler],
@@ -75,6 +77,49 @@ describe('AuthGuard', () => {
     await expect(
       guardWith(session).guard.canActivate(contextFor('credentials', { authorization: 'Bearer t' })),
     ).resolves.toBe(true);
+  });
+});
+
+describe('AuthGuard scopes on REST routes', () => {
+  const keyWith = (...scopes: Actor['scopes'][number][]): Actor => ({ ...readKey, roles: ['moderator'], scopes });
+  const key = { authorization: 'Bearer lbk_x' };
+
+  it.each([
+    ['GET', 'read'],
+    ['HEAD', 'read'],
+    ['POST', 'write'],
+    ['PUT', 'write'],
+    ['PATCH', 'write'],
+    ['DELETE', 'write'],
+  ] as const)('a %s route needs the %s scope', async (method, scope) => {
+    const other = scope === 'read' ? 'write' : 'read';
+    await expect(guardWith(keyWith(scope)).guard.canActivate(contextFor('closed', key, method))).resolves.toBe(true);
+    await expect(guardWith(keyWith(other)).guard.canActivate(contextFor('closed', key, method))).rejects.toMatchObject({
+      code: 'API_KEY_SCOPE',
+    });
+  });
+
+  it('holds a presented key to its scope on public routes too; anonymous callers pass', async () => {
+    await expect(guardWith(keyWith('write')).guard.canActivate(contextFor('publicRead', key))).rejects.toMatchObject({
+      code: 'API_KEY_SCOPE',
+    });
+    await expect(guardWith(keyWith('read')).guard.canActivate(contextFor('publicRead', key))).resolves.toBe(true);
+    await expect(guardWith(session).guard.canActivate(contextFor('publicRead'))).resolves.toBe(true);
+  });
+
+  it('takes the admin scope (and the role) for staff handlers, whatever the method', async () => {
+    for (const method of ['GET', 'POST']) {
+      await expect(
+        guardWith(keyWith('read', 'write', 'download')).guard.canActivate(contextFor('staffOnly', key, method)),
+      ).rejects.toMatchObject({ code: 'API_KEY_SCOPE' });
+      await expect(guardWith(keyWith('admin')).guard.canActivate(contextFor('staffOnly', key, method))).resolves.toBe(
+        true,
+      );
+    }
+    const memberKey = { ...keyWith('admin'), roles: [] };
+    await expect(guardWith(memberKey).guard.canActivate(contextFor('staffOnly', key))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import type { Actor } from './actor';
 export interface LookbookRequest {
   id: string;
   ip: string;
+  method?: string;
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
 }
@@ -22,4 +23,9 @@ export function operationKind(context: ExecutionContext): 'Query' | 'Mutation' |
   if (context.getType<string>() !== 'graphql') return 'http';
   const parent = GqlExecutionContext.create(context).getInfo<{ parentType: { name: string } }>().parentType.name;
   return parent === 'Query' || parent === 'Mutation' || parent === 'Subscription' ? parent : 'field';
+}
+
+/** The HTTP method of a REST request (upper case). */
+export function httpMethodOf(context: ExecutionContext): string {
+  return (requestOf(context).method ?? 'GET').toUpperCase();
 }

@@ -10,23 +10,43 @@ describe('migrations', () => {
   });
   afterAll(() => db.drop());
 
+  /** Every schema but PostgreSQL's own and the job queue's (graphile-worker migrates itself). */
   const schemas = async () =>
     (
       await db.query<{ nspname: string }>(
-        `SELECT nspname FROM pg_namespace WHERE nspname IN ('catalog', 'core', 'identity', 'licensing') ORDER BY 1`,
+        `SELECT nspname FROM pg_namespace
+          WHERE nspname NOT IN ('public', 'information_schema', 'graphile_worker') AND nspname NOT LIKE 'pg\\_%'
+          ORDER BY 1`,
       )
     ).map((r) => r.nspname);
+  /** Tables and functions outside the domain schemas: a down migration must not leave any behind either. */
+  const strays = async () =>
+    db.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p')
+          AND c.relname <> 'migrations' AND c.relname NOT LIKE 'migrations\\_%'`,
+    );
 
   it('is up to date on the template and idempotent', async () => {
     expect(await migrateDatabase(db.url, MIGRATIONS)).toEqual([]);
-    expect(await schemas()).toEqual(['catalog', 'core', 'identity', 'licensing']);
+    expect(await schemas()).toEqual([
+      'catalog',
+      'commerce',
+      'core',
+      'identity',
+      'ledger',
+      'licensing',
+      'local_gateway',
+    ]);
   });
 
   it('reverts every migration cleanly and reapplies it', async () => {
+    const before = await schemas();
     for (let i = 0; i < MIGRATIONS.length; i += 1) await revertLastMigration(db.url, MIGRATIONS);
     expect(await schemas()).toEqual([]);
+    expect(await strays()).toEqual([]);
     expect(await migrateDatabase(db.url, MIGRATIONS)).toHaveLength(MIGRATIONS.length);
-    expect(await schemas()).toEqual(['catalog', 'core', 'identity', 'licensing']);
+    expect(await schemas()).toEqual(before);
   });
 
   it('enforces identity invariants in the database itself', async () => {

@@ -3,11 +3,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import type { ErrorCategory } from '@lookbook/kernel';
 import { DomainError } from '@lookbook/kernel';
+import { ScalarInputError } from './scalars';
 
 const log = new Logger('Errors');
 
 export const HTTP_STATUS: Record<ErrorCategory, number> = {
   BAD_USER_INPUT: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -74,7 +76,9 @@ export function toPublicError(error: unknown): PublicError {
 /** Apollo `formatError`. GraphQL's own parse/validation errors already carry a code and safe messages. */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const code = formatted.extensions?.['code'];
+  let code = formatted.extensions?.['code'];
+  // A literal our scalars refuse (a malformed UUID, a fraction for SafeInt) is bad input, like the same variable.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && scalarRefusal(error)) code = 'BAD_USER_INPUT';
   const isGraphqlError = original === error && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
   if (isGraphqlError) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   const mapped = toPublicError(original);
@@ -84,4 +88,12 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     path: formatted.path,
     extensions: { code: mapped.code, ...(mapped.details ?? {}) },
   };
+}
+
+function scalarRefusal(error: unknown): boolean {
+  for (let inner = error, depth = 0; inner && depth < 4; depth += 1) {
+    if (inner instanceof ScalarInputError) return true;
+    inner = (inner as { originalError?: unknown }).originalError;
+  }
+  return false;
 }

@@ -16,10 +16,13 @@ import { LoaderRegistry } from './loaders';
 export class GraphqlApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const armor = new ApolloArmor({
-      maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+      // Introspection queries are deep by nature, so they are held to the same depth limit (they are off in production).
+      maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: false, flattenFragments: true },
       maxAliases: { n: config.graphql.maxAliases },
       costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true, flattenFragments: true },
-      maxTokens: { n: config.graphql.maxTokens },
+      // The token limit is graphql-js's own parser option (below): armor's version throws from a plugin hook, which
+      // Apollo answers with HTTP 500 instead of a 400 parse error.
+      maxTokens: { enabled: false },
       maxDirectives: { n: 20 },
       blockFieldSuggestion: { enabled: config.isProduction },
     }).protect();
@@ -33,6 +36,7 @@ export class GraphqlApiModule {
           sortSchema: true,
           introspection: !config.isProduction,
           allowBatchedHttpRequests: false,
+          parseOptions: { maxTokens: config.graphql.maxTokens },
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           playground: false,

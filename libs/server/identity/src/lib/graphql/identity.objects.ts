@@ -11,6 +11,7 @@ export enum ApiScopeValue {
   READ = 'read',
   WRITE = 'write',
   DOWNLOAD = 'download',
+  ADMIN = 'admin',
 }
 registerEnumType(ApiScopeValue, {
   name: 'ApiScope',
@@ -18,6 +19,7 @@ registerEnumType(ApiScopeValue, {
     READ: { description: 'Queries.' },
     WRITE: { description: 'Mutations (never credential management).' },
     DOWNLOAD: { description: 'Download licensed files.' },
+    ADMIN: { description: 'Staff operations (moderation, support); only moderators and admins can create such keys.' },
   },
 });
 

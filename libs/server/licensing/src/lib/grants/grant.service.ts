@@ -7,7 +7,7 @@ import { Clock, paginateNewestFirst, violatedConstraint } from '@lookbook/core';
 import type { VersionFacts } from '@lookbook/catalog';
 import { CatalogFacade, versionUrn } from '@lookbook/catalog';
 import type { Money } from '@lookbook/kernel';
-import { isUuid, newId } from '@lookbook/kernel';
+import { codePoints, manyLines, newId } from '@lookbook/kernel';
 import type { Tier } from '../offers/permissions';
 import { signCertificate } from '../certificates/certificate';
 import { LicenseKeyRing } from '../certificates/key-ring';
@@ -56,7 +56,7 @@ export class GrantService {
       throw LicensingErrors.wrongSource('A purchase names its order line; nothing else does');
     }
     const offers = manager.getRepository(OfferEntity);
-    const found = isUuid(input.offerId) ? await offers.findOneBy({ id: input.offerId }) : null;
+    const found = await offers.findOneBy({ id: input.offerId });
     if (!found) throw LicensingErrors.offerNotFound();
     const version = await this.catalog.lockVersion(manager, found.versionId);
     const grants = manager.getRepository(GrantEntity);
@@ -130,9 +130,12 @@ export class GrantService {
    */
   async quote(offerId: string, buyerId: string): Promise<PurchaseQuote> {
     return this.dataSource.transaction(async (manager) => {
-      const offer = isUuid(offerId) ? await manager.getRepository(OfferEntity).findOneBy({ id: offerId }) : null;
+      const offer = await manager.getRepository(OfferEntity).findOneBy({ id: offerId });
       if (!offer) throw LicensingErrors.offerNotFound();
       const version = await this.catalog.lockVersion(manager, offer.versionId);
+      // An offer of a draft or unlisted model is "not found" to everyone but its creator, exactly like an unknown id.
+      const listed = version.versionStatus === 'PUBLISHED' && version.modelStatus === 'PUBLISHED';
+      if (!listed && version.ownerId !== buyerId) throw LicensingErrors.offerNotFound();
       if (await this.checkAvailable(manager, offer, version, buyerId, 'PURCHASE'))
         throw LicensingErrors.alreadyLicensed();
       return {
@@ -176,22 +179,21 @@ export class GrantService {
     reason: RevocationReason,
     note: string | null = null,
   ): Promise<{ grant: GrantEntity; changed: boolean }> {
-    if (note !== null && note.length > 500) throw LicensingErrors.invalidNote();
-    const grant = isUuid(grantId)
-      ? await manager
-          .getRepository(GrantEntity)
-          .createQueryBuilder('g')
-          .setLock('pessimistic_write')
-          .where('g.id = :grantId', { grantId })
-          .getOne()
-      : null;
+    const cleanNote = note === null ? null : manyLines(note, 'note') || null;
+    if (cleanNote !== null && codePoints(cleanNote) > 500) throw LicensingErrors.invalidNote();
+    const grant = await manager
+      .getRepository(GrantEntity)
+      .createQueryBuilder('g')
+      .setLock('pessimistic_write')
+      .where('g.id = :grantId', { grantId })
+      .getOne();
     if (!grant) throw LicensingErrors.licenseNotFound();
     if (grant.status === 'REVOKED') return { grant, changed: false };
     const changes = {
       status: 'REVOKED' as const,
       revokedAt: this.clock.now(),
       revocationReason: reason,
-      revocationNote: note?.trim() || null,
+      revocationNote: cleanNote,
     };
     await manager.getRepository(GrantEntity).update({ id: grant.id }, changes);
     return { grant: { ...grant, ...changes }, changed: true };
@@ -202,7 +204,7 @@ export class GrantService {
   }
 
   byId(id: string): Promise<GrantEntity | null> {
-    return isUuid(id) ? this.dataSource.getRepository(GrantEntity).findOneBy({ id }) : Promise.resolve(null);
+    return this.dataSource.getRepository(GrantEntity).findOneBy({ id });
   }
 
   pageForLicensee<T>(licenseeId: string, args: ConnectionArgs, map: (g: GrantEntity) => T): Promise<Page<T>> {

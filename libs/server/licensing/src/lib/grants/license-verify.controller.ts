@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Public } from '@lookbook/core';
+import { APP_CONFIG, ParseUuidPipe, Public, RequireScope } from '@lookbook/core';
 import { ValidationError } from '@lookbook/kernel';
 import { IdentityFacade } from '@lookbook/identity';
 import type { Verification } from './license-verifier';
@@ -21,11 +21,12 @@ export class LicenseVerifyController {
 
   @Public()
   @Get(':id/verify')
-  async byId(@Param('id') id: string) {
+  async byId(@Param('id', ParseUuidPipe) id: string) {
     return this.present(await this.verifier.verifyById(id));
   }
 
   @Public()
+  @RequireScope('read') // a lookup, though it is a POST (the certificate is too long for a URL)
   @Post('verify')
   @HttpCode(200)
   async byCertificate(@Body() body: unknown) {

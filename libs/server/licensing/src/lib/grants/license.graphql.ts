@@ -1,5 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@lookbook/core';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, SafeIntScalar } from '@lookbook/core';
 import { LicensePermissions, TierValue } from '../offers/offer.graphql';
 
 export enum LicenseStatusValue {
@@ -68,7 +68,10 @@ export class License {
   @Field({ description: 'Public check of this licence: GET it for validity and status.' }) verifyUrl!: string;
   @Field(() => LicenseSourceValue, { nullable: true, description: 'Holder, creator and staff only.' })
   source!: LicenseSourceValue | null;
-  @Field(() => Float, { nullable: true, description: 'What was paid, in minor units. Holder, creator and staff only.' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: 'What was paid, in minor units. Holder, creator and staff only.',
+  })
   priceAmount!: number | null;
   @Field(() => String, { nullable: true, description: 'Holder, creator and staff only.' })
   priceCurrency!: string | null;

@@ -1,4 +1,5 @@
 import type { Actor } from '@lookbook/core';
+import { isStaff } from '@lookbook/core';
 import type { CommercialUseValue, TierValue } from '../offers/offer.graphql';
 import type { GrantEntity } from './grant.entity';
 import type { LicenseSourceValue, RevocationReasonValue, LicenseStatusValue } from './license.graphql';
@@ -14,7 +15,7 @@ export function audienceOf(grant: GrantEntity, viewer: Actor | undefined, creato
   if (!viewer) return 'PUBLIC';
   if (viewer.userId === grant.licenseeId) return 'HOLDER';
   if (creatorId !== undefined && viewer.userId === creatorId) return 'CREATOR';
-  if (viewer.roles.includes('admin') || viewer.roles.includes('moderator')) return 'STAFF';
+  if (isStaff(viewer)) return 'STAFF';
   return 'PUBLIC';
 }
 

@@ -1,7 +1,17 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor, AppConfig, Page } from '@lookbook/core';
-import { APP_CONFIG, ConnectionArgs, CurrentActor, LoaderRegistry, Loaders, Public, Roles } from '@lookbook/core';
+import {
+  APP_CONFIG,
+  byKeys,
+  ConnectionArgs,
+  CurrentActor,
+  LoaderRegistry,
+  Loaders,
+  Public,
+  Roles,
+  UUIDScalar,
+} from '@lookbook/core';
 import { CatalogFacade, ModelVersion } from '@lookbook/catalog';
 import { IdentityFacade } from '@lookbook/identity';
 import type { UserSummary } from '@lookbook/identity';
@@ -39,14 +49,14 @@ export class LicenseResolver {
   })
   soldLicenses(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
     @Args() args: ConnectionArgs,
   ): Promise<Page<License>> {
     return this.licenses.sold(actor, versionId, args, this.view('CREATOR'));
   }
 
   @Query(() => License, { description: 'A licence you hold, or one of a version you created (staff: any).' })
-  async license(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<License> {
+  async license(@CurrentActor() actor: Actor, @Args('id', { type: () => UUIDScalar }) id: string): Promise<License> {
     const { grant, audience } = await this.licenses.visible(actor, id);
     return this.view(audience)(grant);
   }
@@ -73,7 +83,7 @@ export class LicenseResolver {
   })
   async claimFreeLicense(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
   ): Promise<License> {
     return this.view('HOLDER')(await this.licenses.claimFree(actor, versionId));
   }
@@ -83,7 +93,7 @@ export class LicenseResolver {
   })
   async giftLicense(
     @CurrentActor() actor: Actor,
-    @Args('offerId', { type: () => ID }) offerId: string,
+    @Args('offerId', { type: () => UUIDScalar }) offerId: string,
     @Args('licenseeHandle') licenseeHandle: string,
   ): Promise<License> {
     return this.view('CREATOR')(await this.licenses.gift(actor, offerId, licenseeHandle));
@@ -94,7 +104,7 @@ export class LicenseResolver {
     description: 'Revoke a licence (fraud, terms violation, takedown). Its certificate then verifies as revoked.',
   })
   async revokeLicense(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UUIDScalar }) id: string,
     @Args('reason', { type: () => RevocationReasonValue }) reason: RevocationReasonValue,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
   ): Promise<License> {
@@ -104,8 +114,7 @@ export class LicenseResolver {
   @ResolveField(() => LicenseHolder)
   async licensee(@Parent() license: License, @Loaders() loaders: LoaderRegistry): Promise<LicenseHolder> {
     const loader = loaders.get<string, UserSummary | null>('licensing.holder', async (ids) => {
-      const users = await this.identity.usersByIds(ids);
-      return ids.map((id) => users.find((u) => u.id === id) ?? null);
+      return byKeys(ids, await this.identity.usersByIds(ids), (u) => u.id);
     });
     const user = await loader.load(license.licenseeId);
     return user ?? { id: license.licenseeId, handle: 'deleted', displayName: 'Deleted user' };

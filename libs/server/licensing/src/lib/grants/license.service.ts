@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, ConnectionArgs, Page } from '@lookbook/core';
 import { CatalogFacade } from '@lookbook/catalog';
 import { IdentityFacade } from '@lookbook/identity';
-import { isUuid } from '@lookbook/kernel';
 import { LicensingErrors } from '../licensing.errors';
 import { OfferService } from '../offers/offer.service';
 import type { GrantEntity, RevocationReason } from './grant.entity';
@@ -60,7 +59,7 @@ export class LicenseService {
   }
 
   async gift(actor: Actor, offerId: string, licenseeHandle: string): Promise<GrantEntity> {
-    const offer = isUuid(offerId) ? await this.offers.byId(offerId) : null;
+    const offer = await this.offers.byId(offerId);
     if (!offer) throw LicensingErrors.offerNotFound();
     await this.catalog.ownedVersion(actor, offer.versionId).catch(() => {
       throw LicensingErrors.offerNotFound(); // someone else's offer: same answer as a missing one

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SafeIntScalar } from '@lookbook/core';
 
 export enum TierValue {
   FREE = 'FREE',
@@ -24,8 +25,24 @@ export class LicensePermissions {
   @Field() creditRequired!: boolean;
   @Field(() => String, { nullable: true }) creditLine!: string | null;
   @Field(() => Int, { nullable: true }) seats!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Minor units of the offer currency.' }) revenueCap!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Minor units of the offer currency.' }) revenueCap!:
+    number | null;
   @Field(() => Int, { nullable: true }) printRunCap!: number | null;
+}
+
+@ObjectType({
+  description: 'A currency Lookbook sells in (ISO 4217), with what a client needs to enter and show prices.',
+})
+export class Currency {
+  @Field({ description: 'ISO 4217 code, e.g. EUR.' }) code!: string;
+  @Field(() => Int, {
+    description: 'Digits after the decimal point: amounts are in 10^-exponent units (JPY 0, EUR 2).',
+  })
+  exponent!: number;
+  @Field(() => SafeIntScalar, { description: 'The smallest price the payment provider charges, in minor units.' })
+  minimumCharge!: number;
+  @Field(() => SafeIntScalar, { description: 'Prices are a multiple of this many minor units (10 for KWD).' })
+  step!: number;
 }
 
 @ObjectType()
@@ -34,7 +51,7 @@ export class LicenseOffer {
   @Field(() => TierValue) tier!: TierValue;
   @Field(() => Int, { description: 'Bumped whenever the terms or price change; sold licences keep their revision.' })
   revision!: number;
-  @Field(() => Float, { description: 'Minor units (cents).' }) priceAmount!: number;
+  @Field(() => SafeIntScalar, { description: 'Minor units (cents).' }) priceAmount!: number;
   @Field() priceCurrency!: string;
   @Field(() => LicensePermissions) permissions!: LicensePermissions;
   @Field({ description: 'The licence text, generated from the permissions.' }) termsText!: string;
@@ -49,14 +66,14 @@ export class LicensePermissionsInput {
   @Field() creditRequired!: boolean;
   @Field(() => String, { nullable: true }) creditLine?: string | null;
   @Field(() => Int, { nullable: true }) seats?: number | null;
-  @Field(() => Float, { nullable: true }) revenueCap?: number | null;
+  @Field(() => SafeIntScalar, { nullable: true }) revenueCap?: number | null;
   @Field(() => Int, { nullable: true }) printRunCap?: number | null;
 }
 
 @InputType()
 export class LicenseOfferInput {
   @Field(() => TierValue) tier!: TierValue;
-  @Field(() => Float, { description: 'Minor units (cents); 0 only for FREE.' }) priceAmount!: number;
+  @Field(() => SafeIntScalar, { description: 'Minor units (cents); 0 only for FREE.' }) priceAmount!: number;
   @Field({ description: 'ISO 4217, e.g. EUR.' }) priceCurrency!: string;
   @Field(() => LicensePermissionsInput) permissions!: LicensePermissionsInput;
 }

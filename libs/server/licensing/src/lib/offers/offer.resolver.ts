@@ -1,10 +1,11 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@lookbook/core';
-import { CurrentActor, LoaderRegistry, Loaders } from '@lookbook/core';
+import { CurrentActor, LoaderRegistry, Loaders, Public, UUIDScalar } from '@lookbook/core';
+import { CURRENCIES } from '@lookbook/kernel';
 import { ModelVersion } from '@lookbook/catalog';
 import type { OfferEntity } from './offer.entity';
 import type { CommercialUseValue, TierValue } from './offer.graphql';
-import { LicenseOffer, LicenseOfferInput } from './offer.graphql';
+import { Currency, LicenseOffer, LicenseOfferInput } from './offer.graphql';
 import { OfferService } from './offer.service';
 
 const toOffer = (o: OfferEntity): LicenseOffer =>
@@ -23,6 +24,12 @@ const toOffer = (o: OfferEntity): LicenseOffer =>
 export class OfferResolver {
   constructor(private readonly offers: OfferService) {}
 
+  @Public()
+  @Query(() => [Currency], { description: 'The currencies prices can be set in.' })
+  currencies(): Currency[] {
+    return [...CURRENCIES.values()].map((c) => Object.assign(new Currency(), c));
+  }
+
   @ResolveField(() => [LicenseOffer], { description: 'The licences on sale for this version (live revisions).' })
   async licenseOffers(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<LicenseOffer[]> {
     const loader = loaders.get<string, OfferEntity[]>('licensing.offers', async (ids) => {
@@ -38,7 +45,7 @@ export class OfferResolver {
   })
   async setLicenseOffers(
     @CurrentActor() actor: Actor,
-    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
     @Args('offers', { type: () => [LicenseOfferInput] }) offers: LicenseOfferInput[],
   ): Promise<LicenseOffer[]> {
     const saved = await this.offers.setOffers(

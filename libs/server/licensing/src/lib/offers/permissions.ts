@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '@lookbook/kernel';
+import { codePoints, formatMoney, oneLine, quoted, ValidationError } from '@lookbook/kernel';
 
 export const TIERS = ['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -22,15 +22,18 @@ export interface Permissions {
   printRunCap: number | null;
 }
 
-export const LICENSE_TEXT_VERSION = 1;
+/** v2: user text quoted on one line; money formatted in its currency. Licences granted under v1 keep their text. */
+export const LICENSE_TEXT_VERSION = 2;
+export const MAX_CREDIT_LINE = 200;
 
 const invalid = (message: string) => new ValidationError('INVALID_PERMISSIONS', message);
 
 /** Checks a permission set on its own and for its tier; returns it normalised (trimmed credit line). */
 export function validatePermissions(tier: Tier, p: Permissions): Permissions {
-  const creditLine = p.creditLine?.trim() || null;
+  const creditLine = (p.creditLine && oneLine(p.creditLine, 'creditLine')) || null;
   if (p.creditRequired && !creditLine) throw invalid('A credit line is needed when credit is required');
-  if (creditLine && creditLine.length > 200) throw invalid('A credit line is at most 200 characters');
+  if (creditLine && codePoints(creditLine) > MAX_CREDIT_LINE)
+    throw invalid(`A credit line is at most ${MAX_CREDIT_LINE} characters`);
   if (p.derivativeMayChangeLicense && !p.derivativesAllowed)
     throw invalid('Derivatives must be allowed before they may change licence');
   for (const [name, value] of [
@@ -61,12 +64,14 @@ const COMMERCIAL_TEXT: Record<CommercialUse, string> = {
 
 /**
  * The human-readable licence, generated from the structured permissions (never free text), so the text and the
- * permissions cannot disagree. Versioned: a new template gets a new LICENSE_TEXT_VERSION; its SHA-256 names the terms.
+ * permissions cannot disagree. The only user text in it (the work's name and the credit line) is quoted on one line
+ * and capped, so no input can add, remove or reword a clause. Versioned: a new template gets a new
+ * LICENSE_TEXT_VERSION; its SHA-256 names the terms.
  */
-export function licenseText(tier: Tier, p: Permissions, resourceName: string): string {
+export function licenseText(tier: Tier, p: Permissions, resourceName: string, currency: string): string {
   const lines = [
     `Lookbook ${tier.charAt(0)}${tier.slice(1).toLowerCase()} Licence (template v${LICENSE_TEXT_VERSION})`,
-    `Licensed work: ${resourceName} (the "Model").`,
+    `Licensed work: ${quoted(resourceName, 250)} (the "Model").`,
     '',
     `1. Commercial use. ${COMMERCIAL_TEXT[p.commercialUse]}`,
     `2. Derivatives. ${
@@ -76,11 +81,11 @@ export function licenseText(tier: Tier, p: Permissions, resourceName: string): s
           }`
         : 'You may not publish derivatives of the Model.'
     }`,
-    `3. Credit. ${p.creditRequired ? `You must credit the creator as: "${p.creditLine}".` : 'Credit is appreciated but not required.'}`,
+    `3. Credit. ${p.creditRequired && p.creditLine ? `You must credit the creator as: ${quoted(p.creditLine, MAX_CREDIT_LINE)}.` : 'Credit is appreciated but not required.'}`,
     `4. Seats. ${p.seats ? `Up to ${p.seats} people may use the Model under this licence.` : 'No limit on the number of people.'}`,
     ...(p.revenueCap
       ? [
-          `5. Revenue cap. This licence covers commercial use up to ${p.revenueCap} (minor units of the price currency) in gross revenue.`,
+          `5. Revenue cap. This licence covers commercial use up to ${formatMoney(p.revenueCap, currency)} in gross revenue.`,
         ]
       : []),
     ...(p.printRunCap ? [`6. Print run. Physical goods are limited to ${p.printRunCap} copies.`] : []),

@@ -1,0 +1,3 @@
+it('kills jest before its teardown can run', () => {
+  process.kill(process.pid, 'SIGKILL');
+});
