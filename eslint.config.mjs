@@ -85,6 +85,11 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
+      // Testing-only entry points (job handlers tests drive by hand) are for tests, never production code.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@lookbook/*/testing'], message: 'Testing-only entry points are for tests.' }] },
+      ],
     },
   },
   {
@@ -104,6 +109,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/require-await': 'off',
+      'no-restricted-imports': 'off',
     },
   },
   {

@@ -6,7 +6,7 @@ import { testStorageSettings } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
-import { SweepUploadsJob } from '@lookbook/catalog';
+import { SweepUploadsJob } from '@lookbook/catalog/testing';
 import { S3ObjectStorage } from '@lookbook/storage';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

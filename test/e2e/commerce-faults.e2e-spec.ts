@@ -96,7 +96,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
         1,
       );
       // Processing it concurrently (a retried job racing the first) is harmless too.
-      const job = (await import('@lookbook/commerce')).ProcessEventJob;
+      const job = (await import('@lookbook/commerce/testing')).ProcessEventJob;
       await Promise.all([1, 2, 3].map(() => api.app.get(job).handle({ eventId: completed!.id })));
       await pay.settle();
       expect(

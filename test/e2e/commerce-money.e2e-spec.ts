@@ -1,15 +1,6 @@
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { TransferInput } from '@lookbook/commerce';
-import {
-  LocalGateway,
-  MoneySweepJob,
-  PaymentProvider,
-  ProviderRejectedError,
-  ProviderUnavailableError,
-  TransferService,
-} from '@lookbook/commerce';
-import { Clock, JobQueue } from '@lookbook/core';
+import { LocalGateway, PaymentProvider, ProviderRejectedError, ProviderUnavailableError } from '@lookbook/commerce';
+import { MoneySweepJob, TransferService, transferServiceWith } from '@lookbook/commerce/testing';
 import { LedgerService } from '@lookbook/ledger';
 import type { TestUser } from '@lookbook/testing';
 import { errorCode, gql, OFFERS, setOffers, signUpUser } from '@lookbook/testing';
@@ -70,13 +61,7 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
     await ingest.close();
     account = await pay.onboard(creator);
     faulty = new FaultyProvider(api.app.get(LocalGateway));
-    transfers = new TransferService(
-      api.app.get<DataSource>(getDataSourceToken()),
-      faulty,
-      api.app.get(LedgerService),
-      api.app.get(JobQueue),
-      api.app.get(Clock),
-    );
+    transfers = transferServiceWith(api.app, faulty);
   });
   afterAll(() => api.close());
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { ProcessEventJob, signWebhook, TransferService } from '@lookbook/commerce';
+import { signWebhook } from '@lookbook/commerce';
+import { ProcessEventJob, TransferService } from '@lookbook/commerce/testing';
 import type { TestUser } from '@lookbook/testing';
 import { gql, signUpUser, StripeStub } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';

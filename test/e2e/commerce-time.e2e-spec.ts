@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { TransferService } from '@lookbook/commerce';
+import { TransferService } from '@lookbook/commerce/testing';
 import type { TestUser } from '@lookbook/testing';
 import { errorCode, FakeClock, gql, signUpUser } from '@lookbook/testing';
 import { PaymentsDriver } from './support/payments';

@@ -24,7 +24,7 @@ export class WorkerModule {
         StorageModule.forRoot(options.storage),
         IdentityModule,
         CatalogModule,
-        CommerceModule,
+        CommerceModule.register({ provider: options.config.payments.provider }),
       ],
     };
   }

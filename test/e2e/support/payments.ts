@@ -1,16 +1,8 @@
 import request from 'supertest';
 import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG } from '@lookbook/core';
-import {
-  LocalGateway,
-  LocalGatewaySimulator,
-  ProcessEventJob,
-  RefundJob,
-  ReverseTransferJob,
-  signWebhook,
-  TransferService,
-  webhookSecrets,
-} from '@lookbook/commerce';
+import { LocalGateway, LocalGatewaySimulator, signWebhook, webhookSecrets } from '@lookbook/commerce';
+import { ProcessEventJob, RefundJob, ReverseTransferJob, TransferService } from '@lookbook/commerce/testing';
 import type { TestUser } from '@lookbook/testing';
 import { gql } from '@lookbook/testing';
 import type { TestApi } from './test-api';

@@ -31,7 +31,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         LicensingModule,
-        CommerceModule,
+        CommerceModule.register({ provider: options.config.payments.provider }),
       ],
       controllers: [HealthController],
       providers: [

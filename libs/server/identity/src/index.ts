@@ -1,4 +1,3 @@
 export * from './lib/identity.module';
 export * from './lib/identity.facade';
 export { IdentityErrors } from './lib/identity.errors';
-export { resolveAuthSecret } from './lib/token-signer';

@@ -3,5 +3,5 @@ export * from './lib/certificates/key-ring';
 export * from './lib/licensing.module';
 export * from './lib/offers/permissions';
 export * from './lib/licensing.facade';
-export type { RevocationReason } from './lib/grants/grant.entity';
-export type { PurchaseQuote } from './lib/grants/grant.service';
+export type { RevocationReason } from './lib/licenses/license.entity';
+export type { PurchaseQuote } from './lib/licenses/license-issuer.service';

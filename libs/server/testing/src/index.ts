@@ -11,3 +11,4 @@ export * from './lib/license-fixtures';
 export * from './lib/domain-errors';
 export * from './lib/free-port';
 export * from './lib/stripe-stub';
+export * from './lib/automock';

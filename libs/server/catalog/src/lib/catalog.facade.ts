@@ -2,27 +2,31 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
 import { CatalogErrors } from './catalog.errors';
-import { CatalogRepository } from './catalog.repository';
-import type { VersionAccess } from './entities/model-version.entity';
-import { ModelVersionService } from './models/model-version.service';
+import { StyleModelRepository } from './models/style-model.repository';
 import type { VersionFacts, VersionSummary } from './policies/version-facts';
+import type { VersionAccess } from './versions/model-version.entity';
+import { ModelVersionRepository } from './versions/model-version.repository';
+import { ModelVersionService } from './versions/model-version.service';
+import { VersionFactsService } from './versions/version-facts.service';
 
 /** What the domains above the catalog (licensing, commerce, …) may ask of it. */
 @Injectable()
 export class CatalogFacade {
   constructor(
     private readonly versions: ModelVersionService,
-    private readonly repo: CatalogRepository,
+    private readonly facts: VersionFactsService,
+    private readonly versionRows: ModelVersionRepository,
+    private readonly models: StyleModelRepository,
   ) {}
 
   /** The caller's own version, or VERSION_NOT_FOUND. */
   async ownedVersion(actor: Actor, versionId: string): Promise<VersionSummary> {
-    return this.versions.summarize(await this.versions.ownedVersion(actor, versionId));
+    return this.facts.summarize(await this.versions.ownedVersion(actor, versionId));
   }
 
   /** A version the viewer may see, or VERSION_NOT_FOUND. */
   async visibleVersion(viewer: Actor | undefined, versionId: string): Promise<VersionSummary> {
-    return this.versions.summarize(await this.versions.visibleVersion(viewer, versionId));
+    return this.facts.summarize(await this.versions.visibleVersion(viewer, versionId));
   }
 
   /**
@@ -30,18 +34,18 @@ export class CatalogFacade {
    * grants of one version serialise) and return its facts, or VERSION_NOT_FOUND.
    */
   async lockVersion(manager: EntityManager, versionId: string): Promise<VersionFacts> {
-    const facts = await this.versions.lockedFacts(manager, versionId);
-    if (!facts) throw CatalogErrors.versionNotFound();
-    return facts;
+    const locked = await this.facts.locked(manager, versionId);
+    if (!locked) throw CatalogErrors.versionNotFound();
+    return locked.facts;
   }
 
   /** Batched for DataLoaders: the owner of each model (unknown ids are absent). */
   async modelOwners(modelIds: readonly string[]): Promise<Map<string, string>> {
-    return new Map((await this.repo.modelOwners(modelIds)).map((m) => [m.id, m.ownerId]));
+    return new Map((await this.models.owners(modelIds)).map((m) => [m.id, m.ownerId]));
   }
 
   /** FREE while the version has a live free offer (anyone may download it), LICENSED otherwise. */
   async setVersionAccess(manager: EntityManager, versionId: string, access: VersionAccess): Promise<void> {
-    await this.repo.updateVersion(versionId, { access }, manager);
+    await this.versionRows.update(versionId, { access }, manager);
   }
 }

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { LoaderRegistry } from '@lookbook/core';
 import { byKeys } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
-import { CatalogRepository } from './catalog.repository';
-import type { ModelFileEntity } from './entities/model-file.entity';
-import type { ModelVersionEntity, VersionParentEntity } from './entities/model-version.entity';
-import type { SampleImageEntity } from './entities/sample-image.entity';
-import type { BaseModelEntity } from './entities/base-model.entity';
+import { BaseModelRepository } from './base-models/base-model.repository';
+import { ModelFileRepository } from './files/model-file.repository';
+import { ModelVersionRepository } from './versions/model-version.repository';
+import type { ModelFileEntity } from './files/model-file.entity';
+import type { ModelVersionEntity, VersionParentEntity } from './versions/model-version.entity';
+import type { SampleImageEntity } from './samples/sample-image.entity';
+import type { BaseModelEntity } from './base-models/base-model.entity';
 import { SampleImageRepository } from './samples/sample-image.repository';
 import type { UserSummary } from '@lookbook/identity';
 
@@ -20,7 +22,9 @@ const group = <T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string)
 @Injectable()
 export class CatalogLoaders {
   constructor(
-    private readonly repo: CatalogRepository,
+    private readonly baseModelRows: BaseModelRepository,
+    private readonly versions: ModelVersionRepository,
+    private readonly files: ModelFileRepository,
     private readonly samples: SampleImageRepository,
     private readonly identity: IdentityFacade,
   ) {}
@@ -33,19 +37,19 @@ export class CatalogLoaders {
 
   baseModels(loaders: LoaderRegistry) {
     return loaders.get<string, BaseModelEntity | null>('catalog.baseModel', async (ids) => {
-      return byKeys(ids, await this.repo.baseModels(), (b) => b.id);
+      return byKeys(ids, await this.baseModelRows.all(), (b) => b.id);
     });
   }
 
   versionsByModel(loaders: LoaderRegistry) {
     return loaders.get<string, ModelVersionEntity[]>('catalog.versionsByModel', async (ids) =>
-      group(ids, await this.repo.versionsOfModels(ids, false), (v) => v.modelId),
+      group(ids, await this.versions.ofModels(ids, false), (v) => v.modelId),
     );
   }
 
   filesByVersion(loaders: LoaderRegistry) {
     return loaders.get<string, ModelFileEntity[]>('catalog.filesByVersion', async (ids) =>
-      group(ids, await this.repo.filesOfVersions(ids), (f) => f.versionId),
+      group(ids, await this.files.ofVersions(ids), (f) => f.versionId),
     );
   }
 
@@ -63,7 +67,7 @@ export class CatalogLoaders {
 
   parents(loaders: LoaderRegistry) {
     return loaders.get<string, VersionParentEntity[]>('catalog.parents', async (ids) =>
-      group(ids, await this.repo.parentsOf(ids), (p) => p.versionId),
+      group(ids, await this.versions.parentsOf(ids), (p) => p.versionId),
     );
   }
 }

@@ -1,28 +1,42 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lookbook/identity';
-import { CatalogController } from './catalog.controller';
+import { BaseModelEntity } from './base-models/base-model.entity';
+import { BaseModelRepository } from './base-models/base-model.repository';
+import { BaseModelResolver } from './base-models/base-model.resolver';
+import { BaseModelService } from './base-models/base-model.service';
 import { CatalogFacade } from './catalog.facade';
 import { CatalogLoaders } from './catalog.loaders';
-import { CatalogRepository } from './catalog.repository';
-import { CatalogPolicies } from './policies/catalog-policies';
+import { DownloadController } from './downloads/download.controller';
+import { DownloadResolver } from './downloads/download.resolver';
 import { DownloadService } from './downloads/download.service';
-import { BaseModelEntity } from './entities/base-model.entity';
-import { BlockedHashEntity } from './entities/blocked-hash.entity';
-import { ModelFileEntity } from './entities/model-file.entity';
-import { ModelVersionEntity, VersionParentEntity } from './entities/model-version.entity';
-import { SampleImageEntity } from './entities/sample-image.entity';
-import { StyleModelEntity } from './entities/style-model.entity';
-import { UploadEntity } from './entities/upload.entity';
-import { ModelVersionResolver } from './model-version.resolver';
-import { ModelVersionService } from './models/model-version.service';
+import { BlockedHashEntity } from './files/blocked-hash.entity';
+import { BlockedHashService } from './files/blocked-hash.service';
+import { ModelFileEntity } from './files/model-file.entity';
+import { ModelFileRepository } from './files/model-file.repository';
+import { ModelFileResolver } from './files/model-file.resolver';
+import { IngestModelFileJob } from './ingest/ingest-model-file.job';
+import { StyleModelEntity } from './models/style-model.entity';
+import { StyleModelRepository } from './models/style-model.repository';
+import { StyleModelResolver } from './models/style-model.resolver';
 import { StyleModelService } from './models/style-model.service';
+import { CatalogPolicies } from './policies/catalog-policies';
+import { SampleImageController } from './samples/sample-image.controller';
+import { SampleImageEntity } from './samples/sample-image.entity';
 import { SampleImageRepository } from './samples/sample-image.repository';
 import { SampleImageService } from './samples/sample-image.service';
-import { StyleModelResolver } from './style-model.resolver';
-import { IngestModelFileJob } from './uploads/ingest.job';
 import { SweepUploadsJob } from './uploads/sweep-uploads.job';
+import { UploadController } from './uploads/upload.controller';
+import { UploadEntity } from './uploads/upload.entity';
+import { UploadRepository } from './uploads/upload.repository';
+import { UploadResolver } from './uploads/upload.resolver';
 import { UploadService } from './uploads/upload.service';
+import { ModelVersionEntity, VersionParentEntity } from './versions/model-version.entity';
+import { ModelVersionRepository } from './versions/model-version.repository';
+import { ModelVersionResolver } from './versions/model-version.resolver';
+import { ModelVersionService } from './versions/model-version.service';
+import { VersionFactsService } from './versions/version-facts.service';
+import { VersionPublisher } from './versions/version-publisher.service';
 
 /** Needs StorageModule (OBJECT_STORAGE) from the application. The licensing domain installs its CatalogPolicies. */
 @Module({
@@ -39,21 +53,33 @@ import { UploadService } from './uploads/upload.service';
     ]),
     IdentityModule,
   ],
-  controllers: [CatalogController],
+  controllers: [DownloadController, UploadController, SampleImageController],
   providers: [
-    CatalogRepository,
+    BaseModelRepository,
+    StyleModelRepository,
+    ModelVersionRepository,
+    ModelFileRepository,
+    UploadRepository,
     SampleImageRepository,
     CatalogLoaders,
+    BaseModelService,
     StyleModelService,
     ModelVersionService,
+    VersionFactsService,
+    VersionPublisher,
     UploadService,
     SampleImageService,
     DownloadService,
+    BlockedHashService,
     CatalogPolicies,
     IngestModelFileJob,
     SweepUploadsJob,
+    BaseModelResolver,
     StyleModelResolver,
     ModelVersionResolver,
+    UploadResolver,
+    DownloadResolver,
+    ModelFileResolver,
     CatalogFacade,
   ],
   exports: [CatalogFacade, CatalogPolicies],

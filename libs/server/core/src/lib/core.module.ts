@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { WorkerRunner } from './jobs/worker-runner';
 import { loggingModule } from './logging/logging';
+import { RateLimitRepository } from './rate-limit/rate-limit.repository';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { SweepRateLimitsJob } from './rate-limit/sweep-rate-limits.job';
 
@@ -44,6 +45,7 @@ export class CoreModule {
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new Clock() },
+        RateLimitRepository,
         RateLimiter,
         SweepRateLimitsJob,
         ...(options.runJobs ? [WorkerRunner] : []),

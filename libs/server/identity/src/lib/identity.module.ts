@@ -1,24 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTHENTICATOR } from '@lookbook/core';
-import { AccountResolver } from './account.resolver';
-import { AccountService } from './account.service';
-import { ApiKeyRepository } from './api-key.repository';
-import { ApiKeyResolver } from './api-key.resolver';
-import { ApiKeyService } from './api-key.service';
-import { ApiKeyEntity } from './entities/api-key.entity';
-import { RefreshTokenEntity } from './entities/refresh-token.entity';
-import { SessionEntity } from './entities/session.entity';
-import { UserEntity } from './entities/user.entity';
-import { IdentityAuthenticator } from './identity-authenticator';
+import { AccountResolver } from './users/account.resolver';
+import { AccountService } from './users/account.service';
+import { ApiKeyRepository } from './api-keys/api-key.repository';
+import { ApiKeyResolver } from './api-keys/api-key.resolver';
+import { ApiKeyService } from './api-keys/api-key.service';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { RefreshTokenEntity } from './sessions/refresh-token.entity';
+import { SessionEntity } from './sessions/session.entity';
+import { UserEntity } from './users/user.entity';
+import { IdentityAuthenticator } from './sessions/identity-authenticator';
 import { IdentityFacade } from './identity.facade';
-import { PasswordHasher } from './password-hasher';
-import { SessionRepository } from './session.repository';
-import { SessionResolver } from './session.resolver';
-import { SessionService } from './session.service';
-import { SweepSessionsJob } from './sweep-sessions.job';
-import { TokenSigner } from './token-signer';
-import { UserRepository } from './user.repository';
+import { PasswordHasher } from './users/password-hasher';
+import { SessionRepository } from './sessions/session.repository';
+import { SessionResolver } from './sessions/session.resolver';
+import { SessionService } from './sessions/session.service';
+import { SweepSessionsJob } from './sessions/sweep-sessions.job';
+import { TokenSigner } from './sessions/token-signer';
+import { UserRepository } from './users/user.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, RefreshTokenEntity, ApiKeyEntity])],

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { GrantEntity, RevocationReason } from './grants/grant.entity';
-import type { PurchaseQuote } from './grants/grant.service';
-import { GrantService } from './grants/grant.service';
+import type { LicenseEntity, RevocationReason } from './licenses/license.entity';
+import type { PurchaseQuote } from './licenses/license-issuer.service';
+import { LicenseIssuer } from './licenses/license-issuer.service';
 import type { Tier } from './offers/permissions';
 
-export interface GrantSummary {
+export interface LicenseSummary {
   id: string;
   licenseeId: string;
   modelId: string;
@@ -16,7 +16,7 @@ export interface GrantSummary {
   status: 'ACTIVE' | 'REVOKED';
 }
 
-const summary = (g: GrantEntity): GrantSummary => ({
+const summary = (g: LicenseEntity): LicenseSummary => ({
   id: g.id,
   licenseeId: g.licenseeId,
   modelId: g.modelId,
@@ -30,19 +30,19 @@ const summary = (g: GrantEntity): GrantSummary => ({
 /** What commerce may ask of licensing. Grants are issued and revoked inside the caller's transaction. */
 @Injectable()
 export class LicensingFacade {
-  constructor(private readonly grants: GrantService) {}
+  constructor(private readonly issuer: LicenseIssuer) {}
 
   /** Can this buyer purchase this offer right now, and at what price? Typed errors say why not. */
   quote(offerId: string, buyerId: string): Promise<PurchaseQuote> {
-    return this.grants.quote(offerId, buyerId);
+    return this.issuer.quote(offerId, buyerId);
   }
 
   /** A paid order line becomes a licence. Replaying the same `orderRef` returns the same grant. */
   async issueForOrder(
     manager: EntityManager,
     input: { offerId: string; licenseeId: string; orderRef: string },
-  ): Promise<GrantSummary> {
-    return summary(await this.grants.issue(manager, { ...input, source: 'PURCHASE' }));
+  ): Promise<LicenseSummary> {
+    return summary(await this.issuer.issue(manager, { ...input, source: 'PURCHASE' }));
   }
 
   /** Refunds and lost disputes end the licence; revoking twice is a no-op. */
@@ -51,7 +51,7 @@ export class LicensingFacade {
     grantId: string,
     reason: RevocationReason,
     note?: string,
-  ): Promise<GrantSummary> {
-    return summary((await this.grants.revoke(manager, grantId, reason, note ?? null)).grant);
+  ): Promise<LicenseSummary> {
+    return summary((await this.issuer.revoke(manager, grantId, reason, note ?? null)).grant);
   }
 }

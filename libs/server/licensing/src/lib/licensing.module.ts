@@ -5,18 +5,21 @@ import { CatalogModule } from '@lookbook/catalog';
 import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG } from '@lookbook/core';
 import { IdentityModule } from '@lookbook/identity';
-import { CatalogPoliciesInstaller } from './catalog-policies.installer';
+import { CatalogPoliciesInstaller } from './policies/catalog-policies.installer';
 import { LicenseKeyRing } from './certificates/key-ring';
-import { GrantEntity } from './grants/grant.entity';
-import { GrantService } from './grants/grant.service';
-import { LicenseVerifier } from './grants/license-verifier';
-import { LicenseVerifyController } from './grants/license-verify.controller';
-import { LicenseResolver, VersionLicenseResolver } from './grants/license.resolver';
-import { LicenseService } from './grants/license.service';
-import { JwksController } from './jwks.controller';
+import { LicenseEntity } from './licenses/license.entity';
+import { LicenseIssuer } from './licenses/license-issuer.service';
+import { LicenseVerifier } from './licenses/license-verifier.service';
+import { LicenseVerifyController } from './licenses/license-verify.controller';
+import { LicenseResolver } from './licenses/license.resolver';
+import { VersionLicenseResolver } from './licenses/version-license.resolver';
+import { LicenseRepository } from './licenses/license.repository';
+import { OfferRepository } from './offers/offer.repository';
+import { LicenseService } from './licenses/license.service';
+import { JwksController } from './certificates/jwks.controller';
 import { LicensingFacade } from './licensing.facade';
 import { OfferEntity } from './offers/offer.entity';
-import { OfferRules } from './offers/offer-rules';
+import { OfferRules } from './offers/offer-rules.service';
 import { OfferResolver } from './offers/offer.resolver';
 import { OfferService } from './offers/offer.service';
 
@@ -27,13 +30,15 @@ export const LICENSE_KEY_FILE = 'license-signing-keys.json';
  * public verification, and the catalog's publish and download policies.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OfferEntity, GrantEntity]), CatalogModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature([OfferEntity, LicenseEntity]), CatalogModule, IdentityModule],
   controllers: [JwksController, LicenseVerifyController],
   providers: [
+    OfferRepository,
+    LicenseRepository,
     OfferService,
     OfferRules,
     OfferResolver,
-    GrantService,
+    LicenseIssuer,
     LicenseVerifier,
     LicenseService,
     LicenseResolver,

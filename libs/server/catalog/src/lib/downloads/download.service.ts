@@ -5,11 +5,13 @@ import { NotFoundError, UnauthenticatedError } from '@lookbook/kernel';
 import type { ObjectStorage } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { CatalogErrors } from '../catalog.errors';
-import { CatalogRepository } from '../catalog.repository';
-import type { ModelFileEntity } from '../entities/model-file.entity';
-import type { ModelVersionEntity } from '../entities/model-version.entity';
-import type { StyleModelEntity } from '../entities/style-model.entity';
-import { ModelVersionService } from '../models/model-version.service';
+import { ModelFileRepository } from '../files/model-file.repository';
+import { StyleModelRepository } from '../models/style-model.repository';
+import { ModelVersionRepository } from '../versions/model-version.repository';
+import type { ModelFileEntity } from '../files/model-file.entity';
+import type { ModelVersionEntity } from '../versions/model-version.entity';
+import type { StyleModelEntity } from '../models/style-model.entity';
+import { ModelVersionService } from '../versions/model-version.service';
 import { isOwner, isVisibleVersion } from '../models/visibility';
 import { CatalogPolicies } from '../policies/catalog-policies';
 
@@ -36,7 +38,9 @@ export class DownloadService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly policies: CatalogPolicies,
-    private readonly repo: CatalogRepository,
+    private readonly files: ModelFileRepository,
+    private readonly versionRows: ModelVersionRepository,
+    private readonly models: StyleModelRepository,
     private readonly versions: ModelVersionService,
     private readonly clock: Clock,
   ) {}
@@ -47,7 +51,7 @@ export class DownloadService {
    * LICENSE_REQUIRED.
    */
   async link(viewer: Actor | undefined, fileId: string): Promise<DownloadLink> {
-    const file = await this.repo.file(fileId);
+    const file = await this.files.byId(fileId);
     if (!file) throw CatalogErrors.fileNotFound();
     // Only "not visible" falls back to the licensee rule; an outage surfaces as one.
     const { version, model } = await this.versions.visibleVersion(viewer, file.versionId).catch((error: unknown) => {
@@ -70,7 +74,7 @@ export class DownloadService {
       downloadName: file.fileName,
       contentType: 'application/octet-stream',
     });
-    await this.repo.incrementDownloads(version.id);
+    await this.versionRows.incrementDownloads(version.id);
     return {
       url,
       expiresAt: new Date(this.clock.now().getTime() + DOWNLOAD_TTL_SECONDS * 1000),
@@ -85,8 +89,8 @@ export class DownloadService {
    * downloadable for whoever holds a licence covering the file. A takedown ends that too. Anyone else: not found.
    */
   private async keptForLicensees(viewer: Actor | undefined, file: ModelFileEntity) {
-    const version = await this.repo.version(file.versionId);
-    const model = version && (await this.repo.model(version.modelId));
+    const version = await this.versionRows.byId(file.versionId);
+    const model = version && (await this.models.byId(version.modelId));
     const kept =
       viewer &&
       version?.status === 'PUBLISHED' &&
@@ -102,9 +106,9 @@ export class DownloadService {
     const hash = rawHash.trim().toLowerCase();
     const column = /^[0-9a-f]{64}$/.test(hash) ? 'sha256' : /^[0-9a-f]{10}$/.test(hash) ? 'autov2' : null;
     if (!column) throw CatalogErrors.invalidHash();
-    const files = await this.repo.readyFilesByHash(column, hash);
+    const files = await this.files.readyByHash(column, hash);
     const found = new Map(
-      (await this.repo.versionsWithModels(files.map((f) => f.versionId))).map((row) => [row.version.id, row]),
+      (await this.versionRows.withModels(files.map((f) => f.versionId))).map((row) => [row.version.id, row]),
     );
     return files.flatMap((file) => {
       const row = found.get(file.versionId);

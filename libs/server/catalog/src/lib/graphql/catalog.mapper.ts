@@ -1,20 +1,14 @@
-import type { BaseModelEntity } from '../entities/base-model.entity';
-import type { ModelFileEntity } from '../entities/model-file.entity';
-import type { ModelVersionEntity } from '../entities/model-version.entity';
-import type { SampleImageEntity } from '../entities/sample-image.entity';
-import type { StyleModelEntity } from '../entities/style-model.entity';
-import type { UploadEntity } from '../entities/upload.entity';
-import type {
-  FileRoleValue,
-  MaturityValue,
-  ModelStatusValue,
-  ModelTypeValue,
-  PrecisionValue,
-  ScanStatusValue,
-  VersionAccessValue,
-  VersionStatusValue,
-} from './catalog.objects';
-import { BaseModel, FileUpload, KeyValue, ModelFile, ModelVersion, SampleImage, StyleModel } from './catalog.objects';
+import type { BaseModelEntity } from '../base-models/base-model.entity';
+import type { ModelFileEntity } from '../files/model-file.entity';
+import type { ModelVersionEntity } from '../versions/model-version.entity';
+import type { SampleImageEntity } from '../samples/sample-image.entity';
+import type { StyleModelEntity } from '../models/style-model.entity';
+import type { UploadEntity } from '../uploads/upload.entity';
+import { BaseModel, StyleModel } from './catalog-models.objects';
+import { FileUpload, ModelFile } from './catalog-files.objects';
+import { SampleImage } from './catalog-samples.objects';
+import { KeyValue, ModelVersion, VersionParent } from './catalog-versions.objects';
+import type { VersionParentEntity } from '../versions/model-version.entity';
 
 const keyValues = (record: Record<string, string | number | boolean> | null): KeyValue[] =>
   Object.entries(record ?? {}).map(([key, value]) => Object.assign(new KeyValue(), { key, value: String(value) }));
@@ -34,11 +28,11 @@ export const toStyleModel = (m: StyleModelEntity): StyleModel =>
     slug: m.slug,
     name: m.name,
     description: m.description,
-    type: m.type as ModelTypeValue,
+    type: m.type,
     baseModelId: m.baseModelId,
     tags: m.tags,
-    maturity: m.maturity as MaturityValue,
-    status: m.status as ModelStatusValue,
+    maturity: m.maturity,
+    status: m.status,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
     publishedAt: m.publishedAt,
@@ -53,8 +47,8 @@ export const toModelVersion = (v: ModelVersionEntity): ModelVersion =>
     changelog: v.changelog,
     triggerWords: v.triggerWords,
     recommendedSettings: keyValues(v.recommendedSettings),
-    access: v.access as VersionAccessValue,
-    status: v.status as VersionStatusValue,
+    access: v.access,
+    status: v.status,
     downloadCount: v.downloadCount,
     createdAt: v.createdAt,
     publishedAt: v.publishedAt,
@@ -63,16 +57,16 @@ export const toModelVersion = (v: ModelVersionEntity): ModelVersion =>
 export const toModelFile = (f: ModelFileEntity): ModelFile =>
   Object.assign(new ModelFile(), {
     id: f.id,
-    role: f.role as FileRoleValue,
+    role: f.role,
     fileName: f.fileName,
     format: f.format,
-    precision: f.precision as PrecisionValue | null,
+    precision: f.precision,
     declaredSize: f.declaredSize,
     sizeBytes: f.sizeBytes,
     sha256: f.sha256,
     autoV2: f.autov2,
     crc32: f.crc32,
-    scanStatus: f.scanStatus as ScanStatusValue,
+    scanStatus: f.scanStatus,
     rejectionReason: f.rejectionReason,
     rejectionMessage: f.rejectionMessage,
     tensorCount: f.tensorCount,
@@ -104,3 +98,6 @@ export const toSampleImage = (
     generation: image.generation,
     linkedVersionIds,
   });
+
+export const toVersionParent = (p: VersionParentEntity): VersionParent =>
+  Object.assign(new VersionParent(), { versionId: p.parentVersionId, relation: p.relation });

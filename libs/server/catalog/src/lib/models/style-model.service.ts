@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, ConnectionArgs, Page } from '@lookbook/core';
-import { Clock } from '@lookbook/core';
+import { Clock, Transactions } from '@lookbook/core';
 import { DomainError, newId } from '@lookbook/kernel';
 import { CatalogErrors } from '../catalog.errors';
-import { CatalogRepository } from '../catalog.repository';
-import type { BaseModelEntity } from '../entities/base-model.entity';
-import type { MaturityLevel, ModelType, StyleModelEntity } from '../entities/style-model.entity';
-import {
-  normaliseDescription,
-  normaliseLabel,
-  normaliseName,
-  normaliseSlug,
-  normaliseTags,
-  slugify,
-} from './model-input';
+import { BaseModelRepository } from '../base-models/base-model.repository';
+import { ModelVersionRepository } from '../versions/model-version.repository';
+import { StyleModelRepository } from './style-model.repository';
+import type { MaturityLevel, ModelType, StyleModelEntity } from './style-model.entity';
+import { normaliseDescription, normaliseName, normaliseSlug, normaliseTags, slugify } from './model-input';
 import type { ModelStatus } from './model-status';
 import { canTransition } from './model-status';
 import { canSeeModel, isOwner, isStaff } from './visibility';
@@ -39,29 +33,12 @@ export interface ModelListQuery {
 @Injectable()
 export class StyleModelService {
   constructor(
-    private readonly repo: CatalogRepository,
+    private readonly models: StyleModelRepository,
+    private readonly baseModels: BaseModelRepository,
+    private readonly versions: ModelVersionRepository,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
-
-  baseModels(): Promise<BaseModelEntity[]> {
-    return this.repo.baseModels();
-  }
-
-  async upsertBaseModel(
-    input: Omit<BaseModelEntity, 'updatedAt' | 'sortOrder'> & { sortOrder?: number | null },
-  ): Promise<BaseModelEntity> {
-    if (!/^[a-z0-9][a-z0-9.-]{1,39}$/.test(input.id)) throw CatalogErrors.baseModelNotFound();
-    const model = {
-      ...input,
-      name: normaliseLabel(input.name, 'name'),
-      ecosystem: normaliseLabel(input.ecosystem, 'ecosystem'),
-      licenseName: normaliseLabel(input.licenseName, 'licenseName'),
-      sortOrder: input.sortOrder ?? 100,
-      updatedAt: this.clock.now(),
-    };
-    await this.repo.saveBaseModel(model);
-    return model;
-  }
 
   /**
    * A chosen slug must be free (SLUG_TAKEN otherwise); a derived one is made unique (`ink-wash`, `ink-wash-2`, …), so
@@ -70,7 +47,7 @@ export class StyleModelService {
   async create(actor: Actor, input: StyleModelInput): Promise<StyleModelEntity> {
     const name = normaliseName(input.name);
     const chosen = input.slug ? normaliseSlug(input.slug) : null;
-    if (!(await this.repo.baseModel(input.baseModelId))) throw CatalogErrors.baseModelNotFound();
+    if (!(await this.baseModels.byId(input.baseModelId))) throw CatalogErrors.baseModelNotFound();
     for (let attempt = 1; ; attempt += 1) {
       const slug = chosen ?? (await this.freeSlug(actor.userId, slugify(name) || 'model'));
       try {
@@ -83,7 +60,7 @@ export class StyleModelService {
   }
 
   private async freeSlug(ownerId: string, base: string): Promise<string> {
-    const taken = new Set(await this.repo.slugsStartingWith(ownerId, base));
+    const taken = new Set(await this.models.slugsStartingWith(ownerId, base));
     if (!taken.has(base)) return base;
     for (let n = 2; ; n += 1) {
       const suffix = `-${n}`;
@@ -109,7 +86,7 @@ export class StyleModelService {
       updatedAt: now,
       publishedAt: null,
     };
-    await this.repo.insertModel(model);
+    await this.models.insert(model);
     return model;
   }
 
@@ -124,10 +101,10 @@ export class StyleModelService {
     if (patch.type) changes.type = patch.type;
     if (patch.maturity) changes.maturity = patch.maturity;
     if (patch.baseModelId) {
-      if (!(await this.repo.baseModel(patch.baseModelId))) throw CatalogErrors.baseModelNotFound();
+      if (!(await this.baseModels.byId(patch.baseModelId))) throw CatalogErrors.baseModelNotFound();
       changes.baseModelId = patch.baseModelId;
     }
-    await this.repo.updateModel(model.id, changes);
+    await this.models.update(model.id, changes);
     return { ...model, ...changes };
   }
 
@@ -136,29 +113,29 @@ export class StyleModelService {
     const visible = await this.visibleModel(actor, id);
     const as = isOwner(visible, actor) ? 'OWNER' : isStaff(actor) ? 'MODERATOR' : null;
     if (!as) throw CatalogErrors.modelNotFound();
-    return this.repo.transaction(async (manager) => {
-      const model = (await this.repo.modelForUpdate(manager, id))!;
+    return this.transactions.run(async (manager) => {
+      const model = (await this.models.forUpdate(manager, id))!;
       if (!canTransition(model.status, to, as)) throw CatalogErrors.statusTransition(model.status, to);
-      if (to === 'PUBLISHED' && !(await this.repo.versionsOfModels([id], true)).length) {
+      if (to === 'PUBLISHED' && !(await this.versions.ofModels([id], true)).length) {
         throw CatalogErrors.modelNeedsPublishedVersion();
       }
       const now = this.clock.now();
       const changes: Partial<StyleModelEntity> = { status: to, updatedAt: now };
       if (to === 'PUBLISHED' && !model.publishedAt) changes.publishedAt = now;
-      await this.repo.updateModel(id, changes, manager);
+      await this.models.update(id, changes, manager);
       return { ...model, ...changes };
     });
   }
 
   /** A model the viewer may see; drafts of others are "not found", exactly like missing ids. */
   async visibleModel(viewer: Actor | undefined, id: string): Promise<StyleModelEntity> {
-    const model = await this.repo.model(id);
+    const model = await this.models.byId(id);
     if (!model || !canSeeModel(model, viewer)) throw CatalogErrors.modelNotFound();
     return model;
   }
 
   async ownedModel(actor: Actor, id: string): Promise<StyleModelEntity> {
-    const model = await this.repo.model(id);
+    const model = await this.models.byId(id);
     if (!model || model.ownerId !== actor.userId) throw CatalogErrors.modelNotFound();
     return model;
   }
@@ -170,6 +147,6 @@ export class StyleModelService {
     map: (m: StyleModelEntity) => T,
   ): Promise<Page<T>> {
     const own = !!viewer && query.ownerId === viewer.userId;
-    return this.repo.listModels({ ...query, publishedOnly: !own && !isStaff(viewer) }, args, map);
+    return this.models.list({ ...query, publishedOnly: !own && !isStaff(viewer) }, args, map);
   }
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@lookbook/core';
 import { isStaff } from '@lookbook/core';
-import type { ModelVersionEntity } from '../entities/model-version.entity';
-import type { StyleModelEntity } from '../entities/style-model.entity';
+import type { ModelVersionEntity } from '../versions/model-version.entity';
+import type { StyleModelEntity } from './style-model.entity';
 
 export { isStaff };
 

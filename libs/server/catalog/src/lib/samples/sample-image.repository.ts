@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
-import { SampleImageEntity } from '../entities/sample-image.entity';
+import { SampleImageEntity } from './sample-image.entity';
 
 @Injectable()
 export class SampleImageRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  countForVersion(versionId: string): Promise<number> {
-    return this.dataSource.getRepository(SampleImageEntity).countBy({ versionId });
+  countForVersion(versionId: string, manager?: EntityManager): Promise<number> {
+    return (manager ?? this.dataSource).getRepository(SampleImageEntity).countBy({ versionId });
   }
 
   forVersions(versionIds: readonly string[]): Promise<SampleImageEntity[]> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { JobHandler } from '@lookbook/core';
 import { JobTask } from '@lookbook/core';
+import { CatalogTasks } from '../catalog.tasks';
 import { UploadService } from './upload.service';
 
 /** Every 15 minutes: abort uploads left unfinished for 24 hours (storage parts are deleted, the file rejected). */
 @Injectable()
-@JobTask({ task: 'catalog.sweep-uploads', schedule: '*/15 * * * *' })
+@JobTask(CatalogTasks.sweepUploads)
 export class SweepUploadsJob implements JobHandler {
   constructor(private readonly uploads: UploadService) {}
 

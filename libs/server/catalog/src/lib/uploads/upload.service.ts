@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor, AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock, JobQueue } from '@lookbook/core';
-import { codePoints, newId, oneLine } from '@lookbook/kernel';
+import { APP_CONFIG, Clock, JobQueue, Transactions } from '@lookbook/core';
+import { newId } from '@lookbook/kernel';
 import type { ObjectStorage, UploadedPart } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { CatalogErrors } from '../catalog.errors';
-import { CatalogRepository } from '../catalog.repository';
-import type { FileRole, ModelFileEntity, Precision } from '../entities/model-file.entity';
-import type { UploadEntity } from '../entities/upload.entity';
-import { ModelVersionService } from '../models/model-version.service';
+import { CatalogTasks } from '../catalog.tasks';
+import { ModelFileRepository } from '../files/model-file.repository';
+import { UploadRepository } from './upload.repository';
+import type { FileRole, ModelFileEntity, Precision } from '../files/model-file.entity';
+import type { UploadEntity } from './upload.entity';
+import { ModelVersionService } from '../versions/model-version.service';
 import { normaliseFileName } from './file-name';
 
 export const MAX_FILE_BYTES = 20 * 1024 ** 3;
@@ -17,7 +19,6 @@ const MIB = 1024 * 1024;
 const PART_URL_TTL_SECONDS = 15 * 60;
 const UPLOAD_TTL_MS = 24 * 3600 * 1000;
 const MAX_FILES_PER_VERSION = 20;
-export const INGEST_TASK = 'catalog.ingest-model-file';
 
 /**
  * Part size for a file: at least 8 MiB (S3's minimum is 5 MiB), growing so no upload needs more than 1,000 parts
@@ -46,8 +47,10 @@ export class UploadService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
-    private readonly repo: CatalogRepository,
+    private readonly uploads: UploadRepository,
+    private readonly files: ModelFileRepository,
     private readonly versions: ModelVersionService,
+    private readonly transactions: Transactions,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
   ) {}
@@ -109,11 +112,11 @@ export class UploadService {
       updatedAt: now,
     };
     try {
-      await this.repo.transaction(async (manager) => {
+      await this.transactions.run(async (manager) => {
         await this.versions.assertDraftLocked(manager, versionId);
-        if ((await this.repo.countFiles(versionId, manager)) >= MAX_FILES_PER_VERSION)
+        if ((await this.files.countOfVersion(versionId, manager)) >= MAX_FILES_PER_VERSION)
           throw CatalogErrors.tooManyFiles();
-        await this.repo.insertFile(file, upload, manager);
+        await this.uploads.insertWithFile(file, upload, manager);
       });
     } catch (error) {
       // No row points at it, so drop the storage side too.
@@ -164,10 +167,10 @@ export class UploadService {
     await this.openUpload(actor, uploadId);
     // The upload row stays locked while storage completes, so a double click waits and then finds it COMPLETED,
     // instead of racing a second CompleteMultipartUpload against the first.
-    return this.repo.transaction(async (manager) => {
-      const upload = await this.repo.uploadForUpdate(manager, uploadId);
+    return this.transactions.run(async (manager) => {
+      const upload = await this.uploads.forUpdate(manager, uploadId);
       if (!upload || upload.status !== 'UPLOADING' || !upload.storageUploadId) throw CatalogErrors.uploadNotOpen();
-      const file = (await this.repo.file(upload.fileId))!;
+      const file = (await this.files.byId(upload.fileId))!;
       const parts = await this.storage.listParts(upload.bucket, upload.stagingKey, upload.storageUploadId);
       if (!parts) {
         // Storage finished an earlier attempt whose commit then failed: the assembled object is there, finish our side.
@@ -197,9 +200,9 @@ export class UploadService {
     file: ModelFileEntity,
   ): Promise<ModelFileEntity> {
     const now = this.clock.now();
-    await this.repo.updateUpload(uploadId, { status: 'COMPLETED', updatedAt: now }, manager);
-    await this.repo.updateFile(file.id, { scanStatus: 'PENDING', updatedAt: now }, manager);
-    await this.jobs.enqueue(manager, INGEST_TASK, { fileId: file.id }, { jobKey: `ingest:${file.id}` });
+    await this.uploads.update(uploadId, { status: 'COMPLETED', updatedAt: now }, manager);
+    await this.files.update(file.id, { scanStatus: 'PENDING', updatedAt: now }, manager);
+    await this.jobs.enqueue(manager, CatalogTasks.ingestModelFile, { fileId: file.id });
     return { ...file, scanStatus: 'PENDING' as const, updatedAt: now };
   }
 
@@ -209,7 +212,7 @@ export class UploadService {
    */
   async streamContent(actor: Actor, uploadId: string, body: AsyncIterable<Buffer>): Promise<ModelFileEntity> {
     const upload = await this.openUpload(actor, uploadId);
-    const file = (await this.repo.file(upload.fileId))!;
+    const file = (await this.files.byId(upload.fileId))!;
     let buffered: Buffer[] = [];
     let bufferedBytes = 0;
     let total = 0;
@@ -252,9 +255,9 @@ export class UploadService {
   async abortUpload(upload: UploadEntity, why: string): Promise<void> {
     await this.storage.abortMultipartUpload(upload.bucket, upload.stagingKey, upload.storageUploadId!);
     const now = this.clock.now();
-    await this.repo.transaction(async (manager) => {
-      await this.repo.updateUpload(upload.id, { status: 'ABORTED', updatedAt: now }, manager);
-      await this.repo.updateFile(
+    await this.transactions.run(async (manager) => {
+      await this.uploads.update(upload.id, { status: 'ABORTED', updatedAt: now }, manager);
+      await this.files.update(
         upload.fileId,
         { scanStatus: 'REJECTED', rejectionReason: 'UPLOAD_ABORTED', rejectionMessage: why, updatedAt: now },
         manager,
@@ -262,22 +265,14 @@ export class UploadService {
     });
   }
 
-  async blockHash(sha256: string, reason: string): Promise<void> {
-    const hash = sha256.trim().toLowerCase();
-    if (!/^[0-9a-f]{64}$/.test(hash)) throw CatalogErrors.invalidSha256();
-    const why = oneLine(reason, 'reason');
-    if (why.length < 1 || codePoints(why) > 500) throw CatalogErrors.invalidBlockReason();
-    await this.repo.blockHash(hash, why);
-  }
-
   async sweepExpired(limit = 100): Promise<number> {
-    const expired = await this.repo.expiredUploads(this.clock.now(), limit);
+    const expired = await this.uploads.expired(this.clock.now(), limit);
     for (const upload of expired) await this.abortUpload(upload, 'the upload was not completed within 24 hours');
     return expired.length;
   }
 
   private async openUpload(actor: Actor, uploadId: string): Promise<UploadEntity> {
-    const upload = await this.repo.upload(uploadId);
+    const upload = await this.uploads.byId(uploadId);
     if (!upload || upload.ownerId !== actor.userId) throw CatalogErrors.uploadNotFound();
     if (upload.status !== 'UPLOADING' || !upload.storageUploadId) throw CatalogErrors.uploadNotOpen();
     return upload;

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock, RateLimiter, violatedConstraint } from '@lookbook/core';
+import { APP_CONFIG, Clock, RateLimiter, Transactions } from '@lookbook/core';
 import { newId } from '@lookbook/kernel';
 import { LicensingFacade } from '@lookbook/licensing';
 import { CommerceErrors } from '../commerce.errors';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
-import { RoyaltyShares } from './royalty-shares';
-import { splitPlan } from '../split-plan';
-import { OrderEntity, OrderSplitEntity, transferGroupOf } from './order.entities';
+import { splitPlan } from '../money/split-plan';
+import type { OrderSplitEntity } from './order-split.entity';
+import type { OrderEntity } from './order.entity';
+import { OrderRefs } from './order-refs';
+import { OpenOrderExists, OrderRepository } from './order.repository';
+import { RoyaltyShares } from './royalty-shares.service';
 
 /**
  * Opens checkouts. An order records the offer revision, the price and the split plan as they were when the buyer
@@ -19,7 +20,8 @@ import { OrderEntity, OrderSplitEntity, transferGroupOf } from './order.entities
 @Injectable()
 export class CheckoutService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly transactions: Transactions,
     private readonly licensing: LicensingFacade,
     private readonly provider: PaymentProvider,
     private readonly royalties: RoyaltyShares,
@@ -38,14 +40,13 @@ export class CheckoutService {
     const plan = splitPlan(quote.price, this.config.payments.platformFeeBps, shares);
     const now = this.clock.now();
 
-    const order = await this.dataSource
-      .transaction(async (manager) => {
-        const orders = manager.getRepository(OrderEntity);
-        const open = await orders.findOneBy({ buyerId, offerId, status: 'PENDING' });
+    const order = await this.transactions
+      .run(async (manager) => {
+        const open = await this.orders.openOf(buyerId, offerId, manager);
         if (open && open.offerRevision === quote.offerRevision && !this.expired(open, now)) return open;
         // A stale open checkout (expired, or for terms that changed) is closed before a new one opens. If its session is
         // paid anyway, fulfilment still honours (or refunds) it.
-        if (open) await orders.update({ id: open.id }, { status: 'CANCELLED', updatedAt: now });
+        if (open) await this.orders.update(open.id, { status: 'CANCELLED', updatedAt: now }, manager);
         const created: OrderEntity = {
           id: newId(),
           buyerId,
@@ -76,8 +77,9 @@ export class CheckoutService {
           paidAt: null,
           updatedAt: now,
         };
-        await orders.insert(created);
-        await manager.getRepository(OrderSplitEntity).insert(
+        await this.orders.insertWithSplits(
+          manager,
+          created,
           plan.parts.map((part, i): OrderSplitEntity => ({
             orderId: created.id,
             recipientId: part.recipientId,
@@ -98,8 +100,8 @@ export class CheckoutService {
       })
       .catch(async (error: unknown) => {
         // Two clicks at once: the second insert meets the first's open order.
-        if (violatedConstraint(error) !== 'order_open_key') throw error;
-        return (await this.dataSource.getRepository(OrderEntity).findOneBy({ buyerId, offerId, status: 'PENDING' }))!;
+        if (!(error instanceof OpenOrderExists)) throw error;
+        return (await this.orders.openOf(buyerId, offerId))!;
       });
     return order.checkoutUrl ? order : this.openSession(order);
   }
@@ -115,28 +117,24 @@ export class CheckoutService {
           amount: order.amount,
           currency: order.currency,
           itemName: order.itemName,
-          transferGroup: transferGroupOf(order.id),
+          transferGroup: OrderRefs.transferGroup(order.id),
           successUrl: `${base}/orders/${order.id}?checkout=success`,
           cancelUrl: `${base}/orders/${order.id}?checkout=cancelled`,
           expiresAt: order.checkoutExpiresAt!,
         },
-        `order:${order.id}`,
+        OrderRefs.checkout(order.id),
       );
     } catch (error) {
       if (error instanceof ProviderUnavailableError) throw CommerceErrors.providerUnavailable();
       throw error;
     }
     const changes = { checkoutSessionId: session.id, checkoutUrl: session.url, updatedAt: this.clock.now() };
-    await this.dataSource.getRepository(OrderEntity).update({ id: order.id }, changes);
+    await this.orders.update(order.id, changes);
     return { ...order, ...changes };
   }
 
   private expired(order: OrderEntity, now: Date): boolean {
     return !!order.checkoutExpiresAt && order.checkoutExpiresAt.getTime() <= now.getTime();
-  }
-
-  async order(id: string): Promise<OrderEntity | null> {
-    return this.dataSource.getRepository(OrderEntity).findOneBy({ id });
   }
 }
 

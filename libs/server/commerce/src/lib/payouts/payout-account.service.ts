@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock } from '@lookbook/core';
+import { APP_CONFIG, Clock, Transactions } from '@lookbook/core';
 import { CommerceErrors } from '../commerce.errors';
-import { ConnectedAccountEntity } from '../orders/order.entities';
 import type { AccountState } from '../provider/payment-provider';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
-import { TransferService } from './transfer.service';
+import type { ConnectedAccountEntity } from './connected-account.entity';
+import type { PayoutStatus } from './payout.entity';
+import { PayoutRepository } from './payout.repository';
+import { TransferScheduler } from './transfer-scheduler.service';
 
 export interface PayoutRecord {
   providerPayoutId: string;
   creatorId: string;
   amount: number;
   currency: string;
-  status: 'IN_TRANSIT' | 'PAID' | 'FAILED' | 'CANCELED';
+  status: PayoutStatus;
   failureCode: string | null;
   arrivalDate: Date | null;
   createdAt: Date;
@@ -27,15 +27,16 @@ export interface PayoutRecord {
 @Injectable()
 export class PayoutAccountService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly payouts: PayoutRepository,
     private readonly provider: PaymentProvider,
-    private readonly transfers: TransferService,
+    private readonly scheduler: TransferScheduler,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   account(creatorId: string): Promise<ConnectedAccountEntity | null> {
-    return this.dataSource.getRepository(ConnectedAccountEntity).findOneBy({ creatorId });
+    return this.payouts.account(creatorId);
   }
 
   /** A fresh onboarding link (links are single-use and short-lived); creates the account the first time. */
@@ -50,12 +51,7 @@ export class PayoutAccountService {
       if (account?.payoutsEnabled && !account.requirementsDue.length) throw CommerceErrors.alreadyOnboarded();
       if (!account) {
         const state = await this.provider.createConnectedAccount({ creatorId }, `connect:${creatorId}`);
-        const now = this.clock.now();
-        await this.dataSource.query(
-          `INSERT INTO commerce.connected_account (creator_id, provider_account_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $3) ON CONFLICT (creator_id) DO NOTHING`,
-          [creatorId, state.id, now],
-        );
+        await this.payouts.insertAccountIfMissing(creatorId, state.id, this.clock.now());
         account = (await this.account(creatorId))!;
       }
       const back = `${this.config.http.publicUrl}${returnPath}`;
@@ -72,16 +68,11 @@ export class PayoutAccountService {
 
   /** `account.updated`: new capabilities; money that waited for this account is queued the moment it can receive. */
   async updated(state: AccountState): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(ConnectedAccountEntity);
-      const account = await repo
-        .createQueryBuilder('a')
-        .setLock('pessimistic_write')
-        .where('a.providerAccountId = :id', { id: state.id })
-        .getOne();
+    return this.transactions.run(async (manager) => {
+      const account = await this.payouts.lockAccountByProviderId(manager, state.id);
       if (!account) throw new Error(`account ${state.id} not recorded yet: retry`);
-      await repo.update(
-        { creatorId: account.creatorId },
+      await this.payouts.updateAccount(
+        account.creatorId,
         {
           chargesEnabled: state.chargesEnabled,
           payoutsEnabled: state.payoutsEnabled,
@@ -89,46 +80,40 @@ export class PayoutAccountService {
           requirementsDue: state.requirementsDue,
           updatedAt: this.clock.now(),
         },
+        manager,
       );
       if (!state.payoutsEnabled) return 'account cannot receive payouts';
-      const released = await this.transfers.releaseWaiting(manager, account.creatorId);
+      const released = await this.scheduler.releaseWaiting(manager, account.creatorId);
       return `account active; ${released} waiting transfer(s) queued`;
     });
   }
 
   /** `payout.paid` / `payout.failed` on a connected account. A failure flags the account for the creator to fix. */
   async payout(accountId: string, payout: Omit<PayoutRecord, 'creatorId' | 'createdAt'>): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      const account = await manager.getRepository(ConnectedAccountEntity).findOneBy({ providerAccountId: accountId });
+    return this.transactions.run(async (manager) => {
+      const account = await this.payouts.accountByProviderId(accountId, manager);
       if (!account) return 'unknown account';
       const now = this.clock.now();
-      await manager.query(
-        `INSERT INTO commerce.payout (provider_payout_id, creator_id, amount, currency, status, failure_code,
-           arrival_date, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-         ON CONFLICT (provider_payout_id) DO UPDATE SET status = EXCLUDED.status,
-           failure_code = EXCLUDED.failure_code, updated_at = EXCLUDED.updated_at
-         WHERE commerce.payout.status NOT IN ('PAID', 'FAILED', 'CANCELED') OR EXCLUDED.status = 'FAILED'`,
-        [
-          payout.providerPayoutId,
-          account.creatorId,
-          payout.amount,
-          payout.currency,
-          payout.status,
-          payout.failureCode,
-          payout.arrivalDate,
-          now,
-        ],
+      await this.payouts.recordPayout(manager, {
+        id: payout.providerPayoutId,
+        creatorId: account.creatorId,
+        amount: payout.amount,
+        currency: payout.currency,
+        status: payout.status,
+        failureCode: payout.failureCode,
+        arrivalDate: payout.arrivalDate,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.payouts.updateAccount(
+        account.creatorId,
+        payout.status === 'FAILED'
+          ? { payoutFailureCode: payout.failureCode ?? 'unknown', payoutFailedAt: now, updatedAt: now }
+          : payout.status === 'PAID'
+            ? { payoutFailureCode: null, payoutFailedAt: null, updatedAt: now }
+            : { updatedAt: now },
+        manager,
       );
-      await manager
-        .getRepository(ConnectedAccountEntity)
-        .update(
-          { creatorId: account.creatorId },
-          payout.status === 'FAILED'
-            ? { payoutFailureCode: payout.failureCode ?? 'unknown', payoutFailedAt: now, updatedAt: now }
-            : payout.status === 'PAID'
-              ? { payoutFailureCode: null, payoutFailedAt: null, updatedAt: now }
-              : { updatedAt: now },
-        );
       return `payout ${payout.status.toLowerCase()}`;
     });
   }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { JobHandler } from '@lookbook/core';
+import type { JobHandler, PayloadOf } from '@lookbook/core';
 import { JobTask } from '@lookbook/core';
-import { TRANSFER_TASK, TransferService } from './transfer.service';
+import { CommerceTasks } from '../commerce.tasks';
+import { TransferService } from './transfer.service';
 
 @Injectable()
-@JobTask({ task: TRANSFER_TASK })
-export class TransferJob implements JobHandler<{ orderId: string; recipientId: string }> {
+@JobTask(CommerceTasks.transfer)
+export class TransferJob implements JobHandler<PayloadOf<typeof CommerceTasks.transfer>> {
   constructor(private readonly transfers: TransferService) {}
 
-  async handle({ orderId, recipientId }: { orderId: string; recipientId: string }): Promise<void> {
+  async handle({ orderId, recipientId }: PayloadOf<typeof CommerceTasks.transfer>): Promise<void> {
     await this.transfers.run(orderId, recipientId);
   }
 }

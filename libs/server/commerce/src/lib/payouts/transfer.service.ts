@@ -1,25 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
-import { Clock, JobQueue } from '@lookbook/core';
+import { Clock, Transactions } from '@lookbook/core';
 import { LedgerService } from '@lookbook/ledger';
 import { Books } from '../money/books';
-import type { OrderSplitEntity } from '../orders/order.entities';
-import {
-  ConnectedAccountEntity,
-  OrderEntity,
-  OrderSplitEntity as Split,
-  transferGroupOf,
-} from '../orders/order.entities';
+import type { OrderSplitEntity } from '../orders/order-split.entity';
+import type { OrderEntity } from '../orders/order.entity';
+import { OrderRefs } from '../orders/order-refs';
+import { OrderRepository } from '../orders/order.repository';
 import { PaymentProvider, ProviderRejectedError } from '../provider/payment-provider';
-
-export const TRANSFER_TASK = 'commerce.transfer';
-export const transferJobKey = (orderId: string, recipientId: string) => `transfer:${orderId}:${recipientId}`;
-
-/** `order:<id>:split:<recipient>`; a new attempt after the provider refused for good gets a new key. */
-export const transferIdempotencyKey = (split: Pick<OrderSplitEntity, 'orderId' | 'recipientId' | 'transferAttempt'>) =>
-  `order:${split.orderId}:split:${split.recipientId}${split.transferAttempt ? `:attempt:${split.transferAttempt}` : ''}`;
+import { PayoutRepository } from './payout.repository';
+import { TransferScheduler } from './transfer-scheduler.service';
 
 type Decision =
   | { kind: 'done'; outcome: string }
@@ -37,15 +27,17 @@ export class TransferService {
   private readonly log = new Logger('Transfers');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly payouts: PayoutRepository,
     private readonly provider: PaymentProvider,
     private readonly ledger: LedgerService,
-    private readonly queue: JobQueue,
+    private readonly scheduler: TransferScheduler,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
   async run(orderId: string, recipientId: string): Promise<string> {
-    const decision = await this.dataSource.transaction((manager) => this.decide(manager, orderId, recipientId));
+    const decision = await this.transactions.run((manager) => this.decide(manager, orderId, recipientId));
     if (decision.kind === 'done') return decision.outcome;
     const { split, order, destination, amount } = decision;
     let transferId: string;
@@ -55,35 +47,30 @@ export class TransferService {
           amount,
           currency: order.currency,
           destination,
-          transferGroup: transferGroupOf(order.id),
+          transferGroup: OrderRefs.transferGroup(order.id),
           sourceTransaction: order.chargeId!,
           metadata: { order_id: order.id, recipient_id: split.recipientId },
         },
-        transferIdempotencyKey(split),
+        OrderRefs.transfer(split),
       ));
     } catch (error) {
       if (!(error instanceof ProviderRejectedError)) throw error; // retried by the queue with the same key
       return this.refused(split, order, amount, error);
     }
-    await this.dataSource
-      .getRepository(Split)
-      .update(
-        { orderId, recipientId, transferStatus: 'SENDING' },
-        { transferStatus: 'SENT', transferId, updatedAt: this.clock.now() },
-      );
+    await this.orders.updateSplit(
+      orderId,
+      recipientId,
+      { transferStatus: 'SENT', transferId, updatedAt: this.clock.now() },
+      { onlyIf: 'SENDING' },
+    );
     return `sent ${amount} as ${transferId}`;
   }
 
   private async decide(manager: EntityManager, orderId: string, recipientId: string): Promise<Decision> {
-    const split = await manager
-      .getRepository(Split)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.orderId = :orderId AND s.recipientId = :recipientId', { orderId, recipientId })
-      .getOne();
+    const split = await this.orders.lockSplit(manager, orderId, recipientId);
     if (!split) return { kind: 'done', outcome: 'no such split' };
-    const order = (await manager.getRepository(OrderEntity).findOneBy({ id: orderId }))!;
-    const account = await manager.getRepository(ConnectedAccountEntity).findOneBy({ creatorId: recipientId });
+    const order = (await this.orders.byId(orderId, manager))!;
+    const account = await this.payouts.account(recipientId, manager);
     if (split.transferStatus === 'SENDING') {
       return { kind: 'send', split, order, destination: account!.providerAccountId, amount: split.transferAmount! };
     }
@@ -92,12 +79,7 @@ export class TransferService {
     }
     const now = this.clock.now();
     if (split.transferableAt.getTime() > now.getTime()) {
-      await this.queue.enqueue(
-        manager,
-        TRANSFER_TASK,
-        { orderId, recipientId },
-        { runAt: split.transferableAt, jobKey: transferJobKey(orderId, recipientId) },
-      );
+      await this.scheduler.schedule(manager, orderId, recipientId, split.transferableAt);
       return { kind: 'done', outcome: 'on hold' };
     }
     const left = split.amount - split.clawedBack;
@@ -109,7 +91,7 @@ export class TransferService {
     const amount = Math.min(left, owed);
     if (amount <= 0) return this.settle(manager, split, 'NETTED', 'netted against a debt');
     await this.ledger.post(manager, {
-      externalRef: `${transferIdempotencyKey(split)}:transfer`,
+      externalRef: `${OrderRefs.transfer(split)}:transfer`,
       kind: 'TRANSFER',
       description: `Transfer to the creator for ${order.itemName}`,
       entries: [
@@ -117,9 +99,12 @@ export class TransferService {
         { account: Books.clearing(order.currency), amount: -amount },
       ],
     });
-    await manager
-      .getRepository(Split)
-      .update({ orderId, recipientId }, { transferStatus: 'SENDING', transferAmount: amount, updatedAt: now });
+    await this.orders.updateSplit(
+      orderId,
+      recipientId,
+      { transferStatus: 'SENDING', transferAmount: amount, updatedAt: now },
+      { manager },
+    );
     return {
       kind: 'send',
       split: { ...split, transferAmount: amount },
@@ -135,21 +120,21 @@ export class TransferService {
     status: 'CANCELLED' | 'WAITING_FOR_ACCOUNT' | 'NETTED',
     outcome: string,
   ): Promise<Decision> {
-    await manager
-      .getRepository(Split)
-      .update(
-        { orderId: split.orderId, recipientId: split.recipientId },
-        { transferStatus: status, updatedAt: this.clock.now() },
-      );
+    await this.orders.updateSplit(
+      split.orderId,
+      split.recipientId,
+      { transferStatus: status, updatedAt: this.clock.now() },
+      { manager },
+    );
     return { kind: 'done', outcome };
   }
 
   /** The provider refused for good: the money goes back to the payable balance; the next attempt uses a new key. */
   private async refused(split: OrderSplitEntity, order: OrderEntity, amount: number, error: ProviderRejectedError) {
-    this.log.warn(`transfer ${transferIdempotencyKey(split)} refused: ${error.code ?? error.message}`);
-    await this.dataSource.transaction(async (manager) => {
+    this.log.warn(`transfer ${OrderRefs.transfer(split)} refused: ${error.code ?? error.message}`);
+    await this.transactions.run(async (manager) => {
       await this.ledger.post(manager, {
-        externalRef: `${transferIdempotencyKey(split)}:refused`,
+        externalRef: `${OrderRefs.transfer(split)}:refused`,
         kind: 'TRANSFER_REFUSED',
         description: `Transfer refused by the provider (${error.code ?? 'rejected'})`,
         entries: [
@@ -157,30 +142,18 @@ export class TransferService {
           { account: Books.clearing(order.currency), amount },
         ],
       });
-      await manager.getRepository(Split).update(
-        { orderId: split.orderId, recipientId: split.recipientId, transferStatus: 'SENDING' },
+      await this.orders.updateSplit(
+        split.orderId,
+        split.recipientId,
         {
           transferStatus: 'WAITING_FOR_ACCOUNT',
           transferAmount: null,
           transferAttempt: split.transferAttempt + 1,
           updatedAt: this.clock.now(),
         },
+        { manager, onlyIf: 'SENDING' },
       );
     });
     return `refused (${error.code ?? 'rejected'}): waiting for the account`;
-  }
-
-  /** When an account becomes able to receive money, everything that waited for it is queued. */
-  async releaseWaiting(manager: EntityManager, recipientId: string): Promise<number> {
-    const waiting = await manager.getRepository(Split).findBy({ recipientId, transferStatus: 'WAITING_FOR_ACCOUNT' });
-    for (const split of waiting) {
-      await this.queue.enqueue(
-        manager,
-        TRANSFER_TASK,
-        { orderId: split.orderId, recipientId },
-        { jobKey: transferJobKey(split.orderId, recipientId), runAt: split.transferableAt },
-      );
-    }
-    return waiting.length;
   }
 }

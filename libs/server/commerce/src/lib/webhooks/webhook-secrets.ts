@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import type { AppConfig } from '@lookbook/core';
-import { resolveAuthSecret } from '@lookbook/identity';
+import { resolveAuthSecret } from '@lookbook/core';
 import type { ProviderEvent } from '../provider/payment-provider';
 
 /** Stripe's default: a signature older than five minutes is a replay. */

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Public } from '@lookbook/core';
 import { ValidationError } from '@lookbook/kernel';
-import { WebhookInbox } from './webhook-inbox';
+import { WebhookInbox } from './webhook-inbox.service';
 import { verifyWebhook, webhookSecrets } from './webhook-secrets';
 
 /**

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobQueue } from '../jobs/job-queue';
 import { DATABASE_URL } from './database.tokens';
 import { Readiness } from './readiness';
+import { Transactions } from './transactions';
 import { typeormOptions } from './typeorm-options';
 
 export interface DatabaseModuleOptions {
@@ -30,8 +31,8 @@ export class DatabaseModule {
           retryDelay: 1000,
         }),
       ],
-      providers: [{ provide: DATABASE_URL, useValue: options.url }, JobQueue, Readiness],
-      exports: [DATABASE_URL, JobQueue, Readiness],
+      providers: [{ provide: DATABASE_URL, useValue: options.url }, JobQueue, Readiness, Transactions],
+      exports: [DATABASE_URL, JobQueue, Readiness, Transactions],
     };
   }
 }

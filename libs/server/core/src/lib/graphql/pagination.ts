@@ -110,3 +110,9 @@ export async function paginateNewestFirst<E extends ObjectLiteral & { id: string
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+/** The same page with every node mapped (cursors and page info kept): entities become records or GraphQL objects. */
+export function mapPage<T, U>(page: Page<T>, map: (node: T, index: number) => U): Page<U> {
+  const edges = page.edges.map((edge, i) => ({ cursor: edge.cursor, node: map(edge.node, i) }));
+  return { edges, nodes: edges.map((e) => e.node), pageInfo: page.pageInfo };
+}

@@ -11,14 +11,25 @@ import { CoreModule } from '../core.module';
 import type { JobHandler } from './job-handler';
 import { JobTask } from './job-handler';
 import { JobQueue } from './job-queue';
+import type { PayloadOf } from './task';
+import { defineTask } from './task';
+import { z } from 'zod';
 
 const seen: Record<string, unknown>[] = [];
 let failuresLeft = 0;
 
+const RecordTask = defineTask({
+  name: 'test.record',
+  schedule: '*/5 * * * *',
+  payload: z.object({ marker: z.string(), n: z.number().int().optional() }),
+  key: (p) => `record:${p.marker}:${p.n ?? 0}`,
+});
+const UnkeyedTask = defineTask({ name: 'test.unkeyed', payload: z.object({ marker: z.string() }) });
+
 @Injectable()
-@JobTask({ task: 'test.record', schedule: '*/5 * * * *' })
-class RecordJob implements JobHandler<Record<string, unknown>> {
-  async handle(payload: Record<string, unknown>): Promise<void> {
+@JobTask(RecordTask)
+class RecordJob implements JobHandler<PayloadOf<typeof RecordTask>> {
+  async handle(payload: PayloadOf<typeof RecordTask>): Promise<void> {
     if (failuresLeft > 0) {
       failuresLeft -= 1;
       throw new Error('transient failure');
@@ -70,7 +81,7 @@ describe('job queue (graphile-worker on the real database)', () => {
   it('enqueues inside the caller transaction: a rollback leaves no job', async () => {
     await expect(
       dataSource.transaction(async (manager) => {
-        await queue.enqueue(manager, 'test.record', { marker: 'rolled-back' });
+        await queue.enqueue(manager, RecordTask, { marker: 'rolled-back' });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
@@ -80,7 +91,7 @@ describe('job queue (graphile-worker on the real database)', () => {
   });
 
   it('runs a committed job exactly once', async () => {
-    await dataSource.transaction((manager) => queue.enqueue(manager, 'test.record', { marker: 'committed' }));
+    await dataSource.transaction((manager) => queue.enqueue(manager, RecordTask, { marker: 'committed' }));
     await eventually(() => seen.find((p) => p['marker'] === 'committed'));
     await eventually(async () => ((await jobRows('committed')).length === 0 ? true : undefined));
     expect(seen.filter((p) => p['marker'] === 'committed')).toHaveLength(1);
@@ -89,7 +100,7 @@ describe('job queue (graphile-worker on the real database)', () => {
   it('retries a failing job with backoff, then succeeds', async () => {
     failuresLeft = 1;
     const before = Date.now();
-    await queue.enqueue(undefined, 'test.record', { marker: 'flaky' });
+    await queue.enqueue(undefined, RecordTask, { marker: 'flaky' });
     const failed = await eventually(async () =>
       (await jobRows('flaky')).find((row) => row.attempts === 1 && row.last_error !== null),
     );
@@ -98,11 +109,36 @@ describe('job queue (graphile-worker on the real database)', () => {
     await eventually(() => seen.find((p) => p['marker'] === 'flaky'), 15_000);
   });
 
-  it('deduplicates by job key', async () => {
+  it('always applies the task\u2019s job key, so the same work is never queued twice', async () => {
     const runAt = new Date(Date.now() + 60_000);
-    await queue.enqueue(undefined, 'test.record', { marker: 'keyed', n: 1 }, { jobKey: 'k1', runAt });
-    await queue.enqueue(undefined, 'test.record', { marker: 'keyed', n: 2 }, { jobKey: 'k1', runAt });
-    expect(await jobRows('keyed')).toHaveLength(1);
+    await queue.enqueue(undefined, RecordTask, { marker: 'keyed', n: 1 }, { runAt });
+    await queue.enqueue(undefined, RecordTask, { marker: 'keyed', n: 1 }, { runAt });
+    await queue.enqueue(undefined, RecordTask, { marker: 'keyed', n: 2 }, { runAt });
+    expect(await jobRows('keyed')).toHaveLength(2);
+    await queue.enqueue(undefined, UnkeyedTask, { marker: 'unkeyed' }, { runAt });
+    await queue.enqueue(undefined, UnkeyedTask, { marker: 'unkeyed' }, { runAt });
+    expect(await jobRows('unkeyed')).toHaveLength(2);
+  });
+
+  it('refuses to enqueue a payload the task does not declare', async () => {
+    await expect(
+      queue.enqueue(undefined, RecordTask, { marker: 7 } as unknown as PayloadOf<typeof RecordTask>),
+    ).rejects.toThrow();
+    expect(await jobRows('7')).toEqual([]);
+  });
+
+  it('fails a job whose stored payload is malformed, without running the handler or stopping the worker', async () => {
+    await db.query(`SELECT graphile_worker.add_job('test.record', '{"marker": 5, "bad": true}'::json)`);
+    const failed = await eventually(async () => {
+      const [row] = await db.query<{ attempts: number; last_error: string | null }>(
+        `SELECT attempts, last_error FROM graphile_worker._private_jobs WHERE payload->>'bad' = 'true'`,
+      );
+      return row && row.attempts >= 1 && row.last_error ? row : undefined;
+    });
+    expect(failed.last_error).toMatch(/malformed payload for test.record: marker:/);
+    expect(seen.find((p) => p['bad'])).toBeUndefined();
+    await dataSource.transaction((manager) => queue.enqueue(manager, RecordTask, { marker: 'after-bad' }));
+    await eventually(() => seen.find((p) => p['marker'] === 'after-bad'));
   });
 
   it('registers the schedules of every handler', async () => {

@@ -7,8 +7,11 @@ import { Pool } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { DATABASE_URL } from '../database/database.tokens';
-import type { JobHandler, JobHandlerOptions } from './job-handler';
+import type { JobHandler } from './job-handler';
 import { JOB_HANDLER } from './job-handler';
+import type { TaskDefinition } from './task';
+
+type AnyTask = TaskDefinition<Record<string, unknown>>;
 
 /** Runs every @JobTask provider of the application. Only the worker app imports this. */
 @Injectable()
@@ -24,29 +27,45 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   /** Task identifiers with their handlers, found by metadata on providers. */
-  handlers(): Map<string, { options: JobHandlerOptions; handler: JobHandler }> {
-    const found = new Map<string, { options: JobHandlerOptions; handler: JobHandler }>();
+  handlers(): Map<string, { task: AnyTask; handler: JobHandler }> {
+    const found = new Map<string, { task: AnyTask; handler: JobHandler }>();
     for (const wrapper of this.discovery.getProviders()) {
       const metatype = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
       if (!metatype || !wrapper.instance) continue;
-      const options = Reflect.getMetadata(JOB_HANDLER, metatype) as JobHandlerOptions | undefined;
-      if (!options) continue;
-      if (found.has(options.task)) throw new Error(`Two job handlers for task ${options.task}`);
-      found.set(options.task, { options, handler: wrapper.instance as JobHandler });
+      const task = Reflect.getMetadata(JOB_HANDLER, metatype) as AnyTask | undefined;
+      if (!task) continue;
+      if (found.has(task.name)) throw new Error(`Two job handlers for task ${task.name}`);
+      found.set(task.name, { task, handler: wrapper.instance as JobHandler });
     }
     return found;
+  }
+
+  /**
+   * The payload is parsed with the task's schema before the handler sees it: a job whose payload is not what the task
+   * declares fails (with one clear log line, and the queue's backoff), never the process and never the handler.
+   */
+  runTask(task: AnyTask, handler: JobHandler): TaskList[string] {
+    return async (payload, helpers) => {
+      const parsed = task.payload.safeParse(payload);
+      if (!parsed.success) {
+        const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+        this.log.error(`job ${helpers.job.id} (${task.name}) has a malformed payload: ${problem}`);
+        throw new Error(`malformed payload for ${task.name}: ${problem}`);
+      }
+      await handler.handle(parsed.data, helpers);
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.handlers();
     const taskList: TaskList = {};
-    for (const [task, { handler }] of handlers) taskList[task] = (payload, helpers) => handler.handle(payload, helpers);
+    for (const [name, { task, handler }] of handlers) taskList[name] = this.runTask(task, handler);
     const cron = [...handlers.values()]
-      .filter(({ options }) => options.schedule)
-      .map(({ options }) => ({
-        task: options.task,
-        match: options.schedule!,
-        identifier: options.task,
+      .filter(({ task }) => task.schedule)
+      .map(({ task }) => ({
+        task: task.name,
+        match: task.schedule!,
+        identifier: task.name,
         options: { backfillPeriod: 0, maxAttempts: 3 },
       }));
     this.pool = new Pool({ connectionString: this.databaseUrl, max: this.config.worker.concurrency + 2 });

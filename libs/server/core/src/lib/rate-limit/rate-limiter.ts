@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimitedError } from '@lookbook/kernel';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource } from 'typeorm';
+import { RateLimitRepository } from './rate-limit.repository';
 
 export interface RateLimitRule {
   /** Namespace of the counters, e.g. `sign-in`. */
@@ -19,7 +18,7 @@ export interface RateLimitRule {
 export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterPostgres>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly counters: RateLimitRepository) {}
 
   async consume(rule: RateLimitRule, key: string): Promise<void> {
     try {
@@ -34,7 +33,7 @@ export class RateLimiter {
     let limiter = this.limiters.get(rule.name);
     if (!limiter) {
       limiter = new RateLimiterPostgres({
-        storeClient: this.dataSource,
+        storeClient: this.counters.storeClient,
         storeType: 'typeorm',
         schemaName: 'core',
         tableName: 'rate_limit',

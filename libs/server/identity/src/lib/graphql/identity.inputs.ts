@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ApiScopeValue } from './identity.objects';
+import type { ApiScope } from '@lookbook/core';
+import { ApiScopeEnum } from './identity.objects';
 
 // Length caps here are transport limits; the services apply the real rules and return typed errors.
 @InputType()
@@ -25,7 +26,7 @@ export class ChangePasswordInput {
 @InputType()
 export class CreateApiKeyInput {
   @Field() name!: string;
-  @Field(() => [ApiScopeValue]) scopes!: ApiScopeValue[];
+  @Field(() => [ApiScopeEnum]) scopes!: ApiScope[];
   @Field(() => Int, { nullable: true, description: 'Days until the key expires (1–365); never if omitted.' })
   expiresInDays?: number | null;
 }

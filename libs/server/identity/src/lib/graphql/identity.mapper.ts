@@ -1,8 +1,7 @@
-import type { ApiKeyEntity } from '../entities/api-key.entity';
-import type { SessionEntity } from '../entities/session.entity';
-import type { UserEntity } from '../entities/user.entity';
-import type { IssuedSession } from '../session.service';
-import type { ApiScopeValue, RoleValue } from './identity.objects';
+import type { ApiKeyEntity } from '../api-keys/api-key.entity';
+import type { SessionEntity } from '../sessions/session.entity';
+import type { UserEntity } from '../users/user.entity';
+import type { IssuedSession } from '../sessions/session.service';
 import { ApiKey, AuthPayload, Me, Session, User } from './identity.objects';
 import { API_KEY_PREFIX } from '@lookbook/core';
 
@@ -21,7 +20,7 @@ export function toMe(user: UserEntity): Me {
     handle: user.handle,
     displayName: user.displayName,
     email: user.email,
-    roles: user.roles as RoleValue[],
+    roles: user.roles,
     createdAt: user.createdAt,
   });
 }
@@ -52,7 +51,7 @@ export function toApiKey(key: ApiKeyEntity): ApiKey {
     id: key.id,
     name: key.name,
     displayPrefix: `${API_KEY_PREFIX}${key.prefix}`,
-    scopes: key.scopes as ApiScopeValue[],
+    scopes: key.scopes,
     createdAt: key.createdAt,
     lastUsedAt: key.lastUsedAt,
     expiresAt: key.expiresAt,

@@ -1,20 +1,10 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@lookbook/core';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import type { ApiScope, Role } from '@lookbook/core';
+import { API_SCOPES, Connection, graphqlEnum, ROLES } from '@lookbook/core';
 
-export enum RoleValue {
-  ADMIN = 'admin',
-  MODERATOR = 'moderator',
-}
-registerEnumType(RoleValue, { name: 'Role' });
-
-export enum ApiScopeValue {
-  READ = 'read',
-  WRITE = 'write',
-  DOWNLOAD = 'download',
-  ADMIN = 'admin',
-}
-registerEnumType(ApiScopeValue, {
-  name: 'ApiScope',
+export const RoleEnum = graphqlEnum('Role', ROLES, { upperCaseNames: true });
+export const ApiScopeEnum = graphqlEnum('ApiScope', API_SCOPES, {
+  upperCaseNames: true,
   valuesMap: {
     READ: { description: 'Queries.' },
     WRITE: { description: 'Mutations (never credential management).' },
@@ -37,7 +27,7 @@ export class Me {
   @Field() handle!: string;
   @Field() displayName!: string;
   @Field() email!: string;
-  @Field(() => [RoleValue]) roles!: RoleValue[];
+  @Field(() => [RoleEnum]) roles!: Role[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
@@ -68,7 +58,7 @@ export class ApiKey {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field({ description: 'The visible start of the key, e.g. "lbk_3f9a2c71b0de".' }) displayPrefix!: string;
-  @Field(() => [ApiScopeValue]) scopes!: ApiScopeValue[];
+  @Field(() => [ApiScopeEnum]) scopes!: ApiScope[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) lastUsedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) expiresAt!: Date | null;

@@ -19,8 +19,15 @@ export interface LicenseClaims {
   issuedAt: Date;
 }
 
-export type CertificateProblem =
-  'MALFORMED' | 'UNSUPPORTED_ALGORITHM' | 'UNKNOWN_KEY' | 'KEY_EXPIRED' | 'BAD_SIGNATURE' | 'INVALID_CLAIMS';
+export const CERTIFICATE_PROBLEMS = [
+  'MALFORMED',
+  'UNSUPPORTED_ALGORITHM',
+  'UNKNOWN_KEY',
+  'KEY_EXPIRED',
+  'BAD_SIGNATURE',
+  'INVALID_CLAIMS',
+] as const;
+export type CertificateProblem = (typeof CERTIFICATE_PROBLEMS)[number];
 
 export class CertificateError extends Error {
   constructor(

@@ -4,21 +4,10 @@ import { CurrentActor, LoaderRegistry, Loaders, Public, UUIDScalar } from '@look
 import { CURRENCIES } from '@lookbook/kernel';
 import { ModelVersion } from '@lookbook/catalog';
 import type { OfferEntity } from './offer.entity';
-import type { CommercialUseValue, TierValue } from './offer.graphql';
-import { Currency, LicenseOffer, LicenseOfferInput } from './offer.graphql';
+import { Currency, LicenseOffer } from '../graphql/licensing.objects';
+import { LicenseOfferInput } from '../graphql/licensing.inputs';
+import { toOffer } from '../graphql/licensing.mapper';
 import { OfferService } from './offer.service';
-
-const toOffer = (o: OfferEntity): LicenseOffer =>
-  Object.assign(new LicenseOffer(), {
-    id: o.id,
-    tier: o.tier as TierValue,
-    revision: o.revision,
-    priceAmount: o.priceAmount,
-    priceCurrency: o.priceCurrency,
-    permissions: { ...o.permissions, commercialUse: o.permissions.commercialUse as CommercialUseValue },
-    termsText: o.termsText,
-    termsSha256: o.termsSha256,
-  });
 
 @Resolver(() => ModelVersion)
 export class OfferResolver {

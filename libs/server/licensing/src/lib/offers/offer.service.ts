@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
 import type { Actor } from '@lookbook/core';
-import { Clock } from '@lookbook/core';
+import { Clock, Transactions } from '@lookbook/core';
 import { CatalogFacade } from '@lookbook/catalog';
 import { currencyInfo, formatMoney, newId, ValidationError } from '@lookbook/kernel';
-import { GrantEntity } from '../grants/grant.entity';
+import { LicenseRepository } from '../licenses/license.repository';
 import { LicensingErrors } from '../licensing.errors';
 import { assertCompatible } from './compatibility';
-import { OfferEntity } from './offer.entity';
-import { OfferRules } from './offer-rules';
+import type { OfferEntity } from './offer.entity';
+import { OfferRepository } from './offer.repository';
+import { OfferRules } from './offer-rules.service';
 import type { Permissions, Tier } from './permissions';
 import { licenseText, termsHash, validatePermissions } from './permissions';
 
@@ -64,9 +63,11 @@ const same = (a: OfferEntity, b: Omit<OfferEntity, 'id' | 'revision' | 'createdA
 @Injectable()
 export class OfferService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offers: OfferRepository,
+    private readonly licenses: LicenseRepository,
     private readonly catalog: CatalogFacade,
     private readonly rules: OfferRules,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -96,10 +97,10 @@ export class OfferService {
     });
 
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       // The version row lock serialises offer edits with publishing and with licence sales of this version.
       const version = await this.catalog.lockVersion(manager, versionId);
-      if (await manager.getRepository(GrantEntity).existsBy({ versionId, tier: 'EXCLUSIVE', status: 'ACTIVE' })) {
+      if (await this.licenses.hasActiveExclusive(manager, versionId)) {
         throw LicensingErrors.exclusivelyLicensed();
       }
       if (version.versionStatus === 'PUBLISHED') {
@@ -108,25 +109,23 @@ export class OfferService {
       } else {
         assertCompatible(wanted, { ...version, parents: [] }); // the base model rule already; parents at publish
       }
-      const repo = manager.getRepository(OfferEntity);
-      const live = await repo.findBy({ versionId, retiredAt: IsNull() });
+      const live = await this.offers.liveOf(versionId, manager);
       const result: OfferEntity[] = [];
       for (const offer of live) {
         const next = wanted.find((w) => w.tier === offer.tier);
         if (next && same(offer, next)) result.push(offer);
-        else await repo.update({ id: offer.id }, { retiredAt: now });
+        else await this.offers.retire(manager, offer.id, now);
       }
       for (const next of wanted) {
         if (result.some((r) => r.tier === next.tier)) continue;
-        const previous = await repo.maximum('revision', { versionId, tier: next.tier });
         const offer: OfferEntity = {
           id: newId(),
           ...next,
-          revision: (previous ?? 0) + 1,
+          revision: (await this.offers.latestRevision(manager, versionId, next.tier)) + 1,
           createdAt: now,
           retiredAt: null,
         };
-        await repo.insert(offer);
+        await this.offers.insert(manager, offer);
         result.push(offer);
       }
       await this.catalog.setVersionAccess(manager, versionId, tiers.has('FREE') ? 'FREE' : 'LICENSED');
@@ -136,25 +135,22 @@ export class OfferService {
 
   /** An exclusive licence was sold: take every offer of the version off sale. */
   async delistAll(manager: EntityManager, versionId: string, now: Date): Promise<void> {
-    await manager.getRepository(OfferEntity).update({ versionId, retiredAt: IsNull() }, { retiredAt: now });
+    await this.offers.retireAllOf(manager, versionId, now);
     await this.catalog.setVersionAccess(manager, versionId, 'LICENSED');
   }
 
   /** Inside a transaction that holds the version lock. */
   liveOffersIn(manager: EntityManager, versionId: string): Promise<OfferEntity[]> {
-    return manager.getRepository(OfferEntity).findBy({ versionId, retiredAt: IsNull() });
+    return this.offers.liveOf(versionId, manager);
   }
 
   byId(id: string): Promise<OfferEntity | null> {
-    return this.dataSource.getRepository(OfferEntity).findOneBy({ id });
+    return this.offers.byId(id);
   }
 
   /** Live offers of several versions (batched for DataLoaders). */
   async liveOffers(versionIds: readonly string[]): Promise<OfferEntity[]> {
-    const rows = await this.dataSource
-      .getRepository(OfferEntity)
-      .find({ where: { versionId: In([...versionIds]), retiredAt: IsNull() } });
-    return byTier(rows);
+    return byTier(await this.offers.liveOfVersions(versionIds));
   }
 }
 

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ModelStatus } from './model-status';
+
+export const MODEL_TYPES = [
+  'LORA',
+  'LOCON',
+  'DORA',
+  'CHECKPOINT',
+  'TEXTUAL_INVERSION',
+  'HYPERNETWORK',
+  'CONTROLNET',
+  'VAE',
+  'UPSCALER',
+  'OTHER',
+] as const;
+export type ModelType = (typeof MODEL_TYPES)[number];
+export const MATURITY_LEVELS = ['SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT'] as const;
+export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
+
+@Entity({ schema: 'catalog', name: 'style_model' })
+export class StyleModelEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'owner_id' }) ownerId!: string;
+  @Column('text') slug!: string;
+  @Column('text') name!: string;
+  @Column('text') description!: string;
+  @Column('text') type!: ModelType;
+  @Column('text', { name: 'base_model_id' }) baseModelId!: string;
+  @Column('text', { array: true }) tags!: string[];
+  @Column('text') maturity!: MaturityLevel;
+  @Column('text') status!: ModelStatus;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
+}

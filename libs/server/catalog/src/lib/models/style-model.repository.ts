@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import type { ConnectionArgs, Page } from '@lookbook/core';
+import { paginateNewestFirst, violatedConstraint } from '@lookbook/core';
+import { CatalogErrors } from '../catalog.errors';
+import type { ModelType } from './style-model.entity';
+import { StyleModelEntity } from './style-model.entity';
+
+export interface ModelListFilter {
+  ownerId?: string;
+  type?: ModelType;
+  baseModelId?: string;
+  /** Only PUBLISHED models unless listing one's own. */
+  publishedOnly: boolean;
+}
+
+/** Style models. A duplicate slug of one owner (unique constraint) becomes SLUG_TAKEN. */
+@Injectable()
+export class StyleModelRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource).getRepository(StyleModelEntity);
+  }
+
+  async insert(model: StyleModelEntity): Promise<void> {
+    try {
+      await this.repo().insert(model);
+    } catch (error) {
+      throw mapped(error);
+    }
+  }
+
+  async update(id: string, changes: Partial<StyleModelEntity>, manager?: EntityManager): Promise<void> {
+    try {
+      await this.repo(manager).update({ id }, changes);
+    } catch (error) {
+      throw mapped(error);
+    }
+  }
+
+  byId(id: string, manager?: EntityManager): Promise<StyleModelEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  byIds(ids: readonly string[]): Promise<StyleModelEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  /** Locks the model row for a status change or a publish. */
+  forUpdate(manager: EntityManager, id: string): Promise<StyleModelEntity | null> {
+    return this.repo(manager).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :id', { id }).getOne();
+  }
+
+  /** The owner's slugs equal to `base` or starting with `base-` (to derive a free one). */
+  async slugsStartingWith(ownerId: string, base: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ slug: string }[]>(
+      `SELECT slug FROM catalog.style_model WHERE owner_id = $1 AND (slug = $2 OR starts_with(slug, $2 || '-'))`,
+      [ownerId, base],
+    );
+    return rows.map((r) => r.slug);
+  }
+
+  async owners(modelIds: readonly string[]): Promise<{ id: string; ownerId: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, owner_id AS "ownerId" FROM catalog.style_model WHERE id = ANY($1::uuid[])`,
+      [modelIds],
+    );
+  }
+
+  list<T>(filter: ModelListFilter, args: ConnectionArgs, map: (m: StyleModelEntity) => T): Promise<Page<T>> {
+    const qb = this.repo().createQueryBuilder('m').where('true');
+    if (filter.publishedOnly) qb.andWhere(`m.status = 'PUBLISHED'`);
+    if (filter.ownerId) qb.andWhere('m.owner_id = :ownerId', { ownerId: filter.ownerId });
+    if (filter.type) qb.andWhere('m.type = :type', { type: filter.type });
+    if (filter.baseModelId) qb.andWhere('m.base_model_id = :baseModelId', { baseModelId: filter.baseModelId });
+    return paginateNewestFirst(qb, args, 'createdAt', map);
+  }
+}
+
+const mapped = (error: unknown) =>
+  violatedConstraint(error) === 'style_model_owner_slug_key' ? CatalogErrors.slugTaken() : error;

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '@lookbook/core';
+import { APP_CONFIG, JobQueue } from '@lookbook/core';
+import { CommerceTasks } from '../commerce.tasks';
+import type { OrderSplitEntity } from '../orders/order-split.entity';
+import { OrderRepository } from '../orders/order.repository';
+
+/**
+ * When each split is paid: after the hold period (`PAYOUT_HOLD_HOURS`) from the payment, and again whenever an account
+ * that could not receive money becomes able to. Every schedule is the split's one keyed transfer job.
+ */
+@Injectable()
+export class TransferScheduler {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A paid order: every split becomes transferable after the hold, and its transfer is queued for then. */
+  async scheduleSale(manager: EntityManager, orderId: string, splits: OrderSplitEntity[], paidAt: Date): Promise<Date> {
+    const transferableAt = new Date(paidAt.getTime() + this.config.payments.payoutHoldHours * 3_600_000);
+    await this.orders.updateSplitsOf(manager, orderId, { transferableAt, updatedAt: paidAt });
+    for (const split of splits) await this.schedule(manager, orderId, split.recipientId, transferableAt);
+    return transferableAt;
+  }
+
+  schedule(manager: EntityManager | undefined, orderId: string, recipientId: string, runAt?: Date): Promise<string> {
+    return this.queue.enqueue(manager, CommerceTasks.transfer, { orderId, recipientId }, { runAt });
+  }
+
+  /** When an account becomes able to receive money, everything that waited for it is queued. */
+  async releaseWaiting(manager: EntityManager, recipientId: string): Promise<number> {
+    const waiting = await this.orders.waitingSplitsOf(manager, recipientId);
+    for (const split of waiting) await this.schedule(manager, split.orderId, recipientId, split.transferableAt);
+    return waiting.length;
+  }
+}

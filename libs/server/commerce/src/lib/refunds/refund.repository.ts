@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
+import { insertIfAbsent } from '@lookbook/core';
+import type { RefundEntity } from './refund.entity';
+import { RefundEntity as Refund } from './refund.entity';
+import type { ReversalEntity } from './reversal.entity';
+import { ReversalEntity as Reversal } from './reversal.entity';
+
+/** Refunds of orders, and the transfer reversals that take recipients' parts back. */
+@Injectable()
+export class RefundRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private refunds(manager?: EntityManager) {
+    return (manager ?? this.dataSource).getRepository(Refund);
+  }
+  private reversals(manager?: EntityManager) {
+    return (manager ?? this.dataSource).getRepository(Reversal);
+  }
+
+  async insert(manager: EntityManager, refund: RefundEntity): Promise<void> {
+    await this.refunds(manager).insert(refund);
+  }
+
+  byId(id: string): Promise<RefundEntity | null> {
+    return this.refunds().findOneBy({ id });
+  }
+
+  lock(manager: EntityManager, id: string): Promise<RefundEntity | null> {
+    return this.refunds(manager)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<RefundEntity>): Promise<void> {
+    await this.refunds(manager).update({ id }, changes);
+  }
+
+  /** Refunds of several orders, oldest first (receipts). */
+  ofOrders(orderIds: readonly string[]): Promise<RefundEntity[]> {
+    if (!orderIds.length) return Promise.resolve([]);
+    return this.refunds().find({ where: { orderId: In([...orderIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** What the provider has actually refunded of an order (pending refunds excluded). */
+  async succeededTotal(manager: EntityManager, orderId: string): Promise<number> {
+    const [row] = await manager.query<{ refunded: string }[]>(
+      `SELECT coalesce(sum(amount), 0) AS refunded FROM commerce.refund WHERE order_id = $1 AND status = 'SUCCEEDED'`,
+      [orderId],
+    );
+    return Number(row!.refunded);
+  }
+
+  async stalledIds(before: Date): Promise<string[]> {
+    return (
+      await this.refunds().find({ where: { status: 'PENDING', updatedAt: LessThan(before) }, select: { id: true } })
+    ).map((r) => r.id);
+  }
+
+  // ---- reversals -------------------------------------------------------------------------------------------------
+
+  /** Records a reversal once per cause and recipient; false when it was already recorded. */
+  async insertReversal(manager: EntityManager, reversal: ReversalEntity): Promise<boolean> {
+    return insertIfAbsent(this.reversals(manager), reversal);
+  }
+
+  reversalById(id: string): Promise<ReversalEntity | null> {
+    return this.reversals().findOneBy({ id });
+  }
+
+  lockReversal(manager: EntityManager, id: string): Promise<ReversalEntity | null> {
+    return this.reversals(manager)
+      .createQueryBuilder('v')
+      .setLock('pessimistic_write')
+      .where('v.id = :id', { id })
+      .getOne();
+  }
+
+  /** Updates a reversal while it is still PENDING. */
+  async settleReversal(id: string, changes: Partial<ReversalEntity>, manager?: EntityManager): Promise<void> {
+    await this.reversals(manager).update({ id, status: 'PENDING' }, changes);
+  }
+
+  async stalledReversalIds(before: Date): Promise<string[]> {
+    return (
+      await this.reversals().find({ where: { status: 'PENDING', updatedAt: LessThan(before) }, select: { id: true } })
+    ).map((r) => r.id);
+  }
+}
