@@ -85,6 +85,7 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       // Testing-only entry points (job handlers tests drive by hand) are for tests, never production code.
       'no-restricted-imports': [
         'error',

@@ -1,10 +1,11 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import request from 'supertest';
-import { gql, signUpUser } from '@lookbook/testing';
+import { gql } from '@lookbook/testing';
 import type { TestUser } from '@lookbook/testing';
 import { operationFor, registeredHandlers } from './support/routes';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
+import { world } from './support/world';
 
 type Scope = 'READ' | 'WRITE' | 'DOWNLOAD' | 'ADMIN';
 /** Who may reach a handler: anonymous callers or not, and which single API-key scope (none: sessions only). */
@@ -74,9 +75,8 @@ describe('API-key scopes hold on every REST route and GraphQL operation', () => 
 
   beforeAll(async () => {
     api = await startTestApi();
-    admin = await signUpUser(api.server);
-    member = await signUpUser(api.server);
-    await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [admin.id]);
+    admin = await world(api).staff('admin');
+    member = await world(api).member();
     for (const scope of SCOPES) {
       const created = await gql<{ createApiKey: { secret: string } }>(
         api.server,

@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { buildSafetensors, errorCode, FakeClock, gql, signUpUser, TcpProxy } from '@lookbook/testing';
 import type { TestUser } from '@lookbook/testing';
-import { testStorageSettings } from '@lookbook/testing';
+import {
+  buildSafetensors,
+  errorCode,
+  FakeClock,
+  gql,
+  signUpUser,
+  TcpProxy,
+  testStorageSettings,
+} from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';

@@ -5,6 +5,7 @@ import type { TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
+import { world } from './support/world';
 
 /** Catalog rules enforced through the API: every bad input gets a typed error and changes nothing. */
 describe('catalog rules', () => {
@@ -18,9 +19,8 @@ describe('catalog rules', () => {
     api = await startTestApi();
     worker = await startTestWorker(api.db.url);
     creator = await signUpUser(api.server);
-    moderator = await signUpUser(api.server);
+    moderator = await world(api).staff('moderator');
     stranger = await signUpUser(api.server);
-    await api.db.query(`UPDATE identity.user SET roles = '{moderator}' WHERE id = $1`, [moderator.id]);
   });
   afterAll(async () => {
     await worker.close();

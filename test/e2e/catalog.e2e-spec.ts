@@ -17,6 +17,7 @@ import type { TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
+import { world } from './support/world';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const sniffJpeg = (data: Buffer) => data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
@@ -345,8 +346,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
       },
     ]);
 
-    const admin = await signUpUser(api.server);
-    await api.db.query(`UPDATE identity.user SET roles = '{moderator}' WHERE id = $1`, [admin.id]);
+    const admin = await world(api).staff('moderator');
     const banned = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [16] }], { fill: 'random' });
     expect(
       (
@@ -453,8 +453,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
   it('lets only admins edit base models', async () => {
     const UPSERT = `mutation { upsertBaseModel(input: { id: "hidream-i1", name: "HiDream I1", ecosystem: "HiDream", licenseName: "MIT", nonCommercial: false }) { id } }`;
     expect(errorCode(await as(creator, UPSERT))).toBe('FORBIDDEN');
-    const admin = await signUpUser(api.server);
-    await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [admin.id]);
+    const admin = await world(api).staff('admin');
     expect((await as(admin, UPSERT)).errors).toBeUndefined();
     const list = await as<{ baseModels: { id: string; nonCommercial: boolean }[] }>(
       undefined,

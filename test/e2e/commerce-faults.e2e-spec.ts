@@ -6,6 +6,7 @@ import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { publishedVersion } from './support/versions';
+import { world } from './support/world';
 
 const EARNINGS = `query { myEarnings { currency pending available paidOut lifetimeEarnings } }`;
 const ACCOUNT = `query { myPayoutAccount { status payoutFailureCode } }`;
@@ -220,7 +221,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
       [orderId],
     );
     expect(reversal!.status).toBe('UNRECOVERABLE');
-    await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [buyers[4]!.id]);
+    await world(api).setRoles(buyers[4]!, ['admin']);
     const queue = await gql<{ moneyReviewQueue: { kind: string; orderId: string; amount: number }[] }>(
       api.server,
       `query { moneyReviewQueue(first: 100) { kind orderId amount } }`,
@@ -228,7 +229,7 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
       buyers[4]!.accessToken,
     );
     expect(queue.data!.moneyReviewQueue).toContainEqual({ kind: 'UNRECOVERED_REVERSAL', orderId, amount: 4410 });
-    await api.db.query(`UPDATE identity.user SET roles = '{}' WHERE id = $1`, [buyers[4]!.id]);
+    await world(api).setRoles(buyers[4]!, []);
     expect(await earnings()).toMatchObject({ pending: -4410, available: 0, paidOut: paidOutBefore });
 
     // The next sale pays the debt first: nothing is transferred for it.

@@ -9,6 +9,7 @@ import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { publishedVersion } from './support/versions';
+import { world } from './support/world';
 
 /** A provider that fails the way processes and networks do, around the real local gateway. */
 class FaultyProvider extends PaymentProvider {
@@ -282,8 +283,7 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
     // It waits in support's queue (support only).
     const QUEUE = `query { moneyReviewQueue { kind orderId amount currency } }`;
     expect(errorCode(await gql(api.server, QUEUE, {}, buyer.accessToken))).toBe('FORBIDDEN');
-    const support = await signUpUser(api.server);
-    await api.db.query(`UPDATE identity.user SET roles = '{moderator}' WHERE id = $1`, [support.id]);
+    const support = await world(api).staff('moderator');
     const queue = await gql<{ moneyReviewQueue: object[] }>(api.server, QUEUE, {}, support.accessToken);
     expect(queue.data!.moneyReviewQueue).toContainEqual({
       kind: 'AMOUNT_MISMATCH',

@@ -3,6 +3,7 @@ import { errorCode, gql, OFFERS, setOffers, signUpUser } from '@lookbook/testing
 import type { GraphqlResponse, TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
+import { world } from './support/world';
 
 /** Text no field may hold: each refused with INVALID_TEXT naming the field. */
 const HOSTILE: [string, string, string][] = [
@@ -24,12 +25,8 @@ describe('hardening: every input at the edge', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    [creator, stranger, admin] = await Promise.all([
-      signUpUser(api.server),
-      signUpUser(api.server),
-      signUpUser(api.server),
-    ]);
-    await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [admin.id]);
+    [creator, stranger] = await Promise.all([world(api).member(), world(api).member()]);
+    admin = await world(api).staff('admin');
   });
   afterAll(() => api.close());
 

@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { FakeClock, errorCode, gql, signUpUser, strongPassword, uniqueHandle } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
+import { world } from './support/world';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id handle email roles } } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken refreshToken user { handle } } }`;
@@ -384,7 +385,7 @@ describe('identity over HTTP', () => {
       const target = await signUpUser(api.server);
       const SET = `mutation($id: UUID!) { setUserRoles(userId: $id, roles: [MODERATOR]) { handle } }`;
       expect(errorCode(await gql(api.server, SET, { id: target.id }, admin.accessToken))).toBe('FORBIDDEN');
-      await api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE id = $1`, [admin.id]);
+      await world(api).setRoles(admin, ['admin']);
       expect((await gql(api.server, SET, { id: target.id }, admin.accessToken)).errors).toBeUndefined();
       const me = await gql<{ me: { roles: string[] } }>(api.server, ME, {}, target.accessToken);
       expect(me.data!.me.roles).toEqual(['MODERATOR']);

@@ -7,6 +7,7 @@ import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { PUBLISH, publishedVersion, readyDraft } from './support/versions';
+import { world } from './support/world';
 
 const GIFT = `mutation($o: UUID!, $h: String!) { giftLicense(offerId: $o, licenseeHandle: $h) { id tier status certificate source } }`;
 const REVOKE = `mutation($id: UUID!, $r: RevocationReason!, $n: String) { revokeLicense(id: $id, reason: $r, note: $n) { id status revocationReason } }`;
@@ -24,13 +25,9 @@ describe('licensing over HTTP: offers → grant → certificate → verify → r
   beforeAll(async () => {
     api = await startTestApi();
     worker = await startTestWorker(api.db.url);
-    [creator, buyer, stranger, moderator] = await Promise.all([
-      signUpUser(api.server),
-      signUpUser(api.server),
-      signUpUser(api.server),
-      signUpUser(api.server),
-    ]);
-    await api.db.query(`UPDATE identity.user SET roles = '{moderator}' WHERE id = $1`, [moderator.id]);
+    const people = world(api);
+    [creator, buyer, stranger] = await Promise.all([people.member(), people.member(), people.member()]);
+    moderator = await people.staff('moderator');
   });
   afterAll(async () => {
     await worker.close();

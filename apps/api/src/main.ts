@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfigOrExit } from '@lookbook/core';
-import { resolveDatabase } from '@lookbook/core';
+import { loadConfigOrExit, resolveDatabase } from '@lookbook/core';
 import { resolveObjectStorage } from '@lookbook/storage';
 import { MIGRATIONS } from '@lookbook/migrations';
 import { createApi } from './app/create-api';

@@ -12,3 +12,5 @@ export * from './lib/domain-errors';
 export * from './lib/free-port';
 export * from './lib/stripe-stub';
 export * from './lib/automock';
+export * from './lib/unit-fixtures';
+export * from './lib/repository-test-bed';

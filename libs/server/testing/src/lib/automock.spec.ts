@@ -34,7 +34,7 @@ describe('strict auto-mocks', () => {
   });
 
   it('builds a service with its real constructor: classes mocked, tokens provided', async () => {
-    const { sut, mock } = newTestService(Service, new Map([[CONFIG, { prefix: 'id:' }]]));
+    const { sut, mock } = newTestService(Service, [[CONFIG, { prefix: 'id:' }]]);
     mock(Repo).find.mockResolvedValue('42');
     await expect(sut.label('a')).resolves.toBe('id:42');
     expect(mock(Repo).find).toHaveBeenCalledWith('a');

@@ -46,14 +46,15 @@ export interface TestService<S> {
  */
 export function newTestService<S>(
   Service: new (...args: never[]) => S,
-  provide: Map<Token | symbol | string, unknown> = new Map(),
+  provided: Iterable<readonly [Token | symbol | string, unknown]> = [],
 ): TestService<S> {
+  const provide = new Map<unknown, unknown>(provided);
   const types = (Reflect.getMetadata('design:paramtypes', Service) as unknown[] | undefined) ?? [];
   const declared = (Reflect.getMetadata('self:paramtypes', Service) as { index: number; param: unknown }[]) ?? [];
   const mocks = new Map<unknown, unknown>();
   const args = types.map((type, index) => {
     const token = declared.find((d) => d.index === index)?.param ?? type;
-    if (provide.has(token as Token)) return provide.get(token as Token);
+    if (provide.has(token)) return provide.get(token);
     const name = typeof token === 'function' ? token.name : String(token);
     const mock = automock<object>(name);
     mocks.set(token, mock);

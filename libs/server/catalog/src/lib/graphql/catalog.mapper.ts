@@ -1,6 +1,6 @@
 import type { BaseModelEntity } from '../base-models/base-model.entity';
 import type { ModelFileEntity } from '../files/model-file.entity';
-import type { ModelVersionEntity } from '../versions/model-version.entity';
+import type { ModelVersionEntity, VersionParentEntity } from '../versions/model-version.entity';
 import type { SampleImageEntity } from '../samples/sample-image.entity';
 import type { StyleModelEntity } from '../models/style-model.entity';
 import type { UploadEntity } from '../uploads/upload.entity';
@@ -8,7 +8,6 @@ import { BaseModel, StyleModel } from './catalog-models.objects';
 import { FileUpload, ModelFile } from './catalog-files.objects';
 import { SampleImage } from './catalog-samples.objects';
 import { KeyValue, ModelVersion, VersionParent } from './catalog-versions.objects';
-import type { VersionParentEntity } from '../versions/model-version.entity';
 
 const keyValues = (record: Record<string, string | number | boolean> | null): KeyValue[] =>
   Object.entries(record ?? {}).map(([key, value]) => Object.assign(new KeyValue(), { key, value: String(value) }));

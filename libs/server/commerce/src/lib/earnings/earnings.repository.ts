@@ -24,7 +24,7 @@ export class EarningsRepository {
       `WITH currencies AS (
          SELECT DISTINCT o.currency FROM commerce.order_split s JOIN commerce."order" o ON o.id = s.order_id
           WHERE s.recipient_id = $1
-         UNION SELECT currency FROM commerce.payout WHERE creator_id = $1)
+         UNION SELECT upper(currency) FROM commerce.payout WHERE creator_id = $1)
        SELECT c.currency,
          (SELECT coalesce(sum(s.amount - s.clawed_back), 0) FROM commerce.order_split s
             JOIN commerce."order" o ON o.id = s.order_id

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Module } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';

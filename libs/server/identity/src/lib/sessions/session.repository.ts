@@ -20,10 +20,6 @@ export class SessionRepository {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
   ) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   async create(session: SessionEntity, refresh: RefreshTokenEntity): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(SessionEntity, session);

@@ -1,11 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Actor, ClientInfo } from '@lookbook/core';
+import type { Actor, ClientInfo, Page } from '@lookbook/core';
 import { Client, ConnectionArgs, CurrentActor, Public, SessionOnly, UUIDScalar } from '@lookbook/core';
 import { SignInInput } from '../graphql/identity.inputs';
 import { toAuthPayload, toSession } from '../graphql/identity.mapper';
-import { AuthPayload, SessionConnection } from '../graphql/identity.objects';
 import type { Session } from '../graphql/identity.objects';
-import type { Page } from '@lookbook/core';
+import { AuthPayload, SessionConnection } from '../graphql/identity.objects';
 import { SessionService } from './session.service';
 
 @Resolver()

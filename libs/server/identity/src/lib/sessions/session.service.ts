@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, AppConfig, ClientInfo, ConnectionArgs, Page } from '@lookbook/core';
-import { APP_CONFIG, Clock, RateLimiter } from '@lookbook/core';
+import { APP_CONFIG, Clock, RateLimiter, Transactions } from '@lookbook/core';
 import { newId } from '@lookbook/kernel';
 import type { RefreshTokenEntity } from './refresh-token.entity';
 import type { SessionEntity } from './session.entity';
@@ -40,6 +40,7 @@ export class SessionService {
     private readonly hasher: PasswordHasher,
     private readonly signer: TokenSigner,
     private readonly limiter: RateLimiter,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -78,7 +79,7 @@ export class SessionService {
     if (!refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 200)
       throw IdentityErrors.invalidRefreshToken();
     const now = this.clock.now();
-    const outcome = await this.sessions.transaction<RefreshOutcome>(async (manager) => {
+    const outcome = await this.transactions.run<RefreshOutcome>(async (manager) => {
       const token = await this.sessions.findRefreshTokenForUpdate(manager, sha256(refreshToken));
       if (!token) return { ok: false, error: IdentityErrors.invalidRefreshToken() };
       const session = await this.sessions.findSessionForUpdate(manager, token.sessionId);

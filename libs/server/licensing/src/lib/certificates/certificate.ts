@@ -1,7 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
-import type { PublicJwk } from './key-ring';
-import type { LicenseKeyRing } from './key-ring';
+import type { LicenseKeyRing, PublicJwk } from './key-ring';
 
 export const CERTIFICATE_TYPE = 'lookbook-license+jwt';
 const ISSUER = 'lookbook';

@@ -12,8 +12,7 @@ import { LicensingErrors } from '../licensing.errors';
 import type { OfferEntity } from '../offers/offer.entity';
 import { OfferRepository } from '../offers/offer.repository';
 import { OfferService } from '../offers/offer.service';
-import type { LicenseSource, RevocationReason } from './license.entity';
-import type { LicenseEntity } from './license.entity';
+import type { LicenseEntity, LicenseSource, RevocationReason } from './license.entity';
 import { LicenseRepository } from './license.repository';
 
 export interface PurchaseQuote {

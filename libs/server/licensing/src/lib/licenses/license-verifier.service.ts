@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CERTIFICATE_PROBLEMS } from '../certificates/certificate';
-import { CertificateError, verifyCertificate } from '../certificates/certificate';
+import { CERTIFICATE_PROBLEMS, CertificateError, verifyCertificate } from '../certificates/certificate';
 import { LicenseKeyRing } from '../certificates/key-ring';
 import { LicensingErrors } from '../licensing.errors';
 import type { LicenseEntity } from './license.entity';

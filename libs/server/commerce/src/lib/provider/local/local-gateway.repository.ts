@@ -32,10 +32,6 @@ export class LocalGatewayRepository {
     return Math.floor(this.clock.now().getTime() / 1000);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   /**
    * Runs a creating request once per idempotency key (per account), like Stripe: a repeat returns the first result.
    * Requests with the same key serialise on an advisory lock.
@@ -45,7 +41,7 @@ export class LocalGatewayRepository {
     account: string | undefined,
     create: (manager: EntityManager) => Promise<StripeObject>,
   ): Promise<StripeObject> {
-    return this.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${account ?? ''}:${key}`]);
       const [seen] = await manager.query<{ object_id: string }[]>(
         `SELECT object_id FROM local_gateway.idempotency WHERE account = $1 AND key = $2`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Transactions } from '@lookbook/core';
 import type { StripeObject } from './local-gateway.repository';
 import { LocalGatewayRepository, PLATFORM_ACCOUNT, rejected, stripeId } from './local-gateway.repository';
 
@@ -16,13 +17,16 @@ export const localProcessorFee = (amount: number) => Math.round(amount * 0.029) 
  */
 @Injectable()
 export class LocalGatewaySimulator {
-  constructor(private readonly books: LocalGatewayRepository) {}
+  constructor(
+    private readonly books: LocalGatewayRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   /** The onboarding page's submit: the account can now receive transfers (and its test bank may refuse payouts). */
   async completeOnboarding(linkId: string, bank: 'succeeds' | 'fails'): Promise<string> {
     const link = await this.books.require(undefined, linkId, 'account_link');
     if (Number(link['expires_at']) < this.books.nowSeconds()) return String(link['refresh_url']);
-    await this.books.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const account = await this.books.require(manager, String(link['account']), 'account', true);
       const updated = await this.books.put(manager, {
         ...account,
@@ -40,7 +44,7 @@ export class LocalGatewaySimulator {
 
   /** The buyer confirmed on the checkout page with a test card. Returns where to send the buyer. */
   async confirmCheckout(sessionId: string, card: TestCard): Promise<{ redirect: string; outcome: string }> {
-    return this.books.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const session = await this.books.require(manager, sessionId, 'checkout.session', true);
       if (session['status'] !== 'open') {
         return { redirect: String(session['success_url']), outcome: `This checkout is ${String(session['status'])}` };
@@ -119,7 +123,7 @@ export class LocalGatewaySimulator {
     let expired = 0;
     for (const candidate of open) {
       if (!options.force && Number(candidate['expires_at']) >= this.books.nowSeconds()) continue;
-      await this.books.transaction(async (manager) => {
+      await this.transactions.run(async (manager) => {
         const session = await this.books.require(manager, candidate.id, 'checkout.session', true);
         if (session['status'] !== 'open') return;
         await this.expire(manager, session);
@@ -138,7 +142,7 @@ export class LocalGatewaySimulator {
   async payOut(accountId: string): Promise<string[]> {
     const ids: string[] = [];
     for (const currency of await this.books.currenciesOf(accountId)) {
-      await this.books.transaction(async (manager) => {
+      await this.transactions.run(async (manager) => {
         const account = await this.books.require(manager, accountId, 'account', true);
         const available = await this.books.balance(accountId, currency);
         if (available <= 0) return;
@@ -178,7 +182,7 @@ export class LocalGatewaySimulator {
 
   /** The cardholder disputes a charge (also what the "disputed" test card does right after paying). */
   async dispute(chargeId: string): Promise<string> {
-    return this.books.transaction(async (manager) =>
+    return this.transactions.run(async (manager) =>
       this.openDispute(manager, await this.books.require(manager, chargeId, 'charge', true)),
     );
   }
@@ -206,7 +210,7 @@ export class LocalGatewaySimulator {
 
   /** The card network decides: won returns the money to the platform, lost keeps it with the cardholder. */
   async closeDispute(disputeId: string, outcome: 'won' | 'lost'): Promise<void> {
-    await this.books.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const dispute = await this.books.require(manager, disputeId, 'dispute', true);
       if (dispute['status'] === 'won' || dispute['status'] === 'lost') return;
       if (outcome === 'won') {

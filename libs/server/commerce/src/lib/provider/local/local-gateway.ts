@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Stripe from 'stripe';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG } from '@lookbook/core';
+import { APP_CONFIG, Transactions } from '@lookbook/core';
 import type {
   AccountState,
   CheckoutInput,
@@ -28,6 +28,7 @@ export class LocalGateway extends PaymentProvider {
 
   constructor(
     private readonly books: LocalGatewayRepository,
+    private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -73,7 +74,7 @@ export class LocalGateway extends PaymentProvider {
 
   async createOnboardingLink(accountId: string, urls: { refreshUrl: string; returnUrl: string }): Promise<string> {
     await this.books.require(undefined, accountId, 'account');
-    const link = await this.books.transaction((manager) =>
+    const link = await this.transactions.run((manager) =>
       this.books.put(manager, {
         id: stripeId('acctlink'),
         object: 'account_link',
