@@ -87,6 +87,25 @@ describe('commerce faults: webhooks, ordering, disputes, payouts', () => {
       expect(await inboxCount()).toBe(before + 1);
     });
 
+    it('stores a genuine event whose text PostgreSQL cannot hold (NUL, lone surrogates) instead of failing it forever', async () => {
+      const hostile = {
+        id: `evt_nul_${Date.now()}`,
+        object: 'event',
+        type: 'customer.created',
+        created: Math.floor(Date.now() / 1000),
+        data: { object: { id: 'cus_1', object: 'customer', name: 'Zo\u0000ë \ud800', metadata: { 'k\u0000': 'v' } } },
+      };
+      const response = await pay.post(hostile);
+      expect(response.status).toBe(200);
+      const [stored] = await api.db.query<{ payload: { data: { object: { name: string; metadata: object } } } }>(
+        `SELECT payload FROM commerce.webhook_event WHERE id = $1`,
+        [hostile.id],
+      );
+      expect(stored!.payload.data.object.name).not.toContain('\u0000');
+      expect(stored!.payload.data.object.name.startsWith('Zo')).toBe(true);
+      expect(Object.keys(stored!.payload.data.object.metadata)).toEqual([expect.not.stringContaining('\u0000')]);
+    });
+
     it('stores and fulfils an event delivered five times at once exactly once', async () => {
       const { orderId } = await pay.buy(buyers[0]!, look.offers['PERSONAL']!.id);
       const [completed] = await pay.pending((e) => e.type === 'checkout.session.completed');
