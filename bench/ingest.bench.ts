@@ -5,7 +5,8 @@
  *
  *   npm run bench:ingest            # 1 GiB and 4 GiB
  *   npm run bench:ingest -- 0.25    # sizes in GiB
- * Targets (issue 3): inspector throughput ≥ 90% of the baseline; peak RSS ≤ 150 MB whatever the size.
+ * Budgets (ARCHITECTURE.md §9): inspector throughput ≥ 95% of the baseline; peak RSS ≤ 150 MB whatever the size.
+ * Writes bench/results/ingest.json.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectModelFile } from '@lookbook/catalog/ingest';
+import { pct, writeResult } from './support';
 
 const GIB = 1024 ** 3;
 const CHUNK = 16 * 1024 * 1024;
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     .filter((n) => n > 0);
   const dir = mkdtempSync(join(tmpdir(), 'lookbook-bench-'));
   const rows: string[] = [];
+  const results: Record<string, number>[] = [];
   try {
     for (const gib of sizes.length ? sizes : [1, 4]) {
       const path = join(dir, `model-${gib}.safetensors`);
@@ -94,16 +97,27 @@ async function main(): Promise<void> {
       const i = Math.max(...insp.map((r) => r.mbPerSecond));
       const rss = Math.max(...insp.map((r) => r.maxRssMb));
       const baseRss = Math.max(...base.map((r) => r.maxRssMb));
+      results.push({
+        gib,
+        baselineMBps: b,
+        inspectorMBps: i,
+        ratio: i / b,
+        inspectorMaxRssMb: rss,
+        baselineMaxRssMb: baseRss,
+      });
       rows.push(
         `${gib.toFixed(2).padStart(6)} GiB | baseline sha256 ${b.toFixed(0).padStart(5)} MB/s | inspector ${i.toFixed(0).padStart(5)} MB/s | ` +
-          `ratio ${((i / b) * 100).toFixed(1).padStart(5)}% (target ≥ 90%) | peak RSS inspector ${rss.toFixed(0).padStart(4)} MB, baseline ${baseRss.toFixed(0).padStart(4)} MB (target ≤ 150)`,
+          `ratio ${pct(i / b).padStart(6)} (budget ≥ 95%) | peak RSS inspector ${rss.toFixed(0).padStart(4)} MB, baseline ${baseRss.toFixed(0).padStart(4)} MB (budget ≤ 150)`,
       );
       rmSync(path);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(`ingest benchmark (${process.version}, ${process.arch})\n${rows.join('\n')}\n`);
+  const written = writeResult('ingest', { sizes: results });
+  process.stdout.write(
+    `ingest benchmark (${process.version}, ${process.arch})\n${rows.join('\n')}\nwrote ${written}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -8,8 +8,12 @@
  * Scenarios, all in the same run: the baseline (1 writer), 16 writers on disjoint accounts (no contention), and the
  * target: 16 writers on hot accounts (every posting touches the same clearing and revenue rows). Reports postings/s
  * and latency percentiles, then checks the invariants (every transaction sums to zero, cached balances equal their
- * entries). Target (issue 5): hot ≥ 1,000 postings/s with zero invariant violations.
+ * entries). Then `pgbench` TPC-B (16 clients, scale 1: every transaction updates the one branch row — a hot account)
+ * against the same server in the same run. Budget (ARCHITECTURE.md §9): hot postings/s ≥ 50% of pgbench's TPS, with
+ * zero invariant violations. pgbench comes from Debian's postgresql-client; without it the ratio is reported missing.
+ * Writes bench/results/ledger.json.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +22,7 @@ import { Clock, migrateDatabase, startEmbeddedPostgres } from '@lookbook/core';
 import type { AccountRef } from '@lookbook/ledger';
 import { LedgerService } from '@lookbook/ledger';
 import { MIGRATIONS } from '@lookbook/migrations';
+import { pct, writeResult } from './support';
 
 const total = Number(process.argv[2] ?? 4000);
 const CREATOR = (i: number) => `0190a5b0-0000-7000-8000-${String(i).padStart(12, '0')}`;
@@ -61,6 +66,27 @@ async function scenario(
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return { name, perSecond: total / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+const PGBENCH_SECONDS = 10;
+
+/** TPC-B (pgbench's built-in tpcb-like script) on its own database of the same server: transactions per second. */
+function pgbenchTps(url: string, clients: number): number | null {
+  try {
+    execFileSync('pgbench', ['-i', '-s', '1', '-q', url], { stdio: 'ignore' });
+    const out = execFileSync(
+      'pgbench',
+      ['-n', '-b', 'tpcb-like', '-c', String(clients), '-j', '2', '-T', String(PGBENCH_SECONDS), url],
+      { encoding: 'utf8' },
+    );
+    const tps = out.match(/tps = ([\d.]+)/);
+    return tps ? Number(tps[1]) : null;
+  } catch (error) {
+    process.stderr.write(
+      `pgbench unavailable (${(error as Error).message.split('\n')[0]}): install postgresql-client\n`,
+    );
+    return null;
+  }
 }
 
 async function main(): Promise<void> {
@@ -113,9 +139,21 @@ async function main(): Promise<void> {
       `invariants: ${count!.n} transactions, ${unbalanced.length} unbalanced, ${mismatches.length} cached balances off`,
     );
     const hotResult = results[2]!;
+    await dataSource.query(`CREATE DATABASE pgbench`);
+    const tps = pgbenchTps(server.urlFor('pgbench'), 16);
+    const ratio = tps ? hotResult.perSecond / tps : null;
     console.log(
-      `target: hot ≥ 1000 postings/s → ${hotResult.perSecond >= 1000 && !unbalanced.length && !mismatches.length ? 'met' : 'NOT met'}`,
+      `pgbench TPC-B (16 clients, scale 1, ${PGBENCH_SECONDS} s) ${tps ? tps.toFixed(0) : 'n/a'} TPS | hot postings ${hotResult.perSecond.toFixed(0)}/s | ` +
+        `ratio ${ratio === null ? 'n/a' : pct(ratio)} (budget ≥ 50%)`,
     );
+    const path = writeResult('ledger', {
+      postingsPerScenario: total,
+      scenarios: results,
+      pgbenchTps: tps,
+      ratio,
+      invariants: { transactions: Number(count!.n), unbalanced: unbalanced.length, balancesOff: mismatches.length },
+    });
+    console.log(`wrote ${path}`);
   } finally {
     await dataSource.destroy();
     await server.stop();

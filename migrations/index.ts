@@ -5,6 +5,7 @@ import { LicenseGrants1764300000000 } from './1764300000000-license-grants';
 import { Ledger1764400000000 } from './1764400000000-ledger';
 import { Commerce1764500000000 } from './1764500000000-commerce';
 import { Hardening1764600000000 } from './1764600000000-hardening';
+import { Performance1764700000000 } from './1764700000000-performance';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Ledger1764400000000,
   Commerce1764500000000,
   Hardening1764600000000,
+  Performance1764700000000,
 ];

@@ -29,6 +29,7 @@ const ROUTES: Record<string, Access> = {
   'GET /healthz': open('READ'),
   'GET /local-gateway/checkout/:id': open('READ'),
   'GET /local-gateway/onboarding/:link': open('READ'),
+  'GET /media/:name': open('READ'),
   'GET /readyz': open('READ'),
   'POST /api/v1/licenses/verify': open('READ'),
   'POST /api/v1/model-versions/:id/sample-images': signedIn('WRITE'),

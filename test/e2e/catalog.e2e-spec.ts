@@ -16,6 +16,7 @@ import {
 import type { TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
+import { mediaBytes } from './support/media';
 import { startTestWorker } from './support/test-worker';
 import { world } from './support/world';
 
@@ -243,9 +244,9 @@ describe('catalog: upload → ingest → publish → look up → download', () =
 
     // The thumbnail is a real WebP without the original metadata.
     const publicView = await settled(versionId, stranger);
-    const thumb = await fetch(publicView.sampleImages[0]!.thumbnails[0]!.url);
-    expect(Buffer.from(await thumb.arrayBuffer()).toString('latin1', 8, 12)).toBe('WEBP');
-    const original = Buffer.from(await (await fetch(publicView.sampleImages[0]!.url)).arrayBuffer());
+    const thumb = await mediaBytes(api, publicView.sampleImages[0]!.thumbnails[0]!.url);
+    expect(thumb.toString('latin1', 8, 12)).toBe('WEBP');
+    const original = await mediaBytes(api, publicView.sampleImages[0]!.url);
     expect(original.includes(Buffer.from('Lora hashes'))).toBe(false);
 
     // Anyone can look it up by hash, either kind, any case.
@@ -444,7 +445,7 @@ describe('catalog: upload → ingest → publish → look up → download', () =
       steps: 30,
       seed: '9',
     });
-    const stored = Buffer.from(await (await fetch(response.body.url as string)).arrayBuffer());
+    const stored = await mediaBytes(api, response.body.url as string);
     expect(sniffJpeg(stored)).toBe(true);
     expect(await exifr.gps(stored)).toBeUndefined();
     expect(stored.includes(Buffer.from('TestCam'))).toBe(false);

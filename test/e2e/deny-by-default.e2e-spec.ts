@@ -27,6 +27,7 @@ const PUBLIC_ROUTES = [
   'GET /healthz',
   'GET /local-gateway/checkout/:id', // the local gateway's hosted pages (unguessable ids, like Stripe's); 404 otherwise
   'GET /local-gateway/onboarding/:link',
+  'GET /media/:name', // public media by content address (a CDN serves the same in production)
   'GET /readyz',
   'POST /api/v1/licenses/verify',
   'POST /local-gateway/checkout/:id/confirm',

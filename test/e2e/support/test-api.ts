@@ -48,6 +48,10 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'lookbook-e2e-')),
     WEB_DIST_DIR: join(tmpdir(), 'no-web-build'),
+    // Off unless a test is about it: NOTIFY-driven invalidation is a moment behind a write, which is fine for
+    // visitors but not for a test that reads anonymously right after writing.
+    PUBLIC_CACHE_TTL_MS: '0',
+    SQL_STATEMENT_HEADER: 'true',
     ...options.env,
   });
   const app = await createApi({

@@ -10,6 +10,7 @@ import { LicensingModule } from '@lookbook/licensing';
 import type { S3Settings } from '@lookbook/storage';
 import { StorageModule } from '@lookbook/storage';
 import { HealthController } from './health.controller';
+import { MediaController } from './media.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -33,7 +34,7 @@ export class AppModule {
         LicensingModule,
         CommerceModule.register({ provider: options.config.payments.provider }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MediaController],
       providers: [
         // Deny by default: every resolver and route needs a credential unless marked @Public().
         { provide: APP_GUARD, useClass: AuthGuard },

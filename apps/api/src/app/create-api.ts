@@ -8,7 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@lookbook/core';
-import { httpLogger, registerRequestLogging, requestIdFor } from '@lookbook/core';
+import { httpLogger, registerRequestLogging, requestIdFor, SqlStatements } from '@lookbook/core';
 import type { ApiModuleOptions } from './app.module';
 import { AppModule } from './app.module';
 
@@ -38,6 +38,13 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Every request gets its own SQL statement tally (callback style: the rest of the request runs inside it).
+  fastify.addHook('onRequest', (_request, _reply, done) => SqlStatements.track(() => done()));
+  if (options.config.sqlStatementHeader) {
+    fastify.addHook('onSend', async (_request, reply) => {
+      void reply.header('x-sql-statements', String(SqlStatements.count() ?? 0));
+    });
+  }
   registerRequestLogging(fastify);
   // Raw bodies for the REST upload routes: images are buffered (bounded), model files stream through untouched.
   fastify.addContentTypeParser(

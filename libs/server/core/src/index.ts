@@ -34,3 +34,7 @@ export * from './lib/core.tasks';
 export * from './lib/database/transactions';
 export * from './lib/http/media-type';
 export * from './lib/database/insert-if-absent';
+export * from './lib/database/sql-statements';
+export * from './lib/database/json-rows';
+export * from './lib/graphql/selection';
+export * from './lib/database/public-changes';

@@ -3,3 +3,4 @@ export * from './lib/object-storage';
 export * from './lib/resolve-object-storage';
 export * from './lib/s3-object-storage';
 export * from './lib/storage.module';
+export * from './lib/public-media';

@@ -14,3 +14,4 @@ export * from './lib/stripe-stub';
 export * from './lib/automock';
 export * from './lib/unit-fixtures';
 export * from './lib/repository-test-bed';
+export * from './fixtures';

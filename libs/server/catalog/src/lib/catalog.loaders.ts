@@ -4,9 +4,10 @@ import { byKeys } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
 import { BaseModelRepository } from './base-models/base-model.repository';
 import { ModelFileRepository } from './files/model-file.repository';
+import type { VersionBundle, VersionParts } from './versions/model-version.repository';
 import { ModelVersionRepository } from './versions/model-version.repository';
 import type { ModelFileEntity } from './files/model-file.entity';
-import type { ModelVersionEntity, VersionParentEntity } from './versions/model-version.entity';
+import type { VersionParentEntity } from './versions/model-version.entity';
 import type { SampleImageEntity } from './samples/sample-image.entity';
 import type { BaseModelEntity } from './base-models/base-model.entity';
 import { SampleImageRepository } from './samples/sample-image.repository';
@@ -41,9 +42,11 @@ export class CatalogLoaders {
     });
   }
 
-  versionsByModel(loaders: LoaderRegistry) {
-    return loaders.get<string, ModelVersionEntity[]>('catalog.versionsByModel', async (ids) =>
-      group(ids, await this.versions.ofModels(ids, false), (v) => v.modelId),
+  /** Versions of each model with the children the selection needs, all in one statement (a loader per shape). */
+  versionBundles(loaders: LoaderRegistry, parts: VersionParts) {
+    const shape = `${+parts.files}${+parts.samples}${+parts.parents}`;
+    return loaders.get<string, VersionBundle[]>(`catalog.versionBundles:${shape}`, async (ids) =>
+      group(ids, await this.versions.bundlesOfModels(ids, parts), (b) => b.version.modelId),
     );
   }
 

@@ -25,6 +25,7 @@ import { SampleImageController } from './samples/sample-image.controller';
 import { SampleImageEntity } from './samples/sample-image.entity';
 import { SampleImageRepository } from './samples/sample-image.repository';
 import { SampleImageService } from './samples/sample-image.service';
+import { SyncModelMediaJob } from './samples/sync-model-media.job';
 import { SweepUploadsJob } from './uploads/sweep-uploads.job';
 import { UploadController } from './uploads/upload.controller';
 import { UploadEntity } from './uploads/upload.entity';
@@ -38,7 +39,7 @@ import { ModelVersionService } from './versions/model-version.service';
 import { VersionFactsService } from './versions/version-facts.service';
 import { VersionPublisher } from './versions/version-publisher.service';
 
-/** Needs StorageModule (OBJECT_STORAGE) from the application. The licensing domain installs its CatalogPolicies. */
+/** Needs StorageModule (OBJECT_STORAGE, PublicMedia) from the application. The licensing domain installs its CatalogPolicies. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -74,6 +75,7 @@ import { VersionPublisher } from './versions/version-publisher.service';
     CatalogPolicies,
     IngestModelFileJob,
     SweepUploadsJob,
+    SyncModelMediaJob,
     BaseModelResolver,
     StyleModelResolver,
     ModelVersionResolver,

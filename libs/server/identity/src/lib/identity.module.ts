@@ -9,6 +9,7 @@ import { ApiKeyService } from './api-keys/api-key.service';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity';
 import { SessionEntity } from './sessions/session.entity';
+import { PublicProfileView } from './users/public-profile.view';
 import { UserEntity } from './users/user.entity';
 import { IdentityAuthenticator } from './sessions/identity-authenticator';
 import { IdentityFacade } from './identity.facade';
@@ -21,7 +22,7 @@ import { TokenSigner } from './sessions/token-signer';
 import { UserRepository } from './users/user.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, RefreshTokenEntity, ApiKeyEntity])],
+  imports: [TypeOrmModule.forFeature([UserEntity, PublicProfileView, SessionEntity, RefreshTokenEntity, ApiKeyEntity])],
   providers: [
     UserRepository,
     SessionRepository,

@@ -1,6 +1,7 @@
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { OBJECT_STORAGE } from './object-storage';
+import { PublicMedia } from './public-media';
 import type { S3Settings } from './s3-object-storage';
 import { S3ObjectStorage } from './s3-object-storage';
 
@@ -12,15 +13,19 @@ class StorageShutdown implements OnApplicationShutdown {
   }
 }
 
-/** Provides OBJECT_STORAGE (the S3 adapter) for the resolved endpoint. */
+/** Provides OBJECT_STORAGE (the S3 adapter) for the resolved endpoint, and PublicMedia on top of it. */
 @Global()
 @Module({})
 export class StorageModule {
   static forRoot(settings: S3Settings): DynamicModule {
     return {
       module: StorageModule,
-      providers: [{ provide: OBJECT_STORAGE, useFactory: () => new S3ObjectStorage(settings) }, StorageShutdown],
-      exports: [OBJECT_STORAGE],
+      providers: [
+        { provide: OBJECT_STORAGE, useFactory: () => new S3ObjectStorage(settings) },
+        PublicMedia,
+        StorageShutdown,
+      ],
+      exports: [OBJECT_STORAGE, PublicMedia],
     };
   }
 }

@@ -30,10 +30,11 @@ export class GenerationInfo {
   @Field(() => [GenerationResource]) resources!: GenerationResource[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A WebP rendition of a sample image, for `srcset`.' })
 export class Thumbnail {
   @Field(() => Int) width!: number;
-  @Field() url!: string;
+  @Field(() => Int) height!: number;
+  @Field({ description: 'Stable, content-addressed and cacheable forever.' }) url!: string;
 }
 
 @ObjectType()
@@ -42,8 +43,14 @@ export class SampleImage {
   @Field() contentType!: string;
   @Field(() => Int) width!: number;
   @Field(() => Int) height!: number;
-  @Field() url!: string;
-  @Field(() => [Thumbnail]) thumbnails!: Thumbnail[];
+  @Field({ description: 'The display image (metadata stripped): stable, content-addressed and cacheable forever.' })
+  url!: string;
+  @Field(() => [Thumbnail], { description: 'Narrowest first.' }) thumbnails!: Thumbnail[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'A ThumbHash (base64) to paint while the image loads; null for images added before it existed.',
+  })
+  placeholder!: string | null;
   @Field(() => GenerationInfo, { nullable: true }) generation!: GenerationInfo | null;
   @Field(() => [ID], { description: 'Catalog versions credited automatically from resource hashes in the image.' })
   linkedVersionIds!: string[];

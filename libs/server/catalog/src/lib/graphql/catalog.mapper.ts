@@ -4,7 +4,7 @@ import type { ModelVersionEntity, VersionParentEntity } from '../versions/model-
 import type { SampleImageEntity } from '../samples/sample-image.entity';
 import type { StyleModelEntity } from '../models/style-model.entity';
 import type { UploadEntity } from '../uploads/upload.entity';
-import { BaseModel, StyleModel } from './catalog-models.objects';
+import { BaseModel, ModelOwner, StyleModel } from './catalog-models.objects';
 import { FileUpload, ModelFile } from './catalog-files.objects';
 import { SampleImage } from './catalog-samples.objects';
 import { KeyValue, ModelVersion, VersionParent } from './catalog-versions.objects';
@@ -23,6 +23,12 @@ export const toBaseModel = (b: BaseModelEntity): BaseModel =>
 
 export const toStyleModel = (m: StyleModelEntity): StyleModel =>
   Object.assign(new StyleModel(), {
+    preloadedOwner:
+      m.owner === undefined
+        ? undefined
+        : m.owner &&
+          Object.assign(new ModelOwner(), { id: m.owner.id, handle: m.owner.handle, displayName: m.owner.displayName }),
+    preloadedBaseModel: m.baseModel ? toBaseModel(m.baseModel) : undefined,
     id: m.id,
     slug: m.slug,
     name: m.name,
@@ -38,8 +44,9 @@ export const toStyleModel = (m: StyleModelEntity): StyleModel =>
     ownerId: m.ownerId,
   });
 
-export const toModelVersion = (v: ModelVersionEntity): ModelVersion =>
+export const toModelVersion = (v: ModelVersionEntity, preloaded?: ModelVersion['preloaded']): ModelVersion =>
   Object.assign(new ModelVersion(), {
+    preloaded,
     id: v.id,
     modelId: v.modelId,
     name: v.name,
@@ -82,9 +89,10 @@ export const toFileUpload = (u: UploadEntity): FileUpload =>
     expiresAt: u.expiresAt,
   });
 
+/** `mediaUrl` turns a public media key into its stable URL (string work only: no signing on the read path). */
 export const toSampleImage = (
   image: SampleImageEntity,
-  urls: { original: string; thumbnails: { width: number; url: string }[] },
+  mediaUrl: (key: string) => string,
   linkedVersionIds: string[],
 ): SampleImage =>
   Object.assign(new SampleImage(), {
@@ -92,8 +100,9 @@ export const toSampleImage = (
     contentType: image.contentType,
     width: image.width,
     height: image.height,
-    url: urls.original,
-    thumbnails: urls.thumbnails,
+    url: mediaUrl(image.storageKey),
+    thumbnails: image.thumbnails.map((t) => ({ width: t.width, height: t.height, url: mediaUrl(t.key) })),
+    placeholder: image.placeholder,
     generation: image.generation,
     linkedVersionIds,
   });

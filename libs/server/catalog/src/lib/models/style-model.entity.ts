@@ -1,4 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PublicProfileView } from '@lookbook/identity';
+import type { BaseModelEntity } from '../base-models/base-model.entity';
 import type { ModelStatus } from './model-status';
 
 export const MODEL_TYPES = [
@@ -32,4 +34,8 @@ export class StyleModelEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
+  /** Joined on reads that show the creator (identity's public profile view); absent otherwise. */
+  owner?: PublicProfileView | null;
+  /** Joined on the same reads. */
+  baseModel?: BaseModelEntity | null;
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed } from '@lookbook/testing';
+import { PublicProfileView } from '@lookbook/identity';
+import { BaseModelEntity } from '../base-models/base-model.entity';
 import { StyleModelEntity } from './style-model.entity';
 import { StyleModelRepository } from './style-model.repository';
 
@@ -9,7 +11,7 @@ describe('StyleModelRepository (PostgreSQL)', () => {
   let models: StyleModelRepository;
 
   beforeAll(async () => {
-    bed = await createRepositoryTestBed([StyleModelEntity]);
+    bed = await createRepositoryTestBed([StyleModelEntity, PublicProfileView, BaseModelEntity]);
     models = new StyleModelRepository(bed.dataSource);
   });
   afterAll(() => bed.close());
@@ -56,9 +58,24 @@ describe('StyleModelRepository (PostgreSQL)', () => {
       (await models.list({ publishedOnly: false, ownerId: owner, ...filter }, {}, (m) => m.slug)).nodes;
     expect(await ids({})).toEqual(['c', 'b', 'a']);
     expect(await ids({ publishedOnly: true })).toEqual(['b', 'a']);
+    // Public lists run newest *published* first: a model published again later moves up.
+    await models.update(a.id, { publishedAt: t(9) });
+    expect(await ids({ publishedOnly: true })).toEqual(['a', 'b']);
     expect(await ids({ publishedOnly: true, type: 'LORA' })).toEqual(['a']);
     expect(await ids({ baseModelId: 'flux.1-d' })).toEqual([]);
     expect(await models.owners([a.id, b.id])).toEqual(expect.arrayContaining([{ id: a.id, ownerId: owner }]));
     expect((await models.byIds([])).length).toBe(0);
+  });
+
+  it('reads a model with its creator and base model in the same statement', async () => {
+    const user = await bed.seed.user();
+    const m = model(user.id, 'with-owner', { status: 'PUBLISHED', publishedAt: new Date() });
+    await models.insert(m);
+    const read = await models.withOwner(m.id);
+    expect(read?.owner).toMatchObject({ id: user.id, handle: user.handle });
+    expect(read?.baseModel).toMatchObject({ id: m.baseModelId });
+    const [listed] = (await models.list({ publishedOnly: false, ownerId: user.id }, {}, (x) => x)).nodes;
+    expect(listed?.owner?.handle).toBe(user.handle);
+    expect(await models.withOwner(randomUUID())).toBeNull();
   });
 });

@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 import type { ConnectionArgs, Page } from '@lookbook/core';
 import { paginateNewestFirst, violatedConstraint } from '@lookbook/core';
+import { PublicProfileView } from '@lookbook/identity';
+import { BaseModelEntity } from '../base-models/base-model.entity';
 import { CatalogErrors } from '../catalog.errors';
 import type { ModelType } from './style-model.entity';
 import { StyleModelEntity } from './style-model.entity';
@@ -45,6 +47,18 @@ export class StyleModelRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
+  /** A model with its creator's public profile and its base model, in one statement (the model page). */
+  withOwner(id: string): Promise<StyleModelEntity | null> {
+    return this.withOwners().where('m.id = :id', { id }).getOne();
+  }
+
+  private withOwners() {
+    return this.repo()
+      .createQueryBuilder('m')
+      .leftJoinAndMapOne('m.owner', PublicProfileView, 'p', 'p.id = m.owner_id')
+      .leftJoinAndMapOne('m.baseModel', BaseModelEntity, 'b', 'b.id = m.base_model_id');
+  }
+
   byIds(ids: readonly string[]): Promise<StyleModelEntity[]> {
     return ids.length ? this.repo().findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
@@ -70,13 +84,18 @@ export class StyleModelRepository {
     );
   }
 
+  /**
+   * One page of models with their creators and base models, in one statement. Public lists run newest-published first on the partial
+   * indexes `(…, published_at DESC, id DESC) WHERE status = 'PUBLISHED'`; an owner's or staff's list (drafts too)
+   * newest-created first on `(owner_id, created_at DESC, id DESC)`.
+   */
   list<T>(filter: ModelListFilter, args: ConnectionArgs, map: (m: StyleModelEntity) => T): Promise<Page<T>> {
-    const qb = this.repo().createQueryBuilder('m').where('true');
+    const qb = this.withOwners().where('true');
     if (filter.publishedOnly) qb.andWhere(`m.status = 'PUBLISHED'`);
     if (filter.ownerId) qb.andWhere('m.owner_id = :ownerId', { ownerId: filter.ownerId });
     if (filter.type) qb.andWhere('m.type = :type', { type: filter.type });
     if (filter.baseModelId) qb.andWhere('m.base_model_id = :baseModelId', { baseModelId: filter.baseModelId });
-    return paginateNewestFirst(qb, args, 'createdAt', map);
+    return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map);
   }
 }
 

@@ -1,6 +1,15 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor, Page } from '@lookbook/core';
-import { ConnectionArgs, CurrentActor, LoaderRegistry, Loaders, Public, UUIDScalar } from '@lookbook/core';
+import {
+  ConnectionArgs,
+  CurrentActor,
+  LoaderRegistry,
+  Loaders,
+  Public,
+  selectedFields,
+  UUIDScalar,
+} from '@lookbook/core';
 import { CatalogLoaders } from '../catalog.loaders';
 import {
   BaseModel,
@@ -82,12 +91,14 @@ export class StyleModelResolver {
   }
 
   @ResolveField(() => ModelOwner, { nullable: true })
-  owner(@Parent() model: StyleModel, @Loaders() loaders: LoaderRegistry): Promise<ModelOwner | null> {
+  async owner(@Parent() model: StyleModel, @Loaders() loaders: LoaderRegistry): Promise<ModelOwner | null> {
+    if (model.preloadedOwner !== undefined) return model.preloadedOwner;
     return this.loaders.owners(loaders).load(model.ownerId);
   }
 
   @ResolveField(() => BaseModel)
   async baseModel(@Parent() model: StyleModel, @Loaders() loaders: LoaderRegistry): Promise<BaseModel> {
+    if (model.preloadedBaseModel) return model.preloadedBaseModel;
     return toBaseModel((await this.loaders.baseModels(loaders).load(model.baseModelId))!);
   }
 
@@ -96,10 +107,20 @@ export class StyleModelResolver {
     @Parent() model: StyleModel,
     @CurrentActor() viewer: Actor | undefined,
     @Loaders() loaders: LoaderRegistry,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ModelVersion[]> {
     if (!canSeeModel(model, viewer)) return [];
-    const all = await this.loaders.versionsByModel(loaders).load(model.id);
+    const selected = selectedFields(info);
+    const all = await this.loaders
+      .versionBundles(loaders, {
+        files: selected.has('files'),
+        samples: selected.has('sampleImages'),
+        parents: selected.has('parents'),
+      })
+      .load(model.id);
     const mine = isOwner(model, viewer) || isStaff(viewer);
-    return all.filter((v) => mine || v.status === 'PUBLISHED').map(toModelVersion);
+    return all
+      .filter((b) => mine || b.version.status === 'PUBLISHED')
+      .map(({ version, ...preloaded }) => toModelVersion(version, preloaded));
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, ConnectionArgs, Page } from '@lookbook/core';
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, JobQueue, Transactions } from '@lookbook/core';
 import { DomainError, newId } from '@lookbook/kernel';
 import { CatalogErrors } from '../catalog.errors';
+import { CatalogTasks } from '../catalog.tasks';
 import { BaseModelRepository } from '../base-models/base-model.repository';
 import { ModelVersionRepository } from '../versions/model-version.repository';
 import { StyleModelRepository } from './style-model.repository';
@@ -37,6 +38,7 @@ export class StyleModelService {
     private readonly baseModels: BaseModelRepository,
     private readonly versions: ModelVersionRepository,
     private readonly transactions: Transactions,
+    private readonly jobs: JobQueue,
     private readonly clock: Clock,
   ) {}
 
@@ -123,13 +125,15 @@ export class StyleModelService {
       const changes: Partial<StyleModelEntity> = { status: to, updatedAt: now };
       if (to === 'PUBLISHED' && !model.publishedAt) changes.publishedAt = now;
       await this.models.update(id, changes, manager);
+      if (to === 'TAKEN_DOWN' || model.status === 'TAKEN_DOWN')
+        await this.jobs.enqueue(manager, CatalogTasks.syncModelMedia, { modelId: id });
       return { ...model, ...changes };
     });
   }
 
   /** A model the viewer may see; drafts of others are "not found", exactly like missing ids. */
   async visibleModel(viewer: Actor | undefined, id: string): Promise<StyleModelEntity> {
-    const model = await this.models.byId(id);
+    const model = await this.models.withOwner(id);
     if (!model || !canSeeModel(model, viewer)) throw CatalogErrors.modelNotFound();
     return model;
   }

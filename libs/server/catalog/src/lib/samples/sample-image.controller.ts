@@ -4,13 +4,17 @@ import type { Actor } from '@lookbook/core';
 import { CurrentActor, mediaTypeOf, ParseUuidPipe } from '@lookbook/core';
 import { UnsupportedMediaTypeError } from '@lookbook/kernel';
 import { toSampleImage } from '../graphql/catalog.mapper';
+import { PublicMedia } from '@lookbook/storage';
 import { SampleImageService } from './sample-image.service';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
 @Controller('api/v1')
 export class SampleImageController {
-  constructor(private readonly samples: SampleImageService) {}
+  constructor(
+    private readonly samples: SampleImageService,
+    private readonly media: PublicMedia,
+  ) {}
 
   /** Add a sample image (PNG, JPEG or WebP as the raw body) to a draft version. */
   @Post('model-versions/:id/sample-images')
@@ -28,6 +32,6 @@ export class SampleImageController {
       );
     }
     const image = await this.samples.add(actor, id, request.body, mediaTypeOf(request.headers));
-    return toSampleImage(image, await this.samples.urls(image), []);
+    return toSampleImage(image, (key) => this.media.url(key), []);
   }
 }

@@ -14,7 +14,10 @@ export class SampleImageEntity {
   @Column('bigint', { name: 'byte_size', transformer: bigintNumber })
   byteSize!: number;
   @Column('text', { name: 'storage_key' }) storageKey!: string;
-  @Column('jsonb') thumbnails!: { width: number; key: string }[];
+  /** WebP renditions, narrowest first; keys are public media keys. */
+  @Column('jsonb') thumbnails!: { width: number; height: number; key: string }[];
+  /** ThumbHash of the image, base64. */
+  @Column('text', { nullable: true }) placeholder!: string | null;
   @Column('jsonb', { nullable: true }) generation!: GenerationInfo | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

@@ -57,4 +57,39 @@ export class SampleImageRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  /** Of these media keys, those no sample image names (as its image or a thumbnail): safe to delete. */
+  async unreferencedMediaKeys(keys: readonly string[]): Promise<string[]> {
+    if (!keys.length) return [];
+    const rows = await this.dataSource.query<{ key: string }[]>(
+      `SELECT k.key FROM unnest($1::text[]) AS k(key)
+        WHERE NOT EXISTS (SELECT 1 FROM catalog.sample_image s
+                           WHERE s.storage_key = k.key OR s.thumbnails @> jsonb_build_array(jsonb_build_object('key', k.key)))`,
+      [[...new Set(keys)]],
+    );
+    return rows.map((r) => r.key);
+  }
+
+  /**
+   * The media keys of a model's sample images, each with whether an image of a model that is not taken down also
+   * names it (content addresses are shared by identical bytes): those must stay public when this model is withheld.
+   */
+  async mediaKeysOfModel(modelId: string): Promise<{ key: string; sharedWithVisible: boolean }[]> {
+    return this.dataSource.query(
+      `WITH mine AS (
+         SELECT DISTINCT k.key FROM catalog.sample_image s
+           JOIN catalog.model_version v ON v.id = s.version_id
+           CROSS JOIN LATERAL (SELECT s.storage_key UNION ALL SELECT t ->> 'key' FROM jsonb_array_elements(s.thumbnails) t) AS k(key)
+          WHERE v.model_id = $1)
+       SELECT mine.key, EXISTS (
+           SELECT 1 FROM catalog.sample_image o
+             JOIN catalog.model_version ov ON ov.id = o.version_id
+             JOIN catalog.style_model om ON om.id = ov.model_id
+            WHERE om.id <> $1 AND om.status <> 'TAKEN_DOWN'
+              AND (o.storage_key = mine.key OR o.thumbnails @> jsonb_build_array(jsonb_build_object('key', mine.key)))
+         ) AS "sharedWithVisible"
+         FROM mine`,
+      [modelId],
+    );
+  }
 }

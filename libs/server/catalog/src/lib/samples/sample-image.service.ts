@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { encode as encodeBlurhash } from 'blurhash';
 import sharp from 'sharp';
-import type { Actor, AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock } from '@lookbook/core';
+import type { Actor } from '@lookbook/core';
+import { Clock } from '@lookbook/core';
 import { newId, sanitizeJson, ValidationError } from '@lookbook/kernel';
-import type { ObjectStorage } from '@lookbook/storage';
-import { OBJECT_STORAGE } from '@lookbook/storage';
+import type { MediaExtension } from '@lookbook/storage';
+import { PublicMedia } from '@lookbook/storage';
 import type { ImageType, SampleImageEntity } from './sample-image.entity';
 import { ModelVersionService } from '../versions/model-version.service';
 import { readEmbeddedTexts } from './embedded-text';
@@ -15,6 +16,8 @@ export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 /** Checked from the header before any pixel is decoded: a 1 KB "pixel bomb" cannot claim gigapixels. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 const THUMBNAIL_WIDTHS = [320, 640, 1280];
+/** BlurHash components (x by y, chosen by aspect) over a ≤32 px rendition: ~30 characters, decoded by the client. */
+const PLACEHOLDER_SIZE = 32;
 const MAX_IMAGES_PER_VERSION = 30;
 
 const ImageErrors = {
@@ -40,13 +43,23 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
   return null;
 }
 
-const EXTENSION: Record<ImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+const EXTENSION: Record<ImageType, MediaExtension> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
+/** A compact placeholder the client paints before the image arrives. */
+async function placeholderOf(image: Buffer): Promise<string> {
+  const { data, info } = await sharp(image)
+    .resize(PLACEHOLDER_SIZE, PLACEHOLDER_SIZE, { fit: 'inside' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const wide = info.width >= info.height;
+  return encodeBlurhash(new Uint8ClampedArray(data), info.width, info.height, wide ? 4 : 3, wide ? 3 : 4);
+}
 
 @Injectable()
 export class SampleImageService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly media: PublicMedia,
     private readonly versions: ModelVersionService,
     private readonly images: SampleImageRepository,
     private readonly clock: Clock,
@@ -88,10 +101,9 @@ export class SampleImageService {
     const animated = type === 'image/webp' && (meta.pages ?? 1) > 1;
     const generation = parseGenerationInfo(await readEmbeddedTexts(bytes));
 
-    const id = newId();
-    const prefix = `samples/${versionId}/${id}`;
     let original: { data: Buffer; info: sharp.OutputInfo };
-    const thumbnails: { width: number; key: string; data: Buffer }[] = [];
+    const renditions: { data: Buffer; info: sharp.OutputInfo }[] = [];
+    let placeholder: string;
     try {
       // rotate() applies EXIF orientation; output carries no metadata unless asked (we never ask). Animated WebP keeps
       // every frame; thumbnails show the first.
@@ -106,54 +118,50 @@ export class SampleImageService {
         resolveWithObject: true,
       });
       for (const width of THUMBNAIL_WIDTHS.filter((w) => w < original.info.width || w === THUMBNAIL_WIDTHS[0])) {
-        const data = await sharp(original.data)
-          .resize({ width, withoutEnlargement: true })
-          .webp({ quality: 80 })
-          .toBuffer();
-        thumbnails.push({ width, key: `${prefix}/w${width}.webp`, data });
+        renditions.push(
+          await sharp(original.data)
+            .resize({ width, withoutEnlargement: true })
+            .webp({ quality: 80 })
+            .toBuffer({ resolveWithObject: true }),
+        );
       }
+      placeholder = await placeholderOf(renditions[0]!.data);
     } catch {
       throw ImageErrors.corrupt();
     }
-    const bucket = this.config.storage.mediaBucket;
-    const originalKey = `${prefix}/original.${EXTENSION[type]}`;
+    const thumbnails = renditions.map(({ data, info }) => ({
+      width: info.width,
+      height: info.height,
+      key: PublicMedia.keyFor(data, 'webp'),
+      data,
+    }));
     const image: SampleImageEntity = {
-      id,
+      id: newId(),
       versionId,
       contentType: type,
       width: original.info.width,
       height: animated ? (original.info.pageHeight ?? original.info.height) : original.info.height,
       byteSize: original.data.length,
-      storageKey: originalKey,
-      thumbnails: thumbnails.map(({ width, key }) => ({ width, key })),
+      storageKey: PublicMedia.keyFor(original.data, EXTENSION[type]),
+      thumbnails: thumbnails.map(({ width, height, key }) => ({ width, height, key })),
+      placeholder,
       generation: generation && sanitizeJson(generation),
       createdAt: this.clock.now(),
     };
     const stored: string[] = [];
     try {
-      await this.storage.putObject(bucket, originalKey, original.data, original.data.length, type);
-      stored.push(originalKey);
-      for (const thumb of thumbnails) {
-        await this.storage.putObject(bucket, thumb.key, thumb.data, thumb.data.length, 'image/webp');
-        stored.push(thumb.key);
-      }
+      stored.push(await this.media.put(original.data, EXTENSION[type]));
+      for (const thumb of thumbnails) stored.push(await this.media.put(thumb.data, 'webp'));
       const hashes = (generation?.resources ?? []).map((r) => r.hash).filter((h): h is string => !!h);
       const linked = (await this.images.versionsByFileHashes(hashes)).filter((v) => v !== versionId);
       await this.images.insert(image, linked, (manager) => this.versions.assertDraftLocked(manager, versionId));
     } catch (error) {
-      // No row names these objects: remove them, so a refused or failed upload leaves nothing behind in storage.
-      await Promise.all(stored.map((key) => this.storage.deleteObject(bucket, key).catch(() => undefined)));
+      // Keys are content addresses another image may share: remove only those no image names, so a refused or
+      // failed upload leaves nothing behind and breaks nobody else's picture.
+      const orphans = await this.images.unreferencedMediaKeys(stored).catch(() => []);
+      await Promise.all(orphans.map((key) => this.media.delete(key).catch(() => undefined)));
       throw error;
     }
     return image;
-  }
-
-  /** Presigned media URLs for display (media bucket, 1 hour): the original and every thumbnail. */
-  async urls(image: SampleImageEntity): Promise<{ original: string; thumbnails: { width: number; url: string }[] }> {
-    const url = (key: string) => this.storage.presignGet(this.config.storage.mediaBucket, key, { ttlSeconds: 3600 });
-    return {
-      original: await url(image.storageKey),
-      thumbnails: await Promise.all(image.thumbnails.map(async (t) => ({ width: t.width, url: await url(t.key) }))),
-    };
   }
 }

@@ -8,7 +8,7 @@ import { ModelVersion, VersionParent } from '../graphql/catalog-versions.objects
 import type { KeyValueInput } from '../graphql/catalog.inputs';
 import { CreateModelVersionInput, UpdateModelVersionInput } from '../graphql/catalog.inputs';
 import { toModelFile, toModelVersion, toSampleImage, toVersionParent } from '../graphql/catalog.mapper';
-import { SampleImageService } from '../samples/sample-image.service';
+import { PublicMedia } from '@lookbook/storage';
 import { ModelVersionService } from './model-version.service';
 import { VersionPublisher } from './version-publisher.service';
 
@@ -20,7 +20,7 @@ export class ModelVersionResolver {
   constructor(
     private readonly versions: ModelVersionService,
     private readonly publisher: VersionPublisher,
-    private readonly samples: SampleImageService,
+    private readonly media: PublicMedia,
     private readonly loaders: CatalogLoaders,
   ) {}
 
@@ -71,22 +71,25 @@ export class ModelVersionResolver {
 
   @ResolveField(() => [ModelFile])
   async files(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<ModelFile[]> {
-    return (await this.loaders.filesByVersion(loaders).load(version.id)).map(toModelFile);
+    return (version.preloaded?.files ?? (await this.loaders.filesByVersion(loaders).load(version.id))).map(toModelFile);
   }
 
   @ResolveField(() => [SampleImage])
   async sampleImages(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<SampleImage[]> {
+    const mediaUrl = (key: string) => this.media.url(key);
+    if (version.preloaded?.samples)
+      return version.preloaded.samples.map(({ image, linkedVersionIds }) =>
+        toSampleImage(image, mediaUrl, linkedVersionIds),
+      );
     const images = await this.loaders.samplesByVersion(loaders).load(version.id);
     const linked = await this.loaders.linkedVersions(loaders).loadMany(images.map((i) => i.id));
-    return Promise.all(
-      images.map(async (image, index) =>
-        toSampleImage(image, await this.samples.urls(image), Array.isArray(linked[index]) ? linked[index] : []),
-      ),
+    return images.map((image, index) =>
+      toSampleImage(image, mediaUrl, Array.isArray(linked[index]) ? linked[index] : []),
     );
   }
 
   @ResolveField(() => [VersionParent])
   async parents(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<VersionParent[]> {
-    return (await this.loaders.parents(loaders).load(version.id)).map(toVersionParent);
+    return (version.preloaded?.parents ?? (await this.loaders.parents(loaders).load(version.id))).map(toVersionParent);
   }
 }

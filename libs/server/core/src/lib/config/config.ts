@@ -46,6 +46,9 @@ const schema = z
       .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a valid S3 bucket name')
       .default('lookbook-media'),
     EMBEDDED_S3_PORT: port.default(54330),
+    MEDIA_PUBLIC_URL: z.url().optional(),
+    PUBLIC_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    SQL_STATEMENT_HEADER: bool.default(false),
     WEB_DIST_DIR: z.string().min(1).default('dist/web'),
     WORKER_CONCURRENCY: positiveInt.max(64).default(4),
     PAYMENTS_PROVIDER: z.enum(['local', 'stripe']).default('local'),
@@ -150,7 +153,13 @@ export interface AppConfig {
     weightsBucket: string;
     mediaBucket: string;
     embeddedPort: number;
+    /** Where public media (sample images, thumbnails) is served from: a CDN in production, else the API's /media. */
+    mediaPublicUrl: string;
   };
+  /** Anonymous public catalog reads are cached this long in-process (0 turns the cache off). */
+  readonly publicCacheTtlMs: number;
+  /** Adds `x-sql-statements` (statements the request ran) to responses: tests and benchmarks, never production. */
+  readonly sqlStatementHeader: boolean;
   readonly web: { distDir: string };
   readonly worker: { concurrency: number };
   readonly payments: {
@@ -192,13 +201,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     http: {
       host: env.HOST,
       port: env.PORT,
-      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      publicUrl,
       trustProxy: env.TRUST_PROXY,
     },
     logLevel: env.LOG_LEVEL,
@@ -226,7 +236,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       weightsBucket: env.S3_WEIGHTS_BUCKET,
       mediaBucket: env.S3_MEDIA_BUCKET,
       embeddedPort: env.EMBEDDED_S3_PORT,
+      mediaPublicUrl: (env.MEDIA_PUBLIC_URL ?? `${publicUrl}/media`).replace(/\/$/, ''),
     },
+    publicCacheTtlMs: env.PUBLIC_CACHE_TTL_MS,
+    sqlStatementHeader: env.SQL_STATEMENT_HEADER && env.NODE_ENV !== 'production',
     web: { distDir: env.WEB_DIST_DIR },
     worker: { concurrency: env.WORKER_CONCURRENCY },
     payments: {

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobQueue } from '../jobs/job-queue';
 import { DATABASE_URL } from './database.tokens';
+import { PublicCatalogChanges } from './public-changes';
 import { Readiness } from './readiness';
 import { Transactions } from './transactions';
 import { typeormOptions } from './typeorm-options';
@@ -31,8 +32,14 @@ export class DatabaseModule {
           retryDelay: 1000,
         }),
       ],
-      providers: [{ provide: DATABASE_URL, useValue: options.url }, JobQueue, Readiness, Transactions],
-      exports: [DATABASE_URL, JobQueue, Readiness, Transactions],
+      providers: [
+        { provide: DATABASE_URL, useValue: options.url },
+        JobQueue,
+        Readiness,
+        Transactions,
+        PublicCatalogChanges,
+      ],
+      exports: [DATABASE_URL, JobQueue, Readiness, Transactions, PublicCatalogChanges],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { StatementCountingLogger } from './sql-statements';
 
 export interface DatabaseConnectionOptions {
   url: string;
@@ -16,6 +17,7 @@ export function typeormOptions(options: DatabaseConnectionOptions): DataSourceOp
     migrationsRun: false,
     // Off: TypeORM would print failing queries with their parameters (emails, hashes). Errors are logged where mapped.
     logging: false,
+    logger: new StatementCountingLogger(),
     applicationName: options.applicationName,
     extra: {
       max: options.poolMax,

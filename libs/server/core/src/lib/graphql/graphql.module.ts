@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
@@ -6,7 +7,9 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/config';
 import { formatGraphqlError } from './error-mapping';
+import { PublicCatalogChanges } from '../database/public-changes';
 import { LoaderRegistry } from './loaders';
+import { publicResponseCache } from './public-response-cache';
 
 /**
  * GraphQL at /graphql, code-first, hardened: depth/alias/cost/token limits, no HTTP batching, and in production no
@@ -29,22 +32,30 @@ export class GraphqlApiModule {
     return {
       module: GraphqlApiModule,
       imports: [
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          introspection: !config.isProduction,
-          allowBatchedHttpRequests: false,
-          parseOptions: { maxTokens: config.graphql.maxTokens },
-          includeStacktraceInErrorResponses: false,
-          csrfPrevention: true,
-          playground: false,
-          graphiql: false,
-          plugins: armor.plugins,
-          validationRules: armor.validationRules,
-          formatError: formatGraphqlError,
-          context: (request: unknown, reply: unknown) => ({ req: request, reply, loaders: new LoaderRegistry() }),
+          inject: [PublicCatalogChanges],
+          useFactory: (changes: PublicCatalogChanges) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            introspection: !config.isProduction,
+            allowBatchedHttpRequests: false,
+            parseOptions: { maxTokens: config.graphql.maxTokens },
+            includeStacktraceInErrorResponses: false,
+            csrfPrevention: true,
+            playground: false,
+            graphiql: false,
+            plugins: [
+              ...armor.plugins,
+              // Its per-field hook wraps every resolver; we cache whole anonymous responses instead (below).
+              ApolloServerPluginCacheControlDisabled(),
+              publicResponseCache({ ttlMs: config.publicCacheTtlMs, maxEntries: 1000, changes }),
+            ],
+            validationRules: armor.validationRules,
+            formatError: formatGraphqlError,
+            context: (request: unknown, reply: unknown) => ({ req: request, reply, loaders: new LoaderRegistry() }),
+          }),
         }),
       ],
     };

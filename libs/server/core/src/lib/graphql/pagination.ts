@@ -97,7 +97,8 @@ export async function paginateNewestFirst<E extends ObjectLiteral & { id: string
   const rows = await qb
     .orderBy(`${alias}.${timeColumn}`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')
-    .take(first + 1)
+    // LIMIT, not take(): pages join only one-to-one rows (a model's owner), so one statement, no DISTINCT pre-query.
+    .limit(first + 1)
     .getMany();
   const pageRows = rows.slice(0, first);
   const edges = pageRows.map((row) => ({

@@ -2,6 +2,10 @@ import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { checkText } from '@lookbook/kernel';
 
+/** GqlParamtype.ARGS is 3 (ROOT 0, CONTEXT 1, INFO 2 are the resolver's own). */
+const GRAPHQL_ARGS = 3;
+const CALLER_INPUT = new Set<string | number>(['body', 'query', 'param', GRAPHQL_ARGS]);
+
 /** Deep enough for every input type we have; anything deeper is refused rather than walked forever. */
 const MAX_DEPTH = 8;
 
@@ -14,8 +18,10 @@ const MAX_DEPTH = 8;
 @Injectable()
 export class TextHygienePipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type === 'custom') return value; // @CurrentActor, @Loaders…: ours, not the caller's
-    return clean(value, metadata.data ?? metadata.type, 0);
+    // Only what the caller sent: REST body, query and path, and GraphQL arguments. Never @CurrentActor, @Loaders,
+    // a field resolver's parent or its GraphQL info — ours, and walking them on every field would cost the page.
+    if (!CALLER_INPUT.has(metadata.type)) return value;
+    return clean(value, metadata.data ?? String(metadata.type), 0);
   }
 }
 

@@ -1,0 +1,110 @@
+/**
+ * The benchmark's yardstick (not product code): a hand-written Fastify + `pg` server answering the discover page and
+ * the model page with the same JSON Lookbook's GraphQL returns, each in one SQL statement that builds the JSON in
+ * Postgres. Started by `npm run bench` beside the API on the same database; the bench checks both answers are equal
+ * before it measures anything.
+ *
+ *   DATABASE_URL=… MEDIA_PUBLIC_URL=… PORT=… node tools/register.js bench/baseline-server.js
+ */
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+
+const media = process.env['MEDIA_PUBLIC_URL']!;
+const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 10 });
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const url = (key: string) => `$1 || '/' || substr(${key}, 7)`;
+const TIERS = `ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE']`;
+
+const thumbnails = `(SELECT coalesce(json_agg(json_build_object('width', (t ->> 'width')::int, 'height', (t ->> 'height')::int,
+    'url', ${url("t ->> 'key'")})), '[]') FROM jsonb_array_elements(s.thumbnails) t)`;
+
+const DISCOVER = `
+  SELECT m.id, ${iso('m.published_at')} AS published_at, json_build_object(
+    'id', m.id, 'slug', m.slug, 'name', m.name, 'type', m.type, 'tags', m.tags, 'publishedAt', ${iso('m.published_at')},
+    'owner', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('handle', p.handle, 'displayName', p.display_name) END,
+    'baseModel', json_build_object('id', b.id, 'name', b.name),
+    'versions', (SELECT coalesce(json_agg(json_build_object('id', v.id, 'name', v.name,
+        'sampleImages', (SELECT coalesce(json_agg(json_build_object('width', s.width, 'height', s.height,
+            'placeholder', s.placeholder, 'thumbnails', ${thumbnails}) ORDER BY s.created_at, s.id), '[]')
+          FROM catalog.sample_image s WHERE s.version_id = v.id),
+        'licenseOffers', (SELECT coalesce(json_agg(json_build_object('tier', o.tier, 'priceAmount', o.price_amount,
+            'priceCurrency', o.price_currency) ORDER BY array_position(${TIERS}, o.tier)), '[]')
+          FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL)
+      ) ORDER BY v.created_at DESC, v.id DESC), '[]')
+      FROM catalog.model_version v WHERE v.model_id = m.id AND v.status = 'PUBLISHED')
+  ) AS node
+  FROM catalog.style_model m
+  JOIN catalog.base_model b ON b.id = m.base_model_id
+  LEFT JOIN identity.public_profile p ON p.id = m.owner_id
+  WHERE m.status = 'PUBLISHED'
+  ORDER BY m.published_at DESC, m.id DESC
+  LIMIT $2`;
+
+const MODEL_PAGE = `
+  SELECT json_build_object(
+    'id', m.id, 'slug', m.slug, 'name', m.name, 'description', m.description, 'type', m.type, 'tags', m.tags,
+    'maturity', m.maturity, 'publishedAt', ${iso('m.published_at')},
+    'owner', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'handle', p.handle, 'displayName', p.display_name) END,
+    'baseModel', json_build_object('id', b.id, 'name', b.name, 'licenseName', b.licence_name, 'nonCommercial', b.non_commercial),
+    'versions', (SELECT coalesce(json_agg(json_build_object('id', v.id, 'name', v.name, 'changelog', v.changelog,
+        'triggerWords', v.trigger_words, 'access', v.access, 'downloadCount', v.download_count,
+        'publishedAt', ${iso('v.published_at')},
+        'recommendedSettings', (SELECT coalesce(json_agg(json_build_object('key', r.key, 'value', r.value #>> '{}')), '[]')
+          FROM jsonb_each(v.recommended_settings) r),
+        'files', (SELECT coalesce(json_agg(json_build_object('id', f.id, 'role', f.role, 'fileName', f.file_name,
+            'precision', f.precision, 'sizeBytes', f.size_bytes, 'sha256', f.sha256, 'autoV2', f.autov2)
+            ORDER BY f.created_at, f.id), '[]') FROM catalog.model_file f WHERE f.version_id = v.id),
+        'sampleImages', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'width', s.width, 'height', s.height,
+            'url', ${url('s.storage_key')}, 'placeholder', s.placeholder, 'thumbnails', ${thumbnails},
+            'linkedVersionIds', (SELECT coalesce(json_agg(l.version_id), '[]') FROM catalog.sample_image_resource l
+              WHERE l.image_id = s.id)) ORDER BY s.created_at, s.id), '[]')
+          FROM catalog.sample_image s WHERE s.version_id = v.id),
+        'licenseOffers', (SELECT coalesce(json_agg(json_build_object('id', o.id, 'tier', o.tier,
+            'priceAmount', o.price_amount, 'priceCurrency', o.price_currency,
+            'permissions', json_build_object('commercialUse', o.permissions ->> 'commercialUse',
+              'derivativesAllowed', (o.permissions ->> 'derivativesAllowed')::boolean,
+              'creditRequired', (o.permissions ->> 'creditRequired')::boolean))
+            ORDER BY array_position(${TIERS}, o.tier)), '[]')
+          FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL)
+      ) ORDER BY v.created_at DESC, v.id DESC), '[]')
+      FROM catalog.model_version v WHERE v.model_id = m.id AND v.status = 'PUBLISHED')
+  ) AS model
+  FROM catalog.style_model m
+  JOIN catalog.base_model b ON b.id = m.base_model_id
+  LEFT JOIN identity.public_profile p ON p.id = m.owner_id
+  WHERE m.id = $2 AND m.status = 'PUBLISHED'`;
+
+const cursor = (t: string, id: string) => Buffer.from(JSON.stringify({ t, id })).toString('base64url');
+
+async function main(): Promise<void> {
+  const app = Fastify({ logger: false });
+  app.get<{ Querystring: { first?: string } }>('/discover', async (request, reply) => {
+    const first = Math.min(100, Number(request.query.first ?? 24));
+    const { rows } = await pool.query<{ id: string; published_at: string; node: unknown }>(DISCOVER, [
+      media,
+      first + 1,
+    ]);
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    return reply.type('application/json').send(
+      JSON.stringify({
+        data: {
+          styleModels: {
+            nodes: page.map((r) => r.node),
+            pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursor(last.published_at, last.id) : null },
+          },
+        },
+      }),
+    );
+  });
+  app.get<{ Params: { id: string } }>('/model/:id', async (request, reply) => {
+    const { rows } = await pool.query<{ model: unknown }>(MODEL_PAGE, [media, request.params.id]);
+    if (!rows[0]) return reply.status(404).send({ error: 'NOT_FOUND' });
+    return reply.type('application/json').send(JSON.stringify({ data: { styleModel: rows[0].model } }));
+  });
+  app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
+  await app.listen({ host: '127.0.0.1', port: Number(process.env['PORT']) });
+}
+
+void main();

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: every benchmark, each beside its baseline in the same run, then one table.
+ *
+ *   npm run bench                                  # 10k models, 10 s per read measurement, 1 GiB ingest
+ *   npm run bench -- --models 100000 --duration 20 --ingest-gib 4 --postings 10000
+ *
+ * Each benchmark runs in its own process (so one's heap and threads never colour another's), prints its own lines
+ * and writes bench/results/<name>.json; this reads them back for the summary. Figures are ratios against a
+ * baseline measured seconds earlier on the same machine — these machines are noisy, absolute numbers are not
+ * comparable across runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pct, RESULTS_DIR } from './support';
+
+const arg = (name: string, fallback: string) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1]! : fallback;
+};
+
+function run(entry: string, args: string[]): void {
+  execFileSync(process.execPath, [join(process.cwd(), 'tools', 'register.js'), entry, ...args], { stdio: 'inherit' });
+}
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(join(RESULTS_DIR, `${name}.json`), 'utf8')) as T;
+
+interface Cannon {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+interface ReadPage {
+  statements: number;
+  baseline: Cannon;
+  ours: Cannon;
+  ratio: number;
+  fixedRate: Cannon & { rate: number };
+  cached: Cannon;
+}
+
+function main(): void {
+  run('bench/read.bench.js', ['--models', arg('models', '10000'), '--duration', arg('duration', '10')]);
+  run('bench/ingest.bench.js', [arg('ingest-gib', '1')]);
+  run('bench/ledger.bench.js', [arg('postings', '4000')]);
+
+  const readResult = read<{ models: number; pages: Record<string, ReadPage> }>('read');
+  const ingest = read<{
+    sizes: { gib: number; baselineMBps: number; inspectorMBps: number; ratio: number; inspectorMaxRssMb: number }[];
+  }>('ingest');
+  const ledger = read<{
+    scenarios: { name: string; perSecond: number }[];
+    pgbenchTps: number | null;
+    ratio: number | null;
+  }>('ledger');
+
+  const rows: [string, string, string, string, string][] = [];
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  for (const [name, page] of Object.entries(readResult.pages)) {
+    rows.push([
+      `${name} (${readResult.models} models, 10 clients)`,
+      `${page.baseline.requestsPerSecond.toFixed(0)} req/s (Fastify + pg)`,
+      `${page.ours.requestsPerSecond.toFixed(0)} req/s, p50 ${page.ours.p50} ms, p99 ${page.ours.p99} ms, ${page.statements} SQL`,
+      pct(page.ratio),
+      `≥ 50%: ${verdict(page.ratio >= 0.5)}; ≤ 3 SQL: ${verdict(page.statements <= 3)}`,
+    ]);
+    rows.push([
+      `${name} at ${page.fixedRate.rate} req/s`,
+      '',
+      `p99 ${page.fixedRate.p99} ms`,
+      '',
+      `p99 ≤ 50 ms: ${verdict(page.fixedRate.p99 <= 50)}`,
+    ]);
+    rows.push([
+      `${name}, anonymous cache on`,
+      '',
+      `${page.cached.requestsPerSecond.toFixed(0)} req/s`,
+      pct(page.cached.requestsPerSecond / page.baseline.requestsPerSecond),
+      '(not a budget)',
+    ]);
+  }
+  for (const size of ingest.sizes) {
+    rows.push([
+      `ingest ${size.gib} GiB`,
+      `${size.baselineMBps.toFixed(0)} MB/s (SHA-256)`,
+      `${size.inspectorMBps.toFixed(0)} MB/s, RSS ${size.inspectorMaxRssMb.toFixed(0)} MB`,
+      pct(size.ratio),
+      `≥ 95%: ${verdict(size.ratio >= 0.95)}; RSS ≤ 150 MB: ${verdict(size.inspectorMaxRssMb <= 150)}`,
+    ]);
+  }
+  const hot = ledger.scenarios.find((s) => s.name.startsWith('hot'))!;
+  rows.push([
+    'ledger, hot accounts, 16 writers',
+    ledger.pgbenchTps === null ? 'pgbench missing' : `${ledger.pgbenchTps.toFixed(0)} TPS (pgbench TPC-B)`,
+    `${hot.perSecond.toFixed(0)} postings/s`,
+    ledger.ratio === null ? 'n/a' : pct(ledger.ratio),
+    ledger.ratio === null ? 'unmeasured' : `≥ 50%: ${verdict(ledger.ratio >= 0.5)}`,
+  ]);
+
+  const header: [string, string, string, string, string] = [
+    'benchmark',
+    'baseline (same run)',
+    'Lookbook',
+    'ratio',
+    'budget',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  process.stdout.write(
+    `\n${[line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')}\n`,
+  );
+}
+
+main();
