@@ -24,6 +24,8 @@ import { MIGRATIONS } from '@lookbook/migrations';
 import { resolveObjectStorage, storageEnvironment } from '@lookbook/storage';
 import { DISCOVER_QUERY, generateCatalog, MODEL_PAGE_QUERY } from '@lookbook/testing/fixtures';
 import { pct, startChild, stopChild, writeResult } from './support';
+// The API runs with the flags `npm start` gives it.
+const API_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -123,13 +125,19 @@ async function main(): Promise<void> {
       ...storageEnvironment(storage.settings),
     });
     children.push(
-      await startChild('apps/api/src/main.js', apiEnv(PORTS.api, 0), `http://127.0.0.1:${PORTS.api}/readyz`),
+      await startChild(
+        'apps/api/src/main.js',
+        apiEnv(PORTS.api, 0),
+        `http://127.0.0.1:${PORTS.api}/readyz`,
+        API_NODE_FLAGS,
+      ),
     );
     children.push(
       await startChild(
         'apps/api/src/main.js',
         apiEnv(PORTS.cachedApi, 5000),
         `http://127.0.0.1:${PORTS.cachedApi}/readyz`,
+        API_NODE_FLAGS,
       ),
     );
     children.push(
@@ -171,6 +179,7 @@ async function main(): Promise<void> {
       }
       const statements = (await fetchJson(PORTS.api, page.ours[0]!)).statements;
       await cannon(PORTS.api, page.ours); // warm-up (JIT, plans, pools)
+      await cannon(PORTS.cachedApi, page.ours);
       await cannon(PORTS.baseline, page.baseline);
       const baseline = await cannon(PORTS.baseline, page.baseline);
       const ours = await cannon(PORTS.api, page.ours);

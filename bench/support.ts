@@ -22,8 +22,13 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
 }
 
 /** Runs a compiled entry (path inside dist/server) as a child process; resolves once `readyUrl` answers 200. */
-export async function startChild(entry: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(process.cwd(), 'tools', 'register.js'), entry], {
+export async function startChild(
+  entry: string,
+  env: Record<string, string>,
+  readyUrl: string,
+  nodeFlags: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, join(process.cwd(), 'tools', 'register.js'), entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -8,6 +8,12 @@ import { resolveObjectStorage, storageEnvironment } from '@lookbook/storage';
 import { seedDemoContent } from './seed-demo';
 
 /**
+ * A larger young generation for the API: a page of cards allocates many short-lived objects, and with V8's default
+ * 16 MB semi-spaces the scavenger runs several times per request (docs/performance.md).
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+
+/**
  * `npm start`: one database (embedded unless DATABASE_URL is set), migrated, then the API and the worker as child
  * processes sharing it. Ctrl-C stops everything in order.
  */
@@ -44,7 +50,8 @@ async function main(): Promise<void> {
     ['api', 'apps/api/src/main.js'],
     ['worker', 'apps/worker/src/main.js'],
   ] as const) {
-    const child = spawn(process.execPath, [register, entry], { env, stdio: 'inherit' });
+    const flags = name === 'api' ? API_NODE_FLAGS : [];
+    const child = spawn(process.execPath, [...flags, register, entry], { env, stdio: 'inherit' });
     child.on('exit', (code) => {
       if (!stopping) {
         say(`${name} exited (${code ?? 'signal'}); stopping the rest`);

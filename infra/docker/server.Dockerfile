@@ -16,4 +16,4 @@ COPY --from=build /app/tools/register.js ./tools/register.js
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "tools/register.js", "apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=32", "tools/register.js", "apps/api/src/main.js"]

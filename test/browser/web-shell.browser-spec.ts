@@ -1,44 +1,17 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import type { TestApi } from '../e2e/support/test-api';
-import { startTestApi } from '../e2e/support/test-api';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WEB_DIST = join(__dirname, '..', '..', 'dist', 'web');
+import { startBrowserJourney } from './support/browser';
 
 describe('web client served by the API', () => {
-  let api: TestApi;
+  let journey: Awaited<ReturnType<typeof startBrowserJourney>>;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    if (!existsSync(join(WEB_DIST, 'index.html')))
-      throw new Error('dist/web is missing: run "npm run build:web" first');
-    api = await startTestApi({ env: { WEB_DIST_DIR: WEB_DIST } });
-    await api.app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    journey = await startBrowserJourney();
+    ({ browser, baseUrl } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('renders the page and shows the API as ready', async () => {
     const page = await browser.newPage();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ModelPage } from './model-page';
 
 type Status = 'checking' | 'ready' | 'unavailable';
 
@@ -18,8 +19,13 @@ export function App() {
         API status: <strong data-testid="api-status">{status}</strong>. GraphQL endpoint: <code>/graphql</code>.
       </p>
       <ReturnNotice />
+      {modelIdInPath() && <ModelPage id={modelIdInPath()!} />}
     </main>
   );
+}
+
+function modelIdInPath(): string | null {
+  return /^\/models\/([0-9a-f-]{36})$/.exec(window.location.pathname)?.[1] ?? null;
 }
 
 /** Where the payment provider sends people back to: say what happened (the full pages come with the web client). */

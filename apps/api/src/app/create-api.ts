@@ -83,5 +83,8 @@ function serveWebClient(app: NestFastifyApplication, config: AppConfig): void {
   }
 }
 
-/** Paths the server sends browsers to: after checkout (`/orders/:id`), after payout onboarding (`/earnings`). */
-export const WEB_CLIENT_ROUTES = ['/orders/:id', '/earnings'];
+/**
+ * Paths that load the app: after checkout (`/orders/:id`), after payout onboarding (`/earnings`), a model's page
+ * (`/models/:id`).
+ */
+export const WEB_CLIENT_ROUTES = ['/orders/:id', '/earnings', '/models/:id'];

@@ -41,9 +41,6 @@ export class StyleModel {
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
   ownerId!: string;
-  /** The creator when read with the model (null: no such user); undefined: the field resolver loads it. */
-  preloadedOwner?: ModelOwner | null;
-  preloadedBaseModel?: BaseModel;
 }
 
 export const StyleModelConnection = Connection(StyleModel, 'StyleModel');

@@ -1,6 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum, SafeIntScalar } from '@lookbook/core';
-import type { VersionBundle } from '../versions/model-version.repository';
 import type { ParentRelation, VersionAccess, VersionStatus } from '../versions/model-version.entity';
 import { PARENT_RELATIONS, VERSION_ACCESS, VERSION_STATUSES } from '../versions/model-version.entity';
 
@@ -38,6 +37,4 @@ export class ModelVersion {
   @Field(() => SafeIntScalar) downloadCount!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
-  /** Children read with the version (a page's one statement); the field resolvers load what is absent. */
-  preloaded?: Omit<VersionBundle, 'version'>;
 }

@@ -1,6 +1,8 @@
+import { preload } from '@lookbook/core';
 import type { BaseModelEntity } from '../base-models/base-model.entity';
 import type { ModelFileEntity } from '../files/model-file.entity';
 import type { ModelVersionEntity, VersionParentEntity } from '../versions/model-version.entity';
+import type { VersionBundle } from '../versions/model-version.repository';
 import type { SampleImageEntity } from '../samples/sample-image.entity';
 import type { StyleModelEntity } from '../models/style-model.entity';
 import type { UploadEntity } from '../uploads/upload.entity';
@@ -21,14 +23,9 @@ export const toBaseModel = (b: BaseModelEntity): BaseModel =>
     nonCommercial: b.nonCommercial,
   });
 
-export const toStyleModel = (m: StyleModelEntity): StyleModel =>
-  Object.assign(new StyleModel(), {
-    preloadedOwner:
-      m.owner === undefined
-        ? undefined
-        : m.owner &&
-          Object.assign(new ModelOwner(), { id: m.owner.id, handle: m.owner.handle, displayName: m.owner.displayName }),
-    preloadedBaseModel: m.baseModel ? toBaseModel(m.baseModel) : undefined,
+/** A model read with its owner and base model (one statement) carries them: their field resolvers are skipped. */
+export const toStyleModel = (m: StyleModelEntity): StyleModel => {
+  const model = Object.assign(new StyleModel(), {
     id: m.id,
     slug: m.slug,
     name: m.name,
@@ -43,10 +40,15 @@ export const toStyleModel = (m: StyleModelEntity): StyleModel =>
     publishedAt: m.publishedAt,
     ownerId: m.ownerId,
   });
+  if (m.owner === undefined || !m.baseModel) return model;
+  const owner =
+    m.owner &&
+    Object.assign(new ModelOwner(), { id: m.owner.id, handle: m.owner.handle, displayName: m.owner.displayName });
+  return preload(model, { owner, baseModel: toBaseModel(m.baseModel) });
+};
 
-export const toModelVersion = (v: ModelVersionEntity, preloaded?: ModelVersion['preloaded']): ModelVersion =>
+export const toModelVersion = (v: ModelVersionEntity): ModelVersion =>
   Object.assign(new ModelVersion(), {
-    preloaded,
     id: v.id,
     modelId: v.modelId,
     name: v.name,
@@ -109,3 +111,16 @@ export const toSampleImage = (
 
 export const toVersionParent = (p: VersionParentEntity): VersionParent =>
   Object.assign(new VersionParent(), { versionId: p.parentVersionId, relation: p.relation });
+
+/** A version read in a bundle carries the children the page asked for: their field resolvers are skipped. */
+export const toBundledVersion = (
+  { version, files, samples, parents }: VersionBundle,
+  mediaUrl: (key: string) => string,
+): ModelVersion =>
+  preload(toModelVersion(version), {
+    ...(files && { files: files.map(toModelFile) }),
+    ...(samples && {
+      sampleImages: samples.map(({ image, linkedVersionIds }) => toSampleImage(image, mediaUrl, linkedVersionIds)),
+    }),
+    ...(parents && { parents: parents.map(toVersionParent) }),
+  });

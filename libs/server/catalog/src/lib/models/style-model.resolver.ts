@@ -20,7 +20,8 @@ import {
 } from '../graphql/catalog-models.objects';
 import { ModelVersion } from '../graphql/catalog-versions.objects';
 import { CreateStyleModelInput, StyleModelFilter, UpdateStyleModelInput } from '../graphql/catalog.inputs';
-import { toBaseModel, toModelVersion, toStyleModel } from '../graphql/catalog.mapper';
+import { toBaseModel, toBundledVersion, toStyleModel } from '../graphql/catalog.mapper';
+import { PublicMedia } from '@lookbook/storage';
 import type { ModelStatus } from './model-status';
 import { StyleModelService } from './style-model.service';
 import { canSeeModel, isOwner, isStaff } from './visibility';
@@ -30,6 +31,7 @@ export class StyleModelResolver {
   constructor(
     private readonly models: StyleModelService,
     private readonly loaders: CatalogLoaders,
+    private readonly media: PublicMedia,
   ) {}
 
   @Public()
@@ -92,13 +94,11 @@ export class StyleModelResolver {
 
   @ResolveField(() => ModelOwner, { nullable: true })
   async owner(@Parent() model: StyleModel, @Loaders() loaders: LoaderRegistry): Promise<ModelOwner | null> {
-    if (model.preloadedOwner !== undefined) return model.preloadedOwner;
     return this.loaders.owners(loaders).load(model.ownerId);
   }
 
   @ResolveField(() => BaseModel)
   async baseModel(@Parent() model: StyleModel, @Loaders() loaders: LoaderRegistry): Promise<BaseModel> {
-    if (model.preloadedBaseModel) return model.preloadedBaseModel;
     return toBaseModel((await this.loaders.baseModels(loaders).load(model.baseModelId))!);
   }
 
@@ -121,6 +121,6 @@ export class StyleModelResolver {
     const mine = isOwner(model, viewer) || isStaff(viewer);
     return all
       .filter((b) => mine || b.version.status === 'PUBLISHED')
-      .map(({ version, ...preloaded }) => toModelVersion(version, preloaded));
+      .map((bundle) => toBundledVersion(bundle, (key) => this.media.url(key)));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
-import { entityFromJson, violatedConstraint } from '@lookbook/core';
+import { entityFromRow, violatedConstraint } from '@lookbook/core';
 import { CatalogErrors } from '../catalog.errors';
 import { ModelFileEntity } from '../files/model-file.entity';
 import { SampleImageEntity } from '../samples/sample-image.entity';
@@ -98,15 +98,15 @@ export class ModelVersionRepository {
       parent: this.dataSource.getMetadata(VersionParentEntity),
     };
     return rows.map((row) => ({
-      version: entityFromJson<ModelVersionEntity>(meta.version, row.version),
-      ...(parts.files && { files: row.files.map((f) => entityFromJson<ModelFileEntity>(meta.file, f)) }),
+      version: entityFromRow<ModelVersionEntity>(meta.version, row.version),
+      ...(parts.files && { files: row.files.map((f) => entityFromRow<ModelFileEntity>(meta.file, f)) }),
       ...(parts.samples && {
         samples: row.samples.map((s) => ({
-          image: entityFromJson<SampleImageEntity>(meta.sample, s),
+          image: entityFromRow<SampleImageEntity>(meta.sample, s),
           linkedVersionIds: s.linked,
         })),
       }),
-      ...(parts.parents && { parents: row.parents.map((p) => entityFromJson<VersionParentEntity>(meta.parent, p)) }),
+      ...(parts.parents && { parents: row.parents.map((p) => entityFromRow<VersionParentEntity>(meta.parent, p)) }),
     }));
   }
 

@@ -69,18 +69,15 @@ export class ModelVersionResolver {
     return toModelVersion((await this.publisher.publish(actor, id)).version);
   }
 
+  // Read with the version on list pages (StyleModel.versions preloads them); these load them otherwise.
   @ResolveField(() => [ModelFile])
   async files(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<ModelFile[]> {
-    return (version.preloaded?.files ?? (await this.loaders.filesByVersion(loaders).load(version.id))).map(toModelFile);
+    return (await this.loaders.filesByVersion(loaders).load(version.id)).map(toModelFile);
   }
 
   @ResolveField(() => [SampleImage])
   async sampleImages(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<SampleImage[]> {
     const mediaUrl = (key: string) => this.media.url(key);
-    if (version.preloaded?.samples)
-      return version.preloaded.samples.map(({ image, linkedVersionIds }) =>
-        toSampleImage(image, mediaUrl, linkedVersionIds),
-      );
     const images = await this.loaders.samplesByVersion(loaders).load(version.id);
     const linked = await this.loaders.linkedVersions(loaders).loadMany(images.map((i) => i.id));
     return images.map((image, index) =>
@@ -90,6 +87,6 @@ export class ModelVersionResolver {
 
   @ResolveField(() => [VersionParent])
   async parents(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<VersionParent[]> {
-    return (version.preloaded?.parents ?? (await this.loaders.parents(loaders).load(version.id))).map(toVersionParent);
+    return (await this.loaders.parents(loaders).load(version.id)).map(toVersionParent);
   }
 }

@@ -3,12 +3,14 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
+import type { GraphQLSchema } from 'graphql';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/config';
 import { formatGraphqlError } from './error-mapping';
 import { PublicCatalogChanges } from '../database/public-changes';
 import { LoaderRegistry } from './loaders';
+import { resolvePreloadedFields } from './preloaded';
 import { publicResponseCache } from './public-response-cache';
 
 /**
@@ -35,27 +37,30 @@ export class GraphqlApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [PublicCatalogChanges],
-          useFactory: (changes: PublicCatalogChanges) => ({
-            path: '/graphql',
-            autoSchemaFile: true,
-            sortSchema: true,
-            introspection: !config.isProduction,
-            allowBatchedHttpRequests: false,
-            parseOptions: { maxTokens: config.graphql.maxTokens },
-            includeStacktraceInErrorResponses: false,
-            csrfPrevention: true,
-            playground: false,
-            graphiql: false,
-            plugins: [
-              ...armor.plugins,
-              // Its per-field hook wraps every resolver; we cache whole anonymous responses instead (below).
-              ApolloServerPluginCacheControlDisabled(),
-              publicResponseCache({ ttlMs: config.publicCacheTtlMs, maxEntries: 1000, changes }),
-            ],
-            validationRules: armor.validationRules,
-            formatError: formatGraphqlError,
-            context: (request: unknown, reply: unknown) => ({ req: request, reply, loaders: new LoaderRegistry() }),
-          }),
+          useFactory: (changes: PublicCatalogChanges) => {
+            return {
+              transformSchema: (schema: GraphQLSchema) => resolvePreloadedFields(schema),
+              path: '/graphql',
+              autoSchemaFile: true,
+              sortSchema: true,
+              introspection: !config.isProduction,
+              allowBatchedHttpRequests: false,
+              parseOptions: { maxTokens: config.graphql.maxTokens },
+              includeStacktraceInErrorResponses: false,
+              csrfPrevention: true,
+              playground: false,
+              graphiql: false,
+              plugins: [
+                ...armor.plugins,
+                // Its per-field hook wraps every resolver; we cache whole anonymous responses instead (below).
+                ApolloServerPluginCacheControlDisabled(),
+                publicResponseCache({ ttlMs: config.publicCacheTtlMs, maxEntries: 1000, changes }),
+              ],
+              validationRules: armor.validationRules,
+              formatError: formatGraphqlError,
+              context: (request: unknown, reply: unknown) => ({ req: request, reply, loaders: new LoaderRegistry() }),
+            };
+          },
         }),
       ],
     };

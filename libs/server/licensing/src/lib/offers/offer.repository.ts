@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import { entityFromRow } from '@lookbook/core';
 import type { Tier } from './permissions';
 import { OfferEntity } from './offer.entity';
 
@@ -24,8 +25,19 @@ export class OfferRepository {
   }
 
   /** Live offers of several versions (batched for DataLoaders). */
-  liveOfVersions(versionIds: readonly string[]): Promise<OfferEntity[]> {
-    return this.repo().find({ where: { versionId: In([...versionIds]), retiredAt: IsNull() } });
+  /**
+   * Live offers of several versions, cheapest tier first (every card on a page shows them). Fixed SQL on the
+   * `(version_id, tier) WHERE retired_at IS NULL` index; rows hydrated directly, no query builder per call.
+   */
+  async liveOfVersions(versionIds: readonly string[]): Promise<OfferEntity[]> {
+    if (!versionIds.length) return [];
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT * FROM licensing.offer WHERE version_id = ANY($1::uuid[]) AND retired_at IS NULL
+        ORDER BY version_id, array_position(ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'], tier)`,
+      [versionIds],
+    );
+    const metadata = this.dataSource.getMetadata(OfferEntity);
+    return rows.map((row) => entityFromRow<OfferEntity>(metadata, row));
   }
 
   /** Live FREE offers of several versions, in the caller's transaction (the parent-licence rule). */

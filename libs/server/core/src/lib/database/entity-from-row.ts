@@ -3,11 +3,11 @@ import type { EntityMetadata, ObjectLiteral, ValueTransformer } from 'typeorm';
 const TIME_TYPES = new Set(['timestamptz', 'timestamp', 'timestamp with time zone', 'date']);
 
 /**
- * An entity from `row_to_json(row)`: how a repository reads child rows aggregated into one statement (`json_agg`)
- * and still gets the same entity TypeORM would have built — column names mapped to properties, timestamps to Dates,
- * transformers applied.
+ * An entity from a raw row or from `row_to_json(row)`: how a repository reads child rows aggregated into one statement
+ * (`json_agg`), or runs fixed SQL on a hot path without a query builder per call, and still gets the entity TypeORM
+ * would have built — column names mapped to properties, timestamps to Dates, transformers applied.
  */
-export function entityFromJson<E extends ObjectLiteral>(metadata: EntityMetadata, json: Record<string, unknown>): E {
+export function entityFromRow<E extends ObjectLiteral>(metadata: EntityMetadata, json: Record<string, unknown>): E {
   const entity: Record<string, unknown> = {};
   for (const column of metadata.columns) {
     let value = json[column.databaseName];
