@@ -9,6 +9,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/config';
 import { formatGraphqlError } from './error-mapping';
 import { PublicCatalogChanges } from '../database/public-changes';
+import { compiledExecution } from './compiled-execution';
 import { LoaderRegistry } from './loaders';
 import { resolvePreloadedFields } from './preloaded';
 import { publicResponseCache } from './public-response-cache';
@@ -38,8 +39,10 @@ export class GraphqlApiModule {
           driver: ApolloDriver,
           inject: [PublicCatalogChanges],
           useFactory: (changes: PublicCatalogChanges) => {
+            const execution = compiledExecution();
             return {
-              transformSchema: (schema: GraphQLSchema) => resolvePreloadedFields(schema),
+              transformSchema: (schema: GraphQLSchema) => execution.capture(resolvePreloadedFields(schema)),
+              gateway: execution.gateway,
               path: '/graphql',
               autoSchemaFile: true,
               sortSchema: true,
