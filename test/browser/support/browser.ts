@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -16,9 +15,9 @@ export async function startBrowserJourney(
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('dist/web is missing: run "npm run build:web" first');
-  const api = await startTestApi({ ...options, env: { WEB_DIST_DIR: WEB_DIST, ...options.env } });
-  await api.app.listen({ host: '127.0.0.1', port: 0 });
-  const baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+  // Listening on a port chosen up front, so PUBLIC_URL (and the media URLs built from it) name this server.
+  const api = await startTestApi({ ...options, listen: true, env: { WEB_DIST_DIR: WEB_DIST, ...options.env } });
+  const baseUrl = api.url!;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
