@@ -19,24 +19,30 @@ const TIERS = `ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'
 const thumbnails = `(SELECT coalesce(json_agg(json_build_object('width', (t ->> 'width')::int, 'height', (t ->> 'height')::int,
     'url', ${url("t ->> 'key'")})), '[]') FROM jsonb_array_elements(s.thumbnails) t)`;
 
+/** A model's published versions (newest first), each with `fields` (SQL json_build_object pairs). */
+const versions = (fields: string) => `(SELECT coalesce(json_agg(json_build_object(${fields})
+      ORDER BY v.created_at DESC, v.id DESC), '[]')
+      FROM catalog.model_version v WHERE v.model_id = m.id AND v.status = 'PUBLISHED')`;
+/** A version's live offers, cheapest tier first, each with `fields`. */
+const offers = (fields: string) => `(SELECT coalesce(json_agg(json_build_object(${fields})
+      ORDER BY array_position(${TIERS}, o.tier)), '[]')
+      FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL)`;
+const FROM_MODELS = `FROM catalog.style_model m
+  JOIN catalog.base_model b ON b.id = m.base_model_id
+  LEFT JOIN identity.public_profile p ON p.id = m.owner_id`;
+
 const DISCOVER = `
   SELECT m.id, ${iso('m.published_at')} AS published_at, json_build_object(
     'id', m.id, 'slug', m.slug, 'name', m.name, 'type', m.type, 'tags', m.tags, 'publishedAt', ${iso('m.published_at')},
     'owner', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('handle', p.handle, 'displayName', p.display_name) END,
     'baseModel', json_build_object('id', b.id, 'name', b.name),
-    'versions', (SELECT coalesce(json_agg(json_build_object('id', v.id, 'name', v.name,
+    'versions', ${versions(`'id', v.id, 'name', v.name,
         'sampleImages', (SELECT coalesce(json_agg(json_build_object('width', s.width, 'height', s.height,
             'placeholder', s.placeholder, 'thumbnails', ${thumbnails}) ORDER BY s.created_at, s.id), '[]')
           FROM catalog.sample_image s WHERE s.version_id = v.id),
-        'licenseOffers', (SELECT coalesce(json_agg(json_build_object('tier', o.tier, 'priceAmount', o.price_amount,
-            'priceCurrency', o.price_currency) ORDER BY array_position(${TIERS}, o.tier)), '[]')
-          FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL)
-      ) ORDER BY v.created_at DESC, v.id DESC), '[]')
-      FROM catalog.model_version v WHERE v.model_id = m.id AND v.status = 'PUBLISHED')
+        'licenseOffers', ${offers(`'tier', o.tier, 'priceAmount', o.price_amount, 'priceCurrency', o.price_currency`)}`)}
   ) AS node
-  FROM catalog.style_model m
-  JOIN catalog.base_model b ON b.id = m.base_model_id
-  LEFT JOIN identity.public_profile p ON p.id = m.owner_id
+  ${FROM_MODELS}
   WHERE m.status = 'PUBLISHED'
   ORDER BY m.published_at DESC, m.id DESC
   LIMIT $2`;
@@ -47,7 +53,7 @@ const MODEL_PAGE = `
     'maturity', m.maturity, 'publishedAt', ${iso('m.published_at')},
     'owner', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'handle', p.handle, 'displayName', p.display_name) END,
     'baseModel', json_build_object('id', b.id, 'name', b.name, 'licenseName', b.licence_name, 'nonCommercial', b.non_commercial),
-    'versions', (SELECT coalesce(json_agg(json_build_object('id', v.id, 'name', v.name, 'changelog', v.changelog,
+    'versions', ${versions(`'id', v.id, 'name', v.name, 'changelog', v.changelog,
         'triggerWords', v.trigger_words, 'access', v.access, 'downloadCount', v.download_count,
         'publishedAt', ${iso('v.published_at')},
         'recommendedSettings', (SELECT coalesce(json_agg(json_build_object('key', r.key, 'value', r.value #>> '{}')), '[]')
@@ -60,19 +66,13 @@ const MODEL_PAGE = `
             'linkedVersionIds', (SELECT coalesce(json_agg(l.version_id), '[]') FROM catalog.sample_image_resource l
               WHERE l.image_id = s.id)) ORDER BY s.created_at, s.id), '[]')
           FROM catalog.sample_image s WHERE s.version_id = v.id),
-        'licenseOffers', (SELECT coalesce(json_agg(json_build_object('id', o.id, 'tier', o.tier,
+        'licenseOffers', ${offers(`'id', o.id, 'tier', o.tier,
             'priceAmount', o.price_amount, 'priceCurrency', o.price_currency,
             'permissions', json_build_object('commercialUse', o.permissions ->> 'commercialUse',
               'derivativesAllowed', (o.permissions ->> 'derivativesAllowed')::boolean,
-              'creditRequired', (o.permissions ->> 'creditRequired')::boolean))
-            ORDER BY array_position(${TIERS}, o.tier)), '[]')
-          FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL)
-      ) ORDER BY v.created_at DESC, v.id DESC), '[]')
-      FROM catalog.model_version v WHERE v.model_id = m.id AND v.status = 'PUBLISHED')
+              'creditRequired', (o.permissions ->> 'creditRequired')::boolean)`)}`)}
   ) AS model
-  FROM catalog.style_model m
-  JOIN catalog.base_model b ON b.id = m.base_model_id
-  LEFT JOIN identity.public_profile p ON p.id = m.owner_id
+  ${FROM_MODELS}
   WHERE m.id = $2 AND m.status = 'PUBLISHED'`;
 
 const cursor = (t: string, id: string) => Buffer.from(JSON.stringify({ t, id })).toString('base64url');

@@ -17,12 +17,6 @@ export type MediaExtension = keyof typeof MEDIA_TYPES;
 /** `<sha256>.<ext>`: the only names /media serves. */
 export const MEDIA_NAME = /^[0-9a-f]{64}\.(webp|png|jpg)$/;
 
-export interface OpenedMedia {
-  body: Readable;
-  size: number;
-  contentType: string;
-}
-
 /**
  * Public media (sample images, thumbnails; later avatars and covers): content-addressed keys, so a URL names one set
  * of bytes forever and every cache may keep it forever. URLs are plain strings from the key — no signing, so a page
