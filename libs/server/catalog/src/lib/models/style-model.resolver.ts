@@ -6,10 +6,13 @@ import {
   CurrentActor,
   LoaderRegistry,
   Loaders,
+  preload,
   Public,
   selectedFields,
+  selectedFieldsAt,
   UUIDScalar,
 } from '@lookbook/core';
+import type { VersionBundle, VersionParts } from '../versions/model-version.repository';
 import { CatalogLoaders } from '../catalog.loaders';
 import {
   BaseModel,
@@ -39,20 +42,26 @@ export class StyleModelResolver {
   async styleModel(
     @CurrentActor() viewer: Actor | undefined,
     @Args('id', { type: () => UUIDScalar }) id: string,
+    @Loaders() loaders: LoaderRegistry,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StyleModel> {
-    return toStyleModel(await this.models.visibleModel(viewer, id));
+    const model = toStyleModel(await this.models.visibleModel(viewer, id));
+    await this.preloadVersions([model], viewer, loaders, selectedFieldsAt(info, ['versions']));
+    return model;
   }
 
   @Public()
   @Query(() => StyleModelConnection, {
     description: 'Published models, newest first; your own include drafts when filtered by your id.',
   })
-  styleModels(
+  async styleModels(
     @CurrentActor() viewer: Actor | undefined,
     @Args() args: ConnectionArgs,
+    @Loaders() loaders: LoaderRegistry,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: StyleModelFilter,
   ): Promise<Page<StyleModel>> {
-    return this.models.list(
+    const page = await this.models.list(
       viewer,
       {
         ownerId: filter?.ownerId ?? undefined,
@@ -62,6 +71,17 @@ export class StyleModelResolver {
       args,
       toStyleModel,
     );
+    const selection = [
+      selectedFieldsAt(info, ['nodes', 'versions']),
+      selectedFieldsAt(info, ['edges', 'node', 'versions']),
+    ];
+    await this.preloadVersions(
+      page.nodes,
+      viewer,
+      loaders,
+      selection.some(Boolean) ? new Set(selection.flatMap((s) => [...(s ?? [])])) : null,
+    );
+    return page;
   }
 
   @Mutation(() => StyleModel, { description: 'Create a draft model.' })
@@ -110,17 +130,42 @@ export class StyleModelResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ModelVersion[]> {
     if (!canSeeModel(model, viewer)) return [];
-    const selected = selectedFields(info);
-    const all = await this.loaders
-      .versionBundles(loaders, {
-        files: selected.has('files'),
-        samples: selected.has('sampleImages'),
-        parents: selected.has('parents'),
-      })
-      .load(model.id);
+    const bundles = await this.loaders.versionBundles(loaders, partsFor(selectedFields(info))).load(model.id);
+    return this.visibleVersions(model, viewer, bundles);
+  }
+
+  /**
+   * Reads the versions the query asks for below these models — with their selected children, in one statement —
+   * and preloads them, so neither `versions` nor its children run a resolver per card. `selection`: what is asked
+   * under `versions` (null: not asked).
+   */
+  private async preloadVersions(
+    models: StyleModel[],
+    viewer: Actor | undefined,
+    loaders: LoaderRegistry,
+    selection: Set<string> | null,
+  ): Promise<void> {
+    if (!selection || !models.length) return;
+    const visible = models.filter((m) => canSeeModel(m, viewer));
+    const bundles = await this.loaders.versionBundles(loaders, partsFor(selection)).loadMany(visible.map((m) => m.id));
+    visible.forEach((model, i) => {
+      const found = bundles[i];
+      if (found instanceof Error) throw found;
+      preload(model, { versions: this.visibleVersions(model, viewer, found ?? []) });
+    });
+  }
+
+  /** Drafts only for the owner and staff, newest first (the bundles' order). */
+  private visibleVersions(model: StyleModel, viewer: Actor | undefined, bundles: VersionBundle[]): ModelVersion[] {
     const mine = isOwner(model, viewer) || isStaff(viewer);
-    return all
+    return bundles
       .filter((b) => mine || b.version.status === 'PUBLISHED')
       .map((bundle) => toBundledVersion(bundle, (key) => this.media.url(key)));
   }
 }
+
+const partsFor = (selected: Set<string>): VersionParts => ({
+  files: selected.has('files'),
+  samples: selected.has('sampleImages'),
+  parents: selected.has('parents'),
+});

@@ -20,3 +20,30 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
   for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
   return names;
 }
+
+/**
+ * The fields selected at `path` below the field being resolved (e.g. `['nodes', 'versions']` under a connection), or
+ * null when the path is not selected: a root resolver preloading what its list's children will ask for.
+ */
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> | null {
+  let level: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const name of path) {
+    const next: SelectionSetNode[] = [];
+    const visit = (set: SelectionSetNode, seen: Set<string>) => {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (selection.name.value === name && selection.selectionSet) next.push(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+        else if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          const fragment = info.fragments[selection.name.value];
+          if (fragment) visit(fragment.selectionSet, seen);
+        }
+      }
+    };
+    for (const set of level) visit(set, new Set());
+    if (!next.length) return null;
+    level = next;
+  }
+  return selectedFields({ ...info, fieldNodes: level.map((selectionSet) => ({ selectionSet })) } as never);
+}
