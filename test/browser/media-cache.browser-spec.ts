@@ -91,8 +91,12 @@ describe('model page images: stable URLs, cached by the browser', () => {
     await imagesLoaded(page);
     expect([...responses.keys()].sort()).toEqual([...first.keys()].sort());
     expect([...responses.values()].every((r) => r.fromCache)).toBe(true);
-    if (process.env['SCREENSHOT_DIR'])
-      await page.screenshot({ path: `${process.env['SCREENSHOT_DIR']}/model-page.png` });
+    const shots = process.env['SCREENSHOT_DIR'];
+    if (shots) {
+      await page.screenshot({ path: `${shots}/model-page-desktop.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${shots}/model-page-phone.png`, fullPage: true });
+    }
     await context.close();
   });
 

@@ -291,4 +291,25 @@ describe('read path: the anonymous response cache', () => {
     expect(response.headers['x-cache']).toBe('MISS');
     expect(JSON.stringify(response.body)).toContain('Renamed by another process');
   });
+
+  it('loses no write while its listener is down: nothing is stored meanwhile, everything is dropped on reconnect', async () => {
+    expect((await untilHit()).headers['x-cache']).toBe('HIT');
+    // The listener's connection dies (a database restart, a proxy timeout)…
+    await api.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lookbook-cache-listener'`,
+    );
+    // …and a write lands before it is back: its NOTIFY reaches nobody.
+    await api.db.query(`UPDATE catalog.style_model SET name = 'Renamed while unheard' WHERE slug = 'style-4'`);
+    const deadline = Date.now() + 8000;
+    let response = await discover();
+    while (!JSON.stringify(response.body).includes('Renamed while unheard') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      response = await discover();
+    }
+    expect(JSON.stringify(response.body)).toContain('Renamed while unheard');
+    // Once reconnected it caches again, and serves the new name.
+    const hit = await untilHit();
+    expect(hit.headers['x-cache']).toBe('HIT');
+    expect(JSON.stringify(hit.body)).toContain('Renamed while unheard');
+  });
 });
