@@ -6,6 +6,7 @@ import { Ledger1764400000000 } from './1764400000000-ledger';
 import { Commerce1764500000000 } from './1764500000000-commerce';
 import { Hardening1764600000000 } from './1764600000000-hardening';
 import { Performance1764700000000 } from './1764700000000-performance';
+import { BrowseFilters1764800000000 } from './1764800000000-browse-filters';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Commerce1764500000000,
   Hardening1764600000000,
   Performance1764700000000,
+  BrowseFilters1764800000000,
 ];

@@ -2,7 +2,14 @@ import request from 'supertest';
 import { SyncModelMediaJob } from '@lookbook/catalog/testing';
 import { PublicMedia } from '@lookbook/storage';
 import type { TestUser } from '@lookbook/testing';
-import { DISCOVER_QUERY, generateCatalog, LIBRARY_QUERY, MODEL_PAGE_QUERY, pngWithText } from '@lookbook/testing';
+import {
+  DISCOVER_QUERY,
+  GENERATED_BUYER_PASSWORD,
+  generateCatalog,
+  LIBRARY_QUERY,
+  MODEL_PAGE_QUERY,
+  pngWithText,
+} from '@lookbook/testing';
 import { getMedia } from './support/media';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
@@ -23,7 +30,11 @@ describe('read path: fixed SQL per page, public media at stable URLs', () => {
   let buyer: TestUser;
   let creator: TestUser;
 
-  const post = async <T>(query: string, variables: Record<string, unknown>, user?: TestUser): Promise<Page<T>> => {
+  const post = async <T>(
+    query: string,
+    variables: Record<string, unknown>,
+    user?: Pick<TestUser, 'accessToken'>,
+  ): Promise<Page<T>> => {
     const call = request(api.server).post('/graphql').send({ query, variables });
     if (user) void call.set('authorization', `Bearer ${user.accessToken}`);
     const response = await call;
@@ -91,6 +102,54 @@ describe('read path: fixed SQL per page, public media at stable URLs', () => {
     expect(page.data.styleModel.versions).toHaveLength(2);
     expect(page.data.styleModel.versions.every((v) => v.files.length === 1 && v.sampleImages.length === 3)).toBe(true);
     expect(page.statements).toBeLessThanOrEqual(BUDGET.modelPage);
+  });
+
+  it('filters the public feed by tag (normalised) and by creator handle (any case), on the same statement budget', async () => {
+    type Ids = { styleModels: { nodes: { id: string; tags: string[]; owner: { handle: string } | null }[] } };
+    const query = `query($f: StyleModelFilter) { styleModels(first: 100, filter: $f) { nodes { id tags owner { handle } } } }`;
+    const byTag = await post<Ids>(query, { f: { tag: ' INK ' } });
+    const [{ n }] = await api.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM catalog.style_model WHERE status = 'PUBLISHED' AND 'ink' = ANY(tags)`,
+    );
+    expect(byTag.data.styleModels.nodes).toHaveLength(n);
+    expect(n).toBeGreaterThan(0);
+    expect(byTag.data.styleModels.nodes.every((m) => m.tags.includes('ink'))).toBe(true);
+    expect(byTag.statements).toBeLessThanOrEqual(BUDGET.discover);
+    const byHandle = await post<Ids>(query, { f: { ownerHandle: 'CREATOR-2' } });
+    expect(byHandle.data.styleModels.nodes.length).toBeGreaterThan(0);
+    expect(byHandle.data.styleModels.nodes.every((m) => m.owner?.handle === 'creator-2')).toBe(true);
+    const empty = await request(api.server)
+      .post('/graphql')
+      .send({ query, variables: { f: { tag: '   ' } } });
+    expect(empty.body.errors[0].extensions.code).toBe('INVALID_TAGS');
+  });
+
+  it("generates buyers whose paid orders granted their licences, and serves a generated buyer's library", async () => {
+    const [consistency] = await api.db.query<{ orders: number; unmatched: number; badSplits: number }>(
+      `SELECT count(*)::int AS orders,
+              count(*) FILTER (WHERE g.id IS NULL OR g.order_ref <> 'order:' || o.id OR g.licensee_id <> o.buyer_id)::int AS unmatched,
+              count(*) FILTER (WHERE s.amount <> o.amount - o.platform_fee)::int AS "badSplits"
+         FROM commerce."order" o
+         LEFT JOIN licensing.grant g ON g.id = o.grant_id
+         LEFT JOIN commerce.order_split s ON s.order_id = o.id
+        WHERE o.checkout_session_id LIKE 'cs_gen_%'`,
+    );
+    expect(consistency).toEqual({ orders: 30, unmatched: 0, badSplits: 0 });
+    const signIn = await request(api.server)
+      .post('/graphql')
+      .send({
+        query: `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+        variables: { input: { login: 'buyer-1', password: GENERATED_BUYER_PASSWORD } },
+      });
+    const accessToken = (signIn.body as { data: { signIn: { accessToken: string } } }).data.signIn.accessToken;
+    const library = await post<{ myLicenses: { nodes: { tier: string; status: string }[] } }>(
+      LIBRARY_QUERY,
+      { first: 50 },
+      { accessToken },
+    );
+    expect(library.data.myLicenses.nodes).toHaveLength(5);
+    expect(library.data.myLicenses.nodes.every((l) => l.tier === 'COMMERCIAL' && l.status === 'ACTIVE')).toBe(true);
+    expect(library.statements).toBeLessThanOrEqual(BUDGET.library);
   });
 
   it("serves a buyer's library in at most 3 statements (the actor lookup included), for 1 licence or 4", async () => {

@@ -1,3 +1,8 @@
+import { hash } from '@node-rs/argon2';
+
+/** Every generated buyer (`buyer-1`, `buyer-2`, …) signs in with this password, so a bench or test can read their library. */
+export const GENERATED_BUYER_PASSWORD = 'generated-buyer-passphrase-41';
+
 /** Anything that runs SQL: a pg Client or Pool, a TypeORM DataSource. */
 export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
@@ -10,16 +15,23 @@ export interface GeneratedCatalog {
   files: number;
   images: number;
   offers: number;
+  buyers: number;
+  orders: number;
+  licenses: number;
 }
 
 /** Every third model has a second version; every version has 1 file, 3 sample images and 2 offers. */
 const IMAGES_PER_VERSION = 3;
+/** One buyer per ten models; each holds a paid commercial licence to the first version of five models. */
+const PURCHASES_PER_BUYER = 5;
 
 /**
  * A published catalog of `models` style models, generated inside Postgres (INSERT … SELECT over generate_series), so
  * 10k models take a second and 1M a few minutes. Reproducible: every id, hash, name and timestamp is a function of
  * the row's number (the UUID of model 42 comes from md5('lb-model-42')), so two runs produce byte-identical data. Files are metadata only
- * (no bytes in storage); image keys are well-formed public media keys with no object behind them.
+ * (no bytes in storage); image keys are well-formed public media keys with no object behind them. Buyers hold paid
+ * orders (with their seller split) and the licences those orders granted; their certificates are placeholders, not
+ * signed, so they read like a library page but do not verify.
  * Used by the read-path tests (SQL budgets at two catalog sizes) and by `npm run bench`.
  */
 export async function generateCatalog(db: Queryable, models: number): Promise<GeneratedCatalog> {
@@ -103,6 +115,67 @@ export async function generateCatalog(db: Queryable, models: number): Promise<Ge
          AS o(tier, price, use, seats, cap, terms)`,
     [models],
   );
+  const buyers = Math.max(1, Math.ceil(models / 10));
+  // Argon2id with the identity domain's parameters (algorithm 2 = Argon2id), hashed once for every buyer.
+  const buyerPasswordHash = await hash(GENERATED_BUYER_PASSWORD, {
+    algorithm: 2,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+  await db.query(
+    `INSERT INTO identity."user" (id, handle, email, display_name, password_hash, created_at, updated_at, password_changed_at)
+     SELECT ${uid(`'lb-buyer-' || b`)}, 'buyer-' || b, 'buyer-' || b || '@bench.invalid', 'Buyer ' || b,
+            $2, ${at('b')}, ${at('b')}, ${at('b')}
+       FROM generate_series(1, $1::int) AS b`,
+    [buyers, buyerPasswordHash],
+  );
+  // Purchase p of buyer b: the COMMERCIAL offer of v1 of model 1 + ((b * 7 + p * 13) mod models), spread over the catalog.
+  const purchases = `FROM generate_series(1, $1::int) AS b CROSS JOIN generate_series(1, ${PURCHASES_PER_BUYER}) AS p
+       CROSS JOIN LATERAL (SELECT 1 + (b * 7 + p * 13) % $2::int AS i) AS m
+       JOIN catalog.style_model sm ON sm.id = ${uid(`'lb-model-' || m.i`)}
+       JOIN licensing.offer o ON o.id = ${uid(`'lb-offer-' || m.i || '-1-COMMERCIAL'`)}`;
+  const orderId = uid(`'lb-order-' || b || '-' || p`);
+  // 10% platform fee; the processor kept 2.9% + 30.
+  await db.query(
+    `INSERT INTO commerce."order"
+       (id, buyer_id, seller_id, offer_id, offer_revision, version_id, model_id, tier, item_name, amount, currency,
+        platform_fee, platform_fee_bps, status, checkout_session_id, payment_intent_id, charge_id, processor_fee,
+        grant_id, created_at, paid_at, updated_at)
+     SELECT DISTINCT ON (b, o.id) ${orderId}, ${uid(`'lb-buyer-' || b`)}, sm.owner_id, o.id, o.revision, o.version_id,
+            sm.id, o.tier, sm.name || ' — Commercial', o.price_amount, o.price_currency,
+            o.price_amount / 10, 1000, 'PAID', 'cs_gen_' || b || '_' || p, 'pi_gen_' || b || '_' || p,
+            'ch_gen_' || b || '_' || p, (o.price_amount * 29 / 1000) + 30, ${uid(`'lb-grant-' || b || '-' || p`)},
+            ${at('10000000 + b * 100 + p')}, ${at('10000000 + b * 100 + p + 5')}, ${at('10000000 + b * 100 + p + 5')}
+       ${purchases}
+      ORDER BY b, o.id, p`,
+    [buyers, models],
+  );
+  await db.query(
+    `INSERT INTO commerce.order_split
+       (order_id, recipient_id, role, share_bps, amount, transfer_status, transferable_at, transfer_amount, transfer_id,
+        updated_at)
+     SELECT o.id, o.seller_id, 'SELLER', 10000, o.amount - o.platform_fee, 'SENT', o.paid_at,
+            o.amount - o.platform_fee, 'tr_gen_' || o.id, o.paid_at
+       FROM commerce."order" o WHERE o.checkout_session_id LIKE 'cs_gen_%'`,
+  );
+  await db.query(
+    `INSERT INTO licensing.grant
+       (id, licensee_id, model_id, version_id, resource_urn, resource_name, offer_id, offer_revision, tier, permissions,
+        terms_text, terms_sha256, file_sha256s, price_amount, price_currency, source, order_ref, issued_at, key_id,
+        certificate)
+     SELECT ord.grant_id, ord.buyer_id, ord.model_id, ord.version_id, 'urn:lookbook:model:' || ord.model_id || ':version:' || ord.version_id,
+            ord.item_name, o.id, o.revision, o.tier, o.permissions, o.terms_text, o.terms_sha256,
+            ARRAY(SELECT f.sha256 FROM catalog.model_file f WHERE f.version_id = ord.version_id ORDER BY f.sha256),
+            ord.amount, ord.currency, 'PURCHASE', 'order:' || ord.id, ord.paid_at, 'generated',
+            'generated.certificate.not-signed'
+       FROM commerce."order" ord JOIN licensing.offer o ON o.id = ord.offer_id
+      WHERE ord.checkout_session_id LIKE 'cs_gen_%'`,
+  );
+  const counted = (await db.query(
+    `SELECT count(*)::int AS orders FROM commerce."order" WHERE checkout_session_id LIKE 'cs_gen_%'`,
+  )) as { orders: number }[];
+  const orders = counted[0]?.orders ?? 0;
   await db.query(`ANALYZE`);
   const versions = models + Math.floor(models / 3);
   return {
@@ -112,5 +185,8 @@ export async function generateCatalog(db: Queryable, models: number): Promise<Ge
     files: versions,
     images: versions * IMAGES_PER_VERSION,
     offers: versions * 2,
+    buyers,
+    orders,
+    licenses: orders,
   };
 }

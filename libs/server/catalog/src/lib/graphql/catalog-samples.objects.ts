@@ -48,7 +48,7 @@ export class SampleImage {
   @Field(() => [Thumbnail], { description: 'Narrowest first.' }) thumbnails!: Thumbnail[];
   @Field(() => String, {
     nullable: true,
-    description: 'A ThumbHash (base64) to paint while the image loads; null for images added before it existed.',
+    description: 'A BlurHash (blurha.sh) to paint while the image loads; null for images added before it existed.',
   })
   placeholder!: string | null;
   @Field(() => GenerationInfo, { nullable: true }) generation!: GenerationInfo | null;

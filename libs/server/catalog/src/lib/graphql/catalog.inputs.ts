@@ -87,4 +87,8 @@ export class StyleModelFilter {
   ownerId?: string | null;
   @Field(() => ModelTypeEnum, { nullable: true }) type?: ModelType | null;
   @Field(() => ID, { nullable: true }) baseModelId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only this creator’s published models, by handle.' })
+  ownerHandle?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only models with this tag.' })
+  tag?: string | null;
 }

@@ -14,6 +14,10 @@ export interface ModelListFilter {
   ownerId?: string;
   type?: ModelType;
   baseModelId?: string;
+  /** A creator by handle (case-insensitive), for shareable URLs that name people rather than ids. */
+  ownerHandle?: string;
+  /** Models carrying this tag. */
+  tag?: string;
   /** Only PUBLISHED models unless listing one's own. */
   publishedOnly: boolean;
 }
@@ -95,6 +99,8 @@ export class StyleModelRepository {
     if (filter.ownerId) qb.andWhere('m.owner_id = :ownerId', { ownerId: filter.ownerId });
     if (filter.type) qb.andWhere('m.type = :type', { type: filter.type });
     if (filter.baseModelId) qb.andWhere('m.base_model_id = :baseModelId', { baseModelId: filter.baseModelId });
+    if (filter.ownerHandle) qb.andWhere('lower(p.handle) = lower(:ownerHandle)', { ownerHandle: filter.ownerHandle });
+    if (filter.tag) qb.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
     return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map);
   }
 }

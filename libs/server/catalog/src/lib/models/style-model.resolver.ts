@@ -67,6 +67,8 @@ export class StyleModelResolver {
         ownerId: filter?.ownerId ?? undefined,
         type: filter?.type ?? undefined,
         baseModelId: filter?.baseModelId ?? undefined,
+        ownerHandle: filter?.ownerHandle ?? undefined,
+        tag: filter?.tag ?? undefined,
       },
       args,
       toStyleModel,

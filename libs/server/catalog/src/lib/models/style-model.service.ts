@@ -8,6 +8,7 @@ import { BaseModelRepository } from '../base-models/base-model.repository';
 import { ModelVersionRepository } from '../versions/model-version.repository';
 import { StyleModelRepository } from './style-model.repository';
 import type { MaturityLevel, ModelType, StyleModelEntity } from './style-model.entity';
+import type { ModelListFilter } from './style-model.repository';
 import { normaliseDescription, normaliseName, normaliseSlug, normaliseTags, slugify } from './model-input';
 import type { ModelStatus } from './model-status';
 import { canTransition } from './model-status';
@@ -25,11 +26,7 @@ export interface StyleModelInput {
 
 export type StyleModelPatch = { [K in keyof StyleModelInput]?: StyleModelInput[K] | null };
 
-export interface ModelListQuery {
-  ownerId?: string;
-  type?: ModelType;
-  baseModelId?: string;
-}
+export type ModelListQuery = Omit<ModelListFilter, 'publishedOnly'>;
 
 @Injectable()
 export class StyleModelService {
@@ -150,7 +147,11 @@ export class StyleModelService {
     args: ConnectionArgs,
     map: (m: StyleModelEntity) => T,
   ): Promise<Page<T>> {
+    // The same normal form tags are stored in, so `Ink ` finds `ink`.
+    if (query.tag !== undefined) query = { ...query, tag: normaliseTags([query.tag])[0] };
     const own = !!viewer && query.ownerId === viewer.userId;
-    return this.models.list({ ...query, publishedOnly: !own && !isStaff(viewer) }, args, map);
+    // Staff see drafts only when looking at one creator's models (moderation), never in the public feed.
+    const staffReview = isStaff(viewer) && !!query.ownerId;
+    return this.models.list({ ...query, publishedOnly: !own && !staffReview }, args, map);
   }
 }
