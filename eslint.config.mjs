@@ -8,12 +8,15 @@ import prettier from 'eslint-config-prettier';
 const layers = {
   'type:kernel': ['type:kernel'],
   'type:migrations': [],
+  // The web client's design system (libs/web/ui): React components on React Aria, nothing of the server.
+  'type:ui': ['type:ui'],
   'type:core': ['type:kernel', 'type:core'],
   'type:foundation': ['type:kernel', 'type:core'],
   'type:catalog': ['type:kernel', 'type:core', 'type:foundation'],
   'type:feature': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog'],
   'type:commerce': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
   'type:app': [
+    'type:ui',
     'type:migrations',
     'type:kernel',
     'type:core',
@@ -68,6 +71,7 @@ export default tseslint.config(
       '**/*.mjs',
       '**/*.cjs',
       '**/vite.config.mts',
+      'apps/web/src/gql/**',
     ],
   },
   ...nx.configs['flat/base'],
@@ -124,7 +128,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/web/**/*.{ts,tsx}'],
+    files: ['apps/web/src/**/*.{ts,tsx}', 'libs/web/**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: false, project: './apps/web/tsconfig.json' } },
   },
   prettier,

@@ -77,15 +77,38 @@ function serveWebClient(app: NestFastifyApplication, config: AppConfig): void {
   const root = resolve(config.web.distDir);
   if (!existsSync(join(root, 'index.html'))) return;
   app.useStaticAssets({ root, prefix: '/', index: ['index.html'], wildcard: false });
-  // Client-side pages that other flows link to (the payment provider's return URLs) load the app, not a 404.
   const fastify = app.getHttpAdapter().getInstance();
+  // Hashed build assets never change; the page itself is revalidated, so a deploy shows at once.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200) return;
+    if (request.url.startsWith('/assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+    else if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
+      void reply.header('cache-control', 'no-cache');
+  });
+  // The client's pages, opened by URL (shared links, reloads, the payment provider's return URLs), load the app.
   for (const route of WEB_CLIENT_ROUTES) {
     fastify.get(route, (_request, reply) => reply.sendFile('index.html', root));
   }
 }
 
 /**
- * Paths that load the app: after checkout (`/orders/:id`), after payout onboarding (`/earnings`), a model's page
- * (`/models/:id`).
+ * The web client's pages (apps/web/src/router.tsx): opened directly, shared or reloaded, they load the app. Kept in
+ * step with the router by the browser journeys, which open each page by URL.
  */
-export const WEB_CLIENT_ROUTES = ['/orders/:id', '/earnings', '/models/:id'];
+export const WEB_CLIENT_ROUTES = [
+  '/models/:id',
+  '/versions/:id',
+  '/u/:handle',
+  '/sign-in',
+  '/sign-up',
+  '/account',
+  '/library',
+  '/orders/:id',
+  '/verify',
+  '/studio',
+  '/studio/new',
+  '/studio/models/:id',
+  '/studio/versions/:id',
+  '/earnings',
+  '/staff',
+];

@@ -5,7 +5,7 @@ export * from './lib/ingest/inspect-model-file';
 export * from './lib/ingest/safetensors';
 export * from './lib/ingest/training-metadata';
 export { contentKey } from './lib/ingest/ingest-model-file.job';
-export { choosePartSize } from './lib/uploads/upload.service';
+export { choosePartSize } from '@lookbook/kernel';
 export * from './lib/catalog.facade';
 export { ModelVersion } from './lib/graphql/catalog-versions.objects';
 export { CatalogTasks } from './lib/catalog.tasks';

@@ -16,6 +16,16 @@ export interface EmbeddedS3 {
 /** s3rver accepts any credentials (it does not verify signatures); these only make the SDK sign requests. */
 const LOCAL_KEY = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
+/**
+ * Browsers upload parts straight to storage with presigned PUTs (the web client's Uppy) and need to read each part's
+ * ETag. On the embedded defaults any origin may do so; the presigned signature is what authorises a request.
+ * Production buckets get the same rule for the site's own origin (README, "Uploads from the browser").
+ */
+const BROWSER_UPLOAD_CORS =
+  '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod>' +
+  '<AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader>' +
+  '<ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+
 const xml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -33,7 +43,7 @@ export async function startEmbeddedS3(options: {
   const s3rver = new S3rver({
     directory: options.directory,
     silent: true,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [BROWSER_UPLOAD_CORS] })),
   });
   keepDirectoriesOnDelete(s3rver);
   await s3rver.configureBuckets();

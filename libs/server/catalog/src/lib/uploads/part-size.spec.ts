@@ -1,4 +1,4 @@
-import { choosePartSize } from './upload.service';
+import { choosePartSize } from '@lookbook/kernel';
 import { normaliseFileName } from './file-name';
 
 const MIB = 1024 * 1024;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor, AppConfig } from '@lookbook/core';
 import { APP_CONFIG, Clock, JobQueue, Transactions } from '@lookbook/core';
-import { newId } from '@lookbook/kernel';
+import { choosePartSize, newId } from '@lookbook/kernel';
 import type { ObjectStorage, UploadedPart } from '@lookbook/storage';
 import { OBJECT_STORAGE } from '@lookbook/storage';
 import { CatalogErrors } from '../catalog.errors';
@@ -15,18 +15,9 @@ import { ModelVersionService } from '../versions/model-version.service';
 import { normaliseFileName } from './file-name';
 
 export const MAX_FILE_BYTES = 20 * 1024 ** 3;
-const MIB = 1024 * 1024;
 const PART_URL_TTL_SECONDS = 15 * 60;
 const UPLOAD_TTL_MS = 24 * 3600 * 1000;
 const MAX_FILES_PER_VERSION = 20;
-
-/**
- * Part size for a file: at least 8 MiB (S3's minimum is 5 MiB), growing so no upload needs more than 1,000 parts
- * (10 GB → 10 MiB parts); always whole MiB. Small enough to resume cheaply, large enough to keep request counts low.
- */
-export function choosePartSize(size: number): number {
-  return Math.max(8 * MIB, Math.ceil(size / 1000 / MIB) * MIB);
-}
 
 export interface CreateUploadInput {
   fileName: string;

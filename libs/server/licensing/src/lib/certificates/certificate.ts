@@ -1,41 +1,10 @@
-import type { JWTPayload } from 'jose';
-import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
-import type { LicenseKeyRing, PublicJwk } from './key-ring';
+import { SignJWT } from 'jose';
+import type { LicenseClaims } from '@lookbook/kernel';
+import { CERTIFICATE_ISSUER, CERTIFICATE_TYPE } from '@lookbook/kernel';
+import type { LicenseKeyRing } from './key-ring';
 
-export const CERTIFICATE_TYPE = 'lookbook-license+jwt';
-const ISSUER = 'lookbook';
-
-export interface LicenseClaims {
-  grantId: string;
-  licenseeId: string;
-  /** e.g. `urn:lookbook:model:<modelId>:version:<versionId>` */
-  resource: string;
-  tier: string;
-  /** SHA-256 of the exact licence text (terms) granted. */
-  termsSha256: string;
-  /** SHA-256 of every file the licence covers. */
-  fileSha256s: string[];
-  issuedAt: Date;
-}
-
-export const CERTIFICATE_PROBLEMS = [
-  'MALFORMED',
-  'UNSUPPORTED_ALGORITHM',
-  'UNKNOWN_KEY',
-  'KEY_EXPIRED',
-  'BAD_SIGNATURE',
-  'INVALID_CLAIMS',
-] as const;
-export type CertificateProblem = (typeof CERTIFICATE_PROBLEMS)[number];
-
-export class CertificateError extends Error {
-  constructor(
-    readonly problem: CertificateProblem,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export type { CertificateProblem, LicenseClaims } from '@lookbook/kernel';
+export { CERTIFICATE_PROBLEMS, CERTIFICATE_TYPE, CertificateError, verifyCertificate } from '@lookbook/kernel';
 
 /** Signs a licence certificate: a compact Ed25519 JWS (EdDSA) naming the key that signed it. No expiry: licences last. */
 export function signCertificate(claims: LicenseClaims, keys: LicenseKeyRing): Promise<string> {
@@ -46,78 +15,10 @@ export function signCertificate(claims: LicenseClaims, keys: LicenseKeyRing): Pr
     files_sha256: claims.fileSha256s,
   })
     .setProtectedHeader({ alg: 'EdDSA', kid: keys.activeKid, typ: CERTIFICATE_TYPE })
-    .setIssuer(ISSUER)
+    .setIssuer(CERTIFICATE_ISSUER)
     .setSubject(claims.licenseeId)
     .setJti(claims.grantId)
     .setIssuedAt(Math.floor(claims.issuedAt.getTime() / 1000))
     .sign(keys.signingKey);
 }
 
-/**
- * Verifies a certificate with nothing but the public JWKS: EdDSA only (so `alg: none` and HS256-keyed-with-the-public-
- * key forgeries fail), the key must be listed, the signature must match, the key must not have been retired before
- * the issue time, and the claims must be complete. Says nothing about revocation — that is the online check.
- */
-export async function verifyCertificate(token: string, jwks: { keys: PublicJwk[] }): Promise<LicenseClaims> {
-  if (typeof token !== 'string' || token.length > 20_000 || token.split('.').length !== 3) {
-    throw new CertificateError('MALFORMED', 'Not a licence certificate');
-  }
-  let header: { alg?: string; kid?: string; typ?: string };
-  try {
-    header = decodeProtectedHeader(token);
-  } catch {
-    throw new CertificateError('MALFORMED', 'Not a licence certificate');
-  }
-  if (header.alg !== 'EdDSA')
-    throw new CertificateError(
-      'UNSUPPORTED_ALGORITHM',
-      `Certificates are signed with EdDSA, not ${String(header.alg)}`,
-    );
-  const key = jwks.keys.find((k) => k.kid === header.kid);
-  if (!key) throw new CertificateError('UNKNOWN_KEY', 'Signed by a key Lookbook does not publish');
-
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
-      algorithms: ['EdDSA'],
-      issuer: ISSUER,
-      typ: CERTIFICATE_TYPE,
-    }));
-  } catch (error) {
-    if (error instanceof errors.JWSSignatureVerificationFailed)
-      throw new CertificateError('BAD_SIGNATURE', 'The signature does not match');
-    throw new CertificateError('INVALID_CLAIMS', 'The certificate is not well-formed');
-  }
-  const {
-    sub,
-    jti,
-    iat,
-    resource,
-    tier,
-    terms_sha256: terms,
-    files_sha256: files,
-  } = payload as JWTPayload & Record<string, unknown>;
-  const complete =
-    typeof sub === 'string' &&
-    typeof jti === 'string' &&
-    typeof iat === 'number' &&
-    typeof resource === 'string' &&
-    typeof tier === 'string' &&
-    typeof terms === 'string' &&
-    /^[0-9a-f]{64}$/.test(terms) &&
-    Array.isArray(files) &&
-    files.every((f) => typeof f === 'string' && /^[0-9a-f]{64}$/.test(f));
-  if (!complete) throw new CertificateError('INVALID_CLAIMS', 'The certificate is missing licence details');
-  if (key.notAfter !== undefined && iat > key.notAfter) {
-    throw new CertificateError('KEY_EXPIRED', 'Signed after its key was retired');
-  }
-  return {
-    grantId: jti,
-    licenseeId: sub,
-    resource,
-    tier,
-    termsSha256: terms,
-    fileSha256s: files as string[],
-    issuedAt: new Date(iat * 1000),
-  };
-}

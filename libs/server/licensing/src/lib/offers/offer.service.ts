@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
 import { Clock, Transactions } from '@lookbook/core';
 import { CatalogFacade } from '@lookbook/catalog';
-import { currencyInfo, formatMoney, newId, ValidationError } from '@lookbook/kernel';
+import { checkPrice, licensedWorkName, newId, ValidationError } from '@lookbook/kernel';
 import { LicenseRepository } from '../licenses/license.repository';
 import { LicensingErrors } from '../licensing.errors';
 import { assertCompatible } from './compatibility';
@@ -20,37 +20,6 @@ export interface OfferInput {
   permissions: Permissions;
 }
 
-const badPrice = (message: string, details: Record<string, string | number> = {}) =>
-  new ValidationError('INVALID_PRICE', message, details);
-
-/**
- * A price the provider can charge: a supported ISO 4217 currency, whole minor units, 0 exactly for FREE, otherwise at
- * least the provider's minimum charge and (three-decimal currencies) a multiple of 10 minor units.
- */
-export function checkPrice(tier: Tier, amount: number, currency: string): { amount: number; currency: string } {
-  const info = currencyInfo(currency);
-  if (!info) throw new ValidationError('UNSUPPORTED_CURRENCY', `Lookbook does not sell in "${currency}"`, { currency });
-  if (!Number.isSafeInteger(amount) || amount < 0)
-    throw badPrice('A price is a whole, non-negative amount of minor units');
-  if (tier === 'FREE') {
-    if (amount !== 0) throw badPrice('The FREE tier costs 0');
-    return { amount, currency };
-  }
-  if (amount === 0) throw badPrice('Every tier but FREE costs more than 0');
-  if (amount < info.minimumCharge) {
-    throw badPrice(`The smallest price in ${currency} is ${formatMoney(info.minimumCharge, currency)}`, {
-      minimum: info.minimumCharge,
-      currency,
-    });
-  }
-  if (amount % info.step !== 0) {
-    throw badPrice(`Prices in ${currency} are charged in steps of ${formatMoney(info.step, currency)}`, {
-      step: info.step,
-      currency,
-    });
-  }
-  return { amount, currency };
-}
 const duplicateTier = () => new ValidationError('DUPLICATE_TIER', 'Each tier can be offered once per version');
 
 const same = (a: OfferEntity, b: Omit<OfferEntity, 'id' | 'revision' | 'createdAt' | 'retiredAt'>) =>
@@ -80,7 +49,7 @@ export class OfferService {
     if (new Set(inputs.map((o) => o.tier)).size !== inputs.length) throw duplicateTier();
     const tiers = new Set(inputs.map((o) => o.tier));
     if (tiers.has('FREE') && tiers.has('EXCLUSIVE')) throw LicensingErrors.exclusiveWithFree();
-    const resource = `${owned.modelName} — ${owned.versionName}`;
+    const resource = licensedWorkName(owned.modelName, owned.versionName);
     const wanted = inputs.map((input) => {
       const permissions = validatePermissions(input.tier, input.permissions);
       const price = checkPrice(input.tier, input.priceAmount, input.priceCurrency);

@@ -1,0 +1,76 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
+import { EmptyState, ErrorState, LoadingState, PageHeader } from '@lookbook/web-ui';
+import { graphql } from '../../gql';
+import { errorCode, errorMessage } from '../../lib/api-error';
+import { formatDate } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { useTitle } from '../../lib/use-title';
+import { browseQuery } from '../catalog/catalog-queries';
+import { ModelGrid } from '../catalog/model-grid';
+import { NotFound } from '../../app/route-states';
+
+const Profile = graphql(`
+  query Profile($handle: String!) {
+    user(handle: $handle) {
+      id
+      handle
+      displayName
+      createdAt
+    }
+  }
+`);
+const route = getRouteApi('/u/$handle');
+
+/** A creator's public page: who they are and their published models. */
+export function ProfilePage() {
+  const { handle } = route.useParams();
+  const user = useQuery({ queryKey: ['user', handle.toLowerCase()], queryFn: () => execute(Profile, { handle }) });
+  const models = useInfiniteQuery(browseQuery({ creator: handle }));
+  const nodes = useMemo(() => models.data?.pages.flatMap((p) => p.styleModels.nodes) ?? [], [models.data]);
+  const onEndReached = useCallback(() => void models.fetchNextPage(), [models]);
+  useTitle(user.data ? `${user.data.user.displayName} (@${user.data.user.handle})` : `@${handle}`);
+
+  if (user.isPending) return <LoadingState />;
+  if (user.isError)
+    return errorCode(user.error) === 'USER_NOT_FOUND' ? (
+      <NotFound />
+    ) : (
+      <ErrorState message={errorMessage(user.error)} onRetry={() => void user.refetch()} />
+    );
+  const person = user.data.user;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            <span
+              aria-hidden
+              className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-xl font-semibold text-accent"
+            >
+              {person.displayName.charAt(0).toUpperCase()}
+            </span>
+            {person.displayName}
+          </span>
+        }
+        subtitle={`@${person.handle} · member since ${formatDate(person.createdAt)}`}
+      />
+      <h2 className="text-lg font-semibold">Published models</h2>
+      {models.isPending ? (
+        <LoadingState />
+      ) : models.isError ? (
+        <ErrorState message={errorMessage(models.error)} onRetry={() => void models.refetch()} />
+      ) : nodes.length === 0 ? (
+        <EmptyState title={`${person.displayName} has not published anything yet`} />
+      ) : (
+        <ModelGrid
+          models={nodes}
+          hasMore={!!models.hasNextPage}
+          loadingMore={models.isFetchingNextPage}
+          onEndReached={onEndReached}
+        />
+      )}
+    </div>
+  );
+}

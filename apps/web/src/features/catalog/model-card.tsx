@@ -1,0 +1,117 @@
+import { Link } from '@tanstack/react-router';
+import { Badge } from '@lookbook/web-ui';
+import type { FragmentType } from '../../gql';
+import { graphql, readFragment } from '../../gql';
+import { formatMoney, modelTypeLabel } from '../../lib/format';
+import { licenceBadges, priceLabel } from './licence-labels';
+import { ResponsiveImage } from './responsive-image';
+
+export const ModelCardFragment = graphql(`
+  fragment ModelCard on StyleModel {
+    id
+    name
+    type
+    owner {
+      handle
+      displayName
+    }
+    baseModel {
+      name
+    }
+    versions {
+      id
+      sampleImages {
+        id
+        width
+        height
+        url
+        placeholder
+        thumbnails {
+          width
+          height
+          url
+        }
+      }
+      licenseOffers {
+        id
+        tier
+        priceAmount
+        priceCurrency
+        permissions {
+          commercialUse
+          derivativesAllowed
+        }
+      }
+    }
+  }
+`);
+
+/** A model in a grid: cover over its placeholder, name, creator, base model, type, price, licence badges. */
+export function ModelCard({
+  model: masked,
+  priority,
+}: {
+  model: FragmentType<typeof ModelCardFragment>;
+  priority?: boolean;
+}) {
+  const model = readFragment(ModelCardFragment, masked);
+  const cover = model.versions.flatMap((v) => v.sampleImages)[0];
+  const offers = model.versions[0]?.licenseOffers ?? [];
+  const price = priceLabel(offers, formatMoney);
+  return (
+    <article
+      className="group flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface transition hover:shadow-lg"
+      data-testid="model-card"
+    >
+      <Link
+        to="/models/$id"
+        params={{ id: model.id }}
+        className="relative block aspect-[4/5] overflow-hidden bg-raised"
+      >
+        {cover ? (
+          <ResponsiveImage
+            image={cover}
+            alt={`Sample image for ${model.name}`}
+            sizes="(max-width: 640px) 50vw, (max-width: 1024px) 33vw, 20vw"
+            priority={priority}
+            className="transition duration-300 group-hover:scale-[1.03]"
+          />
+        ) : (
+          <span className="flex h-full items-center justify-center text-sm text-muted">No preview</span>
+        )}
+        <span className="absolute top-2 left-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
+          {modelTypeLabel(model.type)}
+        </span>
+        {price && (
+          <span className="absolute top-2 right-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
+            {price}
+          </span>
+        )}
+      </Link>
+      <div className="flex flex-1 flex-col gap-1 p-3">
+        <h3 className="truncate text-sm font-semibold text-ink">
+          <Link to="/models/$id" params={{ id: model.id }} className="hover:underline">
+            {model.name}
+          </Link>
+        </h3>
+        <p className="truncate text-xs text-muted">
+          {model.owner ? (
+            <Link to="/u/$handle" params={{ handle: model.owner.handle }} className="hover:underline">
+              {model.owner.displayName}
+            </Link>
+          ) : (
+            'A former member'
+          )}{' '}
+          · {model.baseModel.name}
+        </p>
+        <div className="mt-auto flex flex-wrap gap-1 pt-1">
+          {licenceBadges(offers).map((badge) => (
+            <Badge key={badge} tone="accent">
+              {badge}
+            </Badge>
+          ))}
+        </div>
+      </div>
+    </article>
+  );
+}

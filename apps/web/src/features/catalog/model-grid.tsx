@@ -1,0 +1,72 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { FragmentType } from '../../gql';
+import { ModelCard, type ModelCardFragment } from './model-card';
+
+type Card = { id: string } & FragmentType<typeof ModelCardFragment>;
+
+/** Columns for the grid's width: 2 on phones up to 5 on wide screens. */
+const columnsFor = (width: number) => (width >= 1200 ? 5 : width >= 900 ? 4 : width >= 600 ? 3 : 2);
+
+export interface ModelGridProps {
+  models: readonly Card[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  onEndReached: () => void;
+}
+
+/**
+ * A window-virtualised grid of model cards: only the rows near the viewport are mounted (a long scroll keeps a flat
+ * DOM and bounded decoded images), and reaching the last rows asks for the next page.
+ */
+export function ModelGrid({ models, hasMore, loadingMore, onEndReached }: ModelGridProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [columns, setColumns] = useState(() => columnsFor(typeof window === 'undefined' ? 1200 : window.innerWidth));
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setColumns(columnsFor(entry.contentRect.width));
+      setOffset(element.getBoundingClientRect().top + window.scrollY);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const rows = Math.ceil(models.length / columns);
+  const virtualizer = useWindowVirtualizer({
+    count: rows,
+    estimateSize: () => 380,
+    overscan: 3,
+    scrollMargin: offset,
+    gap: 16,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastRow = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastRow >= rows - 2) onEndReached();
+  }, [hasMore, loadingMore, lastRow, rows, onEndReached]);
+
+  return (
+    <div ref={container} role="feed" aria-busy={loadingMore} aria-label="Models">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((row) => (
+          <div
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            className="absolute left-0 grid w-full gap-4"
+            style={{
+              top: row.start - virtualizer.options.scrollMargin,
+              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+            }}
+          >
+            {models.slice(row.index * columns, row.index * columns + columns).map((model, i) => (
+              <ModelCard key={model.id} model={model} priority={row.index === 0 && i < columns} />
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Badge, Notice, buttonStyles, cn } from '@lookbook/web-ui';
+import { modelTypeLabel, sentenceCase } from '../../lib/format';
+import { useMe } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
+import { Gallery } from './gallery';
+import { modelPageQuery } from './model-queries';
+import { VersionDetails } from './version-details';
+import { VersionOffers } from './version-offers';
+
+const route = getRouteApi('/models/$id');
+
+/** A model: gallery, versions (changelog, files, trigger words), licence offers, lineage — from one query. */
+export function ModelPage() {
+  const { id } = route.useParams();
+  const { data } = useSuspenseQuery(modelPageQuery(id));
+  const { me, signedIn } = useMe();
+  const model = data.styleModel;
+  const [versionId, setVersionId] = useState(model.versions[0]?.id);
+  const version = model.versions.find((v) => v.id === versionId) ?? model.versions[0];
+  const isOwner = !!me && me.id === model.owner?.id;
+  useTitle(model.name);
+
+  return (
+    <article className="flex flex-col gap-8" data-testid="model-page">
+      <header className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone="accent">{modelTypeLabel(model.type)}</Badge>
+          <Badge>{model.baseModel.name}</Badge>
+          {model.status !== 'PUBLISHED' && <Badge tone="warn">{sentenceCase(model.status)}</Badge>}
+        </div>
+        <h1 className="text-3xl font-semibold tracking-tight">{model.name}</h1>
+        <p className="text-sm text-muted">
+          by{' '}
+          {model.owner ? (
+            <Link
+              to="/u/$handle"
+              params={{ handle: model.owner.handle }}
+              className="font-medium text-ink hover:underline"
+            >
+              {model.owner.displayName}
+            </Link>
+          ) : (
+            'a former member'
+          )}
+          {model.tags.length > 0 && ' · '}
+          {model.tags.map((tag) => (
+            <Link key={tag} to="/" search={{ tag }} className="mr-2 text-accent hover:underline">
+              #{tag}
+            </Link>
+          ))}
+        </p>
+        {isOwner && (
+          <Link
+            to="/studio/models/$id"
+            params={{ id: model.id }}
+            className={buttonStyles('secondary', 'sm', 'self-start')}
+          >
+            Edit in studio
+          </Link>
+        )}
+        {model.baseModel.nonCommercial && (
+          <Notice tone="warn">
+            Built on {model.baseModel.name}, whose licence ({model.baseModel.licenseName}) does not allow commercial use
+            of derivatives.
+          </Notice>
+        )}
+      </header>
+      {model.versions.length > 1 && (
+        <div role="group" aria-label="Versions" className="flex flex-wrap gap-2">
+          {model.versions.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              aria-pressed={v.id === version?.id}
+              onClick={() => setVersionId(v.id)}
+              className={cn(buttonStyles(v.id === version?.id ? 'primary' : 'secondary', 'sm'))}
+            >
+              {v.name}
+              {v.status === 'DRAFT' ? ' (draft)' : ''}
+            </button>
+          ))}
+        </div>
+      )}
+      {!version ? (
+        <Notice>This model has no versions yet.</Notice>
+      ) : (
+        <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className="flex flex-col gap-8">
+            <Gallery version={version} modelName={model.name} />
+            {model.description && (
+              <section aria-labelledby="about">
+                <h2 id="about" className="mb-2 text-base font-semibold">
+                  About
+                </h2>
+                <p className="text-sm whitespace-pre-line text-muted">{model.description}</p>
+              </section>
+            )}
+          </div>
+          <div className="flex flex-col gap-8">
+            <VersionOffers version={version} signedIn={signedIn} isOwner={isOwner} />
+            <VersionDetails version={version} signedIn={signedIn} />
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,227 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Badge, Button, Notice, buttonStyles } from '@lookbook/web-ui';
+import type { FragmentType } from '../../gql';
+import { graphql, readFragment } from '../../gql';
+import type { VersionOffersFragment as VersionOffersFragmentData } from '../../gql/graphql';
+import { errorMessage } from '../../lib/api-error';
+import { formatMoney } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { COMMERCIAL_USE_LABELS, TIER_LABELS } from './licence-labels';
+
+export const VersionOffersFragment = graphql(`
+  fragment VersionOffers on ModelVersion {
+    id
+    name
+    ownedByMe
+    myLicenses {
+      id
+      tier
+      status
+    }
+    licenseOffers {
+      id
+      tier
+      revision
+      priceAmount
+      priceCurrency
+      termsText
+      termsSha256
+      permissions {
+        commercialUse
+        derivativesAllowed
+        derivativeMayChangeLicense
+        creditRequired
+        creditLine
+        seats
+        revenueCap
+        printRunCap
+      }
+    }
+  }
+`);
+
+const Checkout = graphql(`
+  mutation Checkout($offerId: UUID!) {
+    checkout(offerId: $offerId) {
+      checkoutUrl
+      order {
+        id
+      }
+    }
+  }
+`);
+
+const ClaimFree = graphql(`
+  mutation ClaimFree($versionId: UUID!) {
+    claimFreeLicense(versionId: $versionId) {
+      id
+    }
+  }
+`);
+
+type Offer = VersionOffersFragmentData['licenseOffers'][number];
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+const ROWS: { label: string; value: (o: Offer) => string }[] = [
+  {
+    label: 'Commercial use',
+    value: (o) => COMMERCIAL_USE_LABELS[o.permissions.commercialUse] ?? o.permissions.commercialUse,
+  },
+  { label: 'Derivatives (remixes, merges)', value: (o) => yesNo(o.permissions.derivativesAllowed) },
+  {
+    label: 'Derivatives may use other terms',
+    value: (o) => (o.permissions.derivativesAllowed ? yesNo(o.permissions.derivativeMayChangeLicense) : '—'),
+  },
+  {
+    label: 'Credit required',
+    value: (o) =>
+      o.permissions.creditRequired ? (o.permissions.creditLine ? `Yes: “${o.permissions.creditLine}”` : 'Yes') : 'No',
+  },
+  { label: 'Seats', value: (o) => (o.permissions.seats ? String(o.permissions.seats) : 'Unlimited') },
+  {
+    label: 'Revenue cap',
+    value: (o) => (o.permissions.revenueCap ? formatMoney(o.permissions.revenueCap, o.priceCurrency) : 'None'),
+  },
+  {
+    label: 'Print run cap',
+    value: (o) => (o.permissions.printRunCap ? o.permissions.printRunCap.toLocaleString('en') : 'None'),
+  },
+];
+
+/**
+ * A version's licence offers side by side as a permissions matrix, each with its generated terms and the action
+ * that fits the reader: buy, claim for free, "you hold this", or sign in first.
+ */
+export function VersionOffers({
+  version: masked,
+  signedIn,
+  isOwner,
+}: {
+  version: FragmentType<typeof VersionOffersFragment>;
+  signedIn: boolean;
+  isOwner: boolean;
+}) {
+  const version = readFragment(VersionOffersFragment, masked);
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const checkout = useMutation({
+    mutationFn: (offerId: string) => execute(Checkout, { offerId }),
+    onSuccess: ({ checkout: result }) => {
+      window.location.assign(result.checkoutUrl);
+    },
+  });
+  const claim = useMutation({
+    mutationFn: () => execute(ClaimFree, { versionId: version.id }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['styleModel'] });
+      await client.invalidateQueries({ queryKey: ['myLicenses'] });
+    },
+  });
+  const offers = version.licenseOffers;
+  if (!offers.length) return <p className="text-sm text-muted">No licences are offered for this version yet.</p>;
+  const held = new Set(version.myLicenses.filter((l) => l.status === 'ACTIVE').map((l) => l.tier));
+  const failure = checkout.error ?? claim.error;
+
+  const action = (offer: Offer) => {
+    if (isOwner) return <Badge tone="good">Your model</Badge>;
+    if (held.has(offer.tier)) {
+      return (
+        <Link to="/library" className={buttonStyles('secondary', 'sm')}>
+          You hold this · Library
+        </Link>
+      );
+    }
+    if (!signedIn) {
+      return (
+        <button
+          type="button"
+          className={buttonStyles('primary', 'sm')}
+          onClick={() => void navigate({ to: '/sign-in', search: { next: window.location.pathname } })}
+        >
+          Sign in to {offer.tier === 'FREE' ? 'claim' : 'buy'}
+        </button>
+      );
+    }
+    if (offer.tier === 'FREE') {
+      return (
+        <Button size="sm" onPress={() => claim.mutate()} isPending={claim.isPending}>
+          Claim free licence
+        </Button>
+      );
+    }
+    return (
+      <Button
+        size="sm"
+        onPress={() => checkout.mutate(offer.id)}
+        isPending={checkout.isPending && checkout.variables === offer.id}
+      >
+        Buy {TIER_LABELS[offer.tier]} · {formatMoney(offer.priceAmount, offer.priceCurrency)}
+      </Button>
+    );
+  };
+
+  return (
+    <section aria-labelledby={`offers-${version.id}`} className="flex flex-col gap-3">
+      <h3 id={`offers-${version.id}`} className="text-base font-semibold">
+        Licences for {version.name}
+      </h3>
+      {failure && <Notice tone="bad">{errorMessage(failure)}</Notice>}
+      <div className="overflow-x-auto rounded-lg border border-line">
+        <table className="w-full min-w-[28rem] text-sm" data-testid="permissions-matrix">
+          <caption className="sr-only">What each licence of {version.name} allows</caption>
+          <thead className="bg-raised">
+            <tr>
+              <th scope="col" className="p-3 text-left font-medium text-muted">
+                Licence
+              </th>
+              {offers.map((o) => (
+                <th key={o.id} scope="col" className="p-3 text-left">
+                  <span className="block font-semibold">{TIER_LABELS[o.tier] ?? o.tier}</span>
+                  <span className="block text-base font-semibold text-accent">
+                    {o.tier === 'FREE' ? 'Free' : formatMoney(o.priceAmount, o.priceCurrency)}
+                  </span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map((row) => (
+              <tr key={row.label} className="border-t border-line">
+                <th scope="row" className="p-3 text-left font-normal text-muted">
+                  {row.label}
+                </th>
+                {offers.map((o) => (
+                  <td key={o.id} className="p-3">
+                    {row.value(o)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr className="border-t border-line">
+              <th scope="row" className="p-3 text-left font-normal text-muted">
+                <span className="sr-only">Get it</span>
+              </th>
+              {offers.map((o) => (
+                <td key={o.id} className="p-3" data-testid={`offer-action-${o.tier}`}>
+                  {action(o)}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {offers.map((o) => (
+        <details key={o.id} className="rounded-lg border border-line px-4 py-2 text-sm">
+          <summary className="cursor-pointer font-medium">
+            Full terms: {TIER_LABELS[o.tier]} (revision {o.revision})
+          </summary>
+          <pre className="mt-2 font-sans text-sm whitespace-pre-wrap text-muted">{o.termsText}</pre>
+          <p className="mt-2 text-xs text-muted">
+            Terms SHA-256 <code>{o.termsSha256}</code>
+          </p>
+        </details>
+      ))}
+    </section>
+  );
+}

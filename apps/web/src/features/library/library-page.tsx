@@ -1,0 +1,289 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import {
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  Notice,
+  PageHeader,
+  buttonStyles,
+} from '@lookbook/web-ui';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/api-error';
+import { formatDate, formatMoney, sentenceCase } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { useTitle } from '../../lib/use-title';
+import { TIER_LABELS } from '../catalog/licence-labels';
+
+const LibraryLicenses = graphql(`
+  query LibraryLicenses($after: String) {
+    myLicenses(first: 50, after: $after) {
+      nodes {
+        id
+        tier
+        status
+        source
+        resourceName
+        modelId
+        issuedAt
+        certificate
+        fileSha256s
+        revocationReason
+        priceAmount
+        priceCurrency
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const LibraryOrders = graphql(`
+  query LibraryOrders($after: String) {
+    myOrders(first: 50, after: $after) {
+      nodes {
+        id
+        itemName
+        tier
+        status
+        amount
+        currency
+        refundedAmount
+        createdAt
+        paidAt
+        modelId
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const RequestRefund = graphql(`
+  mutation RequestRefund($orderId: UUID!) {
+    refundOrder(orderId: $orderId) {
+      id
+      status
+      amount
+    }
+  }
+`);
+
+/** A verification link carries the certificate in its fragment, so opening it sends the certificate to no server. */
+export const verificationLink = (certificate: string) => `${window.location.origin}/verify#${certificate}`;
+
+function downloadCertificate(name: string, certificate: string) {
+  const url = URL.createObjectURL(new Blob([certificate], { type: 'application/jose' }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = `${name.replace(/[^\w.-]+/g, '-').slice(0, 60)}.licence.jws`;
+  anchor.click();
+  URL.revokeObjectURL(url);
+}
+
+/** What you own: licences with their certificates and downloads, and your orders with receipts and refunds. */
+export function LibraryPage() {
+  useTitle('Library');
+  const client = useQueryClient();
+  const licenses = useInfiniteQuery({
+    queryKey: ['myLicenses'],
+    queryFn: ({ pageParam }) => execute(LibraryLicenses, { after: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.myLicenses.pageInfo.hasNextPage ? last.myLicenses.pageInfo.endCursor : undefined),
+  });
+  const orders = useInfiniteQuery({
+    queryKey: ['myOrders'],
+    queryFn: ({ pageParam }) => execute(LibraryOrders, { after: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.myOrders.pageInfo.hasNextPage ? last.myOrders.pageInfo.endCursor : undefined),
+  });
+  const refund = useMutation({
+    mutationFn: (orderId: string) => execute(RequestRefund, { orderId }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['myOrders'] });
+      await client.invalidateQueries({ queryKey: ['myLicenses'] });
+    },
+  });
+  const licenceNodes = licenses.data?.pages.flatMap((p) => p.myLicenses.nodes) ?? [];
+  const orderNodes = orders.data?.pages.flatMap((p) => p.myOrders.nodes) ?? [];
+
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader title="Library" subtitle="Your licences, their certificates and your orders." />
+      <section aria-labelledby="licences" className="flex flex-col gap-4">
+        <h2 id="licences" className="text-lg font-semibold">
+          Licences
+        </h2>
+        {licenses.isPending ? (
+          <LoadingState />
+        ) : licenses.isError ? (
+          <ErrorState message={errorMessage(licenses.error)} onRetry={() => void licenses.refetch()} />
+        ) : licenceNodes.length === 0 ? (
+          <EmptyState
+            title="You have no licences yet"
+            action={
+              <Link to="/" className={buttonStyles('primary')}>
+                Browse models
+              </Link>
+            }
+          >
+            Licences you buy, claim for free or receive as gifts appear here with a certificate anyone can verify.
+          </EmptyState>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {licenceNodes.map((l) => (
+              <Card key={l.id} as="li" className="flex flex-col gap-3">
+                <div data-testid="licence" className="flex flex-col gap-3">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone="accent">{TIER_LABELS[l.tier] ?? l.tier}</Badge>
+                    <Badge tone={l.status === 'ACTIVE' ? 'good' : 'bad'}>{sentenceCase(l.status)}</Badge>
+                    {l.source && <Badge>{sentenceCase(l.source)}</Badge>}
+                  </div>
+                  <h3 className="font-semibold">
+                    <Link to="/models/$id" params={{ id: l.modelId }} className="hover:underline">
+                      {l.resourceName}
+                    </Link>
+                  </h3>
+                  <p className="text-xs text-muted">
+                    Issued {formatDate(l.issuedAt)}
+                    {l.priceAmount ? ` · paid ${formatMoney(l.priceAmount, l.priceCurrency ?? 'USD')}` : ''} · covers{' '}
+                    {l.fileSha256s.length} file{l.fileSha256s.length === 1 ? '' : 's'}
+                  </p>
+                  {l.status === 'REVOKED' && (
+                    <Notice tone="warn">
+                      Revoked{l.revocationReason ? `: ${sentenceCase(l.revocationReason)}` : ''}.
+                    </Notice>
+                  )}
+                  <div className="flex flex-wrap gap-2">
+                    <Link to="/models/$id" params={{ id: l.modelId }} className={buttonStyles('primary', 'sm')}>
+                      Downloads
+                    </Link>
+                    {l.certificate && (
+                      <>
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          onPress={() => downloadCertificate(l.resourceName, l.certificate!)}
+                        >
+                          Download certificate
+                        </Button>
+                        <CopyButton value={verificationLink(l.certificate)} label="Copy verification link" />
+                        <a
+                          href={`/verify#${l.certificate}`}
+                          className={buttonStyles('quiet', 'sm')}
+                          data-testid="verify-link"
+                        >
+                          Verify
+                        </a>
+                      </>
+                    )}
+                  </div>
+                </div>
+              </Card>
+            ))}
+          </ul>
+        )}
+        {licenses.hasNextPage && (
+          <Button
+            variant="secondary"
+            className="self-center"
+            onPress={() => void licenses.fetchNextPage()}
+            isPending={licenses.isFetchingNextPage}
+          >
+            Show more licences
+          </Button>
+        )}
+      </section>
+      <section aria-labelledby="orders" className="flex flex-col gap-4">
+        <h2 id="orders" className="text-lg font-semibold">
+          Orders
+        </h2>
+        {refund.isError && <Notice tone="bad">{errorMessage(refund.error)}</Notice>}
+        {refund.isSuccess && (
+          <Notice tone="good">Refund requested. The licence ends when the refund goes through.</Notice>
+        )}
+        {orders.isPending ? (
+          <LoadingState />
+        ) : orders.isError ? (
+          <ErrorState message={errorMessage(orders.error)} onRetry={() => void orders.refetch()} />
+        ) : orderNodes.length === 0 ? (
+          <EmptyState title="No orders yet">Paid licences you buy show up here with their receipts.</EmptyState>
+        ) : (
+          <div className="overflow-x-auto rounded-card border border-line">
+            <table className="w-full min-w-[36rem] text-sm">
+              <thead className="bg-raised text-left text-muted">
+                <tr>
+                  <th scope="col" className="p-3 font-medium">
+                    Item
+                  </th>
+                  <th scope="col" className="p-3 font-medium">
+                    Date
+                  </th>
+                  <th scope="col" className="p-3 font-medium">
+                    Amount
+                  </th>
+                  <th scope="col" className="p-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="p-3 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {orderNodes.map((o) => (
+                  <tr key={o.id} className="border-t border-line" data-testid="order-row">
+                    <td className="p-3">
+                      <Link to="/orders/$id" params={{ id: o.id }} className="font-medium hover:underline">
+                        {o.itemName}
+                      </Link>
+                    </td>
+                    <td className="p-3 text-muted">{formatDate(o.paidAt ?? o.createdAt)}</td>
+                    <td className="p-3">
+                      {formatMoney(o.amount, o.currency)}
+                      {o.refundedAmount > 0 && (
+                        <span className="block text-xs text-muted">
+                          refunded {formatMoney(o.refundedAmount, o.currency)}
+                        </span>
+                      )}
+                    </td>
+                    <td className="p-3">
+                      <Badge tone={o.status === 'PAID' ? 'good' : o.status === 'PENDING' ? 'warn' : 'neutral'}>
+                        {sentenceCase(o.status)}
+                      </Badge>
+                    </td>
+                    <td className="p-3 text-right">
+                      <div className="flex justify-end gap-2">
+                        <Link to="/orders/$id" params={{ id: o.id }} className={buttonStyles('secondary', 'sm')}>
+                          Receipt
+                        </Link>
+                        {o.status === 'PAID' && o.refundedAmount === 0 && (
+                          <Button
+                            variant="quiet"
+                            size="sm"
+                            onPress={() => refund.mutate(o.id)}
+                            isPending={refund.isPending && refund.variables === o.id}
+                          >
+                            Request refund
+                          </Button>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

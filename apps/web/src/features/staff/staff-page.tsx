@@ -1,0 +1,299 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  Notice,
+  PageHeader,
+  Select,
+  TextField,
+} from '@lookbook/web-ui';
+import { graphql } from '../../gql';
+import type { RevocationReason, Role } from '../../gql/graphql';
+import { errorMessage } from '../../lib/api-error';
+import { formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { useMe } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
+import { baseModelsQuery } from '../catalog/catalog-queries';
+
+const ReviewQueue = graphql(`
+  query MoneyReviewQueue {
+    moneyReviewQueue(first: 100) {
+      kind
+      detail
+      amount
+      currency
+      orderId
+      since
+    }
+  }
+`);
+const BlockHash = graphql(`
+  mutation BlockHash($sha256: String!, $reason: String!) {
+    blockFileHash(sha256: $sha256, reason: $reason)
+  }
+`);
+const RevokeLicense = graphql(`
+  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {
+    revokeLicense(id: $id, reason: $reason, note: $note) {
+      id
+      status
+    }
+  }
+`);
+const UserByHandle = graphql(`
+  query StaffUser($handle: String!) {
+    user(handle: $handle) {
+      id
+      handle
+      displayName
+    }
+  }
+`);
+const SetRoles = graphql(`
+  mutation SetRoles($userId: UUID!, $roles: [Role!]!) {
+    setUserRoles(userId: $userId, roles: $roles) {
+      id
+    }
+  }
+`);
+const UpsertBaseModel = graphql(`
+  mutation UpsertBaseModel($input: BaseModelInput!) {
+    upsertBaseModel(input: $input) {
+      id
+    }
+  }
+`);
+
+const REASONS: RevocationReason[] = [
+  'FRAUD',
+  'TERMS_VIOLATION',
+  'TAKEDOWN',
+  'ISSUED_IN_ERROR',
+  'REFUNDED',
+  'DISPUTE_LOST',
+];
+
+/** Moderators and admins: money that needs a person, blocked hashes, licence revocation; admins: base models, roles. */
+export function StaffPage() {
+  useTitle('Staff');
+  const { me } = useMe();
+  const isAdmin = !!me?.roles.includes('ADMIN');
+  if (me && !me.roles.length)
+    return <ErrorState title="Staff only" message="This page is for Lookbook's moderators and admins." />;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Staff" subtitle="Support, moderation and catalog settings." />
+      <ReviewQueueCard />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <BlockHashCard />
+        <RevokeCard />
+        {isAdmin && <RolesCard />}
+        {isAdmin && <BaseModelCard />}
+      </div>
+    </div>
+  );
+}
+
+function ReviewQueueCard() {
+  const queue = useQuery({ queryKey: ['staff', 'queue'], queryFn: () => execute(ReviewQueue) });
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">Money review queue</h2>
+      {queue.isPending ? (
+        <LoadingState />
+      ) : queue.isError ? (
+        <ErrorState message={errorMessage(queue.error)} onRetry={() => void queue.refetch()} />
+      ) : queue.data.moneyReviewQueue.length === 0 ? (
+        <EmptyState title="Nothing needs a person right now">
+          Failed refunds, unrecovered reversals and stalled payment events land here.
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-line">
+          {queue.data.moneyReviewQueue.map((item, i) => (
+            <li key={i} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+              <div>
+                <Badge tone="warn">{sentenceCase(item.kind)}</Badge> <span className="ml-2">{item.detail}</span>
+                <p className="text-xs text-muted">
+                  since {formatDateTime(item.since)}
+                  {item.orderId ? ` · order ${item.orderId}` : ''}
+                </p>
+              </div>
+              {item.amount !== null && item.amount !== undefined && item.currency && (
+                <span className="font-medium">{formatMoney(item.amount, item.currency)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function ActionCard({
+  title,
+  children,
+  onSubmit,
+  pending,
+  error,
+  done,
+}: {
+  title: string;
+  children: ReactNode;
+  onSubmit: () => void;
+  pending: boolean;
+  error: unknown;
+  done: string | null;
+}) {
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        {!!error && <Notice tone="bad">{errorMessage(error)}</Notice>}
+        {done && <Notice tone="good">{done}</Notice>}
+        <Button type="submit" isPending={pending} className="self-start">
+          {title}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+function BlockHashCard() {
+  const [sha256, setSha] = useState('');
+  const [reason, setReason] = useState('');
+  const block = useMutation({ mutationFn: () => execute(BlockHash, { sha256: sha256.trim().toLowerCase(), reason }) });
+  return (
+    <ActionCard
+      title="Block a file hash"
+      onSubmit={() => block.mutate()}
+      pending={block.isPending}
+      error={block.error}
+      done={block.isSuccess ? 'Blocked: future uploads of these bytes are rejected.' : null}
+    >
+      <TextField label="SHA-256" value={sha256} onChange={setSha} isRequired />
+      <TextField
+        label="Reason"
+        value={reason}
+        onChange={setReason}
+        isRequired
+        description="Shown to staff, not to uploaders."
+      />
+    </ActionCard>
+  );
+}
+
+function RevokeCard() {
+  const [id, setId] = useState('');
+  const [reason, setReason] = useState<RevocationReason>('TERMS_VIOLATION');
+  const [note, setNote] = useState('');
+  const revoke = useMutation({
+    mutationFn: () => execute(RevokeLicense, { id: id.trim(), reason, note: note || undefined }),
+  });
+  return (
+    <ActionCard
+      title="Revoke a licence"
+      onSubmit={() => revoke.mutate()}
+      pending={revoke.isPending}
+      error={revoke.error}
+      done={revoke.isSuccess ? 'Revoked: its certificate now verifies as revoked.' : null}
+    >
+      <TextField label="Licence id" value={id} onChange={setId} isRequired />
+      <Select
+        label="Reason"
+        selectedKey={reason}
+        onSelectionChange={(k) => setReason(k as RevocationReason)}
+        options={REASONS.map((r) => ({ id: r, label: sentenceCase(r) }))}
+      />
+      <TextField label="Note" value={note} onChange={setNote} description="Optional, up to 500 characters." />
+    </ActionCard>
+  );
+}
+
+function RolesCard() {
+  const [handle, setHandle] = useState('');
+  const [roles, setRoles] = useState<Role[]>([]);
+  const set = useMutation({
+    mutationFn: async () => {
+      const { user } = await execute(UserByHandle, { handle: handle.trim() });
+      await execute(SetRoles, { userId: user.id, roles });
+      return user;
+    },
+  });
+  return (
+    <ActionCard
+      title="Set roles"
+      onSubmit={() => set.mutate()}
+      pending={set.isPending}
+      error={set.error}
+      done={
+        set.data ? `@${set.data.handle} now has: ${roles.map((r) => r.toLowerCase()).join(', ') || 'no roles'}.` : null
+      }
+    >
+      <TextField label="Handle" value={handle} onChange={setHandle} isRequired />
+      {(['MODERATOR', 'ADMIN'] as Role[]).map((role) => (
+        <Checkbox
+          key={role}
+          isSelected={roles.includes(role)}
+          onChange={(on) => setRoles((r) => (on ? [...r, role] : r.filter((x) => x !== role)))}
+        >
+          {sentenceCase(role)}
+        </Checkbox>
+      ))}
+    </ActionCard>
+  );
+}
+
+function BaseModelCard() {
+  const client = useQueryClient();
+  const baseModels = useQuery(baseModelsQuery());
+  const [form, setForm] = useState({ id: '', name: '', ecosystem: '', licenseName: '', nonCommercial: false });
+  const upsert = useMutation({
+    mutationFn: () => execute(UpsertBaseModel, { input: form }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['baseModels'] }),
+  });
+  const set = (key: 'id' | 'name' | 'ecosystem' | 'licenseName') => (value: string) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  return (
+    <ActionCard
+      title="Save base model"
+      onSubmit={() => upsert.mutate()}
+      pending={upsert.isPending}
+      error={upsert.error}
+      done={upsert.isSuccess ? 'Saved.' : null}
+    >
+      <p className="text-sm text-muted">
+        {baseModels.data?.baseModels.map((b) => b.name).join(', ') ?? 'Loading base models…'}
+      </p>
+      <div className="grid grid-cols-2 gap-3">
+        <TextField
+          label="Id"
+          value={form.id}
+          onChange={set('id')}
+          isRequired
+          description="e.g. sdxl-1.0 (existing id: edit)"
+        />
+        <TextField label="Name" value={form.name} onChange={set('name')} isRequired />
+        <TextField label="Ecosystem" value={form.ecosystem} onChange={set('ecosystem')} isRequired />
+        <TextField label="Licence" value={form.licenseName} onChange={set('licenseName')} isRequired />
+      </div>
+      <Checkbox isSelected={form.nonCommercial} onChange={(nonCommercial) => setForm((f) => ({ ...f, nonCommercial }))}>
+        Non-commercial licence (derivatives cannot be sold for commercial use)
+      </Checkbox>
+    </ActionCard>
+  );
+}

@@ -1,0 +1,234 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  ErrorState,
+  LoadingState,
+  Notice,
+  PageHeader,
+  TextField,
+  buttonStyles,
+} from '@lookbook/web-ui';
+import { graphql } from '../../gql';
+import type { ModelStatus } from '../../gql/graphql';
+import { errorMessage } from '../../lib/api-error';
+import { formatDate, sentenceCase } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { useTitle } from '../../lib/use-title';
+import { ModelForm, splitTags } from './model-form';
+import type { ModelFormValues } from './model-form';
+import { STATUS_TONE } from './studio-page';
+
+const StudioModel = graphql(`
+  query StudioModel($id: UUID!) {
+    styleModel(id: $id) {
+      id
+      name
+      type
+      baseModelId
+      description
+      tags
+      maturity
+      status
+      versions {
+        id
+        name
+        status
+        createdAt
+        publishedAt
+        files {
+          id
+        }
+        sampleImages {
+          id
+        }
+      }
+    }
+  }
+`);
+const UpdateModel = graphql(`
+  mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {
+    updateStyleModel(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+const ChangeStatus = graphql(`
+  mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {
+    changeStyleModelStatus(id: $id, status: $status) {
+      id
+      status
+    }
+  }
+`);
+const CreateVersion = graphql(`
+  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {
+    createModelVersion(modelId: $modelId, input: $input) {
+      id
+    }
+  }
+`);
+
+const route = getRouteApi('/studio/models/$id');
+
+/** What an owner may do from each status (the API enforces the same table). */
+const ACTIONS: Record<ModelStatus, { to: ModelStatus; label: string }[]> = {
+  DRAFT: [{ to: 'ARCHIVED', label: 'Archive' }],
+  PUBLISHED: [
+    { to: 'UNPUBLISHED', label: 'Unpublish' },
+    { to: 'ARCHIVED', label: 'Archive' },
+  ],
+  UNPUBLISHED: [
+    { to: 'PUBLISHED', label: 'Publish again' },
+    { to: 'ARCHIVED', label: 'Archive' },
+  ],
+  ARCHIVED: [{ to: 'UNPUBLISHED', label: 'Restore (unpublished)' }],
+  TAKEN_DOWN: [],
+};
+
+/** Step 2: edit the model, change its status, and manage its versions. */
+export function ModelEditorPage() {
+  const { id } = route.useParams();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const model = useQuery({ queryKey: ['studio', 'model', id], queryFn: () => execute(StudioModel, { id }) });
+  const refresh = () => client.invalidateQueries({ queryKey: ['studio'] });
+  const update = useMutation({
+    mutationFn: (v: ModelFormValues) =>
+      execute(UpdateModel, {
+        id,
+        input: {
+          name: v.name,
+          type: v.type,
+          baseModelId: v.baseModelId,
+          description: v.description,
+          tags: splitTags(v.tags),
+          maturity: v.maturity,
+        },
+      }),
+    onSuccess: refresh,
+  });
+  const status = useMutation({
+    mutationFn: (to: ModelStatus) => execute(ChangeStatus, { id, status: to }),
+    onSuccess: refresh,
+  });
+  const [versionName, setVersionName] = useState('v1.0');
+  const [changelog, setChangelog] = useState('');
+  const createVersion = useMutation({
+    mutationFn: () => execute(CreateVersion, { modelId: id, input: { name: versionName, changelog } }),
+    onSuccess: async ({ createModelVersion }) => {
+      await refresh();
+      await navigate({ to: '/studio/versions/$id', params: { id: createModelVersion.id } });
+    },
+  });
+  useTitle(model.data ? `Edit ${model.data.styleModel.name}` : 'Edit model');
+  if (model.isPending) return <LoadingState />;
+  if (model.isError) return <ErrorState message={errorMessage(model.error)} onRetry={() => void model.refetch()} />;
+  const m = model.data.styleModel;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title={m.name}
+        subtitle={
+          <span className="flex items-center gap-2">
+            <Badge tone={STATUS_TONE[m.status]}>{sentenceCase(m.status)}</Badge>
+            {m.status === 'DRAFT' && 'Goes public when its first version publishes.'}
+          </span>
+        }
+        actions={
+          <>
+            <Link to="/models/$id" params={{ id }} className={buttonStyles('secondary')}>
+              View page
+            </Link>
+            {ACTIONS[m.status].map((a) => (
+              <Button
+                key={a.to}
+                variant={a.to === 'ARCHIVED' ? 'quiet' : 'secondary'}
+                onPress={() => status.mutate(a.to)}
+                isPending={status.isPending && status.variables === a.to}
+              >
+                {a.label}
+              </Button>
+            ))}
+          </>
+        }
+      />
+      {status.isError && <Notice tone="bad">{errorMessage(status.error)}</Notice>}
+      {m.status === 'TAKEN_DOWN' && (
+        <Notice tone="bad">This model was taken down by moderators and is not visible to anyone else.</Notice>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">Details</h2>
+          {update.isSuccess && (
+            <Notice tone="good" className="mb-4">
+              Saved.
+            </Notice>
+          )}
+          <ModelForm
+            key={m.id}
+            initial={{
+              name: m.name,
+              type: m.type,
+              baseModelId: m.baseModelId,
+              description: m.description,
+              tags: m.tags.join(', '),
+              maturity: m.maturity,
+            }}
+            submitLabel="Save changes"
+            pending={update.isPending}
+            error={update.error}
+            onSubmit={(v) => update.mutate(v)}
+          />
+        </Card>
+        <div className="flex flex-col gap-6">
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">Versions</h2>
+            {m.versions.length === 0 ? (
+              <p className="text-sm text-muted">No versions yet: create the first below.</p>
+            ) : (
+              <ul className="divide-y divide-line">
+                {m.versions.map((v) => (
+                  <li key={v.id} className="flex items-center justify-between gap-2 py-3" data-testid="studio-version">
+                    <div>
+                      <Link to="/studio/versions/$id" params={{ id: v.id }} className="font-medium hover:underline">
+                        {v.name}
+                      </Link>
+                      <p className="text-xs text-muted">
+                        {v.files.length} file{v.files.length === 1 ? '' : 's'} · {v.sampleImages.length} sample
+                        {v.sampleImages.length === 1 ? '' : 's'} ·{' '}
+                        {v.publishedAt ? `published ${formatDate(v.publishedAt)}` : 'draft'}
+                      </p>
+                    </div>
+                    <Badge tone={v.status === 'PUBLISHED' ? 'good' : 'warn'}>{sentenceCase(v.status)}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">New version</h2>
+            <form
+              className="flex flex-col gap-3"
+              onSubmit={(event) => {
+                event.preventDefault();
+                createVersion.mutate();
+              }}
+            >
+              {createVersion.isError && <Notice tone="bad">{errorMessage(createVersion.error)}</Notice>}
+              <TextField label="Version name" value={versionName} onChange={setVersionName} isRequired />
+              <TextField label="What changed" multiline rows={3} value={changelog} onChange={setChangelog} />
+              <Button type="submit" isPending={createVersion.isPending} className="self-start">
+                Create version
+              </Button>
+            </form>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,387 @@
+import { useMutation } from '@tanstack/react-query';
+import type { Permissions, Tier } from '@lookbook/kernel/browser';
+import {
+  checkPrice,
+  licenseText,
+  licensedWorkName,
+  toDecimalString,
+  validatePermissions,
+} from '@lookbook/kernel/browser';
+import { useMemo, useState } from 'react';
+import { Button, Checkbox, Notice, Select, TextField } from '@lookbook/web-ui';
+import { graphql } from '../../gql';
+import { ApiError, errorMessage } from '../../lib/api-error';
+import { formatMoney, parseMoney } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { COMMERCIAL_USE_LABELS, TIER_LABELS } from '../catalog/licence-labels';
+
+const SetOffers = graphql(`
+  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
+    setLicenseOffers(versionId: $versionId, offers: $offers) {
+      id
+      tier
+      revision
+    }
+  }
+`);
+
+export interface OfferDraft {
+  tier: Tier;
+  price: string;
+  currency: string;
+  permissions: Permissions;
+}
+
+const DEFAULTS: Record<Tier, Permissions> = {
+  FREE: {
+    commercialUse: 'NONE',
+    derivativesAllowed: true,
+    derivativeMayChangeLicense: false,
+    creditRequired: false,
+    creditLine: null,
+    seats: null,
+    revenueCap: null,
+    printRunCap: null,
+  },
+  PERSONAL: {
+    commercialUse: 'NONE',
+    derivativesAllowed: true,
+    derivativeMayChangeLicense: false,
+    creditRequired: false,
+    creditLine: null,
+    seats: 1,
+    revenueCap: null,
+    printRunCap: null,
+  },
+  COMMERCIAL: {
+    commercialUse: 'SELL_GENERATED_IMAGES',
+    derivativesAllowed: true,
+    derivativeMayChangeLicense: false,
+    creditRequired: true,
+    creditLine: null,
+    seats: 5,
+    revenueCap: null,
+    printRunCap: null,
+  },
+  ENTERPRISE: {
+    commercialUse: 'PAID_GENERATION_SERVICE',
+    derivativesAllowed: true,
+    derivativeMayChangeLicense: false,
+    creditRequired: false,
+    creditLine: null,
+    seats: null,
+    revenueCap: null,
+    printRunCap: null,
+  },
+  EXCLUSIVE: {
+    commercialUse: 'RESELL_MODEL',
+    derivativesAllowed: true,
+    derivativeMayChangeLicense: true,
+    creditRequired: false,
+    creditLine: null,
+    seats: null,
+    revenueCap: null,
+    printRunCap: null,
+  },
+};
+const DEFAULT_PRICE: Record<Tier, string> = {
+  FREE: '0',
+  PERSONAL: '5',
+  COMMERCIAL: '25',
+  ENTERPRISE: '250',
+  EXCLUSIVE: '2500',
+};
+const ALL_TIERS: Tier[] = ['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'];
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD'];
+
+export const newOffer = (tier: Tier, currency = 'USD'): OfferDraft => ({
+  tier,
+  price: DEFAULT_PRICE[tier],
+  currency,
+  permissions: { ...DEFAULTS[tier] },
+});
+
+type FieldErrors = Partial<Record<keyof Permissions | 'price', string>>;
+
+/** The same rules the API applies (shared code), per offer, with each error on its field; plus the licence text. */
+export function checkOffer(
+  offer: OfferDraft,
+  workName: string,
+): { errors: FieldErrors; text: string | null; priceAmount: number | null } {
+  const errors: FieldErrors = {};
+  const amount = parseMoney(offer.price, offer.currency);
+  if (amount === null) errors.price = 'Enter a price like 12.50';
+  else {
+    try {
+      checkPrice(offer.tier, amount, offer.currency);
+    } catch (error) {
+      errors.price = (error as Error).message;
+    }
+  }
+  let text: string | null = null;
+  try {
+    const permissions = validatePermissions(offer.tier, offer.permissions);
+    text = licenseText(offer.tier, permissions, workName, offer.currency);
+  } catch (error) {
+    const field = (error as { details?: { field?: keyof Permissions } }).details?.field ?? 'commercialUse';
+    errors[field] = (error as Error).message;
+  }
+  return { errors, text, priceAmount: amount };
+}
+
+const intOrNull = (text: string) =>
+  text.trim() === '' ? null : Number.isSafeInteger(Number(text)) ? Number(text) : Number.NaN;
+
+/**
+ * A version's licence offers: tier, price and permissions per offer, each error shown next to its field as you type
+ * (the API's own rules, run here), a live preview of the exact licence text buyers will get, and the server's
+ * compatibility errors (base model, parents) placed on the offer they are about.
+ */
+export function OffersEditor({
+  versionId,
+  modelName,
+  versionName,
+  initial,
+  editable,
+  onSaved,
+}: {
+  versionId: string;
+  modelName: string;
+  versionName: string;
+  initial: OfferDraft[];
+  editable: boolean;
+  onSaved: () => void;
+}) {
+  const [offers, setOffers] = useState<OfferDraft[]>(
+    initial.length ? initial : [newOffer('FREE'), newOffer('COMMERCIAL')],
+  );
+  const [preview, setPreview] = useState<Tier>(offers[0]?.tier ?? 'FREE');
+  const workName = licensedWorkName(modelName, versionName);
+  const checks = useMemo(() => offers.map((o) => checkOffer(o, workName)), [offers, workName]);
+  const valid = checks.every((c) => Object.keys(c.errors).length === 0);
+  const save = useMutation({
+    mutationFn: () =>
+      execute(SetOffers, {
+        versionId,
+        offers: offers.map((o, i) => ({
+          tier: o.tier,
+          priceAmount: checks[i]!.priceAmount!,
+          priceCurrency: o.currency,
+          permissions: { ...o.permissions, commercialUse: o.permissions.commercialUse },
+        })),
+      }),
+    onSuccess: onSaved,
+  });
+  const serverError = save.error instanceof ApiError ? save.error : null;
+  const update = (index: number, patch: Partial<OfferDraft> | ((o: OfferDraft) => OfferDraft)) =>
+    setOffers((list) =>
+      list.map((o, i) => (i === index ? (typeof patch === 'function' ? patch(o) : { ...o, ...patch }) : o)),
+    );
+  const setPermission = <K extends keyof Permissions>(index: number, key: K, value: Permissions[K]) =>
+    update(index, (o) => ({ ...o, permissions: { ...o.permissions, [key]: value } }));
+  const unused = ALL_TIERS.filter((t) => !offers.some((o) => o.tier === t));
+  const previewIndex = Math.max(
+    0,
+    offers.findIndex((o) => o.tier === preview),
+  );
+
+  return (
+    <div className="flex flex-col gap-4" data-testid="offers-editor">
+      <div className="grid gap-4 xl:grid-cols-2">
+        {offers.map((offer, index) => {
+          const { errors } = checks[index]!;
+          const paid = offer.tier !== 'FREE';
+          return (
+            <fieldset
+              key={offer.tier}
+              className="flex flex-col gap-3 rounded-lg border border-line p-4"
+              data-testid={`offer-${offer.tier}`}
+              disabled={!editable}
+            >
+              <legend className="px-1 text-sm font-semibold">{TIER_LABELS[offer.tier]} licence</legend>
+              <div className="grid grid-cols-2 gap-3">
+                <TextField
+                  label="Price"
+                  value={offer.price}
+                  onChange={(price) => update(index, { price })}
+                  isDisabled={!paid || !editable}
+                  error={errors.price}
+                  inputMode="decimal"
+                />
+                <Select
+                  label="Currency"
+                  selectedKey={offer.currency}
+                  onSelectionChange={(key) => update(index, { currency: String(key) })}
+                  options={CURRENCIES.map((c) => ({ id: c, label: c }))}
+                  isDisabled={!editable}
+                />
+              </div>
+              <Select
+                label="Commercial use"
+                selectedKey={offer.permissions.commercialUse}
+                onSelectionChange={(key) => setPermission(index, 'commercialUse', key as Permissions['commercialUse'])}
+                options={Object.entries(COMMERCIAL_USE_LABELS).map(([id, label]) => ({ id, label }))}
+                error={errors.commercialUse}
+                isDisabled={!editable}
+              />
+              <Checkbox
+                isSelected={offer.permissions.derivativesAllowed}
+                onChange={(v) => setPermission(index, 'derivativesAllowed', v)}
+                isDisabled={!editable}
+              >
+                Derivatives allowed (remixes, merges, fine-tunes)
+              </Checkbox>
+              <Checkbox
+                isSelected={offer.permissions.derivativeMayChangeLicense}
+                onChange={(v) => setPermission(index, 'derivativeMayChangeLicense', v)}
+                isDisabled={!editable}
+              >
+                Derivatives may use other terms
+              </Checkbox>
+              {errors.derivativeMayChangeLicense && (
+                <p className="text-xs text-bad">{errors.derivativeMayChangeLicense}</p>
+              )}
+              <Checkbox
+                isSelected={offer.permissions.creditRequired}
+                onChange={(v) => setPermission(index, 'creditRequired', v)}
+                isDisabled={!editable}
+              >
+                Credit required
+              </Checkbox>
+              {offer.permissions.creditRequired && (
+                <TextField
+                  label="Credit line"
+                  value={offer.permissions.creditLine ?? ''}
+                  onChange={(v) => setPermission(index, 'creditLine', v || null)}
+                  error={errors.creditLine}
+                  placeholder="Style by @you on Lookbook"
+                  isDisabled={!editable}
+                />
+              )}
+              <div className="grid grid-cols-3 gap-3">
+                <CapField
+                  label="Seats"
+                  value={offer.permissions.seats}
+                  format={String}
+                  parse={intOrNull}
+                  onChange={(v) => setPermission(index, 'seats', v)}
+                  error={errors.seats}
+                  description="Empty: unlimited"
+                  editable={editable}
+                />
+                <CapField
+                  label="Revenue cap"
+                  value={offer.permissions.revenueCap}
+                  format={(v) => toDecimalString(v, offer.currency)}
+                  parse={(v) => (v.trim() ? (parseMoney(v, offer.currency) ?? Number.NaN) : null)}
+                  onChange={(v) => setPermission(index, 'revenueCap', v)}
+                  error={errors.revenueCap}
+                  description={offer.currency}
+                  editable={editable}
+                />
+                <CapField
+                  label="Print run cap"
+                  value={offer.permissions.printRunCap}
+                  format={String}
+                  parse={intOrNull}
+                  onChange={(v) => setPermission(index, 'printRunCap', v)}
+                  error={errors.printRunCap}
+                  editable={editable}
+                />
+              </div>
+              {serverError?.details['tier'] === offer.tier && (
+                <p className="text-sm text-bad" role="alert">
+                  {errorMessage(serverError)}
+                </p>
+              )}
+              <div className="flex gap-2">
+                <Button variant="quiet" size="sm" onPress={() => setPreview(offer.tier)}>
+                  Preview terms
+                </Button>
+                {editable && offers.length > 1 && (
+                  <Button
+                    variant="quiet"
+                    size="sm"
+                    onPress={() => setOffers((list) => list.filter((_, i) => i !== index))}
+                  >
+                    Remove
+                  </Button>
+                )}
+              </div>
+            </fieldset>
+          );
+        })}
+      </div>
+      {editable && unused.length > 0 && (
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-sm text-muted">Add a tier:</span>
+          {unused.map((tier) => (
+            <Button
+              key={tier}
+              variant="secondary"
+              size="sm"
+              onPress={() => setOffers((list) => [...list, newOffer(tier, list[0]?.currency)])}
+            >
+              {TIER_LABELS[tier]}
+            </Button>
+          ))}
+        </div>
+      )}
+      <section aria-labelledby="terms-preview" className="rounded-lg bg-raised p-4">
+        <h3 id="terms-preview" className="mb-2 text-sm font-semibold">
+          Licence text buyers get: {TIER_LABELS[offers[previewIndex]?.tier ?? 'FREE']}
+          {offers[previewIndex] && offers[previewIndex].tier !== 'FREE' && checks[previewIndex]?.priceAmount
+            ? ` · ${formatMoney(checks[previewIndex].priceAmount, offers[previewIndex].currency)}`
+            : ''}
+        </h3>
+        <pre className="font-sans text-sm whitespace-pre-wrap text-muted" data-testid="terms-preview">
+          {checks[previewIndex]?.text ?? 'Fix the errors above to see the licence text.'}
+        </pre>
+      </section>
+      {save.isError && <Notice tone="bad">{errorMessage(save.error)}</Notice>}
+      {save.isSuccess && <Notice tone="good">Offers saved.</Notice>}
+      {editable && (
+        <Button onPress={() => save.mutate()} isDisabled={!valid} isPending={save.isPending} className="self-start">
+          Save offers
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** A number typed as text (kept as typed, so "12." can become "12.5"); reports the parsed value, NaN when invalid. */
+function CapField({
+  label,
+  value,
+  format,
+  parse,
+  onChange,
+  error,
+  description,
+  editable,
+}: {
+  label: string;
+  value: number | null;
+  format: (value: number) => string;
+  parse: (text: string) => number | null;
+  onChange: (value: number | null) => void;
+  error?: string;
+  description?: string;
+  editable: boolean;
+}) {
+  const [text, setText] = useState(() => (value === null || Number.isNaN(value) ? '' : format(value)));
+  return (
+    <TextField
+      label={label}
+      value={text}
+      onChange={(next) => {
+        setText(next);
+        onChange(parse(next));
+      }}
+      error={error}
+      description={description}
+      inputMode="decimal"
+      isDisabled={!editable}
+    />
+  );
+}

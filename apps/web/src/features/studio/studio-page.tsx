@@ -1,0 +1,117 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Badge, Button, EmptyState, ErrorState, LoadingState, PageHeader, buttonStyles } from '@lookbook/web-ui';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/api-error';
+import { formatDate, modelTypeLabel, sentenceCase } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { useMe } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
+
+const MyModels = graphql(`
+  query MyModels($ownerId: UUID!, $after: String) {
+    styleModels(first: 50, after: $after, filter: { ownerId: $ownerId }) {
+      nodes {
+        id
+        name
+        type
+        status
+        updatedAt
+        baseModel {
+          name
+        }
+        versions {
+          id
+          name
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const STATUS_TONE = {
+  PUBLISHED: 'good',
+  DRAFT: 'warn',
+  UNPUBLISHED: 'neutral',
+  ARCHIVED: 'neutral',
+  TAKEN_DOWN: 'bad',
+} as const;
+
+/** A creator's models, drafts included, with where each one stands. */
+export function StudioPage() {
+  useTitle('Studio');
+  const { me } = useMe();
+  const models = useInfiniteQuery({
+    queryKey: ['studio', 'models', me?.id],
+    enabled: !!me,
+    queryFn: ({ pageParam }) => execute(MyModels, { ownerId: me!.id, after: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) =>
+      last.styleModels.pageInfo.hasNextPage ? last.styleModels.pageInfo.endCursor : undefined,
+  });
+  const nodes = models.data?.pages.flatMap((p) => p.styleModels.nodes) ?? [];
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Studio"
+        subtitle="Your models, their versions and where each one stands."
+        actions={
+          <Link to="/studio/new" className={buttonStyles('primary')}>
+            New model
+          </Link>
+        }
+      />
+      {!me || models.isPending ? (
+        <LoadingState />
+      ) : models.isError ? (
+        <ErrorState message={errorMessage(models.error)} onRetry={() => void models.refetch()} />
+      ) : nodes.length === 0 ? (
+        <EmptyState
+          title="You have not created a model yet"
+          action={
+            <Link to="/studio/new" className={buttonStyles('primary')}>
+              Create your first model
+            </Link>
+          }
+        >
+          Upload a LoRA, checkpoint or embedding, add sample images, choose your licences and publish.
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-line rounded-card border border-line bg-surface">
+          {nodes.map((m) => (
+            <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="studio-model">
+              <div className="min-w-0">
+                <Link to="/studio/models/$id" params={{ id: m.id }} className="font-medium hover:underline">
+                  {m.name}
+                </Link>
+                <p className="text-xs text-muted">
+                  {modelTypeLabel(m.type)} · {m.baseModel.name} · {m.versions.length} version
+                  {m.versions.length === 1 ? '' : 's'} · updated {formatDate(m.updatedAt)}
+                </p>
+              </div>
+              <div className="flex items-center gap-2">
+                <Badge tone={STATUS_TONE[m.status]}>{sentenceCase(m.status)}</Badge>
+                <Link to="/models/$id" params={{ id: m.id }} className={buttonStyles('quiet', 'sm')}>
+                  View
+                </Link>
+                <Link to="/studio/models/$id" params={{ id: m.id }} className={buttonStyles('secondary', 'sm')}>
+                  Edit
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {models.hasNextPage && (
+        <Button variant="secondary" className="self-center" onPress={() => void models.fetchNextPage()}>
+          Show more
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,328 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useCallback, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  ErrorState,
+  LoadingState,
+  Notice,
+  PageHeader,
+  TextField,
+  buttonStyles,
+} from '@lookbook/web-ui';
+import { toDecimalString } from '@lookbook/kernel/browser';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/api-error';
+import { sentenceCase } from '../../lib/format';
+import { execute } from '../../lib/graphql-client';
+import { useTitle } from '../../lib/use-title';
+import { FileUploads } from './file-uploads';
+import { OffersEditor } from './offers-editor';
+import { SampleImages } from './sample-images';
+
+const StudioVersion = graphql(`
+  query StudioVersion($id: UUID!) {
+    modelVersion(id: $id) {
+      id
+      modelId
+      name
+      status
+      changelog
+      triggerWords
+      recommendedSettings {
+        key
+        value
+      }
+      files {
+        id
+        fileName
+        sizeBytes
+        declaredSize
+        scanStatus
+        rejectionMessage
+        sha256
+      }
+      sampleImages {
+        id
+        url
+        width
+        height
+        placeholder
+        thumbnails {
+          url
+          width
+          height
+        }
+      }
+      licenseOffers {
+        id
+        tier
+        priceAmount
+        priceCurrency
+        permissions {
+          commercialUse
+          derivativesAllowed
+          derivativeMayChangeLicense
+          creditRequired
+          creditLine
+          seats
+          revenueCap
+          printRunCap
+        }
+      }
+    }
+  }
+`);
+const StudioVersionModel = graphql(`
+  query StudioVersionModel($id: UUID!) {
+    styleModel(id: $id) {
+      id
+      name
+      status
+      baseModel {
+        name
+        nonCommercial
+      }
+    }
+  }
+`);
+const UpdateVersion = graphql(`
+  mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {
+    updateModelVersion(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+const PublishVersion = graphql(`
+  mutation PublishVersion($id: UUID!) {
+    publishModelVersion(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const route = getRouteApi('/studio/versions/$id');
+
+/** Step 3: a version's details, files, samples and licences, then publish (each unmet rule explained). */
+export function VersionEditorPage() {
+  const { id } = route.useParams();
+  const client = useQueryClient();
+  const version = useQuery({
+    queryKey: ['studio', 'version', id],
+    queryFn: () => execute(StudioVersion, { id }),
+    // Files are checked after their upload: keep looking until every one is READY or REJECTED.
+    refetchInterval: (query) =>
+      query.state.data?.modelVersion.files.some((f) => f.scanStatus === 'PENDING') ? 1000 : false,
+  });
+  const modelId = version.data?.modelVersion.modelId;
+  const model = useQuery({
+    queryKey: ['studio', 'model-summary', modelId],
+    enabled: !!modelId,
+    queryFn: () => execute(StudioVersionModel, { id: modelId! }),
+  });
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: ['studio'] }), [client]);
+  const publish = useMutation({
+    mutationFn: () => execute(PublishVersion, { id }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['studio'] });
+      await client.invalidateQueries({ queryKey: ['styleModels'] });
+      await client.invalidateQueries({ queryKey: ['styleModel'] });
+    },
+  });
+  useTitle(version.data ? `Edit ${version.data.modelVersion.name}` : 'Edit version');
+  if (version.isPending || (modelId && model.isPending)) return <LoadingState rows={6} />;
+  if (version.isError || model.isError)
+    return <ErrorState message={errorMessage(version.error ?? model.error)} onRetry={() => void version.refetch()} />;
+  const v = version.data.modelVersion;
+  const m = model.data!.styleModel;
+  const draft = v.status === 'DRAFT';
+  const checklist = [
+    { ok: v.files.length > 0, text: 'At least one model file' },
+    {
+      ok: v.files.length > 0 && v.files.every((f) => f.scanStatus === 'READY'),
+      text: 'Every file has passed its checks',
+    },
+    { ok: v.sampleImages.length > 0, text: 'At least one sample image' },
+    { ok: v.licenseOffers.length > 0, text: 'At least one licence offer saved' },
+  ];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title={`${m.name} · ${v.name}`}
+        subtitle={
+          <span className="flex items-center gap-2">
+            <Badge tone={draft ? 'warn' : 'good'}>{sentenceCase(v.status)}</Badge>
+            {draft
+              ? 'Drafts can change; a published version is fixed (publish a new version to change it).'
+              : 'Published: files and details are fixed.'}
+          </span>
+        }
+        actions={
+          <>
+            <Link to="/studio/models/$id" params={{ id: m.id }} className={buttonStyles('secondary')}>
+              Back to the model
+            </Link>
+            <Link to="/models/$id" params={{ id: m.id }} className={buttonStyles('quiet')}>
+              View page
+            </Link>
+          </>
+        }
+      />
+      {draft && (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Publish</h2>
+          <ul className="mb-4 flex flex-col gap-1 text-sm" aria-label="Publishing checklist">
+            {checklist.map((item) => (
+              <li key={item.text} className={item.ok ? 'text-good' : 'text-muted'}>
+                <span aria-hidden>{item.ok ? '✓' : '○'}</span> {item.text}
+                <span className="sr-only">{item.ok ? ' (done)' : ' (to do)'}</span>
+              </li>
+            ))}
+          </ul>
+          {publish.isError && (
+            <Notice tone="bad" className="mb-3">
+              {errorMessage(publish.error)}
+            </Notice>
+          )}
+          <Button
+            onPress={() => publish.mutate()}
+            isPending={publish.isPending}
+            isDisabled={!checklist.every((c) => c.ok)}
+          >
+            Publish {v.name}
+          </Button>
+          {m.status === 'DRAFT' && (
+            <p className="mt-2 text-xs text-muted">Publishing the first version also makes the model public.</p>
+          )}
+        </Card>
+      )}
+      {!draft && publish.isSuccess && <Notice tone="good">Published. It is now on the browse page.</Notice>}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Files</h2>
+          <FileUploads versionId={v.id} files={v.files} editable={draft} onChanged={refresh} />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Sample images</h2>
+          <SampleImages versionId={v.id} images={v.sampleImages} editable={draft} onChanged={refresh} />
+        </Card>
+      </div>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">Licences</h2>
+        <p className="mb-4 text-sm text-muted">
+          Choose the tiers you offer and what each allows. The licence text is generated from these choices.
+          {m.baseModel.nonCommercial &&
+            ` ${m.baseModel.name} does not allow commercial use of derivatives, so only non-commercial tiers can be offered.`}
+        </p>
+        <OffersEditor
+          key={v.licenseOffers.map((o) => o.id).join()}
+          versionId={v.id}
+          modelName={m.name}
+          versionName={v.name}
+          editable
+          onSaved={refresh}
+          initial={v.licenseOffers.map((o) => ({
+            tier: o.tier,
+            price: toDecimalString(o.priceAmount, o.priceCurrency),
+            currency: o.priceCurrency,
+            permissions: o.permissions,
+          }))}
+        />
+      </Card>
+      <VersionDetailsForm
+        key={`${v.id}-${v.name}`}
+        id={v.id}
+        editable={draft}
+        initial={{
+          name: v.name,
+          changelog: v.changelog,
+          triggerWords: v.triggerWords.join(', '),
+          settings: v.recommendedSettings.map((s) => `${s.key}=${s.value}`).join('\n'),
+        }}
+        onSaved={refresh}
+      />
+    </div>
+  );
+}
+
+function VersionDetailsForm({
+  id,
+  editable,
+  initial,
+  onSaved,
+}: {
+  id: string;
+  editable: boolean;
+  initial: { name: string; changelog: string; triggerWords: string; settings: string };
+  onSaved: () => void;
+}) {
+  const [values, setValues] = useState(initial);
+  const save = useMutation({
+    mutationFn: () =>
+      execute(UpdateVersion, {
+        id,
+        input: {
+          name: values.name,
+          changelog: values.changelog,
+          triggerWords: values.triggerWords
+            .split(',')
+            .map((w) => w.trim())
+            .filter(Boolean),
+          recommendedSettings: values.settings
+            .split('\n')
+            .map((line) => line.split('='))
+            .filter(([key]) => key?.trim())
+            .map(([key, ...value]) => ({ key: key!.trim(), value: value.join('=').trim() })),
+        },
+      }),
+    onSuccess: onSaved,
+  });
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">Version details</h2>
+      <form
+        className="grid gap-4 md:grid-cols-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <TextField label="Version name" value={values.name} onChange={set('name')} isDisabled={!editable} isRequired />
+        <TextField
+          label="Trigger words"
+          value={values.triggerWords}
+          onChange={set('triggerWords')}
+          isDisabled={!editable}
+          description="Comma-separated."
+        />
+        <TextField
+          label="What changed"
+          multiline
+          value={values.changelog}
+          onChange={set('changelog')}
+          isDisabled={!editable}
+        />
+        <TextField
+          label="Recommended settings"
+          multiline
+          value={values.settings}
+          onChange={set('settings')}
+          isDisabled={!editable}
+          description="One per line: steps=28, cfg=6.5, sampler=DPM++ 2M"
+        />
+        {save.isError && <Notice tone="bad">{errorMessage(save.error)}</Notice>}
+        {save.isSuccess && <Notice tone="good">Saved.</Notice>}
+        {editable && (
+          <Button type="submit" isPending={save.isPending} className="self-start">
+            Save details
+          </Button>
+        )}
+      </form>
+    </Card>
+  );
+}

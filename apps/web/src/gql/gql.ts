@@ -1,0 +1,326 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Account {\n    mySessions(first: 50) {\n      nodes {\n        id\n        current\n        userAgent\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n    myApiKeys(first: 50) {\n      nodes {\n        id\n        name\n        displayPrefix\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n      createdAt\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  query Browse($first: Int!, $after: String, $filter: StyleModelFilter) {\n    styleModels(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        ...ModelCard\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BrowseDocument,
+    "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": typeof types.BaseModelsDocument,
+    "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": typeof types.RequestDownloadDocument,
+    "\n  fragment Gallery on ModelVersion {\n    id\n    sampleImages {\n      id\n      width\n      height\n      url\n      placeholder\n      linkedVersionIds\n      thumbnails {\n        width\n        height\n        url\n      }\n      generation {\n        tool\n        prompt\n        negativePrompt\n        seed\n        sampler\n        scheduler\n        steps\n        cfgScale\n        guidance\n        width\n        height\n        resources {\n          kind\n          name\n          hash\n          weight\n        }\n      }\n    }\n  }\n": typeof types.GalleryFragmentDoc,
+    "\n  fragment ModelCard on StyleModel {\n    id\n    name\n    type\n    owner {\n      handle\n      displayName\n    }\n    baseModel {\n      name\n    }\n    versions {\n      id\n      sampleImages {\n        id\n        width\n        height\n        url\n        placeholder\n        thumbnails {\n          width\n          height\n          url\n        }\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n        }\n      }\n    }\n  }\n": typeof types.ModelCardFragmentDoc,
+    "\n  query ModelPage($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      description\n      type\n      tags\n      status\n      publishedAt\n      owner {\n        id\n        handle\n        displayName\n      }\n      baseModel {\n        id\n        name\n        licenseName\n        nonCommercial\n      }\n      versions {\n        id\n        name\n        status\n        publishedAt\n        ...Gallery\n        ...VersionDetails\n        ...VersionOffers\n      }\n    }\n  }\n": typeof types.ModelPageDocument,
+    "\n  fragment VersionDetails on ModelVersion {\n    id\n    name\n    changelog\n    publishedAt\n    downloadCount\n    access\n    ownedByMe\n    triggerWords\n    recommendedSettings {\n      key\n      value\n    }\n    parents {\n      versionId\n      relation\n    }\n    files {\n      id\n      fileName\n      format\n      precision\n      role\n      sizeBytes\n      declaredSize\n      sha256\n      autoV2\n      scanStatus\n    }\n  }\n": typeof types.VersionDetailsFragmentDoc,
+    "\n  fragment VersionOffers on ModelVersion {\n    id\n    name\n    ownedByMe\n    myLicenses {\n      id\n      tier\n      status\n    }\n    licenseOffers {\n      id\n      tier\n      revision\n      priceAmount\n      priceCurrency\n      termsText\n      termsSha256\n      permissions {\n        commercialUse\n        derivativesAllowed\n        derivativeMayChangeLicense\n        creditRequired\n        creditLine\n        seats\n        revenueCap\n        printRunCap\n      }\n    }\n  }\n": typeof types.VersionOffersFragmentDoc,
+    "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n": typeof types.CheckoutDocument,
+    "\n  mutation ClaimFree($versionId: UUID!) {\n    claimFreeLicense(versionId: $versionId) {\n      id\n    }\n  }\n": typeof types.ClaimFreeDocument,
+    "\n  query VersionModel($id: UUID!) {\n    modelVersion(id: $id) {\n      modelId\n    }\n  }\n": typeof types.VersionModelDocument,
+    "\n  query Order($id: UUID!) {\n    order(id: $id) {\n      id\n      itemName\n      tier\n      status\n      amount\n      currency\n      createdAt\n      paidAt\n      refundedAmount\n      checkoutUrl\n      lastPaymentError\n      licenseId\n      modelId\n      seller {\n        handle\n        displayName\n      }\n      refunds {\n        id\n        amount\n        status\n        reason\n        createdAt\n      }\n    }\n  }\n": typeof types.OrderDocument,
+    "\n  query Earnings {\n    myEarnings {\n      currency\n      pending\n      available\n      paidOut\n      lifetimeEarnings\n    }\n    myPayoutAccount {\n      status\n      payoutsEnabled\n      requirementsDue\n      payoutFailureCode\n    }\n    mySales(first: 100) {\n      nodes {\n        orderId\n        itemName\n        tier\n        status\n        paidAt\n        currency\n        price\n        platformFee\n        platformFeeBps\n        processorFee\n        refundedAmount\n        splits {\n          role\n          shareBps\n          amount\n          clawedBack\n          reversedAmount\n          transferAmount\n          transferStatus\n          transferableAt\n          recipient {\n            handle\n            displayName\n          }\n        }\n      }\n    }\n    myPayouts(first: 50) {\n      nodes {\n        id\n        amount\n        currency\n        status\n        createdAt\n        arrivalDate\n        failureCode\n      }\n    }\n  }\n": typeof types.EarningsDocument,
+    "\n  mutation StartOnboarding {\n    startPayoutOnboarding(returnPath: \"/earnings?onboarding=return\") {\n      url\n    }\n  }\n": typeof types.StartOnboardingDocument,
+    "\n  query LibraryLicenses($after: String) {\n    myLicenses(first: 50, after: $after) {\n      nodes {\n        id\n        tier\n        status\n        source\n        resourceName\n        modelId\n        issuedAt\n        certificate\n        fileSha256s\n        revocationReason\n        priceAmount\n        priceCurrency\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.LibraryLicensesDocument,
+    "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        modelId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.LibraryOrdersDocument,
+    "\n  mutation RequestRefund($orderId: UUID!) {\n    refundOrder(orderId: $orderId) {\n      id\n      status\n      amount\n    }\n  }\n": typeof types.RequestRefundDocument,
+    "\n  query MoneyReviewQueue {\n    moneyReviewQueue(first: 100) {\n      kind\n      detail\n      amount\n      currency\n      orderId\n      since\n    }\n  }\n": typeof types.MoneyReviewQueueDocument,
+    "\n  mutation BlockHash($sha256: String!, $reason: String!) {\n    blockFileHash(sha256: $sha256, reason: $reason)\n  }\n": typeof types.BlockHashDocument,
+    "\n  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {\n    revokeLicense(id: $id, reason: $reason, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeLicenseDocument,
+    "\n  query StaffUser($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.StaffUserDocument,
+    "\n  mutation SetRoles($userId: UUID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      id\n    }\n  }\n": typeof types.SetRolesDocument,
+    "\n  mutation UpsertBaseModel($input: BaseModelInput!) {\n    upsertBaseModel(input: $input) {\n      id\n    }\n  }\n": typeof types.UpsertBaseModelDocument,
+    "\n  mutation CreateUpload($versionId: UUID!, $input: CreateUploadInput!) {\n    createModelFileUpload(versionId: $versionId, input: $input) {\n      file {\n        id\n      }\n      upload {\n        id\n        partSize\n        partCount\n      }\n    }\n  }\n": typeof types.CreateUploadDocument,
+    "\n  query UploadedParts($uploadId: UUID!) {\n    uploadedParts(uploadId: $uploadId) {\n      partNumber\n      size\n    }\n  }\n": typeof types.UploadedPartsDocument,
+    "\n  mutation PartUrls($uploadId: UUID!, $partNumbers: [Int!]!) {\n    requestUploadPartUrls(uploadId: $uploadId, partNumbers: $partNumbers) {\n      partNumber\n      url\n    }\n  }\n": typeof types.PartUrlsDocument,
+    "\n  mutation CompleteUpload($uploadId: UUID!) {\n    completeModelFileUpload(uploadId: $uploadId) {\n      id\n      scanStatus\n    }\n  }\n": typeof types.CompleteUploadDocument,
+    "\n  mutation AbortUpload($uploadId: UUID!) {\n    abortModelFileUpload(uploadId: $uploadId)\n  }\n": typeof types.AbortUploadDocument,
+    "\n  query StudioModel($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      type\n      baseModelId\n      description\n      tags\n      maturity\n      status\n      versions {\n        id\n        name\n        status\n        createdAt\n        publishedAt\n        files {\n          id\n        }\n        sampleImages {\n          id\n        }\n      }\n    }\n  }\n": typeof types.StudioModelDocument,
+    "\n  mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {\n    updateStyleModel(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateModelDocument,
+    "\n  mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {\n    changeStyleModelStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.ChangeModelStatusDocument,
+    "\n  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {\n    createModelVersion(modelId: $modelId, input: $input) {\n      id\n    }\n  }\n": typeof types.CreateVersionDocument,
+    "\n  mutation CreateModel($input: CreateStyleModelInput!) {\n    createStyleModel(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateModelDocument,
+    "\n  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": typeof types.SetOffersDocument,
+    "\n  query MyModels($ownerId: UUID!, $after: String) {\n    styleModels(first: 50, after: $after, filter: { ownerId: $ownerId }) {\n      nodes {\n        id\n        name\n        type\n        status\n        updatedAt\n        baseModel {\n          name\n        }\n        versions {\n          id\n          name\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyModelsDocument,
+    "\n  query StudioVersion($id: UUID!) {\n    modelVersion(id: $id) {\n      id\n      modelId\n      name\n      status\n      changelog\n      triggerWords\n      recommendedSettings {\n        key\n        value\n      }\n      files {\n        id\n        fileName\n        sizeBytes\n        declaredSize\n        scanStatus\n        rejectionMessage\n        sha256\n      }\n      sampleImages {\n        id\n        url\n        width\n        height\n        placeholder\n        thumbnails {\n          url\n          width\n          height\n        }\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n          derivativeMayChangeLicense\n          creditRequired\n          creditLine\n          seats\n          revenueCap\n          printRunCap\n        }\n      }\n    }\n  }\n": typeof types.StudioVersionDocument,
+    "\n  query StudioVersionModel($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      status\n      baseModel {\n        name\n        nonCommercial\n      }\n    }\n  }\n": typeof types.StudioVersionModelDocument,
+    "\n  mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {\n    updateModelVersion(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateVersionDocument,
+    "\n  mutation PublishVersion($id: UUID!) {\n    publishModelVersion(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PublishVersionDocument,
+    "\n  query VerifyLicense($certificate: String!) {\n    verifyLicense(certificate: $certificate) {\n      valid\n      status\n      problem\n      message\n      license {\n        id\n        tier\n        status\n        resourceName\n        modelId\n        issuedAt\n        revokedAt\n        revocationReason\n        termsText\n        fileSha256s\n        licensee {\n          handle\n          displayName\n        }\n        permissions {\n          commercialUse\n          derivativesAllowed\n          creditRequired\n          creditLine\n          seats\n        }\n      }\n    }\n  }\n": typeof types.VerifyLicenseDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      createdAt\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+};
+const documents: Documents = {
+    "\n  query Account {\n    mySessions(first: 50) {\n      nodes {\n        id\n        current\n        userAgent\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n    myApiKeys(first: 50) {\n      nodes {\n        id\n        name\n        displayPrefix\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n        revokedAt\n      }\n    }\n  }\n": types.AccountDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.SignUpDocument,
+    "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n      createdAt\n    }\n  }\n": types.ProfileDocument,
+    "\n  query Browse($first: Int!, $after: String, $filter: StyleModelFilter) {\n    styleModels(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        ...ModelCard\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BrowseDocument,
+    "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": types.BaseModelsDocument,
+    "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": types.RequestDownloadDocument,
+    "\n  fragment Gallery on ModelVersion {\n    id\n    sampleImages {\n      id\n      width\n      height\n      url\n      placeholder\n      linkedVersionIds\n      thumbnails {\n        width\n        height\n        url\n      }\n      generation {\n        tool\n        prompt\n        negativePrompt\n        seed\n        sampler\n        scheduler\n        steps\n        cfgScale\n        guidance\n        width\n        height\n        resources {\n          kind\n          name\n          hash\n          weight\n        }\n      }\n    }\n  }\n": types.GalleryFragmentDoc,
+    "\n  fragment ModelCard on StyleModel {\n    id\n    name\n    type\n    owner {\n      handle\n      displayName\n    }\n    baseModel {\n      name\n    }\n    versions {\n      id\n      sampleImages {\n        id\n        width\n        height\n        url\n        placeholder\n        thumbnails {\n          width\n          height\n          url\n        }\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n        }\n      }\n    }\n  }\n": types.ModelCardFragmentDoc,
+    "\n  query ModelPage($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      description\n      type\n      tags\n      status\n      publishedAt\n      owner {\n        id\n        handle\n        displayName\n      }\n      baseModel {\n        id\n        name\n        licenseName\n        nonCommercial\n      }\n      versions {\n        id\n        name\n        status\n        publishedAt\n        ...Gallery\n        ...VersionDetails\n        ...VersionOffers\n      }\n    }\n  }\n": types.ModelPageDocument,
+    "\n  fragment VersionDetails on ModelVersion {\n    id\n    name\n    changelog\n    publishedAt\n    downloadCount\n    access\n    ownedByMe\n    triggerWords\n    recommendedSettings {\n      key\n      value\n    }\n    parents {\n      versionId\n      relation\n    }\n    files {\n      id\n      fileName\n      format\n      precision\n      role\n      sizeBytes\n      declaredSize\n      sha256\n      autoV2\n      scanStatus\n    }\n  }\n": types.VersionDetailsFragmentDoc,
+    "\n  fragment VersionOffers on ModelVersion {\n    id\n    name\n    ownedByMe\n    myLicenses {\n      id\n      tier\n      status\n    }\n    licenseOffers {\n      id\n      tier\n      revision\n      priceAmount\n      priceCurrency\n      termsText\n      termsSha256\n      permissions {\n        commercialUse\n        derivativesAllowed\n        derivativeMayChangeLicense\n        creditRequired\n        creditLine\n        seats\n        revenueCap\n        printRunCap\n      }\n    }\n  }\n": types.VersionOffersFragmentDoc,
+    "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n": types.CheckoutDocument,
+    "\n  mutation ClaimFree($versionId: UUID!) {\n    claimFreeLicense(versionId: $versionId) {\n      id\n    }\n  }\n": types.ClaimFreeDocument,
+    "\n  query VersionModel($id: UUID!) {\n    modelVersion(id: $id) {\n      modelId\n    }\n  }\n": types.VersionModelDocument,
+    "\n  query Order($id: UUID!) {\n    order(id: $id) {\n      id\n      itemName\n      tier\n      status\n      amount\n      currency\n      createdAt\n      paidAt\n      refundedAmount\n      checkoutUrl\n      lastPaymentError\n      licenseId\n      modelId\n      seller {\n        handle\n        displayName\n      }\n      refunds {\n        id\n        amount\n        status\n        reason\n        createdAt\n      }\n    }\n  }\n": types.OrderDocument,
+    "\n  query Earnings {\n    myEarnings {\n      currency\n      pending\n      available\n      paidOut\n      lifetimeEarnings\n    }\n    myPayoutAccount {\n      status\n      payoutsEnabled\n      requirementsDue\n      payoutFailureCode\n    }\n    mySales(first: 100) {\n      nodes {\n        orderId\n        itemName\n        tier\n        status\n        paidAt\n        currency\n        price\n        platformFee\n        platformFeeBps\n        processorFee\n        refundedAmount\n        splits {\n          role\n          shareBps\n          amount\n          clawedBack\n          reversedAmount\n          transferAmount\n          transferStatus\n          transferableAt\n          recipient {\n            handle\n            displayName\n          }\n        }\n      }\n    }\n    myPayouts(first: 50) {\n      nodes {\n        id\n        amount\n        currency\n        status\n        createdAt\n        arrivalDate\n        failureCode\n      }\n    }\n  }\n": types.EarningsDocument,
+    "\n  mutation StartOnboarding {\n    startPayoutOnboarding(returnPath: \"/earnings?onboarding=return\") {\n      url\n    }\n  }\n": types.StartOnboardingDocument,
+    "\n  query LibraryLicenses($after: String) {\n    myLicenses(first: 50, after: $after) {\n      nodes {\n        id\n        tier\n        status\n        source\n        resourceName\n        modelId\n        issuedAt\n        certificate\n        fileSha256s\n        revocationReason\n        priceAmount\n        priceCurrency\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.LibraryLicensesDocument,
+    "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        modelId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.LibraryOrdersDocument,
+    "\n  mutation RequestRefund($orderId: UUID!) {\n    refundOrder(orderId: $orderId) {\n      id\n      status\n      amount\n    }\n  }\n": types.RequestRefundDocument,
+    "\n  query MoneyReviewQueue {\n    moneyReviewQueue(first: 100) {\n      kind\n      detail\n      amount\n      currency\n      orderId\n      since\n    }\n  }\n": types.MoneyReviewQueueDocument,
+    "\n  mutation BlockHash($sha256: String!, $reason: String!) {\n    blockFileHash(sha256: $sha256, reason: $reason)\n  }\n": types.BlockHashDocument,
+    "\n  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {\n    revokeLicense(id: $id, reason: $reason, note: $note) {\n      id\n      status\n    }\n  }\n": types.RevokeLicenseDocument,
+    "\n  query StaffUser($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n    }\n  }\n": types.StaffUserDocument,
+    "\n  mutation SetRoles($userId: UUID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      id\n    }\n  }\n": types.SetRolesDocument,
+    "\n  mutation UpsertBaseModel($input: BaseModelInput!) {\n    upsertBaseModel(input: $input) {\n      id\n    }\n  }\n": types.UpsertBaseModelDocument,
+    "\n  mutation CreateUpload($versionId: UUID!, $input: CreateUploadInput!) {\n    createModelFileUpload(versionId: $versionId, input: $input) {\n      file {\n        id\n      }\n      upload {\n        id\n        partSize\n        partCount\n      }\n    }\n  }\n": types.CreateUploadDocument,
+    "\n  query UploadedParts($uploadId: UUID!) {\n    uploadedParts(uploadId: $uploadId) {\n      partNumber\n      size\n    }\n  }\n": types.UploadedPartsDocument,
+    "\n  mutation PartUrls($uploadId: UUID!, $partNumbers: [Int!]!) {\n    requestUploadPartUrls(uploadId: $uploadId, partNumbers: $partNumbers) {\n      partNumber\n      url\n    }\n  }\n": types.PartUrlsDocument,
+    "\n  mutation CompleteUpload($uploadId: UUID!) {\n    completeModelFileUpload(uploadId: $uploadId) {\n      id\n      scanStatus\n    }\n  }\n": types.CompleteUploadDocument,
+    "\n  mutation AbortUpload($uploadId: UUID!) {\n    abortModelFileUpload(uploadId: $uploadId)\n  }\n": types.AbortUploadDocument,
+    "\n  query StudioModel($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      type\n      baseModelId\n      description\n      tags\n      maturity\n      status\n      versions {\n        id\n        name\n        status\n        createdAt\n        publishedAt\n        files {\n          id\n        }\n        sampleImages {\n          id\n        }\n      }\n    }\n  }\n": types.StudioModelDocument,
+    "\n  mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {\n    updateStyleModel(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateModelDocument,
+    "\n  mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {\n    changeStyleModelStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.ChangeModelStatusDocument,
+    "\n  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {\n    createModelVersion(modelId: $modelId, input: $input) {\n      id\n    }\n  }\n": types.CreateVersionDocument,
+    "\n  mutation CreateModel($input: CreateStyleModelInput!) {\n    createStyleModel(input: $input) {\n      id\n    }\n  }\n": types.CreateModelDocument,
+    "\n  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": types.SetOffersDocument,
+    "\n  query MyModels($ownerId: UUID!, $after: String) {\n    styleModels(first: 50, after: $after, filter: { ownerId: $ownerId }) {\n      nodes {\n        id\n        name\n        type\n        status\n        updatedAt\n        baseModel {\n          name\n        }\n        versions {\n          id\n          name\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyModelsDocument,
+    "\n  query StudioVersion($id: UUID!) {\n    modelVersion(id: $id) {\n      id\n      modelId\n      name\n      status\n      changelog\n      triggerWords\n      recommendedSettings {\n        key\n        value\n      }\n      files {\n        id\n        fileName\n        sizeBytes\n        declaredSize\n        scanStatus\n        rejectionMessage\n        sha256\n      }\n      sampleImages {\n        id\n        url\n        width\n        height\n        placeholder\n        thumbnails {\n          url\n          width\n          height\n        }\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n          derivativeMayChangeLicense\n          creditRequired\n          creditLine\n          seats\n          revenueCap\n          printRunCap\n        }\n      }\n    }\n  }\n": types.StudioVersionDocument,
+    "\n  query StudioVersionModel($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      status\n      baseModel {\n        name\n        nonCommercial\n      }\n    }\n  }\n": types.StudioVersionModelDocument,
+    "\n  mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {\n    updateModelVersion(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateVersionDocument,
+    "\n  mutation PublishVersion($id: UUID!) {\n    publishModelVersion(id: $id) {\n      id\n      status\n    }\n  }\n": types.PublishVersionDocument,
+    "\n  query VerifyLicense($certificate: String!) {\n    verifyLicense(certificate: $certificate) {\n      valid\n      status\n      problem\n      message\n      license {\n        id\n        tier\n        status\n        resourceName\n        modelId\n        issuedAt\n        revokedAt\n        revocationReason\n        termsText\n        fileSha256s\n        licensee {\n          handle\n          displayName\n        }\n        permissions {\n          commercialUse\n          derivativesAllowed\n          creditRequired\n          creditLine\n          seats\n        }\n      }\n    }\n  }\n": types.VerifyLicenseDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      createdAt\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Account {\n    mySessions(first: 50) {\n      nodes {\n        id\n        current\n        userAgent\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n    myApiKeys(first: 50) {\n      nodes {\n        id\n        name\n        displayPrefix\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n        revokedAt\n      }\n    }\n  }\n"): typeof import('./graphql').AccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n"): typeof import('./graphql').RevokeSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Browse($first: Int!, $after: String, $filter: StyleModelFilter) {\n    styleModels(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        ...ModelCard\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').BrowseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n"): typeof import('./graphql').BaseModelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n"): typeof import('./graphql').RequestDownloadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Gallery on ModelVersion {\n    id\n    sampleImages {\n      id\n      width\n      height\n      url\n      placeholder\n      linkedVersionIds\n      thumbnails {\n        width\n        height\n        url\n      }\n      generation {\n        tool\n        prompt\n        negativePrompt\n        seed\n        sampler\n        scheduler\n        steps\n        cfgScale\n        guidance\n        width\n        height\n        resources {\n          kind\n          name\n          hash\n          weight\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').GalleryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModelCard on StyleModel {\n    id\n    name\n    type\n    owner {\n      handle\n      displayName\n    }\n    baseModel {\n      name\n    }\n    versions {\n      id\n      sampleImages {\n        id\n        width\n        height\n        url\n        placeholder\n        thumbnails {\n          width\n          height\n          url\n        }\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ModelCardFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelPage($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      description\n      type\n      tags\n      status\n      publishedAt\n      owner {\n        id\n        handle\n        displayName\n      }\n      baseModel {\n        id\n        name\n        licenseName\n        nonCommercial\n      }\n      versions {\n        id\n        name\n        status\n        publishedAt\n        ...Gallery\n        ...VersionDetails\n        ...VersionOffers\n      }\n    }\n  }\n"): typeof import('./graphql').ModelPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VersionDetails on ModelVersion {\n    id\n    name\n    changelog\n    publishedAt\n    downloadCount\n    access\n    ownedByMe\n    triggerWords\n    recommendedSettings {\n      key\n      value\n    }\n    parents {\n      versionId\n      relation\n    }\n    files {\n      id\n      fileName\n      format\n      precision\n      role\n      sizeBytes\n      declaredSize\n      sha256\n      autoV2\n      scanStatus\n    }\n  }\n"): typeof import('./graphql').VersionDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VersionOffers on ModelVersion {\n    id\n    name\n    ownedByMe\n    myLicenses {\n      id\n      tier\n      status\n    }\n    licenseOffers {\n      id\n      tier\n      revision\n      priceAmount\n      priceCurrency\n      termsText\n      termsSha256\n      permissions {\n        commercialUse\n        derivativesAllowed\n        derivativeMayChangeLicense\n        creditRequired\n        creditLine\n        seats\n        revenueCap\n        printRunCap\n      }\n    }\n  }\n"): typeof import('./graphql').VersionOffersFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClaimFree($versionId: UUID!) {\n    claimFreeLicense(versionId: $versionId) {\n      id\n    }\n  }\n"): typeof import('./graphql').ClaimFreeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionModel($id: UUID!) {\n    modelVersion(id: $id) {\n      modelId\n    }\n  }\n"): typeof import('./graphql').VersionModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Order($id: UUID!) {\n    order(id: $id) {\n      id\n      itemName\n      tier\n      status\n      amount\n      currency\n      createdAt\n      paidAt\n      refundedAmount\n      checkoutUrl\n      lastPaymentError\n      licenseId\n      modelId\n      seller {\n        handle\n        displayName\n      }\n      refunds {\n        id\n        amount\n        status\n        reason\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').OrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Earnings {\n    myEarnings {\n      currency\n      pending\n      available\n      paidOut\n      lifetimeEarnings\n    }\n    myPayoutAccount {\n      status\n      payoutsEnabled\n      requirementsDue\n      payoutFailureCode\n    }\n    mySales(first: 100) {\n      nodes {\n        orderId\n        itemName\n        tier\n        status\n        paidAt\n        currency\n        price\n        platformFee\n        platformFeeBps\n        processorFee\n        refundedAmount\n        splits {\n          role\n          shareBps\n          amount\n          clawedBack\n          reversedAmount\n          transferAmount\n          transferStatus\n          transferableAt\n          recipient {\n            handle\n            displayName\n          }\n        }\n      }\n    }\n    myPayouts(first: 50) {\n      nodes {\n        id\n        amount\n        currency\n        status\n        createdAt\n        arrivalDate\n        failureCode\n      }\n    }\n  }\n"): typeof import('./graphql').EarningsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartOnboarding {\n    startPayoutOnboarding(returnPath: \"/earnings?onboarding=return\") {\n      url\n    }\n  }\n"): typeof import('./graphql').StartOnboardingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryLicenses($after: String) {\n    myLicenses(first: 50, after: $after) {\n      nodes {\n        id\n        tier\n        status\n        source\n        resourceName\n        modelId\n        issuedAt\n        certificate\n        fileSha256s\n        revocationReason\n        priceAmount\n        priceCurrency\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').LibraryLicensesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        modelId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').LibraryOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestRefund($orderId: UUID!) {\n    refundOrder(orderId: $orderId) {\n      id\n      status\n      amount\n    }\n  }\n"): typeof import('./graphql').RequestRefundDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoneyReviewQueue {\n    moneyReviewQueue(first: 100) {\n      kind\n      detail\n      amount\n      currency\n      orderId\n      since\n    }\n  }\n"): typeof import('./graphql').MoneyReviewQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockHash($sha256: String!, $reason: String!) {\n    blockFileHash(sha256: $sha256, reason: $reason)\n  }\n"): typeof import('./graphql').BlockHashDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {\n    revokeLicense(id: $id, reason: $reason, note: $note) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RevokeLicenseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffUser($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n    }\n  }\n"): typeof import('./graphql').StaffUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRoles($userId: UUID!, $roles: [Role!]!) {\n    setUserRoles(userId: $userId, roles: $roles) {\n      id\n    }\n  }\n"): typeof import('./graphql').SetRolesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertBaseModel($input: BaseModelInput!) {\n    upsertBaseModel(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpsertBaseModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUpload($versionId: UUID!, $input: CreateUploadInput!) {\n    createModelFileUpload(versionId: $versionId, input: $input) {\n      file {\n        id\n      }\n      upload {\n        id\n        partSize\n        partCount\n      }\n    }\n  }\n"): typeof import('./graphql').CreateUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadedParts($uploadId: UUID!) {\n    uploadedParts(uploadId: $uploadId) {\n      partNumber\n      size\n    }\n  }\n"): typeof import('./graphql').UploadedPartsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartUrls($uploadId: UUID!, $partNumbers: [Int!]!) {\n    requestUploadPartUrls(uploadId: $uploadId, partNumbers: $partNumbers) {\n      partNumber\n      url\n    }\n  }\n"): typeof import('./graphql').PartUrlsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteUpload($uploadId: UUID!) {\n    completeModelFileUpload(uploadId: $uploadId) {\n      id\n      scanStatus\n    }\n  }\n"): typeof import('./graphql').CompleteUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AbortUpload($uploadId: UUID!) {\n    abortModelFileUpload(uploadId: $uploadId)\n  }\n"): typeof import('./graphql').AbortUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioModel($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      type\n      baseModelId\n      description\n      tags\n      maturity\n      status\n      versions {\n        id\n        name\n        status\n        createdAt\n        publishedAt\n        files {\n          id\n        }\n        sampleImages {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {\n    updateStyleModel(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {\n    changeStyleModelStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ChangeModelStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {\n    createModelVersion(modelId: $modelId, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateModel($input: CreateStyleModelInput!) {\n    createStyleModel(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n"): typeof import('./graphql').SetOffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyModels($ownerId: UUID!, $after: String) {\n    styleModels(first: 50, after: $after, filter: { ownerId: $ownerId }) {\n      nodes {\n        id\n        name\n        type\n        status\n        updatedAt\n        baseModel {\n          name\n        }\n        versions {\n          id\n          name\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').MyModelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioVersion($id: UUID!) {\n    modelVersion(id: $id) {\n      id\n      modelId\n      name\n      status\n      changelog\n      triggerWords\n      recommendedSettings {\n        key\n        value\n      }\n      files {\n        id\n        fileName\n        sizeBytes\n        declaredSize\n        scanStatus\n        rejectionMessage\n        sha256\n      }\n      sampleImages {\n        id\n        url\n        width\n        height\n        placeholder\n        thumbnails {\n          url\n          width\n          height\n        }\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n          derivativeMayChangeLicense\n          creditRequired\n          creditLine\n          seats\n          revenueCap\n          printRunCap\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').StudioVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioVersionModel($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      status\n      baseModel {\n        name\n        nonCommercial\n      }\n    }\n  }\n"): typeof import('./graphql').StudioVersionModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {\n    updateModelVersion(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishVersion($id: UUID!) {\n    publishModelVersion(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').PublishVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyLicense($certificate: String!) {\n    verifyLicense(certificate: $certificate) {\n      valid\n      status\n      problem\n      message\n      license {\n        id\n        tier\n        status\n        resourceName\n        modelId\n        issuedAt\n        revokedAt\n        revocationReason\n        termsText\n        fileSha256s\n        licensee {\n          handle\n          displayName\n        }\n        permissions {\n          commercialUse\n          derivativesAllowed\n          creditRequired\n          creditLine\n          seats\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').VerifyLicenseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): typeof import('./graphql').SignOutDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

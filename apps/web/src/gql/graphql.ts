@@ -1,0 +1,1555 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApiScope =
+  /** Staff operations (moderation, support); only moderators and admins can create such keys. */
+  | 'ADMIN'
+  /** Download licensed files. */
+  | 'DOWNLOAD'
+  /** Queries. */
+  | 'READ'
+  /** Mutations (never credential management). */
+  | 'WRITE';
+
+export type BaseModelInput = {
+  ecosystem: string;
+  id: string | number;
+  licenseName: string;
+  name: string;
+  nonCommercial: boolean;
+  sortOrder?: number | null | undefined;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
+/** Each level includes the ones before it. */
+export type CommercialUse =
+  | 'NONE'
+  | 'PAID_GENERATION_SERVICE'
+  | 'RESELL_MODEL'
+  | 'SELL_GENERATED_IMAGES';
+
+export type CreateApiKeyInput = {
+  /** Days until the key expires (1–365); never if omitted. */
+  expiresInDays?: number | null | undefined;
+  name: string;
+  scopes: Array<ApiScope>;
+};
+
+export type CreateModelVersionInput = {
+  changelog?: string | null | undefined;
+  name: string;
+  /** Versions this one merges or fine-tunes. */
+  parents?: Array<VersionParentInput> | null | undefined;
+  recommendedSettings?: Array<KeyValueInput> | null | undefined;
+  triggerWords?: Array<string> | null | undefined;
+};
+
+export type CreateStyleModelInput = {
+  baseModelId: string | number;
+  description?: string | null | undefined;
+  maturity: Maturity;
+  name: string;
+  slug?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+  type: ModelType;
+};
+
+export type CreateUploadInput = {
+  fileName: string;
+  precision?: Precision | null | undefined;
+  role?: FileRole | null | undefined;
+  /** Optional SHA-256: the file is rejected if the bytes differ. */
+  sha256?: string | null | undefined;
+  /** Exact size in bytes. */
+  size: number;
+};
+
+export type FileRole =
+  | 'CONFIG'
+  | 'MODEL'
+  | 'TRAINING_DATA'
+  | 'VAE';
+
+export type KeyValueInput = {
+  key: string;
+  value: string;
+};
+
+export type LicenseOfferInput = {
+  permissions: LicensePermissionsInput;
+  /** Minor units (cents); 0 only for FREE. */
+  priceAmount: number;
+  /** ISO 4217, e.g. EUR. */
+  priceCurrency: string;
+  tier: LicenseTier;
+};
+
+export type LicensePermissionsInput = {
+  commercialUse: CommercialUse;
+  creditLine?: string | null | undefined;
+  creditRequired: boolean;
+  derivativeMayChangeLicense: boolean;
+  derivativesAllowed: boolean;
+  printRunCap?: number | null | undefined;
+  revenueCap?: number | null | undefined;
+  seats?: number | null | undefined;
+};
+
+/** Why a certificate did not verify. */
+export type LicenseProblem =
+  | 'BAD_SIGNATURE'
+  | 'INVALID_CLAIMS'
+  | 'KEY_EXPIRED'
+  | 'MALFORMED'
+  | 'UNKNOWN_KEY'
+  | 'UNKNOWN_LICENSE'
+  | 'UNSUPPORTED_ALGORITHM';
+
+export type LicenseSource =
+  | 'FREE_CLAIM'
+  | 'GIFT'
+  | 'PURCHASE';
+
+export type LicenseStatus =
+  | 'ACTIVE'
+  | 'REVOKED';
+
+export type LicenseTier =
+  | 'COMMERCIAL'
+  | 'ENTERPRISE'
+  | 'EXCLUSIVE'
+  | 'FREE'
+  | 'PERSONAL';
+
+export type Maturity =
+  | 'EXPLICIT'
+  | 'MATURE'
+  | 'SFW'
+  | 'SUGGESTIVE';
+
+export type ModelStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'TAKEN_DOWN'
+  | 'UNPUBLISHED';
+
+export type ModelType =
+  | 'CHECKPOINT'
+  | 'CONTROLNET'
+  | 'DORA'
+  | 'HYPERNETWORK'
+  | 'LOCON'
+  | 'LORA'
+  | 'OTHER'
+  | 'TEXTUAL_INVERSION'
+  | 'UPSCALER'
+  | 'VAE';
+
+/** AMOUNT_MISMATCH: paid, but not what the order says (nothing granted or booked). REFUND_FAILED: the provider refused a refund. UNRECOVERED_REVERSAL: a creator had already been paid out; the part is a debt on their balance. STALLED_EVENT: a provider event still unprocessed after an hour. */
+export type MoneyReviewKind =
+  | 'AMOUNT_MISMATCH'
+  | 'REFUND_FAILED'
+  | 'STALLED_EVENT'
+  | 'UNRECOVERED_REVERSAL';
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'DISPUTED'
+  | 'DISPUTE_LOST'
+  | 'EXPIRED'
+  | 'PAID'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING'
+  | 'REFUNDED';
+
+export type ParentRelation =
+  | 'ADAPTER'
+  | 'FINETUNE'
+  | 'MERGE'
+  | 'REMIX';
+
+export type PayoutAccountStatus =
+  | 'ACTIVE'
+  | 'NOT_STARTED'
+  | 'ONBOARDING'
+  | 'PAYOUT_FAILED';
+
+export type PayoutStatus =
+  | 'CANCELED'
+  | 'FAILED'
+  | 'IN_TRANSIT'
+  | 'PAID';
+
+export type Precision =
+  | 'BF16'
+  | 'FP8'
+  | 'FP16'
+  | 'FP32'
+  | 'MIXED'
+  | 'OTHER';
+
+export type RefundReason =
+  | 'ISSUED_BY_CREATOR'
+  | 'ISSUED_BY_SUPPORT'
+  | 'LICENSE_UNAVAILABLE'
+  | 'PROVIDER'
+  | 'REQUESTED_BY_BUYER';
+
+export type RefundStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+export type RevocationReason =
+  | 'DISPUTE_LOST'
+  | 'FRAUD'
+  | 'ISSUED_IN_ERROR'
+  | 'REFUNDED'
+  | 'TAKEDOWN'
+  | 'TERMS_VIOLATION';
+
+export type Role =
+  | 'ADMIN'
+  | 'MODERATOR';
+
+export type ScanStatus =
+  | 'PENDING'
+  | 'READY'
+  | 'REJECTED'
+  | 'UPLOADING';
+
+export type SignInInput = {
+  /** Email or handle. */
+  login: string;
+  password: string;
+};
+
+export type SignUpInput = {
+  displayName?: string | null | undefined;
+  email: string;
+  handle: string;
+  password: string;
+};
+
+export type SplitRole =
+  | 'IP_OWNER'
+  | 'REMIX_PARENT'
+  | 'SELLER';
+
+export type StyleModelFilter = {
+  baseModelId?: string | number | null | undefined;
+  /** Only this creator’s published models, by handle. */
+  ownerHandle?: string | null | undefined;
+  /** Only this creator’s models (your own include drafts). */
+  ownerId?: string | null | undefined;
+  /** Only models with this tag. */
+  tag?: string | null | undefined;
+  type?: ModelType | null | undefined;
+};
+
+/** SCHEDULED: waiting for the hold period. WAITING_FOR_ACCOUNT: the payout account cannot receive money yet. NETTED: absorbed by an earlier debt. CANCELLED: refunded before it was sent. */
+export type TransferStatus =
+  | 'CANCELLED'
+  | 'NETTED'
+  | 'SCHEDULED'
+  | 'SENDING'
+  | 'SENT'
+  | 'WAITING_FOR_ACCOUNT';
+
+export type UpdateModelVersionInput = {
+  changelog?: string | null | undefined;
+  name?: string | null | undefined;
+  recommendedSettings?: Array<KeyValueInput> | null | undefined;
+  triggerWords?: Array<string> | null | undefined;
+};
+
+export type UpdateStyleModelInput = {
+  baseModelId?: string | number | null | undefined;
+  description?: string | null | undefined;
+  maturity?: Maturity | null | undefined;
+  name?: string | null | undefined;
+  slug?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+  type?: ModelType | null | undefined;
+};
+
+/** FREE: anyone may download once published. LICENSED: buyers with a licence. */
+export type VersionAccess =
+  | 'FREE'
+  | 'LICENSED';
+
+export type VersionParentInput = {
+  relation: ParentRelation;
+  versionId: string;
+};
+
+export type VersionStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountQuery = { mySessions: { nodes: Array<{ id: string, current: boolean, userAgent: string | null, createdAt: string, lastUsedAt: string, expiresAt: string }> }, myApiKeys: { nodes: Array<{ id: string, name: string, displayPrefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> } };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: boolean };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { id: string } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
+
+export type ProfileQueryVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type ProfileQuery = { user: { id: string, handle: string, displayName: string, createdAt: string } };
+
+export type BrowseQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: StyleModelFilter | null | undefined;
+}>;
+
+
+export type BrowseQuery = { styleModels: { nodes: Array<(
+      { id: string }
+      & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
+    )>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BaseModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BaseModelsQuery = { baseModels: Array<{ id: string, name: string, ecosystem: string, nonCommercial: boolean, licenseName: string }> };
+
+export type RequestDownloadMutationVariables = Exact<{
+  fileId: string;
+}>;
+
+
+export type RequestDownloadMutation = { requestModelFileDownload: { url: string, fileName: string, sha256: string, sizeBytes: number } };
+
+export type GalleryFragment = { id: string, sampleImages: Array<{ id: string, width: number, height: number, url: string, placeholder: string | null, linkedVersionIds: Array<string>, thumbnails: Array<{ width: number, height: number, url: string }>, generation: { tool: string, prompt: string | null, negativePrompt: string | null, seed: string | null, sampler: string | null, scheduler: string | null, steps: number | null, cfgScale: number | null, guidance: number | null, width: number | null, height: number | null, resources: Array<{ kind: string, name: string | null, hash: string | null, weight: number | null }> } | null }> } & { ' $fragmentName'?: 'GalleryFragment' };
+
+export type ModelCardFragment = { id: string, name: string, type: ModelType, owner: { handle: string, displayName: string } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<{ id: string, width: number, height: number, url: string, placeholder: string | null, thumbnails: Array<{ width: number, height: number, url: string }> }>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
+
+export type ModelPageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, owner: { id: string, handle: string, displayName: string } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
+      { id: string, name: string, status: VersionStatus, publishedAt: string | null }
+      & { ' $fragmentRefs'?: { 'GalleryFragment': GalleryFragment;'VersionDetailsFragment': VersionDetailsFragment;'VersionOffersFragment': VersionOffersFragment } }
+    )> } };
+
+export type VersionDetailsFragment = { id: string, name: string, changelog: string, publishedAt: string | null, downloadCount: number, access: VersionAccess, ownedByMe: boolean, triggerWords: Array<string>, recommendedSettings: Array<{ key: string, value: string }>, parents: Array<{ versionId: string, relation: ParentRelation }>, files: Array<{ id: string, fileName: string, format: string, precision: Precision | null, role: FileRole, sizeBytes: number | null, declaredSize: number, sha256: string | null, autoV2: string | null, scanStatus: ScanStatus }> } & { ' $fragmentName'?: 'VersionDetailsFragment' };
+
+export type VersionOffersFragment = { id: string, name: string, ownedByMe: boolean, myLicenses: Array<{ id: string, tier: LicenseTier, status: LicenseStatus }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> } & { ' $fragmentName'?: 'VersionOffersFragment' };
+
+export type CheckoutMutationVariables = Exact<{
+  offerId: string;
+}>;
+
+
+export type CheckoutMutation = { checkout: { checkoutUrl: string, order: { id: string } } };
+
+export type ClaimFreeMutationVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type ClaimFreeMutation = { claimFreeLicense: { id: string } };
+
+export type VersionModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type VersionModelQuery = { modelVersion: { modelId: string } };
+
+export type OrderQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrderQuery = { order: { id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, licenseId: string | null, modelId: string, seller: { handle: string | null, displayName: string | null }, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, createdAt: string }> } };
+
+export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EarningsQuery = { myEarnings: Array<{ currency: string, pending: number, available: number, paidOut: number, lifetimeEarnings: number }>, myPayoutAccount: { status: PayoutAccountStatus, payoutsEnabled: boolean, requirementsDue: Array<string>, payoutFailureCode: string | null }, mySales: { nodes: Array<{ orderId: string, itemName: string, tier: string, status: OrderStatus, paidAt: string, currency: string, price: number, platformFee: number, platformFeeBps: number, processorFee: number | null, refundedAmount: number, splits: Array<{ role: SplitRole, shareBps: number, amount: number, clawedBack: number, reversedAmount: number, transferAmount: number | null, transferStatus: TransferStatus, transferableAt: string, recipient: { handle: string | null, displayName: string | null } }> }> }, myPayouts: { nodes: Array<{ id: string, amount: number, currency: string, status: PayoutStatus, createdAt: string, arrivalDate: string | null, failureCode: string | null }> } };
+
+export type StartOnboardingMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartOnboardingMutation = { startPayoutOnboarding: { url: string } };
+
+export type LibraryLicensesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type LibraryLicensesQuery = { myLicenses: { nodes: Array<{ id: string, tier: LicenseTier, status: LicenseStatus, source: LicenseSource | null, resourceName: string, modelId: string, issuedAt: string, certificate: string | null, fileSha256s: Array<string>, revocationReason: RevocationReason | null, priceAmount: number | null, priceCurrency: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LibraryOrdersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type LibraryOrdersQuery = { myOrders: { nodes: Array<{ id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, refundedAmount: number, createdAt: string, paidAt: string | null, modelId: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RequestRefundMutationVariables = Exact<{
+  orderId: string;
+}>;
+
+
+export type RequestRefundMutation = { refundOrder: { id: string, status: RefundStatus, amount: number } };
+
+export type MoneyReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MoneyReviewQueueQuery = { moneyReviewQueue: Array<{ kind: MoneyReviewKind, detail: string, amount: number | null, currency: string | null, orderId: string | null, since: string }> };
+
+export type BlockHashMutationVariables = Exact<{
+  sha256: string;
+  reason: string;
+}>;
+
+
+export type BlockHashMutation = { blockFileHash: boolean };
+
+export type RevokeLicenseMutationVariables = Exact<{
+  id: string;
+  reason: RevocationReason;
+  note?: string | null | undefined;
+}>;
+
+
+export type RevokeLicenseMutation = { revokeLicense: { id: string, status: LicenseStatus } };
+
+export type StaffUserQueryVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type StaffUserQuery = { user: { id: string, handle: string, displayName: string } };
+
+export type SetRolesMutationVariables = Exact<{
+  userId: string;
+  roles: Array<Role> | Role;
+}>;
+
+
+export type SetRolesMutation = { setUserRoles: { id: string } };
+
+export type UpsertBaseModelMutationVariables = Exact<{
+  input: BaseModelInput;
+}>;
+
+
+export type UpsertBaseModelMutation = { upsertBaseModel: { id: string } };
+
+export type CreateUploadMutationVariables = Exact<{
+  versionId: string;
+  input: CreateUploadInput;
+}>;
+
+
+export type CreateUploadMutation = { createModelFileUpload: { file: { id: string }, upload: { id: string, partSize: number, partCount: number } } };
+
+export type UploadedPartsQueryVariables = Exact<{
+  uploadId: string;
+}>;
+
+
+export type UploadedPartsQuery = { uploadedParts: Array<{ partNumber: number, size: number }> };
+
+export type PartUrlsMutationVariables = Exact<{
+  uploadId: string;
+  partNumbers: Array<number> | number;
+}>;
+
+
+export type PartUrlsMutation = { requestUploadPartUrls: Array<{ partNumber: number, url: string }> };
+
+export type CompleteUploadMutationVariables = Exact<{
+  uploadId: string;
+}>;
+
+
+export type CompleteUploadMutation = { completeModelFileUpload: { id: string, scanStatus: ScanStatus } };
+
+export type AbortUploadMutationVariables = Exact<{
+  uploadId: string;
+}>;
+
+
+export type AbortUploadMutation = { abortModelFileUpload: boolean };
+
+export type StudioModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StudioModelQuery = { styleModel: { id: string, name: string, type: ModelType, baseModelId: string, description: string, tags: Array<string>, maturity: Maturity, status: ModelStatus, versions: Array<{ id: string, name: string, status: VersionStatus, createdAt: string, publishedAt: string | null, files: Array<{ id: string }>, sampleImages: Array<{ id: string }> }> } };
+
+export type UpdateModelMutationVariables = Exact<{
+  id: string;
+  input: UpdateStyleModelInput;
+}>;
+
+
+export type UpdateModelMutation = { updateStyleModel: { id: string } };
+
+export type ChangeModelStatusMutationVariables = Exact<{
+  id: string;
+  status: ModelStatus;
+}>;
+
+
+export type ChangeModelStatusMutation = { changeStyleModelStatus: { id: string, status: ModelStatus } };
+
+export type CreateVersionMutationVariables = Exact<{
+  modelId: string;
+  input: CreateModelVersionInput;
+}>;
+
+
+export type CreateVersionMutation = { createModelVersion: { id: string } };
+
+export type CreateModelMutationVariables = Exact<{
+  input: CreateStyleModelInput;
+}>;
+
+
+export type CreateModelMutation = { createStyleModel: { id: string } };
+
+export type SetOffersMutationVariables = Exact<{
+  versionId: string;
+  offers: Array<LicenseOfferInput> | LicenseOfferInput;
+}>;
+
+
+export type SetOffersMutation = { setLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
+
+export type MyModelsQueryVariables = Exact<{
+  ownerId: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyModelsQuery = { styleModels: { nodes: Array<{ id: string, name: string, type: ModelType, status: ModelStatus, updatedAt: string, baseModel: { name: string }, versions: Array<{ id: string, name: string, status: VersionStatus }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StudioVersionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StudioVersionQuery = { modelVersion: { id: string, modelId: string, name: string, status: VersionStatus, changelog: string, triggerWords: Array<string>, recommendedSettings: Array<{ key: string, value: string }>, files: Array<{ id: string, fileName: string, sizeBytes: number | null, declaredSize: number, scanStatus: ScanStatus, rejectionMessage: string | null, sha256: string | null }>, sampleImages: Array<{ id: string, url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> }>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> } };
+
+export type StudioVersionModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StudioVersionModelQuery = { styleModel: { id: string, name: string, status: ModelStatus, baseModel: { name: string, nonCommercial: boolean } } };
+
+export type UpdateVersionMutationVariables = Exact<{
+  id: string;
+  input: UpdateModelVersionInput;
+}>;
+
+
+export type UpdateVersionMutation = { updateModelVersion: { id: string } };
+
+export type PublishVersionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PublishVersionMutation = { publishModelVersion: { id: string, status: VersionStatus } };
+
+export type VerifyLicenseQueryVariables = Exact<{
+  certificate: string;
+}>;
+
+
+export type VerifyLicenseQuery = { verifyLicense: { valid: boolean, status: LicenseStatus | null, problem: LicenseProblem | null, message: string | null, license: { id: string, tier: LicenseTier, status: LicenseStatus, resourceName: string, modelId: string, issuedAt: string, revokedAt: string | null, revocationReason: RevocationReason | null, termsText: string, fileSha256s: Array<string>, licensee: { handle: string, displayName: string }, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null } } | null } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, handle: string, displayName: string, email: string, roles: Array<Role>, createdAt: string } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const GalleryFragmentDoc = new TypedDocumentString(`
+    fragment Gallery on ModelVersion {
+  id
+  sampleImages {
+    id
+    width
+    height
+    url
+    placeholder
+    linkedVersionIds
+    thumbnails {
+      width
+      height
+      url
+    }
+    generation {
+      tool
+      prompt
+      negativePrompt
+      seed
+      sampler
+      scheduler
+      steps
+      cfgScale
+      guidance
+      width
+      height
+      resources {
+        kind
+        name
+        hash
+        weight
+      }
+    }
+  }
+}
+    `, {"fragmentName":"Gallery"}) as unknown as TypedDocumentString<GalleryFragment, unknown>;
+export const ModelCardFragmentDoc = new TypedDocumentString(`
+    fragment ModelCard on StyleModel {
+  id
+  name
+  type
+  owner {
+    handle
+    displayName
+  }
+  baseModel {
+    name
+  }
+  versions {
+    id
+    sampleImages {
+      id
+      width
+      height
+      url
+      placeholder
+      thumbnails {
+        width
+        height
+        url
+      }
+    }
+    licenseOffers {
+      id
+      tier
+      priceAmount
+      priceCurrency
+      permissions {
+        commercialUse
+        derivativesAllowed
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ModelCard"}) as unknown as TypedDocumentString<ModelCardFragment, unknown>;
+export const VersionDetailsFragmentDoc = new TypedDocumentString(`
+    fragment VersionDetails on ModelVersion {
+  id
+  name
+  changelog
+  publishedAt
+  downloadCount
+  access
+  ownedByMe
+  triggerWords
+  recommendedSettings {
+    key
+    value
+  }
+  parents {
+    versionId
+    relation
+  }
+  files {
+    id
+    fileName
+    format
+    precision
+    role
+    sizeBytes
+    declaredSize
+    sha256
+    autoV2
+    scanStatus
+  }
+}
+    `, {"fragmentName":"VersionDetails"}) as unknown as TypedDocumentString<VersionDetailsFragment, unknown>;
+export const VersionOffersFragmentDoc = new TypedDocumentString(`
+    fragment VersionOffers on ModelVersion {
+  id
+  name
+  ownedByMe
+  myLicenses {
+    id
+    tier
+    status
+  }
+  licenseOffers {
+    id
+    tier
+    revision
+    priceAmount
+    priceCurrency
+    termsText
+    termsSha256
+    permissions {
+      commercialUse
+      derivativesAllowed
+      derivativeMayChangeLicense
+      creditRequired
+      creditLine
+      seats
+      revenueCap
+      printRunCap
+    }
+  }
+}
+    `, {"fragmentName":"VersionOffers"}) as unknown as TypedDocumentString<VersionOffersFragment, unknown>;
+export const AccountDocument = new TypedDocumentString(`
+    query Account {
+  mySessions(first: 50) {
+    nodes {
+      id
+      current
+      userAgent
+      createdAt
+      lastUsedAt
+      expiresAt
+    }
+  }
+  myApiKeys(first: 50) {
+    nodes {
+      id
+      name
+      displayPrefix
+      scopes
+      createdAt
+      lastUsedAt
+      expiresAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountQuery, AccountQueryVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: UUID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: UUID!) {
+  revokeApiKey(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const ProfileDocument = new TypedDocumentString(`
+    query Profile($handle: String!) {
+  user(handle: $handle) {
+    id
+    handle
+    displayName
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+export const BrowseDocument = new TypedDocumentString(`
+    query Browse($first: Int!, $after: String, $filter: StyleModelFilter) {
+  styleModels(first: $first, after: $after, filter: $filter) {
+    nodes {
+      id
+      ...ModelCard
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ModelCard on StyleModel {
+  id
+  name
+  type
+  owner {
+    handle
+    displayName
+  }
+  baseModel {
+    name
+  }
+  versions {
+    id
+    sampleImages {
+      id
+      width
+      height
+      url
+      placeholder
+      thumbnails {
+        width
+        height
+        url
+      }
+    }
+    licenseOffers {
+      id
+      tier
+      priceAmount
+      priceCurrency
+      permissions {
+        commercialUse
+        derivativesAllowed
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<BrowseQuery, BrowseQueryVariables>;
+export const BaseModelsDocument = new TypedDocumentString(`
+    query BaseModels {
+  baseModels {
+    id
+    name
+    ecosystem
+    nonCommercial
+    licenseName
+  }
+}
+    `) as unknown as TypedDocumentString<BaseModelsQuery, BaseModelsQueryVariables>;
+export const RequestDownloadDocument = new TypedDocumentString(`
+    mutation RequestDownload($fileId: UUID!) {
+  requestModelFileDownload(fileId: $fileId) {
+    url
+    fileName
+    sha256
+    sizeBytes
+  }
+}
+    `) as unknown as TypedDocumentString<RequestDownloadMutation, RequestDownloadMutationVariables>;
+export const ModelPageDocument = new TypedDocumentString(`
+    query ModelPage($id: UUID!) {
+  styleModel(id: $id) {
+    id
+    name
+    description
+    type
+    tags
+    status
+    publishedAt
+    owner {
+      id
+      handle
+      displayName
+    }
+    baseModel {
+      id
+      name
+      licenseName
+      nonCommercial
+    }
+    versions {
+      id
+      name
+      status
+      publishedAt
+      ...Gallery
+      ...VersionDetails
+      ...VersionOffers
+    }
+  }
+}
+    fragment Gallery on ModelVersion {
+  id
+  sampleImages {
+    id
+    width
+    height
+    url
+    placeholder
+    linkedVersionIds
+    thumbnails {
+      width
+      height
+      url
+    }
+    generation {
+      tool
+      prompt
+      negativePrompt
+      seed
+      sampler
+      scheduler
+      steps
+      cfgScale
+      guidance
+      width
+      height
+      resources {
+        kind
+        name
+        hash
+        weight
+      }
+    }
+  }
+}
+fragment VersionDetails on ModelVersion {
+  id
+  name
+  changelog
+  publishedAt
+  downloadCount
+  access
+  ownedByMe
+  triggerWords
+  recommendedSettings {
+    key
+    value
+  }
+  parents {
+    versionId
+    relation
+  }
+  files {
+    id
+    fileName
+    format
+    precision
+    role
+    sizeBytes
+    declaredSize
+    sha256
+    autoV2
+    scanStatus
+  }
+}
+fragment VersionOffers on ModelVersion {
+  id
+  name
+  ownedByMe
+  myLicenses {
+    id
+    tier
+    status
+  }
+  licenseOffers {
+    id
+    tier
+    revision
+    priceAmount
+    priceCurrency
+    termsText
+    termsSha256
+    permissions {
+      commercialUse
+      derivativesAllowed
+      derivativeMayChangeLicense
+      creditRequired
+      creditLine
+      seats
+      revenueCap
+      printRunCap
+    }
+  }
+}`) as unknown as TypedDocumentString<ModelPageQuery, ModelPageQueryVariables>;
+export const CheckoutDocument = new TypedDocumentString(`
+    mutation Checkout($offerId: UUID!) {
+  checkout(offerId: $offerId) {
+    checkoutUrl
+    order {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
+export const ClaimFreeDocument = new TypedDocumentString(`
+    mutation ClaimFree($versionId: UUID!) {
+  claimFreeLicense(versionId: $versionId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimFreeMutation, ClaimFreeMutationVariables>;
+export const VersionModelDocument = new TypedDocumentString(`
+    query VersionModel($id: UUID!) {
+  modelVersion(id: $id) {
+    modelId
+  }
+}
+    `) as unknown as TypedDocumentString<VersionModelQuery, VersionModelQueryVariables>;
+export const OrderDocument = new TypedDocumentString(`
+    query Order($id: UUID!) {
+  order(id: $id) {
+    id
+    itemName
+    tier
+    status
+    amount
+    currency
+    createdAt
+    paidAt
+    refundedAmount
+    checkoutUrl
+    lastPaymentError
+    licenseId
+    modelId
+    seller {
+      handle
+      displayName
+    }
+    refunds {
+      id
+      amount
+      status
+      reason
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
+export const EarningsDocument = new TypedDocumentString(`
+    query Earnings {
+  myEarnings {
+    currency
+    pending
+    available
+    paidOut
+    lifetimeEarnings
+  }
+  myPayoutAccount {
+    status
+    payoutsEnabled
+    requirementsDue
+    payoutFailureCode
+  }
+  mySales(first: 100) {
+    nodes {
+      orderId
+      itemName
+      tier
+      status
+      paidAt
+      currency
+      price
+      platformFee
+      platformFeeBps
+      processorFee
+      refundedAmount
+      splits {
+        role
+        shareBps
+        amount
+        clawedBack
+        reversedAmount
+        transferAmount
+        transferStatus
+        transferableAt
+        recipient {
+          handle
+          displayName
+        }
+      }
+    }
+  }
+  myPayouts(first: 50) {
+    nodes {
+      id
+      amount
+      currency
+      status
+      createdAt
+      arrivalDate
+      failureCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EarningsQuery, EarningsQueryVariables>;
+export const StartOnboardingDocument = new TypedDocumentString(`
+    mutation StartOnboarding {
+  startPayoutOnboarding(returnPath: "/earnings?onboarding=return") {
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<StartOnboardingMutation, StartOnboardingMutationVariables>;
+export const LibraryLicensesDocument = new TypedDocumentString(`
+    query LibraryLicenses($after: String) {
+  myLicenses(first: 50, after: $after) {
+    nodes {
+      id
+      tier
+      status
+      source
+      resourceName
+      modelId
+      issuedAt
+      certificate
+      fileSha256s
+      revocationReason
+      priceAmount
+      priceCurrency
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LibraryLicensesQuery, LibraryLicensesQueryVariables>;
+export const LibraryOrdersDocument = new TypedDocumentString(`
+    query LibraryOrders($after: String) {
+  myOrders(first: 50, after: $after) {
+    nodes {
+      id
+      itemName
+      tier
+      status
+      amount
+      currency
+      refundedAmount
+      createdAt
+      paidAt
+      modelId
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LibraryOrdersQuery, LibraryOrdersQueryVariables>;
+export const RequestRefundDocument = new TypedDocumentString(`
+    mutation RequestRefund($orderId: UUID!) {
+  refundOrder(orderId: $orderId) {
+    id
+    status
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<RequestRefundMutation, RequestRefundMutationVariables>;
+export const MoneyReviewQueueDocument = new TypedDocumentString(`
+    query MoneyReviewQueue {
+  moneyReviewQueue(first: 100) {
+    kind
+    detail
+    amount
+    currency
+    orderId
+    since
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyReviewQueueQuery, MoneyReviewQueueQueryVariables>;
+export const BlockHashDocument = new TypedDocumentString(`
+    mutation BlockHash($sha256: String!, $reason: String!) {
+  blockFileHash(sha256: $sha256, reason: $reason)
+}
+    `) as unknown as TypedDocumentString<BlockHashMutation, BlockHashMutationVariables>;
+export const RevokeLicenseDocument = new TypedDocumentString(`
+    mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {
+  revokeLicense(id: $id, reason: $reason, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeLicenseMutation, RevokeLicenseMutationVariables>;
+export const StaffUserDocument = new TypedDocumentString(`
+    query StaffUser($handle: String!) {
+  user(handle: $handle) {
+    id
+    handle
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUserQuery, StaffUserQueryVariables>;
+export const SetRolesDocument = new TypedDocumentString(`
+    mutation SetRoles($userId: UUID!, $roles: [Role!]!) {
+  setUserRoles(userId: $userId, roles: $roles) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetRolesMutation, SetRolesMutationVariables>;
+export const UpsertBaseModelDocument = new TypedDocumentString(`
+    mutation UpsertBaseModel($input: BaseModelInput!) {
+  upsertBaseModel(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpsertBaseModelMutation, UpsertBaseModelMutationVariables>;
+export const CreateUploadDocument = new TypedDocumentString(`
+    mutation CreateUpload($versionId: UUID!, $input: CreateUploadInput!) {
+  createModelFileUpload(versionId: $versionId, input: $input) {
+    file {
+      id
+    }
+    upload {
+      id
+      partSize
+      partCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUploadMutation, CreateUploadMutationVariables>;
+export const UploadedPartsDocument = new TypedDocumentString(`
+    query UploadedParts($uploadId: UUID!) {
+  uploadedParts(uploadId: $uploadId) {
+    partNumber
+    size
+  }
+}
+    `) as unknown as TypedDocumentString<UploadedPartsQuery, UploadedPartsQueryVariables>;
+export const PartUrlsDocument = new TypedDocumentString(`
+    mutation PartUrls($uploadId: UUID!, $partNumbers: [Int!]!) {
+  requestUploadPartUrls(uploadId: $uploadId, partNumbers: $partNumbers) {
+    partNumber
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<PartUrlsMutation, PartUrlsMutationVariables>;
+export const CompleteUploadDocument = new TypedDocumentString(`
+    mutation CompleteUpload($uploadId: UUID!) {
+  completeModelFileUpload(uploadId: $uploadId) {
+    id
+    scanStatus
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteUploadMutation, CompleteUploadMutationVariables>;
+export const AbortUploadDocument = new TypedDocumentString(`
+    mutation AbortUpload($uploadId: UUID!) {
+  abortModelFileUpload(uploadId: $uploadId)
+}
+    `) as unknown as TypedDocumentString<AbortUploadMutation, AbortUploadMutationVariables>;
+export const StudioModelDocument = new TypedDocumentString(`
+    query StudioModel($id: UUID!) {
+  styleModel(id: $id) {
+    id
+    name
+    type
+    baseModelId
+    description
+    tags
+    maturity
+    status
+    versions {
+      id
+      name
+      status
+      createdAt
+      publishedAt
+      files {
+        id
+      }
+      sampleImages {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioModelQuery, StudioModelQueryVariables>;
+export const UpdateModelDocument = new TypedDocumentString(`
+    mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {
+  updateStyleModel(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateModelMutation, UpdateModelMutationVariables>;
+export const ChangeModelStatusDocument = new TypedDocumentString(`
+    mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {
+  changeStyleModelStatus(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeModelStatusMutation, ChangeModelStatusMutationVariables>;
+export const CreateVersionDocument = new TypedDocumentString(`
+    mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {
+  createModelVersion(modelId: $modelId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateVersionMutation, CreateVersionMutationVariables>;
+export const CreateModelDocument = new TypedDocumentString(`
+    mutation CreateModel($input: CreateStyleModelInput!) {
+  createStyleModel(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
+export const SetOffersDocument = new TypedDocumentString(`
+    mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
+  setLicenseOffers(versionId: $versionId, offers: $offers) {
+    id
+    tier
+    revision
+  }
+}
+    `) as unknown as TypedDocumentString<SetOffersMutation, SetOffersMutationVariables>;
+export const MyModelsDocument = new TypedDocumentString(`
+    query MyModels($ownerId: UUID!, $after: String) {
+  styleModels(first: 50, after: $after, filter: {ownerId: $ownerId}) {
+    nodes {
+      id
+      name
+      type
+      status
+      updatedAt
+      baseModel {
+        name
+      }
+      versions {
+        id
+        name
+        status
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyModelsQuery, MyModelsQueryVariables>;
+export const StudioVersionDocument = new TypedDocumentString(`
+    query StudioVersion($id: UUID!) {
+  modelVersion(id: $id) {
+    id
+    modelId
+    name
+    status
+    changelog
+    triggerWords
+    recommendedSettings {
+      key
+      value
+    }
+    files {
+      id
+      fileName
+      sizeBytes
+      declaredSize
+      scanStatus
+      rejectionMessage
+      sha256
+    }
+    sampleImages {
+      id
+      url
+      width
+      height
+      placeholder
+      thumbnails {
+        url
+        width
+        height
+      }
+    }
+    licenseOffers {
+      id
+      tier
+      priceAmount
+      priceCurrency
+      permissions {
+        commercialUse
+        derivativesAllowed
+        derivativeMayChangeLicense
+        creditRequired
+        creditLine
+        seats
+        revenueCap
+        printRunCap
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioVersionQuery, StudioVersionQueryVariables>;
+export const StudioVersionModelDocument = new TypedDocumentString(`
+    query StudioVersionModel($id: UUID!) {
+  styleModel(id: $id) {
+    id
+    name
+    status
+    baseModel {
+      name
+      nonCommercial
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioVersionModelQuery, StudioVersionModelQueryVariables>;
+export const UpdateVersionDocument = new TypedDocumentString(`
+    mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {
+  updateModelVersion(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateVersionMutation, UpdateVersionMutationVariables>;
+export const PublishVersionDocument = new TypedDocumentString(`
+    mutation PublishVersion($id: UUID!) {
+  publishModelVersion(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishVersionMutation, PublishVersionMutationVariables>;
+export const VerifyLicenseDocument = new TypedDocumentString(`
+    query VerifyLicense($certificate: String!) {
+  verifyLicense(certificate: $certificate) {
+    valid
+    status
+    problem
+    message
+    license {
+      id
+      tier
+      status
+      resourceName
+      modelId
+      issuedAt
+      revokedAt
+      revocationReason
+      termsText
+      fileSha256s
+      licensee {
+        handle
+        displayName
+      }
+      permissions {
+        commercialUse
+        derivativesAllowed
+        creditRequired
+        creditLine
+        seats
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyLicenseQuery, VerifyLicenseQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    handle
+    displayName
+    email
+    roles
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
