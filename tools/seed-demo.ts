@@ -1,36 +1,80 @@
 import { Client } from 'pg';
 import sharp from 'sharp';
+import { PALETTES, paint } from './demo/art';
+import type { DemoModel, DemoPerson, OfferPreset } from './demo/catalog';
+import { CREATORS, DEMO, DEMO_BUYER, DEMO_BUYER_CLAIMS, DEMO_BUYER_PURCHASES, DEMO_MODELS } from './demo/catalog';
 
-export const DEMO = { handle: 'ada', email: 'ada@demo.lookbook.local', password: 'violet-harbor-lantern-42' };
-/** A second account to buy Ada's licences with (creators cannot buy their own). */
-export const DEMO_BUYER = { handle: 'grace', email: 'grace@demo.lookbook.local', password: 'amber-meadow-compass-17' };
+export { DEMO, DEMO_BUYER } from './demo/catalog';
 
 export interface DemoContent {
   login: string;
   password: string;
   buyerLogin: string;
   buyerPassword: string;
-  modelId: string | null;
-  /** The demo's paid (COMMERCIAL) offer, to try a checkout with the local gateway. */
-  paidOfferId: string | null;
+  creators: { login: string; password: string }[];
+  models: number;
 }
 
 type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+interface Session {
+  gql: Gql;
+  token: string;
+  id: string;
+  person: DemoPerson;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Demo content for a local run, created through the public API like a real creator would: an admin demo creator with
- * one published style model (free personal licence, paid commercial licence, a checked .safetensors file and a sample
- * image) and a payout account set up on the local gateway, plus a demo buyer. Idempotent.
+ * Demo content for a local run, made through the public API the way people would: five creators with a few dozen
+ * published models (generated sample images with generation info, checked .safetensors files, free and paid licences
+ * across tiers, some with a second version), payout accounts on the local gateway, and a demo buyer who claimed free
+ * licences and bought paid ones through the local checkout — so creators have sales, splits, transfers and a payout.
+ * Idempotent: a second start finds everything in place. The only SQL is the operator's first admin (there is no API
+ * for it) and reading a payout account id for the local gateway's admin payout trigger.
  */
 export async function seedDemoContent(baseUrl: string, databaseUrl: string): Promise<DemoContent> {
-  const session: { token?: string } = {};
-  const gql: Gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+  const people = new Map<string, Session>();
+  for (const person of [...CREATORS, DEMO_BUYER]) people.set(person.handle, await signInOrUp(baseUrl, person));
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`UPDATE identity.user SET roles = '{admin}' WHERE handle = $1 AND roles = '{}'`, [DEMO.handle]);
+    const ids = new Map<string, string>();
+    for (const [handle, session] of people) {
+      if (handle === DEMO_BUYER.handle) continue;
+      await setUpPayouts(session, baseUrl);
+      for (const [name, id] of await ownModels(session)) ids.set(name, id);
+    }
+    const missing = DEMO_MODELS.filter((model) => !ids.has(model.name));
+    for (let i = 0; i < missing.length; i += 4) {
+      const batch = missing.slice(i, i + 4);
+      const created = await Promise.all(
+        batch.map((model) => createModel(people.get(model.creator)!, baseUrl, model, DEMO_MODELS.indexOf(model))),
+      );
+      batch.forEach((model, j) => created[j] && ids.set(model.name, created[j]));
+    }
+    const buyer = people.get(DEMO_BUYER.handle)!;
+    await buyerLibrary(buyer, baseUrl, ids);
+    await payOut(people, baseUrl, db);
+    return {
+      login: DEMO.email,
+      password: DEMO.password,
+      buyerLogin: DEMO_BUYER.email,
+      buyerPassword: DEMO_BUYER.password,
+      creators: CREATORS.slice(1).map((c) => ({ login: c.email, password: c.password })),
+      models: ids.size,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+function client(baseUrl: string, token?: string): Gql {
+  return async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
-      },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as {
@@ -41,59 +85,35 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
       throw Object.assign(new Error(body.errors[0]!.message), { code: body.errors[0]!.extensions?.code });
     return body.data!;
   };
-
-  for (const [account, displayName] of [
-    [DEMO, 'Ada (demo)'],
-    [DEMO_BUYER, 'Grace (demo buyer)'],
-  ] as const) {
-    try {
-      await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
-        input: { handle: account.handle, email: account.email, password: account.password, displayName },
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code !== 'HANDLE_TAKEN' && code !== 'EMAIL_TAKEN') throw error;
-    }
-  }
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`UPDATE identity.user SET roles = '{admin}' WHERE handle = $1`, [DEMO.handle]);
-  } finally {
-    await client.end();
-  }
-  const signIn = await gql<{ signIn: { accessToken: string; user: { id: string } } }>(
-    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { id } } }`,
-    { input: { login: DEMO.email, password: DEMO.password } },
-  );
-  session.token = signIn.signIn.accessToken;
-  const existing = await gql<{ styleModels: { nodes: { id: string }[] } }>(
-    `query($owner: UUID!) { styleModels(first: 1, filter: { ownerId: $owner }) { nodes { id } } }`,
-    {
-      owner: signIn.signIn.user.id,
-    },
-  );
-  const modelId = existing.styleModels.nodes[0]?.id ?? (await createDemoModel(gql, baseUrl, session.token));
-  await setUpDemoPayouts(gql, baseUrl);
-  const offers = modelId
-    ? await gql<{ styleModel: { versions: { licenseOffers: { id: string; tier: string }[] }[] } }>(
-        `query($m: UUID!) { styleModel(id: $m) { versions { licenseOffers { id tier } } } }`,
-        { m: modelId },
-      )
-    : null;
-  const paid = offers?.styleModel.versions[0]?.licenseOffers.find((o) => o.tier === 'COMMERCIAL');
-  return {
-    login: DEMO.email,
-    password: DEMO.password,
-    buyerLogin: DEMO_BUYER.email,
-    buyerPassword: DEMO_BUYER.password,
-    modelId,
-    paidOfferId: paid?.id ?? null,
-  };
 }
 
-/** Ada's payout account, onboarded through the local gateway's hosted page (skipped with real Stripe). */
-async function setUpDemoPayouts(gql: Gql, baseUrl: string): Promise<void> {
+async function signInOrUp(baseUrl: string, person: DemoPerson): Promise<Session> {
+  const anonymous = client(baseUrl);
+  try {
+    await anonymous(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
+      input: { handle: person.handle, email: person.email, password: person.password, displayName: person.displayName },
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'HANDLE_TAKEN' && code !== 'EMAIL_TAKEN') throw error;
+  }
+  const { signIn } = await anonymous<{ signIn: { accessToken: string; user: { id: string } } }>(
+    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { id } } }`,
+    { input: { login: person.email, password: person.password } },
+  );
+  return { gql: client(baseUrl, signIn.accessToken), token: signIn.accessToken, id: signIn.user.id, person };
+}
+
+async function ownModels(session: Session): Promise<[string, string][]> {
+  const { styleModels } = await session.gql<{ styleModels: { nodes: { id: string; name: string; status: string }[] } }>(
+    `query($owner: UUID!) { styleModels(first: 100, filter: { ownerId: $owner }) { nodes { id name status } } }`,
+    { owner: session.id },
+  );
+  return styleModels.nodes.filter((n) => n.status === 'PUBLISHED').map((n) => [n.name, n.id]);
+}
+
+/** Each creator's payout account, onboarded through the local gateway's hosted page (skipped with real Stripe). */
+async function setUpPayouts({ gql }: Session, baseUrl: string): Promise<void> {
   const { myPayoutAccount } = await gql<{ myPayoutAccount: { status: string } }>(
     `query { myPayoutAccount { status } }`,
   );
@@ -106,74 +126,242 @@ async function setUpDemoPayouts(gql: Gql, baseUrl: string): Promise<void> {
   await fetch(`${baseUrl}${link.pathname}/complete?bank=succeeds`, { method: 'POST', redirect: 'manual' });
 }
 
-async function createDemoModel(gql: Gql, baseUrl: string, token: string | undefined): Promise<string | null> {
-  const model = await gql<{ createStyleModel: { id: string } }>(
-    `mutation { createStyleModel(input: { name: "Ink Wash (demo)", type: LORA, baseModelId: "sdxl-1.0", maturity: SFW,
-      tags: ["ink", "landscape", "demo"], description: "A demo style created by npm start." }) { id } }`,
-  );
-  const modelId = model.createStyleModel.id;
-  const version = await gql<{ createModelVersion: { id: string } }>(
-    `mutation($m: UUID!) { createModelVersion(modelId: $m, input: { name: "v1", triggerWords: ["inkwash style"],
-      recommendedSettings: [{ key: "weight", value: "0.8" }] }) { id } }`,
-    { m: modelId },
-  );
-  const versionId = version.createModelVersion.id;
-  // Free for personal use; a paid commercial licence with credit.
-  const permissions = (commercialUse: string, credit: boolean) =>
-    `{ commercialUse: ${commercialUse}, derivativesAllowed: true, derivativeMayChangeLicense: false, creditRequired: ${credit}${
-      credit ? ', creditLine: "Ink Wash by Ada (Lookbook demo)"' : ''
-    } }`;
-  await gql(
-    `mutation($v: UUID!) { setLicenseOffers(versionId: $v, offers: [
-      { tier: FREE, priceAmount: 0, priceCurrency: "EUR", permissions: ${permissions('NONE', false)} },
-      { tier: COMMERCIAL, priceAmount: 2900, priceCurrency: "EUR", permissions: ${permissions('SELL_GENERATED_IMAGES', true)} }
-    ]) { id } }`,
-    { v: versionId },
-  );
-  const file = demoSafetensors();
-  const upload = await gql<{ createModelFileUpload: { upload: { id: string } } }>(
-    `mutation($v: UUID!, $size: SafeInt!) { createModelFileUpload(versionId: $v, input: { fileName: "ink_wash_demo.safetensors", size: $size }) { upload { id } } }`,
-    { v: versionId, size: file.length },
-  );
-  const headers = { authorization: `Bearer ${token}` };
-  await fetch(`${baseUrl}/api/v1/uploads/${upload.createModelFileUpload.upload.id}/content`, {
-    method: 'PUT',
-    headers: { ...headers, 'content-type': 'application/octet-stream' },
-    body: file,
+const permissions = (commercialUse: string, extra: Record<string, unknown> = {}) => ({
+  commercialUse,
+  derivativesAllowed: true,
+  derivativeMayChangeLicense: false,
+  creditRequired: false,
+  ...extra,
+});
+
+function offers(model: DemoModel, creator: DemoPerson) {
+  const credit = { creditRequired: true, creditLine: `${model.name} by ${creator.displayName} (Lookbook)` };
+  const tier = (name: string, amount: number, p: Record<string, unknown>) => ({
+    tier: name,
+    priceAmount: amount,
+    priceCurrency: model.currency,
+    permissions: p,
   });
-  const image = await sharp({ create: { width: 768, height: 512, channels: 3, background: { r: 30, g: 60, b: 90 } } })
-    .png()
+  const presets: Record<OfferPreset, unknown[]> = {
+    free: [tier('FREE', 0, permissions('NONE'))],
+    personal: [tier('PERSONAL', model.price, permissions('NONE', { seats: 1 }))],
+    'free+commercial': [
+      tier('FREE', 0, permissions('NONE')),
+      tier('COMMERCIAL', model.price, permissions('SELL_GENERATED_IMAGES', { ...credit, seats: 5 })),
+    ],
+    'personal+commercial': [
+      tier('PERSONAL', Math.max(300, Math.round(model.price / 500) * 100), permissions('NONE', { seats: 1 })),
+      tier(
+        'COMMERCIAL',
+        model.price,
+        permissions('SELL_GENERATED_IMAGES', { ...credit, seats: 5, revenueCap: 5_000_000 }),
+      ),
+    ],
+    'commercial+enterprise': [
+      tier('COMMERCIAL', model.price, permissions('SELL_GENERATED_IMAGES', { ...credit, seats: 5 })),
+      tier('ENTERPRISE', model.price * 8, permissions('PAID_GENERATION_SERVICE', { seats: 50 })),
+    ],
+  };
+  return presets[model.offers];
+}
+
+const SAMPLERS = ['DPM++ 2M', 'Euler a', 'DPM++ SDE', 'UniPC'];
+const SUBJECTS = [
+  'a lighthouse on a cliff',
+  'a quiet mountain village',
+  'a portrait of a dancer',
+  'a city street at night',
+  'a bowl of lemons',
+  'an owl in flight',
+  'a sailing boat at dawn',
+  'a greenhouse full of ferns',
+  'a fox in tall grass',
+];
+
+/** A sample image: generated art, saved as a JPEG with AUTOMATIC1111 parameters (shown as generation info). */
+async function sampleImage(model: DemoModel, index: number, k: number): Promise<Buffer> {
+  const seed = 1000 + index * 17 + k * 7919;
+  // The cover shows the model's own look; the other samples vary palette and (every other one) motif.
+  const png = await paint(model.motif, PALETTES[(model.palette + k * 3) % PALETTES.length]!, seed);
+  const subject = SUBJECTS[(index + k * 4) % SUBJECTS.length];
+  const parameters =
+    `${subject}, ${model.tags.join(', ')}, ${model.trigger}, masterpiece <lora:${model.name.replace(/\s+/g, '_')}:0.8>\n` +
+    `Negative prompt: blurry, lowres, watermark\n` +
+    `Steps: ${24 + k * 4}, Sampler: ${SAMPLERS[(index + k) % SAMPLERS.length]}, Schedule type: Karras, CFG scale: ${5 + ((index + k) % 4) * 0.5}, ` +
+    `Seed: ${seed * 7741}, Size: 832x1216, Model: ${model.base}`;
+  return sharp(png)
+    .jpeg({ quality: 88, mozjpeg: true })
+    .withExif({ IFD2: { UserComment: parameters } })
     .toBuffer();
-  await fetch(`${baseUrl}/api/v1/model-versions/${versionId}/sample-images`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'image/png' },
-    body: image,
-  });
-  // The worker checks the file; publish once it is READY.
-  for (let attempt = 0; attempt < 60; attempt += 1) {
+}
+
+async function createModel(session: Session, baseUrl: string, model: DemoModel, index: number): Promise<string | null> {
+  const { gql, token } = session;
+  const { createStyleModel } = await gql<{ createStyleModel: { id: string } }>(
+    `mutation($input: CreateStyleModelInput!) { createStyleModel(input: $input) { id } }`,
+    {
+      input: {
+        name: model.name,
+        type: model.type,
+        baseModelId: model.base,
+        maturity: 'SFW',
+        tags: model.tags,
+        description: model.description,
+      },
+    },
+  );
+  const modelId = createStyleModel.id;
+  const versions = model.v2 ? ['v1.0', 'v2.0'] : ['v1.0'];
+  for (const [n, name] of versions.entries()) {
+    const { createModelVersion } = await gql<{ createModelVersion: { id: string } }>(
+      `mutation($m: UUID!, $input: CreateModelVersionInput!) { createModelVersion(modelId: $m, input: $input) { id } }`,
+      {
+        m: modelId,
+        input: {
+          name,
+          changelog: n === 0 ? 'First release.' : model.v2,
+          triggerWords: [model.trigger],
+          recommendedSettings: [
+            { key: 'weight', value: '0.8' },
+            { key: 'steps', value: '28' },
+            { key: 'cfg', value: '6' },
+            { key: 'sampler', value: 'DPM++ 2M Karras' },
+          ],
+        },
+      },
+    );
+    const versionId = createModelVersion.id;
+    await gql(
+      `mutation($v: UUID!, $offers: [LicenseOfferInput!]!) { setLicenseOffers(versionId: $v, offers: $offers) { id } }`,
+      {
+        v: versionId,
+        offers: offers(model, session.person),
+      },
+    );
+    const file = demoSafetensors(model, index * 10 + n);
+    const fileName = `${model.name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${name.replace('.', '')}.safetensors`;
+    const { createModelFileUpload } = await gql<{ createModelFileUpload: { upload: { id: string } } }>(
+      `mutation($v: UUID!, $input: CreateUploadInput!) { createModelFileUpload(versionId: $v, input: $input) { upload { id } } }`,
+      { v: versionId, input: { fileName, size: file.length } },
+    );
+    const auth = { authorization: `Bearer ${token}` };
+    await fetch(`${baseUrl}/api/v1/uploads/${createModelFileUpload.upload.id}/content`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+    for (let k = 0; k < 3; k += 1) {
+      await fetch(`${baseUrl}/api/v1/model-versions/${versionId}/sample-images`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'image/jpeg' },
+        body: await sampleImage(model, index + n * 31, k),
+      });
+    }
+    if (!(await publishWhenReady(gql, versionId))) return null;
+  }
+  return modelId;
+}
+
+/** The worker checks each file; a version publishes once its files are READY. */
+async function publishWhenReady(gql: Gql, versionId: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
     const view = await gql<{ modelVersion: { files: { scanStatus: string }[] } }>(
       `query($v: UUID!) { modelVersion(id: $v) { files { scanStatus } } }`,
       { v: versionId },
     );
     if (view.modelVersion.files.every((f) => f.scanStatus === 'READY')) {
       await gql(`mutation($v: UUID!) { publishModelVersion(id: $v) { id } }`, { v: versionId });
-      return modelId;
+      return true;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(250);
   }
-  return null;
+  return false;
 }
 
-/** A small, valid LoRA-shaped file with kohya-style training metadata. */
-function demoSafetensors(): Buffer {
+type Offers = { styleModel: { versions: { id: string; licenseOffers: { id: string; tier: string }[] }[] } };
+const offersOf = (gql: Gql, modelId: string) =>
+  gql<Offers>(`query($m: UUID!) { styleModel(id: $m) { versions { id licenseOffers { id tier } } } }`, { m: modelId });
+
+/** The buyer claims free licences and pays for others through the local gateway's test checkout. */
+async function buyerLibrary(buyer: Session, baseUrl: string, ids: Map<string, string>): Promise<void> {
+  const { myLicenses } = await buyer.gql<{ myLicenses: { nodes: { id: string }[] } }>(
+    `query { myLicenses(first: 1) { nodes { id } } }`,
+  );
+  if (myLicenses.nodes.length) return;
+  for (const name of DEMO_BUYER_CLAIMS) {
+    const modelId = ids.get(name);
+    const version = modelId && (await offersOf(buyer.gql, modelId)).styleModel.versions[0];
+    if (version) await buyer.gql(`mutation($v: UUID!) { claimFreeLicense(versionId: $v) { id } }`, { v: version.id });
+  }
+  for (const name of DEMO_BUYER_PURCHASES) {
+    const modelId = ids.get(name);
+    const offer =
+      modelId &&
+      (await offersOf(buyer.gql, modelId)).styleModel.versions[0]?.licenseOffers.find((o) => o.tier === 'COMMERCIAL');
+    if (!offer) continue;
+    const { checkout } = await buyer.gql<{ checkout: { checkoutUrl: string; order: { id: string } } }>(
+      `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`,
+      { o: offer.id },
+    );
+    const page = new URL(checkout.checkoutUrl);
+    if (!page.pathname.startsWith('/local-gateway/')) return; // a real provider: no test checkout to click through
+    await fetch(`${baseUrl}${page.pathname}/confirm?card=succeeds`, { method: 'POST', redirect: 'manual' });
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      const { order } = await buyer.gql<{ order: { licenseId: string | null } }>(
+        `query($id: UUID!) { order(id: $id) { licenseId } }`,
+        {
+          id: checkout.order.id,
+        },
+      );
+      if (order.licenseId) break;
+      await sleep(250);
+    }
+  }
+}
+
+/** Once the sales' transfers are sent, the local gateway pays the creators' balances out (an admin simulation). */
+async function payOut(people: Map<string, Session>, baseUrl: string, db: Client): Promise<void> {
+  const admin = people.get(DEMO.handle)!;
+  for (const handle of ['kenji', 'olu', 'ada']) {
+    const creator = people.get(handle)!;
+    const { myPayouts } = await creator.gql<{ myPayouts: { nodes: { id: string }[] } }>(
+      `query { myPayouts(first: 1) { nodes { id } } }`,
+    );
+    if (myPayouts.nodes.length) continue;
+    let sent = false;
+    for (let attempt = 0; attempt < 40 && !sent; attempt += 1) {
+      const { mySales } = await creator.gql<{ mySales: { nodes: { splits: { transferStatus: string }[] }[] } }>(
+        `query { mySales(first: 20) { nodes { splits { transferStatus } } } }`,
+      );
+      if (!mySales.nodes.length) break;
+      sent = mySales.nodes.every((s) => s.splits.every((split) => split.transferStatus === 'SENT'));
+      if (!sent) await sleep(250);
+    }
+    if (!sent) continue;
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT provider_account_id AS id FROM commerce.connected_account WHERE creator_id = $1`,
+      [creator.id],
+    );
+    if (!rows[0] || !rows[0].id.startsWith('acct_')) continue;
+    await fetch(`${baseUrl}/local-gateway/accounts/${rows[0].id}/payouts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+  }
+}
+
+/** A small, valid LoRA-shaped file with kohya-style training metadata; `variant` makes each file's bytes unique. */
+function demoSafetensors(model: DemoModel, variant: number): Buffer {
   const shape = [64, 64];
   const bytes = 64 * 64 * 2;
   let header = JSON.stringify({
     __metadata__: {
-      ss_network_module: 'networks.lora',
-      ss_network_dim: '8',
-      ss_network_alpha: '4',
-      'modelspec.title': 'Ink Wash (demo)',
+      ss_network_module: model.type === 'LOCON' ? 'lycoris.kohya' : 'networks.lora',
+      ss_network_dim: '16',
+      ss_network_alpha: '8',
+      ss_base_model_version: model.base,
+      ss_tag_frequency: JSON.stringify({ train: Object.fromEntries(model.tags.map((t, i) => [t, 40 - i * 7])) }),
+      'modelspec.title': model.name,
     },
     'lora_unet.lora_down.weight': { dtype: 'F16', shape, data_offsets: [0, bytes] },
     'lora_unet.lora_up.weight': { dtype: 'F16', shape, data_offsets: [bytes, 2 * bytes] },
@@ -181,5 +369,5 @@ function demoSafetensors(): Buffer {
   header += ' '.repeat((8 - (header.length % 8)) % 8);
   const prefix = Buffer.alloc(8);
   prefix.writeBigUInt64LE(BigInt(header.length));
-  return Buffer.concat([prefix, Buffer.from(header), Buffer.alloc(2 * bytes, 1)]);
+  return Buffer.concat([prefix, Buffer.from(header), Buffer.alloc(2 * bytes, (variant % 250) + 1)]);
 }

@@ -67,16 +67,10 @@ async function main(): Promise<void> {
   await waitForHealthy(`http://${config.http.host}:${config.http.port}/healthz`);
   if (!config.isProduction) {
     const demo = await seedDemoContent(`http://${config.http.host}:${config.http.port}`, database.url);
+    say(`demo catalog: ${demo.models} published models by 5 creators`);
     say(`demo creator: ${demo.login} / ${demo.password} (admin, payouts set up on the local gateway)`);
-    say(`demo buyer: ${demo.buyerLogin} / ${demo.buyerPassword}`);
-    if (demo.modelId)
-      say(
-        `demo model: ${demo.modelId} (published: free personal licence, paid commercial licence) — query { styleModel(id: "${demo.modelId}") { name versions { files { sha256 } } } }`,
-      );
-    if (demo.paidOfferId && config.payments.provider === 'local')
-      say(
-        `try a purchase as the buyer: mutation { checkout(offerId: "${demo.paidOfferId}") { checkoutUrl } } — the URL is the local test checkout`,
-      );
+    for (const creator of demo.creators) say(`demo creator: ${creator.login} / ${creator.password}`);
+    say(`demo buyer: ${demo.buyerLogin} / ${demo.buyerPassword} (licences, orders; pays with the local test checkout)`);
   }
   say(`Lookbook is running at ${url}  —  GraphQL: ${url}/graphql  —  Ctrl-C to stop`);
 }

@@ -107,8 +107,8 @@ describe('model page images: stable URLs, cached by the browser', () => {
       await route.continue();
     });
     await page.goto(`${journey.baseUrl}/models/0190a5b0-0000-7000-8000-000000000099`);
-    await page.getByTestId('model-loading').waitFor();
-    await page.getByTestId('model-error').waitFor();
-    expect(await page.getByTestId('model-error').textContent()).toMatch(/not found/i);
+    await page.getByTestId('loading').waitFor();
+    await page.getByTestId('error-state').waitFor();
+    expect(await page.getByTestId('error-state').textContent()).toMatch(/model not found/i);
   });
 });

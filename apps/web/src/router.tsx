@@ -19,12 +19,7 @@ import { sessionStore } from './lib/session-store';
  * Every page and its URL. Pages load as separate chunks (lazyRouteComponent); a route's loader starts its one query
  * in parallel with the chunk, so a page costs one round trip. Search params are validated and typed (zod).
  */
-const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
-  component: AppShell,
-  notFoundComponent: NotFound,
-  errorComponent: RouteError,
-  pendingComponent: () => <LoadingState />,
-});
+const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: AppShell });
 
 const uuidParams = {
   parse: (params: Record<string, string>) => ({ id: z.uuid().parse(params['id']) }),
@@ -182,9 +177,16 @@ const routeTree = root.addChildren([
 export const router = createRouter({
   routeTree,
   context: { queryClient },
+  // Inside the shell: a page that fails, loads or does not exist keeps the header and navigation.
+  defaultPendingComponent: () => <LoadingState />,
+  defaultErrorComponent: RouteError,
+  defaultNotFoundComponent: NotFound,
   defaultPreload: 'intent',
   // Loaders only warm the query cache; TanStack Query decides freshness.
   defaultPreloadStaleTime: 0,
+  // A skeleton appears when a page takes more than a moment, and stays long enough not to flicker.
+  defaultPendingMs: 200,
+  defaultPendingMinMs: 300,
   scrollRestoration: true,
 });
 

@@ -1137,7 +1137,7 @@ export const EarningsDocument = new TypedDocumentString(`
     requirementsDue
     payoutFailureCode
   }
-  mySales(first: 100) {
+  mySales(first: 20) {
     nodes {
       orderId
       itemName
@@ -1166,7 +1166,7 @@ export const EarningsDocument = new TypedDocumentString(`
       }
     }
   }
-  myPayouts(first: 50) {
+  myPayouts(first: 10) {
     nodes {
       id
       amount

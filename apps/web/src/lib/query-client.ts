@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { errorCode } from './api-error';
 
 /** Codes a retry will not change. */
-const FINAL = /NOT_FOUND|INVALID|FORBIDDEN|UNAUTHENTICATED|REQUIRED|TAKEN|TOO_/;
+const FINAL = /NOT_FOUND|INVALID|FORBIDDEN|UNAUTHENTICATED|REQUIRED|TAKEN|TOO_|VALIDATION|BAD_USER_INPUT/;
 
 export const queryClient = new QueryClient({
   defaultOptions: {

@@ -61,7 +61,9 @@ export function TextField({
           {description}
         </Text>
       )}
-      <FieldError className="text-xs text-bad">{error}</FieldError>
+      <FieldError className="text-xs text-bad" data-testid="field-error">
+        {error}
+      </FieldError>
     </AriaTextField>
   );
 }
@@ -88,13 +90,15 @@ export function Select({ label, options, error, className, ...props }: SelectPro
           ▾
         </span>
       </AriaButton>
-      <FieldError className="text-xs text-bad">{error}</FieldError>
+      <FieldError className="text-xs text-bad" data-testid="field-error">
+        {error}
+      </FieldError>
       <Popover className="min-w-(--trigger-width) rounded-lg border border-line bg-surface p-1 shadow-lg">
         <ListBox items={options} className="max-h-72 overflow-auto outline-none">
           {(option) => (
             <ListBoxItem
               id={option.id}
-              className="cursor-default rounded-md px-3 py-2 text-sm text-ink outline-none focus:bg-accent-soft selected:font-semibold"
+              className="cursor-default rounded-md px-3 py-2 text-sm text-ink outline-none data-focused:bg-accent-soft data-selected:font-semibold"
             >
               {option.label}
             </ListBoxItem>
@@ -115,9 +119,12 @@ export function Checkbox({ children, className, ...props }: CheckboxProps) {
     <AriaCheckbox {...props} className={cn('group flex items-center gap-2 text-sm text-ink', className)}>
       <span
         aria-hidden
-        className="flex size-5 items-center justify-center rounded border border-line bg-surface group-selected:border-accent group-selected:bg-accent group-focus-visible:outline-2 group-focus-visible:outline-accent"
+        className="flex size-5 items-center justify-center rounded border border-line bg-surface group-data-selected:border-accent group-data-selected:bg-accent group-data-focus-visible:outline-2 group-data-focus-visible:outline-accent"
       >
-        <svg viewBox="0 0 16 16" className="hidden size-3.5 fill-none stroke-accent-ink stroke-2 group-selected:block">
+        <svg
+          viewBox="0 0 16 16"
+          className="hidden size-3.5 fill-none stroke-accent-ink stroke-2 group-data-selected:block"
+        >
           <path d="M3 8.5l3 3 7-7" />
         </svg>
       </span>

@@ -121,7 +121,11 @@ export function AccountPage() {
               </Detail>
             )}
           </dl>
-          <Link to="/u/$handle" params={{ handle: me.handle }} className="text-sm text-accent hover:underline">
+          <Link
+            to="/u/$handle"
+            params={{ handle: me.handle }}
+            className="text-sm text-accent underline underline-offset-2 hover:no-underline"
+          >
             See your public profile
           </Link>
         </Card>

@@ -72,7 +72,7 @@ export function SignInPage() {
       <h1 className="mb-1 text-2xl font-semibold">Sign in</h1>
       <p className="mb-6 text-sm text-muted">
         New here?{' '}
-        <Link to="/sign-up" search={{ next }} className="text-accent hover:underline">
+        <Link to="/sign-up" search={{ next }} className="text-accent underline underline-offset-2 hover:no-underline">
           Create an account
         </Link>
       </p>
@@ -130,7 +130,7 @@ export function SignUpPage() {
       <h1 className="mb-1 text-2xl font-semibold">Create your account</h1>
       <p className="mb-6 text-sm text-muted">
         Already have one?{' '}
-        <Link to="/sign-in" search={{ next }} className="text-accent hover:underline">
+        <Link to="/sign-in" search={{ next }} className="text-accent underline underline-offset-2 hover:no-underline">
           Sign in
         </Link>
       </p>

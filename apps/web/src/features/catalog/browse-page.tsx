@@ -82,7 +82,7 @@ export function BrowsePage() {
           </div>
         )}
         {filtered && (
-          <Link to="/" search={{}} className="text-sm text-accent hover:underline">
+          <Link to="/" search={{}} className="text-sm text-accent underline underline-offset-2 hover:no-underline">
             Clear all filters
           </Link>
         )}

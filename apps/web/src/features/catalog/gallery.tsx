@@ -140,7 +140,11 @@ function GenerationInfo({ image, index }: { image: Image; index: number }) {
             <ul className="flex flex-wrap gap-2">
               {image.linkedVersionIds.map((id) => (
                 <li key={id}>
-                  <Link to="/versions/$id" params={{ id }} className="text-accent hover:underline">
+                  <Link
+                    to="/versions/$id"
+                    params={{ id }}
+                    className="text-accent underline underline-offset-2 hover:no-underline"
+                  >
                     View model
                   </Link>
                 </li>

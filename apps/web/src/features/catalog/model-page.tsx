@@ -47,7 +47,12 @@ export function ModelPage() {
           )}
           {model.tags.length > 0 && ' · '}
           {model.tags.map((tag) => (
-            <Link key={tag} to="/" search={{ tag }} className="mr-2 text-accent hover:underline">
+            <Link
+              key={tag}
+              to="/"
+              search={{ tag }}
+              className="mr-2 text-accent underline underline-offset-2 hover:no-underline"
+            >
               #{tag}
             </Link>
           ))}

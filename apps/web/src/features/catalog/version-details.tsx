@@ -145,7 +145,11 @@ export function VersionDetails({
             {version.parents.map((p) => (
               <li key={p.versionId}>
                 {sentenceCase(p.relation)} of{' '}
-                <Link to="/versions/$id" params={{ id: p.versionId }} className="text-accent hover:underline">
+                <Link
+                  to="/versions/$id"
+                  params={{ id: p.versionId }}
+                  className="text-accent underline underline-offset-2 hover:no-underline"
+                >
                   another model
                 </Link>
               </li>

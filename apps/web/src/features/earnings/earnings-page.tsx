@@ -37,7 +37,7 @@ const Earnings = graphql(`
       requirementsDue
       payoutFailureCode
     }
-    mySales(first: 100) {
+    mySales(first: 20) {
       nodes {
         orderId
         itemName
@@ -66,7 +66,7 @@ const Earnings = graphql(`
         }
       }
     }
-    myPayouts(first: 50) {
+    myPayouts(first: 10) {
       nodes {
         id
         amount

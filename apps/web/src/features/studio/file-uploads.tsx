@@ -147,6 +147,16 @@ export function FileUploads({
     }
   };
 
+  // An upload's row gives way to the file's own row once the server has checked it.
+  useEffect(() => {
+    const checked = new Set(
+      files.filter((f) => f.scanStatus === 'READY' || f.scanStatus === 'REJECTED').map((f) => f.id),
+    );
+    for (const file of Object.values(state.files)) {
+      if (file.progress.uploadComplete && file.meta.fileId && checked.has(file.meta.fileId)) uppy.removeFile(file.id);
+    }
+  }, [files, state.files, uppy]);
+
   const local: UppyFile<LookbookMeta, Record<string, never>>[] = Object.values(state.files);
   const localFileIds = new Set(local.map((f) => f.meta.fileId).filter(Boolean));
   const remembered = rememberedUploads.list(versionId).filter((u) => !localFileIds.has(u.fileId));

@@ -318,7 +318,7 @@ function VersionDetailsForm({
         {save.isError && <Notice tone="bad">{errorMessage(save.error)}</Notice>}
         {save.isSuccess && <Notice tone="good">Saved.</Notice>}
         {editable && (
-          <Button type="submit" isPending={save.isPending} className="self-start">
+          <Button type="submit" isPending={save.isPending} className="justify-self-start">
             Save details
           </Button>
         )}

@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { buildSafetensors } from '@lookbook/testing';
+import { startTestWorker } from '../e2e/support/test-worker';
+import { startBrowserJourney } from './support/browser';
+import { checkPage } from './support/pages';
+
+/**
+ * The marketplace as people use it, in Chromium against the real API, worker, storage and local payment gateway:
+ * a creator publishes a model through the studio (a real .safetensors through Uppy), a buyer finds it, pays through
+ * the local checkout, downloads exactly those bytes and verifies the certificate; the creator sees the sale and its
+ * split; a forged certificate shows as forged. Every page is checked with axe and photographed at 390 and 1280 px.
+ */
+describe('marketplace journey', () => {
+  let journey: Awaited<ReturnType<typeof startBrowserJourney>>;
+  let worker: INestApplicationContext;
+  let browser: Browser;
+  let creatorContext: BrowserContext;
+  let buyerContext: BrowserContext;
+  let creator: Page;
+  let buyer: Page;
+  const modelName = `Harbour Lights ${Date.now() % 100000}`;
+  // Two 8 MiB parts: Uppy uploads it in parts straight to storage.
+  const weights = buildSafetensors(
+    [
+      { name: 'lora_unet.down.weight', dtype: 'F16', shape: [2048, 2560] },
+      { name: 'lora_unet.up.weight', dtype: 'F16', shape: [64, 64] },
+    ],
+    { metadata: { ss_network_dim: '16', 'modelspec.title': 'Harbour Lights' }, fill: 'random' },
+  );
+  const weightsSha256 = createHash('sha256').update(weights).digest('hex');
+  let certificate = '';
+
+  beforeAll(async () => {
+    journey = await startBrowserJourney({ env: { PLATFORM_FEE_BPS: '1000' } });
+    worker = await startTestWorker(journey.api.db.url, {
+      env: {
+        LOCAL_GATEWAY_WEBHOOK_URL: `${journey.baseUrl}/webhooks/stripe`,
+        PLATFORM_FEE_BPS: '1000',
+        DATA_DIR: journey.api.dataDir,
+      },
+    });
+    browser = journey.browser;
+    creatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    buyerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    creator = await creatorContext.newPage();
+    buyer = await buyerContext.newPage();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await journey?.close();
+  });
+
+  const url = (path: string) => `${journey.baseUrl}${path}`;
+
+  async function signUp(page: Page, handle: string) {
+    await page.goto(url('/sign-up'));
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Display name').fill(handle.replace(/-\d+$/, ''));
+    await page.getByLabel('Email').fill(`${handle}@example.test`);
+    await page.getByLabel('Password').fill('lantern-harbor-violet-93');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByTestId('account-link').waitFor();
+  }
+
+  it('shows the empty catalog, then a creator signs up', async () => {
+    await creator.goto(url('/'));
+    await creator.getByTestId('empty-state').waitFor();
+    await checkPage(creator, 'browse-empty');
+    await creator.goto(url('/sign-up'));
+    await creator.getByLabel('Handle').fill('x');
+    await creator.getByLabel('Email').fill('not-an-email');
+    await creator.getByLabel('Password').fill('short');
+    await creator.getByRole('button', { name: 'Create account' }).click();
+    // A typed error in a plain sentence, next to its field; nothing was created.
+    await creator.getByTestId('field-error').first().waitFor();
+    await checkPage(creator, 'sign-up');
+    await signUp(creator, `harbour-${Date.now() % 100000}`);
+  });
+
+  it('creates a model and a version in the studio', async () => {
+    await creator.goto(url('/studio'));
+    await creator.getByTestId('empty-state').waitFor();
+    await checkPage(creator, 'studio-empty');
+    await creator.getByRole('link', { name: 'Create your first model' }).click();
+    await creator.getByLabel('Name').fill(modelName);
+    await creator.getByRole('button', { name: /Base model/ }).click();
+    await creator.getByRole('option', { name: 'SDXL 1.0' }).click();
+    await creator.getByLabel('Description').fill('Warm harbour lights at dusk, in loose brushwork.');
+    await creator.getByLabel('Tags').fill('harbour, dusk, painterly');
+    await checkPage(creator, 'studio-new-model');
+    await creator.getByRole('button', { name: 'Create draft' }).click();
+    await creator.waitForURL(/\/studio\/models\//);
+    await creator.getByRole('button', { name: 'Create version' }).click();
+    await creator.waitForURL(/\/studio\/versions\//);
+  });
+
+  it('uploads the weights through Uppy with progress, adds a sample and sets offers (bad input shown in place)', async () => {
+    await creator.locator('input[type=file][accept*=".safetensors"]').setInputFiles({
+      name: 'harbour_lights.safetensors',
+      mimeType: 'application/octet-stream',
+      buffer: weights,
+    });
+    await creator.getByRole('progressbar').first().waitFor();
+    await creator.locator('[data-testid=version-file][data-status=READY]').waitFor({ timeout: 30_000 });
+    expect(await creator.getByTestId('version-file').textContent()).toContain(weightsSha256);
+
+    const sample = await sharp({
+      create: { width: 640, height: 960, channels: 3, background: { r: 210, g: 120, b: 60 } },
+    })
+      .png()
+      .toBuffer();
+    await creator.locator('input[type=file][accept*="image/png"]').setInputFiles({
+      name: 'dusk.png',
+      mimeType: 'image/png',
+      buffer: sample,
+    });
+    await creator.getByTestId('studio-sample').waitFor();
+
+    const commercial = creator.getByTestId('offer-COMMERCIAL');
+    await commercial.getByLabel('Price').fill('abc');
+    await commercial.getByText('Enter a price like 12.50').waitFor();
+    expect(await creator.getByRole('button', { name: 'Save offers' }).isDisabled()).toBe(true);
+    await commercial.getByLabel('Price').fill('12.50');
+    await commercial.getByLabel('Credit line').fill('Harbour Lights by its creator');
+    await commercial.getByRole('button', { name: 'Preview terms' }).click();
+    expect(await creator.getByTestId('terms-preview').textContent()).toContain('Harbour Lights by its creator');
+    await creator.getByRole('button', { name: 'Save offers' }).click();
+    await creator.getByText('Offers saved.').waitFor();
+    await checkPage(creator, 'studio-version');
+  });
+
+  it('publishes the version', async () => {
+    await creator.getByRole('button', { name: /^Publish v1\.0/ }).click();
+    await creator.getByText('Published: files and details are fixed.').waitFor();
+  });
+
+  it('a buyer finds it, buys it through the local checkout, and gets the licence on the order page', async () => {
+    await signUp(buyer, `collector-${Date.now() % 100000}`);
+    await buyer.goto(url('/library'));
+    await buyer.getByText('You have no licences yet').waitFor();
+    await checkPage(buyer, 'library-empty');
+    await buyer.goto(url('/'));
+    const card = buyer.getByTestId('model-card').filter({ hasText: modelName });
+    await card.waitFor();
+    await checkPage(buyer, 'browse');
+    await card.getByRole('heading', { name: modelName }).getByRole('link').click();
+    await buyer.getByTestId('permissions-matrix').waitFor();
+    await checkPage(buyer, 'model-page');
+    await buyer.getByRole('button', { name: /Buy Commercial/ }).click();
+    await buyer.waitForURL(/\/local-gateway\/checkout\//);
+    await buyer.getByRole('button', { name: /Pay with test card/ }).click();
+    await buyer.waitForURL(/\/orders\/.+checkout=success/);
+    await buyer.getByTestId('order-licensed').waitFor({ timeout: 30_000 });
+    await checkPage(buyer, 'order');
+  });
+
+  it('downloads exactly the bytes licensed', async () => {
+    await buyer.getByRole('link', { name: 'Download the files' }).click();
+    const download = buyer.waitForEvent('download');
+    await buyer.getByRole('button', { name: /Download harbour_lights/ }).click();
+    const path = await (await download).path();
+    expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(weightsSha256);
+  });
+
+  it('verifies the certificate in the browser from the library, and shows a forged one as forged', async () => {
+    await buyer.goto(url('/library'));
+    const licence = buyer.getByTestId('licence').filter({ hasText: modelName });
+    await licence.waitFor();
+    await checkPage(buyer, 'library');
+    certificate = decodeURIComponent(
+      (await licence.getByTestId('verify-link').getAttribute('href'))!.replace(/^\/verify#/, ''),
+    );
+    await licence.getByTestId('verify-link').click();
+    await buyer.locator('[data-testid=verify-result][data-verdict=valid]').waitFor();
+    expect(await buyer.getByTestId('covered-hash').allTextContents()).toContain(weightsSha256);
+    await buyer.locator('input[type=file]').last().setInputFiles({
+      name: 'harbour_lights.safetensors',
+      mimeType: 'application/octet-stream',
+      buffer: weights,
+    });
+    await buyer.getByText('harbour_lights.safetensors is covered by this licence').waitFor();
+    await checkPage(buyer, 'verify-valid');
+
+    // Anyone, signed out, with a certificate whose claims were edited: the signature no longer matches.
+    const [header, payload, signature] = certificate.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = [
+      header,
+      Buffer.from(JSON.stringify({ ...claims, tier: 'EXCLUSIVE' })).toString('base64url'),
+      signature,
+    ].join('.');
+    const anonymous = await browser.newPage();
+    await anonymous.goto(url(`/verify#${forged}`));
+    await anonymous.locator('[data-testid=verify-result][data-verdict=forged]').waitFor();
+    expect(await anonymous.getByTestId('verify-result').textContent()).toMatch(/signature does not match/i);
+    await checkPage(anonymous, 'verify-forged');
+    await anonymous.close();
+  });
+
+  it('the creator sees the sale and its split in earnings', async () => {
+    await creator.goto(url('/earnings'));
+    const sale = creator.getByTestId('sale').filter({ hasText: modelName });
+    await sale.waitFor();
+    // $12.50, a 10% platform fee, the rest to the seller.
+    expect(await sale.textContent()).toContain('$12.50');
+    expect(await sale.getByTestId('sale-split').textContent()).toContain('$11.25');
+    await checkPage(creator, 'earnings');
+  });
+
+  it('keeps account pages usable: sessions, API keys (shown once)', async () => {
+    await creator.goto(url('/account'));
+    await creator.getByTestId('session').first().waitFor();
+    await creator.getByLabel('Key name').fill('ComfyUI');
+    await creator.getByRole('button', { name: 'Create key' }).click();
+    const secret = await creator.getByTestId('api-key-secret').textContent();
+    expect(secret?.length).toBeGreaterThan(20);
+    await creator.getByTestId('api-key').first().waitFor();
+    await checkPage(creator, 'account');
+    await creator.reload();
+    await creator.getByTestId('api-key').first().waitFor();
+    expect(await creator.getByTestId('api-key-secret').count()).toBe(0);
+  });
+});

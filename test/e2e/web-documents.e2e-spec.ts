@@ -1,0 +1,39 @@
+import * as documents from '../../apps/web/src/gql/graphql';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
+import { world } from './support/world';
+
+/**
+ * Every GraphQL operation the web client sends passes the API's own validation — schema, and graphql-armor's cost
+ * and depth limits — so no page can be shipped that the server refuses outright. (Variables are left out: their
+ * errors come after validation, as BAD_USER_INPUT.)
+ */
+describe('web client documents', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  const operations = Object.entries(documents).filter(
+    (entry): entry is [string, documents.TypedDocumentString<unknown, unknown>] =>
+      entry[0].endsWith('Document') && entry[1] instanceof documents.TypedDocumentString,
+  );
+
+  it('are all found', () => {
+    expect(operations.length).toBeGreaterThan(30);
+  });
+
+  it('each passes validation, including the cost and depth limits', async () => {
+    const member = await world(api).member();
+    const refused: string[] = [];
+    for (const [name, document] of operations) {
+      const response = await world(api).as(member)(document.toString(), {});
+      for (const error of response.errors ?? []) {
+        if ((error.extensions as { code?: string } | undefined)?.code === 'GRAPHQL_VALIDATION_FAILED')
+          refused.push(`${name}: ${error.message}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+});
