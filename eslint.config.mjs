@@ -99,7 +99,15 @@ export default tseslint.config(
   },
   {
     // Specs may also use the testing lib (harness, factories, fake clock) and the migration timeline.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.conformance-spec.ts', 'test/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.spec.tsx',
+      'apps/web/test/**/*.tsx',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/*.conformance-spec.ts',
+      'test/**/*.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -128,8 +136,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/web/src/**/*.{ts,tsx}', 'libs/web/**/*.{ts,tsx}'],
-    languageOptions: { parserOptions: { projectService: false, project: './apps/web/tsconfig.json' } },
+    files: ['apps/web/src/**/*.{ts,tsx}', 'apps/web/test/**/*.{ts,tsx}', 'libs/web/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: false, project: './apps/web/tsconfig.spec.json' } },
   },
   prettier,
 );

@@ -1,5 +1,5 @@
 // `npm test`: unit specs beside the code, and integration + e2e specs against a real PostgreSQL.
-const { base, withDatabase } = require('./jest.preset');
+const { base, withDatabase, web } = require('./jest.preset');
 
 module.exports = {
   testTimeout: 60000, // a global option: per-project values are ignored
@@ -16,5 +16,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
     },
+    // Component tests for the web client (forms, upload list, verification page) in jsdom.
+    { ...web, displayName: 'web' },
   ],
 };

@@ -27,4 +27,36 @@ const withDatabase = {
   globalTeardown: '<rootDir>/libs/server/testing/src/lib/global-teardown.ts',
 };
 
-module.exports = { base, withDatabase };
+// The web client in jsdom: TSX through SWC with React's automatic runtime, the web aliases, CSS stubbed, and the
+// ESM-only packages compiled for Jest's registry.
+const web = {
+  rootDir: __dirname,
+  testEnvironment: '<rootDir>/apps/web/test/jsdom-environment.js',
+  testMatch: ['<rootDir>/{apps/web,libs/web}/**/*.spec.{ts,tsx}'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        swcrc: false,
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@uppy|nanoid|@tanstack|zod|preact|hash-wasm|@transloadit)/)'],
+  moduleNameMapper: {
+    '^@lookbook/web-ui$': '<rootDir>/libs/web/ui/src/index.ts',
+    '^@lookbook/kernel/browser$': '<rootDir>/libs/shared/kernel/src/browser.ts',
+    '\\.css$': '<rootDir>/apps/web/test/style-stub.js',
+    // ESM-only with an `import`-only export map, which Jest's require cannot resolve.
+    '^@transloadit/prettier-bytes$': '<rootDir>/node_modules/@transloadit/prettier-bytes/dist/prettierBytes.js',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFilesAfterEnv: ['<rootDir>/apps/web/test/setup.ts'],
+};
+
+module.exports = { base, withDatabase, web };

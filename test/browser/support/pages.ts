@@ -17,9 +17,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   // React Aria's live announcer briefly holds `role=img` nodes naming a label by id (its way of announcing e.g. a
   // pending button); they are announcements, not images, and leave after a few seconds.
-  const violations = (await page.evaluate(
+  const violations = await page.evaluate<AxeViolation[]>(
     `axe.run({ exclude: [['[data-live-announcer]']] }, { resultTypes: ['violations'] }).then((r) => r.violations)`,
-  )) as AxeViolation[];
+  );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -94,7 +94,7 @@ export function Notice({
   return (
     <div
       role={tone === 'bad' ? 'alert' : 'status'}
-      className={cn('rounded-lg px-4 py-3 text-sm', TONES[tone], className)}
+      className={cn('rounded-lg px-4 py-3 text-sm [overflow-wrap:anywhere]', TONES[tone], className)}
     >
       {children}
     </div>

@@ -21,4 +21,3 @@ export function signCertificate(claims: LicenseClaims, keys: LicenseKeyRing): Pr
     .setIssuedAt(Math.floor(claims.issuedAt.getTime() / 1000))
     .sign(keys.signingKey);
 }
-
