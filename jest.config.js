@@ -9,6 +9,8 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/{apps,libs}/**/*.conformance-spec.ts'],
+      // The web client's specs run in the `web` project (jsdom).
+      testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/apps/web/', '<rootDir>/libs/web/'],
     },
     {
       ...base,

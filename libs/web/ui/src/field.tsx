@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { useId } from 'react';
 import type {
   CheckboxProps as AriaCheckboxProps,
   SelectProps as AriaSelectProps,
@@ -21,11 +20,8 @@ import {
   TextField as AriaTextField,
 } from 'react-aria-components';
 import { cn } from './cn';
-
-const INPUT =
-  'w-full rounded-lg border border-line bg-surface px-3 py-2 text-sm text-ink placeholder:text-muted ' +
-  'focus:outline-2 focus:outline-accent invalid:border-bad';
-const LABEL = 'text-sm font-medium text-ink';
+import { INPUT, LABEL } from './field-styles';
+import type { SelectOption } from './native-select';
 
 export interface TextFieldProps extends AriaTextFieldProps {
   label: string;
@@ -66,11 +62,6 @@ export function TextField({
       </FieldError>
     </AriaTextField>
   );
-}
-
-export interface SelectOption {
-  id: string;
-  label: string;
 }
 
 export interface SelectProps extends Omit<AriaSelectProps<SelectOption>, 'children'> {
@@ -130,42 +121,5 @@ export function Checkbox({ children, className, ...props }: CheckboxProps) {
       </span>
       {children}
     </AriaCheckbox>
-  );
-}
-
-export interface NativeSelectProps {
-  label: string;
-  value: string;
-  options: readonly SelectOption[];
-  onChange: (value: string) => void;
-  disabled?: boolean;
-  className?: string;
-}
-
-/**
- * The platform's own select, styled: for always-visible filters on pages that must stay light (it needs no script
- * of its own, and phones show their native picker).
- */
-export function NativeSelect({ label, value, options, onChange, disabled, className }: NativeSelectProps) {
-  const id = useId();
-  return (
-    <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className={LABEL}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className={INPUT}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -2,6 +2,7 @@ export * from './cn';
 export * from './button-styles';
 export * from './button';
 export * from './field';
+export * from './native-select';
 export * from './feedback';
 export * from './layout';
 export * from './copy-button';

@@ -64,7 +64,11 @@ function api(
 }
 
 function uppyWith(uploadApi: UploadApi) {
-  return new Uppy<LookbookMeta, Record<string, never>>().use(LookbookUploader, { api: uploadApi, concurrency: 1 });
+  const quiet = { debug: () => undefined, warn: () => undefined, error: () => undefined };
+  return new Uppy<LookbookMeta, Record<string, never>>({ logger: quiet }).use(LookbookUploader, {
+    api: uploadApi,
+    concurrency: 1,
+  });
 }
 
 const file = (size: number) => ({
