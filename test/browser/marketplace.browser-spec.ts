@@ -33,6 +33,7 @@ describe('marketplace journey', () => {
   );
   const weightsSha256 = createHash('sha256').update(weights).digest('hex');
   let certificate = '';
+  const creatorHandle = `harbour-${Date.now() % 100000}`;
 
   beforeAll(async () => {
     journey = await startBrowserJourney({ env: { PLATFORM_FEE_BPS: '1000' } });
@@ -78,7 +79,7 @@ describe('marketplace journey', () => {
     // A typed error in a plain sentence, next to its field; nothing was created.
     await creator.getByTestId('field-error').first().waitFor();
     await checkPage(creator, 'sign-up');
-    await signUp(creator, `harbour-${Date.now() % 100000}`);
+    await signUp(creator, creatorHandle);
   });
 
   it('creates a model and a version in the studio', async () => {
@@ -94,6 +95,8 @@ describe('marketplace journey', () => {
     await checkPage(creator, 'studio-new-model');
     await creator.getByRole('button', { name: 'Create draft' }).click();
     await creator.waitForURL(/\/studio\/models\//);
+    await creator.getByRole('heading', { name: modelName }).waitFor();
+    await checkPage(creator, 'studio-model');
     await creator.getByRole('button', { name: 'Create version' }).click();
     await creator.waitForURL(/\/studio\/versions\//);
   });
@@ -136,6 +139,9 @@ describe('marketplace journey', () => {
   it('publishes the version', async () => {
     await creator.getByRole('button', { name: /^Publish v1\.0/ }).click();
     await creator.getByText('Published: files and details are fixed.').waitFor();
+    await creator.goto(url(`/u/${creatorHandle}`));
+    await creator.getByTestId('model-card').filter({ hasText: modelName }).waitFor();
+    await checkPage(creator, 'profile');
   });
 
   it('a buyer finds it, buys it through the local checkout, and gets the licence on the order page', async () => {
@@ -209,6 +215,14 @@ describe('marketplace journey', () => {
     expect(await sale.textContent()).toContain('$12.50');
     expect(await sale.getByTestId('sale-split').textContent()).toContain('$11.25');
     await checkPage(creator, 'earnings');
+  });
+
+  it('gives staff their page once an operator makes them admin', async () => {
+    await journey.api.db.query(`UPDATE identity.user SET roles = '{admin}' WHERE handle = $1`, [creatorHandle]);
+    await creator.goto(url('/staff'));
+    await creator.getByRole('heading', { name: 'Money review queue' }).waitFor();
+    await creator.getByRole('heading', { name: 'Set roles' }).waitFor();
+    await checkPage(creator, 'staff');
   });
 
   it('keeps account pages usable: sessions, API keys (shown once)', async () => {

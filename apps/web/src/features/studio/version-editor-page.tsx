@@ -219,7 +219,7 @@ export function VersionEditorPage() {
             ` ${m.baseModel.name} does not allow commercial use of derivatives, so only non-commercial tiers can be offered.`}
         </p>
         <OffersEditor
-          key={v.licenseOffers.map((o) => o.id).join()}
+          key={v.id}
           versionId={v.id}
           modelName={m.name}
           versionName={v.name}
