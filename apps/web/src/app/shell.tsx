@@ -66,12 +66,12 @@ export function AppShell() {
             <ThemeToggle />
             {signedIn ? (
               <>
-                <Link to="/account" className={cn(NAV_LINK, 'hidden sm:inline-flex')} data-testid="account-link">
+                <Link to="/account" className={cn(NAV_LINK, 'max-sm:hidden')} data-testid="account-link">
                   {me?.displayName ?? 'Account'}
                 </Link>
                 <button
                   type="button"
-                  className={buttonStyles('secondary', 'sm', 'hidden sm:inline-flex')}
+                  className={buttonStyles('secondary', 'sm', 'max-sm:hidden')}
                   onClick={() => void signOut()}
                 >
                   Sign out
@@ -82,7 +82,7 @@ export function AppShell() {
                 <Link to="/sign-in" className={buttonStyles('quiet', 'sm')}>
                   Sign in
                 </Link>
-                <Link to="/sign-up" className={buttonStyles('primary', 'sm', 'hidden sm:inline-flex')}>
+                <Link to="/sign-up" className={buttonStyles('primary', 'sm', 'max-sm:hidden')}>
                   Join
                 </Link>
               </>
