@@ -110,7 +110,7 @@ export function Checkbox({ children, className, ...props }: CheckboxProps) {
     <AriaCheckbox {...props} className={cn('group flex items-center gap-2 text-sm text-ink', className)}>
       <span
         aria-hidden
-        className="flex size-5 items-center justify-center rounded border border-line bg-surface group-data-selected:border-accent group-data-selected:bg-accent group-data-focus-visible:outline-2 group-data-focus-visible:outline-accent"
+        className="flex size-5 shrink-0 items-center justify-center rounded border border-line bg-surface group-data-selected:border-accent group-data-selected:bg-accent group-data-focus-visible:outline-2 group-data-focus-visible:outline-accent"
       >
         <svg
           viewBox="0 0 16 16"
