@@ -1,12 +1,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { compression } from 'vite-plugin-compression2';
 
 const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), tailwindcss()],
+  // Brotli and gzip files beside each text asset: the API serves them as they are (no compression per request).
+  plugins: [
+    react(),
+    tailwindcss(),
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, logLevel: 'warn' }),
+  ],
   resolve: {
     alias: {
       '@lookbook/web-ui': `${import.meta.dirname}/../../libs/web/ui/src/index.ts`,

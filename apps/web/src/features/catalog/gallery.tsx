@@ -62,7 +62,10 @@ export function Gallery({
   if (!images.length) return <p className="text-sm text-muted">This version has no sample images yet.</p>;
   const current = images[Math.min(selected, images.length - 1)]!;
   return (
-    <section aria-label="Sample images" className="flex flex-col gap-4">
+    <section aria-labelledby="samples" className="flex flex-col gap-4">
+      <h2 id="samples" className="sr-only">
+        Sample images
+      </h2>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {images.map((image, index) => (
           <button

@@ -50,9 +50,12 @@ export const ModelCardFragment = graphql(`
 export function ModelCard({
   model: masked,
   priority,
+  width,
 }: {
   model: FragmentType<typeof ModelCardFragment>;
   priority?: boolean;
+  /** How wide the card is drawn, in CSS pixels (the grid measures it): picks the rendition from the srcset. */
+  width?: number;
 }) {
   const model = readFragment(ModelCardFragment, masked);
   const cover = model.versions.flatMap((v) => v.sampleImages)[0];
@@ -72,7 +75,7 @@ export function ModelCard({
           <ResponsiveImage
             image={cover}
             alt={`Sample image for ${model.name}`}
-            sizes="(max-width: 640px) 50vw, (max-width: 1024px) 33vw, 20vw"
+            sizes={coverSizes(cover, width)}
             priority={priority}
             className="transition duration-300 group-hover:scale-[1.03]"
           />
@@ -89,12 +92,12 @@ export function ModelCard({
         )}
       </Link>
       <div className="flex flex-1 flex-col gap-1 p-3">
-        <h3 className="truncate text-sm font-semibold text-ink">
+        <h2 className="truncate text-sm leading-6 font-semibold text-ink">
           <Link to="/models/$id" params={{ id: model.id }} className="hover:underline">
             {model.name}
           </Link>
-        </h3>
-        <p className="truncate text-xs text-muted">
+        </h2>
+        <p className="truncate text-xs leading-6 text-muted">
           {model.owner ? (
             <Link to="/u/$handle" params={{ handle: model.owner.handle }} className="hover:underline">
               {model.owner.displayName}
@@ -114,4 +117,13 @@ export function ModelCard({
       </div>
     </article>
   );
+}
+
+const COVER_ASPECT = 4 / 5;
+
+/** The `sizes` of a cover drawn with object-cover in a 4:5 frame: a wider image is scaled to the frame's height. */
+function coverSizes(image: { width: number; height: number }, cardWidth: number | undefined): string {
+  if (!cardWidth) return '(max-width: 640px) 50vw, (max-width: 1024px) 33vw, 20vw';
+  const overflow = Math.max(1, image.width / image.height / COVER_ASPECT);
+  return `${Math.ceil(cardWidth * overflow)}px`;
 }

@@ -6,6 +6,7 @@ import { ModelCard, type ModelCardFragment } from './model-card';
 type Card = { id: string } & FragmentType<typeof ModelCardFragment>;
 
 /** Columns for the grid's width: 2 on phones up to 5 on wide screens. */
+const GAP = 16;
 const columnsFor = (width: number) => (width >= 1200 ? 5 : width >= 900 ? 4 : width >= 600 ? 3 : 2);
 
 export interface ModelGridProps {
@@ -22,24 +23,29 @@ export interface ModelGridProps {
 export function ModelGrid({ models, hasMore, loadingMore, onEndReached }: ModelGridProps) {
   const container = useRef<HTMLDivElement>(null);
   const [columns, setColumns] = useState(() => columnsFor(typeof window === 'undefined' ? 1200 : window.innerWidth));
+  const [width, setWidth] = useState(() => (typeof window === 'undefined' ? 1200 : window.innerWidth));
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setColumns(columnsFor(entry.contentRect.width));
+      if (entry) {
+        setColumns(columnsFor(entry.contentRect.width));
+        setWidth(entry.contentRect.width);
+      }
       setOffset(element.getBoundingClientRect().top + window.scrollY);
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
   const rows = Math.ceil(models.length / columns);
+  const cardWidth = Math.ceil((width - GAP * (columns - 1)) / columns);
   const virtualizer = useWindowVirtualizer({
     count: rows,
     estimateSize: () => 380,
     overscan: 3,
     scrollMargin: offset,
-    gap: 16,
+    gap: GAP,
   });
   const items = virtualizer.getVirtualItems();
   const lastRow = items[items.length - 1]?.index ?? 0;
@@ -62,7 +68,7 @@ export function ModelGrid({ models, hasMore, loadingMore, onEndReached }: ModelG
             }}
           >
             {models.slice(row.index * columns, row.index * columns + columns).map((model, i) => (
-              <ModelCard key={model.id} model={model} priority={row.index === 0 && i < columns} />
+              <ModelCard key={model.id} model={model} width={cardWidth} priority={row.index === 0 && i < columns} />
             ))}
           </div>
         ))}
