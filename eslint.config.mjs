@@ -14,7 +14,9 @@ const layers = {
   'type:foundation': ['type:kernel', 'type:core'],
   'type:catalog': ['type:kernel', 'type:core', 'type:foundation'],
   'type:feature': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog'],
-  'type:commerce': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
+  // Search (later community, moderation): read across the catalog and the features below commerce.
+  'type:discovery': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
+  'type:commerce': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:discovery'],
   'type:app': [
     'type:ui',
     'type:migrations',
@@ -23,6 +25,7 @@ const layers = {
     'type:foundation',
     'type:catalog',
     'type:feature',
+    'type:discovery',
     'type:commerce',
   ],
   'type:e2e': [
@@ -34,6 +37,7 @@ const layers = {
     'type:foundation',
     'type:catalog',
     'type:feature',
+    'type:discovery',
     'type:commerce',
   ],
   'type:testing': [
@@ -43,6 +47,7 @@ const layers = {
     'type:foundation',
     'type:catalog',
     'type:feature',
+    'type:discovery',
     'type:commerce',
   ],
 };

@@ -7,6 +7,7 @@ import { Commerce1764500000000 } from './1764500000000-commerce';
 import { Hardening1764600000000 } from './1764600000000-hardening';
 import { Performance1764700000000 } from './1764700000000-performance';
 import { BrowseFilters1764800000000 } from './1764800000000-browse-filters';
+import { Search1764900000000 } from './1764900000000-search';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Hardening1764600000000,
   Performance1764700000000,
   BrowseFilters1764800000000,
+  Search1764900000000,
 ];

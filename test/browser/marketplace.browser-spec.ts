@@ -149,10 +149,24 @@ describe('marketplace journey', () => {
     await buyer.goto(url('/library'));
     await buyer.getByText('You have no licences yet').waitFor();
     await checkPage(buyer, 'library-empty');
+    // Found by a misspelled word typed into the search box, narrowed by what the licence allows.
     await buyer.goto(url('/'));
+    await buyer.getByTestId('search-input').fill('harbuor lights');
+    await buyer.getByTestId('search-input').press('Enter');
+    await buyer.waitForURL(/q=harbuor/);
+    await buyer.getByText('Showing results for').waitFor();
     const card = buyer.getByTestId('model-card').filter({ hasText: modelName });
     await card.waitFor();
+    await buyer.getByTestId('facet-commercial').click();
+    await buyer.waitForURL(/commercial=true/);
+    await card.waitFor();
     await checkPage(buyer, 'browse');
+    // A file hash typed into the box finds its model exactly.
+    await buyer.getByTestId('search-input').fill(weightsSha256);
+    await buyer.getByTestId('search-input').press('Enter');
+    await buyer.getByText('This file hash belongs to the model below.').waitFor();
+    await card.waitFor();
+    await checkPage(buyer, 'search-hash');
     await card.getByRole('heading', { name: modelName }).getByRole('link').click();
     await buyer.getByTestId('permissions-matrix').waitFor();
     await checkPage(buyer, 'model-page');

@@ -25,7 +25,7 @@ describe('web client served by the API', () => {
     });
     const document = await page.goto(baseUrl);
     expect(document?.headers()['cache-control']).toBe('no-cache');
-    await page.getByRole('heading', { name: 'Newest style models' }).waitFor();
+    await page.getByRole('heading', { name: 'Style models' }).waitFor();
     expect(await page.title()).toBe('Browse style models · Lookbook');
     expect(failures).toEqual([]);
     expect(assets.length).toBeGreaterThan(0);
@@ -49,8 +49,10 @@ describe('web client served by the API', () => {
     await page.goto(`${baseUrl}/models/not-a-uuid`);
     await page.getByText('There is nothing at this address').or(page.getByTestId('error-state')).first().waitFor();
     await page.goto(`${baseUrl}/?type=NOT_A_TYPE`);
-    await page.getByRole('heading', { name: 'Newest style models' }).waitFor();
-    expect(await page.getByLabel('Type').inputValue()).toBe('any');
+    await page.getByRole('heading', { name: 'Style models' }).waitFor();
+    // Dropped, not applied: no filter chip, and the search runs unfiltered.
+    await page.getByTestId('result-count').or(page.getByTestId('empty-state')).first().waitFor();
+    expect(await page.getByRole('button', { name: /remove filter/ }).count()).toBe(0);
   });
 
   it('works in dark mode and at phone width, with the menu reachable from the keyboard', async () => {

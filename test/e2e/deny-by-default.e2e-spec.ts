@@ -13,9 +13,12 @@ const PUBLIC_OPERATIONS = [
   'Mutation.signUp',
   'Query.baseModels',
   'Query.currencies',
+  'Query.facetValues', // published models only, like search
   'Query.modelVersion', // published only, unless you own it
+  'Query.search', // published models only
   'Query.styleModel', // published only, unless you own it
   'Query.styleModels',
+  'Query.suggest', // names of published models, tags and creators
   'Query.user',
   'Query.verifyLicense', // anyone shown a licence may check it
 ];

@@ -5,6 +5,7 @@ import { CoreModule } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
 import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
+import { SearchModule } from '@lookbook/search';
 import type { S3Settings } from '@lookbook/storage';
 import { StorageModule } from '@lookbook/storage';
 
@@ -24,6 +25,7 @@ export class WorkerModule {
         StorageModule.forRoot(options.storage),
         IdentityModule,
         CatalogModule,
+        SearchModule,
         CommerceModule.register({ provider: options.config.payments.provider }),
       ],
     };

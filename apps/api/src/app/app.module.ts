@@ -7,6 +7,7 @@ import { CatalogModule } from '@lookbook/catalog';
 import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
+import { SearchModule } from '@lookbook/search';
 import type { S3Settings } from '@lookbook/storage';
 import { StorageModule } from '@lookbook/storage';
 import { HealthController } from './health.controller';
@@ -32,6 +33,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         LicensingModule,
+        SearchModule,
         CommerceModule.register({ provider: options.config.payments.provider }),
       ],
       controllers: [HealthController, MediaController],

@@ -196,6 +196,12 @@ export type Precision =
   | 'MIXED'
   | 'OTHER';
 
+export type PriceLimitInput = {
+  /** Minor units of the currency. */
+  amount: number;
+  currency: string;
+};
+
 export type RefundReason =
   | 'ISSUED_BY_CREATOR'
   | 'ISSUED_BY_SUPPORT'
@@ -226,6 +232,59 @@ export type ScanStatus =
   | 'REJECTED'
   | 'UPLOADING';
 
+/** Leave out results that have any of these. */
+export type SearchExcludeInput = {
+  /** Creator handles. */
+  creators?: Array<string> | null | undefined;
+  tags?: Array<string> | null | undefined;
+  types?: Array<ModelType> | null | undefined;
+};
+
+export type SearchFacet =
+  | 'BASE_MODEL'
+  | 'COMMERCIAL_USE'
+  | 'CREDIT_REQUIRED'
+  | 'DERIVATIVES_ALLOWED'
+  | 'MATURITY'
+  | 'PRICE'
+  | 'TAG'
+  | 'TIER'
+  | 'TYPE';
+
+/** Narrow a search. Every list matches any of its values, except tags (all of them). */
+export type SearchFilterInput = {
+  /** Base model ids. */
+  baseModels?: Array<string | number> | null | undefined;
+  /** A licence on offer allows commercial use. */
+  commercialUse?: boolean | null | undefined;
+  /** A creator's handle. */
+  creator?: string | null | undefined;
+  /** false: some licence on offer needs no credit line. */
+  creditRequired?: boolean | null | undefined;
+  /** A licence on offer allows derivatives (remixes, merges). */
+  derivativesAllowed?: boolean | null | undefined;
+  /** true: free to claim; false: paid offers only. */
+  free?: boolean | null | undefined;
+  /** Maturity levels to include; absent: the viewer setting (SFW and SUGGESTIVE). */
+  maturity?: Array<Maturity> | null | undefined;
+  /** Cheapest paid offer at most this (free ones too). */
+  maxPrice?: PriceLimitInput | null | undefined;
+  /** Every tag listed must be present. */
+  tags?: Array<string> | null | undefined;
+  /** Licence tiers on offer. */
+  tiers?: Array<LicenseTier> | null | undefined;
+  types?: Array<ModelType> | null | undefined;
+};
+
+/** RELEVANCE falls back to NEWEST when there is no query. */
+export type SearchSort =
+  | 'MOST_DOWNLOADED'
+  | 'NEWEST'
+  | 'PRICE_HIGH'
+  | 'PRICE_LOW'
+  | 'RELEVANCE'
+  | 'TRENDING';
+
 export type SignInInput = {
   /** Email or handle. */
   login: string;
@@ -244,16 +303,10 @@ export type SplitRole =
   | 'REMIX_PARENT'
   | 'SELLER';
 
-export type StyleModelFilter = {
-  baseModelId?: string | number | null | undefined;
-  /** Only this creator’s published models, by handle. */
-  ownerHandle?: string | null | undefined;
-  /** Only this creator’s models (your own include drafts). */
-  ownerId?: string | null | undefined;
-  /** Only models with this tag. */
-  tag?: string | null | undefined;
-  type?: ModelType | null | undefined;
-};
+export type SuggestionKind =
+  | 'CREATOR'
+  | 'MODEL'
+  | 'TAG';
 
 /** SCHEDULED: waiting for the hold period. WAITING_FOR_ACCOUNT: the payout account cannot receive money yet. NETTED: absorbed by an earlier debt. CANCELLED: refunded before it was sent. */
 export type TransferStatus =
@@ -350,16 +403,27 @@ export type ProfileQueryVariables = Exact<{
 export type ProfileQuery = { user: { id: string, handle: string, displayName: string, createdAt: string } };
 
 export type BrowseQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filters?: SearchFilterInput | null | undefined;
+  exclude?: SearchExcludeInput | null | undefined;
+  sort?: SearchSort | null | undefined;
   first: number;
   after?: string | null | undefined;
-  filter?: StyleModelFilter | null | undefined;
+  withFacets: boolean;
 }>;
 
 
-export type BrowseQuery = { styleModels: { nodes: Array<(
-      { id: string }
-      & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
-    )>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, hashMatch: boolean, maturity: Array<string>, hits: Array<{ model: (
+        { id: string }
+        & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
+      ), highlights: Array<{ field: string, segments: Array<{ text: string, match: boolean }> }> }>, facets?: Array<{ facet: SearchFacet, values: Array<{ value: string, count: number }> }> } };
+
+export type SuggestQueryVariables = Exact<{
+  prefix: string;
+}>;
+
+
+export type SuggestQuery = { suggest: Array<{ kind: SuggestionKind, text: string, ref: string }> };
 
 export type BaseModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -872,15 +936,40 @@ export const ProfileDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
 export const BrowseDocument = new TypedDocumentString(`
-    query Browse($first: Int!, $after: String, $filter: StyleModelFilter) {
-  styleModels(first: $first, after: $after, filter: $filter) {
-    nodes {
-      id
-      ...ModelCard
+    query Browse($query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput, $sort: SearchSort, $first: Int!, $after: String, $withFacets: Boolean!) {
+  search(
+    query: $query
+    filters: $filters
+    exclude: $exclude
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    total
+    hasNextPage
+    endCursor
+    didYouMean
+    hashMatch
+    maturity
+    hits {
+      model {
+        id
+        ...ModelCard
+      }
+      highlights {
+        field
+        segments {
+          text
+          match
+        }
+      }
     }
-    pageInfo {
-      hasNextPage
-      endCursor
+    facets @include(if: $withFacets) {
+      facet
+      values {
+        value
+        count
+      }
     }
   }
 }
@@ -921,6 +1010,15 @@ export const BrowseDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<BrowseQuery, BrowseQueryVariables>;
+export const SuggestDocument = new TypedDocumentString(`
+    query Suggest($prefix: String!) {
+  suggest(prefix: $prefix) {
+    kind
+    text
+    ref
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestQuery, SuggestQueryVariables>;
 export const BaseModelsDocument = new TypedDocumentString(`
     query BaseModels {
   baseModels {

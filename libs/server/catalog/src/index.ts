@@ -8,4 +8,5 @@ export { contentKey } from './lib/ingest/ingest-model-file.job';
 export { choosePartSize } from '@lookbook/kernel';
 export * from './lib/catalog.facade';
 export { ModelVersion } from './lib/graphql/catalog-versions.objects';
+export { MaturityEnum, ModelTypeEnum, StyleModel } from './lib/graphql/catalog-models.objects';
 export { CatalogTasks } from './lib/catalog.tasks';

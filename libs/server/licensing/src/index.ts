@@ -5,3 +5,4 @@ export * from './lib/offers/permissions';
 export * from './lib/licensing.facade';
 export type { RevocationReason } from './lib/licenses/license.entity';
 export type { PurchaseQuote } from './lib/licenses/license-issuer.service';
+export { TierEnum } from './lib/graphql/licensing.objects';

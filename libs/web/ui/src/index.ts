@@ -7,3 +7,4 @@ export * from './feedback';
 export * from './layout';
 export * from './copy-button';
 export * from './dialog';
+export * from './field-styles';

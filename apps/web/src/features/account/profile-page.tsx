@@ -27,8 +27,11 @@ const route = getRouteApi('/u/$handle');
 export function ProfilePage() {
   const { handle } = route.useParams();
   const user = useQuery({ queryKey: ['user', handle.toLowerCase()], queryFn: () => execute(Profile, { handle }) });
-  const models = useInfiniteQuery(browseQuery({ creator: handle }));
-  const nodes = useMemo(() => models.data?.pages.flatMap((p) => p.styleModels.nodes) ?? [], [models.data]);
+  const models = useInfiniteQuery(browseQuery({ creator: handle, sort: 'NEWEST' }));
+  const nodes = useMemo(
+    () => models.data?.pages.flatMap((p) => p.search.hits.map((h) => h.model)) ?? [],
+    [models.data],
+  );
   const onEndReached = useCallback(() => void models.fetchNextPage(), [models]);
   useTitle(user.data ? `${user.data.user.displayName} (@${user.data.user.handle})` : `@${handle}`);
 

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
-  Badge,
   EmptyState,
   ErrorState,
   LoadingState,
@@ -10,132 +9,282 @@ import {
   Notice,
   Skeleton,
   buttonStyles,
+  cn,
 } from '@lookbook/web-ui';
 import { errorMessage } from '../../lib/api-error';
 import { modelTypeLabel } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
 import type { BrowseSearch } from './catalog-queries';
-import { MODEL_TYPES, PAGE_CAP, baseModelsQuery, browseQuery } from './catalog-queries';
+import { PAGE_CAP, SEARCH_SORTS, baseModelsQuery, browseQuery } from './catalog-queries';
+import { FacetPanel } from './facet-panel';
 import { ModelGrid } from './model-grid';
+import type { SuggestionPick } from './search-box';
+import { SearchBox } from './search-box';
 
 const route = getRouteApi('/');
-const ANY = 'any';
 
-/** Home: the newest published models as a virtualised grid, with filters kept in the URL. */
+const SORT_LABELS: Record<(typeof SEARCH_SORTS)[number], string> = {
+  RELEVANCE: 'Best match',
+  NEWEST: 'Newest',
+  MOST_DOWNLOADED: 'Most downloaded',
+  TRENDING: 'Trending',
+  PRICE_LOW: 'Price: low to high',
+  PRICE_HIGH: 'Price: high to low',
+};
+
+/** Home: search over published models — query, facets, exclusions and sort all in the URL, so any search can be shared. */
 export function BrowsePage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/' });
-  const models = useInfiniteQuery(browseQuery(search));
+  const results = useInfiniteQuery(browseQuery(search));
   const baseModels = useQuery(baseModelsQuery());
-  useTitle(search.tag ? `#${search.tag}` : search.creator ? `Models by @${search.creator}` : 'Browse style models');
+  useTitle(
+    search.q
+      ? `“${search.q}” — search`
+      : search.tag
+        ? `#${search.tag}`
+        : search.creator
+          ? `Models by @${search.creator}`
+          : 'Browse style models',
+  );
 
-  const nodes = useMemo(() => models.data?.pages.flatMap((p) => p.styleModels.nodes) ?? [], [models.data]);
-  const setFilter = (patch: Partial<BrowseSearch>) =>
+  const first = results.data?.pages[0]?.search;
+  const hits = useMemo(() => results.data?.pages.flatMap((p) => p.search.hits) ?? [], [results.data]);
+  const cards = useMemo(() => hits.map((h) => h.model), [hits]);
+  const snippets = useMemo(
+    () => new Map(hits.map((h) => [h.model.id, h.highlights.find((x) => x.field === 'description')?.segments])),
+    [hits],
+  );
+  const setSearch = (patch: Partial<BrowseSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError, error } = models;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError, error } = results;
   const onEndReached = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const capped = !hasNextPage && models.data?.pages.length === PAGE_CAP;
-  const filtered = Object.values(search).some(Boolean);
+  const capped = !hasNextPage && results.data?.pages.length === PAGE_CAP;
+  const baseName = (id: string) => baseModels.data?.baseModels.find((b) => b.id === id)?.name ?? id;
+  const chips = activeChips(search, baseName);
+  const filtered = chips.length > 0 || !!search.q;
+  // Phones: the facet panel opens on demand instead of pushing the results below the fold.
+  const [showFilters, setShowFilters] = useState(false);
+  const onPick = (pick: SuggestionPick) => {
+    if (pick.kind === 'MODEL') void navigate({ to: '/models/$id', params: { id: pick.ref } });
+    else if (pick.kind === 'TAG') setSearch({ tag: pick.ref, q: undefined });
+    else setSearch({ creator: pick.ref, q: undefined });
+  };
 
   return (
-    <div className="flex flex-col gap-6 lg:flex-row">
-      <aside aria-label="Filters" className="flex shrink-0 flex-col gap-4 lg:w-60">
-        <h2 className="sr-only">Filters</h2>
-        <NativeSelect
-          label="Type"
-          value={search.type ?? ANY}
-          onChange={(key) => setFilter({ type: key === ANY ? undefined : (key as BrowseSearch['type']) })}
-          options={[{ id: ANY, label: 'All types' }, ...MODEL_TYPES.map((t) => ({ id: t, label: modelTypeLabel(t) }))]}
-        />
-        <NativeSelect
-          label="Base model"
-          value={search.base ?? ANY}
-          disabled={!baseModels.data}
-          onChange={(key) => setFilter({ base: key === ANY ? undefined : key })}
-          options={[
-            { id: ANY, label: 'All base models' },
-            ...(baseModels.data?.baseModels.map((b) => ({ id: b.id, label: b.name })) ?? []),
-          ]}
-        />
-        {(search.creator || search.tag) && (
-          <div className="flex flex-wrap gap-2">
-            {search.creator && (
-              <button
-                type="button"
-                className={buttonStyles('secondary', 'sm')}
-                onClick={() => setFilter({ creator: undefined })}
-              >
-                Creator @{search.creator} <span aria-hidden>×</span>
-                <span className="sr-only">(remove filter)</span>
-              </button>
-            )}
-            {search.tag && (
-              <button
-                type="button"
-                className={buttonStyles('secondary', 'sm')}
-                onClick={() => setFilter({ tag: undefined })}
-              >
-                #{search.tag} <span aria-hidden>×</span>
-                <span className="sr-only">(remove filter)</span>
-              </button>
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="min-w-0 flex-1">
+          <SearchBox initial={search.q ?? ''} onSearch={(q) => setSearch({ q: q || undefined })} onPick={onPick} />
+        </div>
+        <div className="sm:w-56">
+          <NativeSelect
+            label="Sort by"
+            value={search.sort ?? 'RELEVANCE'}
+            onChange={(key) =>
+              setSearch({ sort: key === 'RELEVANCE' ? undefined : (key as (typeof SEARCH_SORTS)[number]) })
+            }
+            options={SEARCH_SORTS.map((id) => ({ id, label: SORT_LABELS[id] }))}
+          />
+        </div>
+      </div>
+      <div className="flex flex-col gap-6 lg:flex-row">
+        <button
+          type="button"
+          className={buttonStyles('secondary', 'sm', 'self-start lg:hidden')}
+          aria-expanded={showFilters}
+          aria-controls="search-filters"
+          onClick={() => setShowFilters((open) => !open)}
+        >
+          {showFilters ? 'Hide filters' : 'Filters'}
+        </button>
+        <aside
+          id="search-filters"
+          aria-label="Filters"
+          className={cn('shrink-0 flex-col gap-4 lg:flex lg:w-60', showFilters ? 'flex' : 'hidden')}
+        >
+          <h2 className="sr-only">Filters</h2>
+          {first?.facets ? (
+            <FacetPanel facets={first.facets} search={search} baseModelName={baseName} onChange={setSearch} />
+          ) : results.isPending ? (
+            <LoadingState label="Loading filters" rows={4} />
+          ) : null}
+        </aside>
+        <section className="min-w-0 flex-1" aria-labelledby="browse-heading">
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <h1 id="browse-heading" className="text-2xl font-semibold tracking-tight">
+              {search.q
+                ? `Results for “${search.q}”`
+                : search.creator
+                  ? `Models by @${search.creator}`
+                  : 'Style models'}
+            </h1>
+            {first && (
+              <p className="text-sm text-muted" aria-live="polite" data-testid="result-count">
+                {first.total.toLocaleString()} {first.total === 1 ? 'model' : 'models'}
+              </p>
             )}
           </div>
-        )}
-        {filtered && (
-          <Link to="/" search={{}} className="text-sm text-accent underline underline-offset-2 hover:no-underline">
-            Clear all filters
-          </Link>
-        )}
-      </aside>
-      <section className="min-w-0 flex-1" aria-labelledby="browse-heading">
-        <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
-          <h1 id="browse-heading" className="text-2xl font-semibold tracking-tight">
-            {search.creator ? `Models by @${search.creator}` : 'Newest style models'}
-          </h1>
-          {search.tag && <Badge tone="accent">#{search.tag}</Badge>}
-        </div>
-        {models.isPending ? (
-          <GridSkeleton />
-        ) : models.isError ? (
-          <ErrorState message={errorMessage(models.error)} onRetry={() => void models.refetch()} />
-        ) : nodes.length === 0 ? (
-          <EmptyState
-            title={filtered ? 'No models match these filters' : 'No models published yet'}
-            action={
-              filtered ? (
-                <Link to="/" search={{}} className={buttonStyles('primary')}>
-                  Show all models
-                </Link>
-              ) : (
-                <Link to="/studio/new" className={buttonStyles('primary')}>
-                  Publish the first one
-                </Link>
-              )
-            }
-          >
-            {filtered
-              ? 'Try another type or base model, or clear the filters.'
-              : 'Creators publish style models from their studio.'}
-          </EmptyState>
-        ) : (
-          <>
-            <ModelGrid
-              models={nodes}
-              hasMore={!!hasNextPage}
-              loadingMore={isFetchingNextPage}
-              onEndReached={onEndReached}
-            />
-            {isFetchingNextPage && <LoadingState label="Loading more models" rows={1} />}
-            {capped && (
-              <Notice className="mt-6">
-                You have scrolled through {nodes.length} models. Narrow the filters to see others.
-              </Notice>
+          <div className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
+            {!search.mature && (
+              <button
+                type="button"
+                className={buttonStyles('secondary', 'sm')}
+                onClick={() => setSearch({ mature: true })}
+                data-testid="maturity-chip"
+              >
+                Safe and suggestive only <span aria-hidden>×</span>
+                <span className="sr-only">(show mature models too)</span>
+              </button>
             )}
-            {isFetchNextPageError && <ErrorState message={errorMessage(error)} onRetry={() => void fetchNextPage()} />}
-          </>
-        )}
-      </section>
+            {chips.map((chip) => (
+              <button
+                key={chip.key}
+                type="button"
+                className={buttonStyles('secondary', 'sm')}
+                onClick={() => setSearch(chip.remove)}
+              >
+                {chip.label} <span aria-hidden>×</span>
+                <span className="sr-only">(remove filter)</span>
+              </button>
+            ))}
+            {filtered && (
+              <Link to="/" search={{}} className="text-sm text-accent underline underline-offset-2 hover:no-underline">
+                Clear all
+              </Link>
+            )}
+          </div>
+          {first?.didYouMean && hits.length > 0 && (
+            <Notice className="mb-4">
+              Showing results for <strong>{first.didYouMean}</strong>.
+            </Notice>
+          )}
+          {first?.hashMatch && <Notice className="mb-4">This file hash belongs to the model below.</Notice>}
+          {results.isPending ? (
+            <GridSkeleton />
+          ) : results.isError ? (
+            <ErrorState message={errorMessage(results.error)} onRetry={() => void results.refetch()} />
+          ) : cards.length === 0 ? (
+            <EmptyState
+              title={filtered ? 'Nothing matches this search' : 'No models published yet'}
+              action={
+                filtered ? (
+                  <Link to="/" search={{}} className={buttonStyles('primary')}>
+                    Start over
+                  </Link>
+                ) : (
+                  <Link to="/studio/new" className={buttonStyles('primary')}>
+                    Publish the first one
+                  </Link>
+                )
+              }
+            >
+              {filtered ? (
+                <NoResultsHelp
+                  didYouMean={first?.didYouMean ?? null}
+                  chips={chips}
+                  onSearch={(q) => setSearch({ q })}
+                  onRemove={setSearch}
+                />
+              ) : (
+                'Creators publish style models from their studio.'
+              )}
+            </EmptyState>
+          ) : (
+            <>
+              <ModelGrid
+                models={cards}
+                snippets={snippets}
+                hasMore={!!hasNextPage}
+                loadingMore={isFetchingNextPage}
+                onEndReached={onEndReached}
+              />
+              {isFetchingNextPage && <LoadingState label="Loading more models" rows={1} />}
+              {capped && (
+                <Notice className="mt-6">
+                  You have scrolled through {cards.length} models. Narrow the search to see others.
+                </Notice>
+              )}
+              {isFetchNextPageError && (
+                <ErrorState message={errorMessage(error)} onRetry={() => void fetchNextPage()} />
+              )}
+            </>
+          )}
+        </section>
+      </div>
     </div>
+  );
+}
+
+interface Chip {
+  key: string;
+  label: string;
+  remove: Partial<BrowseSearch>;
+}
+
+/** Every active filter as a removable chip (the maturity default is its own chip). */
+function activeChips(search: BrowseSearch, baseName: (id: string) => string): Chip[] {
+  const chips: Chip[] = [];
+  if (search.type) chips.push({ key: 'type', label: modelTypeLabel(search.type), remove: { type: undefined } });
+  if (search.base) chips.push({ key: 'base', label: baseName(search.base), remove: { base: undefined } });
+  if (search.creator) chips.push({ key: 'creator', label: `@${search.creator}`, remove: { creator: undefined } });
+  if (search.tag) chips.push({ key: 'tag', label: `#${search.tag}`, remove: { tag: undefined } });
+  if (search.price)
+    chips.push({ key: 'price', label: search.price === 'free' ? 'Free' : 'Paid', remove: { price: undefined } });
+  if (search.commercial) chips.push({ key: 'commercial', label: 'Commercial use', remove: { commercial: undefined } });
+  if (search.derivatives)
+    chips.push({ key: 'derivatives', label: 'Derivatives allowed', remove: { derivatives: undefined } });
+  if (search.nocredit) chips.push({ key: 'nocredit', label: 'No credit needed', remove: { nocredit: undefined } });
+  if (search.mature) chips.push({ key: 'mature', label: 'Including mature', remove: { mature: undefined } });
+  for (const tag of search.notag ?? [])
+    chips.push({
+      key: `notag:${tag}`,
+      label: `Not #${tag}`,
+      remove: { notag: (search.notag ?? []).filter((t) => t !== tag) },
+    });
+  return chips;
+}
+
+/** "No results" help: the corrected spelling, and each filter that could be relaxed. */
+function NoResultsHelp({
+  didYouMean,
+  chips,
+  onSearch,
+  onRemove,
+}: {
+  didYouMean: string | null;
+  chips: Chip[];
+  onSearch: (q: string) => void;
+  onRemove: (patch: Partial<BrowseSearch>) => void;
+}) {
+  return (
+    <span className="flex flex-col items-center gap-2">
+      {didYouMean && (
+        <span>
+          Did you mean{' '}
+          <button type="button" className="text-accent underline" onClick={() => onSearch(didYouMean)}>
+            {didYouMean}
+          </button>
+          ?
+        </span>
+      )}
+      {chips.length > 0 ? (
+        <span>
+          Try without{' '}
+          {chips.slice(0, 3).map((chip, i) => (
+            <span key={chip.key}>
+              {i > 0 && ', '}
+              <button type="button" className="text-accent underline" onClick={() => onRemove(chip.remove)}>
+                {chip.label}
+              </button>
+            </span>
+          ))}
+          .
+        </span>
+      ) : (
+        !didYouMean && <span>Try fewer or different words.</span>
+      )}
+    </span>
   );
 }
 

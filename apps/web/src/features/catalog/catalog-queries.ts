@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { graphql } from '../../gql';
-import type { ModelType } from '../../gql/graphql';
+import type { Maturity, ModelType } from '../../gql/graphql';
 import { execute } from '../../lib/graphql-client';
 
 export const MODEL_TYPES = [
@@ -21,11 +21,23 @@ export const MODEL_TYPES = [
 // zod/mini: the same schemas in a fraction of the bytes (the router and its search params load with every page).
 const optionalText = (max: number) =>
   z.catch(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max))), undefined);
+const flag = z.catch(z.optional(z.boolean()), undefined);
+export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_DOWNLOADED', 'TRENDING', 'PRICE_LOW', 'PRICE_HIGH'] as const;
 export const browseSearch = z.object({
+  q: optionalText(200),
   type: z.catch(z.optional(z.enum(MODEL_TYPES)), undefined),
   base: optionalText(60),
   creator: optionalText(40),
   tag: optionalText(40),
+  /** Excluded tags. */
+  notag: z.catch(z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))), undefined),
+  price: z.catch(z.optional(z.enum(['free', 'paid'])), undefined),
+  commercial: flag,
+  derivatives: flag,
+  nocredit: flag,
+  /** Include mature and explicit models (off: the default maturity, shown as a removable chip). */
+  mature: flag,
+  sort: z.catch(z.optional(z.enum(SEARCH_SORTS)), undefined),
 });
 export type BrowseSearch = z.infer<typeof browseSearch>;
 
@@ -34,19 +46,83 @@ export const PAGE_SIZE = 24;
 export const PAGE_CAP = 20;
 
 const BrowseQuery = graphql(`
-  query Browse($first: Int!, $after: String, $filter: StyleModelFilter) {
-    styleModels(first: $first, after: $after, filter: $filter) {
-      nodes {
-        id
-        ...ModelCard
+  query Browse(
+    $query: String
+    $filters: SearchFilterInput
+    $exclude: SearchExcludeInput
+    $sort: SearchSort
+    $first: Int!
+    $after: String
+    $withFacets: Boolean!
+  ) {
+    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {
+      total
+      hasNextPage
+      endCursor
+      didYouMean
+      hashMatch
+      maturity
+      hits {
+        model {
+          id
+          ...ModelCard
+        }
+        highlights {
+          field
+          segments {
+            text
+            match
+          }
+        }
       }
-      pageInfo {
-        hasNextPage
-        endCursor
+      facets @include(if: $withFacets) {
+        facet
+        values {
+          value
+          count
+        }
       }
     }
   }
 `);
+
+const SuggestQuery = graphql(`
+  query Suggest($prefix: String!) {
+    suggest(prefix: $prefix) {
+      kind
+      text
+      ref
+    }
+  }
+`);
+
+export const suggestQuery = (prefix: string) =>
+  queryOptions({
+    queryKey: ['suggest', prefix],
+    queryFn: () => execute(SuggestQuery, { prefix }),
+    enabled: prefix.trim().length >= 2,
+    staleTime: 60_000,
+  });
+
+/** The URL's search state as the API's search arguments. */
+export function searchVariables(search: BrowseSearch) {
+  return {
+    query: search.q ?? null,
+    filters: {
+      types: search.type ? [search.type] : null,
+      baseModels: search.base ? [search.base] : null,
+      tags: search.tag ? [search.tag] : null,
+      creator: search.creator ?? null,
+      free: search.price === 'free' ? true : search.price === 'paid' ? false : null,
+      commercialUse: search.commercial ? true : null,
+      derivativesAllowed: search.derivatives ? true : null,
+      creditRequired: search.nocredit ? false : null,
+      maturity: search.mature ? (['SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT'] as Maturity[]) : null,
+    },
+    exclude: { tags: search.notag ?? null },
+    sort: search.sort ?? null,
+  };
+}
 
 export const BaseModelsQuery = graphql(`
   query BaseModels {
@@ -63,18 +139,13 @@ export const BaseModelsQuery = graphql(`
 export const baseModelsQuery = () =>
   queryOptions({ queryKey: ['baseModels'], queryFn: () => execute(BaseModelsQuery), staleTime: 10 * 60_000 });
 
+/** Pages of results; the first page also carries the facet counts. */
 export const browseQuery = (search: BrowseSearch) =>
   infiniteQueryOptions({
-    queryKey: ['styleModels', search],
+    queryKey: ['search', search],
     queryFn: ({ pageParam }) =>
-      execute(BrowseQuery, {
-        first: PAGE_SIZE,
-        after: pageParam,
-        filter: { type: search.type, baseModelId: search.base, ownerHandle: search.creator, tag: search.tag },
-      }),
+      execute(BrowseQuery, { ...searchVariables(search), first: PAGE_SIZE, after: pageParam, withFacets: !pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (last, pages) =>
-      last.styleModels.pageInfo.hasNextPage && pages.length < PAGE_CAP
-        ? last.styleModels.pageInfo.endCursor
-        : undefined,
+      last.search.hasNextPage && pages.length < PAGE_CAP ? last.search.endCursor : undefined,
   });

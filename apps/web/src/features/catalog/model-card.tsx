@@ -51,11 +51,14 @@ export function ModelCard({
   model: masked,
   priority,
   width,
+  snippet,
 }: {
   model: FragmentType<typeof ModelCardFragment>;
   priority?: boolean;
   /** How wide the card is drawn, in CSS pixels (the grid measures it): picks the rendition from the srcset. */
   width?: number;
+  /** A description snippet with the words a search matched. */
+  snippet?: readonly Segment[];
 }) {
   const model = readFragment(ModelCardFragment, masked);
   const cover = model.versions.flatMap((v) => v.sampleImages)[0];
@@ -107,6 +110,19 @@ export function ModelCard({
           )}{' '}
           · {model.baseModel.name}
         </p>
+        {snippet && (
+          <p className="line-clamp-2 text-xs text-muted" data-testid="search-snippet">
+            {snippet.map((segment, i) =>
+              segment.match ? (
+                <mark key={i} className="rounded-sm bg-accent-soft px-0.5 text-ink">
+                  {segment.text}
+                </mark>
+              ) : (
+                <span key={i}>{segment.text}</span>
+              ),
+            )}
+          </p>
+        )}
         <div className="mt-auto flex flex-wrap gap-1 pt-1">
           {licenceBadges(offers).map((badge) => (
             <Badge key={badge} tone="accent">
@@ -117,6 +133,11 @@ export function ModelCard({
       </div>
     </article>
   );
+}
+
+export interface Segment {
+  text: string;
+  match: boolean;
 }
 
 const COVER_ASPECT = 4 / 5;

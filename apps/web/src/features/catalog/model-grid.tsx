@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FragmentType } from '../../gql';
-import { ModelCard, type ModelCardFragment } from './model-card';
+import { ModelCard, type ModelCardFragment, type Segment } from './model-card';
 
 type Card = { id: string } & FragmentType<typeof ModelCardFragment>;
 
@@ -14,13 +14,15 @@ export interface ModelGridProps {
   hasMore: boolean;
   loadingMore: boolean;
   onEndReached: () => void;
+  /** Search highlights: the description words that matched, by model id. */
+  snippets?: ReadonlyMap<string, readonly Segment[] | undefined>;
 }
 
 /**
  * A window-virtualised grid of model cards: only the rows near the viewport are mounted (a long scroll keeps a flat
  * DOM and bounded decoded images), and reaching the last rows asks for the next page.
  */
-export function ModelGrid({ models, hasMore, loadingMore, onEndReached }: ModelGridProps) {
+export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets }: ModelGridProps) {
   const container = useRef<HTMLDivElement>(null);
   const [columns, setColumns] = useState(() => columnsFor(typeof window === 'undefined' ? 1200 : window.innerWidth));
   const [width, setWidth] = useState(() => (typeof window === 'undefined' ? 1200 : window.innerWidth));
@@ -68,7 +70,13 @@ export function ModelGrid({ models, hasMore, loadingMore, onEndReached }: ModelG
             }}
           >
             {models.slice(row.index * columns, row.index * columns + columns).map((model, i) => (
-              <ModelCard key={model.id} model={model} width={cardWidth} priority={row.index === 0 && i < columns} />
+              <ModelCard
+                key={model.id}
+                model={model}
+                width={cardWidth}
+                snippet={snippets?.get(model.id)}
+                priority={row.index === 0 && i < columns}
+              />
             ))}
           </div>
         ))}

@@ -129,6 +129,7 @@ export function VersionEditorPage() {
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['studio'] });
       await client.invalidateQueries({ queryKey: ['styleModels'] });
+      await client.invalidateQueries({ queryKey: ['search'] });
       await client.invalidateQueries({ queryKey: ['styleModel'] });
     },
   });

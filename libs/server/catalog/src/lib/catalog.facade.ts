@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
 import { CatalogErrors } from './catalog.errors';
+import type { StyleModel } from './graphql/catalog-models.objects';
+import { toStyleModel } from './graphql/catalog.mapper';
 import { StyleModelRepository } from './models/style-model.repository';
 import type { VersionFacts, VersionSummary } from './policies/version-facts';
 import type { VersionAccess } from './versions/model-version.entity';
@@ -37,6 +39,18 @@ export class CatalogFacade {
     const locked = await this.facts.locked(manager, versionId);
     if (!locked) throw CatalogErrors.versionNotFound();
     return locked.facts;
+  }
+
+  /**
+   * The published models among `ids`, in that order, as GraphQL objects (search hits). Read now, not from the index:
+   * a model taken down a moment ago is gone from the results even before its document is deleted.
+   */
+  async publishedModels(ids: readonly string[]): Promise<StyleModel[]> {
+    const byId = new Map((await this.models.publishedWithOwners(ids)).map((m) => [m.id, m]));
+    return ids.flatMap((id) => {
+      const model = byId.get(id);
+      return model ? [toStyleModel(model)] : [];
+    });
   }
 
   /** Batched for DataLoaders: the owner of each model (unknown ids are absent). */

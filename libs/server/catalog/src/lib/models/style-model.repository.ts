@@ -63,6 +63,14 @@ export class StyleModelRepository {
       .leftJoinAndMapOne('m.baseModel', BaseModelEntity, 'b', 'b.id = m.base_model_id');
   }
 
+  /** Published models among `ids`, with creators and base models, in one statement (search hits). */
+  publishedWithOwners(ids: readonly string[]): Promise<StyleModelEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.withOwners()
+      .where(`m.id IN (:...ids) AND m.status = 'PUBLISHED'`, { ids: [...ids] })
+      .getMany();
+  }
+
   byIds(ids: readonly string[]): Promise<StyleModelEntity[]> {
     return ids.length ? this.repo().findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }

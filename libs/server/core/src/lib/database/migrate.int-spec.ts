@@ -37,6 +37,7 @@ describe('migrations', () => {
       'ledger',
       'licensing',
       'local_gateway',
+      'search',
     ]);
   });
 

@@ -1,0 +1,4 @@
+export * from './lib/search.module';
+export { SearchSyncService } from './lib/sync/search-sync.service';
+export type { ReconcileReport } from './lib/sync/search-sync.service';
+export { SearchTasks } from './lib/search.tasks';

@@ -1,0 +1,361 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { ModelDocument } from '../documents/model-document';
+import { highlight } from '../query/highlight';
+import type { Facet, SearchRequest } from '../query/search-request';
+import type { QueryWord } from '../query/words';
+import { correctable, didYouMean, hashQuery, queryWords, toTsQuery, uniqueWords, words } from '../query/words';
+import type { FacetCount, SearchPage, Suggestion } from './search-engine';
+import { SearchEngine } from './search-engine';
+
+/** Collects bound parameters: every value reaches PostgreSQL as `$n`, never as SQL text. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+interface Match {
+  /** `WHERE` text for the query part (full text or hash), with its parameters in `params`. */
+  where: string;
+  rank: string;
+  words: QueryWord[];
+  hash: boolean;
+}
+
+const SORTS: Record<SearchRequest['sort'], string> = {
+  RELEVANCE: 'score DESC, d.downloads DESC, d.published_at DESC, d.model_id',
+  NEWEST: 'd.published_at DESC, d.model_id DESC',
+  MOST_DOWNLOADED: 'd.downloads DESC, d.published_at DESC, d.model_id',
+  TRENDING: 'd.trending DESC, d.downloads DESC, d.model_id',
+  PRICE_LOW: '(CASE WHEN d.free THEN 0 ELSE d.min_price_amount END) ASC NULLS LAST, d.model_id',
+  PRICE_HIGH: 'COALESCE(d.min_price_amount, 0) DESC, d.model_id',
+};
+
+/** How a facet's values are read from a document row, as SQL producing zero or more text values. */
+const FACET_VALUES: Record<Facet, string> = {
+  type: 'SELECT d.type',
+  baseModel: 'SELECT d.base_model_id',
+  tag: 'SELECT unnest(d.tags)',
+  maturity: 'SELECT d.maturity',
+  tier: 'SELECT unnest(d.tiers)',
+  price: `SELECT v FROM unnest(ARRAY[CASE WHEN d.free THEN 'FREE' END,
+            CASE WHEN d.min_price_amount IS NOT NULL THEN 'PAID' END]) v WHERE v IS NOT NULL`,
+  commercialUse: 'SELECT d.commercial_use::text',
+  derivativesAllowed: 'SELECT d.derivatives_allowed::text',
+  creditRequired: 'SELECT d.credit_required::text',
+};
+/** Facets with many values return the most frequent ones. */
+const MAX_FACET_VALUES = 30;
+
+/**
+ * The PostgreSQL engine (embedded default): weighted full-text search (`simple` configuration: names > tags and
+ * trigger words > creator, base model and type > description), per-word typo correction against the lexicon of
+ * indexed words (pg_trgm), synonyms from `search.synonym`, exact hash lookup, disjunctive facet counts. One row per
+ * model, so one hit per model without `DISTINCT ON`.
+ */
+@Injectable()
+export class PostgresSearchEngine extends SearchEngine {
+  readonly name = 'postgres' as const;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async prepare(): Promise<void> {
+    // The schema comes from migrations; nothing to apply at start.
+  }
+
+  async upsert(documents: readonly ModelDocument[]): Promise<void> {
+    if (!documents.length) return;
+    await this.dataSource.transaction(async (tx) => {
+      const ids = documents.map((d) => d.id);
+      const previous = await this.lockAndRead(tx, ids);
+      const rows = documents.map((d) => toRow(d));
+      await tx.query(
+        `INSERT INTO search.model_document AS d (model_id, name, slug, description, owner_id, owner_handle,
+                owner_name, type, base_model_id, base_model_name, tags, trigger_words, hashes, maturity, tiers, free,
+                min_price_amount, min_price_currency, commercial_use, derivatives_allowed, credit_required,
+                published_at, downloads, trending, words, document, indexed_at)
+         SELECT r.id, r.name, r.slug, r.description, r.owner_id, r.owner_handle, r.owner_name, r.type,
+                r.base_model_id, r.base_model_name, r.tags, r.trigger_words, r.hashes, r.maturity, r.tiers, r.free,
+                r.min_price_amount, r.min_price_currency, r.commercial_use, r.derivatives_allowed, r.credit_required,
+                r.published_at, r.downloads, r.trending, r.words,
+                setweight(to_tsvector('simple', r.text_a), 'A') || setweight(to_tsvector('simple', r.text_b), 'B') ||
+                setweight(to_tsvector('simple', r.text_c), 'C') || setweight(to_tsvector('simple', r.text_d), 'D'),
+                now()
+           FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, name text, slug text, description text, owner_id uuid,
+                owner_handle text, owner_name text, type text, base_model_id text, base_model_name text, tags text[],
+                trigger_words text[], hashes text[], maturity text, tiers text[], free boolean,
+                min_price_amount bigint, min_price_currency text, commercial_use boolean,
+                derivatives_allowed boolean, credit_required boolean, published_at timestamptz, downloads bigint,
+                trending float8, words text[], text_a text, text_b text, text_c text, text_d text)
+         ON CONFLICT (model_id) DO UPDATE SET
+           name = EXCLUDED.name, slug = EXCLUDED.slug, description = EXCLUDED.description,
+           owner_id = EXCLUDED.owner_id, owner_handle = EXCLUDED.owner_handle, owner_name = EXCLUDED.owner_name,
+           type = EXCLUDED.type, base_model_id = EXCLUDED.base_model_id, base_model_name = EXCLUDED.base_model_name,
+           tags = EXCLUDED.tags, trigger_words = EXCLUDED.trigger_words, hashes = EXCLUDED.hashes,
+           maturity = EXCLUDED.maturity, tiers = EXCLUDED.tiers, free = EXCLUDED.free,
+           min_price_amount = EXCLUDED.min_price_amount, min_price_currency = EXCLUDED.min_price_currency,
+           commercial_use = EXCLUDED.commercial_use, derivatives_allowed = EXCLUDED.derivatives_allowed,
+           credit_required = EXCLUDED.credit_required, published_at = EXCLUDED.published_at,
+           downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, words = EXCLUDED.words,
+           document = EXCLUDED.document, indexed_at = now()`,
+        [JSON.stringify(rows)],
+      );
+      await this.applyCounts(
+        tx,
+        previous,
+        documents.map((d) => ({ words: rows.find((r) => r.id === d.id)!.words, tags: d.tags })),
+      );
+    });
+  }
+
+  async delete(modelIds: readonly string[]): Promise<void> {
+    if (!modelIds.length) return;
+    await this.dataSource.transaction(async (tx) => {
+      const previous = await this.lockAndRead(tx, [...modelIds]);
+      if (!previous.length) return;
+      await tx.query(`DELETE FROM search.model_document WHERE model_id = ANY ($1::uuid[])`, [modelIds]);
+      await this.applyCounts(tx, previous, []);
+    });
+  }
+
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const params = new Params();
+    const match = await this.match(request, params);
+    const where = [match.where, ...this.filters(request, params, null)].join(' AND ');
+    const sort =
+      request.query && !match.hash
+        ? SORTS[request.sort]
+        : SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort];
+    const rows = await this.dataSource.query<
+      { model_id: string; score: number; total: string; name: string; description: string }[]
+    >(
+      `SELECT d.model_id, ${match.rank} AS score, count(*) OVER () AS total, d.name, d.description
+         FROM search.model_document d
+        WHERE ${where}
+        ORDER BY ${sort}
+        OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`,
+      params.values,
+    );
+    const terms = match.words.flatMap((w) => w.alternatives.map((a) => ({ word: a, prefix: w.prefix })));
+    return {
+      hits: rows.map((r) => ({
+        modelId: r.model_id,
+        score: Number(r.score),
+        highlights: terms.length ? highlight({ name: r.name, description: r.description }, terms) : [],
+      })),
+      total: Number(rows[0]?.total ?? 0),
+      didYouMean: didYouMean(match.words),
+      hashMatch: match.hash && rows.length > 0,
+    };
+  }
+
+  async facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]> {
+    if (!facets.length) return [];
+    const params = new Params();
+    const match = await this.match(request, params);
+    const prefix = valueQuery ? params.add(valueQuery.trim().toLowerCase()) : null;
+    const branches = facets.map(
+      (facet) => `(SELECT ${params.add(facet)}::text AS facet, v.value, count(*)::int AS count
+           FROM search.model_document d, LATERAL (${FACET_VALUES[facet]}) AS v (value)
+          WHERE ${[match.where, ...this.filters(request, params, facet)].join(' AND ')}
+            ${prefix ? `AND starts_with(lower(v.value), ${prefix})` : ''}
+          GROUP BY v.value ORDER BY count DESC, v.value LIMIT ${MAX_FACET_VALUES})`,
+    );
+    const rows = await this.dataSource.query<FacetCount[]>(branches.join(' UNION ALL '), params.values);
+    return rows.map((r) => ({ facet: r.facet, value: r.value, count: Number(r.count) }));
+  }
+
+  async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
+    const q = prefix.trim().toLowerCase();
+    if (!q) return [];
+    const rows = await this.dataSource.query<Suggestion[]>(
+      `(SELECT 'MODEL' AS kind, d.name AS text, d.model_id::text AS ref FROM search.model_document d
+         WHERE lower(d.name) LIKE $1 || '%' ORDER BY d.downloads DESC, d.name LIMIT $2)
+       UNION ALL
+       (SELECT 'TAG', t.tag, t.tag FROM search.tag t
+         WHERE t.tag LIKE $1 || '%' AND t.documents > 0 ORDER BY t.documents DESC, t.tag LIMIT $2)
+       UNION ALL
+       (SELECT 'CREATOR', min(d.owner_name), min(d.owner_handle) FROM search.model_document d
+         WHERE lower(d.owner_handle) LIKE $1 || '%' GROUP BY lower(d.owner_handle)
+         ORDER BY count(*) DESC, lower(d.owner_handle) LIMIT $2)`,
+      [escapeLike(q), limit],
+    );
+    return rows;
+  }
+
+  async indexedIds(after: string | null, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT model_id AS id FROM search.model_document WHERE ($1::uuid IS NULL OR model_id > $1::uuid)
+        ORDER BY model_id LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The query part of a search: a file hash matches exactly; words match full text, corrected where misspelled. */
+  private async match(request: SearchRequest, params: Params): Promise<Match> {
+    const hash = hashQuery(request.query);
+    if (hash) return { where: `d.hashes @> ARRAY[${params.add(hash)}]::text[]`, rank: '1', words: [], hash: true };
+    const query = await this.resolveWords(queryWords(request.query));
+    const tsquery = toTsQuery(query);
+    if (!tsquery) return { where: 'true', rank: '0', words: [], hash: false };
+    const q = params.add(tsquery);
+    return {
+      where: `d.document @@ to_tsquery('simple', ${q})`,
+      rank: `ts_rank(d.document, to_tsquery('simple', ${q}))`,
+      words: query,
+      hash: false,
+    };
+  }
+
+  /** For each word: synonyms, and the closest indexed word when it is not in the index (one statement). */
+  private async resolveWords(list: string[]): Promise<QueryWord[]> {
+    if (!list.length) return [];
+    const last = list.length - 1;
+    const rows = await this.dataSource.query<
+      { word: string; known: boolean; closest: string | null; synonyms: string[] }[]
+    >(
+      `SELECT q.word, k.known,
+              CASE WHEN NOT k.known AND q.fix THEN
+                (SELECT l.word FROM search.lexicon l
+                  WHERE l.documents > 0 AND l.word % q.word
+                  ORDER BY similarity(l.word, q.word) DESC, l.documents DESC, l.word LIMIT 1)
+              END AS closest,
+              ARRAY(SELECT s.synonym FROM search.synonym s WHERE s.term = q.word ORDER BY s.synonym) AS synonyms
+         FROM unnest($1::text[], $2::boolean[], $3::boolean[]) WITH ORDINALITY AS q (word, fix, prefix, n),
+              LATERAL (SELECT CASE WHEN q.prefix
+                         THEN EXISTS (SELECT 1 FROM search.lexicon l WHERE l.word LIKE q.word || '%' AND l.documents > 0)
+                         ELSE EXISTS (SELECT 1 FROM search.lexicon l WHERE l.word = q.word AND l.documents > 0)
+                       END AS known) k
+        ORDER BY q.n`,
+      [list, list.map(correctable), list.map((_, i) => i === last)],
+    );
+    return rows.map((row, i) => {
+      const word = list[i]!;
+      const correction = row.closest && row.closest !== word ? row.closest : null;
+      return {
+        word,
+        alternatives: [...new Set([word, ...row.synonyms, ...(correction ? [correction] : [])])],
+        correction,
+        // A corrected last word is a whole word: the typist finished it.
+        prefix: i === last && !correction && word.length >= 2,
+      };
+    });
+  }
+
+  /** Filters and exclusions as SQL conditions; `except` leaves out that facet's own filter (disjunctive counts). */
+  private filters(request: SearchRequest, params: Params, except: Facet | null): string[] {
+    const { filters: f, exclude: x } = request;
+    const out: string[] = [];
+    const on = (facet: Facet, condition: () => string) => {
+      if (facet !== except) out.push(condition());
+    };
+    on('maturity', () => `d.maturity = ANY (${params.add(f.maturity)}::text[])`);
+    if (f.types.length) on('type', () => `d.type = ANY (${params.add(f.types)}::text[])`);
+    if (f.baseModels.length) on('baseModel', () => `d.base_model_id = ANY (${params.add(f.baseModels)}::text[])`);
+    if (f.tags.length) on('tag', () => `d.tags @> ${params.add(f.tags)}::text[]`);
+    if (f.tiers.length) on('tier', () => `d.tiers && ${params.add(f.tiers)}::text[]`);
+    if (f.free === true) on('price', () => 'd.free');
+    if (f.free === false) on('price', () => 'd.min_price_amount IS NOT NULL');
+    if (f.maxPrice) {
+      const { amount, currency } = f.maxPrice;
+      on(
+        'price',
+        () =>
+          `(d.free OR (d.min_price_currency = ${params.add(currency)} AND d.min_price_amount <= ${params.add(amount)}))`,
+      );
+    }
+    if (f.commercialUse !== null) on('commercialUse', () => `d.commercial_use = ${params.add(f.commercialUse)}`);
+    if (f.derivativesAllowed !== null)
+      on('derivativesAllowed', () => `d.derivatives_allowed = ${params.add(f.derivativesAllowed)}`);
+    if (f.creditRequired !== null) on('creditRequired', () => `d.credit_required = ${params.add(f.creditRequired)}`);
+    if (f.creator) out.push(`lower(d.owner_handle) = ${params.add(f.creator)}`);
+    if (x.tags.length) out.push(`NOT (d.tags && ${params.add(x.tags)}::text[])`);
+    if (x.types.length) out.push(`d.type <> ALL (${params.add(x.types)}::text[])`);
+    if (x.creators.length) out.push(`lower(d.owner_handle) <> ALL (${params.add(x.creators)}::text[])`);
+    return out;
+  }
+
+  /** Locks the models' documents (in id order: no deadlocks between batches) and reads their indexed words and tags. */
+  private async lockAndRead(tx: EntityManager, ids: string[]): Promise<{ words: string[]; tags: string[] }[]> {
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(id::text, 42)) FROM unnest($1::uuid[]) id ORDER BY id`,
+      [ids],
+    );
+    return tx.query(`SELECT words, tags FROM search.model_document WHERE model_id = ANY ($1::uuid[])`, [ids]);
+  }
+
+  /** Keeps the lexicon and tag counts equal to the documents: subtract what was indexed, add what is indexed now. */
+  private async applyCounts(
+    tx: EntityManager,
+    before: { words: string[]; tags: string[] }[],
+    after: { words: string[]; tags: string[] }[],
+  ): Promise<void> {
+    for (const [table, column, pick] of [
+      ['search.lexicon', 'word', (d: { words: string[] }) => d.words],
+      ['search.tag', 'tag', (d: { tags: string[] }) => d.tags],
+    ] as const) {
+      const delta = new Map<string, number>();
+      for (const d of before) for (const v of new Set(pick(d))) delta.set(v, (delta.get(v) ?? 0) - 1);
+      for (const d of after) for (const v of new Set(pick(d))) delta.set(v, (delta.get(v) ?? 0) + 1);
+      const changes = [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      if (!changes.length) continue;
+      // Sorted, so concurrent batches lock rows in the same order. A new value's first count is never negative:
+      // a value is only subtracted after it was added.
+      await tx.query(
+        `INSERT INTO ${table} AS t (${column}, documents)
+         SELECT v, n FROM unnest($1::text[], $2::int[]) AS c (v, n)
+         ON CONFLICT (${column}) DO UPDATE SET documents = t.documents + EXCLUDED.documents`,
+        [changes.map(([v]) => v), changes.map(([, n]) => n)],
+      );
+    }
+  }
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A document as the upsert reads it: the weighted text fields are our own tokenisation, joined by spaces. */
+function toRow(d: ModelDocument) {
+  const textA = uniqueWords(d.name, d.slug);
+  const textB = uniqueWords(...d.tags, ...d.triggerWords);
+  const textC = uniqueWords(d.ownerHandle, d.ownerName, d.baseModelName, d.baseModelId, d.type.replace(/_/g, ' '));
+  const textD = words(d.description).slice(0, 2000);
+  return {
+    id: d.id,
+    name: d.name,
+    slug: d.slug,
+    description: d.description,
+    owner_id: d.ownerId,
+    owner_handle: d.ownerHandle,
+    owner_name: d.ownerName,
+    type: d.type,
+    base_model_id: d.baseModelId,
+    base_model_name: d.baseModelName,
+    tags: d.tags,
+    trigger_words: d.triggerWords,
+    hashes: d.hashes,
+    maturity: d.maturity,
+    tiers: d.tiers,
+    free: d.free,
+    min_price_amount: d.minPrice?.amount ?? null,
+    min_price_currency: d.minPrice?.currency ?? null,
+    commercial_use: d.commercialUse,
+    derivatives_allowed: d.derivativesAllowed,
+    credit_required: d.creditRequired,
+    published_at: d.publishedAt.toISOString(),
+    downloads: d.downloads,
+    trending: d.trending,
+    words: [...new Set([...textA, ...textB, ...textC, ...textD])],
+    text_a: textA.join(' '),
+    text_b: textB.join(' '),
+    text_c: textC.join(' '),
+    text_d: textD.join(' '),
+  };
+}

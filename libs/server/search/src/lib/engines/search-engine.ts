@@ -1,0 +1,60 @@
+import type { ModelDocument } from '../documents/model-document';
+import type { Facet, SearchRequest } from '../query/search-request';
+
+/** A run of text from a highlighted field; `match` runs are the words the query matched. */
+export interface HighlightSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  modelId: string;
+  score: number;
+  /** Highlighted name and a description snippet, when the query matched text. */
+  highlights: { field: 'name' | 'description'; segments: HighlightSegment[] }[];
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+  /** The query with misspelled words replaced by the indexed words that were searched instead. */
+  didYouMean: string | null;
+  /** The query was a file hash and matched exactly. */
+  hashMatch: boolean;
+}
+
+export interface FacetCount {
+  facet: Facet;
+  value: string;
+  count: number;
+}
+
+export interface Suggestion {
+  kind: 'MODEL' | 'TAG' | 'CREATOR';
+  text: string;
+  /** The model id or the creator handle; the tag itself for tags. */
+  ref: string;
+}
+
+/**
+ * The search port. Two adapters: PostgreSQL (embedded default; full-text + pg_trgm) and Meilisearch (production).
+ * Writes are state-based (upsert the current document, or delete), so replaying them in any order converges; the
+ * caller serialises writes per model (SearchSyncService holds a lock per model from reading the state to writing it).
+ * Index names and engine details never leave the adapter.
+ */
+export abstract class SearchEngine {
+  abstract readonly name: 'postgres' | 'meilisearch';
+  /** Creates or updates settings; idempotent (runs at every start). */
+  abstract prepare(): Promise<void>;
+  abstract upsert(documents: readonly ModelDocument[]): Promise<void>;
+  abstract delete(modelIds: readonly string[]): Promise<void>;
+  abstract search(request: SearchRequest): Promise<SearchPage>;
+  /**
+   * Facet value counts for the request. Disjunctive: a facet's own filter does not narrow its counts (picking
+   * "LORA" still shows how many checkpoints there are), every other filter does.
+   */
+  abstract facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]>;
+  abstract suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** Ids of every indexed document, ascending, in pages: for reconcile and reindex. */
+  abstract indexedIds(after: string | null, limit: number): Promise<string[]>;
+}

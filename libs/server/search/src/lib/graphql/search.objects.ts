@@ -1,0 +1,71 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum } from '@lookbook/core';
+import { StyleModel } from '@lookbook/catalog';
+import { FACETS, SEARCH_SORTS } from '../query/search-request';
+import type { Facet, SearchRequest } from '../query/search-request';
+
+export const SearchSortEnum = graphqlEnum('SearchSort', SEARCH_SORTS, {
+  description: 'RELEVANCE falls back to NEWEST when there is no query.',
+});
+/** GraphQL names in the enum style (BASE_MODEL); values are the facet names used inside (baseModel). */
+export const SearchFacetEnum = Object.fromEntries(
+  FACETS.map((facet) => [facet.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), facet]),
+) as Record<string, Facet>;
+registerEnumType(SearchFacetEnum, { name: 'SearchFacet' });
+export const SuggestionKindEnum = graphqlEnum('SuggestionKind', ['MODEL', 'TAG', 'CREATOR'] as const);
+
+@ObjectType()
+export class HighlightSegment {
+  @Field() text!: string;
+  @Field({ description: 'A word the query matched.' }) match!: boolean;
+}
+
+@ObjectType()
+export class SearchHighlight {
+  @Field({ description: 'name or description (a snippet around the first match).' }) field!: string;
+  @Field(() => [HighlightSegment]) segments!: HighlightSegment[];
+}
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => StyleModel) model!: StyleModel;
+  @Field(() => Float) score!: number;
+  @Field(() => [SearchHighlight]) highlights!: SearchHighlight[];
+}
+
+@ObjectType()
+export class FacetValueCount {
+  @Field() value!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class FacetCounts {
+  @Field(() => SearchFacetEnum) facet!: string;
+  @Field(() => [FacetValueCount], { description: 'Most frequent first (at most 30).' }) values!: FacetValueCount[];
+}
+
+@ObjectType()
+export class SearchResult {
+  @Field(() => [SearchHit]) hits!: SearchHit[];
+  @Field(() => Int, { description: 'Matches in all (results are served to a depth of 1,000).' }) total!: number;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The query as searched, when misspelled words were replaced by indexed ones.',
+  })
+  didYouMean!: string | null;
+  @Field({ description: 'The query was a file hash (SHA-256 or AutoV2) and found its model.' }) hashMatch!: boolean;
+  @Field(() => [String], { description: 'Maturity levels included (the viewer setting unless filtered).' })
+  maturity!: string[];
+  /** Kept for the facets field (not exposed). */
+  request!: SearchRequest;
+}
+
+@ObjectType()
+export class Suggestion {
+  @Field(() => SuggestionKindEnum) kind!: string;
+  @Field() text!: string;
+  @Field({ description: 'Model id, tag, or creator handle.' }) ref!: string;
+}

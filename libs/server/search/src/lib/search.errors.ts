@@ -1,0 +1,17 @@
+import { UnavailableError, ValidationError } from '@lookbook/kernel';
+
+export const SearchErrors = {
+  queryTooLong: (max: number) =>
+    new ValidationError('SEARCH_QUERY_TOO_LONG', `A search is at most ${max} characters`, { field: 'query', max }),
+  invalidFirst: (max: number) =>
+    new ValidationError('SEARCH_INVALID_FIRST', `Ask for 1 to ${max} results at a time`, { field: 'first', max }),
+  invalidCursor: () =>
+    new ValidationError('SEARCH_INVALID_CURSOR', 'This cursor belongs to another search; start again from the top', {
+      field: 'after',
+    }),
+  invalidFilter: (field: string, message: string) => new ValidationError('SEARCH_INVALID_FILTER', message, { field }),
+  unknownFacet: (facet: string) =>
+    new ValidationError('SEARCH_UNKNOWN_FACET', `There is no facet named "${facet}"`, { field: 'facet' }),
+  /** The engine did not answer: writes still succeed (the outbox holds them); the client may retry. */
+  unavailable: () => new UnavailableError('SEARCH_UNAVAILABLE', 'Search is unavailable right now, try again shortly'),
+};

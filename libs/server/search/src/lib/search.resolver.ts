@@ -1,0 +1,68 @@
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public } from '@lookbook/core';
+import { SearchExcludeInput, SearchFilterInput } from './graphql/search.inputs';
+import {
+  FacetCounts,
+  FacetValueCount,
+  SearchFacetEnum,
+  SearchResult,
+  SearchSortEnum,
+  Suggestion,
+} from './graphql/search.objects';
+import type { SearchSort } from './query/search-request';
+import { SearchService } from './search.service';
+
+@Resolver(() => SearchResult)
+export class SearchResolver {
+  constructor(private readonly searches: SearchService) {}
+
+  @Public()
+  @Query(() => SearchResult, {
+    description:
+      'Published models matching a query (typo-tolerant; a SHA-256 or AutoV2 finds its model exactly), filtered, ' +
+      'with exclusions, sorted. Facet counts on the result.',
+  })
+  async search(
+    @Args('query', { nullable: true }) query?: string,
+    @Args('filters', { nullable: true }) filter?: SearchFilterInput,
+    @Args('exclude', { nullable: true }) exclude?: SearchExcludeInput,
+    @Args('sort', { type: () => SearchSortEnum, nullable: true }) sort?: SearchSort,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<SearchResult> {
+    return this.searches.search({ query, filters: filter, exclude, sort, first, after });
+  }
+
+  @ResolveField(() => [FacetCounts], {
+    description: "Counts per facet value. A facet's own filter does not narrow its counts; every other filter does.",
+  })
+  async facets(
+    @Parent() result: SearchResult,
+    @Args('facets', { type: () => [SearchFacetEnum], nullable: true }) facets?: string[],
+  ): Promise<FacetCounts[]> {
+    const counts = await this.searches.facets(result.request, facets);
+    return [...counts].map(([facet, values]) => ({
+      facet,
+      values: values.map(({ value, count }) => ({ value, count })),
+    }));
+  }
+
+  @Public()
+  @Query(() => [FacetValueCount], { description: "Search inside one facet's values (by prefix), within a search." })
+  async facetValues(
+    @Args('facet', { type: () => SearchFacetEnum }) facet: string,
+    @Args('prefix') prefix: string,
+    @Args('query', { nullable: true }) query?: string,
+    @Args('filters', { nullable: true }) filter?: SearchFilterInput,
+    @Args('exclude', { nullable: true }) exclude?: SearchExcludeInput,
+  ): Promise<FacetValueCount[]> {
+    const counts = await this.searches.facetValues(facet, prefix, { query, filters: filter, exclude });
+    return counts.map(({ value, count }) => ({ value, count }));
+  }
+
+  @Public()
+  @Query(() => [Suggestion], { description: 'Autocomplete: models, tags and creators starting with the prefix.' })
+  async suggest(@Args('prefix') prefix: string): Promise<Suggestion[]> {
+    return this.searches.suggest(prefix);
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '@lookbook/kernel';
+import { CatalogFacade } from '@lookbook/catalog';
+import type { FacetCount, Suggestion } from './engines/search-engine';
+import { SearchEngine } from './engines/search-engine';
+import type { SearchResult } from './graphql/search.objects';
+import type { Facet, SearchRequest, SearchRequestInput } from './query/search-request';
+import { encodeCursor, FACETS, MAX_DEPTH, parseSearchRequest } from './query/search-request';
+import { SearchErrors } from './search.errors';
+
+const MAX_SUGGESTIONS = 5;
+const MAX_PREFIX = 60;
+
+/** Search through our API only: parse and check, ask the engine, load the hits' current models from the catalog. */
+@Injectable()
+export class SearchService {
+  private readonly logger = new Logger(SearchService.name);
+
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly catalog: CatalogFacade,
+  ) {}
+
+  async search(input: SearchRequestInput): Promise<SearchResult> {
+    const request = parseSearchRequest(input);
+    const page = await this.guard(() => this.engine.search(request));
+    const models = new Map((await this.catalog.publishedModels(page.hits.map((h) => h.modelId))).map((m) => [m.id, m]));
+    const next = request.offset + request.first;
+    const hasNextPage = next < Math.min(page.total, MAX_DEPTH);
+    return {
+      hits: page.hits.flatMap((hit) => {
+        const model = models.get(hit.modelId);
+        return model ? [{ model, score: hit.score, highlights: hit.highlights }] : [];
+      }),
+      total: page.total,
+      endCursor: hasNextPage ? encodeCursor(request, next) : null,
+      hasNextPage,
+      didYouMean: page.didYouMean,
+      hashMatch: page.hashMatch,
+      maturity: request.filters.maturity,
+      request,
+    };
+  }
+
+  async facets(
+    request: SearchRequest,
+    facets: readonly string[] | null | undefined,
+  ): Promise<Map<Facet, FacetCount[]>> {
+    const wanted = this.checkFacets(facets ?? FACETS);
+    const counts = await this.guard(() => this.engine.facets(request, wanted));
+    return group(wanted, counts);
+  }
+
+  /** Values of one facet matching `query` (a prefix), counted within a search: the tag picker's search box. */
+  async facetValues(facet: string, query: string, input: SearchRequestInput): Promise<FacetCount[]> {
+    const [checked] = this.checkFacets([facet]);
+    if (query.length > MAX_PREFIX) throw SearchErrors.queryTooLong(MAX_PREFIX);
+    const request = parseSearchRequest({ ...input, after: null });
+    return this.guard(() => this.engine.facets(request, [checked!], query));
+  }
+
+  async suggest(prefix: string): Promise<Suggestion[]> {
+    if (prefix.length > MAX_PREFIX) throw SearchErrors.queryTooLong(MAX_PREFIX);
+    return this.guard(() => this.engine.suggest(prefix, MAX_SUGGESTIONS));
+  }
+
+  private checkFacets(facets: readonly string[]): Facet[] {
+    for (const facet of facets)
+      if (!(FACETS as readonly string[]).includes(facet)) throw SearchErrors.unknownFacet(facet);
+    return [...new Set(facets)] as Facet[];
+  }
+
+  /** An engine failure is a typed, retryable error for the client; the cause is logged, never shown. */
+  private async guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      this.logger.error(
+        `search engine (${this.engine.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      throw SearchErrors.unavailable();
+    }
+  }
+}
+
+function group(facets: readonly Facet[], counts: readonly FacetCount[]): Map<Facet, FacetCount[]> {
+  const out = new Map<Facet, FacetCount[]>(facets.map((f) => [f, []]));
+  for (const count of counts) out.get(count.facet)?.push(count);
+  return out;
+}

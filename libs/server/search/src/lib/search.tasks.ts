@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineScheduledTask, defineTask } from '@lookbook/core';
+
+/**
+ * Search's background work. `syncModel` is enqueued by database triggers (migrations/…-search.ts) in the same
+ * transaction as any write to a table a document is built from; its name and payload must match the trigger's.
+ */
+export const SearchTasks = {
+  /** Re-read one model and upsert or delete its document. Keyed per model: a burst of writes is one job. */
+  syncModel: defineTask({
+    name: 'search.sync-model',
+    payload: z.object({ modelId: z.uuid() }),
+    key: (p) => `search-model:${p.modelId}`,
+  }),
+  /** Every 15 minutes: trending scores decay, so recently licensed models are re-read. */
+  refreshTrending: defineScheduledTask('search.refresh-trending', '*/15 * * * *'),
+  /** Hourly: compare the index with the database and fix any drift. */
+  reconcile: defineScheduledTask('search.reconcile', '17 * * * *'),
+};

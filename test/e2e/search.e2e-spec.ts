@@ -1,0 +1,163 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { errorCode, gql } from '@lookbook/testing';
+import type { TestUser } from '@lookbook/testing';
+import { eventually } from './support/eventually';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
+import { startTestWorker } from './support/test-worker';
+import { publishedVersion } from './support/versions';
+import { world } from './support/world';
+
+const SEARCH = `query($q: String, $f: SearchFilterInput, $x: SearchExcludeInput, $first: Int, $after: String) {
+  search(query: $q, filters: $f, exclude: $x, first: $first, after: $after) {
+    total hasNextPage endCursor didYouMean hashMatch maturity
+    hits { score model { id name owner { handle } } highlights { field segments { text match } } }
+    facets(facets: [TYPE, COMMERCIAL_USE, TAG]) { facet values { value count } }
+  }
+}`;
+const UPDATE = `mutation($id: UUID!, $i: UpdateStyleModelInput!) { updateStyleModel(id: $id, input: $i) { id } }`;
+const STATUS = `mutation($id: UUID!, $s: ModelStatus!) { changeStyleModelStatus(id: $id, status: $s) { id status } }`;
+
+interface SearchData {
+  search: {
+    total: number;
+    hasNextPage: boolean;
+    endCursor: string | null;
+    didYouMean: string | null;
+    hashMatch: boolean;
+    maturity: string[];
+    hits: { score: number; model: { id: string; name: string; owner: { handle: string } } }[];
+    facets: { facet: string; values: { value: string; count: number }[] }[];
+  };
+}
+
+describe('search over HTTP: publish → findable by a misspelling and by hash → gone when unpublished', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let creator: TestUser;
+  let moderator: TestUser;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    worker = await startTestWorker(api.db.url, { env: { DATA_DIR: api.dataDir } });
+    creator = await world(api).member();
+    moderator = await world(api).staff('moderator');
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  const search = (variables: Record<string, unknown>, user?: TestUser) =>
+    gql<SearchData>(api.server, SEARCH, variables, user?.accessToken);
+  const ids = async (variables: Record<string, unknown>) =>
+    ((await search(variables)).data?.search.hits ?? []).map((h) => h.model.id);
+
+  /** A published model with distinctive words, and the time from its publish to being searchable. */
+  async function publishLook(name: string, tags: string[]) {
+    const look = await publishedVersion(api, creator);
+    await gql(api.server, UPDATE, { id: look.modelId, i: { name, tags } }, creator.accessToken);
+    return look;
+  }
+
+  it('finds a newly published model by a misspelled word within seconds, and by its file hash', async () => {
+    const look = await publishLook('Aurora Botanica Watercolour', ['botanical', 'watercolour']);
+    const started = Date.now();
+    const found = await eventually(
+      async () => {
+        const result = await search({ q: 'botanca watercolour' });
+        return result.data?.search.hits.some((h) => h.model.id === look.modelId) ? result.data.search : undefined;
+      },
+      { what: 'the model to be searchable', timeoutMs: 10_000 },
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(found.didYouMean).toBe('botanica watercolour');
+    expect(found.hits[0]!.model).toMatchObject({ id: look.modelId, owner: { handle: creator.handle } });
+
+    const byHash = (await search({ q: look.sha256 })).data!.search;
+    expect(byHash).toMatchObject({ total: 1, hashMatch: true, hits: [{ model: { id: look.modelId } }] });
+    expect((await search({ q: look.sha256.slice(0, 10) })).data!.search.hits.map((h) => h.model.id)).toEqual([
+      look.modelId,
+    ]);
+  });
+
+  it('counts licence facets and honours exclusions', async () => {
+    const result = (await search({ q: 'botanica' })).data!.search;
+    const commercial = result.facets.find((f) => f.facet === 'COMMERCIAL_USE')!;
+    // The default offers (personal + commercial) allow commercial use.
+    expect(commercial.values).toEqual([{ value: 'true', count: result.total }]);
+    expect(result.maturity).toEqual(['SFW', 'SUGGESTIVE']);
+    expect(await ids({ q: 'botanica', x: { tags: ['botanical'] } })).toEqual([]);
+  });
+
+  it('drops an unpublished model, and hides a taken-down one at once (before the index catches up)', async () => {
+    const look = await publishLook('Quartz Lantern Nocturne', ['nocturne']);
+    await eventually(async () => ((await ids({ q: 'quartz lantern' })).includes(look.modelId) ? true : undefined));
+    await gql(api.server, STATUS, { id: look.modelId, s: 'UNPUBLISHED' }, creator.accessToken);
+    await eventually(async () => (!(await ids({ q: 'quartz lantern' })).includes(look.modelId) ? true : undefined), {
+      what: 'the unpublished model to leave the index',
+    });
+
+    const other = await publishLook('Saffron Harbor Etching', ['etching']);
+    await eventually(async () => ((await ids({ q: 'saffron harbor' })).includes(other.modelId) ? true : undefined));
+    // Stop the relay: the document stays in the index, but the hit is checked against the catalog when served.
+    await worker.close();
+    try {
+      const takedown = await gql(api.server, STATUS, { id: other.modelId, s: 'TAKEN_DOWN' }, moderator.accessToken);
+      expect(takedown.errors).toBeUndefined();
+      expect(await ids({ q: 'saffron harbor' })).not.toContain(other.modelId);
+    } finally {
+      worker = await startTestWorker(api.db.url, { env: { DATA_DIR: api.dataDir } });
+    }
+  });
+
+  it.each([
+    ['a 1 kB query', { q: 'x'.repeat(1024) }, 'SEARCH_QUERY_TOO_LONG'],
+    ['first above the cap', { first: 1000 }, 'SEARCH_INVALID_FIRST'],
+    ['a cursor that is not one', { after: 'bm90IGEgY3Vyc29y' }, 'SEARCH_INVALID_CURSOR'],
+    ['an injection string as a tag filter', { f: { tags: ['x" OR 1=1'] } }, 'SEARCH_INVALID_FILTER'],
+  ])('rejects %s with a typed error', async (_name, variables, code) => {
+    expect(errorCode(await search(variables))).toBe(code);
+  });
+
+  it('rejects a cursor from another search, and an unknown facet name', async () => {
+    for (let i = 0; i < 3; i += 1) await publishLook(`Cobalt Meadow ${i}`, ['meadow']);
+    const first = await eventually(async () => {
+      const page = (await search({ q: 'cobalt meadow', first: 2 })).data?.search;
+      return page && page.total >= 3 ? page : undefined;
+    });
+    expect(first.hasNextPage).toBe(true);
+    const next = (await search({ q: 'cobalt meadow', first: 2, after: first.endCursor })).data!.search;
+    expect(next.hits.length).toBeGreaterThan(0);
+    expect(next.hits.map((h) => h.model.id)).not.toContain(first.hits[0]!.model.id);
+    expect(errorCode(await search({ q: 'cobalt', first: 2, after: first.endCursor }))).toBe('SEARCH_INVALID_CURSOR');
+    const unknownFacet = await gql(api.server, `{ search { facets(facets: [POPULARITY]) { facet } } }`);
+    expect(errorCode(unknownFacet)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('with the engine down: writes succeed, search is a typed retryable error, and the index converges after', async () => {
+    await api.db.query(`ALTER TABLE search.model_document RENAME TO model_document_away`);
+    let look: Awaited<ReturnType<typeof publishLook>>;
+    try {
+      expect(errorCode(await search({ q: 'anything' }))).toBe('SEARCH_UNAVAILABLE');
+      look = await publishLook('Vermilion Tide Gouache', ['gouache']);
+      // The relay tried, failed, and holds the change for a retry.
+      await eventually(
+        async () => {
+          const [job] = await api.db.query<{ attempts: number; last_error: string | null }>(
+            `SELECT attempts, last_error FROM graphile_worker._private_jobs WHERE key = 'search-model:' || $1`,
+            [look!.modelId],
+          );
+          return job && job.attempts >= 1 && job.last_error ? job : undefined;
+        },
+        { what: 'a failed relay attempt' },
+      );
+    } finally {
+      await api.db.query(`ALTER TABLE search.model_document_away RENAME TO model_document`);
+    }
+    await eventually(async () => ((await ids({ q: 'vermilion gouache' })).includes(look.modelId) ? true : undefined), {
+      what: 'the index to converge after the outage',
+      timeoutMs: 30_000,
+    });
+  });
+});
