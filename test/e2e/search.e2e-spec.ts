@@ -152,6 +152,16 @@ describe('search over HTTP: publish â†’ findable by a misspelling and by hash â†
         },
         { what: 'a failed relay attempt' },
       );
+      // Monitoring sees the backlog while search itself is down.
+      const status = await gql<{
+        searchIndexStatus: { pending: number; failing: number; lagSeconds: number; documents: number | null };
+      }>(api.server, `{ searchIndexStatus { pending failing lagSeconds documents } }`, {}, moderator.accessToken);
+      expect(status.data!.searchIndexStatus).toMatchObject({ documents: null });
+      expect(status.data!.searchIndexStatus.failing).toBeGreaterThanOrEqual(1);
+      expect(status.data!.searchIndexStatus.lagSeconds).toBeGreaterThan(0);
+      expect(errorCode(await gql(api.server, `{ searchIndexStatus { pending } }`, {}, creator.accessToken))).toBe(
+        'FORBIDDEN',
+      );
     } finally {
       await api.db.query(`ALTER TABLE search.model_document_away RENAME TO model_document`);
     }
@@ -159,5 +169,20 @@ describe('search over HTTP: publish â†’ findable by a misspelling and by hash â†
       what: 'the index to converge after the outage',
       timeoutMs: 30_000,
     });
+    // Every held change is retried until it lands: nothing is left failing.
+    const after = await eventually(
+      async () => {
+        const status = await gql<{ searchIndexStatus: { failing: number; pending: number; documents: number } }>(
+          api.server,
+          `{ searchIndexStatus { failing pending documents } }`,
+          {},
+          moderator.accessToken,
+        );
+        return status.data?.searchIndexStatus.pending === 0 ? status.data.searchIndexStatus : undefined;
+      },
+      { what: 'the relay backlog to drain', timeoutMs: 30_000 },
+    );
+    expect(after).toMatchObject({ failing: 0, pending: 0 });
+    expect(after.documents).toBeGreaterThanOrEqual(5);
   });
 });

@@ -1,20 +1,25 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '@lookbook/core';
+import { Public, Roles } from '@lookbook/core';
 import { SearchExcludeInput, SearchFilterInput } from './graphql/search.inputs';
 import {
   FacetCounts,
   FacetValueCount,
   SearchFacetEnum,
   SearchResult,
+  SearchIndexStatus,
   SearchSortEnum,
   Suggestion,
 } from './graphql/search.objects';
 import type { SearchSort } from './query/search-request';
 import { SearchService } from './search.service';
+import { SearchSyncService } from './sync/search-sync.service';
 
 @Resolver(() => SearchResult)
 export class SearchResolver {
-  constructor(private readonly searches: SearchService) {}
+  constructor(
+    private readonly searches: SearchService,
+    private readonly sync: SearchSyncService,
+  ) {}
 
   @Public()
   @Query(() => SearchResult, {
@@ -64,5 +69,11 @@ export class SearchResolver {
   @Query(() => [Suggestion], { description: 'Autocomplete: models, tags and creators starting with the prefix.' })
   async suggest(@Args('prefix') prefix: string): Promise<Suggestion[]> {
     return this.searches.suggest(prefix);
+  }
+
+  @Roles('admin', 'moderator')
+  @Query(() => SearchIndexStatus, { description: 'Staff: how far the search index is behind the database.' })
+  async searchIndexStatus(): Promise<SearchIndexStatus> {
+    return { ...(await this.sync.status()), documents: await this.searches.documentCount() };
   }
 }

@@ -64,6 +64,11 @@ export class SearchService {
     return this.guard(() => this.engine.suggest(prefix, MAX_SUGGESTIONS));
   }
 
+  /** null while the engine does not answer (monitoring still reports the relay's backlog). */
+  async documentCount(): Promise<number | null> {
+    return this.guard(() => this.engine.count()).catch(() => null);
+  }
+
   private checkFacets(facets: readonly string[]): Facet[] {
     for (const facet of facets)
       if (!(FACETS as readonly string[]).includes(facet)) throw SearchErrors.unknownFacet(facet);

@@ -190,6 +190,13 @@ export class PostgresSearchEngine extends SearchEngine {
     return rows;
   }
 
+  async count(): Promise<number> {
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM search.model_document`,
+    );
+    return row?.count ?? 0;
+  }
+
   async indexedIds(after: string | null, limit: number): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT model_id AS id FROM search.model_document WHERE ($1::uuid IS NULL OR model_id > $1::uuid)

@@ -55,6 +55,7 @@ export abstract class SearchEngine {
    */
   abstract facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]>;
   abstract suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  abstract count(): Promise<number>;
   /** Ids of every indexed document, ascending, in pages: for reconcile and reindex. */
   abstract indexedIds(after: string | null, limit: number): Promise<string[]>;
 }

@@ -69,3 +69,14 @@ export class Suggestion {
   @Field() text!: string;
   @Field({ description: 'Model id, tag, or creator handle.' }) ref!: string;
 }
+
+@ObjectType({ description: 'The search index relay, for monitoring.' })
+export class SearchIndexStatus {
+  @Field(() => Int, { description: 'Changes waiting to reach the index.' }) pending!: number;
+  @Field(() => Float, { description: 'How long the oldest waiting change has waited (0 when none).' })
+  lagSeconds!: number;
+  @Field(() => Int, { description: 'Waiting changes that failed at least once (the engine is down or rejecting).' })
+  failing!: number;
+  @Field(() => Int, { nullable: true, description: 'Documents in the index (null while the engine does not answer).' })
+  documents!: number | null;
+}

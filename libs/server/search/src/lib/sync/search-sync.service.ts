@@ -102,14 +102,18 @@ export class SearchSyncService {
     return report;
   }
 
-  /** Index lag for monitoring: how long the oldest pending change has waited (0 when none is pending). */
-  async lagSeconds(): Promise<number> {
-    const rows = await this.dataSource.query<{ lag: number | null }[]>(
-      `SELECT extract(epoch FROM now() - min(created_at))::float8 AS lag FROM graphile_worker.jobs
-        WHERE task_identifier = $1`,
+  /**
+   * For monitoring: changes waiting for the relay, how long the oldest has waited (0 when none), and how many of
+   * them have failed at least once (the engine is down or rejecting).
+   */
+  async status(): Promise<{ pending: number; lagSeconds: number; failing: number }> {
+    const [row] = await this.dataSource.query<{ pending: number; lag: number | null; failing: number }[]>(
+      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS lag,
+              (count(*) FILTER (WHERE attempts > 0 AND last_error IS NOT NULL))::int AS failing
+         FROM graphile_worker.jobs WHERE task_identifier = $1`,
       [SearchTasks.syncModel.name],
     );
-    return Math.max(0, rows[0]?.lag ?? 0);
+    return { pending: row?.pending ?? 0, lagSeconds: Math.max(0, row?.lag ?? 0), failing: row?.failing ?? 0 };
   }
 
   /** Enqueues a sync for one model (tests, tools): the same job the triggers add. */
