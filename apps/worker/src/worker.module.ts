@@ -17,11 +17,13 @@ export class WorkerModule {
     databaseUrl: string;
     storage: S3Settings;
     clock?: Clock;
+    /** false: the module without the job runner (one-off commands such as `npm run search`). */
+    runJobs?: boolean;
   }): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot({ ...options, processName: 'worker', runJobs: true }),
+        CoreModule.forRoot({ ...options, processName: 'worker', runJobs: options.runJobs ?? true }),
         StorageModule.forRoot(options.storage),
         IdentityModule,
         CatalogModule,
