@@ -35,6 +35,30 @@ const PURCHASES_PER_BUYER = 5;
  * Used by the read-path tests (SQL budgets at two catalog sizes) and by `npm run bench`.
  */
 export async function generateCatalog(db: Queryable, models: number): Promise<GeneratedCatalog> {
+  // The search outbox triggers would add a job per generated row (minutes at 100k); callers index with a reindex.
+  await setSearchTriggers(db, 'DISABLE');
+  try {
+    return await insertCatalog(db, models);
+  } finally {
+    await setSearchTriggers(db, 'ENABLE');
+  }
+}
+
+const SEARCH_TRIGGERS = [
+  'catalog.style_model:style_model_search_sync',
+  'catalog.model_version:model_version_search_sync',
+  'catalog.model_file:model_file_search_sync',
+  'licensing.offer:offer_search_sync',
+];
+
+async function setSearchTriggers(db: Queryable, action: 'ENABLE' | 'DISABLE'): Promise<void> {
+  for (const entry of SEARCH_TRIGGERS) {
+    const [table, trigger] = entry.split(':');
+    await db.query(`ALTER TABLE ${table} ${action} TRIGGER ${trigger}`);
+  }
+}
+
+async function insertCatalog(db: Queryable, models: number): Promise<GeneratedCatalog> {
   const creators = Math.max(1, Math.ceil(models / 20));
   // A v4-shaped UUID from a stable string (the API's UUID scalar checks version and variant).
   const uid = (seed: string) => `overlay(overlay(md5(${seed}) placing '4' from 13) placing '8' from 17)::uuid`;

@@ -107,10 +107,12 @@ export class SearchSyncService {
    * them have failed at least once (the engine is down or rejecting).
    */
   async status(): Promise<{ pending: number; lagSeconds: number; failing: number }> {
+    // A job that used up its attempts is dead: either superseded (graphile-worker retires a running job whose key
+    // a newer change took over) or given up on; the newer job or the hourly reconcile carries the change.
     const [row] = await this.dataSource.query<{ pending: number; lag: number | null; failing: number }[]>(
       `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS lag,
               (count(*) FILTER (WHERE attempts > 0 AND last_error IS NOT NULL))::int AS failing
-         FROM graphile_worker.jobs WHERE task_identifier = $1`,
+         FROM graphile_worker.jobs WHERE task_identifier = $1 AND attempts < max_attempts`,
       [SearchTasks.syncModel.name],
     );
     return { pending: row?.pending ?? 0, lagSeconds: Math.max(0, row?.lag ?? 0), failing: row?.failing ?? 0 };
