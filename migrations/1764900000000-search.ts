@@ -50,6 +50,8 @@ export class Search1764900000000 implements MigrationInterface {
     await db.query(`CREATE INDEX model_document_fts_idx ON search.model_document USING gin (document)`);
     await db.query(`CREATE INDEX model_document_tags_idx ON search.model_document USING gin (tags)`);
     await db.query(`CREATE INDEX model_document_hashes_idx ON search.model_document USING gin (hashes)`);
+    // Trending reads a model's recent grants while building its document.
+    await db.query(`CREATE INDEX grant_model_issued_idx ON licensing.grant (model_id, issued_at DESC)`);
     await db.query(`CREATE INDEX model_document_newest_idx ON search.model_document (published_at DESC, model_id)`);
     // Counts change by deltas in one INSERT … ON CONFLICT per batch (rows locked in word order). No CHECK (>= 0): it
     // would test the proposed row of a decrement before the conflict turns it into an update.
@@ -147,6 +149,7 @@ export class Search1764900000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TRIGGER user_search_sync ON identity.user`);
     for (const table of SYNCED_TABLES) await db.query(`DROP TRIGGER ${table.split('.')[1]}_search_sync ON ${table}`);
+    await db.query(`DROP INDEX licensing.grant_model_issued_idx`);
     await db.query(`DROP SCHEMA search CASCADE`);
   }
 }
