@@ -1,8 +1,31 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit, resolveDatabase } from '@lookbook/core';
+import type { AppConfig } from '@lookbook/core';
+import { CoreModule, loadConfigOrExit, resolveDatabase } from '@lookbook/core';
+import { CatalogModule } from '@lookbook/catalog';
+import { IdentityModule } from '@lookbook/identity';
 import { MIGRATIONS } from '@lookbook/migrations';
-import { SearchSyncService } from '@lookbook/search';
-import { WorkerModule } from '@lookbook/worker';
+import { SearchModule, SearchSyncService } from '@lookbook/search';
+import type { S3Settings } from '@lookbook/storage';
+import { StorageModule } from '@lookbook/storage';
+
+/** The domains search reads, without the job runner. */
+@Module({})
+class SearchToolModule {
+  static register(config: AppConfig, databaseUrl: string, storage: S3Settings): DynamicModule {
+    return {
+      module: SearchToolModule,
+      imports: [
+        CoreModule.forRoot({ config, databaseUrl, processName: 'search-tool' }),
+        StorageModule.forRoot(storage),
+        IdentityModule,
+        CatalogModule,
+        SearchModule,
+      ],
+    };
+  }
+}
 
 const USAGE = 'usage: npm run search -- reindex | reconcile | status';
 
@@ -29,10 +52,9 @@ async function main(): Promise<void> {
     secretAccessKey: config.storage.secretAccessKey ?? 'unused',
     forcePathStyle: config.storage.forcePathStyle,
   };
-  const app = await NestFactory.createApplicationContext(
-    WorkerModule.register({ config, databaseUrl: database.url, storage, runJobs: false }),
-    { logger: ['error', 'warn'] },
-  );
+  const app = await NestFactory.createApplicationContext(SearchToolModule.register(config, database.url, storage), {
+    logger: ['error', 'warn'],
+  });
   try {
     const sync = app.get(SearchSyncService);
     const started = Date.now();

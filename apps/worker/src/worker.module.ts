@@ -17,13 +17,11 @@ export class WorkerModule {
     databaseUrl: string;
     storage: S3Settings;
     clock?: Clock;
-    /** false: the module without the job runner (one-off commands such as `npm run search`). */
-    runJobs?: boolean;
   }): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot({ ...options, processName: 'worker', runJobs: options.runJobs ?? true }),
+        CoreModule.forRoot({ ...options, processName: 'worker', runJobs: true }),
         StorageModule.forRoot(options.storage),
         IdentityModule,
         CatalogModule,
