@@ -60,6 +60,7 @@ const STAFF = [
   'Mutation.revokeLicense',
   'Mutation.upsertBaseModel',
   'Query.moneyReviewQueue',
+  'Query.searchIndexStatus',
 ];
 const DOWNLOAD = ['Mutation.requestModelFileDownload'];
 
