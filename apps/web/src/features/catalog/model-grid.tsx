@@ -24,22 +24,19 @@ export interface ModelGridProps {
  */
 export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets }: ModelGridProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [columns, setColumns] = useState(() => columnsFor(typeof window === 'undefined' ? 1200 : window.innerWidth));
   const [width, setWidth] = useState(() => (typeof window === 'undefined' ? 1200 : window.innerWidth));
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) {
-        setColumns(columnsFor(entry.contentRect.width));
-        setWidth(entry.contentRect.width);
-      }
+      if (entry) setWidth(entry.contentRect.width);
       setOffset(element.getBoundingClientRect().top + window.scrollY);
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const columns = columnsFor(width);
   const rows = Math.ceil(models.length / columns);
   const cardWidth = Math.ceil((width - GAP * (columns - 1)) / columns);
   const virtualizer = useWindowVirtualizer({

@@ -5,6 +5,7 @@ import { PostgresSearchEngine } from './engines/postgres-search.engine';
 import { SearchEngine } from './engines/search-engine';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { SearchOutboxRepository } from './sync/search-outbox.repository';
 import { SearchSyncService } from './sync/search-sync.service';
 import { ReconcileSearchJob, RefreshTrendingJob, SyncModelJob } from './sync/sync-model.job';
 
@@ -16,6 +17,7 @@ import { ReconcileSearchJob, RefreshTrendingJob, SyncModelJob } from './sync/syn
   imports: [CatalogModule],
   providers: [
     ModelDocumentRepository,
+    SearchOutboxRepository,
     { provide: SearchEngine, useClass: PostgresSearchEngine },
     SearchService,
     SearchSyncService,

@@ -1,10 +1,10 @@
 import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed, generateCatalog } from '@lookbook/testing';
-import { JobQueue } from '@lookbook/core';
 import type { ModelDocument } from '../documents/model-document';
 import { ModelDocumentRepository } from '../documents/model-document.repository';
 import type { Facet, SearchRequest, SearchRequestInput } from '../query/search-request';
 import { FACETS, parseSearchRequest } from '../query/search-request';
+import { SearchOutboxRepository } from '../sync/search-outbox.repository';
 import { SearchSyncService } from '../sync/search-sync.service';
 import { PostgresSearchEngine } from './postgres-search.engine';
 
@@ -45,7 +45,7 @@ describe('PostgresSearchEngine (PostgreSQL)', () => {
     await db.query(`UPDATE catalog.style_model SET maturity = 'MATURE' WHERE substring(slug from 7)::int % 10 = 0`);
     documents = new ModelDocumentRepository(db);
     engine = new PostgresSearchEngine(db);
-    sync = new SearchSyncService(documents, engine, new JobQueue(db), db);
+    sync = new SearchSyncService(documents, engine, new SearchOutboxRepository(db), db);
     expect(await sync.reindex()).toBe(MODELS);
     all = await documents.build(await documents.publishedIds(null, 10_000));
   });
@@ -227,6 +227,34 @@ describe('PostgresSearchEngine (PostgreSQL)', () => {
     const page = await engine.search(parseSearchRequest({ query: 'quokka', first: 60 }));
     expect(page.hits.map((h) => h.modelId).sort()).toEqual(renamed.map((d) => d.id).sort());
     expect(await sync.reconcile()).toMatchObject({ upserted: 0, deleted: 0 });
+  });
+
+  it('a model archived while its update is in flight ends deleted: the later sync waits for the earlier one', async () => {
+    const target = all[9]!;
+    const runner = bed.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // Sync A has locked the model and read it while it was published...
+      await documents.lock(runner.manager, [target.id]);
+      const stale = await documents.build([target.id], runner.manager);
+      expect(stale).toHaveLength(1);
+      // ...then the model is archived, and sync B starts (it must wait for A's lock).
+      await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'ARCHIVED' WHERE id = $1`, [target.id]);
+      let finished = false;
+      const later = sync.syncModels([target.id]).then(() => (finished = true));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(finished).toBe(false);
+      // A writes its older state last of all its work, and commits.
+      await engine.upsert(stale);
+      await runner.commitTransaction();
+      await later;
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await engine.indexedIds(null, 1000)).not.toContain(target.id);
+    await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'PUBLISHED' WHERE id = $1`, [target.id]);
+    await sync.syncModels([target.id]);
   });
 
   it('reconcile finds and fixes drift in both directions', async () => {

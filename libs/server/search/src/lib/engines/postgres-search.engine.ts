@@ -66,10 +66,6 @@ export class PostgresSearchEngine extends SearchEngine {
     super();
   }
 
-  async prepare(): Promise<void> {
-    // The schema comes from migrations; nothing to apply at start.
-  }
-
   async upsert(documents: readonly ModelDocument[]): Promise<void> {
     if (!documents.length) return;
     await this.dataSource.transaction(async (tx) => {

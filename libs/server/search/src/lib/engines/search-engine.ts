@@ -44,8 +44,6 @@ export interface Suggestion {
  */
 export abstract class SearchEngine {
   abstract readonly name: 'postgres' | 'meilisearch';
-  /** Creates or updates settings; idempotent (runs at every start). */
-  abstract prepare(): Promise<void>;
   abstract upsert(documents: readonly ModelDocument[]): Promise<void>;
   abstract delete(modelIds: readonly string[]): Promise<void>;
   abstract search(request: SearchRequest): Promise<SearchPage>;
