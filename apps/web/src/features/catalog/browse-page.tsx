@@ -112,7 +112,7 @@ export function BrowsePage() {
         </aside>
         <section className="min-w-0 flex-1" aria-labelledby="browse-heading">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-            <h1 id="browse-heading" className="text-2xl font-semibold tracking-tight">
+            <h1 id="browse-heading" className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere">
               {search.q
                 ? `Results for “${search.q}”`
                 : search.creator
