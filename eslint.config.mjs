@@ -111,6 +111,7 @@ export default tseslint.config(
       '**/*.int-spec.ts',
       '**/*.e2e-spec.ts',
       '**/*.conformance-spec.ts',
+      '**/*.behaviour-spec.ts',
       'test/**/*.ts',
     ],
     rules: {

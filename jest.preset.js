@@ -16,7 +16,7 @@ const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
   // ESM-only packages: Node 20.19+ loads them natively via require(esm), but Jest's registry needs them compiled.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition|meilisearch)/)'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
   setupFiles: ['<rootDir>/libs/server/testing/src/lib/jest-per-file-globals.ts'],

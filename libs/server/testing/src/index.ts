@@ -15,3 +15,4 @@ export * from './lib/automock';
 export * from './lib/unit-fixtures';
 export * from './lib/repository-test-bed';
 export * from './fixtures';
+export * from './lib/meili-stub';

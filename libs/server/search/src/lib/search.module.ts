@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@lookbook/catalog';
+import type { AppConfig } from '@lookbook/core';
+import { APP_CONFIG } from '@lookbook/core';
 import { ModelDocumentRepository } from './documents/model-document.repository';
+import { SynonymRepository } from './documents/synonym.repository';
+import { MeilisearchEngine } from './engines/meilisearch.engine';
 import { PostgresSearchEngine } from './engines/postgres-search.engine';
 import { SearchEngine } from './engines/search-engine';
 import { SearchResolver } from './search.resolver';
@@ -18,7 +22,16 @@ import { ReconcileSearchJob, RefreshTrendingJob, SyncModelJob } from './sync/syn
   providers: [
     ModelDocumentRepository,
     SearchOutboxRepository,
-    { provide: SearchEngine, useClass: PostgresSearchEngine },
+    SynonymRepository,
+    PostgresSearchEngine,
+    MeilisearchEngine,
+    // SEARCH_ENGINE picks the adapter; the other is constructed but never connects (both are lazy).
+    {
+      provide: SearchEngine,
+      inject: [APP_CONFIG, PostgresSearchEngine, MeilisearchEngine],
+      useFactory: (config: AppConfig, postgres: PostgresSearchEngine, meili: MeilisearchEngine): SearchEngine =>
+        config.search.engine === 'meilisearch' ? meili : postgres,
+    },
     SearchService,
     SearchSyncService,
     SearchResolver,

@@ -85,6 +85,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('selects the search engine: PostgreSQL by default, Meilisearch only with its URL, the key never echoed', () => {
+    expect(loadConfig({}).search).toMatchObject({ engine: 'postgres', meiliIndexPrefix: 'lookbook' });
+    expect(() => loadConfig({ SEARCH_ENGINE: 'meilisearch' })).toThrow(
+      /^Invalid configuration: MEILI_URL: is required when SEARCH_ENGINE=meilisearch$/,
+    );
+    expect(() => loadConfig({ SEARCH_ENGINE: 'elastic' })).toThrow(/^Invalid configuration: SEARCH_ENGINE: /);
+    expect(() => loadConfig({ MEILI_INDEX_PREFIX: 'Bad Prefix' })).toThrow(/MEILI_INDEX_PREFIX/);
+    expect(() => loadConfig({ MEILI_API_KEY: '', MEILI_TASK_TIMEOUT_MS: '0' })).toThrow(/MEILI_TASK_TIMEOUT_MS/);
+    const meili = loadConfig({ SEARCH_ENGINE: 'meilisearch', MEILI_URL: 'http://meili:7700', MEILI_API_KEY: 'k' });
+    expect(meili.search).toMatchObject({ engine: 'meilisearch', meiliUrl: 'http://meili:7700', meiliApiKey: 'k' });
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '' }).http.port).toBe(3000);
   });

@@ -83,6 +83,14 @@ const schema = z
       .default(60),
     LOCAL_GATEWAY_WEBHOOK_URL: z.url().optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
+    SEARCH_ENGINE: z.enum(['postgres', 'meilisearch']).default('postgres'),
+    MEILI_URL: z.url().optional(),
+    MEILI_API_KEY: z.string().min(1).optional(),
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,40}$/, 'must be lowercase letters, digits, - or _')
+      .default('lookbook'),
+    MEILI_TASK_TIMEOUT_MS: positiveInt.max(600_000).default(30_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -108,6 +116,10 @@ const schema = z
     for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const)
       if (!env[name])
         ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENTS_PROVIDER=stripe' });
+  })
+  .superRefine((env, ctx) => {
+    if (env.SEARCH_ENGINE === 'meilisearch' && !env.MEILI_URL)
+      ctx.addIssue({ code: 'custom', path: ['MEILI_URL'], message: 'is required when SEARCH_ENGINE=meilisearch' });
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
@@ -178,6 +190,16 @@ export interface AppConfig {
     /** Where the local gateway delivers its events (default: http://HOST:PORT/webhooks/stripe). */
     localGatewayWebhookUrl: string;
   };
+  readonly search: {
+    /** `postgres` (default; full text + pg_trgm in the main database) or `meilisearch` (production). */
+    engine: 'postgres' | 'meilisearch';
+    meiliUrl: string | undefined;
+    meiliApiKey: string | undefined;
+    /** Index uids are `<prefix>_models` (and `<prefix>_models__next` while a reindex builds). */
+    meiliIndexPrefix: string;
+    /** How long a Meilisearch task may take before the write counts as failed (and is retried). */
+    meiliTaskTimeoutMs: number;
+  };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -194,7 +216,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const secret = /SECRET|PASSWORD|DATABASE_URL|ACCESS_KEY|SIGNING_KEYS/.test(name);
+      const secret = /SECRET|PASSWORD|DATABASE_URL|ACCESS_KEY|SIGNING_KEYS|API_KEY/.test(name);
       const got = raw[name] === undefined ? '' : secret ? ' (value hidden)' : ` (got ${JSON.stringify(raw[name])})`;
       return `${name}: ${issue.message}${got}`;
     });
@@ -256,6 +278,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       localGatewayWebhookUrl:
         env.LOCAL_GATEWAY_WEBHOOK_URL ??
         `http://${['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST}:${env.PORT}/webhooks/stripe`,
+    },
+    search: {
+      engine: env.SEARCH_ENGINE,
+      meiliUrl: env.MEILI_URL,
+      meiliApiKey: env.MEILI_API_KEY,
+      meiliIndexPrefix: env.MEILI_INDEX_PREFIX,
+      meiliTaskTimeoutMs: env.MEILI_TASK_TIMEOUT_MS,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };

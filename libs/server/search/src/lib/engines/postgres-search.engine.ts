@@ -7,7 +7,7 @@ import { highlight } from '../query/highlight';
 import type { Facet, SearchRequest } from '../query/search-request';
 import type { QueryWord } from '../query/words';
 import { correctable, didYouMean, hashQuery, queryWords, toTsQuery, uniqueWords, words } from '../query/words';
-import type { FacetCount, SearchPage, Suggestion } from './search-engine';
+import type { FacetCount, IdPage, SearchPage, Suggestion } from './search-engine';
 import { SearchEngine } from './search-engine';
 
 /** Collects bound parameters: every value reaches PostgreSQL as `$n`, never as SQL text. */
@@ -193,14 +193,24 @@ export class PostgresSearchEngine extends SearchEngine {
     return row?.count ?? 0;
   }
 
-  async indexedIds(after: string | null, limit: number): Promise<string[]> {
+  async indexedIds(after: string | null, limit: number): Promise<IdPage> {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT model_id AS id FROM search.model_document WHERE ($1::uuid IS NULL OR model_id > $1::uuid)
         ORDER BY model_id LIMIT $2`,
       [after, limit],
     );
-    return rows.map((r) => r.id);
+    const ids = rows.map((r) => r.id);
+    return { ids, next: ids.length < limit ? null : ids[ids.length - 1]! };
   }
+
+  /** Rows are rewritten in place: each upsert replaces a row atomically, so readers never see a gap. */
+  async beginRebuild(): Promise<void> {}
+
+  writeRebuild(documents: readonly ModelDocument[]): Promise<void> {
+    return this.upsert(documents);
+  }
+
+  async finishRebuild(): Promise<void> {}
 
   /** The query part of a search: a file hash matches exactly; words match full text, corrected where misspelled. */
   private async match(request: SearchRequest, params: Params): Promise<Match> {

@@ -54,6 +54,20 @@ export abstract class SearchEngine {
   abstract facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]>;
   abstract suggest(prefix: string, limit: number): Promise<Suggestion[]>;
   abstract count(): Promise<number>;
-  /** Ids of every indexed document, ascending, in pages: for reconcile and reindex. */
-  abstract indexedIds(after: string | null, limit: number): Promise<string[]>;
+  /** Ids of every indexed document, a page at a time (`cursor` is the engine's own, null for the first page). */
+  abstract indexedIds(cursor: string | null, limit: number): Promise<IdPage>;
+  /**
+   * A full reindex: `beginRebuild`, then `writeRebuild` page by page, then `finishRebuild`. Meilisearch builds a new
+   * index and swaps it in (readers never see a half-built index; relay writes go to both while it builds);
+   * PostgreSQL rewrites its rows in place (each row replaced atomically).
+   */
+  abstract beginRebuild(): Promise<void>;
+  abstract writeRebuild(documents: readonly ModelDocument[]): Promise<void>;
+  abstract finishRebuild(): Promise<void>;
+}
+
+export interface IdPage {
+  ids: string[];
+  /** null after the last page. */
+  next: string | null;
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ModelDocumentRepository } from '../documents/model-document.repository';
+import type { IdPage } from '../engines/search-engine';
 import { SearchEngine } from '../engines/search-engine';
 import type { OutboxStatus } from './search-outbox.repository';
 import { SearchOutboxRepository } from './search-outbox.repository';
@@ -55,19 +56,24 @@ export class SearchSyncService {
   }
 
   /**
-   * Rewrites every document from the database, page by page, while writes continue: each page is synced under the
+   * Rewrites every document from the database, page by page, while writes continue: each page is written under the
    * same per-model locks as the relay, so neither can overwrite the other with an older state. Then documents of
-   * models no longer published are removed. Readers keep getting results throughout.
+   * models no longer published are removed. Readers keep getting results throughout (see `beginRebuild`).
    */
   async reindex(): Promise<number> {
     let count = 0;
+    await this.engine.beginRebuild();
     for (let after: string | null = null; ;) {
       const ids: string[] = await this.documents.publishedIds(after, PAGE);
-      await this.syncModels(ids);
+      await this.dataSource.transaction(async (tx) => {
+        await this.documents.lock(tx, ids);
+        await this.engine.writeRebuild(await this.documents.build(ids, tx));
+      });
       count += ids.length;
       if (ids.length < PAGE) break;
       after = ids[ids.length - 1]!;
     }
+    await this.engine.finishRebuild();
     await this.reconcile();
     this.logger.log(`search reindex: ${count} documents`);
     return count;
@@ -75,8 +81,11 @@ export class SearchSyncService {
 
   /** Compares the ids in the database and in the index, and syncs every id where they disagree. */
   async reconcile(): Promise<ReconcileReport> {
-    const published = await allIds((after) => this.documents.publishedIds(after, PAGE));
-    const indexed = await allIds((after) => this.engine.indexedIds(after, PAGE));
+    const published = await allIds(async (after) => {
+      const ids = await this.documents.publishedIds(after, PAGE);
+      return { ids, next: ids.length < PAGE ? null : ids[ids.length - 1]! };
+    });
+    const indexed = await allIds((cursor) => this.engine.indexedIds(cursor, PAGE));
     const missing = [...published].filter((id) => !indexed.has(id));
     const extra = [...indexed].filter((id) => !published.has(id));
     // Membership drift only: contents are rewritten by every sync job and by `reindex`.
@@ -92,13 +101,13 @@ export class SearchSyncService {
   }
 }
 
-/** Every id of a keyset-paged listing (ascending ids, `PAGE` at a time). */
-async function allIds(page: (after: string | null) => Promise<string[]>): Promise<Set<string>> {
+/** Every id of a paged listing. */
+async function allIds(page: (cursor: string | null) => Promise<IdPage>): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (let after: string | null = null; ;) {
-    const batch = await page(after);
-    batch.forEach((id) => ids.add(id));
-    if (batch.length < PAGE) return ids;
-    after = batch[batch.length - 1]!;
+  for (let cursor: string | null = null; ;) {
+    const batch: IdPage = await page(cursor);
+    batch.ids.forEach((id) => ids.add(id));
+    if (batch.next === null) return ids;
+    cursor = batch.next;
   }
 }
