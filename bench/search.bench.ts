@@ -6,6 +6,7 @@
  *
  *   npm run bench:search                       # 10k models
  *   npm run bench:search -- --models 100000
+ *   npm run bench:search -- --models 100000 --hold   # then keep the indexed database open for EXPLAIN (Ctrl-C)
  *
  * Budgets (ARCHITECTURE.md §9): p95 ≤ 30 ms through GraphQL at 100k models (PostgreSQL engine); commit → searchable
  * p95 ≤ 2 s.
@@ -164,6 +165,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `search bench: ${MODELS} models (generated in ${generationSeconds.toFixed(1)} s); ${reindexOutput.trim()}\n`,
     );
+    if (process.argv.includes('--hold')) {
+      process.stdout.write(`holding the database open at ${server.url} (Ctrl-C ends)\n`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      return;
+    }
 
     children.push(
       await startChild(

@@ -8,6 +8,7 @@ import { Hardening1764600000000 } from './1764600000000-hardening';
 import { Performance1764700000000 } from './1764700000000-performance';
 import { BrowseFilters1764800000000 } from './1764800000000-browse-filters';
 import { Search1764900000000 } from './1764900000000-search';
+import { SearchCreators1765000000000 } from './1765000000000-search-creators';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Performance1764700000000,
   BrowseFilters1764800000000,
   Search1764900000000,
+  SearchCreators1765000000000,
 ];

@@ -49,6 +49,7 @@ const SESSION_ONLY = [
   'Mutation.createApiKey',
   'Mutation.revokeApiKey',
   'Mutation.revokeSession',
+  'Mutation.setMaturityPreference',
   'Mutation.setUserRoles',
   'Mutation.signOut',
   'Mutation.startPayoutOnboarding',

@@ -135,6 +135,68 @@ describe('search over HTTP: publish â†’ findable by a misspelling and by hash â†
     expect(errorCode(unknownFacet)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('finds creators by handle or display name, with their published models', async () => {
+    const maker = await world(api).member();
+    const look = await publishedVersion(api, maker);
+    const CREATORS = `query($q: String, $first: Int, $x: SearchExcludeInput) {
+      search(query: $q, exclude: $x) { creators(first: $first) { handle name models } }
+    }`;
+    const creators = async (variables: Record<string, unknown>) => {
+      const result = await gql<{ search: { creators: { handle: string; models: number }[] } }>(
+        api.server,
+        CREATORS,
+        variables,
+      );
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data.search.creators;
+    };
+    const found = await eventually(async () => {
+      const list = await creators({ q: maker.handle });
+      return list.find((c) => c.handle === maker.handle);
+    });
+    expect(found).toMatchObject({ handle: maker.handle, models: 1 });
+    expect((await creators({ q: maker.handle, x: { creators: [maker.handle] } })).map((c) => c.handle)).not.toContain(
+      maker.handle,
+    );
+    expect(await creators({})).toEqual([]);
+    expect(errorCode(await gql(api.server, CREATORS, { q: 'x', first: 13 }))).toBe('SEARCH_INVALID_FIRST');
+    // No published model left: no longer a creator result.
+    await gql(api.server, STATUS, { id: look.modelId, s: 'UNPUBLISHED' }, maker.accessToken);
+    await eventually(async () =>
+      (await creators({ q: maker.handle })).some((c) => c.handle === maker.handle) ? undefined : true,
+    );
+  });
+
+  it('shows each viewer the maturity they chose; signed out, safe-for-work and suggestive', async () => {
+    const look = await publishLook('Obsidian Velour Nocturne', ['nocturne']);
+    await gql(api.server, UPDATE, { id: look.modelId, i: { maturity: 'MATURE' } }, creator.accessToken);
+    const viewer = await world(api).member();
+    await eventually(async () => {
+      const r = (await search({ q: 'obsidian velour', f: { maturity: ['MATURE'] } })).data?.search;
+      return r?.hits.some((h) => h.model.id === look.modelId) ? true : undefined;
+    });
+    const anonymous = (await search({ q: 'obsidian velour' })).data!.search;
+    expect(anonymous.maturity).toEqual(['SFW', 'SUGGESTIVE']);
+    expect(anonymous.hits.map((h) => h.model.id)).not.toContain(look.modelId);
+
+    const SET = `mutation($m: Maturity!) { setMaturityPreference(maxMaturity: $m) { maxMaturity } }`;
+    const set = await gql<{ setMaturityPreference: { maxMaturity: string } }>(
+      api.server,
+      SET,
+      { m: 'MATURE' },
+      viewer.accessToken,
+    );
+    expect(set.data!.setMaturityPreference.maxMaturity).toBe('MATURE');
+    const theirs = (await search({ q: 'obsidian velour' }, viewer)).data!.search;
+    expect(theirs.maturity).toEqual(['SFW', 'SUGGESTIVE', 'MATURE']);
+    expect(theirs.hits.map((h) => h.model.id)).toContain(look.modelId);
+    // A bad level changes nothing; signed out, it cannot be set at all.
+    expect(errorCode(await gql(api.server, SET, { m: 'EVERYTHING' }, viewer.accessToken))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(api.server, SET, { m: 'EXPLICIT' }))).toBe('UNAUTHENTICATED');
+    const me = await gql<{ me: { maxMaturity: string } }>(api.server, `{ me { maxMaturity } }`, {}, viewer.accessToken);
+    expect(me.data!.me.maxMaturity).toBe('MATURE');
+  });
+
   it('with the engine down: writes succeed, search is a typed retryable error, and the index converges after', async () => {
     await api.db.query(`ALTER TABLE search.model_document RENAME TO model_document_away`);
     let look: Awaited<ReturnType<typeof publishLook>>;

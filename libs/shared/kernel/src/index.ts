@@ -6,3 +6,4 @@ export * from './lib/text';
 export * from './lib/certificate';
 export * from './lib/upload-parts';
 export * from './lib/licence-terms';
+export * from './lib/maturity';

@@ -11,6 +11,10 @@ export const IdentityErrors = {
     ),
   reservedHandle: () => new ValidationError('HANDLE_RESERVED', 'That handle is reserved'),
   invalidEmail: () => new ValidationError('INVALID_EMAIL', 'That is not a valid email address'),
+  invalidMaturity: () =>
+    new ValidationError('INVALID_MATURITY', 'Maturity is one of SFW, SUGGESTIVE, MATURE or EXPLICIT', {
+      field: 'maxMaturity',
+    }),
   invalidDisplayName: () => new ValidationError('INVALID_DISPLAY_NAME', 'A display name is 1–80 characters'),
   passwordTooShort: (min: number) =>
     new ValidationError('PASSWORD_TOO_SHORT', `A password needs at least ${min} characters`, { min }),

@@ -1,3 +1,5 @@
+import type { MaturityLevel } from '@lookbook/kernel';
+import { DEFAULT_MAX_MATURITY } from '@lookbook/kernel';
 import { Injectable } from '@nestjs/common';
 import { UserRepository } from './users/user.repository';
 
@@ -16,6 +18,11 @@ export class IdentityFacade {
   async usersByIds(ids: readonly string[]): Promise<UserSummary[]> {
     const rows = await this.users.findByIds(ids);
     return rows.map(({ id, handle, displayName }) => ({ id, handle, displayName }));
+  }
+
+  /** The viewer's maturity setting (the default for an unknown id). */
+  async maxMaturity(userId: string): Promise<MaturityLevel> {
+    return (await this.users.findById(userId))?.maxMaturity ?? DEFAULT_MAX_MATURITY;
   }
 
   /** A user by handle (any case), or null. */

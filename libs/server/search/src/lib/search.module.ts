@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@lookbook/catalog';
+import { IdentityModule } from '@lookbook/identity';
 import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG } from '@lookbook/core';
 import { ModelDocumentRepository } from './documents/model-document.repository';
@@ -18,7 +19,7 @@ import { ReconcileSearchJob, RefreshTrendingJob, SyncModelJob } from './sync/syn
  * (database triggers → `search.sync-model` jobs → the relay), served through GraphQL only.
  */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, IdentityModule],
   providers: [
     ModelDocumentRepository,
     SearchOutboxRepository,

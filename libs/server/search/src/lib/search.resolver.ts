@@ -1,10 +1,12 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public, Roles } from '@lookbook/core';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, Public, Roles } from '@lookbook/core';
 import { SearchExcludeInput, SearchFilterInput } from './graphql/search.inputs';
 import {
   FacetCounts,
   FacetValueCount,
   SearchFacetEnum,
+  SearchCreator,
   SearchResult,
   SearchIndexStatus,
   SearchSortEnum,
@@ -34,8 +36,9 @@ export class SearchResolver {
     @Args('sort', { type: () => SearchSortEnum, nullable: true }) sort?: SearchSort,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
+    @CurrentActor() viewer?: Actor,
   ): Promise<SearchResult> {
-    return this.searches.search({ query, filters: filter, exclude, sort, first, after });
+    return this.searches.search({ query, filters: filter, exclude, sort, first, after }, viewer);
   }
 
   @ResolveField(() => [FacetCounts], {
@@ -52,6 +55,16 @@ export class SearchResolver {
     }));
   }
 
+  @ResolveField(() => [SearchCreator], {
+    description: 'Creators whose handle or name matches the query (none without a query); at most 12.',
+  })
+  creators(
+    @Parent() result: SearchResult,
+    @Args('first', { type: () => Int, defaultValue: 3 }) first: number,
+  ): Promise<SearchCreator[]> {
+    return this.searches.creators(result.request, first);
+  }
+
   @Public()
   @Query(() => [FacetValueCount], { description: "Search inside one facet's values (by prefix), within a search." })
   async facetValues(
@@ -60,8 +73,9 @@ export class SearchResolver {
     @Args('query', { nullable: true }) query?: string,
     @Args('filters', { nullable: true }) filter?: SearchFilterInput,
     @Args('exclude', { nullable: true }) exclude?: SearchExcludeInput,
+    @CurrentActor() viewer?: Actor,
   ): Promise<FacetValueCount[]> {
-    const counts = await this.searches.facetValues(facet, prefix, { query, filters: filter, exclude });
+    const counts = await this.searches.facetValues(facet, prefix, { query, filters: filter, exclude }, viewer);
     return counts.map(({ value, count }) => ({ value, count }));
   }
 

@@ -1,14 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@lookbook/kernel';
+import type { Actor } from '@lookbook/core';
+import { IdentityFacade } from '@lookbook/identity';
+import { DomainError, maturityUpTo } from '@lookbook/kernel';
 import { CatalogFacade } from '@lookbook/catalog';
-import type { FacetCount, Suggestion } from './engines/search-engine';
+import type { CreatorHit, FacetCount, Suggestion } from './engines/search-engine';
 import { SearchEngine } from './engines/search-engine';
 import type { SearchResult } from './graphql/search.objects';
-import type { Facet, SearchRequest, SearchRequestInput } from './query/search-request';
-import { encodeCursor, FACETS, MAX_DEPTH, parseSearchRequest } from './query/search-request';
+import type { Facet, Maturity, SearchRequest, SearchRequestInput } from './query/search-request';
+import { DEFAULT_MATURITY, encodeCursor, FACETS, MAX_DEPTH, parseSearchRequest } from './query/search-request';
 import { SearchErrors } from './search.errors';
 
 const MAX_SUGGESTIONS = 5;
+const MAX_CREATORS = 12;
 const MAX_PREFIX = 60;
 
 /** Search through our API only: parse and check, ask the engine, load the hits' current models from the catalog. */
@@ -19,10 +22,11 @@ export class SearchService {
   constructor(
     private readonly engine: SearchEngine,
     private readonly catalog: CatalogFacade,
+    private readonly identity: IdentityFacade,
   ) {}
 
-  async search(input: SearchRequestInput): Promise<SearchResult> {
-    const request = parseSearchRequest(input);
+  async search(input: SearchRequestInput, viewer?: Actor): Promise<SearchResult> {
+    const request = parseSearchRequest(input, await this.viewerMaturity(viewer));
     const page = await this.guard(() => this.engine.search(request));
     const models = new Map((await this.catalog.publishedModels(page.hits.map((h) => h.modelId))).map((m) => [m.id, m]));
     const next = request.offset + request.first;
@@ -52,11 +56,16 @@ export class SearchService {
   }
 
   /** Values of one facet matching `query` (a prefix), counted within a search: the tag picker's search box. */
-  async facetValues(facet: string, query: string, input: SearchRequestInput): Promise<FacetCount[]> {
+  async facetValues(facet: string, query: string, input: SearchRequestInput, viewer?: Actor): Promise<FacetCount[]> {
     const [checked] = this.checkFacets([facet]);
     if (query.length > MAX_PREFIX) throw SearchErrors.queryTooLong(MAX_PREFIX);
-    const request = parseSearchRequest({ ...input, after: null });
+    const request = parseSearchRequest({ ...input, after: null }, await this.viewerMaturity(viewer));
     return this.guard(() => this.engine.facets(request, [checked!], query));
+  }
+
+  async creators(request: SearchRequest, first: number): Promise<CreatorHit[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_CREATORS) throw SearchErrors.invalidFirst(MAX_CREATORS);
+    return this.guard(() => this.engine.creators(request, first));
   }
 
   async suggest(prefix: string): Promise<Suggestion[]> {
@@ -67,6 +76,11 @@ export class SearchService {
   /** null while the engine does not answer (monitoring still reports the relay's backlog). */
   async documentCount(): Promise<number | null> {
     return this.guard(() => this.engine.count()).catch(() => null);
+  }
+
+  /** A signed-in viewer's own setting; everyone else gets the default. */
+  private async viewerMaturity(viewer: Actor | undefined): Promise<Maturity[]> {
+    return viewer ? maturityUpTo(await this.identity.maxMaturity(viewer.userId)) : [...DEFAULT_MATURITY];
   }
 
   private checkFacets(facets: readonly string[]): Facet[] {

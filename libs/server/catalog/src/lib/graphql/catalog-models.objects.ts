@@ -1,12 +1,12 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Connection, graphqlEnum } from '@lookbook/core';
+import { Connection, graphqlEnum, MaturityEnum } from '@lookbook/core';
 import type { MaturityLevel, ModelType } from '../models/style-model.entity';
-import { MATURITY_LEVELS, MODEL_TYPES } from '../models/style-model.entity';
+import { MODEL_TYPES } from '../models/style-model.entity';
 import type { ModelStatus } from '../models/model-status';
 import { MODEL_STATUSES } from '../models/model-status';
 
 export const ModelTypeEnum = graphqlEnum('ModelType', MODEL_TYPES);
-export const MaturityEnum = graphqlEnum('Maturity', MATURITY_LEVELS);
+export { MaturityEnum };
 export const ModelStatusEnum = graphqlEnum('ModelStatus', MODEL_STATUSES);
 
 @ObjectType()

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PublicProfileView } from '@lookbook/identity';
+import type { MaturityLevel } from '@lookbook/kernel';
 import type { BaseModelEntity } from '../base-models/base-model.entity';
 import type { ModelStatus } from './model-status';
 
@@ -16,8 +17,8 @@ export const MODEL_TYPES = [
   'OTHER',
 ] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
-export const MATURITY_LEVELS = ['SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT'] as const;
-export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
+export { MATURITY_LEVELS } from '@lookbook/kernel';
+export type { MaturityLevel };
 
 @Entity({ schema: 'catalog', name: 'style_model' })
 export class StyleModelEntity {

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { MATURITY_LEVELS } from '@lookbook/kernel';
 
 /**
  * A GraphQL enum made from the domain's own `as const` list, so the values exist once and mappers need no casts:
@@ -16,3 +17,6 @@ export function graphqlEnum<const V extends string>(
   registerEnumType(enumObject, { name, description: options.description, valuesMap: options.valuesMap });
   return enumObject;
 }
+
+/** Shared by the catalog (a model's maturity), identity (a viewer's setting) and search (the filter). */
+export const MaturityEnum = graphqlEnum('Maturity', MATURITY_LEVELS);

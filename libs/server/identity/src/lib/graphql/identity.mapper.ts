@@ -21,6 +21,7 @@ export function toMe(user: UserEntity): Me {
     displayName: user.displayName,
     email: user.email,
     roles: user.roles,
+    maxMaturity: user.maxMaturity,
     createdAt: user.createdAt,
   });
 }

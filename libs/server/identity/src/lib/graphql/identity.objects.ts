@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import type { ApiScope, Role } from '@lookbook/core';
-import { API_SCOPES, Connection, graphqlEnum, ROLES } from '@lookbook/core';
+import { API_SCOPES, Connection, graphqlEnum, MaturityEnum, ROLES } from '@lookbook/core';
+import type { MaturityLevel } from '@lookbook/kernel';
 
 export const RoleEnum = graphqlEnum('Role', ROLES, { upperCaseNames: true });
 export const ApiScopeEnum = graphqlEnum('ApiScope', API_SCOPES, {
@@ -28,6 +29,8 @@ export class Me {
   @Field() displayName!: string;
   @Field() email!: string;
   @Field(() => [RoleEnum]) roles!: Role[];
+  @Field(() => MaturityEnum, { description: 'The highest maturity search shows you by default.' })
+  maxMaturity!: MaturityLevel;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 

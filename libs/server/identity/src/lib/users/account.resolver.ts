@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor, ClientInfo, Role } from '@lookbook/core';
-import { Client, CurrentActor, Public, Roles, SessionOnly, UUIDScalar } from '@lookbook/core';
+import { Client, CurrentActor, MaturityEnum, Public, Roles, SessionOnly, UUIDScalar } from '@lookbook/core';
+import type { MaturityLevel } from '@lookbook/kernel';
 import { AccountService } from './account.service';
 import { ChangePasswordInput, SignUpInput } from '../graphql/identity.inputs';
 import { toAuthPayload, toMe, toUser } from '../graphql/identity.mapper';
@@ -31,6 +32,17 @@ export class AccountResolver {
   @Mutation(() => Me, { description: 'Change your password; every other session is signed out.' })
   async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<Me> {
     return toMe(await this.accounts.changePassword(actor, input.currentPassword, input.newPassword));
+  }
+
+  @SessionOnly()
+  @Mutation(() => Me, {
+    description: 'Your maturity setting: search shows every level up to this one unless a search asks otherwise.',
+  })
+  async setMaturityPreference(
+    @CurrentActor() actor: Actor,
+    @Args('maxMaturity', { type: () => MaturityEnum }) maxMaturity: MaturityLevel,
+  ): Promise<Me> {
+    return toMe(await this.accounts.setMaxMaturity(actor, maxMaturity));
   }
 
   @Roles('admin')

@@ -1,3 +1,5 @@
+import type { MaturityLevel } from '@lookbook/kernel';
+import { DEFAULT_MAX_MATURITY, MATURITY_LEVELS } from '@lookbook/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Actor, AppConfig, ClientInfo, Role } from '@lookbook/core';
@@ -86,6 +88,7 @@ export class AccountService {
       displayName,
       passwordHash: await this.hasher.hash(input.password),
       roles: [],
+      maxMaturity: DEFAULT_MAX_MATURITY,
       createdAt: now,
       updatedAt: now,
       passwordChangedAt: now,
@@ -119,6 +122,13 @@ export class AccountService {
     await this.users.updatePassword(user.id, await this.hasher.hash(newPassword), now);
     await this.sessions.revokeOtherSessions(actor, 'password-changed');
     return (await this.users.findById(user.id))!;
+  }
+
+  /** The viewer's maturity setting: search shows every level up to it unless a search asks otherwise. */
+  async setMaxMaturity(actor: Actor, maxMaturity: MaturityLevel): Promise<UserEntity> {
+    if (!(MATURITY_LEVELS as readonly string[]).includes(maxMaturity)) throw IdentityErrors.invalidMaturity();
+    await this.users.setMaxMaturity(actor.userId, maxMaturity, this.clock.now());
+    return this.me(actor);
   }
 
   async setRoles(userId: string, roles: Role[]): Promise<UserEntity> {

@@ -18,6 +18,7 @@ describe('UserRepository (PostgreSQL)', () => {
     id: randomUUID(),
     handle,
     email,
+    maxMaturity: 'SUGGESTIVE',
     displayName: handle,
     passwordHash: '$argon2id$x',
     roles: [],

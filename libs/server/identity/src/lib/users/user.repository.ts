@@ -1,3 +1,4 @@
+import type { MaturityLevel } from '@lookbook/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -41,6 +42,10 @@ export class UserRepository {
 
   async updatePassword(id: string, passwordHash: string, at: Date): Promise<void> {
     await this.users.update({ id }, { passwordHash, passwordChangedAt: at, updatedAt: at });
+  }
+
+  async setMaxMaturity(id: string, maxMaturity: MaturityLevel, at: Date): Promise<void> {
+    await this.users.update({ id }, { maxMaturity, updatedAt: at });
   }
 
   async setRoles(id: string, roles: Role[], at: Date): Promise<boolean> {

@@ -9,7 +9,15 @@ import { SynonymRepository } from '../documents/synonym.repository';
 import type { Facet, SearchRequest } from '../query/search-request';
 import { MAX_DEPTH, MAX_FIRST } from '../query/search-request';
 import { hashQuery } from '../query/words';
-import type { FacetCount, HighlightSegment, IdPage, SearchHit, SearchPage, Suggestion } from './search-engine';
+import type {
+  CreatorHit,
+  FacetCount,
+  HighlightSegment,
+  IdPage,
+  SearchHit,
+  SearchPage,
+  Suggestion,
+} from './search-engine';
 import { SearchEngine } from './search-engine';
 
 /** Documents per `addDocuments` call: well under Meilisearch's payload limit, few tasks per reindex. */
@@ -359,6 +367,21 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
       ...tags.facetHits.slice(0, limit).map((h) => ({ kind: 'TAG' as const, text: h.value, ref: h.value })),
       ...creators.facetHits.slice(0, limit).map((h) => ({ kind: 'CREATOR' as const, text: h.value, ref: h.value })),
     ];
+  }
+
+  /** Creators by facet search on the handle (the index holds models; a creator's name is not a facet). */
+  async creators(request: SearchRequest, limit: number): Promise<CreatorHit[]> {
+    const q = request.query.trim();
+    if (!q || hashQuery(q)) return [];
+    await this.ready();
+    const found = await this.client
+      .index(this.live)
+      .searchForFacetValues({ facetName: 'creatorHandle', facetQuery: q });
+    const excluded = new Set(request.exclude.creators);
+    return found.facetHits
+      .filter((h) => !excluded.has(h.value.toLowerCase()))
+      .slice(0, limit)
+      .map((h) => ({ handle: h.value, name: h.value, models: h.count, downloads: 0 }));
   }
 
   async count(): Promise<number> {

@@ -7,7 +7,7 @@ import { highlight } from '../query/highlight';
 import type { Facet, SearchRequest } from '../query/search-request';
 import type { QueryWord } from '../query/words';
 import { correctable, didYouMean, hashQuery, queryWords, toTsQuery, uniqueWords, words } from '../query/words';
-import type { FacetCount, IdPage, SearchPage, Suggestion } from './search-engine';
+import type { CreatorHit, FacetCount, IdPage, SearchPage, Suggestion } from './search-engine';
 import { SearchEngine } from './search-engine';
 
 /** Collects bound parameters: every value reaches PostgreSQL as `$n`, never as SQL text. */
@@ -29,7 +29,7 @@ interface Match {
 
 const SORTS: Record<SearchRequest['sort'], string> = {
   RELEVANCE: 'score DESC, d.downloads DESC, d.published_at DESC, d.model_id',
-  NEWEST: 'd.published_at DESC, d.model_id DESC',
+  NEWEST: 'd.published_at DESC, d.model_id',
   MOST_DOWNLOADED: 'd.downloads DESC, d.published_at DESC, d.model_id',
   TRENDING: 'd.trending DESC, d.downloads DESC, d.model_id',
   PRICE_LOW: '(CASE WHEN d.free THEN 0 ELSE d.min_price_amount END) ASC NULLS LAST, d.model_id',
@@ -61,6 +61,8 @@ const MAX_FACET_VALUES = 30;
 @Injectable()
 export class PostgresSearchEngine extends SearchEngine {
   readonly name = 'postgres' as const;
+  /** A request's resolved words, shared by its hits and its facet counts (one lexicon lookup per search). */
+  private readonly resolved = new WeakMap<SearchRequest, Promise<QueryWord[]>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
@@ -103,10 +105,11 @@ export class PostgresSearchEngine extends SearchEngine {
            document = EXCLUDED.document, indexed_at = now()`,
         [JSON.stringify(rows)],
       );
+      await this.refreshCreators(tx, [...previous.map((p) => p.owner_id), ...documents.map((d) => d.ownerId)]);
       await this.applyCounts(
         tx,
         previous,
-        documents.map((d) => ({ words: rows.find((r) => r.id === d.id)!.words, tags: d.tags })),
+        rows.map((r) => ({ words: r.words, tags: r.tags })),
       );
     });
   }
@@ -117,6 +120,10 @@ export class PostgresSearchEngine extends SearchEngine {
       const previous = await this.lockAndRead(tx, [...modelIds]);
       if (!previous.length) return;
       await tx.query(`DELETE FROM search.model_document WHERE model_id = ANY ($1::uuid[])`, [modelIds]);
+      await this.refreshCreators(
+        tx,
+        previous.map((p) => p.owner_id),
+      );
       await this.applyCounts(tx, previous, []);
     });
   }
@@ -129,43 +136,86 @@ export class PostgresSearchEngine extends SearchEngine {
       request.query && !match.hash
         ? SORTS[request.sort]
         : SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort];
-    const rows = await this.dataSource.query<
-      { model_id: string; score: number; total: string; name: string; description: string }[]
+    const page = `OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`;
+    // Matching text ranks every match anyway, so the total comes along; browsing without text walks an index in sort
+    // order for the page and counts separately (not the whole catalog sorted to take 24).
+    const found = await this.dataSource.query<
+      { model_id: string | null; score: number; total: string; name: string; description: string }[]
     >(
-      `SELECT d.model_id, ${match.rank} AS score, count(*) OVER () AS total, d.name, d.description
-         FROM search.model_document d
-        WHERE ${where}
-        ORDER BY ${sort}
-        OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`,
+      match.where === 'true'
+        ? `SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE ${where}) t
+             LEFT JOIN LATERAL (SELECT d.model_id, 0 AS score, d.name, d.description FROM search.model_document d
+                                 WHERE ${where} ORDER BY ${sort} ${page}) p ON true`
+        : `SELECT d.model_id, ${match.rank} AS score, count(*) OVER () AS total, d.name, d.description
+             FROM search.model_document d
+            WHERE ${where}
+            ORDER BY ${sort} ${page}`,
       params.values,
     );
+    const rows = found.filter((r) => r.model_id !== null);
     const terms = match.words.flatMap((w) => w.alternatives.map((a) => ({ word: a, prefix: w.prefix })));
     return {
       hits: rows.map((r) => ({
-        modelId: r.model_id,
+        modelId: r.model_id!,
         score: Number(r.score),
         highlights: terms.length ? highlight({ name: r.name, description: r.description }, terms) : [],
       })),
-      total: Number(rows[0]?.total ?? 0),
+      total: Number(found[0]?.total ?? 0),
       didYouMean: didYouMean(match.words),
       hashMatch: match.hash && rows.length > 0,
     };
   }
 
+  /**
+   * Every facet's counts from one scan: the matching documents (narrow columns, and whether each passes each filter)
+   * are read once, then counted per facet. A document counts for a facet when it passes every filter but that
+   * facet's own, so one failing two filters counts nowhere and is dropped in the scan.
+   */
   async facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]> {
     if (!facets.length) return [];
     const params = new Params();
     const match = await this.match(request, params);
+    const filters = this.facetFilters(request, params);
+    const fixed = this.fixedFilters(request, params);
     const prefix = valueQuery ? params.add(valueQuery.trim().toLowerCase()) : null;
+    const passesAllBut = (facet: Facet) =>
+      filters.flatMap(([f], i) => (f === facet ? [] : [`d.f${i}`])).join(' AND ') || 'true';
+    const failed = filters.map(([, sql]) => `(NOT (${sql}))::int`).join(' + ');
     const branches = facets.map(
       (facet) => `(SELECT ${params.add(facet)}::text AS facet, v.value, count(*)::int AS count
-           FROM search.model_document d, LATERAL (${FACET_VALUES[facet]}) AS v (value)
-          WHERE ${[match.where, ...this.filters(request, params, facet)].join(' AND ')}
-            ${prefix ? `AND starts_with(lower(v.value), ${prefix})` : ''}
+           FROM d, LATERAL (${FACET_VALUES[facet]}) AS v (value)
+          WHERE ${passesAllBut(facet)} ${prefix ? `AND starts_with(lower(v.value), ${prefix})` : ''}
           GROUP BY v.value ORDER BY count DESC, v.value LIMIT ${MAX_FACET_VALUES})`,
     );
-    const rows = await this.dataSource.query<FacetCount[]>(branches.join(' UNION ALL '), params.values);
+    const rows = await this.dataSource.query<FacetCount[]>(
+      `WITH d AS MATERIALIZED (
+         SELECT d.type, d.base_model_id, d.tags, d.maturity, d.tiers, d.free, d.min_price_amount, d.commercial_use,
+                d.derivatives_allowed, d.credit_required ${filters.map(([, sql], i) => `, ${sql} AS f${i}`).join('')}
+           FROM search.model_document d
+          WHERE ${[match.where, ...fixed, ...(failed ? [`${failed} <= 1`] : [])].join(' AND ')})
+       ${branches.join(' UNION ALL ')}`,
+      params.values,
+    );
     return rows.map((r) => ({ facet: r.facet, value: r.value, count: Number(r.count) }));
+  }
+
+  /** Creators whose handle or name matches the query's words (corrected and with synonyms, as for models). */
+  async creators(request: SearchRequest, limit: number): Promise<CreatorHit[]> {
+    if (!request.query || hashQuery(request.query)) return [];
+    const match = await this.match(request, new Params());
+    const tsquery = toTsQuery(match.words);
+    if (!tsquery) return [];
+    const params = new Params();
+    const q = params.add(tsquery);
+    const excluded = params.add(request.exclude.creators);
+    const rows = await this.dataSource.query<{ handle: string; name: string; models: number; downloads: string }[]>(
+      `SELECT c.handle, c.name, c.models, c.downloads FROM search.creator c
+        WHERE c.document @@ to_tsquery('simple', ${q}) AND lower(c.handle) <> ALL (${excluded}::text[])
+        ORDER BY ts_rank(c.document, to_tsquery('simple', ${q})) DESC, c.downloads DESC, c.handle
+        LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    return rows.map((r) => ({ handle: r.handle, name: r.name, models: r.models, downloads: Number(r.downloads) }));
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
@@ -216,7 +266,9 @@ export class PostgresSearchEngine extends SearchEngine {
   private async match(request: SearchRequest, params: Params): Promise<Match> {
     const hash = hashQuery(request.query);
     if (hash) return { where: `d.hashes @> ARRAY[${params.add(hash)}]::text[]`, rank: '1', words: [], hash: true };
-    const query = await this.resolveWords(queryWords(request.query));
+    let resolving = this.resolved.get(request);
+    if (!resolving) this.resolved.set(request, (resolving = this.resolveWords(queryWords(request.query))));
+    const query = await resolving;
     const tsquery = toTsQuery(query);
     if (!tsquery) return { where: 'true', rank: '0', words: [], hash: false };
     const q = params.add(tsquery);
@@ -244,7 +296,9 @@ export class PostgresSearchEngine extends SearchEngine {
               ARRAY(SELECT s.synonym FROM search.synonym s WHERE s.term = q.word ORDER BY s.synonym) AS synonyms
          FROM unnest($1::text[], $2::boolean[], $3::boolean[]) WITH ORDINALITY AS q (word, fix, prefix, n),
               LATERAL (SELECT CASE WHEN q.prefix
-                         THEN EXISTS (SELECT 1 FROM search.lexicon l WHERE l.word LIKE q.word || '%' AND l.documents > 0)
+                         THEN EXISTS (SELECT 1 FROM search.lexicon l
+                                       WHERE l.word ~>=~ q.word AND l.word ~<~ (q.word || chr(1114111))
+                                         AND l.documents > 0)
                          ELSE EXISTS (SELECT 1 FROM search.lexicon l WHERE l.word = q.word AND l.documents > 0)
                        END AS known) k
         ORDER BY q.n`,
@@ -265,30 +319,42 @@ export class PostgresSearchEngine extends SearchEngine {
 
   /** Filters and exclusions as SQL conditions; `except` leaves out that facet's own filter (disjunctive counts). */
   private filters(request: SearchRequest, params: Params, except: Facet | null): string[] {
-    const { filters: f, exclude: x } = request;
-    const out: string[] = [];
-    const on = (facet: Facet, condition: () => string) => {
-      if (facet !== except) out.push(condition());
-    };
-    on('maturity', () => `d.maturity = ANY (${params.add(f.maturity)}::text[])`);
-    if (f.types.length) on('type', () => `d.type = ANY (${params.add(f.types)}::text[])`);
-    if (f.baseModels.length) on('baseModel', () => `d.base_model_id = ANY (${params.add(f.baseModels)}::text[])`);
-    if (f.tags.length) on('tag', () => `d.tags @> ${params.add(f.tags)}::text[]`);
-    if (f.tiers.length) on('tier', () => `d.tiers && ${params.add(f.tiers)}::text[]`);
-    if (f.free === true) on('price', () => 'd.free');
-    if (f.free === false) on('price', () => 'd.min_price_amount IS NOT NULL');
+    return [
+      ...this.facetFilters(request, params)
+        .filter(([facet]) => facet !== except)
+        .map(([, sql]) => sql),
+      ...this.fixedFilters(request, params),
+    ];
+  }
+
+  /** The filters on facets, each with its facet (a facet may have two: free and a maximum price). */
+  private facetFilters(request: SearchRequest, params: Params): [Facet, string][] {
+    const f = request.filters;
+    const out: [Facet, string][] = [['maturity', `d.maturity = ANY (${params.add(f.maturity)}::text[])`]];
+    if (f.types.length) out.push(['type', `d.type = ANY (${params.add(f.types)}::text[])`]);
+    if (f.baseModels.length) out.push(['baseModel', `d.base_model_id = ANY (${params.add(f.baseModels)}::text[])`]);
+    if (f.tags.length) out.push(['tag', `d.tags @> ${params.add(f.tags)}::text[]`]);
+    if (f.tiers.length) out.push(['tier', `d.tiers && ${params.add(f.tiers)}::text[]`]);
+    if (f.free === true) out.push(['price', 'd.free']);
+    if (f.free === false) out.push(['price', 'd.min_price_amount IS NOT NULL']);
     if (f.maxPrice) {
       const { amount, currency } = f.maxPrice;
-      on(
+      out.push([
         'price',
-        () =>
-          `(d.free OR (d.min_price_currency = ${params.add(currency)} AND d.min_price_amount <= ${params.add(amount)}))`,
-      );
+        `(d.free OR (d.min_price_currency = ${params.add(currency)} AND d.min_price_amount <= ${params.add(amount)}))`,
+      ]);
     }
-    if (f.commercialUse !== null) on('commercialUse', () => `d.commercial_use = ${params.add(f.commercialUse)}`);
+    if (f.commercialUse !== null) out.push(['commercialUse', `d.commercial_use = ${params.add(f.commercialUse)}`]);
     if (f.derivativesAllowed !== null)
-      on('derivativesAllowed', () => `d.derivatives_allowed = ${params.add(f.derivativesAllowed)}`);
-    if (f.creditRequired !== null) on('creditRequired', () => `d.credit_required = ${params.add(f.creditRequired)}`);
+      out.push(['derivativesAllowed', `d.derivatives_allowed = ${params.add(f.derivativesAllowed)}`]);
+    if (f.creditRequired !== null) out.push(['creditRequired', `d.credit_required = ${params.add(f.creditRequired)}`]);
+    return out;
+  }
+
+  /** Filters that are not facets (the creator, exclusions): they narrow every count. */
+  private fixedFilters(request: SearchRequest, params: Params): string[] {
+    const { filters: f, exclude: x } = request;
+    const out: string[] = [];
     if (f.creator) out.push(`lower(d.owner_handle) = ${params.add(f.creator)}`);
     if (x.tags.length) out.push(`NOT (d.tags && ${params.add(x.tags)}::text[])`);
     if (x.types.length) out.push(`d.type <> ALL (${params.add(x.types)}::text[])`);
@@ -297,12 +363,43 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   /** Locks the models' documents (in id order: no deadlocks between batches) and reads their indexed words and tags. */
-  private async lockAndRead(tx: EntityManager, ids: string[]): Promise<{ words: string[]; tags: string[] }[]> {
+  private async lockAndRead(
+    tx: EntityManager,
+    ids: string[],
+  ): Promise<{ words: string[]; tags: string[]; owner_id: string }[]> {
     await tx.query(
       `SELECT pg_advisory_xact_lock(hashtextextended(id::text, 42)) FROM unnest($1::uuid[]) id ORDER BY id`,
       [ids],
     );
-    return tx.query(`SELECT words, tags FROM search.model_document WHERE model_id = ANY ($1::uuid[])`, [ids]);
+    return tx.query(`SELECT words, tags, owner_id FROM search.model_document WHERE model_id = ANY ($1::uuid[])`, [ids]);
+  }
+
+  /**
+   * Rewrites the creator rows of these owners from their documents (or removes them: no published model left). Each
+   * owner is locked first, in id order, so two batches for one creator aggregate one after the other: the second
+   * statement's snapshot includes the first's commit. Lock order everywhere: models, owners, lexicon, tags.
+   */
+  private async refreshCreators(tx: EntityManager, ownerIds: string[]): Promise<void> {
+    const owners = [...new Set(ownerIds)].sort();
+    if (!owners.length) return;
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(id::text, 43)) FROM unnest($1::uuid[]) id ORDER BY id`,
+      [owners],
+    );
+    await tx.query(
+      `DELETE FROM search.creator c WHERE c.owner_id = ANY ($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM search.model_document d WHERE d.owner_id = c.owner_id)`,
+      [owners],
+    );
+    await tx.query(
+      `INSERT INTO search.creator AS c (owner_id, handle, name, models, downloads, document)
+       SELECT d.owner_id, min(d.owner_handle), min(d.owner_name), count(*), sum(d.downloads),
+              to_tsvector('simple', search.creator_text(min(d.owner_handle), min(d.owner_name)))
+         FROM search.model_document d WHERE d.owner_id = ANY ($1::uuid[]) GROUP BY d.owner_id
+       ON CONFLICT (owner_id) DO UPDATE SET handle = EXCLUDED.handle, name = EXCLUDED.name, models = EXCLUDED.models,
+         downloads = EXCLUDED.downloads, document = EXCLUDED.document`,
+      [owners],
+    );
   }
 
   /** Keeps the lexicon and tag counts equal to the documents: subtract what was indexed, add what is indexed now. */

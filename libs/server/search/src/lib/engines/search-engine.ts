@@ -29,6 +29,15 @@ export interface FacetCount {
   count: number;
 }
 
+/** A creator with published models, found by handle or display name. */
+export interface CreatorHit {
+  handle: string;
+  name: string;
+  /** Published models. */
+  models: number;
+  downloads: number;
+}
+
 export interface Suggestion {
   kind: 'MODEL' | 'TAG' | 'CREATOR';
   text: string;
@@ -53,6 +62,8 @@ export abstract class SearchEngine {
    */
   abstract facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]>;
   abstract suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** Creators matching the request's query (none without one), excluded creators left out. */
+  abstract creators(request: SearchRequest, limit: number): Promise<CreatorHit[]>;
   abstract count(): Promise<number>;
   /** Ids of every indexed document, a page at a time (`cursor` is the engine's own, null for the first page). */
   abstract indexedIds(cursor: string | null, limit: number): Promise<IdPage>;

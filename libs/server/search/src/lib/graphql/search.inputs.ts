@@ -18,7 +18,7 @@ export class SearchFilterInput {
   @Field(() => [String], { nullable: true, description: 'Every tag listed must be present.' }) tags?: string[] | null;
   @Field(() => [MaturityEnum], {
     nullable: true,
-    description: 'Maturity levels to include; absent: the viewer setting (SFW and SUGGESTIVE).',
+    description: "Maturity levels to include; absent: every level up to the viewer's setting (signed out: SUGGESTIVE).",
   })
   maturity?: string[] | null;
   @Field(() => [TierEnum], { nullable: true, description: 'Licence tiers on offer.' }) tiers?: string[] | null;

@@ -63,6 +63,13 @@ export class SearchResult {
   request!: SearchRequest;
 }
 
+@ObjectType({ description: 'A creator with published models, matched by handle or display name.' })
+export class SearchCreator {
+  @Field() handle!: string;
+  @Field({ description: 'Display name.' }) name!: string;
+  @Field(() => Int, { description: 'Published models.' }) models!: number;
+}
+
 @ObjectType()
 export class Suggestion {
   @Field(() => SuggestionKindEnum) kind!: string;

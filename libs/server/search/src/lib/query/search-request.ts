@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { MaturityLevel } from '@lookbook/kernel';
+import { DEFAULT_MAX_MATURITY, maturityUpTo } from '@lookbook/kernel';
 import { SearchErrors } from '../search.errors';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -9,10 +11,9 @@ const MAX_FILTER_VALUES = 20;
 
 export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_DOWNLOADED', 'TRENDING', 'PRICE_LOW', 'PRICE_HIGH'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
-export const MATURITIES = ['SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT'] as const;
-export type Maturity = (typeof MATURITIES)[number];
-/** Until viewers can choose, everyone sees what is safe for work or suggestive; the client shows it as a chip. */
-export const DEFAULT_MATURITY: readonly Maturity[] = ['SFW', 'SUGGESTIVE'];
+export type Maturity = MaturityLevel;
+/** What a viewer sees without a maturity filter and without a setting of their own; the client shows it as a chip. */
+export const DEFAULT_MATURITY: readonly Maturity[] = maturityUpTo(DEFAULT_MAX_MATURITY);
 
 /** Facets and the filters on them. Licence permissions are facets too: no competitor lets buyers filter on them. */
 export const FACETS = [
@@ -95,10 +96,14 @@ function list(
 }
 
 /**
- * Checks and normalises a search (bad input is a typed error, never a silent change). Values are only ever compared
+ * Checks and normalises a search (bad input is a typed error, never a silent change). Without a maturity filter,
+ * the viewer's setting applies (every level up to the one they chose). Values are only ever compared
  * as bound parameters by the engines; the patterns here just reject what cannot match, with a clear message.
  */
-export function parseSearchRequest(input: SearchRequestInput): SearchRequest {
+export function parseSearchRequest(
+  input: SearchRequestInput,
+  viewerMaturity: readonly Maturity[] = DEFAULT_MATURITY,
+): SearchRequest {
   const query = (input.query ?? '').trim();
   if (query.length > MAX_QUERY_LENGTH) throw SearchErrors.queryTooLong(MAX_QUERY_LENGTH);
   const first = input.first ?? 24;
@@ -123,7 +128,7 @@ export function parseSearchRequest(input: SearchRequestInput): SearchRequest {
       types: list('filters.types', f.types, ENUM_VALUE),
       baseModels: list('filters.baseModels', f.baseModels, ENUM_VALUE),
       tags: list('filters.tags', f.tags, TAG, normaliseTag),
-      maturity: maturity.length ? maturity : [...DEFAULT_MATURITY],
+      maturity: maturity.length ? maturity : [...viewerMaturity],
       tiers: list('filters.tiers', f.tiers, ENUM_VALUE),
       free: f.free ?? null,
       maxPrice,
