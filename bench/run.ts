@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, each beside its baseline in the same run, then one table.
  *
  *   npm run bench                                  # 10k models, 10 s per read measurement, 1 GiB ingest
- *   npm run bench -- --models 100000 --duration 20 --ingest-gib 4 --postings 10000
+ *   npm run bench -- --models 100000 --duration 20 --ingest-gib 4 --postings 10000 --search-models 100000
  *
  * Each benchmark runs in its own process (so one's heap and threads never colour another's), prints its own lines
  * and writes bench/results/<name>.json; this reads them back for the summary. Figures are ratios against a
@@ -43,6 +43,7 @@ function main(): void {
   run('bench/read.bench.js', ['--models', arg('models', '10000'), '--duration', arg('duration', '10')]);
   run('bench/ingest.bench.js', [arg('ingest-gib', '1')]);
   run('bench/ledger.bench.js', [arg('postings', '4000')]);
+  run('bench/search.bench.js', ['--models', arg('search-models', arg('models', '10000'))]);
 
   const readResult = read<{ models: number; pages: Record<string, ReadPage> }>('read');
   const ingest = read<{
@@ -53,6 +54,14 @@ function main(): void {
     pgbenchTps: number | null;
     ratio: number | null;
   }>('ledger');
+
+  const search = read<{
+    models: number;
+    graphql: { p50: number; p95: number };
+    handWrittenSql: { p50: number; p95: number };
+    freshness: { p50: number; p95: number };
+    reindex: { documentsPerSecond: number };
+  }>('search');
 
   const rows: [string, string, string, string, string][] = [];
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -95,6 +104,21 @@ function main(): void {
     `${hot.perSecond.toFixed(0)} postings/s`,
     ledger.ratio === null ? 'n/a' : pct(ledger.ratio),
     ledger.ratio === null ? 'unmeasured' : `≥ 50%: ${verdict(ledger.ratio >= 0.5)}`,
+  ]);
+
+  rows.push([
+    `search, typo'd words + 2–3 facets (${search.models} models)`,
+    `p50 ${search.handWrittenSql.p50.toFixed(1)} ms, p95 ${search.handWrittenSql.p95.toFixed(1)} ms (hand-written SQL)`,
+    `p50 ${search.graphql.p50.toFixed(1)} ms, p95 ${search.graphql.p95.toFixed(1)} ms (GraphQL, hits + facets)`,
+    pct(search.handWrittenSql.p95 / search.graphql.p95),
+    `p95 ≤ 30 ms at 100k: ${search.models >= 100_000 ? verdict(search.graphql.p95 <= 30) : 'run with --search-models 100000'}`,
+  ]);
+  rows.push([
+    'search freshness (commit → found)',
+    '',
+    `p50 ${search.freshness.p50} ms, p95 ${search.freshness.p95} ms; reindex ${search.reindex.documentsPerSecond.toFixed(0)} docs/s`,
+    '',
+    `p95 ≤ 2 s: ${verdict(search.freshness.p95 <= 2000)}`,
   ]);
 
   const header: [string, string, string, string, string] = [

@@ -161,6 +161,25 @@ describe('marketplace journey', () => {
     await buyer.waitForURL(/commercial=true/);
     await card.waitFor();
     await checkPage(buyer, 'browse');
+    // Exclusion: a tag found through the tag box and hidden takes the model out; removing the chip brings it back.
+    await buyer.getByTestId('tag-finder').fill('pain');
+    await buyer.getByRole('button', { name: 'Hide #painterly' }).click();
+    await buyer.waitForURL(/notag=/);
+    await card.waitFor({ state: 'detached' });
+    // Nothing left: the help offers to relax that exclusion.
+    await buyer.getByTestId('empty-state').getByRole('button', { name: 'Not #painterly' }).waitFor();
+    await checkPage(buyer, 'search-no-results');
+    await buyer.getByRole('button', { name: 'Not #painterly (remove filter)' }).click();
+    await card.waitFor();
+    // The URL is the search: loading it again shows the same results.
+    const shared = buyer.url();
+    await buyer.goto(shared);
+    await card.waitFor();
+    expect(buyer.url()).toBe(shared);
+    // The creator is a result too.
+    await buyer.getByTestId('search-input').fill(creatorHandle);
+    await buyer.getByTestId('search-input').press('Enter');
+    await buyer.getByTestId('creator-result').filter({ hasText: `@${creatorHandle}` }).waitFor();
     // A file hash typed into the box finds its model exactly.
     await buyer.getByTestId('search-input').fill(weightsSha256);
     await buyer.getByTestId('search-input').press('Enter');
@@ -239,7 +258,7 @@ describe('marketplace journey', () => {
     await checkPage(creator, 'staff');
   });
 
-  it('keeps account pages usable: sessions, API keys (shown once)', async () => {
+  it('keeps account pages usable: sessions, API keys (shown once), the content maturity search follows', async () => {
     await creator.goto(url('/account'));
     await creator.getByTestId('session').first().waitFor();
     await creator.getByLabel('Key name').fill('ComfyUI');
@@ -251,5 +270,14 @@ describe('marketplace journey', () => {
     await creator.reload();
     await creator.getByTestId('api-key').first().waitFor();
     expect(await creator.getByTestId('api-key-secret').count()).toBe(0);
+    // Content maturity: saved here, followed by search (its chip says what is shown).
+    await creator.goto(url('/'));
+    expect(await creator.getByTestId('maturity-chip').textContent()).toContain('Safe and suggestive only');
+    await creator.goto(url('/account'));
+    await creator.getByLabel('Show models rated').selectOption('MATURE');
+    await creator.getByRole('button', { name: 'Save' }).click();
+    await creator.getByText('Saved. Search now follows this setting.').waitFor();
+    await creator.goto(url('/'));
+    await creator.getByTestId('maturity-chip').filter({ hasText: 'Up to mature' }).waitFor();
   });
 });

@@ -20,10 +20,12 @@ type Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SetMaturityPreference($maxMaturity: Maturity!) {\n    setMaturityPreference(maxMaturity: $maxMaturity) {\n      id\n      maxMaturity\n    }\n  }\n": typeof types.SetMaturityPreferenceDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n      createdAt\n    }\n  }\n": typeof types.ProfileDocument,
-    "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      hashMatch\n      maturity\n      hits {\n        model {\n          id\n          ...ModelCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n    }\n  }\n": typeof types.BrowseDocument,
+    "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      hashMatch\n      maturity\n      hits {\n        model {\n          id\n          ...ModelCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n      creators(first: 4) @include(if: $withFacets) {\n        handle\n        name\n        models\n      }\n    }\n  }\n": typeof types.BrowseDocument,
+    "\n  query FacetValues(\n    $facet: SearchFacet!\n    $prefix: String!\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n  ) {\n    facetValues(facet: $facet, prefix: $prefix, query: $query, filters: $filters, exclude: $exclude) {\n      value\n      count\n    }\n  }\n": typeof types.FacetValuesDocument,
     "\n  query Suggest($prefix: String!) {\n    suggest(prefix: $prefix) {\n      kind\n      text\n      ref\n    }\n  }\n": typeof types.SuggestDocument,
     "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": typeof types.BaseModelsDocument,
     "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": typeof types.RequestDownloadDocument,
@@ -64,7 +66,7 @@ type Documents = {
     "\n  mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {\n    updateModelVersion(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateVersionDocument,
     "\n  mutation PublishVersion($id: UUID!) {\n    publishModelVersion(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PublishVersionDocument,
     "\n  query VerifyLicense($certificate: String!) {\n    verifyLicense(certificate: $certificate) {\n      valid\n      status\n      problem\n      message\n      license {\n        id\n        tier\n        status\n        resourceName\n        modelId\n        issuedAt\n        revokedAt\n        revocationReason\n        termsText\n        fileSha256s\n        licensee {\n          handle\n          displayName\n        }\n        permissions {\n          commercialUse\n          derivativesAllowed\n          creditRequired\n          creditLine\n          seats\n        }\n      }\n    }\n  }\n": typeof types.VerifyLicenseDocument,
-    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      createdAt\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
 };
 const documents: Documents = {
@@ -73,10 +75,12 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SetMaturityPreference($maxMaturity: Maturity!) {\n    setMaturityPreference(maxMaturity: $maxMaturity) {\n      id\n      maxMaturity\n    }\n  }\n": types.SetMaturityPreferenceDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.SignUpDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n      createdAt\n    }\n  }\n": types.ProfileDocument,
-    "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      hashMatch\n      maturity\n      hits {\n        model {\n          id\n          ...ModelCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n    }\n  }\n": types.BrowseDocument,
+    "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      hashMatch\n      maturity\n      hits {\n        model {\n          id\n          ...ModelCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n      creators(first: 4) @include(if: $withFacets) {\n        handle\n        name\n        models\n      }\n    }\n  }\n": types.BrowseDocument,
+    "\n  query FacetValues(\n    $facet: SearchFacet!\n    $prefix: String!\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n  ) {\n    facetValues(facet: $facet, prefix: $prefix, query: $query, filters: $filters, exclude: $exclude) {\n      value\n      count\n    }\n  }\n": types.FacetValuesDocument,
     "\n  query Suggest($prefix: String!) {\n    suggest(prefix: $prefix) {\n      kind\n      text\n      ref\n    }\n  }\n": types.SuggestDocument,
     "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": types.BaseModelsDocument,
     "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": types.RequestDownloadDocument,
@@ -117,7 +121,7 @@ const documents: Documents = {
     "\n  mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {\n    updateModelVersion(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateVersionDocument,
     "\n  mutation PublishVersion($id: UUID!) {\n    publishModelVersion(id: $id) {\n      id\n      status\n    }\n  }\n": types.PublishVersionDocument,
     "\n  query VerifyLicense($certificate: String!) {\n    verifyLicense(certificate: $certificate) {\n      valid\n      status\n      problem\n      message\n      license {\n        id\n        tier\n        status\n        resourceName\n        modelId\n        issuedAt\n        revokedAt\n        revocationReason\n        termsText\n        fileSha256s\n        licensee {\n          handle\n          displayName\n        }\n        permissions {\n          commercialUse\n          derivativesAllowed\n          creditRequired\n          creditLine\n          seats\n        }\n      }\n    }\n  }\n": types.VerifyLicenseDocument,
-    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      createdAt\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
 };
 
@@ -144,6 +148,10 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetMaturityPreference($maxMaturity: Maturity!) {\n    setMaturityPreference(maxMaturity: $maxMaturity) {\n      id\n      maxMaturity\n    }\n  }\n"): typeof import('./graphql').SetMaturityPreferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -156,7 +164,11 @@ export function graphql(source: "\n  query Profile($handle: String!) {\n    user
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      hashMatch\n      maturity\n      hits {\n        model {\n          id\n          ...ModelCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').BrowseDocument;
+export function graphql(source: "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      hashMatch\n      maturity\n      hits {\n        model {\n          id\n          ...ModelCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n      creators(first: 4) @include(if: $withFacets) {\n        handle\n        name\n        models\n      }\n    }\n  }\n"): typeof import('./graphql').BrowseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FacetValues(\n    $facet: SearchFacet!\n    $prefix: String!\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n  ) {\n    facetValues(facet: $facet, prefix: $prefix, query: $query, filters: $filters, exclude: $exclude) {\n      value\n      count\n    }\n  }\n"): typeof import('./graphql').FacetValuesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -320,7 +332,7 @@ export function graphql(source: "\n  query VerifyLicense($certificate: String!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -265,7 +265,7 @@ export type SearchFilterInput = {
   derivativesAllowed?: boolean | null | undefined;
   /** true: free to claim; false: paid offers only. */
   free?: boolean | null | undefined;
-  /** Maturity levels to include; absent: the viewer setting (SFW and SUGGESTIVE). */
+  /** Maturity levels to include; absent: every level up to the viewer's setting (signed out: SUGGESTIVE). */
   maturity?: Array<Maturity> | null | undefined;
   /** Cheapest paid offer at most this (free ones too). */
   maxPrice?: PriceLimitInput | null | undefined;
@@ -381,6 +381,13 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { id: string } };
 
+export type SetMaturityPreferenceMutationVariables = Exact<{
+  maxMaturity: Maturity;
+}>;
+
+
+export type SetMaturityPreferenceMutation = { setMaturityPreference: { id: string, maxMaturity: Maturity } };
+
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
@@ -416,7 +423,18 @@ export type BrowseQueryVariables = Exact<{
 export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, hashMatch: boolean, maturity: Array<string>, hits: Array<{ model: (
         { id: string }
         & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
-      ), highlights: Array<{ field: string, segments: Array<{ text: string, match: boolean }> }> }>, facets?: Array<{ facet: SearchFacet, values: Array<{ value: string, count: number }> }> } };
+      ), highlights: Array<{ field: string, segments: Array<{ text: string, match: boolean }> }> }>, facets?: Array<{ facet: SearchFacet, values: Array<{ value: string, count: number }> }>, creators?: Array<{ handle: string, name: string, models: number }> } };
+
+export type FacetValuesQueryVariables = Exact<{
+  facet: SearchFacet;
+  prefix: string;
+  query?: string | null | undefined;
+  filters?: SearchFilterInput | null | undefined;
+  exclude?: SearchExcludeInput | null | undefined;
+}>;
+
+
+export type FacetValuesQuery = { facetValues: Array<{ value: string, count: number }> };
 
 export type SuggestQueryVariables = Exact<{
   prefix: string;
@@ -688,7 +706,7 @@ export type VerifyLicenseQuery = { verifyLicense: { valid: boolean, status: Lice
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, handle: string, displayName: string, email: string, roles: Array<Role>, createdAt: string } };
+export type MeQuery = { me: { id: string, handle: string, displayName: string, email: string, roles: Array<Role>, maxMaturity: Maturity, createdAt: string } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -907,6 +925,14 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SetMaturityPreferenceDocument = new TypedDocumentString(`
+    mutation SetMaturityPreference($maxMaturity: Maturity!) {
+  setMaturityPreference(maxMaturity: $maxMaturity) {
+    id
+    maxMaturity
+  }
+}
+    `) as unknown as TypedDocumentString<SetMaturityPreferenceMutation, SetMaturityPreferenceMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -971,6 +997,11 @@ export const BrowseDocument = new TypedDocumentString(`
         count
       }
     }
+    creators(first: 4) @include(if: $withFacets) {
+      handle
+      name
+      models
+    }
   }
 }
     fragment ModelCard on StyleModel {
@@ -1010,6 +1041,20 @@ export const BrowseDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<BrowseQuery, BrowseQueryVariables>;
+export const FacetValuesDocument = new TypedDocumentString(`
+    query FacetValues($facet: SearchFacet!, $prefix: String!, $query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput) {
+  facetValues(
+    facet: $facet
+    prefix: $prefix
+    query: $query
+    filters: $filters
+    exclude: $exclude
+  ) {
+    value
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<FacetValuesQuery, FacetValuesQueryVariables>;
 export const SuggestDocument = new TypedDocumentString(`
     query Suggest($prefix: String!) {
   suggest(prefix: $prefix) {
@@ -1642,6 +1687,7 @@ export const MeDocument = new TypedDocumentString(`
     displayName
     email
     roles
+    maxMaturity
     createdAt
   }
 }

@@ -12,6 +12,7 @@ const MeQuery = graphql(`
       displayName
       email
       roles
+      maxMaturity
       createdAt
     }
   }

@@ -11,16 +11,17 @@ import {
   EmptyState,
   ErrorState,
   LoadingState,
+  NativeSelect,
   Notice,
   PageHeader,
   TextField,
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
-import type { ApiScope } from '../../gql/graphql';
+import type { ApiScope, Maturity } from '../../gql/graphql';
 import { errorMessage } from '../../lib/api-error';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
-import { useMe } from '../../lib/session';
+import { ME_KEY, useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 
 const AccountQuery = graphql(`
@@ -79,6 +80,22 @@ const ChangePassword = graphql(`
   }
 `);
 
+const SetMaturity = graphql(`
+  mutation SetMaturityPreference($maxMaturity: Maturity!) {
+    setMaturityPreference(maxMaturity: $maxMaturity) {
+      id
+      maxMaturity
+    }
+  }
+`);
+
+const MATURITY_CHOICES: { id: Maturity; label: string }[] = [
+  { id: 'SFW', label: 'Safe for work only' },
+  { id: 'SUGGESTIVE', label: 'Up to suggestive (the default)' },
+  { id: 'MATURE', label: 'Up to mature' },
+  { id: 'EXPLICIT', label: 'Everything, explicit included' },
+];
+
 const SCOPES: { id: ApiScope; label: string; description: string }[] = [
   { id: 'READ', label: 'Read', description: 'Read your library, orders and models.' },
   { id: 'WRITE', label: 'Write', description: 'Create and edit models, versions and offers (never keys or sessions).' },
@@ -130,6 +147,7 @@ export function AccountPage() {
           </Link>
         </Card>
       )}
+      {me && <MaturityCard current={me.maxMaturity} />}
       <PasswordCard />
       {account.isPending ? (
         <LoadingState />
@@ -266,6 +284,50 @@ function NewApiKey({ onCreated, isStaff }: { onCreated: () => void; isStaff: boo
         Create key
       </Button>
     </form>
+  );
+}
+
+/** What search shows by default: every level up to this one (a search can still ask for more, shown as a chip). */
+function MaturityCard({ current }: { current: Maturity }) {
+  const client = useQueryClient();
+  const [choice, setChoice] = useState<Maturity>(current);
+  const save = useMutation({
+    mutationFn: () => execute(SetMaturity, { maxMaturity: choice }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ME_KEY });
+      await client.invalidateQueries({ queryKey: ['search'] });
+    },
+  });
+  return (
+    <Card>
+      <h2 className="mb-1 text-lg font-semibold">Content maturity</h2>
+      <p className="mb-3 text-sm text-muted">What search shows you unless you ask for more.</p>
+      <form
+        className="flex max-w-md flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <NativeSelect
+          label="Show models rated"
+          value={choice}
+          onChange={(value) => setChoice(value as Maturity)}
+          options={MATURITY_CHOICES}
+        />
+        {save.isError && <Notice tone="bad">{errorMessage(save.error)}</Notice>}
+        {save.isSuccess && <Notice tone="good">Saved. Search now follows this setting.</Notice>}
+        <Button
+          type="submit"
+          variant="secondary"
+          className="self-start"
+          isPending={save.isPending}
+          isDisabled={choice === current && !save.isError}
+        >
+          Save
+        </Button>
+      </form>
+    </Card>
   );
 }
 

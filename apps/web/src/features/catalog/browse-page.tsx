@@ -126,15 +126,15 @@ export function BrowsePage() {
             )}
           </div>
           <div className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
-            {!search.mature && (
+            {!search.mature && first && first.maturity.length < 4 && (
               <button
                 type="button"
                 className={buttonStyles('secondary', 'sm')}
                 onClick={() => setSearch({ mature: true })}
                 data-testid="maturity-chip"
               >
-                Safe and suggestive only <span aria-hidden>×</span>
-                <span className="sr-only">(show mature models too)</span>
+                {maturityLabel(first.maturity)} <span aria-hidden>×</span>
+                <span className="sr-only">(show every maturity)</span>
               </button>
             )}
             {chips.map((chip) => (
@@ -160,6 +160,7 @@ export function BrowsePage() {
             </Notice>
           )}
           {first?.hashMatch && <Notice className="mb-4">This file hash belongs to the model below.</Notice>}
+          {first?.creators && first.creators.length > 0 && <CreatorStrip creators={first.creators} />}
           {results.isPending ? (
             <GridSkeleton />
           ) : results.isError ? (
@@ -213,6 +214,42 @@ export function BrowsePage() {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The maturity in effect (the viewer's setting, or the default), as its chip says it. */
+function maturityLabel(levels: readonly string[]): string {
+  if (levels.length === 1) return 'Safe for work only';
+  if (levels.length === 2) return 'Safe and suggestive only';
+  return 'Up to mature';
+}
+
+/** Creators whose handle or name matched the query. */
+function CreatorStrip({ creators }: { creators: readonly { handle: string; name: string; models: number }[] }) {
+  return (
+    <section aria-labelledby="creator-results" className="mb-5">
+      <h2 id="creator-results" className="mb-2 text-sm font-semibold text-muted">
+        Creators
+      </h2>
+      <ul className="flex flex-wrap gap-2">
+        {creators.map((c) => (
+          <li key={c.handle}>
+            <Link
+              to="/u/$handle"
+              params={{ handle: c.handle }}
+              className="flex min-h-10 items-center gap-2 rounded-full border border-line bg-raised px-3 py-1 text-sm hover:border-accent focus-visible:outline-2 focus-visible:outline-accent"
+              data-testid="creator-result"
+            >
+              <span className="font-medium">{c.name}</span>
+              <span className="text-muted">@{c.handle}</span>
+              <span className="text-xs text-muted tabular-nums">
+                {c.models} {c.models === 1 ? 'model' : 'models'}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

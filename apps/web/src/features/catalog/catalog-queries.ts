@@ -82,9 +82,40 @@ const BrowseQuery = graphql(`
           count
         }
       }
+      creators(first: 4) @include(if: $withFacets) {
+        handle
+        name
+        models
+      }
     }
   }
 `);
+
+const FacetValuesQuery = graphql(`
+  query FacetValues(
+    $facet: SearchFacet!
+    $prefix: String!
+    $query: String
+    $filters: SearchFilterInput
+    $exclude: SearchExcludeInput
+  ) {
+    facetValues(facet: $facet, prefix: $prefix, query: $query, filters: $filters, exclude: $exclude) {
+      value
+      count
+    }
+  }
+`);
+
+/** Tags matching what is typed in the tag filter's box, counted within the current search. */
+export const tagValuesQuery = (search: BrowseSearch, prefix: string) => {
+  const { query, filters, exclude } = searchVariables(search);
+  return queryOptions({
+    queryKey: ['search', 'tags', search, prefix],
+    queryFn: () => execute(FacetValuesQuery, { facet: 'TAG', prefix, query, filters, exclude }),
+    enabled: prefix.trim().length >= 1,
+    staleTime: 30_000,
+  });
+};
 
 const SuggestQuery = graphql(`
   query Suggest($prefix: String!) {

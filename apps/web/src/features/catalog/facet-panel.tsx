@@ -1,6 +1,10 @@
-import { cn } from '@lookbook/web-ui';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { INPUT, cn } from '@lookbook/web-ui';
 import { modelTypeLabel } from '../../lib/format';
 import type { BrowseSearch } from './catalog-queries';
+import { tagValuesQuery } from './catalog-queries';
+import { useDebounced } from './search-box';
 
 export interface FacetData {
   facet: string;
@@ -125,28 +129,92 @@ export function FacetPanel({
         ))}
       </Group>
       <Group title="Tags">
-        {values('TAG')
-          .slice(0, 12)
-          .map(({ value, count }) => (
-            <div key={value} className="flex items-center gap-1">
-              <Toggle
-                label={`#${value}`}
-                count={count}
-                pressed={search.tag === value}
-                onPress={() => onChange({ tag: search.tag === value ? undefined : value })}
-              />
-              <button
-                type="button"
-                className="min-h-8 min-w-8 shrink-0 rounded-md text-sm text-muted hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
-                aria-label={`Hide #${value}`}
-                title={`Hide #${value}`}
-                onClick={() => onChange({ notag: [...new Set([...(search.notag ?? []), value])] })}
-              >
-                −
-              </button>
-            </div>
-          ))}
+        <TagFinder search={search} onChange={onChange} popular={values('TAG').slice(0, 12)} />
       </Group>
     </div>
+  );
+}
+
+function TagRow({
+  value,
+  count,
+  search,
+  onChange,
+}: {
+  value: string;
+  count: number;
+  search: BrowseSearch;
+  onChange: (patch: Partial<BrowseSearch>) => void;
+}) {
+  return (
+    <div className="flex items-center gap-1">
+      <Toggle
+        label={`#${value}`}
+        count={count}
+        pressed={search.tag === value}
+        onPress={() => onChange({ tag: search.tag === value ? undefined : value })}
+      />
+      <button
+        type="button"
+        className="min-h-8 min-w-8 shrink-0 rounded-md text-sm text-muted hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
+        aria-label={`Hide #${value}`}
+        title={`Hide #${value}`}
+        onClick={() => onChange({ notag: [...new Set([...(search.notag ?? []), value])] })}
+      >
+        −
+      </button>
+    </div>
+  );
+}
+
+/** The most frequent tags, and a box to find any other tag within the current search (with its count). */
+function TagFinder({
+  search,
+  onChange,
+  popular,
+}: {
+  search: BrowseSearch;
+  onChange: (patch: Partial<BrowseSearch>) => void;
+  popular: readonly { value: string; count: number }[];
+}) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const prefix = useDebounced(text.trim().toLowerCase(), 200);
+  const found = useQuery(tagValuesQuery(search, prefix));
+  const shown = prefix ? (found.data?.facetValues ?? []) : popular;
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        Find a tag
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        maxLength={40}
+        placeholder="Find a tag"
+        onChange={(event) => setText(event.target.value)}
+        className={cn(INPUT, 'mb-1 min-h-8 py-1 text-sm')}
+        data-testid="tag-finder"
+      />
+      {prefix && found.isPending ? (
+        <p className="px-2 text-sm text-muted" role="status">
+          Looking for tags…
+        </p>
+      ) : prefix && found.isError ? (
+        <p className="px-2 text-sm text-bad" role="alert">
+          Could not look up tags.{' '}
+          <button type="button" className="underline" onClick={() => void found.refetch()}>
+            Retry
+          </button>
+        </p>
+      ) : prefix && shown.length === 0 ? (
+        <p className="px-2 text-sm text-muted">No tag starts with “{prefix}” here.</p>
+      ) : (
+        shown.map(({ value, count }) => (
+          <TagRow key={value} value={value} count={count} search={search} onChange={onChange} />
+        ))
+      )}
+    </>
   );
 }

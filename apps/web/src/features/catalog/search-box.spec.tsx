@@ -86,4 +86,46 @@ describe('FacetPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Hide #ink' }));
     expect(onChange).toHaveBeenLastCalledWith({ notag: ['ink'] });
   });
+
+  it('finds any tag within the current search, with its count, and filters or hides it', async () => {
+    const served = graphqlFetch({
+      FacetValues: (variables) => ({
+        data: {
+          facetValues:
+            variables['prefix'] === 'wat'
+              ? [
+                  { value: 'watercolor', count: 7 },
+                  { value: 'watery', count: 1 },
+                ]
+              : [],
+        },
+      }),
+    });
+    globalThis.fetch = served.fetch as unknown as typeof fetch;
+    const onChange = jest.fn();
+    renderWithQueries(
+      <FacetPanel
+        facets={facets}
+        search={{ q: 'botanical', commercial: true }}
+        baseModelName={(id) => id}
+        onChange={onChange}
+      />,
+    );
+    expect(screen.getByRole('button', { name: /^#ink/ })).toBeInTheDocument();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Find a tag' }), 'Wat');
+    const found = await screen.findByRole('button', { name: /^#watercolor/ });
+    expect(found).toHaveTextContent('7');
+    expect(screen.queryByRole('button', { name: /^#ink/ })).not.toBeInTheDocument();
+    expect(served.calls.at(-1)).toMatchObject({
+      operation: 'FacetValues',
+      variables: { facet: 'TAG', prefix: 'wat', query: 'botanical', filters: { commercialUse: true } },
+    });
+    await userEvent.click(found);
+    expect(onChange).toHaveBeenLastCalledWith({ tag: 'watercolor' });
+    await userEvent.click(screen.getByRole('button', { name: 'Hide #watery' }));
+    expect(onChange).toHaveBeenLastCalledWith({ notag: ['watery'] });
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Find a tag' }));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Find a tag' }), 'zz');
+    expect(await screen.findByText(/No tag starts with “zz”/)).toBeInTheDocument();
+  });
 });

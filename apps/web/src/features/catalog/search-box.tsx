@@ -9,7 +9,7 @@ export type SuggestionPick = { kind: 'MODEL' | 'TAG' | 'CREATOR'; text: string; 
 const KIND_LABEL = { MODEL: 'Model', TAG: 'Tag', CREATOR: 'Creator' } as const;
 
 /** Waits until typing pauses, so autocomplete asks once per pause rather than once per key. */
-function useDebounced<T>(value: T, ms: number): T {
+export function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), ms);

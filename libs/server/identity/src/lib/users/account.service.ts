@@ -1,10 +1,9 @@
-import type { MaturityLevel } from '@lookbook/kernel';
-import { DEFAULT_MAX_MATURITY, MATURITY_LEVELS } from '@lookbook/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Actor, AppConfig, ClientInfo, Role } from '@lookbook/core';
 import { APP_CONFIG, Clock, RateLimiter } from '@lookbook/core';
-import { codePoints, newId, oneLine } from '@lookbook/kernel';
+import type { MaturityLevel } from '@lookbook/kernel';
+import { codePoints, DEFAULT_MAX_MATURITY, MATURITY_LEVELS, newId, oneLine } from '@lookbook/kernel';
 import type { UserEntity } from './user.entity';
 import { IdentityErrors } from '../identity.errors';
 import { PasswordHasher } from './password-hasher';
