@@ -179,7 +179,10 @@ describe('marketplace journey', () => {
     // The creator is a result too.
     await buyer.getByTestId('search-input').fill(creatorHandle);
     await buyer.getByTestId('search-input').press('Enter');
-    await buyer.getByTestId('creator-result').filter({ hasText: `@${creatorHandle}` }).waitFor();
+    await buyer
+      .getByTestId('creator-result')
+      .filter({ hasText: `@${creatorHandle}` })
+      .waitFor();
     // A file hash typed into the box finds its model exactly.
     await buyer.getByTestId('search-input').fill(weightsSha256);
     await buyer.getByTestId('search-input').press('Enter');
