@@ -10,3 +10,5 @@ export * from './lib/catalog.facade';
 export { ModelVersion } from './lib/graphql/catalog-versions.objects';
 export { MaturityEnum, ModelTypeEnum, StyleModel } from './lib/graphql/catalog-models.objects';
 export { CatalogTasks } from './lib/catalog.tasks';
+export { readEmbeddedTexts } from './lib/samples/embedded-text';
+export type { EmbeddedTexts } from './lib/samples/embedded-text';

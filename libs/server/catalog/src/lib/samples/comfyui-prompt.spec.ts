@@ -1,5 +1,5 @@
 import { parseComfyPrompt, workflowModelHashes } from './comfyui-prompt';
-import { parseLenientJson } from './lenient-json';
+import { parseLenientJson } from '@lookbook/comfyui';
 
 const SHA = 'a'.repeat(64);
 

@@ -1,8 +1,7 @@
 import { sanitizeText } from '@lookbook/kernel';
-import type { ResourceKind } from './comfyui-loaders';
-import { baseName, CORE_LOADERS, NON_FILE_VAES } from './comfyui-loaders';
+import type { ResourceKind } from '@lookbook/comfyui';
+import { baseName, CORE_LOADERS, NON_FILE_VAES, parseLenientJson } from '@lookbook/comfyui';
 import type { GenerationInfo, GenerationResource } from './generation-metadata';
-import { parseLenientJson } from './lenient-json';
 
 /**
  * Generation info from ComfyUI's API-format graph (`{ "<id>": { class_type, inputs } }`, links `[nodeId, output]`),

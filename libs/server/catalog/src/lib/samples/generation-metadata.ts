@@ -1,5 +1,5 @@
 import { sanitizeText } from '@lookbook/kernel';
-import type { ResourceKind } from './comfyui-loaders';
+import type { ResourceKind } from '@lookbook/comfyui';
 import { parseComfyPrompt } from './comfyui-prompt';
 import type { EmbeddedTexts } from './embedded-text';
 
