@@ -25,17 +25,25 @@ export function money(amount: number, currency: string): Money {
  * parts always sum exactly to the total.
  */
 export function allocate(total: Money, weights: readonly number[]): Money[] {
-  if (weights.length === 0) throw new MoneyError('allocate needs at least one weight');
-  if (total.amount < 0) throw new MoneyError('allocate needs a non-negative total');
   if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
     throw new MoneyError('weights must be non-negative integers');
-  const sum = weights.reduce((acc, w) => acc + w, 0);
-  if (sum === 0) throw new MoneyError('weights must not all be zero');
+  return allocateExact(total, weights.map(BigInt));
+}
+
+/**
+ * `allocate` with weights of any size: exact shares that are products of several percentages (a royalty cascade
+ * several generations deep) keep a common denominator without losing precision.
+ */
+export function allocateExact(total: Money, weights: readonly bigint[]): Money[] {
+  if (weights.length === 0) throw new MoneyError('allocate needs at least one weight');
+  if (total.amount < 0) throw new MoneyError('allocate needs a non-negative total');
+  if (weights.some((w) => w < 0n)) throw new MoneyError('weights must be non-negative integers');
+  const bigSum = weights.reduce((acc, w) => acc + w, 0n);
+  if (bigSum === 0n) throw new MoneyError('weights must not all be zero');
 
   const big = BigInt(total.amount);
-  const bigSum = BigInt(sum);
   const parts = weights.map((w, index) => {
-    const exact = big * BigInt(w);
+    const exact = big * w;
     return { index, floor: exact / bigSum, remainder: exact % bigSum };
   });
   let leftover = big - parts.reduce((acc, p) => acc + p.floor, 0n);
