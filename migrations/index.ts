@@ -9,6 +9,7 @@ import { Performance1764700000000 } from './1764700000000-performance';
 import { BrowseFilters1764800000000 } from './1764800000000-browse-filters';
 import { Search1764900000000 } from './1764900000000-search';
 import { SearchCreators1765000000000 } from './1765000000000-search-creators';
+import { Templates1765100000000 } from './1765100000000-templates';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BrowseFilters1764800000000,
   Search1764900000000,
   SearchCreators1765000000000,
+  Templates1765100000000,
 ];

@@ -40,6 +40,7 @@ const ROUTES: Record<string, Access> = {
   'POST /local-gateway/disputes/:id/close': signedIn('ADMIN'),
   'POST /local-gateway/onboarding/:link/complete': open('WRITE'),
   'POST /webhooks/stripe': open('WRITE'),
+  'POST /api/v1/templates/:id/versions': signedIn('WRITE'),
   'PUT /api/v1/uploads/:id/content': signedIn('WRITE'),
 };
 

@@ -15,10 +15,13 @@ const PUBLIC_OPERATIONS = [
   'Query.currencies',
   'Query.facetValues', // published models only, like search
   'Query.modelVersion', // published only, unless you own it
+  'Query.renderTemplate', // published template versions only, unless you own it
   'Query.search', // published models only
   'Query.styleModel', // published only, unless you own it
   'Query.styleModels',
   'Query.suggest', // names of published models, tags and creators
+  'Query.template', // published only, unless you own it
+  'Query.templateVersion', // published only, unless you own it
   'Query.user',
   'Query.verifyLicense', // anyone shown a licence may check it
 ];

@@ -8,6 +8,7 @@ import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
 import { SearchModule } from '@lookbook/search';
+import { TemplatesModule } from '@lookbook/templates';
 import type { S3Settings } from '@lookbook/storage';
 import { StorageModule } from '@lookbook/storage';
 import { HealthController } from './health.controller';
@@ -34,6 +35,7 @@ export class AppModule {
         CatalogModule,
         LicensingModule,
         SearchModule,
+        TemplatesModule,
         CommerceModule.register({ provider: options.config.payments.provider }),
       ],
       controllers: [HealthController, MediaController],

@@ -38,6 +38,7 @@ describe('migrations', () => {
       'licensing',
       'local_gateway',
       'search',
+      'templates',
     ]);
   });
 

@@ -18,7 +18,7 @@ export interface ImportedWorkflow {
 }
 
 /** Images are read for their embedded graphs only (never decoded): this much is plenty for a real output. */
-export const MAX_IMPORT_IMAGE_BYTES = 40 * 1024 * 1024;
+export const MAX_IMPORT_IMAGE_BYTES = 25 * 1024 * 1024;
 
 const looksLikeJson = (bytes: Buffer) => {
   for (const byte of bytes.subarray(0, 64)) {
@@ -32,7 +32,7 @@ const looksLikeJson = (bytes: Buffer) => {
       byte === 0xbf
     )
       continue;
-    return byte === 0x7b;
+    return byte === 0x7b || byte === 0x5b;
   }
   return false;
 };
@@ -50,7 +50,7 @@ export async function importWorkflow(bytes: Buffer): Promise<ImportedWorkflow> {
       : { graph: { ui: null, api: workflow }, warnings, source: 'API_JSON' };
   }
   if (bytes.length > MAX_IMPORT_IMAGE_BYTES)
-    throw new ValidationError('TEMPLATE_FILE_TOO_LARGE', 'An image to import is at most 40 MiB');
+    throw new ValidationError('TEMPLATE_FILE_TOO_LARGE', 'A file to import is at most 25 MiB');
   const texts = await readEmbeddedTexts(bytes);
   if (!texts.workflow && !texts.prompt)
     throw new ValidationError(

@@ -1,0 +1,70 @@
+import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
+import { TemplateErrors } from '../templates.errors';
+import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
+import type { TemplateSlotInput } from './template.objects';
+import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw TemplateErrors.invalidParams();
+  }
+};
+
+export function toTemplate(t: TemplateEntity): WorkflowTemplate {
+  return Object.assign(new WorkflowTemplate(), {
+    id: t.id,
+    ownerId: t.ownerId,
+    slug: t.slug,
+    name: t.name,
+    description: t.description,
+    tags: t.tags,
+    maturity: t.maturity,
+    status: t.status,
+    createdAt: t.createdAt,
+  });
+}
+
+export const toSlot = (s: ParameterSlot): TemplateSlot =>
+  Object.assign(new TemplateSlot(), { ...s, default: JSON.stringify(s.default) });
+
+export function fromSlotInput(s: TemplateSlotInput): ParameterSlot {
+  const value = parseJson(s.default);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    throw TemplateErrors.invalidParams();
+  const slot: ParameterSlot = {
+    key: s.key,
+    nodeId: s.nodeId,
+    widget: s.widget,
+    label: s.label,
+    type: s.type as SlotType,
+    default: value,
+  };
+  for (const k of ['min', 'max', 'options', 'pattern', 'maxLength'] as const)
+    if (s[k] !== undefined && s[k] !== null) Object.assign(slot, { [k]: s[k] });
+  return slot;
+}
+
+export function fromParams(params: readonly { key: string; value: string }[]): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const p of params) out[p.key] = parseJson(p.value);
+  return out;
+}
+
+export function toVersion(v: TemplateVersionEntity): TemplateVersion {
+  return Object.assign(new TemplateVersion(), {
+    id: v.id,
+    templateId: v.templateId,
+    label: v.label,
+    status: v.status,
+    hasWorkflow: v.uiWorkflow !== null,
+    hasPrompt: v.apiPrompt !== null,
+    slots: v.slots.map(toSlot),
+    lockfile: v.lockfile,
+    warnings: v.warnings,
+    sourceSha256: v.sourceSha256,
+    createdAt: v.createdAt,
+    publishedAt: v.publishedAt,
+  });
+}

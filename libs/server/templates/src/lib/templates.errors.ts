@@ -1,0 +1,31 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@lookbook/kernel';
+
+export const TemplateErrors = {
+  notFound: () => new NotFoundError('TEMPLATE_NOT_FOUND', 'No such template'),
+  versionNotFound: () => new NotFoundError('TEMPLATE_VERSION_NOT_FOUND', 'No such template version'),
+  notOwner: () => new ForbiddenError('TEMPLATE_NOT_OWNER', 'Only the template’s creator can change it'),
+  published: () =>
+    new ConflictError('TEMPLATE_VERSION_PUBLISHED', 'A published version is fixed: import a new version instead'),
+  invalidName: () => new ValidationError('TEMPLATE_INVALID_NAME', 'A name is 1–120 characters', { field: 'name' }),
+  invalidDescription: () =>
+    new ValidationError('TEMPLATE_INVALID_DESCRIPTION', 'A description is at most 10,000 characters', {
+      field: 'description',
+    }),
+  invalidTags: () =>
+    new ValidationError('TEMPLATE_INVALID_TAGS', 'At most 20 tags of 1–40 letters, digits, spaces, _ or -', {
+      field: 'tags',
+    }),
+  tooManyVersions: (max: number) =>
+    new ValidationError('TEMPLATE_TOO_MANY_VERSIONS', `A template has at most ${max} versions`, { max }),
+  noSlots: () =>
+    new ValidationError('TEMPLATE_NO_SLOTS', 'Mark at least one parameter users may set before publishing', {
+      field: 'slots',
+    }),
+  legacyGroupNodes: () =>
+    new ValidationError(
+      'TEMPLATE_LEGACY_GROUP_NODES',
+      'This workflow uses legacy group nodes: re-save it in a current ComfyUI, then import it again',
+    ),
+  invalidParams: () =>
+    new ValidationError('TEMPLATE_INVALID_PARAMS', 'Each parameter value is JSON', { field: 'params' }),
+};

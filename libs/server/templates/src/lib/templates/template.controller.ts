@@ -1,0 +1,50 @@
+import { Controller, Param, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, mediaTypeOf, ParseUuidPipe } from '@lookbook/core';
+import { UnsupportedMediaTypeError, ValidationError } from '@lookbook/kernel';
+import { toVersion } from '../graphql/template.mapper';
+import { MAX_IMPORT_IMAGE_BYTES } from '../workflows/workflow-import';
+import { TemplateService } from './template.service';
+
+const TYPES = ['application/json', 'application/octet-stream', 'image/png', 'image/jpeg', 'image/webp'];
+
+/** Reads a streamed body up to a limit (the octet-stream parser streams; images arrive buffered). */
+async function bodyBytes(body: unknown, max: number): Promise<Buffer> {
+  if (Buffer.isBuffer(body)) return body;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as Readable) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw new ValidationError('TEMPLATE_FILE_TOO_LARGE', 'A workflow file is at most 25 MiB', { max });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+@Controller('api/v1')
+export class TemplateController {
+  constructor(private readonly templates: TemplateService) {}
+
+  /**
+   * Import a ComfyUI workflow as a new draft version: the raw body is a UI export or API prompt (JSON, sent as
+   * application/octet-stream so Python's NaN survives) or an image ComfyUI saved (PNG, WebP, JPEG).
+   */
+  @Post('templates/:id/versions')
+  async importVersion(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Query('label') label: string | undefined,
+    @Req() request: FastifyRequest,
+  ) {
+    const type = mediaTypeOf(request.headers);
+    if (!TYPES.includes(type) || type === 'application/json' || request.body === undefined)
+      throw new UnsupportedMediaTypeError(
+        'Send the workflow file as the body: application/octet-stream for .json, image/png, image/webp or image/jpeg',
+        { expected: TYPES.slice(1).join(', ') },
+      );
+    const bytes = await bodyBytes(request.body, MAX_IMPORT_IMAGE_BYTES);
+    return toVersion(await this.templates.importVersion(actor, id, bytes, label));
+  }
+}

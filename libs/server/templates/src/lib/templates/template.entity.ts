@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Dependencies, JsonObject, ParameterSlot, WorkflowWarning } from '@lookbook/comfyui';
+import type { MaturityLevel } from '@lookbook/kernel';
+
+export const TEMPLATE_STATUSES = ['DRAFT', 'PUBLISHED', 'UNPUBLISHED', 'TAKEN_DOWN'] as const;
+export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+
+@Entity({ schema: 'templates', name: 'template' })
+export class TemplateEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'owner_id' }) ownerId!: string;
+  @Column('text') slug!: string;
+  @Column('text') name!: string;
+  @Column('text') description!: string;
+  @Column('text', { array: true }) tags!: string[];
+  @Column('text') maturity!: MaturityLevel;
+  @Column('text') status!: TemplateStatus;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** A template's lockfile: what it needs to run (resolution to catalog versions and licences comes with licensing). */
+export interface Lockfile {
+  nodes: Dependencies['nodes'];
+  models: Dependencies['models'];
+}
+
+@Entity({ schema: 'templates', name: 'template_version' })
+export class TemplateVersionEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'template_id' }) templateId!: string;
+  @Column('text') label!: string;
+  @Column('text') status!: 'DRAFT' | 'PUBLISHED';
+  @Column('jsonb', { name: 'ui_workflow', nullable: true }) uiWorkflow!: JsonObject | null;
+  @Column('jsonb', { name: 'api_prompt', nullable: true }) apiPrompt!: JsonObject | null;
+  @Column('jsonb') slots!: ParameterSlot[];
+  @Column('jsonb') lockfile!: Lockfile;
+  @Column('jsonb') warnings!: WorkflowWarning[];
+  @Column('text', { name: 'source_sha256' }) sourceSha256!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { ParameterSlot } from '@lookbook/comfyui';
+import { TemplateEntity, TemplateVersionEntity } from './template.entity';
+
+/** Templates and their versions. A published version never changes (the database refuses it too). */
+@Injectable()
+export class TemplateRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private templates(manager?: EntityManager) {
+    return (manager ?? this.dataSource).getRepository(TemplateEntity);
+  }
+
+  private versions(manager?: EntityManager) {
+    return (manager ?? this.dataSource).getRepository(TemplateVersionEntity);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(template: TemplateEntity): Promise<void> {
+    await this.templates().insert(template);
+  }
+
+  byId(id: string, manager?: EntityManager): Promise<TemplateEntity | null> {
+    return this.templates(manager).findOneBy({ id });
+  }
+
+  /** Locks the template row: versions of one template are created and published one at a time. */
+  lock(manager: EntityManager, id: string): Promise<TemplateEntity | null> {
+    return this.templates(manager).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async slugTaken(slug: string): Promise<boolean> {
+    return (await this.templates().countBy({ slug })) > 0;
+  }
+
+  async insertVersion(manager: EntityManager, version: TemplateVersionEntity): Promise<void> {
+    // Plain SQL: the workflow columns' recursive JSON type is too deep for TypeORM's partial-entity type.
+    await manager.query(
+      `INSERT INTO templates.template_version (id, template_id, label, status, ui_workflow, api_prompt, slots, lockfile,
+              warnings, source_sha256, created_at, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        version.id,
+        version.templateId,
+        version.label,
+        version.status,
+        version.uiWorkflow === null ? null : JSON.stringify(version.uiWorkflow),
+        version.apiPrompt === null ? null : JSON.stringify(version.apiPrompt),
+        JSON.stringify(version.slots),
+        JSON.stringify(version.lockfile),
+        JSON.stringify(version.warnings),
+        version.sourceSha256,
+        version.createdAt,
+        version.publishedAt,
+      ],
+    );
+  }
+
+  versionById(id: string, manager?: EntityManager): Promise<TemplateVersionEntity | null> {
+    return this.versions(manager).findOneBy({ id });
+  }
+
+  versionsOf(templateId: string): Promise<TemplateVersionEntity[]> {
+    return this.versions().find({ where: { templateId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  countVersions(manager: EntityManager, templateId: string): Promise<number> {
+    return this.versions(manager).countBy({ templateId });
+  }
+
+  async setSlots(manager: EntityManager, id: string, slots: ParameterSlot[]): Promise<void> {
+    await manager.query(`UPDATE templates.template_version SET slots = $2 WHERE id = $1`, [id, JSON.stringify(slots)]);
+  }
+
+  async publish(manager: EntityManager, templateId: string, versionId: string, at: Date): Promise<void> {
+    await this.versions(manager).update({ id: versionId }, { status: 'PUBLISHED', publishedAt: at });
+    await this.templates(manager).update({ id: templateId }, { status: 'PUBLISHED', updatedAt: at });
+  }
+}

@@ -1,0 +1,84 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, Public, UUIDScalar } from '@lookbook/core';
+import { fromParams, fromSlotInput, toTemplate, toVersion } from '../graphql/template.mapper';
+import {
+  CreateTemplateInput,
+  RenderedTemplate,
+  TemplateParamInput,
+  TemplateSlotInput,
+  TemplateVersion,
+  WorkflowTemplate,
+} from '../graphql/template.objects';
+import { TemplateService } from './template.service';
+
+@Resolver(() => WorkflowTemplate)
+export class TemplateResolver {
+  constructor(private readonly templates: TemplateService) {}
+
+  @Mutation(() => WorkflowTemplate, {
+    description: 'Start a workflow template (a draft); add versions by importing a workflow file.',
+  })
+  async createTemplate(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateTemplateInput,
+  ): Promise<WorkflowTemplate> {
+    return toTemplate(await this.templates.create(actor, input));
+  }
+
+  @Public()
+  @Query(() => WorkflowTemplate, { description: 'A published template (or your own draft).' })
+  async template(
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @CurrentActor() viewer?: Actor,
+  ): Promise<WorkflowTemplate> {
+    return toTemplate(await this.templates.visible(viewer, id));
+  }
+
+  @ResolveField(() => [TemplateVersion], { description: 'Newest first; drafts only for the owner.' })
+  async versions(@Parent() template: WorkflowTemplate, @CurrentActor() viewer?: Actor): Promise<TemplateVersion[]> {
+    const entity = await this.templates.visible(viewer, template.id);
+    return (await this.templates.versions(viewer, entity)).map(toVersion);
+  }
+
+  @Public()
+  @Query(() => TemplateVersion)
+  async templateVersion(
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @CurrentActor() viewer?: Actor,
+  ): Promise<TemplateVersion> {
+    return toVersion(await this.templates.visibleVersion(viewer, id));
+  }
+
+  @Mutation(() => TemplateVersion, {
+    description: "Set a draft version's parameter slots (each checked against the workflow).",
+  })
+  async setTemplateSlots(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
+    @Args('slots', { type: () => [TemplateSlotInput] }) slots: TemplateSlotInput[],
+  ): Promise<TemplateVersion> {
+    return toVersion(await this.templates.setSlots(actor, versionId, slots.map(fromSlotInput)));
+  }
+
+  @Mutation(() => TemplateVersion, { description: 'Publish a draft version: from now on it is fixed.' })
+  async publishTemplateVersion(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
+  ): Promise<TemplateVersion> {
+    return toVersion(await this.templates.publish(actor, versionId));
+  }
+
+  @Public()
+  @Query(() => RenderedTemplate, {
+    description: 'A version with these parameter values (the others at their defaults), in both ComfyUI formats.',
+  })
+  async renderTemplate(
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
+    @Args('params', { type: () => [TemplateParamInput], defaultValue: [] }) params: TemplateParamInput[],
+    @CurrentActor() viewer?: Actor,
+  ): Promise<RenderedTemplate> {
+    const { workflow, prompt } = await this.templates.render(viewer, versionId, fromParams(params));
+    return { workflow: workflow && JSON.stringify(workflow), prompt: prompt && JSON.stringify(prompt) };
+  }
+}

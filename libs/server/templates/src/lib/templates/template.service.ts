@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { ParameterSlot, TemplateGraph } from '@lookbook/comfyui';
+import {
+  checkSlots,
+  detectDependencies,
+  readApiPrompt,
+  readUiWorkflow,
+  renderTemplate,
+  slotsFromAppMode,
+  toAppMode,
+} from '@lookbook/comfyui';
+import type { Actor } from '@lookbook/core';
+import { Clock } from '@lookbook/core';
+import { codePoints, manyLines, newId, oneLine } from '@lookbook/kernel';
+import { importWorkflow } from '../workflows/workflow-import';
+import { TemplateErrors } from '../templates.errors';
+import type { TemplateEntity, TemplateVersionEntity } from './template.entity';
+import { TemplateRepository } from './template.repository';
+
+export const MAX_TEMPLATE_VERSIONS = 100;
+
+export interface CreateTemplateInput {
+  name: string;
+  description?: string | null;
+  tags?: string[] | null;
+}
+
+const slugify = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '') || 'template';
+
+function normaliseTags(tags: readonly string[]): string[] {
+  const cleaned = [...new Set(tags.map((t) => oneLine(t, 'tags').toLowerCase().replace(/\s+/g, ' ')))];
+  if (cleaned.length > 20 || cleaned.some((t) => !/^[\p{L}\p{N} _-]{1,40}$/u.test(t)))
+    throw TemplateErrors.invalidTags();
+  return cleaned;
+}
+
+/** The graphs a stored version holds, as the workflow library reads them (checked again: the row is the source). */
+export function graphOf(version: TemplateVersionEntity): TemplateGraph {
+  return {
+    ui: version.uiWorkflow ? readUiWorkflow(version.uiWorkflow).workflow : null,
+    api: version.apiPrompt ? readApiPrompt(version.apiPrompt) : null,
+  };
+}
+
+/**
+ * Workflow templates: a creator imports a ComfyUI workflow (a UI export, an API prompt, or an image that embeds
+ * them) as a draft version, marks the parameter slots users may set (App Mode's, when the workflow has them), and
+ * publishes. Anyone may render a published version with their own parameters and download it for ComfyUI.
+ */
+@Injectable()
+export class TemplateService {
+  constructor(
+    private readonly templates: TemplateRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, input: CreateTemplateInput): Promise<TemplateEntity> {
+    const name = oneLine(input.name, 'name');
+    if (name.length < 1 || codePoints(name) > 120) throw TemplateErrors.invalidName();
+    const description = manyLines(input.description ?? '', 'description');
+    if (description.length > 10_000) throw TemplateErrors.invalidDescription();
+    const base = slugify(name);
+    let slug = base;
+    for (let n = 2; await this.templates.slugTaken(slug); n += 1) slug = `${base}-${n}`;
+    const now = this.clock.now();
+    const template: TemplateEntity = {
+      id: newId(),
+      ownerId: actor.userId,
+      slug,
+      name,
+      description,
+      tags: normaliseTags(input.tags ?? []),
+      maturity: 'SFW',
+      status: 'DRAFT',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.templates.insert(template);
+    return template;
+  }
+
+  /** A published template for anyone; a draft for its owner only (others get "not found"). */
+  async visible(viewer: Actor | undefined, id: string): Promise<TemplateEntity> {
+    const template = await this.templates.byId(id);
+    if (!template || (template.status !== 'PUBLISHED' && template.ownerId !== viewer?.userId))
+      throw TemplateErrors.notFound();
+    return template;
+  }
+
+  async visibleVersion(viewer: Actor | undefined, id: string): Promise<TemplateVersionEntity> {
+    const version = await this.templates.versionById(id);
+    if (!version) throw TemplateErrors.versionNotFound();
+    const template = await this.templates.byId(version.templateId);
+    const owner = template?.ownerId === viewer?.userId;
+    if (!template || (!owner && (version.status !== 'PUBLISHED' || template.status !== 'PUBLISHED')))
+      throw TemplateErrors.versionNotFound();
+    return version;
+  }
+
+  async versions(viewer: Actor | undefined, template: TemplateEntity): Promise<TemplateVersionEntity[]> {
+    const all = await this.templates.versionsOf(template.id);
+    return template.ownerId === viewer?.userId ? all : all.filter((v) => v.status === 'PUBLISHED');
+  }
+
+  /**
+   * A new draft version from a dropped file. Its slots start as the workflow's own App Mode inputs (when they check
+   * out), its lockfile is every node pack and model it uses. Legacy group nodes are refused with how to fix them.
+   */
+  async importVersion(actor: Actor, templateId: string, bytes: Buffer, label?: string): Promise<TemplateVersionEntity> {
+    const imported = await importWorkflow(bytes);
+    if (imported.warnings.some((w) => w.code === 'LEGACY_GROUP_NODES')) throw TemplateErrors.legacyGroupNodes();
+    const slots = (() => {
+      try {
+        return checkSlots(imported.graph, slotsFromAppMode(imported.graph));
+      } catch {
+        // App Mode data that does not check out is left for the author to mark again.
+        return [];
+      }
+    })();
+    const lockfile = detectDependencies(imported.graph);
+    return this.templates.transaction(async (tx) => {
+      const template = await this.templates.lock(tx, templateId);
+      if (!template) throw TemplateErrors.notFound();
+      if (template.ownerId !== actor.userId) throw TemplateErrors.notOwner();
+      const count = await this.templates.countVersions(tx, templateId);
+      if (count >= MAX_TEMPLATE_VERSIONS) throw TemplateErrors.tooManyVersions(MAX_TEMPLATE_VERSIONS);
+      const version: TemplateVersionEntity = {
+        id: newId(),
+        templateId,
+        label: label ? oneLine(label, 'label').slice(0, 40) : `v${count + 1}`,
+        status: 'DRAFT',
+        uiWorkflow: imported.graph.ui?.json ?? null,
+        apiPrompt: imported.graph.api?.json ?? null,
+        slots,
+        lockfile,
+        warnings: imported.warnings,
+        sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+        createdAt: this.clock.now(),
+        publishedAt: null,
+      };
+      await this.templates.insertVersion(tx, version);
+      return version;
+    });
+  }
+
+  /** Replaces a draft's slots, after checking each against the workflow. */
+  async setSlots(actor: Actor, versionId: string, slots: ParameterSlot[]): Promise<TemplateVersionEntity> {
+    return this.draftChange(actor, versionId, async (tx, version) => {
+      const checked = checkSlots(graphOf(version), slots);
+      await this.templates.setSlots(tx, version.id, checked);
+    });
+  }
+
+  async publish(actor: Actor, versionId: string): Promise<TemplateVersionEntity> {
+    return this.draftChange(actor, versionId, async (tx, version) => {
+      if (!version.slots.length) throw TemplateErrors.noSlots();
+      // The slots are checked again against the stored graph: nothing unchecked is ever published.
+      checkSlots(graphOf(version), version.slots);
+      await this.templates.publish(tx, version.templateId, version.id, this.clock.now());
+    });
+  }
+
+  /** The version with these parameters, in every format it has, plus the UI graph as an App Mode app. */
+  async render(viewer: Actor | undefined, versionId: string, params: Record<string, unknown>) {
+    const version = await this.visibleVersion(viewer, versionId);
+    const graph = graphOf(version);
+    const rendered = renderTemplate(graph, version.slots, params);
+    const workflow = rendered.ui ? toAppMode(readUiWorkflow(rendered.ui).workflow, version.slots) : null;
+    return { workflow, prompt: rendered.api };
+  }
+
+  private async draftChange(
+    actor: Actor,
+    versionId: string,
+    change: (
+      tx: Parameters<Parameters<TemplateRepository['transaction']>[0]>[0],
+      version: TemplateVersionEntity,
+    ) => Promise<void>,
+  ): Promise<TemplateVersionEntity> {
+    return this.templates.transaction(async (tx) => {
+      const found = await this.templates.versionById(versionId, tx);
+      if (!found) throw TemplateErrors.versionNotFound();
+      const template = await this.templates.lock(tx, found.templateId);
+      if (!template || template.ownerId !== actor.userId) throw TemplateErrors.versionNotFound();
+      // Read again under the template's lock: a concurrent publish is seen.
+      const version = (await this.templates.versionById(versionId, tx))!;
+      if (version.status === 'PUBLISHED') throw TemplateErrors.published();
+      await change(tx, version);
+      return (await this.templates.versionById(versionId, tx))!;
+    });
+  }
+}

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { errorCode, gql, REFERENCE_DIR, referenceAvailable } from '@lookbook/testing';
+import type { TestUser } from '@lookbook/testing';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
+import { world } from './support/world';
+
+const CREATE = `mutation($i: CreateTemplateInput!) { createTemplate(input: $i) { id slug status } }`;
+const SLOTS = `mutation($v: UUID!, $s: [TemplateSlotInput!]!) {
+  setTemplateSlots(versionId: $v, slots: $s) { id slots { key type default } }
+}`;
+const PUBLISH = `mutation($v: UUID!) { publishTemplateVersion(versionId: $v) { id status publishedAt } }`;
+const RENDER = `query($v: UUID!, $p: [TemplateParamInput!]) { renderTemplate(versionId: $v, params: $p) { workflow prompt } }`;
+const TEMPLATE = `query($id: UUID!) { template(id: $id) { id name status versions { id status label } } }`;
+
+const present = referenceAvailable('comfyui');
+const lora = present ? readFileSync(join(REFERENCE_DIR, 'comfyui', 'lora.png')) : Buffer.alloc(0);
+
+interface Version {
+  id: string;
+  status: string;
+  slots: { key: string }[];
+  lockfile: { models: { name: string; kind: string }[]; nodes: unknown[] };
+  hasWorkflow: boolean;
+  hasPrompt: boolean;
+}
+
+/**
+ * Templates over HTTP: a creator imports a real ComfyUI image, marks slots, publishes; anyone renders it with their
+ * own parameters in both formats. Every bad input is a typed error that changes nothing.
+ */
+(present ? describe : describe.skip)('workflow templates over HTTP', () => {
+  let api: TestApi;
+  let creator: TestUser;
+  let stranger: TestUser;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    creator = await world(api).member();
+    stranger = await world(api).member();
+  });
+  afterAll(() => api.close());
+
+  const as = <T>(user: TestUser | undefined, query: string, variables: Record<string, unknown>) =>
+    gql<T>(api.server, query, variables, user?.accessToken);
+  const upload = (user: TestUser, templateId: string, body: Buffer, type: string) =>
+    request(api.server)
+      .post(`/api/v1/templates/${templateId}/versions`)
+      .set('authorization', `Bearer ${user.accessToken}`)
+      .set('content-type', type)
+      .send(body);
+
+  async function draftTemplate(name = 'Harbour LoRA Portrait') {
+    const created = await as<{ createTemplate: { id: string } }>(creator, CREATE, { i: { name, tags: ['Portrait'] } });
+    return created.data!.createTemplate.id;
+  }
+
+  it('imports a ComfyUI image, is published with slots, and renders with new parameters in both formats', async () => {
+    const id = await draftTemplate();
+    const imported = await upload(creator, id, lora, 'image/png');
+    expect(imported.status).toBe(201);
+    const version = imported.body as Version;
+    expect(version).toMatchObject({ status: 'DRAFT', hasWorkflow: true, hasPrompt: true, slots: [] });
+    expect(version.lockfile.models.map((m) => [m.kind, m.name]).sort()).toEqual([
+      ['checkpoint', 'v1-5-pruned-emaonly.ckpt'],
+      ['lora', 'epiNoiseoffset_v2.safetensors'],
+    ]);
+    // Not publishable without slots; a draft is invisible to others.
+    expect(errorCode(await as(creator, PUBLISH, { v: version.id }))).toBe('TEMPLATE_NO_SLOTS');
+    expect(errorCode(await as(stranger, TEMPLATE, { id }))).toBe('TEMPLATE_NOT_FOUND');
+    expect(errorCode(await as(undefined, RENDER, { v: version.id }))).toBe('TEMPLATE_VERSION_NOT_FOUND');
+
+    const workflow = JSON.parse(
+      (await as<{ renderTemplate: { workflow: string } }>(creator, RENDER, { v: version.id })).data!.renderTemplate
+        .workflow,
+    ) as { nodes: { id: number; type: string }[] };
+    const sampler = String(workflow.nodes.find((n) => n.type === 'KSampler')!.id);
+    const positive = String(workflow.nodes.find((n) => n.type === 'CLIPTextEncode')!.id);
+    const slots = [
+      { key: 'seed', nodeId: sampler, widget: 'seed', label: 'Seed', type: 'SEED', default: '1' },
+      {
+        key: 'steps',
+        nodeId: sampler,
+        widget: 'steps',
+        label: 'Steps',
+        type: 'INTEGER',
+        default: '20',
+        min: 1,
+        max: 60,
+      },
+      {
+        key: 'prompt',
+        nodeId: positive,
+        widget: 'text',
+        label: 'Prompt',
+        type: 'TEXT',
+        default: '"a harbour"',
+        maxLength: 500,
+      },
+    ];
+    // A slot on a node that is not there is refused, and the draft keeps no slots.
+    const bad = await as(creator, SLOTS, { v: version.id, s: [{ ...slots[0], nodeId: '999' }] });
+    expect(errorCode(bad)).toBe('SLOT_NODE_MISSING');
+    expect(errorCode(await as(creator, SLOTS, { v: version.id, s: [{ ...slots[1], default: '"twenty"' }] }))).toBe(
+      'SLOT_INVALID_DEFAULT',
+    );
+    expect(errorCode(await as(stranger, SLOTS, { v: version.id, s: slots }))).toBe('TEMPLATE_VERSION_NOT_FOUND');
+    const set = await as<{ setTemplateSlots: { slots: { key: string }[] } }>(creator, SLOTS, {
+      v: version.id,
+      s: slots,
+    });
+    expect(set.data!.setTemplateSlots.slots.map((s) => s.key)).toEqual(['seed', 'steps', 'prompt']);
+    expect(
+      (await as<{ publishTemplateVersion: { status: string } }>(creator, PUBLISH, { v: version.id })).data,
+    ).toMatchObject({ publishTemplateVersion: { status: 'PUBLISHED' } });
+
+    // Anyone renders it now; text that looks like JSON stays text.
+    const injection = '"}, "99": {"class_type": "Exec"';
+    const rendered = await as<{ renderTemplate: { workflow: string; prompt: string } }>(undefined, RENDER, {
+      v: version.id,
+      p: [
+        { key: 'seed', value: '424242' },
+        { key: 'steps', value: '31' },
+        { key: 'prompt', value: JSON.stringify(injection) },
+      ],
+    });
+    const out = rendered.data!.renderTemplate;
+    const ui = JSON.parse(out.workflow) as {
+      nodes: { id: number; type: string; widgets_values: unknown[] }[];
+      extra: { linearMode: boolean; linearData: { inputs: unknown[] } };
+    };
+    expect(ui.nodes.find((n) => n.type === 'KSampler')!.widgets_values.slice(0, 3)).toEqual([424242, 'fixed', 31]);
+    expect(ui.nodes.find((n) => String(n.id) === positive)!.widgets_values).toEqual([injection]);
+    expect(ui.extra.linearMode).toBe(true);
+    expect(ui.extra.linearData.inputs).toEqual([
+      [Number(sampler), 'seed'],
+      [Number(sampler), 'steps'],
+      [Number(positive), 'text'],
+    ]);
+    const prompt = JSON.parse(out.prompt) as Record<string, { class_type: string; inputs: Record<string, unknown> }>;
+    expect(prompt[sampler]!.inputs).toMatchObject({ seed: 424242, steps: 31 });
+    expect(prompt[positive]!.inputs['text']).toBe(injection);
+    expect(Object.keys(prompt)).not.toContain('99');
+
+    // Bad parameters are typed errors; a published version is fixed.
+    for (const [p, code] of [
+      [[{ key: 'steps', value: '61' }], 'PARAM_OUT_OF_RANGE'],
+      [[{ key: 'steps', value: '"many"' }], 'PARAM_WRONG_TYPE'],
+      [[{ key: 'cfg', value: '7' }], 'PARAM_UNKNOWN'],
+      [[{ key: 'seed', value: 'not json' }], 'TEMPLATE_INVALID_PARAMS'],
+    ] as const)
+      expect(errorCode(await as(undefined, RENDER, { v: version.id, p }))).toBe(code);
+    expect(errorCode(await as(creator, SLOTS, { v: version.id, s: slots }))).toBe('TEMPLATE_VERSION_PUBLISHED');
+    const visible = await as<{ template: { status: string; versions: { id: string }[] } }>(stranger, TEMPLATE, { id });
+    expect(visible.data!.template).toMatchObject({ status: 'PUBLISHED', versions: [{ id: version.id }] });
+  });
+
+  it('refuses files that are not workflows, broken graphs and legacy group nodes, with typed errors', async () => {
+    const id = await draftTemplate('Broken ones');
+    const cases: [Buffer, string, number, string][] = [
+      [Buffer.from('{"nodes": ['), 'application/octet-stream', 400, 'WORKFLOW_NOT_JSON'],
+      [Buffer.from(JSON.stringify({ hello: 1 })), 'application/octet-stream', 400, 'WORKFLOW_UNKNOWN_FORMAT'],
+      [
+        Buffer.from(JSON.stringify({ nodes: [{ id: 1, type: 'KSampler' }], links: [[1, 1, 0, 7, 0, 'LATENT']] })),
+        'application/octet-stream',
+        400,
+        'WORKFLOW_LINK_TO_MISSING_NODE',
+      ],
+      [
+        Buffer.from(
+          JSON.stringify({ nodes: [{ id: 1, type: 'workflow>Upscale' }], extra: { groupNodes: { Upscale: {} } } }),
+        ),
+        'application/octet-stream',
+        400,
+        'TEMPLATE_LEGACY_GROUP_NODES',
+      ],
+      [Buffer.from('['.repeat(100) + ']'.repeat(100)), 'application/octet-stream', 400, 'WORKFLOW_TOO_DEEP'],
+      [Buffer.from('\x89PNG\r\n\x1a\n'), 'image/png', 400, 'TEMPLATE_NO_WORKFLOW'],
+      [Buffer.from('hello'), 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ];
+    for (const [body, type, status, code] of cases) {
+      const response = await upload(creator, id, body, type);
+      expect([code, response.status, response.body?.error?.code]).toEqual([code, status, code]);
+    }
+    const template = await as<{ template: { versions: unknown[] } }>(creator, TEMPLATE, { id });
+    expect(template.data!.template.versions).toEqual([]);
+    // Someone else's template takes no versions.
+    expect((await upload(stranger, id, lora, 'image/png')).body.error.code).toBe('TEMPLATE_NOT_OWNER');
+    // A JSON workflow with Python's NaN imports (sent as octet-stream, as the client does).
+    const nan = Buffer.from(
+      '{"nodes": [{"id": 1, "type": "KSampler", "widgets_values": [1, "fixed", NaN]}], "links": []}',
+    );
+    expect((await upload(creator, id, nan, 'application/octet-stream')).status).toBe(201);
+  });
+
+  it('refuses a lineage cycle in the database, whatever writes it', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map(() => crypto.randomUUID());
+    const edge = (child: string, parent: string) =>
+      api.db.query(
+        `INSERT INTO templates.lineage_edge (child_kind, child_id, parent_kind, parent_id, relation, share_bps, created_at)
+         VALUES ('TEMPLATE', $1, 'TEMPLATE', $2, 'REMIX', 1000, now())`,
+        [child, parent],
+      );
+    await edge(b!, a!);
+    await edge(c!, b!);
+    await expect(edge(a!, c!)).rejects.toThrow(/lineage cycle/);
+    await expect(edge(a!, a!)).rejects.toThrow(/lineage cycle/);
+  });
+});
