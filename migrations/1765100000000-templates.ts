@@ -27,6 +27,10 @@ export class Templates1765100000000 implements MigrationInterface {
         tags text[] NOT NULL DEFAULT '{}',
         maturity text NOT NULL DEFAULT 'SFW' CHECK (maturity IN ('SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT')),
         status text NOT NULL DEFAULT 'DRAFT' CHECK (status IN ('DRAFT', 'PUBLISHED', 'UNPUBLISHED', 'TAKEN_DOWN')),
+        -- The remix terms this template passes on (its own binding's, or inherited and possibly tightened), and the IP
+        -- it belongs to (bound directly, or through an ancestor).
+        terms jsonb,
+        ip_id uuid,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
@@ -73,6 +77,8 @@ export class Templates1765100000000 implements MigrationInterface {
         created_at timestamptz NOT NULL
       )`);
     await db.query(`
+      ALTER TABLE templates.template ADD FOREIGN KEY (ip_id) REFERENCES templates.intellectual_property (id)`);
+    await db.query(`
       CREATE TABLE templates.ip_binding (
         template_id uuid PRIMARY KEY REFERENCES templates.template (id),
         ip_id uuid NOT NULL REFERENCES templates.intellectual_property (id),
@@ -97,6 +103,7 @@ export class Templates1765100000000 implements MigrationInterface {
         CHECK (child_id <> parent_id)
       )`);
     await db.query(`CREATE INDEX lineage_parent_idx ON templates.lineage_edge (parent_id)`);
+    await db.query(`CREATE INDEX lineage_pending_idx ON templates.lineage_edge (child_id) WHERE status = 'PENDING'`);
     // A cycle is impossible: an edge child → parent is refused when the parent already descends from the child.
     // Inserts serialise on one advisory lock, so two edges that together would close a loop cannot both pass.
     await db.query(`

@@ -21,6 +21,7 @@ const PUBLIC_OPERATIONS = [
   'Query.styleModels',
   'Query.suggest', // names of published models, tags and creators
   'Query.template', // published only, unless you own it
+  'Query.templateLineage', // edges between templates the viewer may see
   'Query.templateVersion', // published only, unless you own it
   'Query.user',
   'Query.verifyLicense', // anyone shown a licence may check it

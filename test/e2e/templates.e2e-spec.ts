@@ -195,6 +195,121 @@ interface Version {
     expect((await upload(creator, id, nan, 'application/octet-stream')).status).toBe(201);
   });
 
+  it('an IP owner binds a template (15%, manual approval); a fan remixes within the terms; the owner decides once', async () => {
+    const owner = creator;
+    const fan = await world(api).member();
+    // The IP owner's original, published with slots.
+    const id = await draftTemplate('Harbour Cats Original');
+    const version = (await upload(owner, id, lora, 'image/png')).body as Version;
+    const wf = JSON.parse(
+      (await as<{ renderTemplate: { workflow: string } }>(owner, RENDER, { v: version.id })).data!.renderTemplate
+        .workflow,
+    ) as { nodes: { id: number; type: string }[] };
+    const sampler = String(wf.nodes.find((n) => n.type === 'KSampler')!.id);
+    const slots = [
+      { key: 'seed', nodeId: sampler, widget: 'seed', label: 'Seed', type: 'SEED', default: '1' },
+      {
+        key: 'steps',
+        nodeId: sampler,
+        widget: 'steps',
+        label: 'Steps',
+        type: 'INTEGER',
+        default: '20',
+        min: 1,
+        max: 60,
+      },
+    ];
+    await as(owner, SLOTS, { v: version.id, s: slots });
+    const ip = await as<{ registerIntellectualProperty: { id: string } }>(
+      owner,
+      `mutation { registerIntellectualProperty(input: { name: "Harbour Cats", kind: FRANCHISE }) { id } }`,
+      {},
+    );
+    const ipId = ip.data!.registerIntellectualProperty.id;
+    const terms = {
+      remixAllowed: true,
+      changeableSlots: ['seed'],
+      allowedUses: ['PERSONAL', 'COMMERCIAL'],
+      attribution: ['Harbour Cats © its owner'],
+      ipShareBps: 1500,
+      maxMaturity: 'SUGGESTIVE',
+      requiredTags: ['harbour-cats'],
+      approval: 'MANUAL',
+    };
+    const BIND = `mutation($t: UUID!, $ip: UUID!, $terms: RemixTermsInput!) {
+      bindTemplateToIp(templateId: $t, ipId: $ip, terms: $terms) { id ipId terms { ipShareBps approval } }
+    }`;
+    expect(errorCode(await as(fan, BIND, { t: id, ip: ipId, terms }))).toBe('IP_NOT_OWNER');
+    expect(errorCode(await as(owner, BIND, { t: id, ip: ipId, terms: { ...terms, ipShareBps: 9000 } }))).toBe(
+      'TERMS_INVALID_SHARE',
+    );
+    const bound = await as<{ bindTemplateToIp: { ipId: string } }>(owner, BIND, { t: id, ip: ipId, terms });
+    expect(bound.data!.bindTemplateToIp.ipId).toBe(ipId);
+    await as(owner, PUBLISH, { v: version.id });
+
+    const REMIX = `mutation($p: UUID!, $n: String!, $s: Int!, $terms: RemixTermsInput) {
+      remixTemplate(parentId: $p, name: $n, shareBps: $s, terms: $terms) { id ipId status terms { attribution ipShareBps } }
+    }`;
+    // Loosening the terms is refused, rule by rule.
+    expect(errorCode(await as(fan, REMIX, { p: id, n: 'Loose', s: 2000, terms: { ...terms, ipShareBps: 1000 } }))).toBe(
+      'TERMS_LOWER_IP_SHARE',
+    );
+    expect(
+      errorCode(await as(fan, REMIX, { p: id, n: 'Loose', s: 2000, terms: { ...terms, changeableSlots: null } })),
+    ).toBe('TERMS_LOOSEN_SLOTS');
+    expect(errorCode(await as(fan, REMIX, { p: id, n: 'Loose', s: 20_000 }))).toBe('REMIX_INVALID_SHARE');
+    const remix = await as<{ remixTemplate: { id: string; ipId: string; terms: { attribution: string[] } } }>(
+      fan,
+      REMIX,
+      {
+        p: id,
+        n: 'Harbour Cats at Night',
+        s: 2000,
+      },
+    );
+    const remixId = remix.data!.remixTemplate.id;
+    expect(remix.data!.remixTemplate).toMatchObject({ ipId, terms: { attribution: ['Harbour Cats © its owner'] } });
+    const remixVersion = (await as<{ template: { versions: { id: string }[] } }>(fan, TEMPLATE, { id: remixId })).data!
+      .template.versions[0]!.id;
+    // A locked slot keeps its value; an open one may change.
+    const locked = slots.map((s) => (s.key === 'steps' ? { ...s, default: '30' } : s));
+    expect(errorCode(await as(fan, SLOTS, { v: remixVersion, s: locked }))).toBe('REMIX_SLOT_LOCKED');
+    const open = slots.map((s) => (s.key === 'seed' ? { ...s, default: '777' } : s));
+    expect(errorCode(await as(fan, SLOTS, { v: remixVersion, s: open }))).toBeUndefined();
+    // Not publishable until the IP owner approves.
+    expect(errorCode(await as(fan, PUBLISH, { v: remixVersion }))).toBe('REMIX_PENDING_APPROVAL');
+    const queue = await as<{ remixQueue: { childId: string; shareBps: number }[] }>(
+      owner,
+      `{ remixQueue { childId shareBps } }`,
+      {},
+    );
+    expect(queue.data!.remixQueue).toEqual([{ childId: remixId, shareBps: 2000 }]);
+    const DECIDE = `mutation($t: UUID!, $a: Boolean!) { decideRemix(templateId: $t, approve: $a) { status } }`;
+    expect(errorCode(await as(fan, DECIDE, { t: remixId, a: true }))).toBe('IP_NOT_OWNER');
+    // Two decisions at once: exactly one lands.
+    const [approve, reject] = await Promise.all([
+      as<{ decideRemix: { status: string } }>(owner, DECIDE, { t: remixId, a: true }),
+      as<{ decideRemix: { status: string } }>(owner, DECIDE, { t: remixId, a: false }),
+    ]);
+    const outcomes = [approve, reject].map((r) => r.data?.decideRemix.status ?? errorCode(r));
+    expect(outcomes.filter((o) => o === 'REMIX_NOT_PENDING')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'APPROVED' || o === 'REJECTED')).toHaveLength(1);
+    const decided = outcomes.find((o) => o !== 'REMIX_NOT_PENDING');
+    const published = await as(fan, PUBLISH, { v: remixVersion });
+    expect(errorCode(published)).toBe(decided === 'APPROVED' ? undefined : 'REMIX_REJECTED');
+    const lineage = await as<{ templateLineage: { ancestors: { parentId: string; depth: number; status: string }[] } }>(
+      fan,
+      `query($id: UUID!) { templateLineage(id: $id) { ancestors { parentId depth status } } }`,
+      { id: remixId },
+    );
+    expect(lineage.data!.templateLineage.ancestors).toEqual([{ parentId: id, depth: 1, status: decided }]);
+    // Anonymous: the remix is seen only once published; a rejected draft stays private.
+    const anonymous = await as(undefined, `query($id: UUID!) { templateLineage(id: $id) { ancestors { parentId } } }`, {
+      id: remixId,
+    });
+    expect(errorCode(anonymous)).toBe(decided === 'APPROVED' ? undefined : 'TEMPLATE_NOT_FOUND');
+  });
+
   it('refuses a lineage cycle in the database, whatever writes it', async () => {
     const [a, b, c] = ['a', 'b', 'c'].map(() => crypto.randomUUID());
     const edge = (child: string, parent: string) =>

@@ -26,6 +26,13 @@ export const TemplateErrors = {
       'TEMPLATE_LEGACY_GROUP_NODES',
       'This workflow uses legacy group nodes: re-save it in a current ComfyUI, then import it again',
     ),
+  remixPending: () =>
+    new ConflictError(
+      'REMIX_PENDING_APPROVAL',
+      'The IP owner has not approved this remix yet: it can be published once they do',
+    ),
+  remixRejected: () => new ConflictError('REMIX_REJECTED', 'The IP owner rejected this remix: it cannot be published'),
+  parentGone: () => new ConflictError('REMIX_PARENT_NOT_PUBLISHED', 'The template this remixes is no longer published'),
   invalidParams: () =>
     new ValidationError('TEMPLATE_INVALID_PARAMS', 'Each parameter value is JSON', { field: 'params' }),
 };

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IntellectualPropertyEntity } from './ips/ip.entity';
+import { IpRepository } from './ips/ip.repository';
+import { RemixResolver } from './remixes/remix.resolver';
+import { RemixService } from './remixes/remix.service';
 import { TemplateController } from './templates/template.controller';
 import { TemplateEntity, TemplateVersionEntity } from './templates/template.entity';
 import { TemplateRepository } from './templates/template.repository';
@@ -11,8 +15,8 @@ import { TemplateService } from './templates/template.service';
  * royalty cascade are pure rules here (lineage/) until their tables are wired in.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity])],
+  imports: [TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity, IntellectualPropertyEntity])],
   controllers: [TemplateController],
-  providers: [TemplateRepository, TemplateService, TemplateResolver],
+  providers: [TemplateRepository, IpRepository, TemplateService, TemplateResolver, RemixService, RemixResolver],
 })
 export class TemplatesModule {}

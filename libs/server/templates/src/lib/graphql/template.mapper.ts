@@ -1,7 +1,6 @@
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
-import type { TemplateSlotInput } from './template.objects';
 import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
 
 const parseJson = (text: string): unknown => {
@@ -22,6 +21,8 @@ export function toTemplate(t: TemplateEntity): WorkflowTemplate {
     tags: t.tags,
     maturity: t.maturity,
     status: t.status,
+    ipId: t.ipId,
+    terms: t.terms,
     createdAt: t.createdAt,
   });
 }
@@ -29,7 +30,7 @@ export function toTemplate(t: TemplateEntity): WorkflowTemplate {
 export const toSlot = (s: ParameterSlot): TemplateSlot =>
   Object.assign(new TemplateSlot(), { ...s, default: JSON.stringify(s.default) });
 
-export function fromSlotInput(s: TemplateSlotInput): ParameterSlot {
+export function fromSlotInput(s: TemplateSlot): ParameterSlot {
   const value = parseJson(s.default);
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
     throw TemplateErrors.invalidParams();

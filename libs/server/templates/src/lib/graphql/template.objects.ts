@@ -8,23 +8,10 @@ export const SlotTypeEnum = graphqlEnum('TemplateSlotType', SLOT_TYPES);
 export const TemplateStatusEnum = graphqlEnum('TemplateStatus', TEMPLATE_STATUSES);
 export const TemplateVersionStatusEnum = graphqlEnum('TemplateVersionStatus', ['DRAFT', 'PUBLISHED'] as const);
 
+/** One class for both directions: the slot as stored and as an author sends it (`TemplateSlotInput`). */
 @ObjectType({ description: 'A value a template user may set: one node input, typed and constrained.' })
+@InputType('TemplateSlotInput')
 export class TemplateSlot {
-  @Field() key!: string;
-  @Field() nodeId!: string;
-  @Field() widget!: string;
-  @Field() label!: string;
-  @Field(() => SlotTypeEnum) type!: string;
-  @Field({ description: 'The default value, as JSON.' }) default!: string;
-  @Field(() => Float, { nullable: true }) min?: number | null;
-  @Field(() => Float, { nullable: true }) max?: number | null;
-  @Field(() => [String], { nullable: true }) options?: string[] | null;
-  @Field(() => String, { nullable: true }) pattern?: string | null;
-  @Field(() => Int, { nullable: true }) maxLength?: number | null;
-}
-
-@InputType()
-export class TemplateSlotInput {
   @Field() key!: string;
   @Field() nodeId!: string;
   @Field() widget!: string;
@@ -109,6 +96,10 @@ export class WorkflowTemplate {
   @Field(() => [String]) tags!: string[];
   @Field(() => MaturityEnum) maturity!: MaturityLevel;
   @Field(() => TemplateStatusEnum) status!: string;
+  @Field(() => ID, { nullable: true, description: 'The IP it belongs to (bound, or through its parent).' })
+  ipId!: string | null;
+  @Field(() => RemixTermsObject, { nullable: true, description: 'The terms remixes of this template follow.' })
+  terms!: RemixTermsObject | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
@@ -118,4 +109,62 @@ export class RenderedTemplate {
   workflow!: string | null;
   @Field(() => String, { nullable: true, description: 'The API-format prompt (JSON), for POST /prompt.' })
   prompt!: string | null;
+}
+
+export const IpKindEnum = graphqlEnum('IpKind', ['FRANCHISE', 'CHARACTER'] as const);
+export const TemplateUseEnum = graphqlEnum('TemplateUse', ['PERSONAL', 'COMMERCIAL'] as const);
+export const ApprovalModeEnum = graphqlEnum('RemixApproval', ['AUTOMATIC', 'MANUAL'] as const);
+export const LineageStatusEnum = graphqlEnum('RemixStatus', ['PENDING', 'APPROVED', 'REJECTED'] as const);
+
+@ObjectType('IntellectualProperty', { description: 'A franchise or character whose owner sets the remix terms.' })
+export class IntellectualPropertyObject {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) ownerId!: string;
+  @Field() name!: string;
+  @Field(() => IpKindEnum) kind!: string;
+  @Field() description!: string;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+@InputType()
+export class RegisterIpInput {
+  @Field() name!: string;
+  @Field(() => IpKindEnum) kind!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+/** The terms fans remix under (as stored, and as an IP owner or remixer sends them: `RemixTermsInput`). */
+@ObjectType('RemixTerms')
+@InputType('RemixTermsInput')
+export class RemixTermsObject {
+  @Field() remixAllowed!: boolean;
+  @Field(() => [String], { nullable: true, description: 'Slot keys fans may change; null: all.' })
+  changeableSlots!: string[] | null;
+  @Field(() => [TemplateUseEnum]) allowedUses!: ('PERSONAL' | 'COMMERCIAL')[];
+  @Field(() => [String], { description: 'Credit lines every remix shows.' }) attribution!: string[];
+  @Field(() => Int, { description: "The IP owner's share of every remix sale, in basis points (0–5,000)." })
+  ipShareBps!: number;
+  @Field(() => MaturityEnum) maxMaturity!: MaturityLevel;
+  @Field(() => [String]) requiredTags!: string[];
+  @Field(() => ApprovalModeEnum) approval!: 'AUTOMATIC' | 'MANUAL';
+}
+
+@ObjectType('LineageEdge')
+export class LineageEdgeObject {
+  @Field(() => ID) childId!: string;
+  @Field(() => ID) parentId!: string;
+  @Field() relation!: string;
+  @Field(() => Int, { description: 'Share of the child’s sales passed to the parent, in basis points.' })
+  shareBps!: number;
+  @Field(() => LineageStatusEnum) status!: string;
+  @Field(() => Int, { nullable: true, description: 'Generations away (lineage queries).' }) depth?: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+@ObjectType()
+export class TemplateLineage {
+  @Field(() => [LineageEdgeObject], { description: 'Edges up from the template, nearest first.' })
+  ancestors!: LineageEdgeObject[];
+  @Field(() => [LineageEdgeObject], { description: 'Edges down to its remixes, nearest first.' })
+  descendants!: LineageEdgeObject[];
 }

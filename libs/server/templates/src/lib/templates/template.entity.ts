@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Dependencies, JsonObject, ParameterSlot, WorkflowWarning } from '@lookbook/comfyui';
 import type { MaturityLevel } from '@lookbook/kernel';
+import type { RemixTerms } from '../lineage/remix-terms';
 
 export const TEMPLATE_STATUSES = ['DRAFT', 'PUBLISHED', 'UNPUBLISHED', 'TAKEN_DOWN'] as const;
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
@@ -15,6 +16,9 @@ export class TemplateEntity {
   @Column('text', { array: true }) tags!: string[];
   @Column('text') maturity!: MaturityLevel;
   @Column('text') status!: TemplateStatus;
+  /** The remix terms this template passes on; null: not bound to any IP (remixed freely). */
+  @Column('jsonb', { nullable: true }) terms!: RemixTerms | null;
+  @Column('uuid', { name: 'ip_id', nullable: true }) ipId!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

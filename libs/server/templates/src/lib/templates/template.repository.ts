@@ -35,6 +35,16 @@ export class TemplateRepository {
     return this.templates(manager).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Of these templates, the ones a viewer may see: published ones, and their own. */
+  async visibleIds(ids: readonly string[], viewerId: string | null): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM templates.template WHERE id = ANY ($1::uuid[]) AND (status = 'PUBLISHED' OR owner_id = $2)`,
+      [ids, viewerId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async slugTaken(slug: string): Promise<boolean> {
     return (await this.templates().countBy({ slug })) > 0;
   }
@@ -59,6 +69,17 @@ export class TemplateRepository {
         version.createdAt,
         version.publishedAt,
       ],
+    );
+  }
+
+  /** A remix's first draft: a copy of the parent's published version (graphs, slots, lockfile). */
+  async copyVersion(manager: EntityManager, sourceId: string, to: { id: string; templateId: string; at: Date }) {
+    await manager.query(
+      `INSERT INTO templates.template_version (id, template_id, label, status, ui_workflow, api_prompt, slots, lockfile,
+              warnings, source_sha256, created_at)
+       SELECT $2, $3, 'v1', 'DRAFT', ui_workflow, api_prompt, slots, lockfile, warnings, source_sha256, $4
+         FROM templates.template_version WHERE id = $1`,
+      [sourceId, to.id, to.templateId, to.at],
     );
   }
 

@@ -6,7 +6,7 @@ import {
   CreateTemplateInput,
   RenderedTemplate,
   TemplateParamInput,
-  TemplateSlotInput,
+  TemplateSlot,
   TemplateVersion,
   WorkflowTemplate,
 } from '../graphql/template.objects';
@@ -56,7 +56,7 @@ export class TemplateResolver {
   async setTemplateSlots(
     @CurrentActor() actor: Actor,
     @Args('versionId', { type: () => UUIDScalar }) versionId: string,
-    @Args('slots', { type: () => [TemplateSlotInput] }) slots: TemplateSlotInput[],
+    @Args('slots', { type: () => [TemplateSlot] }) slots: TemplateSlot[],
   ): Promise<TemplateVersion> {
     return toVersion(await this.templates.setSlots(actor, versionId, slots.map(fromSlotInput)));
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { ParameterSlot, TemplateGraph } from '@lookbook/comfyui';
 import {
   checkSlots,
@@ -13,6 +14,8 @@ import {
 import type { Actor } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
 import { codePoints, manyLines, newId, oneLine } from '@lookbook/kernel';
+import { IpRepository } from '../ips/ip.repository';
+import { checkRemix } from '../lineage/remix-terms';
 import { importWorkflow } from '../workflows/workflow-import';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateVersionEntity } from './template.entity';
@@ -43,6 +46,16 @@ function normaliseTags(tags: readonly string[]): string[] {
   return cleaned;
 }
 
+/** A slot as comparable text: keys sorted (jsonb does not keep their order), undefined fields dropped. */
+const canonical = (slot: ParameterSlot) =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(slot)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .sort(),
+    ),
+  );
+
 /** The graphs a stored version holds, as the workflow library reads them (checked again: the row is the source). */
 export function graphOf(version: TemplateVersionEntity): TemplateGraph {
   return {
@@ -60,6 +73,7 @@ export function graphOf(version: TemplateVersionEntity): TemplateGraph {
 export class TemplateService {
   constructor(
     private readonly templates: TemplateRepository,
+    private readonly ips: IpRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -81,6 +95,8 @@ export class TemplateService {
       tags: normaliseTags(input.tags ?? []),
       maturity: 'SFW',
       status: 'DRAFT',
+      terms: null,
+      ipId: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -154,15 +170,36 @@ export class TemplateService {
 
   /** Replaces a draft's slots, after checking each against the workflow. */
   async setSlots(actor: Actor, versionId: string, slots: ParameterSlot[]): Promise<TemplateVersionEntity> {
-    return this.draftChange(actor, versionId, async (tx, version) => {
+    return this.draftChange(actor, versionId, async (tx, version, template) => {
       const checked = checkSlots(graphOf(version), slots);
+      if (template.terms && (await this.ips.parentsOf(template.id, tx)).length) {
+        // A remix changes only what its terms leave open: a locked slot keeps its value, and stays.
+        const before = new Map(version.slots.map((s) => [s.key, canonical(s)]));
+        const after = new Map(checked.map((s) => [s.key, canonical(s)]));
+        const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
+        checkRemix(template.terms, {
+          changedSlots: changed,
+          maturity: template.maturity,
+          tags: template.tags,
+          uses: [],
+        });
+      }
       await this.templates.setSlots(tx, version.id, checked);
     });
   }
 
   async publish(actor: Actor, versionId: string): Promise<TemplateVersionEntity> {
-    return this.draftChange(actor, versionId, async (tx, version) => {
+    return this.draftChange(actor, versionId, async (tx, version, template) => {
       if (!version.slots.length) throw TemplateErrors.noSlots();
+      // A remix is published only once the IP owner approved it (when the terms ask them to).
+      for (const edge of await this.ips.parentsOf(template.id, tx)) {
+        if (edge.status === 'PENDING') throw TemplateErrors.remixPending();
+        if (edge.status === 'REJECTED') throw TemplateErrors.remixRejected();
+        const parent = await this.templates.byId(edge.parentId, tx);
+        if (parent?.status !== 'PUBLISHED') throw TemplateErrors.parentGone();
+      }
+      if (template.terms && (await this.ips.parentsOf(template.id, tx)).length)
+        checkRemix(template.terms, { changedSlots: [], maturity: template.maturity, tags: template.tags, uses: [] });
       // The slots are checked again against the stored graph: nothing unchecked is ever published.
       checkSlots(graphOf(version), version.slots);
       await this.templates.publish(tx, version.templateId, version.id, this.clock.now());
@@ -181,10 +218,7 @@ export class TemplateService {
   private async draftChange(
     actor: Actor,
     versionId: string,
-    change: (
-      tx: Parameters<Parameters<TemplateRepository['transaction']>[0]>[0],
-      version: TemplateVersionEntity,
-    ) => Promise<void>,
+    change: (tx: EntityManager, version: TemplateVersionEntity, template: TemplateEntity) => Promise<void>,
   ): Promise<TemplateVersionEntity> {
     return this.templates.transaction(async (tx) => {
       const found = await this.templates.versionById(versionId, tx);
@@ -194,7 +228,7 @@ export class TemplateService {
       // Read again under the template's lock: a concurrent publish is seen.
       const version = (await this.templates.versionById(versionId, tx))!;
       if (version.status === 'PUBLISHED') throw TemplateErrors.published();
-      await change(tx, version);
+      await change(tx, version, template);
       return (await this.templates.versionById(versionId, tx))!;
     });
   }

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { RemixTerms } from '../lineage/remix-terms';
+import type { LineageEdge } from './ip.entity';
+import { IntellectualPropertyEntity } from './ip.entity';
+
+interface EdgeRow {
+  child_id: string;
+  parent_id: string;
+  relation: LineageEdge['relation'];
+  share_bps: number;
+  status: LineageEdge['status'];
+  created_at: Date;
+}
+const toEdge = (r: EdgeRow): LineageEdge => ({
+  childId: r.child_id,
+  parentId: r.parent_id,
+  relation: r.relation,
+  shareBps: r.share_bps,
+  status: r.status,
+  createdAt: r.created_at,
+});
+
+/** IPs, template bindings and the lineage graph. */
+@Injectable()
+export class IpRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertIp(ip: IntellectualPropertyEntity): Promise<void> {
+    await this.dataSource.getRepository(IntellectualPropertyEntity).insert(ip);
+  }
+
+  ipById(id: string, manager?: EntityManager): Promise<IntellectualPropertyEntity | null> {
+    return (manager ?? this.dataSource).getRepository(IntellectualPropertyEntity).findOneBy({ id });
+  }
+
+  ipsOf(ownerId: string): Promise<IntellectualPropertyEntity[]> {
+    return this.dataSource
+      .getRepository(IntellectualPropertyEntity)
+      .find({ where: { ownerId }, order: { createdAt: 'DESC' } });
+  }
+
+  async bind(
+    tx: EntityManager,
+    binding: { templateId: string; ipId: string; terms: RemixTerms },
+    at: Date,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO templates.ip_binding (template_id, ip_id, terms, ip_share_bps, approval, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        binding.templateId,
+        binding.ipId,
+        JSON.stringify(binding.terms),
+        binding.terms.ipShareBps,
+        binding.terms.approval,
+        at,
+      ],
+    );
+    await tx.query(`UPDATE templates.template SET terms = $2, ip_id = $3, updated_at = $4 WHERE id = $1`, [
+      binding.templateId,
+      JSON.stringify(binding.terms),
+      binding.ipId,
+      at,
+    ]);
+  }
+
+  async insertEdge(tx: EntityManager, edge: LineageEdge): Promise<void> {
+    await tx.query(
+      `INSERT INTO templates.lineage_edge (child_kind, child_id, parent_kind, parent_id, relation, share_bps, status,
+              created_at)
+       VALUES ('TEMPLATE', $1, 'TEMPLATE', $2, $3, $4, $5, $6)`,
+      [edge.childId, edge.parentId, edge.relation, edge.shareBps, edge.status, edge.createdAt],
+    );
+  }
+
+  async parentsOf(childId: string, manager?: EntityManager): Promise<LineageEdge[]> {
+    const rows = await (manager ?? this.dataSource).query<EdgeRow[]>(
+      `SELECT * FROM templates.lineage_edge WHERE child_id = $1 ORDER BY created_at, parent_id`,
+      [childId],
+    );
+    return rows.map(toEdge);
+  }
+
+  /**
+   * Decides a pending remix, once: the conditional update lets exactly one of two concurrent decisions through; the
+   * other finds nothing pending.
+   */
+  async decide(childId: string, status: 'APPROVED' | 'REJECTED'): Promise<boolean> {
+    const [, affected] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE templates.lineage_edge SET status = $2 WHERE child_id = $1 AND status = 'PENDING'`,
+      [childId, status],
+    );
+    return affected > 0;
+  }
+
+  /** Pending remixes of the owner's IPs, oldest first (the approval queue). */
+  async pendingFor(ownerId: string): Promise<LineageEdge[]> {
+    const rows = await this.dataSource.query<EdgeRow[]>(
+      `SELECT e.* FROM templates.lineage_edge e
+         JOIN templates.template t ON t.id = e.child_id
+         JOIN templates.intellectual_property ip ON ip.id = t.ip_id
+        WHERE e.status = 'PENDING' AND ip.owner_id = $1
+        ORDER BY e.created_at, e.child_id LIMIT 200`,
+      [ownerId],
+    );
+    return rows.map(toEdge);
+  }
+
+  /** Ancestors (up) or descendants (down) within `depth` generations, nearest first. */
+  async related(id: string, direction: 'up' | 'down', depth: number): Promise<(LineageEdge & { depth: number })[]> {
+    const [from, to] = direction === 'up' ? ['child_id', 'parent_id'] : ['parent_id', 'child_id'];
+    const rows = await this.dataSource.query<(EdgeRow & { depth: number })[]>(
+      `WITH RECURSIVE walk AS (
+         SELECT e.*, 1 AS depth FROM templates.lineage_edge e WHERE e.${from} = $1
+         UNION ALL
+         SELECT e.*, w.depth + 1 FROM templates.lineage_edge e JOIN walk w ON e.${from} = w.${to}
+          WHERE w.depth < $2
+       )
+       SELECT * FROM walk ORDER BY depth, created_at LIMIT 500`,
+      [id, depth],
+    );
+    return rows.map((r) => ({ ...toEdge(r), depth: r.depth }));
+  }
+}

@@ -1,0 +1,81 @@
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, Public, UUIDScalar } from '@lookbook/core';
+import { toTemplate } from '../graphql/template.mapper';
+import {
+  IntellectualPropertyObject,
+  LineageEdgeObject,
+  RegisterIpInput,
+  RemixTermsObject,
+  TemplateLineage,
+  WorkflowTemplate,
+} from '../graphql/template.objects';
+import { RemixService } from './remix.service';
+
+@Resolver()
+export class RemixResolver {
+  constructor(private readonly remixes: RemixService) {}
+
+  @Mutation(() => IntellectualPropertyObject, { description: 'Register a franchise or character you own.' })
+  registerIntellectualProperty(@CurrentActor() actor: Actor, @Args('input') input: RegisterIpInput) {
+    return this.remixes.registerIp(actor, input);
+  }
+
+  @Query(() => [IntellectualPropertyObject])
+  myIntellectualProperties(@CurrentActor() actor: Actor) {
+    return this.remixes.myIps(actor);
+  }
+
+  @Mutation(() => WorkflowTemplate, {
+    description: 'Bind one of your original templates to your IP, with remix terms.',
+  })
+  async bindTemplateToIp(
+    @CurrentActor() actor: Actor,
+    @Args('templateId', { type: () => UUIDScalar }) templateId: string,
+    @Args('ipId', { type: () => UUIDScalar }) ipId: string,
+    @Args('terms') terms: RemixTermsObject,
+  ): Promise<WorkflowTemplate> {
+    return toTemplate(await this.remixes.bind(actor, templateId, ipId, terms));
+  }
+
+  @Mutation(() => WorkflowTemplate, {
+    description:
+      "Remix a published template: a new template of yours under the parent's terms (tightened by `terms`), " +
+      'passing `shareBps` of its sales to the parent. Under manual approval it waits for the IP owner.',
+  })
+  async remixTemplate(
+    @CurrentActor() actor: Actor,
+    @Args('parentId', { type: () => UUIDScalar }) parentId: string,
+    @Args('name') name: string,
+    @Args('shareBps', { type: () => Int }) shareBps: number,
+    @Args('terms', { type: () => RemixTermsObject, nullable: true }) terms?: RemixTermsObject,
+  ): Promise<WorkflowTemplate> {
+    return toTemplate(await this.remixes.remix(actor, parentId, { name, shareBps, terms }));
+  }
+
+  @Mutation(() => LineageEdgeObject, { description: 'IP owners: approve or reject a pending remix (once).' })
+  decideRemix(
+    @CurrentActor() actor: Actor,
+    @Args('templateId', { type: () => UUIDScalar }) templateId: string,
+    @Args('approve') approve: boolean,
+  ) {
+    return this.remixes.decide(actor, templateId, approve);
+  }
+
+  @Query(() => [LineageEdgeObject], { description: 'IP owners: remixes waiting for your decision, oldest first.' })
+  remixQueue(@CurrentActor() actor: Actor) {
+    return this.remixes.queue(actor);
+  }
+
+  @Public()
+  @Query(() => TemplateLineage, {
+    description: 'The remix tree around a template, up to `depth` generations each way.',
+  })
+  templateLineage(
+    @Args('id', { type: () => UUIDScalar }) id: string,
+    @Args('depth', { type: () => Int, defaultValue: 5 }) depth: number,
+    @CurrentActor() viewer?: Actor,
+  ) {
+    return this.remixes.lineage(viewer, id, depth);
+  }
+}

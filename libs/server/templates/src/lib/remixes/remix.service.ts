@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@lookbook/core';
+import { Clock } from '@lookbook/core';
+import { codePoints, manyLines, newId, oneLine, ValidationError } from '@lookbook/kernel';
+import type { IpKind, LineageEdge } from '../ips/ip.entity';
+import { IP_KINDS, IntellectualPropertyEntity } from '../ips/ip.entity';
+import { IpRepository } from '../ips/ip.repository';
+import type { RemixTerms } from '../lineage/remix-terms';
+import { checkTerms, inheritTerms } from '../lineage/remix-terms';
+import { MAX_ROYALTY_DEPTH } from '../lineage/royalty-cascade';
+import { TemplateErrors } from '../templates.errors';
+import type { TemplateEntity } from '../templates/template.entity';
+import { TemplateRepository } from '../templates/template.repository';
+import { TemplateService } from '../templates/template.service';
+
+export const RemixErrors = {
+  ipNotFound: () => new ValidationError('IP_NOT_FOUND', 'No such intellectual property', { field: 'ipId' }),
+  notIpOwner: () => new ValidationError('IP_NOT_OWNER', 'Only the IP’s owner can do this', { field: 'ipId' }),
+  alreadyBound: () =>
+    new ValidationError('TEMPLATE_ALREADY_BOUND', 'This template already belongs to an IP', { field: 'templateId' }),
+  remixCannotBind: () =>
+    new ValidationError('TEMPLATE_IS_REMIX', 'A remix inherits its IP from its parent; bind the original', {
+      field: 'templateId',
+    }),
+  parentNotPublished: () =>
+    new ValidationError('REMIX_PARENT_NOT_PUBLISHED', 'Only a published template can be remixed', {
+      field: 'parentId',
+    }),
+  invalidShare: () =>
+    new ValidationError('REMIX_INVALID_SHARE', 'The share passed to the parent is 0–10,000 basis points', {
+      field: 'shareBps',
+    }),
+  nothingPending: () =>
+    new ValidationError('REMIX_NOT_PENDING', 'This remix is not waiting for a decision (it was decided already)', {
+      field: 'templateId',
+    }),
+  invalidIp: () =>
+    new ValidationError('IP_INVALID', 'An IP has a name of 1–120 characters and a kind', { field: 'name' }),
+};
+
+export interface LineageView {
+  ancestors: (LineageEdge & { depth: number })[];
+  descendants: (LineageEdge & { depth: number })[];
+}
+
+/**
+ * Intellectual properties, their remix terms, and remixes: an IP owner binds an original template to their IP with
+ * terms; anyone may remix a published template within the terms it passes on (tightening them if they like); a
+ * remix under manual approval waits in the IP owner's queue and cannot be published until approved.
+ */
+@Injectable()
+export class RemixService {
+  constructor(
+    private readonly ips: IpRepository,
+    private readonly templates: TemplateRepository,
+    private readonly templateService: TemplateService,
+    private readonly clock: Clock,
+  ) {}
+
+  async registerIp(actor: Actor, input: { name: string; kind: string; description?: string | null }) {
+    const name = oneLine(input.name, 'name');
+    if (!name || codePoints(name) > 120 || !(IP_KINDS as readonly string[]).includes(input.kind))
+      throw RemixErrors.invalidIp();
+    const ip: IntellectualPropertyEntity = {
+      id: newId(),
+      ownerId: actor.userId,
+      name,
+      kind: input.kind as IpKind,
+      description: manyLines(input.description ?? '', 'description').slice(0, 5000),
+      createdAt: this.clock.now(),
+    };
+    await this.ips.insertIp(ip);
+    return ip;
+  }
+
+  myIps(actor: Actor) {
+    return this.ips.ipsOf(actor.userId);
+  }
+
+  /** The IP owner binds one of their original templates to their IP, with the terms fans remix it under. */
+  async bind(actor: Actor, templateId: string, ipId: string, terms: RemixTerms): Promise<TemplateEntity> {
+    const checked = checkTerms(terms);
+    return this.templates.transaction(async (tx) => {
+      const ip = await this.ips.ipById(ipId, tx);
+      if (!ip) throw RemixErrors.ipNotFound();
+      if (ip.ownerId !== actor.userId) throw RemixErrors.notIpOwner();
+      const template = await this.templates.lock(tx, templateId);
+      if (!template || template.ownerId !== actor.userId) throw TemplateErrors.notFound();
+      if (template.ipId) throw RemixErrors.alreadyBound();
+      if ((await this.ips.parentsOf(templateId, tx)).length) throw RemixErrors.remixCannotBind();
+      await this.ips.bind(tx, { templateId, ipId, terms: checked }, this.clock.now());
+      return (await this.templates.byId(templateId, tx))!;
+    });
+  }
+
+  /**
+   * A remix of a published template: a new template of the fan's, starting as a copy of the parent's newest
+   * published version, passing `shareBps` of its sales to the parent, under the parent's terms (tightened by
+   * `terms`, never loosened). Under manual approval the lineage edge waits for the IP owner.
+   */
+  async remix(
+    actor: Actor,
+    parentId: string,
+    input: { name: string; shareBps: number; terms?: RemixTerms | null },
+  ): Promise<TemplateEntity> {
+    if (!Number.isInteger(input.shareBps) || input.shareBps < 0 || input.shareBps > 10_000)
+      throw RemixErrors.invalidShare();
+    const parent = await this.templates.byId(parentId);
+    if (!parent || parent.status !== 'PUBLISHED') throw RemixErrors.parentNotPublished();
+    const source = (await this.templates.versionsOf(parentId)).find((v) => v.status === 'PUBLISHED');
+    if (!source) throw RemixErrors.parentNotPublished();
+    const terms = parent.terms
+      ? input.terms
+        ? inheritTerms(parent.terms, input.terms)
+        : inheritTerms(parent.terms, parent.terms)
+      : input.terms
+        ? checkTerms(input.terms)
+        : null;
+    const child = await this.templateService.create(actor, {
+      name: input.name,
+      tags: parent.terms?.requiredTags ?? [],
+    });
+    await this.templates.transaction(async (tx) => {
+      await tx.query(`UPDATE templates.template SET terms = $2, ip_id = $3 WHERE id = $1`, [
+        child.id,
+        terms && JSON.stringify(terms),
+        parent.ipId,
+      ]);
+      await this.templates.copyVersion(tx, source.id, { id: newId(), templateId: child.id, at: this.clock.now() });
+      await this.ips.insertEdge(tx, {
+        childId: child.id,
+        parentId,
+        relation: 'REMIX',
+        shareBps: input.shareBps,
+        status: parent.terms?.approval === 'MANUAL' ? 'PENDING' : 'APPROVED',
+        createdAt: this.clock.now(),
+      });
+    });
+    return (await this.templates.byId(child.id))!;
+  }
+
+  /** The IP owner approves or rejects a pending remix; a second decision (or a concurrent one) changes nothing. */
+  async decide(actor: Actor, childId: string, approve: boolean): Promise<LineageEdge> {
+    const child = await this.templates.byId(childId);
+    const ip = child?.ipId ? await this.ips.ipById(child.ipId) : null;
+    if (!child || !ip) throw TemplateErrors.notFound();
+    if (ip.ownerId !== actor.userId) throw RemixErrors.notIpOwner();
+    if (!(await this.ips.decide(childId, approve ? 'APPROVED' : 'REJECTED'))) throw RemixErrors.nothingPending();
+    return (await this.ips.parentsOf(childId))[0]!;
+  }
+
+  queue(actor: Actor) {
+    return this.ips.pendingFor(actor.userId);
+  }
+
+  /** The remix tree around a template the viewer may see; edges to templates they may not see are left out. */
+  async lineage(viewer: Actor | undefined, templateId: string, depth = MAX_ROYALTY_DEPTH): Promise<LineageView> {
+    await this.templateService.visible(viewer, templateId);
+    const capped = Math.max(1, Math.min(depth, 10));
+    const ancestors = await this.ips.related(templateId, 'up', capped);
+    const descendants = await this.ips.related(templateId, 'down', capped);
+    const all = [...ancestors, ...descendants];
+    const visible = await this.templates.visibleIds(
+      [...new Set(all.flatMap((e) => [e.childId, e.parentId]))],
+      viewer?.userId ?? null,
+    );
+    const shown = (e: LineageEdge) => visible.has(e.childId) && visible.has(e.parentId);
+    return { ancestors: ancestors.filter(shown), descendants: descendants.filter(shown) };
+  }
+}
