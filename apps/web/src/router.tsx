@@ -140,6 +140,20 @@ const studioVersion = createRoute({
   component: lazyRouteComponent(() => import('./features/studio/version-editor-page'), 'VersionEditorPage'),
 });
 
+const templatePage = createRoute({
+  getParentRoute: () => root,
+  path: '/templates/$id',
+  params: uuidParams,
+  component: lazyRouteComponent(() => import('./features/templates/template-page'), 'TemplatePage'),
+});
+
+const studioNewTemplate = createRoute({
+  getParentRoute: () => root,
+  path: '/studio/templates/new',
+  beforeLoad: signedIn,
+  component: lazyRouteComponent(() => import('./features/templates/new-template-page'), 'NewTemplatePage'),
+});
+
 const earnings = createRoute({
   getParentRoute: () => root,
   path: '/earnings',
@@ -170,6 +184,8 @@ const routeTree = root.addChildren([
   studioNew,
   studioModel,
   studioVersion,
+  studioNewTemplate,
+  templatePage,
   earnings,
   staff,
 ]);

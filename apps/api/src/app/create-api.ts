@@ -119,6 +119,8 @@ export const WEB_CLIENT_ROUTES = [
   '/studio/new',
   '/studio/models/:id',
   '/studio/versions/:id',
+  '/studio/templates/new',
+  '/templates/:id',
   '/earnings',
   '/staff',
 ];

@@ -61,6 +61,12 @@ export type CreateStyleModelInput = {
   type: ModelType;
 };
 
+export type CreateTemplateInput = {
+  description?: string | null | undefined;
+  name: string;
+  tags?: Array<string> | null | undefined;
+};
+
 export type CreateUploadInput = {
   fileName: string;
   precision?: Precision | null | undefined;
@@ -214,6 +220,15 @@ export type RefundStatus =
   | 'PENDING'
   | 'SUCCEEDED';
 
+export type RemixApproval =
+  | 'AUTOMATIC'
+  | 'MANUAL';
+
+export type RemixStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type RevocationReason =
   | 'DISPUTE_LOST'
   | 'FRAUD'
@@ -307,6 +322,50 @@ export type SuggestionKind =
   | 'CREATOR'
   | 'MODEL'
   | 'TAG';
+
+export type TemplateParamInput = {
+  key: string;
+  /** The value, as JSON. */
+  value: string;
+};
+
+export type TemplateSlotInput = {
+  /** The default value, as JSON (e.g. "20", "\"a castle\"", "true"). */
+  default: string;
+  key: string;
+  label: string;
+  max?: number | null | undefined;
+  maxLength?: number | null | undefined;
+  min?: number | null | undefined;
+  nodeId: string;
+  options?: Array<string> | null | undefined;
+  pattern?: string | null | undefined;
+  type: TemplateSlotType;
+  widget: string;
+};
+
+export type TemplateSlotType =
+  | 'BOOLEAN'
+  | 'ENUM'
+  | 'INTEGER'
+  | 'MODEL'
+  | 'NUMBER'
+  | 'SEED'
+  | 'TEXT';
+
+export type TemplateStatus =
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'TAKEN_DOWN'
+  | 'UNPUBLISHED';
+
+export type TemplateUse =
+  | 'COMMERCIAL'
+  | 'PERSONAL';
+
+export type TemplateVersionStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
 
 /** SCHEDULED: waiting for the hold period. WAITING_FOR_ACCOUNT: the payout account cannot receive money yet. NETTED: absorbed by an earlier debt. CANCELLED: refunded before it was sent. */
 export type TransferStatus =
@@ -695,6 +754,52 @@ export type PublishVersionMutationVariables = Exact<{
 
 
 export type PublishVersionMutation = { publishModelVersion: { id: string, status: VersionStatus } };
+
+export type TemplatePageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
+
+export type RenderTemplateQueryVariables = Exact<{
+  versionId: string;
+  params?: Array<TemplateParamInput> | TemplateParamInput | null | undefined;
+}>;
+
+
+export type RenderTemplateQuery = { renderTemplate: { workflow: string | null, prompt: string | null } };
+
+export type SetTemplateSlotsMutationVariables = Exact<{
+  versionId: string;
+  slots: Array<TemplateSlotInput> | TemplateSlotInput;
+}>;
+
+
+export type SetTemplateSlotsMutation = { setTemplateSlots: { id: string } };
+
+export type PublishTemplateVersionMutationVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type PublishTemplateVersionMutation = { publishTemplateVersion: { id: string, status: TemplateVersionStatus } };
+
+export type CreateTemplateMutationVariables = Exact<{
+  input: CreateTemplateInput;
+}>;
+
+
+export type CreateTemplateMutation = { createTemplate: { id: string } };
+
+export type RemixTemplateMutationVariables = Exact<{
+  parentId: string;
+  name: string;
+  shareBps: number;
+}>;
+
+
+export type RemixTemplateMutation = { remixTemplate: { id: string } };
 
 export type VerifyLicenseQueryVariables = Exact<{
   certificate: string;
@@ -1646,6 +1751,132 @@ export const PublishVersionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishVersionMutation, PublishVersionMutationVariables>;
+export const TemplatePageDocument = new TypedDocumentString(`
+    query TemplatePage($id: UUID!) {
+  template(id: $id) {
+    id
+    ownerId
+    name
+    description
+    tags
+    status
+    ipId
+    terms {
+      remixAllowed
+      changeableSlots
+      allowedUses
+      attribution
+      ipShareBps
+      maxMaturity
+      requiredTags
+      approval
+    }
+    versions {
+      id
+      label
+      status
+      hasWorkflow
+      hasPrompt
+      sourceSha256
+      slots {
+        key
+        nodeId
+        widget
+        label
+        type
+        default
+        min
+        max
+        options
+        pattern
+        maxLength
+      }
+      suggestedSlots {
+        key
+        nodeId
+        widget
+        label
+        type
+        default
+        min
+        max
+        options
+        pattern
+        maxLength
+      }
+      lockfile {
+        nodes {
+          id
+          source
+          version
+        }
+        models {
+          slot
+          kind
+          folder
+          name
+          sha256
+          unused
+        }
+      }
+      warnings {
+        code
+        message
+      }
+    }
+  }
+  templateLineage(id: $id) {
+    ancestors {
+      parentId
+      depth
+      status
+      shareBps
+    }
+    descendants {
+      childId
+      depth
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TemplatePageQuery, TemplatePageQueryVariables>;
+export const RenderTemplateDocument = new TypedDocumentString(`
+    query RenderTemplate($versionId: UUID!, $params: [TemplateParamInput!]) {
+  renderTemplate(versionId: $versionId, params: $params) {
+    workflow
+    prompt
+  }
+}
+    `) as unknown as TypedDocumentString<RenderTemplateQuery, RenderTemplateQueryVariables>;
+export const SetTemplateSlotsDocument = new TypedDocumentString(`
+    mutation SetTemplateSlots($versionId: UUID!, $slots: [TemplateSlotInput!]!) {
+  setTemplateSlots(versionId: $versionId, slots: $slots) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetTemplateSlotsMutation, SetTemplateSlotsMutationVariables>;
+export const PublishTemplateVersionDocument = new TypedDocumentString(`
+    mutation PublishTemplateVersion($versionId: UUID!) {
+  publishTemplateVersion(versionId: $versionId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishTemplateVersionMutation, PublishTemplateVersionMutationVariables>;
+export const CreateTemplateDocument = new TypedDocumentString(`
+    mutation CreateTemplate($input: CreateTemplateInput!) {
+  createTemplate(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTemplateMutation, CreateTemplateMutationVariables>;
+export const RemixTemplateDocument = new TypedDocumentString(`
+    mutation RemixTemplate($parentId: UUID!, $name: String!, $shareBps: Int!) {
+  remixTemplate(parentId: $parentId, name: $name, shareBps: $shareBps) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemixTemplateMutation, RemixTemplateMutationVariables>;
 export const VerifyLicenseDocument = new TypedDocumentString(`
     query VerifyLicense($certificate: String!) {
   verifyLicense(certificate: $certificate) {

@@ -61,9 +61,14 @@ export function StudioPage() {
         title="Studio"
         subtitle="Your models, their versions and where each one stands."
         actions={
-          <Link to="/studio/new" className={buttonStyles('primary')}>
-            New model
-          </Link>
+          <span className="flex flex-wrap gap-2">
+            <Link to="/studio/templates/new" className={buttonStyles('secondary')}>
+              New workflow template
+            </Link>
+            <Link to="/studio/new" className={buttonStyles('primary')}>
+              New model
+            </Link>
+          </span>
         }
       />
       {!me || models.isPending ? (

@@ -1,6 +1,6 @@
 import { detectDependencies } from './dependencies';
 import type { ParameterSlot, TemplateGraph } from './slots';
-import { checkParams, checkSlots, renderTemplate, slotsFromAppMode, toAppMode } from './slots';
+import { checkParams, checkSlots, renderTemplate, slotsFromAppMode, suggestSlots, toAppMode } from './slots';
 import type { JsonObject } from './workflow';
 import { readApiPrompt, readUiWorkflow, text } from './workflow';
 import { widgetNames } from './widgets';
@@ -175,6 +175,21 @@ describe('parameter slots', () => {
     // Our constraints come back exactly on the next import.
     const back = { ui: readUiWorkflow(exported).workflow, api: graph().api };
     expect(slotsFromAppMode(back)).toEqual(SLOTS);
+  });
+});
+
+describe('suggested slots', () => {
+  it('offer what authors usually open, typed, skipping widgets fed by links and muted nodes', () => {
+    expect(suggestSlots(graph()).map((s) => [s.key, s.nodeId, s.widget, s.type])).toEqual([
+      ['text', '6', 'text', 'TEXT'],
+      ['seed', '3', 'seed', 'SEED'],
+      ['steps', '3', 'steps', 'INTEGER'],
+      ['cfg', '3', 'cfg', 'NUMBER'],
+      ['sampler_name', '3', 'sampler_name', 'TEXT'],
+      // width is fed by a primitive node: not settable here; height is.
+      ['height', '5', 'height', 'INTEGER'],
+      ['strength_model', '10', 'strength_model', 'INTEGER'],
+    ]);
   });
 });
 

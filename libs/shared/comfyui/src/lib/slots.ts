@@ -276,6 +276,41 @@ export function renderTemplate(
   return { ui: ui?.json ?? null, api: api?.json ?? null };
 }
 
+/** A slot for one widget, typed from the value it holds (null when the value is not a slot type). */
+function inferSlot(
+  graph: TemplateGraph,
+  nodeId: string,
+  widget: string,
+  used: Set<string>,
+  path: string,
+): ParameterSlot | null {
+  const current = currentValue(graph, { nodeId, widget }, path);
+  const node = graph.ui ? topNode(graph.ui, nodeId) : undefined;
+  const api = graph.api?.json[nodeId];
+  let slotKey =
+    widget
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_')
+      .replace(/^[^a-z]+/, '') || 'value';
+  for (let n = 2; used.has(slotKey); n += 1) slotKey = `${slotKey.replace(/_\d+$/, '')}_${n}`;
+  used.add(slotKey);
+  const title =
+    typeof node?.['title'] === 'string'
+      ? node['title']
+      : text(node?.['type']) || (isObject(api) ? text(api['class_type']) : '') || nodeId;
+  const base = { key: slotKey.slice(0, 40), nodeId, widget, label: `${title} · ${widget}`.slice(0, 80) };
+  if (typeof current === 'boolean') return { ...base, type: 'BOOLEAN', default: current };
+  if (typeof current === 'number') {
+    if (isSeedWidget(widget)) return { ...base, type: 'SEED', default: current };
+    return { ...base, type: Number.isInteger(current) ? 'INTEGER' : 'NUMBER', default: current };
+  }
+  if (typeof current === 'string')
+    return MODEL_FILE.test(current) && widget.endsWith('_name')
+      ? { ...base, type: 'MODEL', default: current }
+      : { ...base, type: 'TEXT', default: current };
+  return null;
+}
+
 /** Slots from ComfyUI's App Mode data, typed from the values the widgets hold (our own constraints, when present). */
 export function slotsFromAppMode(graph: TemplateGraph): ParameterSlot[] {
   const extra = graph.ui?.json['extra'];
@@ -294,32 +329,50 @@ export function slotsFromAppMode(graph: TemplateGraph): ParameterSlot[] {
       (s): s is JsonObject => isObject(s) && text(s['nodeId']) === nodeId && s['widget'] === widget,
     );
     if (saved) return [saved as unknown as ParameterSlot];
-    const current = currentValue(graph, { nodeId, widget }, `$.extra.linearData.inputs[${i}]`);
-    const node = graph.ui ? topNode(graph.ui, nodeId) : undefined;
-    let slotKey =
-      widget
-        .toLowerCase()
-        .replace(/[^a-z0-9_]/g, '_')
-        .replace(/^[^a-z]+/, '') || 'value';
-    for (let n = 2; used.has(slotKey); n += 1) slotKey = `${slotKey.replace(/_\d+$/, '')}_${n}`;
-    used.add(slotKey);
-    const label = `${typeof node?.['title'] === 'string' ? node['title'] : text(node?.['type']) || nodeId} · ${widget}`;
-    const base = { key: slotKey.slice(0, 40), nodeId, widget, label: label.slice(0, 80) };
-    if (typeof current === 'boolean') return [{ ...base, type: 'BOOLEAN' as const, default: current }];
-    if (typeof current === 'number') {
-      if (isSeedWidget(widget)) return [{ ...base, type: 'SEED' as const, default: current }];
-      return [
-        { ...base, type: Number.isInteger(current) ? ('INTEGER' as const) : ('NUMBER' as const), default: current },
-      ];
-    }
-    if (typeof current === 'string')
-      return [
-        MODEL_FILE.test(current) && widget.endsWith('_name')
-          ? { ...base, type: 'MODEL' as const, default: current }
-          : { ...base, type: 'TEXT' as const, default: current },
-      ];
-    return [];
+    const slot = inferSlot(graph, nodeId, widget, used, `$.extra.linearData.inputs[${i}]`);
+    return slot ? [slot] : [];
   });
+}
+
+/** What authors usually let users set, per core node type (the first encoders are the prompts). */
+const SUGGESTED: Readonly<Record<string, readonly string[]>> = {
+  KSampler: ['seed', 'steps', 'cfg', 'sampler_name'],
+  KSamplerAdvanced: ['noise_seed', 'steps', 'cfg'],
+  RandomNoise: ['noise_seed'],
+  BasicScheduler: ['steps'],
+  FluxGuidance: ['guidance'],
+  CLIPTextEncode: ['text'],
+  EmptyLatentImage: ['width', 'height'],
+  EmptySD3LatentImage: ['width', 'height'],
+  LoraLoader: ['strength_model'],
+  LoraLoaderModelOnly: ['strength_model'],
+};
+
+/**
+ * Slots an author would likely mark, for a workflow without App Mode data: seeds, steps, guidance, prompts, image
+ * size, LoRA strength — each one that checks out against the graph.
+ */
+export function suggestSlots(graph: TemplateGraph): ParameterSlot[] {
+  const nodes: { id: string; type: string }[] = graph.ui
+    ? (graph.ui.json['nodes'] as Json[]).flatMap((n) =>
+        isObject(n) && nodeKey(n['id']) !== null && n['mode'] !== 2 && n['mode'] !== 4
+          ? [{ id: nodeKey(n['id'])!, type: text(n['type']) }]
+          : [],
+      )
+    : Object.entries(graph.api?.json ?? {}).map(([id, n]) => ({ id, type: isObject(n) ? text(n['class_type']) : '' }));
+  const used = new Set<string>();
+  const out: ParameterSlot[] = [];
+  for (const node of nodes)
+    for (const widget of SUGGESTED[node.type] ?? []) {
+      try {
+        const slot = inferSlot(graph, node.id, widget, used, `$.nodes.${node.id}`);
+        if (slot) out.push(checkSlots(graph, [slot])[0]!);
+      } catch {
+        // Not settable here (a linked or missing widget): not suggested.
+      }
+      if (out.length >= MAX_SLOTS) return out;
+    }
+  return out;
 }
 
 /**

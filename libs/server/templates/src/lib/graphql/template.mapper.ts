@@ -1,4 +1,6 @@
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
+import { suggestSlots } from '@lookbook/comfyui';
+import { graphOf } from '../templates/template.service';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
 import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
@@ -62,6 +64,7 @@ export function toVersion(v: TemplateVersionEntity): TemplateVersion {
     hasWorkflow: v.uiWorkflow !== null,
     hasPrompt: v.apiPrompt !== null,
     slots: v.slots.map(toSlot),
+    suggestedSlots: suggestSlots(graphOf(v)).map(toSlot),
     lockfile: v.lockfile,
     warnings: v.warnings,
     sourceSha256: v.sourceSha256,

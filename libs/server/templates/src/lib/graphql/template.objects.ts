@@ -79,6 +79,10 @@ export class TemplateVersion {
   @Field({ description: 'Which formats this version holds.' }) hasWorkflow!: boolean;
   @Field() hasPrompt!: boolean;
   @Field(() => [TemplateSlot]) slots!: TemplateSlot[];
+  @Field(() => [TemplateSlot], {
+    description: 'Slots an author would likely mark (seeds, steps, prompts, size…), each checked against the workflow.',
+  })
+  suggestedSlots!: TemplateSlot[];
   @Field(() => TemplateLockfile) lockfile!: TemplateLockfile;
   @Field(() => [WorkflowWarningObject]) warnings!: WorkflowWarningObject[];
   @Field() sourceSha256!: string;

@@ -1,0 +1,401 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Detail,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  NativeSelect,
+  Notice,
+  PageHeader,
+  TextField,
+} from '@lookbook/web-ui';
+import type { TemplatePageQuery as TemplatePageData } from '../../gql/graphql';
+import { errorMessage } from '../../lib/api-error';
+import { execute } from '../../lib/graphql-client';
+import { useMe } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
+import {
+  PublishTemplateVersion,
+  RemixTemplate,
+  RenderTemplate,
+  SetTemplateSlots,
+  TemplatePageQuery,
+} from './template-queries';
+
+const route = getRouteApi('/templates/$id');
+
+type Version = TemplatePageData['template']['versions'][number];
+type Slot = Version['slots'][number];
+type Terms = NonNullable<TemplatePageData['template']['terms']>;
+
+/** Saves text as a file the browser downloads. */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A workflow template: its parameters as a form, the workflow downloaded with them, what it needs, its lineage. */
+export function TemplatePage() {
+  const { id } = route.useParams();
+  const { me } = useMe();
+  const page = useQuery({
+    queryKey: ['template', id, me?.id ?? null],
+    queryFn: () => execute(TemplatePageQuery, { id }),
+  });
+  const template = page.data?.template;
+  useTitle(template ? template.name : 'Template');
+  const owner = !!me && template?.ownerId === me.id;
+  const version =
+    template?.versions.find((v) => v.status === 'PUBLISHED') ?? (owner ? template?.versions[0] : undefined);
+
+  if (page.isPending) return <LoadingState label="Loading the template" />;
+  if (page.isError) return <ErrorState message={errorMessage(page.error)} onRetry={() => void page.refetch()} />;
+  if (!template) return null;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title={template.name}
+        subtitle={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={template.status === 'PUBLISHED' ? 'good' : 'neutral'}>{template.status.toLowerCase()}</Badge>
+            {template.tags.map((t) => (
+              <Badge key={t}>#{t}</Badge>
+            ))}
+          </span>
+        }
+      />
+      {template.description && <p className="max-w-3xl text-sm whitespace-pre-line text-ink">{template.description}</p>}
+      {!version ? (
+        <EmptyState title="No version yet">
+          {owner ? 'Import a ComfyUI workflow or image to make the first version.' : 'Nothing is published here yet.'}
+        </EmptyState>
+      ) : (
+        <>
+          {owner && version.status === 'DRAFT' && <DraftPanel version={version} templateId={template.id} />}
+          <ParameterForm version={version} name={template.name} />
+          <Lockfile version={version} />
+        </>
+      )}
+      {template.terms && <TermsCard terms={template.terms} />}
+      <LineageCard lineage={page.data.templateLineage} />
+      {me && !owner && template.status === 'PUBLISHED' && (template.terms?.remixAllowed ?? true) && (
+        <RemixCard parentId={template.id} parentName={template.name} />
+      )}
+    </div>
+  );
+}
+
+const parse = (json: string): unknown => JSON.parse(json) as unknown;
+
+/** One form control per slot, typed; the values become `renderTemplate` params. */
+function ParameterForm({ version, name }: { version: Version; name: string }) {
+  const initial = useMemo(
+    () => Object.fromEntries(version.slots.map((s) => [s.key, String(parse(s.default))])),
+    [version],
+  );
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const render = useMutation({
+    mutationFn: (format: 'workflow' | 'prompt') =>
+      execute(RenderTemplate, {
+        versionId: version.id,
+        params: version.slots.map((s) => ({ key: s.key, value: JSON.stringify(toValue(s, values[s.key] ?? '')) })),
+      }).then((r) => ({ format, text: r.renderTemplate[format] })),
+    onSuccess: ({ format, text }) => {
+      if (text)
+        download(`${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}${format === 'prompt' ? '.api' : ''}.json`, text);
+    },
+  });
+  return (
+    <Card>
+      <h2 className="mb-1 text-lg font-semibold">Parameters</h2>
+      <p className="mb-4 text-sm text-muted">Set what this template lets you change, then download it for ComfyUI.</p>
+      {version.slots.length === 0 ? (
+        <p className="text-sm text-muted">This version has no parameters yet: it downloads as it is.</p>
+      ) : (
+        <div className="grid max-w-2xl gap-3 sm:grid-cols-2" data-testid="parameter-form">
+          {version.slots.map((slot) => (
+            <SlotField
+              key={slot.key}
+              slot={slot}
+              value={values[slot.key] ?? ''}
+              onChange={(v) => setValues((all) => ({ ...all, [slot.key]: v }))}
+            />
+          ))}
+        </div>
+      )}
+      {render.isError && (
+        <Notice tone="bad" className="mt-3">
+          {errorMessage(render.error)}
+        </Notice>
+      )}
+      <div className="mt-4 flex flex-wrap gap-2">
+        {version.hasWorkflow && (
+          <Button
+            onPress={() => render.mutate('workflow')}
+            isPending={render.isPending && render.variables === 'workflow'}
+          >
+            Download workflow
+          </Button>
+        )}
+        {version.hasPrompt && (
+          <Button
+            variant="secondary"
+            onPress={() => render.mutate('prompt')}
+            isPending={render.isPending && render.variables === 'prompt'}
+          >
+            Download API prompt
+          </Button>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function toValue(slot: Slot, text: string): unknown {
+  if (slot.type === 'BOOLEAN') return text === 'true';
+  if (slot.type === 'INTEGER' || slot.type === 'SEED' || slot.type === 'NUMBER')
+    return text.trim() === '' ? NaN : Number(text);
+  return text;
+}
+
+function SlotField({ slot, value, onChange }: { slot: Slot; value: string; onChange: (v: string) => void }) {
+  if (slot.type === 'ENUM' && slot.options)
+    return (
+      <NativeSelect
+        label={slot.label}
+        value={value}
+        onChange={onChange}
+        options={slot.options.map((o) => ({ id: o, label: o }))}
+      />
+    );
+  if (slot.type === 'BOOLEAN')
+    return (
+      <Checkbox isSelected={value === 'true'} onChange={(on) => onChange(String(on))}>
+        {slot.label}
+      </Checkbox>
+    );
+  const numeric = slot.type === 'INTEGER' || slot.type === 'SEED' || slot.type === 'NUMBER';
+  const range =
+    numeric && (slot.min !== null || slot.max !== null) ? `${slot.min ?? '…'} to ${slot.max ?? '…'}` : undefined;
+  return (
+    <TextField
+      label={slot.label}
+      value={value}
+      onChange={onChange}
+      multiline={slot.type === 'TEXT' && value.length > 40}
+      description={
+        range ?? (slot.type === 'TEXT' && slot.maxLength ? `At most ${slot.maxLength} characters` : undefined)
+      }
+    />
+  );
+}
+
+/** The owner's draft: pick the parameters users may set (suggested from the workflow), then publish. */
+function DraftPanel({ version, templateId }: { version: Version; templateId: string }) {
+  const client = useQueryClient();
+  const candidates = useMemo(() => {
+    const chosen = new Map(version.slots.map((s) => [s.key, s]));
+    for (const s of version.suggestedSlots) if (!chosen.has(s.key)) chosen.set(s.key, s);
+    return [...chosen.values()];
+  }, [version]);
+  const [picked, setPicked] = useState<Set<string>>(() => new Set(version.slots.map((s) => s.key)));
+  const refresh = () => client.invalidateQueries({ queryKey: ['template', templateId] });
+  const save = useMutation({
+    mutationFn: () =>
+      execute(SetTemplateSlots, {
+        versionId: version.id,
+        slots: candidates
+          .filter((s) => picked.has(s.key))
+          .map(({ key, nodeId, widget, label, type, default: value, min, max, options, pattern, maxLength }) => ({
+            key,
+            nodeId,
+            widget,
+            label,
+            type,
+            default: value,
+            min,
+            max,
+            options,
+            pattern,
+            maxLength,
+          })),
+      }),
+    onSuccess: refresh,
+  });
+  const publish = useMutation({
+    mutationFn: () => execute(PublishTemplateVersion, { versionId: version.id }),
+    onSuccess: refresh,
+  });
+  return (
+    <Card>
+      <h2 className="mb-1 text-lg font-semibold">Draft {version.label}</h2>
+      <p className="mb-3 text-sm text-muted">Choose what users may set. Everything else stays as in your workflow.</p>
+      {version.warnings.map((w) => (
+        <Notice key={w.code + w.message} tone="warn" className="mb-2">
+          {w.message}
+        </Notice>
+      ))}
+      {candidates.length === 0 ? (
+        <p className="text-sm text-muted">No settable inputs were found in this workflow.</p>
+      ) : (
+        <div className="mb-3 flex flex-col gap-2" data-testid="slot-picker">
+          {candidates.map((s) => (
+            <Checkbox
+              key={s.key}
+              isSelected={picked.has(s.key)}
+              onChange={(on) =>
+                setPicked((all) => {
+                  const next = new Set(all);
+                  if (on) next.add(s.key);
+                  else next.delete(s.key);
+                  return next;
+                })
+              }
+            >
+              {s.label}{' '}
+              <span className="text-muted">
+                ({s.type.toLowerCase()}, now {String(parse(s.default))})
+              </span>
+            </Checkbox>
+          ))}
+        </div>
+      )}
+      {(save.isError || publish.isError) && (
+        <Notice tone="bad" className="mb-2">
+          {errorMessage(save.error ?? publish.error)}
+        </Notice>
+      )}
+      {save.isSuccess && (
+        <Notice tone="good" className="mb-2">
+          Parameters saved.
+        </Notice>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onPress={() => save.mutate()} isPending={save.isPending}>
+          Save parameters
+        </Button>
+        <Button onPress={() => publish.mutate()} isPending={publish.isPending} isDisabled={version.slots.length === 0}>
+          Publish {version.label}
+        </Button>
+      </div>
+    </Card>
+  );
+}
+
+function Lockfile({ version }: { version: Version }) {
+  const { nodes, models } = version.lockfile;
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">What it needs</h2>
+      {models.length === 0 && nodes.length === 0 ? (
+        <p className="text-sm text-muted">No models or custom nodes were detected.</p>
+      ) : (
+        <dl data-testid="lockfile">
+          {models.map((m) => (
+            <Detail key={m.folder + m.name} term={m.kind.replace(/_/g, ' ')}>
+              <span className="font-mono text-xs">{m.name}</span>
+              {m.unused && <Badge className="ml-2">unused (strength 0)</Badge>}
+              {m.sha256 && <span className="ml-2 font-mono text-xs text-muted">{m.sha256.slice(0, 10)}</span>}
+            </Detail>
+          ))}
+          {nodes.map((n) => (
+            <Detail key={n.id} term="node pack">
+              {n.id} {n.version && <span className="text-muted">{n.version}</span>}
+            </Detail>
+          ))}
+        </dl>
+      )}
+    </Card>
+  );
+}
+
+/** The IP owner's terms, said plainly. */
+function TermsCard({ terms }: { terms: Terms }) {
+  return (
+    <Card>
+      <h2 className="mb-2 text-lg font-semibold">Remix terms</h2>
+      <ul className="list-disc pl-5 text-sm text-ink" data-testid="remix-terms">
+        <li>{terms.remixAllowed ? 'Fans may remix this template.' : 'Remixing is not allowed.'}</li>
+        <li>
+          {terms.changeableSlots === null
+            ? 'Every parameter may be changed.'
+            : `Only ${terms.changeableSlots.join(', ') || 'nothing'} may be changed.`}
+        </li>
+        <li>Allowed: {terms.allowedUses.map((u) => u.toLowerCase()).join(' and ')} use.</li>
+        <li>The IP owner receives {(terms.ipShareBps / 100).toFixed(2).replace(/\.00$/, '')}% of every remix sale.</li>
+        <li>Remixes stay at most {terms.maxMaturity.toLowerCase()}.</li>
+        {terms.requiredTags.length > 0 && <li>Remixes carry {terms.requiredTags.map((t) => `#${t}`).join(', ')}.</li>}
+        <li>{terms.approval === 'MANUAL' ? 'The IP owner approves each remix.' : 'Remixes need no approval.'}</li>
+        {terms.attribution.map((line) => (
+          <li key={line}>Credit: “{line}”</li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function LineageCard({ lineage }: { lineage: TemplatePageData['templateLineage'] }) {
+  if (!lineage.ancestors.length && !lineage.descendants.length) return null;
+  return (
+    <Card>
+      <h2 className="mb-2 text-lg font-semibold">Remix tree</h2>
+      <ul className="flex flex-col gap-1 text-sm" data-testid="remix-tree">
+        {lineage.ancestors.map((e) => (
+          <li key={`up-${e.parentId}`}>
+            Remixes{' '}
+            <Link to="/templates/$id" params={{ id: e.parentId }} className="text-accent underline">
+              its parent
+            </Link>{' '}
+            ({e.shareBps / 100}% of sales to it, {e.status.toLowerCase()})
+          </li>
+        ))}
+        {lineage.descendants.map((e) => (
+          <li key={`down-${e.childId}`}>
+            <Link to="/templates/$id" params={{ id: e.childId }} className="text-accent underline">
+              A remix
+            </Link>{' '}
+            ({e.depth === 1 ? 'direct' : `${e.depth} generations down`}, {e.status.toLowerCase()})
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function RemixCard({ parentId, parentName }: { parentId: string; parentName: string }) {
+  const navigate = useNavigate();
+  const [name, setName] = useState(`${parentName} remix`);
+  const [share, setShare] = useState('10');
+  const remix = useMutation({
+    mutationFn: () => execute(RemixTemplate, { parentId, name, shareBps: Math.round(Number(share) * 100) }),
+    onSuccess: ({ remixTemplate }) => navigate({ to: '/templates/$id', params: { id: remixTemplate.id } }),
+  });
+  return (
+    <Card>
+      <h2 className="mb-1 text-lg font-semibold">Remix it</h2>
+      <p className="mb-3 text-sm text-muted">A copy of yours, within these terms, passing a share of its sales up.</p>
+      <div className="grid max-w-2xl gap-3 sm:grid-cols-2">
+        <TextField label="Name" value={name} onChange={setName} />
+        <TextField label="Share to the original (%)" value={share} onChange={setShare} />
+      </div>
+      {remix.isError && (
+        <Notice tone="bad" className="mt-3">
+          {errorMessage(remix.error)}
+        </Notice>
+      )}
+      <Button className="mt-3" onPress={() => remix.mutate()} isPending={remix.isPending}>
+        Remix
+      </Button>
+    </Card>
+  );
+}
