@@ -63,6 +63,9 @@ const present = referenceAvailable('comfyui');
       .click();
     await creator.getByRole('button', { name: 'Save parameters' }).click();
     await creator.getByText('Parameters saved.').waitFor();
+    // The form below now offers them, at the workflow's values.
+    await creator.getByTestId('parameter-form').waitFor();
+    expect(await creator.getByTestId('parameter-form').getByLabel('KSampler · steps').inputValue()).toBe('20');
     await checkPage(creator, 'template-draft');
     await creator.getByRole('button', { name: /^Publish v1/ }).click();
     await creator.getByText('published', { exact: true }).waitFor();

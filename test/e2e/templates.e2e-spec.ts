@@ -57,21 +57,12 @@ interface Version {
     return created.data!.createTemplate.id;
   }
 
-  it('imports a ComfyUI image, is published with slots, and renders with new parameters in both formats', async () => {
-    const id = await draftTemplate();
+  /** A draft of the reference image's workflow, with its sampler and prompt node ids and seed/steps slots. */
+  async function importLora(name: string) {
+    const id = await draftTemplate(name);
     const imported = await upload(creator, id, lora, 'image/png');
     expect(imported.status).toBe(201);
     const version = imported.body as Version;
-    expect(version).toMatchObject({ status: 'DRAFT', hasWorkflow: true, hasPrompt: true, slots: [] });
-    expect(version.lockfile.models.map((m) => [m.kind, m.name]).sort()).toEqual([
-      ['checkpoint', 'v1-5-pruned-emaonly.ckpt'],
-      ['lora', 'epiNoiseoffset_v2.safetensors'],
-    ]);
-    // Not publishable without slots; a draft is invisible to others.
-    expect(errorCode(await as(creator, PUBLISH, { v: version.id }))).toBe('TEMPLATE_NO_SLOTS');
-    expect(errorCode(await as(stranger, TEMPLATE, { id }))).toBe('TEMPLATE_NOT_FOUND');
-    expect(errorCode(await as(undefined, RENDER, { v: version.id }))).toBe('TEMPLATE_VERSION_NOT_FOUND');
-
     const workflow = JSON.parse(
       (await as<{ renderTemplate: { workflow: string } }>(creator, RENDER, { v: version.id })).data!.renderTemplate
         .workflow,
@@ -90,6 +81,23 @@ interface Version {
         min: 1,
         max: 60,
       },
+    ];
+    return { id, version, sampler, positive, slots };
+  }
+
+  it('imports a ComfyUI image, is published with slots, and renders with new parameters in both formats', async () => {
+    const { id, version, sampler, positive, slots: samplerSlots } = await importLora('Harbour LoRA Portrait');
+    expect(version).toMatchObject({ status: 'DRAFT', hasWorkflow: true, hasPrompt: true, slots: [] });
+    expect(version.lockfile.models.map((m) => [m.kind, m.name]).sort()).toEqual([
+      ['checkpoint', 'v1-5-pruned-emaonly.ckpt'],
+      ['lora', 'epiNoiseoffset_v2.safetensors'],
+    ]);
+    // Not publishable without slots; a draft is invisible to others.
+    expect(errorCode(await as(creator, PUBLISH, { v: version.id }))).toBe('TEMPLATE_NO_SLOTS');
+    expect(errorCode(await as(stranger, TEMPLATE, { id }))).toBe('TEMPLATE_NOT_FOUND');
+    expect(errorCode(await as(undefined, RENDER, { v: version.id }))).toBe('TEMPLATE_VERSION_NOT_FOUND');
+    const slots = [
+      ...samplerSlots,
       {
         key: 'prompt',
         nodeId: positive,
@@ -199,26 +207,7 @@ interface Version {
     const owner = creator;
     const fan = await world(api).member();
     // The IP owner's original, published with slots.
-    const id = await draftTemplate('Harbour Cats Original');
-    const version = (await upload(owner, id, lora, 'image/png')).body as Version;
-    const wf = JSON.parse(
-      (await as<{ renderTemplate: { workflow: string } }>(owner, RENDER, { v: version.id })).data!.renderTemplate
-        .workflow,
-    ) as { nodes: { id: number; type: string }[] };
-    const sampler = String(wf.nodes.find((n) => n.type === 'KSampler')!.id);
-    const slots = [
-      { key: 'seed', nodeId: sampler, widget: 'seed', label: 'Seed', type: 'SEED', default: '1' },
-      {
-        key: 'steps',
-        nodeId: sampler,
-        widget: 'steps',
-        label: 'Steps',
-        type: 'INTEGER',
-        default: '20',
-        min: 1,
-        max: 60,
-      },
-    ];
+    const { id, version, slots } = await importLora('Harbour Cats Original');
     await as(owner, SLOTS, { v: version.id, s: slots });
     const ip = await as<{ registerIntellectualProperty: { id: string } }>(
       owner,
@@ -308,6 +297,37 @@ interface Version {
       id: remixId,
     });
     expect(errorCode(anonymous)).toBe(decided === 'APPROVED' ? undefined : 'TEMPLATE_NOT_FOUND');
+  });
+
+  it('a remix cannot be published once its parent is no longer published', async () => {
+    const fan = await world(api).member();
+    const { id, version, slots } = await importLora('Unbound Original');
+    await as(creator, SLOTS, { v: version.id, s: slots });
+    await as(creator, PUBLISH, { v: version.id });
+    const remix = await as<{ remixTemplate: { id: string } }>(
+      fan,
+      `mutation($p: UUID!) { remixTemplate(parentId: $p, name: "Free remix", shareBps: 500) { id } }`,
+      { p: id },
+    );
+    const remixId = remix.data!.remixTemplate.id;
+    const draft = (await as<{ template: { versions: { id: string }[] } }>(fan, TEMPLATE, { id: remixId })).data!
+      .template.versions[0]!.id;
+    // No IP, no approval needed: the edge is approved at once. Then the parent is taken down.
+    await api.db.query(`UPDATE templates.template SET status = 'TAKEN_DOWN' WHERE id = $1`, [id]);
+    expect(errorCode(await as(fan, PUBLISH, { v: draft }))).toBe('REMIX_PARENT_NOT_PUBLISHED');
+    expect(
+      errorCode(
+        await as(fan, `mutation($p: UUID!) { remixTemplate(parentId: $p, name: "Late", shareBps: 0) { id } }`, {
+          p: id,
+        }),
+      ),
+    ).toBe('REMIX_PARENT_NOT_PUBLISHED');
+    const [row] = await api.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM templates.template WHERE owner_id = (SELECT owner_id FROM templates.template WHERE id = $1)`,
+      [remixId],
+    );
+    // The refused remix left nothing behind.
+    expect(row!.count).toBe(1);
   });
 
   it('refuses a lineage cycle in the database, whatever writes it', async () => {

@@ -82,7 +82,12 @@ export function TemplatePage() {
       ) : (
         <>
           {owner && version.status === 'DRAFT' && <DraftPanel version={version} templateId={template.id} />}
-          <ParameterForm version={version} name={template.name} />
+          {/* Keyed by the slots: a form started before they were saved starts again with their defaults. */}
+          <ParameterForm
+            key={`${version.id}:${version.slots.map((s) => s.key).join(',')}`}
+            version={version}
+            name={template.name}
+          />
           <Lockfile version={version} />
         </>
       )}

@@ -7,7 +7,7 @@ import { RemixService } from './remixes/remix.service';
 import { TemplateController } from './templates/template.controller';
 import { TemplateEntity, TemplateVersionEntity } from './templates/template.entity';
 import { TemplateRepository } from './templates/template.repository';
-import { TemplateResolver } from './templates/template.resolver';
+import { TemplateResolver, TemplateVersionResolver } from './templates/template.resolver';
 import { TemplateService } from './templates/template.service';
 
 /**
@@ -17,6 +17,14 @@ import { TemplateService } from './templates/template.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity, IntellectualPropertyEntity])],
   controllers: [TemplateController],
-  providers: [TemplateRepository, IpRepository, TemplateService, TemplateResolver, RemixService, RemixResolver],
+  providers: [
+    TemplateRepository,
+    IpRepository,
+    TemplateService,
+    TemplateResolver,
+    TemplateVersionResolver,
+    RemixService,
+    RemixResolver,
+  ],
 })
 export class TemplatesModule {}

@@ -188,7 +188,8 @@ describe('suggested slots', () => {
       ['sampler_name', '3', 'sampler_name', 'TEXT'],
       // width is fed by a primitive node: not settable here; height is.
       ['height', '5', 'height', 'INTEGER'],
-      ['strength_model', '10', 'strength_model', 'INTEGER'],
+      // 0 now, but a LoRA strength takes fractions.
+      ['strength_model', '10', 'strength_model', 'NUMBER'],
     ]);
   });
 });

@@ -276,6 +276,18 @@ export function renderTemplate(
   return { ui: ui?.json ?? null, api: api?.json ?? null };
 }
 
+/** Core widgets that are floats in ComfyUI's node definitions. */
+const FLOAT_WIDGETS = new Set([
+  'cfg',
+  'denoise',
+  'guidance',
+  'strength',
+  'strength_model',
+  'strength_clip',
+  'min_cfg',
+  'augmentation_level',
+]);
+
 /** A slot for one widget, typed from the value it holds (null when the value is not a slot type). */
 function inferSlot(
   graph: TemplateGraph,
@@ -302,7 +314,9 @@ function inferSlot(
   if (typeof current === 'boolean') return { ...base, type: 'BOOLEAN', default: current };
   if (typeof current === 'number') {
     if (isSeedWidget(widget)) return { ...base, type: 'SEED', default: current };
-    return { ...base, type: Number.isInteger(current) ? 'INTEGER' : 'NUMBER', default: current };
+    // A float widget that happens to hold a whole number (cfg 8, strength 1) still takes fractions.
+    const whole = Number.isInteger(current) && !FLOAT_WIDGETS.has(widget);
+    return { ...base, type: whole ? 'INTEGER' : 'NUMBER', default: current };
   }
   if (typeof current === 'string')
     return MODEL_FILE.test(current) && widget.endsWith('_name')

@@ -1,6 +1,4 @@
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
-import { suggestSlots } from '@lookbook/comfyui';
-import { graphOf } from '../templates/template.service';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
 import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
@@ -64,7 +62,7 @@ export function toVersion(v: TemplateVersionEntity): TemplateVersion {
     hasWorkflow: v.uiWorkflow !== null,
     hasPrompt: v.apiPrompt !== null,
     slots: v.slots.map(toSlot),
-    suggestedSlots: suggestSlots(graphOf(v)).map(toSlot),
+    entity: v,
     lockfile: v.lockfile,
     warnings: v.warnings,
     sourceSha256: v.sourceSha256,

@@ -2,6 +2,7 @@ import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from
 import { SLOT_TYPES } from '@lookbook/comfyui';
 import { graphqlEnum, MaturityEnum } from '@lookbook/core';
 import type { MaturityLevel } from '@lookbook/kernel';
+import type { TemplateVersionEntity } from '../templates/template.entity';
 import { TEMPLATE_STATUSES } from '../templates/template.entity';
 
 export const SlotTypeEnum = graphqlEnum('TemplateSlotType', SLOT_TYPES);
@@ -79,15 +80,13 @@ export class TemplateVersion {
   @Field({ description: 'Which formats this version holds.' }) hasWorkflow!: boolean;
   @Field() hasPrompt!: boolean;
   @Field(() => [TemplateSlot]) slots!: TemplateSlot[];
-  @Field(() => [TemplateSlot], {
-    description: 'Slots an author would likely mark (seeds, steps, prompts, size…), each checked against the workflow.',
-  })
-  suggestedSlots!: TemplateSlot[];
   @Field(() => TemplateLockfile) lockfile!: TemplateLockfile;
   @Field(() => [WorkflowWarningObject]) warnings!: WorkflowWarningObject[];
   @Field() sourceSha256!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
+  /** The stored row, for field resolvers (not exposed). */
+  entity!: TemplateVersionEntity;
 }
 
 @ObjectType()

@@ -109,23 +109,20 @@ export class RemixService {
     if (!parent || parent.status !== 'PUBLISHED') throw RemixErrors.parentNotPublished();
     const source = (await this.templates.versionsOf(parentId)).find((v) => v.status === 'PUBLISHED');
     if (!source) throw RemixErrors.parentNotPublished();
+    // Inheriting the parent's own terms unchanged still checks that they allow remixing.
     const terms = parent.terms
-      ? input.terms
-        ? inheritTerms(parent.terms, input.terms)
-        : inheritTerms(parent.terms, parent.terms)
+      ? inheritTerms(parent.terms, input.terms ?? parent.terms)
       : input.terms
         ? checkTerms(input.terms)
         : null;
-    const child = await this.templateService.create(actor, {
-      name: input.name,
-      tags: parent.terms?.requiredTags ?? [],
-    });
+    const child = {
+      ...(await this.templateService.newTemplate(actor, { name: input.name, tags: parent.terms?.requiredTags ?? [] })),
+      terms,
+      ipId: parent.ipId,
+    };
+    // One transaction: a remix exists with its copied version and its lineage edge, or not at all.
     await this.templates.transaction(async (tx) => {
-      await tx.query(`UPDATE templates.template SET terms = $2, ip_id = $3 WHERE id = $1`, [
-        child.id,
-        terms && JSON.stringify(terms),
-        parent.ipId,
-      ]);
+      await this.templates.insert(child, tx);
       await this.templates.copyVersion(tx, source.id, { id: newId(), templateId: child.id, at: this.clock.now() });
       await this.ips.insertEdge(tx, {
         childId: child.id,

@@ -22,8 +22,8 @@ export class TemplateRepository {
     return this.dataSource.transaction(work);
   }
 
-  async insert(template: TemplateEntity): Promise<void> {
-    await this.templates().insert(template);
+  async insert(template: TemplateEntity, manager?: EntityManager): Promise<void> {
+    await this.templates(manager).insert(template);
   }
 
   byId(id: string, manager?: EntityManager): Promise<TemplateEntity | null> {

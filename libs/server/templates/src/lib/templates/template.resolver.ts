@@ -1,7 +1,8 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@lookbook/core';
 import { CurrentActor, Public, UUIDScalar } from '@lookbook/core';
-import { fromParams, fromSlotInput, toTemplate, toVersion } from '../graphql/template.mapper';
+import { suggestSlots } from '@lookbook/comfyui';
+import { fromParams, fromSlotInput, toSlot, toTemplate, toVersion } from '../graphql/template.mapper';
 import {
   CreateTemplateInput,
   RenderedTemplate,
@@ -10,7 +11,7 @@ import {
   TemplateVersion,
   WorkflowTemplate,
 } from '../graphql/template.objects';
-import { TemplateService } from './template.service';
+import { graphOf, TemplateService } from './template.service';
 
 @Resolver(() => WorkflowTemplate)
 export class TemplateResolver {
@@ -37,8 +38,8 @@ export class TemplateResolver {
 
   @ResolveField(() => [TemplateVersion], { description: 'Newest first; drafts only for the owner.' })
   async versions(@Parent() template: WorkflowTemplate, @CurrentActor() viewer?: Actor): Promise<TemplateVersion[]> {
-    const entity = await this.templates.visible(viewer, template.id);
-    return (await this.templates.versions(viewer, entity)).map(toVersion);
+    // The parent query already checked the template is visible to this viewer.
+    return (await this.templates.versions(viewer, template)).map(toVersion);
   }
 
   @Public()
@@ -80,5 +81,18 @@ export class TemplateResolver {
   ): Promise<RenderedTemplate> {
     const { workflow, prompt } = await this.templates.render(viewer, versionId, fromParams(params));
     return { workflow: workflow && JSON.stringify(workflow), prompt: prompt && JSON.stringify(prompt) };
+  }
+}
+
+@Resolver(() => TemplateVersion)
+export class TemplateVersionResolver {
+  @ResolveField(() => [TemplateSlot], {
+    description:
+      'Drafts: slots an author would likely mark (seeds, steps, prompts, size…), each checked against the workflow. ' +
+      'Empty for published versions (their slots are fixed).',
+  })
+  suggestedSlots(@Parent() version: TemplateVersion): TemplateSlot[] {
+    // Only when asked for, and only for drafts: it reads the whole graph.
+    return version.status === 'DRAFT' ? suggestSlots(graphOf(version.entity)).map(toSlot) : [];
   }
 }

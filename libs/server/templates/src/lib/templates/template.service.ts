@@ -78,6 +78,13 @@ export class TemplateService {
   ) {}
 
   async create(actor: Actor, input: CreateTemplateInput): Promise<TemplateEntity> {
+    const template = await this.newTemplate(actor, input);
+    await this.templates.insert(template);
+    return template;
+  }
+
+  /** A checked, unsaved template (a remix saves it in the same transaction as its lineage). */
+  async newTemplate(actor: Actor, input: CreateTemplateInput): Promise<TemplateEntity> {
     const name = oneLine(input.name, 'name');
     if (name.length < 1 || codePoints(name) > 120) throw TemplateErrors.invalidName();
     const description = manyLines(input.description ?? '', 'description');
@@ -100,7 +107,6 @@ export class TemplateService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.templates.insert(template);
     return template;
   }
 
@@ -122,7 +128,10 @@ export class TemplateService {
     return version;
   }
 
-  async versions(viewer: Actor | undefined, template: TemplateEntity): Promise<TemplateVersionEntity[]> {
+  async versions(
+    viewer: Actor | undefined,
+    template: Pick<TemplateEntity, 'id' | 'ownerId'>,
+  ): Promise<TemplateVersionEntity[]> {
     const all = await this.templates.versionsOf(template.id);
     return template.ownerId === viewer?.userId ? all : all.filter((v) => v.status === 'PUBLISHED');
   }
