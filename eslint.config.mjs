@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 // Dependency direction (docs/architecture.md): kernel <- core <- foundation(identity, storage, ledger) <- catalog
-// <- feature(licensing, templates, search, community, moderation) <- commerce <- apps. Upward effects are events.
+// <- feature(licensing) <- lineage(templates: sold through licensing, read by search and commerce) <- discovery(search)
+// <- commerce <- apps. Upward effects are events or ports registered from above (licensable subjects).
 const layers = {
   'type:kernel': ['type:kernel'],
   'type:migrations': [],
@@ -14,9 +15,18 @@ const layers = {
   'type:foundation': ['type:kernel', 'type:core'],
   'type:catalog': ['type:kernel', 'type:core', 'type:foundation'],
   'type:feature': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog'],
+  'type:lineage': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
   // Search (later community, moderation): read across the catalog and the features below commerce.
-  'type:discovery': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature'],
-  'type:commerce': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:discovery'],
+  'type:discovery': ['type:kernel', 'type:core', 'type:foundation', 'type:catalog', 'type:feature', 'type:lineage'],
+  'type:commerce': [
+    'type:kernel',
+    'type:core',
+    'type:foundation',
+    'type:catalog',
+    'type:feature',
+    'type:lineage',
+    'type:discovery',
+  ],
   'type:app': [
     'type:ui',
     'type:migrations',
@@ -25,6 +35,7 @@ const layers = {
     'type:foundation',
     'type:catalog',
     'type:feature',
+    'type:lineage',
     'type:discovery',
     'type:commerce',
   ],
@@ -37,6 +48,7 @@ const layers = {
     'type:foundation',
     'type:catalog',
     'type:feature',
+    'type:lineage',
     'type:discovery',
     'type:commerce',
   ],
@@ -47,6 +59,7 @@ const layers = {
     'type:foundation',
     'type:catalog',
     'type:feature',
+    'type:lineage',
     'type:discovery',
     'type:commerce',
   ],

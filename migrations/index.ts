@@ -10,6 +10,7 @@ import { BrowseFilters1764800000000 } from './1764800000000-browse-filters';
 import { Search1764900000000 } from './1764900000000-search';
 import { SearchCreators1765000000000 } from './1765000000000-search-creators';
 import { Templates1765100000000 } from './1765100000000-templates';
+import { TemplateSales1765200000000 } from './1765200000000-template-sales';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Search1764900000000,
   SearchCreators1765000000000,
   Templates1765100000000,
+  TemplateSales1765200000000,
 ];

@@ -41,6 +41,7 @@ export function anOrder(overrides: Partial<OrderEntity> = {}): OrderEntity {
     offerRevision: 1,
     versionId: '00000000-0000-4000-8000-0000000000e1',
     modelId: '00000000-0000-4000-8000-0000000000f1',
+    subjectKind: 'MODEL',
     tier: 'PERSONAL',
     itemName: 'Ink Wash v1',
     amount: 1000,

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '@lookbook/core';
 import { IdentityModule } from '@lookbook/identity';
 import { LedgerModule } from '@lookbook/ledger';
 import { LicensingModule } from '@lookbook/licensing';
+import { TemplatesModule } from '@lookbook/templates';
 import { DisputeEntity } from './disputes/dispute.entity';
 import { DisputeRepository } from './disputes/dispute.repository';
 import { DisputeService } from './disputes/dispute.service';
@@ -124,6 +125,7 @@ export class CommerceModule {
         IdentityModule,
         LedgerModule,
         LicensingModule,
+        TemplatesModule,
       ],
       controllers: [StripeWebhookController, ...adapter.controllers],
       providers: [

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@lookbook/core';
 import type { LicenseEntity, RevocationReason } from './licenses/license.entity';
+import { LicenseService } from './licenses/license.service';
+import type { OfferEntity } from './offers/offer.entity';
+import type { OfferInput } from './offers/offer.service';
+import { OfferService } from './offers/offer.service';
+import type { Permissions } from './offers/permissions';
+import type { SubjectKind } from './subjects/licensable-subjects';
 import type { PurchaseQuote } from './licenses/license-issuer.service';
 import { LicenseIssuer } from './licenses/license-issuer.service';
 import type { Tier } from './offers/permissions';
@@ -8,9 +15,12 @@ import type { Tier } from './offers/permissions';
 export interface LicenseSummary {
   id: string;
   licenseeId: string;
+  subjectKind: SubjectKind;
   modelId: string;
   versionId: string;
   tier: Tier;
+  permissions: Permissions;
+  resourceName: string;
   priceAmount: number;
   priceCurrency: string;
   status: 'ACTIVE' | 'REVOKED';
@@ -19,18 +29,45 @@ export interface LicenseSummary {
 const summary = (g: LicenseEntity): LicenseSummary => ({
   id: g.id,
   licenseeId: g.licenseeId,
+  subjectKind: g.subjectKind,
   modelId: g.modelId,
   versionId: g.versionId,
   tier: g.tier,
+  permissions: g.permissions,
+  resourceName: g.resourceName,
   priceAmount: g.priceAmount,
   priceCurrency: g.priceCurrency,
   status: g.status,
 });
 
-/** What commerce may ask of licensing. Grants are issued and revoked inside the caller's transaction. */
+/**
+ * What the domains above licensing (templates, commerce) may ask of it. Grants are issued and revoked inside the
+ * caller's transaction.
+ */
 @Injectable()
 export class LicensingFacade {
-  constructor(private readonly issuer: LicenseIssuer) {}
+  constructor(
+    private readonly issuer: LicenseIssuer,
+    private readonly offers: OfferService,
+    private readonly licenses: LicenseService,
+  ) {}
+
+  /** The subject's offers, replaced declaratively (see OfferService.setOffers). */
+  setOffers(actor: Actor, kind: SubjectKind, versionId: string, inputs: OfferInput[]): Promise<OfferEntity[]> {
+    return this.offers.setOffers(actor, versionId, inputs, kind);
+  }
+
+  /** Live offers of several versions of any kind (batched for DataLoaders). */
+  liveOffers(versionIds: readonly string[]): Promise<OfferEntity[]> {
+    return this.offers.liveOffers(versionIds);
+  }
+
+  /** The viewer's active licences to any of these versions. */
+  async activeHeldBy(viewer: Actor, versionIds: readonly string[]): Promise<LicenseSummary[]> {
+    if (!versionIds.length) return [];
+    const held = await this.licenses.heldBy(viewer, versionIds);
+    return held.filter((g) => g.status === 'ACTIVE').map(summary);
+  }
 
   /** Can this buyer purchase this offer right now, and at what price? Typed errors say why not. */
   quote(offerId: string, buyerId: string): Promise<PurchaseQuote> {

@@ -22,6 +22,7 @@ import { OfferEntity } from './offers/offer.entity';
 import { OfferRules } from './offers/offer-rules.service';
 import { OfferResolver } from './offers/offer.resolver';
 import { OfferService } from './offers/offer.service';
+import { LicensableSubjects } from './subjects/licensable-subjects';
 
 export const LICENSE_KEY_FILE = 'license-signing-keys.json';
 
@@ -44,6 +45,7 @@ export const LICENSE_KEY_FILE = 'license-signing-keys.json';
     LicenseResolver,
     VersionLicenseResolver,
     LicensingFacade,
+    LicensableSubjects,
     CatalogPoliciesInstaller,
     {
       provide: LicenseKeyRing,
@@ -52,6 +54,6 @@ export const LICENSE_KEY_FILE = 'license-signing-keys.json';
         LicenseKeyRing.load(config.auth.licenseSigningKeys, join(config.dataDir, LICENSE_KEY_FILE)),
     },
   ],
-  exports: [LicenseKeyRing, LicensingFacade],
+  exports: [LicenseKeyRing, LicensingFacade, LicensableSubjects],
 })
 export class LicensingModule {}

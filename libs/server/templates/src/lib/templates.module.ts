@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@lookbook/catalog';
+import { LicensingModule } from '@lookbook/licensing';
 import { IntellectualPropertyEntity } from './ips/ip.entity';
 import { IpRepository } from './ips/ip.repository';
 import { RemixResolver } from './remixes/remix.resolver';
 import { RemixService } from './remixes/remix.service';
+import { RoyaltyLineage } from './sales/royalty-lineage.service';
+import { TemplateSaleResolver } from './sales/template-sale.resolver';
+import { TemplateSubjects } from './sales/template-subjects';
 import { TemplateController } from './templates/template.controller';
 import { TemplateEntity, TemplateVersionEntity } from './templates/template.entity';
 import { TemplateRepository } from './templates/template.repository';
@@ -11,11 +16,16 @@ import { TemplateResolver, TemplateVersionResolver } from './templates/template.
 import { TemplateService } from './templates/template.service';
 
 /**
- * Workflow templates (ComfyUI): import, parameter slots (App Mode), publish, render; lineage, IP terms and the
- * royalty cascade are pure rules here (lineage/) until their tables are wired in.
+ * Workflow templates (ComfyUI): import, parameter slots (App Mode), publish, render; IPs with remix terms, remixes
+ * and their lineage; template licences (sold through licensing, registered as a licensable subject) and the royalty
+ * plan commerce records for every sale.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity, IntellectualPropertyEntity])],
+  imports: [
+    TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity, IntellectualPropertyEntity]),
+    CatalogModule,
+    LicensingModule,
+  ],
   controllers: [TemplateController],
   providers: [
     TemplateRepository,
@@ -25,6 +35,10 @@ import { TemplateService } from './templates/template.service';
     TemplateVersionResolver,
     RemixService,
     RemixResolver,
+    TemplateSubjects,
+    TemplateSaleResolver,
+    RoyaltyLineage,
   ],
+  exports: [RoyaltyLineage],
 })
 export class TemplatesModule {}

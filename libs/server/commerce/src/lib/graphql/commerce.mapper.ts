@@ -42,6 +42,7 @@ export function toOrder({ order: o, refunds, seller }: OrderRecord, viewerId: st
     tier: o.tier,
     offerId: o.offerId,
     offerRevision: o.offerRevision,
+    subjectKind: o.subjectKind,
     modelId: o.modelId,
     versionId: o.versionId,
     amount: o.amount,

@@ -1,5 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, graphqlEnum, SafeIntScalar } from '@lookbook/core';
+import type { SubjectKind } from '@lookbook/licensing';
+import { LicenseSubjectKindEnum } from '@lookbook/licensing';
 import type { SplitRole } from '../money/split-plan';
 import { SPLIT_ROLES } from '../money/split-plan';
 import type { TransferStatus } from '../orders/order-split.entity';
@@ -57,7 +59,9 @@ export class Order {
   @Field({ description: 'The licence tier bought.' }) tier!: string;
   @Field(() => ID) offerId!: string;
   @Field(() => Int) offerRevision!: number;
-  @Field(() => ID) modelId!: string;
+  @Field(() => LicenseSubjectKindEnum, { description: 'What was bought: a model or a template licence.' })
+  subjectKind!: SubjectKind;
+  @Field(() => ID, { description: 'The model, or for a template licence the template.' }) modelId!: string;
   @Field(() => ID) versionId!: string;
   @Field(() => SafeIntScalar, { description: 'The price paid, in minor units.' }) amount!: number;
   @Field() currency!: string;

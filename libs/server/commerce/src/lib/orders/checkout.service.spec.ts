@@ -15,6 +15,7 @@ const buyerId = anOrder().buyerId;
 const quote: PurchaseQuote = {
   offerId: anOrder().offerId,
   offerRevision: 3,
+  subjectKind: 'MODEL',
   tier: 'COMMERCIAL',
   price: money(2000, 'EUR'),
   versionId: anOrder().versionId,
@@ -31,7 +32,11 @@ function setUp(open: OrderEntity | null = null) {
   ]);
   mock(RateLimiter).consume.mockResolvedValue(undefined);
   mock(LicensingFacade).quote.mockResolvedValue(quote);
-  mock(RoyaltyShares).sharesFor.mockResolvedValue([{ recipientId: quote.sellerId, role: 'SELLER', shareBps: 10_000 }]);
+  mock(RoyaltyShares).planFor.mockResolvedValue({
+    price: quote.price,
+    platformFee: money(300, 'EUR'),
+    parts: [{ recipientId: quote.sellerId, role: 'SELLER', amount: money(1700, 'EUR'), shareBps: 10_000 }],
+  });
   const orders = mock(OrderRepository);
   orders.openOf.mockResolvedValue(open);
   orders.insertWithSplits.mockResolvedValue(undefined);

@@ -5,7 +5,6 @@ import { newId } from '@lookbook/kernel';
 import { LicensingFacade } from '@lookbook/licensing';
 import { CommerceErrors } from '../commerce.errors';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
-import { splitPlan } from '../money/split-plan';
 import type { OrderSplitEntity } from './order-split.entity';
 import type { OrderEntity } from './order.entity';
 import { OrderRefs } from './order-refs';
@@ -36,8 +35,7 @@ export class CheckoutService {
     const quote = await this.licensing.quote(offerId, buyerId);
     if (quote.tier === 'FREE') throw CommerceErrors.freeOffer();
     if (!Number.isSafeInteger(quote.price.amount) || quote.price.amount <= 0) throw CommerceErrors.invalidPrice();
-    const shares = await this.royalties.sharesFor(quote);
-    const plan = splitPlan(quote.price, this.config.payments.platformFeeBps, shares);
+    const plan = await this.royalties.planFor(quote, this.config.payments.platformFeeBps);
     const now = this.clock.now();
 
     const order = await this.transactions
@@ -55,6 +53,7 @@ export class CheckoutService {
           offerRevision: quote.offerRevision,
           versionId: quote.versionId,
           modelId: quote.modelId,
+          subjectKind: quote.subjectKind,
           tier: quote.tier,
           itemName: quote.itemName,
           amount: plan.price.amount,
@@ -80,11 +79,11 @@ export class CheckoutService {
         await this.orders.insertWithSplits(
           manager,
           created,
-          plan.parts.map((part, i): OrderSplitEntity => ({
+          plan.parts.map((part): OrderSplitEntity => ({
             orderId: created.id,
             recipientId: part.recipientId,
             role: part.role,
-            shareBps: shares[i]!.shareBps,
+            shareBps: part.shareBps,
             amount: part.amount.amount,
             clawedBack: 0,
             transferStatus: 'SCHEDULED',

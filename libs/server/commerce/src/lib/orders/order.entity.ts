@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintNumber } from '@lookbook/core';
+import type { SubjectKind } from '@lookbook/licensing';
 import type { OrderStatus } from './order-status';
 
 /** One purchase of one licence offer. */
@@ -11,7 +12,9 @@ export class OrderEntity {
   @Column('uuid', { name: 'offer_id' }) offerId!: string;
   @Column('integer', { name: 'offer_revision' }) offerRevision!: number;
   @Column('uuid', { name: 'version_id' }) versionId!: string;
+  /** The sold subject (a model, or a template) and its version. */
   @Column('uuid', { name: 'model_id' }) modelId!: string;
+  @Column('text', { name: 'subject_kind' }) subjectKind!: SubjectKind;
   @Column('text') tier!: string;
   @Column('text', { name: 'item_name' }) itemName!: string;
   @Column('bigint', { transformer: bigintNumber }) amount!: number;

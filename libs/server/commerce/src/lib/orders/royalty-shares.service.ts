@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { PurchaseQuote } from '@lookbook/licensing';
-import type { SplitShare } from '../money/split-plan';
+import { RoyaltyLineage } from '@lookbook/templates';
+import type { SplitPlan } from '../money/split-plan';
 
 /**
- * Who shares in a sale after the platform fee. Today the seller takes it all; the templates work adds the IP owner's
- * and remix parents' shares along the lineage here — the split plan, ledger postings and transfers already handle any
- * number of recipients.
+ * Who is paid for a sale: the platform fee, then the royalty cascade over the sold subject's lineage (the IP owner,
+ * every ancestor's author by their declared shares, the seller). Without a lineage the seller takes the rest. The
+ * order records the plan, so the ledger postings, transfers, refunds and disputes follow every recipient.
  */
 @Injectable()
 export class RoyaltyShares {
-  sharesFor(quote: PurchaseQuote): Promise<SplitShare[]> {
-    return Promise.resolve([{ recipientId: quote.sellerId, role: 'SELLER', shareBps: 10_000 }]);
+  constructor(private readonly lineage: RoyaltyLineage) {}
+
+  planFor(quote: PurchaseQuote, platformFeeBps: number): Promise<SplitPlan> {
+    return this.lineage.planFor(quote.modelId, quote.sellerId, quote.price, platformFeeBps);
   }
 }

@@ -1,7 +1,26 @@
 import type { LicenseEntity } from '../licenses/license.entity';
 import type { OfferEntity } from '../offers/offer.entity';
 import type { LicenseAudience } from '../licenses/license-audience';
+import type { OfferInput } from '../offers/offer.service';
+import type { LicenseOfferInput } from './licensing.inputs';
 import { License, LicenseOffer } from './licensing.objects';
+
+/** The API's offer input as the offer service takes it (optional caps become explicit nulls). */
+export const fromOfferInput = (o: LicenseOfferInput): OfferInput => ({
+  tier: o.tier,
+  priceAmount: o.priceAmount,
+  priceCurrency: o.priceCurrency,
+  permissions: {
+    commercialUse: o.permissions.commercialUse,
+    derivativesAllowed: o.permissions.derivativesAllowed,
+    derivativeMayChangeLicense: o.permissions.derivativeMayChangeLicense,
+    creditRequired: o.permissions.creditRequired,
+    creditLine: o.permissions.creditLine ?? null,
+    seats: o.permissions.seats ?? null,
+    revenueCap: o.permissions.revenueCap ?? null,
+    printRunCap: o.permissions.printRunCap ?? null,
+  },
+});
 
 export const toOffer = (o: OfferEntity): LicenseOffer =>
   Object.assign(new LicenseOffer(), {
@@ -23,6 +42,7 @@ export function toLicense(license: LicenseEntity, audience: LicenseAudience, pub
     status: license.status,
     resource: license.resourceUrn,
     resourceName: license.resourceName,
+    subjectKind: license.subjectKind,
     modelId: license.modelId,
     versionId: license.versionId,
     licenseeId: license.licenseeId,

@@ -6,10 +6,15 @@ import type { VerificationProblem } from '../licenses/license-verifier.service';
 import { VERIFICATION_PROBLEMS } from '../licenses/license-verifier.service';
 import type { CommercialUse, Tier } from '../offers/permissions';
 import { COMMERCIAL_USES, TIERS } from '../offers/permissions';
+import type { SubjectKind } from '../subjects/licensable-subjects';
+import { SUBJECT_KINDS } from '../subjects/licensable-subjects';
 
 export const TierEnum = graphqlEnum('LicenseTier', TIERS);
 export const CommercialUseEnum = graphqlEnum('CommercialUse', COMMERCIAL_USES, {
   description: 'Each level includes the ones before it.',
+});
+export const LicenseSubjectKindEnum = graphqlEnum('LicenseSubjectKind', SUBJECT_KINDS, {
+  description: 'What a licence is for: a style model version, or a workflow template version.',
 });
 export const LicenseStatusEnum = graphqlEnum('LicenseStatus', LICENSE_STATUSES);
 export const LicenseSourceEnum = graphqlEnum('LicenseSource', LICENSE_SOURCES);
@@ -74,9 +79,10 @@ export class License {
   @Field(() => ID) id!: string;
   @Field(() => TierEnum) tier!: Tier;
   @Field(() => LicenseStatusEnum) status!: LicenseStatus;
-  @Field({ description: 'urn:lookbook:model:<modelId>:version:<versionId>' }) resource!: string;
-  @Field({ description: 'The model and version names when the licence was granted.' }) resourceName!: string;
-  @Field(() => ID) modelId!: string;
+  @Field({ description: 'urn:lookbook:model|template:<id>:version:<versionId>' }) resource!: string;
+  @Field({ description: 'The subject and version names when the licence was granted.' }) resourceName!: string;
+  @Field(() => LicenseSubjectKindEnum) subjectKind!: SubjectKind;
+  @Field(() => ID, { description: 'The model, or for a template licence the template.' }) modelId!: string;
   @Field(() => ID) versionId!: string;
   licenseeId!: string;
   @Field(() => Int, { description: 'The revision of the offer these terms came from.' }) offerRevision!: number;

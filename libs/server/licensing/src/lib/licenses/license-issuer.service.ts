@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, Transactions } from '@lookbook/core';
 import type { VersionFacts } from '@lookbook/catalog';
-import { CatalogFacade, versionUrn } from '@lookbook/catalog';
 import type { Money } from '@lookbook/kernel';
 import { codePoints, manyLines, newId } from '@lookbook/kernel';
 import type { Tier } from '../offers/permissions';
 import { signCertificate } from '../certificates/certificate';
 import { LicenseKeyRing } from '../certificates/key-ring';
+import type { SubjectKind } from '../subjects/licensable-subjects';
+import { LicensableSubjects } from '../subjects/licensable-subjects';
 import { LicensingErrors } from '../licensing.errors';
 import type { OfferEntity } from '../offers/offer.entity';
 import { OfferRepository } from '../offers/offer.repository';
@@ -18,6 +19,8 @@ import { LicenseRepository } from './license.repository';
 export interface PurchaseQuote {
   offerId: string;
   offerRevision: number;
+  /** What is sold: a model version, or a template version (`modelId` is then the template). */
+  subjectKind: SubjectKind;
   tier: Tier;
   price: Money;
   versionId: string;
@@ -44,7 +47,7 @@ export class LicenseIssuer {
     private readonly licenses: LicenseRepository,
     private readonly offerRows: OfferRepository,
     private readonly offers: OfferService,
-    private readonly catalog: CatalogFacade,
+    private readonly subjects: LicensableSubjects,
     private readonly keys: LicenseKeyRing,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -57,7 +60,8 @@ export class LicenseIssuer {
     }
     const found = await this.offerRows.byId(input.offerId, manager);
     if (!found) throw LicensingErrors.offerNotFound();
-    const version = await this.catalog.lockVersion(manager, found.versionId);
+    const source = this.subjects.of(found.subjectKind);
+    const version = await source.lock(manager, found.versionId);
     if (input.orderRef) {
       const replay = await this.licenses.byOrderRef(manager, input.orderRef);
       if (replay) return replay;
@@ -71,7 +75,7 @@ export class LicenseIssuer {
 
     const id = newId();
     const issuedAt = this.clock.now();
-    const resourceUrn = versionUrn(version.modelId, version.versionId);
+    const resourceUrn = source.urn(version.modelId, version.versionId);
     const certificate = await signCertificate(
       {
         grantId: id,
@@ -87,6 +91,7 @@ export class LicenseIssuer {
     const grant: LicenseEntity = {
       id,
       licenseeId: input.licenseeId,
+      subjectKind: offer.subjectKind,
       modelId: version.modelId,
       versionId: version.versionId,
       resourceUrn,
@@ -111,7 +116,8 @@ export class LicenseIssuer {
       revocationNote: null,
     };
     await this.licenses.insert(manager, grant);
-    if (offer.tier === 'EXCLUSIVE') await this.offers.delistAll(manager, version.versionId, issuedAt);
+    if (offer.tier === 'EXCLUSIVE')
+      await this.offers.delistAll(manager, offer.subjectKind, version.versionId, issuedAt);
     return grant;
   }
 
@@ -123,7 +129,7 @@ export class LicenseIssuer {
     return this.transactions.run(async (manager) => {
       const offer = await this.offerRows.byId(offerId, manager);
       if (!offer) throw LicensingErrors.offerNotFound();
-      const version = await this.catalog.lockVersion(manager, offer.versionId);
+      const version = await this.subjects.of(offer.subjectKind).lock(manager, offer.versionId);
       // An offer of a draft or unlisted model is "not found" to everyone but its creator, exactly like an unknown id.
       const listed = version.versionStatus === 'PUBLISHED' && version.modelStatus === 'PUBLISHED';
       if (!listed && version.ownerId !== buyerId) throw LicensingErrors.offerNotFound();
@@ -132,6 +138,7 @@ export class LicenseIssuer {
       return {
         offerId: offer.id,
         offerRevision: offer.revision,
+        subjectKind: offer.subjectKind,
         tier: offer.tier,
         price: { amount: offer.priceAmount, currency: offer.priceCurrency },
         versionId: version.versionId,

@@ -51,6 +51,7 @@ export class LicenseVerifyController {
         tier: license.tier,
         resource: license.resource,
         resourceName: license.resourceName,
+        subjectKind: license.subjectKind,
         modelId: license.modelId,
         versionId: license.versionId,
         licensee: { id: license.licenseeId, handle: holder?.handle ?? null, displayName: holder?.displayName ?? null },

@@ -31,6 +31,7 @@ describe('LicenseRepository (PostgreSQL)', () => {
     const license: LicenseEntity = {
       id: randomUUID(),
       licenseeId: change.licenseeId ?? (await bed.seed.user()).id,
+      subjectKind: 'MODEL',
       modelId: version.modelId,
       versionId: version.versionId,
       resourceUrn: `urn:lookbook:model:${version.modelId}:version:${version.versionId}`,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, ConnectionArgs, Page } from '@lookbook/core';
 import { Transactions } from '@lookbook/core';
-import { CatalogFacade } from '@lookbook/catalog';
 import { IdentityFacade } from '@lookbook/identity';
 import { LicensingErrors } from '../licensing.errors';
+import type { SubjectKind } from '../subjects/licensable-subjects';
+import { LicensableSubjects } from '../subjects/licensable-subjects';
 import { OfferService } from '../offers/offer.service';
 import type { LicenseEntity, RevocationReason } from './license.entity';
 import { LicenseIssuer } from './license-issuer.service';
@@ -21,7 +22,7 @@ export class LicenseService {
     private readonly licenses: LicenseRepository,
     private readonly offers: OfferService,
     private readonly verifier: LicenseVerifier,
-    private readonly catalog: CatalogFacade,
+    private readonly subjects: LicensableSubjects,
     private readonly identity: IdentityFacade,
     private readonly transactions: Transactions,
   ) {}
@@ -30,8 +31,14 @@ export class LicenseService {
     return this.licenses.pageForLicensee(actor.userId, args, map);
   }
 
-  async sold<T>(actor: Actor, versionId: string, args: ConnectionArgs, map: (g: LicenseEntity) => T): Promise<Page<T>> {
-    await this.catalog.ownedVersion(actor, versionId); // VERSION_NOT_FOUND unless it is yours
+  async sold<T>(
+    actor: Actor,
+    versionId: string,
+    args: ConnectionArgs,
+    map: (g: LicenseEntity) => T,
+    kind: SubjectKind = 'MODEL',
+  ): Promise<Page<T>> {
+    await this.subjects.of(kind).owned(actor, versionId); // VERSION_NOT_FOUND unless it is yours
     return this.licenses.pageForVersion(versionId, args, map);
   }
 
@@ -39,7 +46,7 @@ export class LicenseService {
   async visible(viewer: Actor, id: string): Promise<{ grant: LicenseEntity; audience: LicenseAudience }> {
     const grant = await this.licenses.byId(id);
     if (!grant) throw LicensingErrors.licenseNotFound();
-    const owner = (await this.catalog.modelOwners([grant.modelId])).get(grant.modelId);
+    const owner = (await this.subjects.of(grant.subjectKind).owners([grant.modelId])).get(grant.modelId);
     const audience = audienceOf(grant, viewer, owner);
     if (audience === 'PUBLIC') throw LicensingErrors.licenseNotFound();
     return { grant, audience };
@@ -53,9 +60,9 @@ export class LicenseService {
     return this.verifier.verifyCertificate(certificate);
   }
 
-  async claimFree(actor: Actor, versionId: string): Promise<LicenseEntity> {
-    await this.catalog.visibleVersion(actor, versionId); // a stranger's draft is "not found", not "not for sale"
-    const free = (await this.offers.liveOffers([versionId])).find((o) => o.tier === 'FREE');
+  async claimFree(actor: Actor, versionId: string, kind: SubjectKind = 'MODEL'): Promise<LicenseEntity> {
+    await this.subjects.of(kind).visible(actor, versionId); // a stranger's draft is "not found", not "not for sale"
+    const free = (await this.offers.liveOffers([versionId])).find((o) => o.tier === 'FREE' && o.subjectKind === kind);
     if (!free) throw LicensingErrors.offerNotAvailable();
     return this.transactions.run((manager) =>
       this.issuer.issue(manager, { offerId: free.id, licenseeId: actor.userId, source: 'FREE_CLAIM' }),
@@ -65,9 +72,12 @@ export class LicenseService {
   async gift(actor: Actor, offerId: string, licenseeHandle: string): Promise<LicenseEntity> {
     const offer = await this.offers.byId(offerId);
     if (!offer) throw LicensingErrors.offerNotFound();
-    await this.catalog.ownedVersion(actor, offer.versionId).catch(() => {
-      throw LicensingErrors.offerNotFound(); // someone else's offer: same answer as a missing one
-    });
+    await this.subjects
+      .of(offer.subjectKind)
+      .owned(actor, offer.versionId)
+      .catch(() => {
+        throw LicensingErrors.offerNotFound(); // someone else's offer: same answer as a missing one
+      });
     if (offer.tier === 'FREE') throw LicensingErrors.wrongSource('Free offers are claimed, not gifted');
     const licensee = await this.identity.userByHandle(licenseeHandle.trim());
     if (!licensee) throw LicensingErrors.licenseeNotFound();

@@ -1,10 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintNumber } from '@lookbook/core';
+import type { SubjectKind } from '../subjects/licensable-subjects';
 import type { Permissions, Tier } from './permissions';
 
 @Entity({ schema: 'licensing', name: 'offer' })
 export class OfferEntity {
   @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'subject_kind' }) subjectKind!: SubjectKind;
+  /** The subject's version: a model version, or a template version. */
   @Column('uuid', { name: 'version_id' }) versionId!: string;
   @Column('text') tier!: Tier;
   @Column('integer') revision!: number;

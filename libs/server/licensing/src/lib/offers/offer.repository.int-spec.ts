@@ -17,6 +17,7 @@ describe('OfferRepository (PostgreSQL)', () => {
 
   const offer = (versionId: string, tier: Tier, revision = 1): OfferEntity => ({
     id: randomUUID(),
+    subjectKind: 'MODEL',
     versionId,
     tier,
     revision,

@@ -6,7 +6,7 @@ import { ModelVersion } from '@lookbook/catalog';
 import type { OfferEntity } from './offer.entity';
 import { Currency, LicenseOffer } from '../graphql/licensing.objects';
 import { LicenseOfferInput } from '../graphql/licensing.inputs';
-import { toOffer } from '../graphql/licensing.mapper';
+import { fromOfferInput, toOffer } from '../graphql/licensing.mapper';
 import { OfferService } from './offer.service';
 
 @Resolver(() => ModelVersion)
@@ -37,25 +37,7 @@ export class OfferResolver {
     @Args('versionId', { type: () => UUIDScalar }) versionId: string,
     @Args('offers', { type: () => [LicenseOfferInput] }) offers: LicenseOfferInput[],
   ): Promise<LicenseOffer[]> {
-    const saved = await this.offers.setOffers(
-      actor,
-      versionId,
-      offers.map((o) => ({
-        tier: o.tier,
-        priceAmount: o.priceAmount,
-        priceCurrency: o.priceCurrency,
-        permissions: {
-          commercialUse: o.permissions.commercialUse,
-          derivativesAllowed: o.permissions.derivativesAllowed,
-          derivativeMayChangeLicense: o.permissions.derivativeMayChangeLicense,
-          creditRequired: o.permissions.creditRequired,
-          creditLine: o.permissions.creditLine ?? null,
-          seats: o.permissions.seats ?? null,
-          revenueCap: o.permissions.revenueCap ?? null,
-          printRunCap: o.permissions.printRunCap ?? null,
-        },
-      })),
-    );
+    const saved = await this.offers.setOffers(actor, versionId, offers.map(fromOfferInput));
     return saved.map(toOffer);
   }
 }

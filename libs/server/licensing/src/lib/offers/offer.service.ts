@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
 import { Clock, Transactions } from '@lookbook/core';
-import { CatalogFacade } from '@lookbook/catalog';
 import { checkPrice, licensedWorkName, newId, ValidationError } from '@lookbook/kernel';
 import { LicenseRepository } from '../licenses/license.repository';
 import { LicensingErrors } from '../licensing.errors';
+import type { SubjectKind } from '../subjects/licensable-subjects';
+import { LicensableSubjects } from '../subjects/licensable-subjects';
 import { assertCompatible } from './compatibility';
 import type { OfferEntity } from './offer.entity';
 import { OfferRepository } from './offer.repository';
@@ -34,7 +35,7 @@ export class OfferService {
   constructor(
     private readonly offers: OfferRepository,
     private readonly licenses: LicenseRepository,
-    private readonly catalog: CatalogFacade,
+    private readonly subjects: LicensableSubjects,
     private readonly rules: OfferRules,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -44,8 +45,14 @@ export class OfferService {
    * Drafts may hold any valid offers (the compatibility rules run at publish); a published version's offers must pass
    * them at once and cannot be emptied. While an exclusive licence is active nothing else is offered.
    */
-  async setOffers(actor: Actor, versionId: string, inputs: OfferInput[]): Promise<OfferEntity[]> {
-    const owned = await this.catalog.ownedVersion(actor, versionId);
+  async setOffers(
+    actor: Actor,
+    versionId: string,
+    inputs: OfferInput[],
+    kind: SubjectKind = 'MODEL',
+  ): Promise<OfferEntity[]> {
+    const source = this.subjects.of(kind);
+    const owned = await source.owned(actor, versionId);
     if (new Set(inputs.map((o) => o.tier)).size !== inputs.length) throw duplicateTier();
     const tiers = new Set(inputs.map((o) => o.tier));
     if (tiers.has('FREE') && tiers.has('EXCLUSIVE')) throw LicensingErrors.exclusiveWithFree();
@@ -55,6 +62,7 @@ export class OfferService {
       const price = checkPrice(input.tier, input.priceAmount, input.priceCurrency);
       const text = licenseText(input.tier, permissions, resource, price.currency);
       return {
+        subjectKind: kind,
         versionId,
         tier: input.tier,
         priceAmount: price.amount,
@@ -68,7 +76,7 @@ export class OfferService {
     const now = this.clock.now();
     return this.transactions.run(async (manager) => {
       // The version row lock serialises offer edits with publishing and with licence sales of this version.
-      const version = await this.catalog.lockVersion(manager, versionId);
+      const version = await source.lock(manager, versionId);
       if (await this.licenses.hasActiveExclusive(manager, versionId)) {
         throw LicensingErrors.exclusivelyLicensed();
       }
@@ -78,6 +86,7 @@ export class OfferService {
       } else {
         assertCompatible(wanted, { ...version, parents: [] }); // the base model rule already; parents at publish
       }
+      await source.checkOffers?.(manager, version, wanted);
       const live = await this.offers.liveOf(versionId, manager);
       const result: OfferEntity[] = [];
       for (const offer of live) {
@@ -97,15 +106,15 @@ export class OfferService {
         await this.offers.insert(manager, offer);
         result.push(offer);
       }
-      await this.catalog.setVersionAccess(manager, versionId, tiers.has('FREE') ? 'FREE' : 'LICENSED');
+      await source.setAccess?.(manager, versionId, tiers.has('FREE') ? 'FREE' : 'LICENSED');
       return byTier(result);
     });
   }
 
   /** An exclusive licence was sold: take every offer of the version off sale. */
-  async delistAll(manager: EntityManager, versionId: string, now: Date): Promise<void> {
+  async delistAll(manager: EntityManager, kind: SubjectKind, versionId: string, now: Date): Promise<void> {
     await this.offers.retireAllOf(manager, versionId, now);
-    await this.catalog.setVersionAccess(manager, versionId, 'LICENSED');
+    await this.subjects.of(kind).setAccess?.(manager, versionId, 'LICENSED');
   }
 
   /** Inside a transaction that holds the version lock. */

@@ -124,4 +124,55 @@ export class IpRepository {
     );
     return rows.map((r) => ({ ...toEdge(r), depth: r.depth }));
   }
+
+  /**
+   * Everything a sale's royalty plan needs, in one query: the subject and its approved ancestors up to `depth`
+   * generations, each with its author (templates; models are left for the catalog to name), its IP binding, and the
+   * shares it passes to its direct parents.
+   */
+  async royaltyLineage(id: string, depth: number): Promise<RoyaltyNode[]> {
+    return this.dataSource.query<RoyaltyNode[]>(
+      `WITH RECURSIVE up (id, depth) AS (
+         SELECT $1::uuid, 0
+         UNION
+         SELECT e.parent_id, up.depth + 1 FROM templates.lineage_edge e JOIN up ON e.child_id = up.id
+          WHERE e.status = 'APPROVED' AND up.depth < $2
+       )
+       SELECT n.id, t.owner_id AS "authorId", b.ip_share_bps AS "ipShareBps", ip.owner_id AS "ipOwnerId",
+              coalesce((SELECT json_agg(json_build_object('resourceId', e.parent_id, 'shareBps', e.share_bps)
+                                        ORDER BY e.created_at, e.parent_id)
+                          FROM templates.lineage_edge e
+                         WHERE e.child_id = n.id AND e.status = 'APPROVED' AND e.share_bps > 0), '[]') AS parents
+         FROM (SELECT DISTINCT id FROM up) n
+         LEFT JOIN templates.template t ON t.id = n.id
+         LEFT JOIN templates.ip_binding b ON b.template_id = n.id
+         LEFT JOIN templates.intellectual_property ip ON ip.id = b.ip_id`,
+      [id, depth],
+    );
+  }
+
+  /** The nearest ancestor (any depth, approved edges) that a moderator took down, if any. */
+  async takenDownAncestor(id: string, manager?: EntityManager): Promise<string | null> {
+    const rows = await (manager ?? this.dataSource).query<{ id: string }[]>(
+      `WITH RECURSIVE up (id, depth) AS (
+         SELECT e.parent_id, 1 FROM templates.lineage_edge e WHERE e.child_id = $1 AND e.status = 'APPROVED'
+         UNION
+         SELECT e.parent_id, up.depth + 1 FROM templates.lineage_edge e JOIN up ON e.child_id = up.id
+          WHERE e.status = 'APPROVED' AND up.depth < 50
+       )
+       SELECT t.id FROM up JOIN templates.template t ON t.id = up.id
+        WHERE t.status = 'TAKEN_DOWN' ORDER BY up.depth LIMIT 1`,
+      [id],
+    );
+    return rows[0]?.id ?? null;
+  }
+}
+
+export interface RoyaltyNode {
+  id: string;
+  /** Null when the node is not a template (a model: its author comes from the catalog). */
+  authorId: string | null;
+  ipShareBps: number | null;
+  ipOwnerId: string | null;
+  parents: { resourceId: string; shareBps: number }[];
 }

@@ -105,9 +105,9 @@ describe('royalty cascade', () => {
     const plan = royaltyPlan(usd(10_000), 1000, 'remix', 'fan', lineage);
     expect(plan.platformFee).toEqual(usd(1000));
     expect(plan.parts).toEqual([
-      { recipientId: 'fan', role: 'SELLER', amount: usd(6120) },
-      { recipientId: 'ip-owner', role: 'IP_OWNER', amount: usd(1350) },
-      { recipientId: 'author', role: 'REMIX_PARENT', amount: usd(1530) },
+      { recipientId: 'fan', role: 'SELLER', amount: usd(6120), shareBps: 6800 },
+      { recipientId: 'ip-owner', role: 'IP_OWNER', amount: usd(1350), shareBps: 1500 },
+      { recipientId: 'author', role: 'REMIX_PARENT', amount: usd(1530), shareBps: 1700 },
     ]);
   });
 
@@ -126,8 +126,8 @@ describe('royalty cascade', () => {
   it('a sale of the original pays its author as seller and the IP owner', () => {
     const plan = royaltyPlan(usd(1000), 0, 'original', 'author', lineage);
     expect(plan.parts).toEqual([
-      { recipientId: 'author', role: 'SELLER', amount: usd(850) },
-      { recipientId: 'ip-owner', role: 'IP_OWNER', amount: usd(150) },
+      { recipientId: 'author', role: 'SELLER', amount: usd(850), shareBps: 8500 },
+      { recipientId: 'ip-owner', role: 'IP_OWNER', amount: usd(150), shareBps: 1500 },
     ]);
   });
 

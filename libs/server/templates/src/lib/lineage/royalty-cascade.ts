@@ -36,6 +36,8 @@ export interface RoyaltyPart {
   recipientId: string;
   role: RoyaltyRole;
   amount: Money;
+  /** The exact share of what is left after the platform fee, rounded to a basis point (for display only). */
+  shareBps: number;
 }
 
 export interface RoyaltyPlan {
@@ -109,7 +111,12 @@ export function royaltyPlan(
   return {
     price,
     platformFee: platformFee!,
-    parts: shares.map((s, i) => ({ recipientId: s.recipientId, role: s.role, amount: parts[i]! })),
+    parts: shares.map((s, i) => ({
+      recipientId: s.recipientId,
+      role: s.role,
+      amount: parts[i]!,
+      shareBps: Number((s.weight * BPS + unit / 2n) / unit),
+    })),
   };
 }
 

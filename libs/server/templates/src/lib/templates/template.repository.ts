@@ -45,6 +45,16 @@ export class TemplateRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Batched: the owner of each template (unknown ids are absent). */
+  async owners(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.query<{ id: string; owner_id: string }[]>(
+      `SELECT id, owner_id FROM templates.template WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.owner_id]));
+  }
+
   async slugTaken(slug: string): Promise<boolean> {
     return (await this.templates().countBy({ slug })) > 0;
   }

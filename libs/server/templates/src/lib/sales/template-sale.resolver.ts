@@ -1,0 +1,35 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, LoaderRegistry, Loaders, UUIDScalar } from '@lookbook/core';
+import type { OfferEntity } from '@lookbook/licensing';
+import { fromOfferInput, LicenseOffer, LicenseOfferInput, LicensingFacade, toOffer } from '@lookbook/licensing';
+import { TemplateVersion } from '../graphql/template.objects';
+
+/** Template versions are licensed like model versions: the same offers, tiers, checkout and certificates. */
+@Resolver(() => TemplateVersion)
+export class TemplateSaleResolver {
+  constructor(private readonly licensing: LicensingFacade) {}
+
+  @ResolveField(() => [LicenseOffer], { description: 'The licences on sale for this template version.' })
+  async licenseOffers(@Parent() version: TemplateVersion, @Loaders() loaders: LoaderRegistry): Promise<LicenseOffer[]> {
+    const loader = loaders.get<string, OfferEntity[]>('templates.offers', async (ids) => {
+      const rows = await this.licensing.liveOffers(ids);
+      return ids.map((id) => rows.filter((r) => r.versionId === id));
+    });
+    return (await loader.load(version.id)).map(toOffer);
+  }
+
+  @Mutation(() => [LicenseOffer], {
+    description:
+      'Set the licence offers of your template version (the list replaces the current one). A remix may offer only ' +
+      'what its IP terms allow (commercial use, derivatives, credit).',
+  })
+  async setTemplateLicenseOffers(
+    @CurrentActor() actor: Actor,
+    @Args('versionId', { type: () => UUIDScalar }) versionId: string,
+    @Args('offers', { type: () => [LicenseOfferInput] }) offers: LicenseOfferInput[],
+  ): Promise<LicenseOffer[]> {
+    const saved = await this.licensing.setOffers(actor, 'TEMPLATE', versionId, offers.map(fromOfferInput));
+    return saved.map(toOffer);
+  }
+}
