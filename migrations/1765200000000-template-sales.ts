@@ -32,6 +32,10 @@ export class TemplateSales1765200000000 implements MigrationInterface {
         CREATE TRIGGER ${table}_subject_exists BEFORE INSERT OR UPDATE OF subject_kind, version_id
           ON licensing."${table}" FOR EACH ROW EXECUTE FUNCTION licensing.subject_exists()`);
     }
+    // The licence roll-up resolves a workflow's model files by name when it gives no hash.
+    await db.query(
+      `CREATE INDEX model_file_name_idx ON catalog.model_file (lower(file_name)) WHERE scan_status = 'READY'`,
+    );
     // What commerce sold: the lineage a sale's royalties follow is keyed by the subject (model or template).
     await db.query(`
       ALTER TABLE commerce."order"
@@ -40,6 +44,7 @@ export class TemplateSales1765200000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE commerce."order" DROP COLUMN subject_kind`);
+    await db.query(`DROP INDEX catalog.model_file_name_idx`);
     for (const table of ['offer', 'grant']) {
       await db.query(`DROP TRIGGER ${table}_subject_exists ON licensing."${table}"`);
       await db.query(`DELETE FROM licensing."${table}" WHERE subject_kind = 'TEMPLATE'`);

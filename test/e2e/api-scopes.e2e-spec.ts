@@ -31,6 +31,7 @@ const ROUTES: Record<string, Access> = {
   'GET /local-gateway/onboarding/:link': open('READ'),
   'GET /media/:name': open('READ'),
   'GET /readyz': open('READ'),
+  'POST /api/v1/license-check': open('READ'),
   'POST /api/v1/licenses/verify': open('READ'),
   'POST /api/v1/model-versions/:id/sample-images': signedIn('WRITE'),
   'POST /local-gateway/accounts/:id/payouts': signedIn('ADMIN'),

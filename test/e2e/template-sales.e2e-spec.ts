@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { TestUser } from '@lookbook/testing';
-import { errorCode, gql, OFFERS } from '@lookbook/testing';
+import { errorCode, gql, OFFERS, REFERENCE_DIR } from '@lookbook/testing';
 import { PaymentsDriver } from './support/payments';
 import { comfyuiReferencePresent, publishTemplateVersion, referenceTemplate, remixOf } from './support/templates';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
+import { startTestWorker } from './support/test-worker';
+import { publishedVersion } from './support/versions';
 import { world } from './support/world';
 
 const BIND = `mutation($t: UUID!, $ip: UUID!, $terms: RemixTermsInput!) { bindTemplateToIp(templateId: $t, ipId: $ip, terms: $terms) { id } }`;
@@ -219,5 +223,94 @@ interface Split {
     await pay.settle();
     expect((await splitsOf(orderId)).map((s) => Number(s.amount))).toEqual([6120, 1503, 1377]);
     await pay.assertBooks();
+  });
+
+  it('rolls up what a buyer must hold for a purpose, and the checker explains a reference image', async () => {
+    // The LoRA the reference workflow loads, in the catalog under its file name, with personal and commercial offers.
+    const ingest = await startTestWorker(api.db.url);
+    const creator = await world(api).member();
+    const lora = await publishedVersion(api, creator);
+    await ingest.close();
+    await api.db.query(`UPDATE catalog.model_file SET file_name = 'epiNoiseoffset_v2.safetensors' WHERE id = $1`, [
+      lora.fileId,
+    ]);
+    const ROLLUP = `query($v: UUID!, $p: TemplateUse!) { templateVersion(id: $v) { licenseRollup(purpose: $p) {
+      verdict reasons lines { kind name status reason resolved { matchedBy versionId } held { tier } offer { id tier } }
+    } } }`;
+    type Rollup = {
+      verdict: string;
+      reasons: string[];
+      lines: {
+        kind: string;
+        name: string;
+        status: string;
+        resolved: { matchedBy: string; versionId: string } | null;
+        held: { tier: string } | null;
+        offer: { id: string; tier: string } | null;
+      }[];
+    };
+    const rollup = async (user: TestUser | undefined, purpose: string) =>
+      (await as<{ templateVersion: { licenseRollup: Rollup } }>(user, ROLLUP, { v: fanRemix.versionId, p: purpose }))
+        .data!.templateVersion.licenseRollup;
+    const statuses = (r: Rollup) => r.lines.map((l) => [l.kind, l.status]);
+
+    const buyer = await world(api).member();
+    const before = await rollup(buyer, 'COMMERCIAL');
+    expect(before.verdict).toBe('NOT_COVERED');
+    expect(statuses(before)).toEqual([
+      ['template', 'AVAILABLE'],
+      ['checkpoint', 'UNKNOWN'],
+      ['lora', 'AVAILABLE'],
+    ]);
+    expect(before.lines[2]).toMatchObject({
+      resolved: { matchedBy: 'FILE_NAME', versionId: lora.versionId },
+      offer: { id: lora.offers['COMMERCIAL']!.id, tier: 'COMMERCIAL' },
+    });
+
+    // A personal licence of the LoRA covers personal use, not commercial.
+    await pay.buy(buyer, lora.offers['PERSONAL']!.id);
+    await pay.settle();
+    expect(statuses(await rollup(buyer, 'COMMERCIAL'))[2]).toEqual(['lora', 'AVAILABLE']);
+    const personal = await rollup(buyer, 'PERSONAL');
+    expect(personal.lines[2]).toMatchObject({ status: 'HELD', held: { tier: 'PERSONAL' } });
+    // The fan sees their own work as theirs; anonymous viewers hold nothing.
+    expect(statuses(await rollup(fan, 'COMMERCIAL'))[0]).toEqual(['template', 'OWN']);
+    expect(statuses(await rollup(undefined, 'PERSONAL'))[2]).toEqual(['lora', 'AVAILABLE']);
+
+    // The checker: the reference image's own dependencies, explained; the file is never stored.
+    const image = readFileSync(join(REFERENCE_DIR, 'comfyui', 'lora.png'));
+    const check = (user: TestUser | undefined, purpose: string, body: Buffer, type = 'image/png') => {
+      const req = request(api.server).post(`/api/v1/license-check?purpose=${purpose}`).set('content-type', type);
+      return (user ? req.set('authorization', `Bearer ${user.accessToken}`) : req).send(body);
+    };
+    const checked = await check(buyer, 'PERSONAL', image).expect(201);
+    expect(checked.body).toMatchObject({ verdict: 'UNVERIFIED', purpose: 'PERSONAL' });
+    expect(checked.body.lines.map((l: { name: string; status: string }) => [l.name, l.status])).toEqual([
+      ['v1-5-pruned-emaonly.ckpt', 'UNKNOWN'],
+      ['epiNoiseoffset_v2.safetensors', 'HELD'],
+    ]);
+    expect(checked.body.reasons).toEqual([
+      expect.stringContaining('v1-5-pruned-emaonly.ckpt: Not a file in the Lookbook catalog'),
+    ]);
+    const anonymous = await check(undefined, 'COMMERCIAL', image).expect(201);
+    expect(anonymous.body).toMatchObject({ verdict: 'NOT_COVERED' });
+    expect(anonymous.body.reasons).toContain(
+      'epiNoiseoffset_v2.safetensors: You need the commercial licence (matched by file name)',
+    );
+
+    // Bad input: a typed error each, nothing stored.
+    const templates = await api.db.query(`SELECT count(*) FROM templates.template_version`);
+    expect((await check(buyer, 'RESALE', image).expect(400)).body.error.code).toBe('INVALID_PURPOSE');
+    expect(
+      (
+        await check(buyer, 'PERSONAL', Buffer.from('{"nodes": ['))
+          .set('content-type', 'application/octet-stream')
+          .expect(400)
+      ).body.error.code,
+    ).toMatch(/^WORKFLOW_/);
+    expect(
+      (await check(buyer, 'PERSONAL', Buffer.from('{}'), 'application/json').expect(415)).body.error.code,
+    ).toBeTruthy();
+    expect(await api.db.query(`SELECT count(*) FROM templates.template_version`)).toEqual(templates);
   });
 });

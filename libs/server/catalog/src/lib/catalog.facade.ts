@@ -7,9 +7,24 @@ import { toStyleModel } from './graphql/catalog.mapper';
 import { StyleModelRepository } from './models/style-model.repository';
 import type { VersionFacts, VersionSummary } from './policies/version-facts';
 import type { VersionAccess } from './versions/model-version.entity';
+import { ModelFileRepository } from './files/model-file.repository';
+import { isVisibleVersion } from './models/visibility';
 import { ModelVersionRepository } from './versions/model-version.repository';
 import { ModelVersionService } from './versions/model-version.service';
 import { VersionFactsService } from './versions/version-facts.service';
+
+export interface ResolvedModelFile {
+  matchedBy: 'SHA256' | 'FILE_NAME';
+  /** How many visible versions matched (more than one: a name match is a guess). */
+  candidates: number;
+  modelId: string;
+  modelName: string;
+  versionId: string;
+  versionName: string;
+  ownerId: string;
+  fileName: string;
+  sha256: string;
+}
 
 /** What the domains above the catalog (licensing, commerce, …) may ask of it. */
 @Injectable()
@@ -19,7 +34,50 @@ export class CatalogFacade {
     private readonly facts: VersionFactsService,
     private readonly versionRows: ModelVersionRepository,
     private readonly models: StyleModelRepository,
+    private readonly files: ModelFileRepository,
   ) {}
+
+  /**
+   * Which catalog version each file a workflow loads is: by SHA-256 when the workflow states it (exact), else by file
+   * name (a guess: the newest visible version with a file of that name; `candidates` says how many matched).
+   */
+  async resolveModelFiles(
+    viewer: Actor | undefined,
+    refs: readonly { sha256: string | null; name: string }[],
+  ): Promise<(ResolvedModelFile | null)[]> {
+    const wanted = refs.slice(0, 100);
+    const baseName = (name: string) => name.split(/[\\/]/).pop()!.toLowerCase();
+    const files = await this.files.readyMatching(
+      wanted.flatMap((r) => (r.sha256 ? [r.sha256] : [])),
+      wanted.filter((r) => !r.sha256).map((r) => baseName(r.name)),
+    );
+    const rows = new Map(
+      (await this.versionRows.withModels([...new Set(files.map((f) => f.versionId))])).map((r) => [r.version.id, r]),
+    );
+    const visible = files.flatMap((file) => {
+      const row = rows.get(file.versionId);
+      return row && isVisibleVersion(row, viewer) ? [{ file, ...row }] : [];
+    });
+    return refs.map((ref, i) => {
+      if (i >= wanted.length) return null;
+      const byHash = ref.sha256 ? visible.filter((m) => m.file.sha256 === ref.sha256) : [];
+      const byName = ref.sha256 ? [] : visible.filter((m) => m.file.fileName.toLowerCase() === baseName(ref.name));
+      const matches = byHash.length ? byHash : byName;
+      const best = [...matches].sort((a, b) => b.version.createdAt.getTime() - a.version.createdAt.getTime())[0];
+      if (!best) return null;
+      return {
+        matchedBy: byHash.length ? 'SHA256' : 'FILE_NAME',
+        candidates: matches.length,
+        modelId: best.model.id,
+        modelName: best.model.name,
+        versionId: best.version.id,
+        versionName: best.version.name,
+        ownerId: best.model.ownerId,
+        fileName: best.file.fileName,
+        sha256: best.file.sha256!,
+      };
+    });
+  }
 
   /** The caller's own version, or VERSION_NOT_FOUND. */
   async ownedVersion(actor: Actor, versionId: string): Promise<VersionSummary> {

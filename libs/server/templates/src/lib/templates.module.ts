@@ -6,6 +6,8 @@ import { IntellectualPropertyEntity } from './ips/ip.entity';
 import { IpRepository } from './ips/ip.repository';
 import { RemixResolver } from './remixes/remix.resolver';
 import { RemixService } from './remixes/remix.service';
+import { LicenseCheckController } from './sales/license-check.controller';
+import { LicenseRollupService } from './sales/license-rollup.service';
 import { RoyaltyLineage } from './sales/royalty-lineage.service';
 import { TemplateSaleResolver } from './sales/template-sale.resolver';
 import { TemplateSubjects } from './sales/template-subjects';
@@ -26,7 +28,7 @@ import { TemplateService } from './templates/template.service';
     CatalogModule,
     LicensingModule,
   ],
-  controllers: [TemplateController],
+  controllers: [TemplateController, LicenseCheckController],
   providers: [
     TemplateRepository,
     IpRepository,
@@ -38,6 +40,7 @@ import { TemplateService } from './templates/template.service';
     TemplateSubjects,
     TemplateSaleResolver,
     RoyaltyLineage,
+    LicenseRollupService,
   ],
   exports: [RoyaltyLineage],
 })

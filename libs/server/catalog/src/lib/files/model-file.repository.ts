@@ -39,6 +39,18 @@ export class ModelFileRepository {
     return this.repo().find({ where: { [column]: hash, scanStatus: 'READY' }, order: { createdAt: 'ASC' } });
   }
 
+  /** READY files with any of these SHA-256s, or named any of these names (lower-case base names). Bounded by the caller. */
+  async readyMatching(sha256s: readonly string[], names: readonly string[]): Promise<ModelFileEntity[]> {
+    if (!sha256s.length && !names.length) return [];
+    return this.repo()
+      .createQueryBuilder('f')
+      .where(`f.scan_status = 'READY'`)
+      .andWhere(`(f.sha256 = ANY (:sha256s) OR lower(f.file_name) = ANY (:names))`, { sha256s, names })
+      .orderBy('f.created_at', 'ASC')
+      .limit(500)
+      .getMany();
+  }
+
   async isBlocked(sha256: string): Promise<boolean> {
     return (await this.dataSource.getRepository(BlockedHashEntity).countBy({ sha256 })) > 0;
   }

@@ -1,6 +1,9 @@
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
+import { toOffer } from '@lookbook/licensing';
+import type { LicenseRollup } from '../sales/license-rollup.service';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
+import { HeldLicence, LicenseRollupLine, LicenseRollupObject, ResolvedModel } from './rollup.objects';
 import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
 
 const parseJson = (text: string): unknown => {
@@ -70,3 +73,18 @@ export function toVersion(v: TemplateVersionEntity): TemplateVersion {
     publishedAt: v.publishedAt,
   });
 }
+
+export const toRollup = (r: LicenseRollup): LicenseRollupObject =>
+  Object.assign(new LicenseRollupObject(), {
+    purpose: r.purpose,
+    verdict: r.verdict,
+    reasons: r.reasons,
+    lines: r.lines.map((l) =>
+      Object.assign(new LicenseRollupLine(), {
+        ...l,
+        resolved: l.resolved && Object.assign(new ResolvedModel(), l.resolved),
+        held: l.held && Object.assign(new HeldLicence(), { id: l.held.id, tier: l.held.tier }),
+        offer: l.offer && toOffer(l.offer),
+      }),
+    ),
+  });

@@ -1,4 +1,9 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Use } from '../lineage/remix-terms';
+import { LicenseRollupObject } from '../graphql/rollup.objects';
+import { toRollup } from '../graphql/template.mapper';
+import { TemplateUseEnum } from '../graphql/template.objects';
+import { LicenseRollupService } from './license-rollup.service';
 import type { Actor } from '@lookbook/core';
 import { CurrentActor, LoaderRegistry, Loaders, UUIDScalar } from '@lookbook/core';
 import type { OfferEntity } from '@lookbook/licensing';
@@ -8,7 +13,23 @@ import { TemplateVersion } from '../graphql/template.objects';
 /** Template versions are licensed like model versions: the same offers, tiers, checkout and certificates. */
 @Resolver(() => TemplateVersion)
 export class TemplateSaleResolver {
-  constructor(private readonly licensing: LicensingFacade) {}
+  constructor(
+    private readonly licensing: LicensingFacade,
+    private readonly rollups: LicenseRollupService,
+  ) {}
+
+  @ResolveField(() => LicenseRollupObject, {
+    description:
+      'What you must hold to use this version for a purpose — the template itself and every model it loads — and ' +
+      'whether you hold it (anonymous viewers hold nothing).',
+  })
+  licenseRollup(
+    @Parent() version: TemplateVersion,
+    @CurrentActor() viewer: Actor | undefined,
+    @Args('purpose', { type: () => TemplateUseEnum, defaultValue: 'COMMERCIAL' }) purpose: Use,
+  ): Promise<LicenseRollupObject> {
+    return this.rollups.forTemplateVersion(viewer, version.id, purpose).then(toRollup);
+  }
 
   @ResolveField(() => [LicenseOffer], { description: 'The licences on sale for this template version.' })
   async licenseOffers(@Parent() version: TemplateVersion, @Loaders() loaders: LoaderRegistry): Promise<LicenseOffer[]> {

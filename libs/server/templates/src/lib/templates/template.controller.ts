@@ -23,6 +23,17 @@ async function bodyBytes(body: unknown, max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A dropped workflow file as the raw body: JSON as application/octet-stream (so Python's NaN survives), or an image. */
+export async function workflowFileBytes(request: FastifyRequest): Promise<Buffer> {
+  const type = mediaTypeOf(request.headers);
+  if (!TYPES.includes(type) || type === 'application/json' || request.body === undefined)
+    throw new UnsupportedMediaTypeError(
+      'Send the workflow file as the body: application/octet-stream for .json, image/png, image/webp or image/jpeg',
+      { expected: TYPES.slice(1).join(', ') },
+    );
+  return bodyBytes(request.body, MAX_IMPORT_IMAGE_BYTES);
+}
+
 @Controller('api/v1')
 export class TemplateController {
   constructor(private readonly templates: TemplateService) {}
@@ -38,13 +49,7 @@ export class TemplateController {
     @Query('label') label: string | undefined,
     @Req() request: FastifyRequest,
   ) {
-    const type = mediaTypeOf(request.headers);
-    if (!TYPES.includes(type) || type === 'application/json' || request.body === undefined)
-      throw new UnsupportedMediaTypeError(
-        'Send the workflow file as the body: application/octet-stream for .json, image/png, image/webp or image/jpeg',
-        { expected: TYPES.slice(1).join(', ') },
-      );
-    const bytes = await bodyBytes(request.body, MAX_IMPORT_IMAGE_BYTES);
+    const bytes = await workflowFileBytes(request);
     return toVersion(await this.templates.importVersion(actor, id, bytes, label));
   }
 }
