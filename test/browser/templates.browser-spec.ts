@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { REFERENCE_DIR, referenceAvailable } from '@lookbook/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { startTestWorker } from '../e2e/support/test-worker';
 import { startBrowserJourney } from './support/browser';
 import { checkPage } from './support/pages';
 
@@ -13,20 +15,42 @@ const present = referenceAvailable('comfyui');
  */
 (present ? describe : describe.skip)('workflow template journey', () => {
   let journey: Awaited<ReturnType<typeof startBrowserJourney>>;
+  let worker: INestApplicationContext | undefined;
   let browser: Browser;
   let creator: Page;
   let visitor: Page;
+  let buyer: Page;
   let templateUrl = '';
+  let remixUrl = '';
 
   beforeAll(async () => {
     journey = await startBrowserJourney({});
+    // The worker delivers the local gateway's webhooks and fulfils paid orders, as in production.
+    worker = await startTestWorker(journey.api.db.url, {
+      env: { LOCAL_GATEWAY_WEBHOOK_URL: `${journey.baseUrl}/webhooks/stripe`, DATA_DIR: journey.api.dataDir },
+    });
     browser = journey.browser;
     creator = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     visitor = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
     ).newPage();
+    buyer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   });
-  afterAll(() => journey?.close());
+  afterAll(async () => {
+    await worker?.close();
+    await journey?.close();
+  });
+
+  async function signUp(page: Page, handle: string, name: string) {
+    await page.goto(url('/sign-up'));
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Display name').fill(name);
+    await page.getByLabel('Email').fill(`${handle}@example.test`);
+    await page.getByLabel('Password').fill('lantern-harbor-violet-93');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    // Signed in once the account link carries their name (hidden behind the menu on a phone).
+    await page.getByTestId('account-link').filter({ hasText: name }).waitFor({ state: 'attached' });
+  }
 
   const url = (path: string) => `${journey.baseUrl}${path}`;
 
@@ -90,5 +114,99 @@ const present = referenceAvailable('comfyui');
     await visitor.getByLabel('KSampler · steps').fill('-3.5');
     await visitor.getByRole('button', { name: 'Download workflow' }).click();
     await visitor.getByText(/steps: expected a whole number/).waitFor();
+  });
+
+  it('the creator registers an IP and binds the template at 15 % with manual approval, the terms explained live', async () => {
+    await creator.goto(url('/studio'));
+    await creator.getByRole('link', { name: 'Your IPs' }).click();
+    await creator.getByText('No IP yet').waitFor();
+    await creator.getByText('No remix is waiting for a decision.').waitFor();
+    await checkPage(creator, 'ip-console-empty');
+    await creator.getByLabel('Name').fill('Harbour Cats');
+    await creator.getByRole('button', { name: 'Register' }).click();
+    await creator.getByTestId('ip-list').getByText('Harbour Cats').waitFor();
+    const form = creator.getByTestId('bind-form');
+    const explained = creator.getByTestId('terms-explained');
+    await form.getByLabel('Your share of each remix sale (%)').fill('12.5');
+    await explained.getByText(/You receive 12\.5% of every sale of a remix/).waitFor();
+    await form.getByLabel('Your share of each remix sale (%)').fill('80');
+    await form.getByText('Your share is 0–50% of each sale').waitFor();
+    await form.getByLabel('Your share of each remix sale (%)').fill('15');
+    await form.getByLabel('Credit line every remix shows').fill('Harbour Cats © Workflow maker');
+    await explained.getByText('Every remix credits “Harbour Cats © Workflow maker”.').waitFor();
+    await explained.getByText('You approve each remix before it can be published.').waitFor();
+    await checkPage(creator, 'ip-console');
+    await form.getByRole('button', { name: 'Bind to IP' }).click();
+    await creator.getByText('Bound. Fans now remix it under these terms.').waitFor();
+    await creator.goto(templateUrl);
+    await creator
+      .getByTestId('remix-terms')
+      .getByText(/The IP owner receives 15%/)
+      .waitFor();
+  });
+
+  it('a fan remixes it; the IP owner approves; the fan publishes and offers a commercial licence', async () => {
+    await signUp(visitor, `fan-${Date.now() % 100000}`, 'Neon fan');
+    await visitor.goto(templateUrl);
+    await visitor.getByLabel('Share to the original (%)').fill('20');
+    await visitor.getByRole('button', { name: 'Remix', exact: true }).click();
+    await visitor.waitForURL((u) => /\/templates\/[0-9a-f-]{36}$/.test(u.pathname) && u.href !== templateUrl);
+    remixUrl = visitor.url();
+    await visitor.getByRole('button', { name: /^Publish v1/ }).click();
+    await visitor.getByText(/has not approved this remix yet/).waitFor();
+
+    await creator.goto(url('/studio/ips'));
+    const queue = creator.getByTestId('remix-queue');
+    await queue.getByText(/passing 20% of its sales up/).waitFor();
+    await checkPage(creator, 'ip-console-queue');
+    await queue.getByRole('button', { name: 'Approve' }).click();
+    await creator.getByText('No remix is waiting for a decision.').waitFor();
+
+    await visitor.reload();
+    await visitor.getByRole('button', { name: /^Publish v1/ }).click();
+    await visitor.getByText('published', { exact: true }).waitFor();
+    // The first offer follows the IP terms: commercial, with the IP's credit line.
+    const commercial = visitor.getByTestId('offer-COMMERCIAL');
+    expect(await commercial.getByLabel('Credit line').inputValue()).toBe('Harbour Cats © Workflow maker');
+    await commercial.getByLabel('Price').fill('100.00');
+    await visitor.getByRole('button', { name: 'Save offers' }).click();
+    await visitor.getByText('Offers saved.').waitFor();
+    await checkPage(visitor, 'remix-page');
+  });
+
+  it('a buyer checks what they need, buys the remix’s commercial licence, and the checker explains an image', async () => {
+    await signUp(buyer, `buyer-${Date.now() % 100000}`, 'Poster shop');
+    await buyer.goto(remixUrl);
+    const rollup = buyer.getByTestId('license-rollup');
+    await rollup.getByText('Commercial use is not covered yet.').waitFor();
+    await rollup.getByText(/v1-5-pruned-emaonly\.ckpt: Not a file in the Lookbook catalog/).waitFor();
+    await checkPage(buyer, 'template-rollup');
+    await buyer.getByRole('button', { name: /Buy Commercial/ }).click();
+    await buyer.waitForURL(/\/local-gateway\/checkout\//);
+    await buyer.getByRole('button', { name: /Pay with test card/ }).click();
+    await buyer.waitForURL(/\/orders\/.+checkout=success/);
+    await buyer.getByTestId('order-licensed').waitFor({ timeout: 30_000 });
+    await buyer.getByRole('link', { name: 'Open the template' }).click();
+    await buyer.getByTestId('license-rollup').getByText('Covered', { exact: true }).first().waitFor();
+
+    // The checker: the reference image, dropped in; nothing of it is in the catalog here, and it says so.
+    await buyer.goto(url('/check'));
+    await buyer.getByText('Nothing checked yet.').waitFor();
+    await checkPage(buyer, 'check-empty');
+    await buyer.getByTestId('check-file').setInputFiles({
+      name: 'lora.png',
+      mimeType: 'image/png',
+      buffer: readFileSync(join(REFERENCE_DIR, 'comfyui', 'lora.png')),
+    });
+    await buyer.getByText(/some files are not ours to check/).waitFor();
+    expect(await buyer.getByTestId('rollup-line').count()).toBe(2);
+    await checkPage(buyer, 'check-result');
+    // A file that is not a workflow gets a clear error.
+    await buyer.getByTestId('check-file').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"nodes": ['),
+    });
+    await buyer.getByRole('alert').waitFor();
   });
 });

@@ -36,6 +36,7 @@ const PUBLIC_ROUTES = [
   'GET /local-gateway/onboarding/:link',
   'GET /media/:name', // public media by content address (a CDN serves the same in production)
   'GET /readyz',
+  'POST /api/v1/license-check',
   'POST /api/v1/licenses/verify',
   'POST /local-gateway/checkout/:id/confirm',
   'POST /local-gateway/onboarding/:link/complete',

@@ -147,6 +147,19 @@ const templatePage = createRoute({
   component: lazyRouteComponent(() => import('./features/templates/template-page'), 'TemplatePage'),
 });
 
+const check = createRoute({
+  getParentRoute: () => root,
+  path: '/check',
+  component: lazyRouteComponent(() => import('./features/templates/check-page'), 'CheckPage'),
+});
+
+const studioIps = createRoute({
+  getParentRoute: () => root,
+  path: '/studio/ips',
+  beforeLoad: signedIn,
+  component: lazyRouteComponent(() => import('./features/templates/ip-console-page'), 'IpConsolePage'),
+});
+
 const studioNewTemplate = createRoute({
   getParentRoute: () => root,
   path: '/studio/templates/new',
@@ -180,6 +193,8 @@ const routeTree = root.addChildren([
   library,
   order,
   verify,
+  check,
+  studioIps,
   studio,
   studioNew,
   studioModel,

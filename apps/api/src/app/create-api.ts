@@ -120,6 +120,8 @@ export const WEB_CLIENT_ROUTES = [
   '/studio/models/:id',
   '/studio/versions/:id',
   '/studio/templates/new',
+  '/studio/ips',
+  '/check',
   '/templates/:id',
   '/earnings',
   '/staff',

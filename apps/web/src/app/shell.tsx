@@ -24,6 +24,9 @@ export function AppShell() {
       <Link to="/verify" className={NAV_LINK}>
         Verify a licence
       </Link>
+      <Link to="/check" className={NAV_LINK}>
+        Can I use this?
+      </Link>
       {signedIn && (
         <>
           <Link to="/library" className={NAV_LINK}>

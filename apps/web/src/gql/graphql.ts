@@ -83,6 +83,10 @@ export type FileRole =
   | 'TRAINING_DATA'
   | 'VAE';
 
+export type IpKind =
+  | 'CHARACTER'
+  | 'FRANCHISE';
+
 export type KeyValueInput = {
   key: string;
   value: string;
@@ -118,6 +122,22 @@ export type LicenseProblem =
   | 'UNKNOWN_LICENSE'
   | 'UNSUPPORTED_ALGORITHM';
 
+/** OWN: you made it · HELD: a licence you hold covers the purpose · CLAIMABLE: a free licence covers it · AVAILABLE: a paid licence covers it · NOT_OFFERED: nothing on sale covers it · UNKNOWN: not in the catalog · UNUSED: wired in but not used. */
+export type LicenseRollupStatus =
+  | 'AVAILABLE'
+  | 'CLAIMABLE'
+  | 'HELD'
+  | 'NOT_OFFERED'
+  | 'OWN'
+  | 'UNKNOWN'
+  | 'UNUSED';
+
+/** COVERED · NOT_COVERED (something must be licensed) · UNVERIFIED (covered, except files we do not know). */
+export type LicenseRollupVerdict =
+  | 'COVERED'
+  | 'NOT_COVERED'
+  | 'UNVERIFIED';
+
 export type LicenseSource =
   | 'FREE_CLAIM'
   | 'GIFT'
@@ -126,6 +146,11 @@ export type LicenseSource =
 export type LicenseStatus =
   | 'ACTIVE'
   | 'REVOKED';
+
+/** What a licence is for: a style model version, or a workflow template version. */
+export type LicenseSubjectKind =
+  | 'MODEL'
+  | 'TEMPLATE';
 
 export type LicenseTier =
   | 'COMMERCIAL'
@@ -220,6 +245,12 @@ export type RefundStatus =
   | 'PENDING'
   | 'SUCCEEDED';
 
+export type RegisterIpInput = {
+  description?: string | null | undefined;
+  kind: IpKind;
+  name: string;
+};
+
 export type RemixApproval =
   | 'AUTOMATIC'
   | 'MANUAL';
@@ -228,6 +259,20 @@ export type RemixStatus =
   | 'APPROVED'
   | 'PENDING'
   | 'REJECTED';
+
+export type RemixTermsInput = {
+  allowedUses: Array<TemplateUse>;
+  approval: RemixApproval;
+  /** Credit lines every remix shows. */
+  attribution: Array<string>;
+  /** Slot keys fans may change; null: all. */
+  changeableSlots?: Array<string> | null | undefined;
+  /** The IP owner's share of every remix sale, in basis points (0–5,000). */
+  ipShareBps: number;
+  maxMaturity: Maturity;
+  remixAllowed: boolean;
+  requiredTags: Array<string>;
+};
 
 export type RevocationReason =
   | 'DISPUTE_LOST'
@@ -558,7 +603,7 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { order: { id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, licenseId: string | null, modelId: string, seller: { handle: string | null, displayName: string | null }, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, createdAt: string }> } };
+export type OrderQuery = { order: { id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, licenseId: string | null, modelId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null }, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, createdAt: string }> } };
 
 export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -575,7 +620,7 @@ export type LibraryLicensesQueryVariables = Exact<{
 }>;
 
 
-export type LibraryLicensesQuery = { myLicenses: { nodes: Array<{ id: string, tier: LicenseTier, status: LicenseStatus, source: LicenseSource | null, resourceName: string, modelId: string, issuedAt: string, certificate: string | null, fileSha256s: Array<string>, revocationReason: RevocationReason | null, priceAmount: number | null, priceCurrency: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type LibraryLicensesQuery = { myLicenses: { nodes: Array<{ id: string, tier: LicenseTier, status: LicenseStatus, source: LicenseSource | null, resourceName: string, subjectKind: LicenseSubjectKind, modelId: string, issuedAt: string, certificate: string | null, fileSha256s: Array<string>, revocationReason: RevocationReason | null, priceAmount: number | null, priceCurrency: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type LibraryOrdersQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -718,6 +763,19 @@ export type SetOffersMutationVariables = Exact<{
 
 export type SetOffersMutation = { setLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
 
+export type SetTemplateOffersMutationVariables = Exact<{
+  versionId: string;
+  offers: Array<LicenseOfferInput> | LicenseOfferInput;
+}>;
+
+
+export type SetTemplateOffersMutation = { setTemplateLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
+
+export type MyTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTemplatesQuery = { myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, createdAt: string }> };
+
 export type MyModelsQueryVariables = Exact<{
   ownerId: string;
   after?: string | null | undefined;
@@ -760,7 +818,7 @@ export type TemplatePageQueryVariables = Exact<{
 }>;
 
 
-export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
 
 export type RenderTemplateQueryVariables = Exact<{
   versionId: string;
@@ -800,6 +858,43 @@ export type RemixTemplateMutationVariables = Exact<{
 
 
 export type RemixTemplateMutation = { remixTemplate: { id: string } };
+
+export type TemplateRollupQueryVariables = Exact<{
+  versionId: string;
+  purpose: TemplateUse;
+}>;
+
+
+export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup: { purpose: TemplateUse, verdict: LicenseRollupVerdict, reasons: Array<string>, lines: Array<{ kind: string, name: string, slot: string | null, status: LicenseRollupStatus, reason: string, resolved: { matchedBy: string, modelId: string, modelName: string, versionName: string } | null, held: { id: string, tier: LicenseTier } | null, offer: { id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string } | null }> } } };
+
+export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string }> };
+
+export type RegisterIpMutationVariables = Exact<{
+  input: RegisterIpInput;
+}>;
+
+
+export type RegisterIpMutation = { registerIntellectualProperty: { id: string } };
+
+export type BindTemplateMutationVariables = Exact<{
+  templateId: string;
+  ipId: string;
+  terms: RemixTermsInput;
+}>;
+
+
+export type BindTemplateMutation = { bindTemplateToIp: { id: string, ipId: string | null } };
+
+export type DecideRemixMutationVariables = Exact<{
+  templateId: string;
+  approve: boolean;
+}>;
+
+
+export type DecideRemixMutation = { decideRemix: { status: RemixStatus } };
 
 export type VerifyLicenseQueryVariables = Exact<{
   certificate: string;
@@ -1356,6 +1451,7 @@ export const OrderDocument = new TypedDocumentString(`
     lastPaymentError
     licenseId
     modelId
+    subjectKind
     seller {
       handle
       displayName
@@ -1443,6 +1539,7 @@ export const LibraryLicensesDocument = new TypedDocumentString(`
       status
       source
       resourceName
+      subjectKind
       modelId
       issuedAt
       certificate
@@ -1645,6 +1742,26 @@ export const SetOffersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetOffersMutation, SetOffersMutationVariables>;
+export const SetTemplateOffersDocument = new TypedDocumentString(`
+    mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
+  setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {
+    id
+    tier
+    revision
+  }
+}
+    `) as unknown as TypedDocumentString<SetTemplateOffersMutation, SetTemplateOffersMutationVariables>;
+export const MyTemplatesDocument = new TypedDocumentString(`
+    query MyTemplates {
+  myTemplates {
+    id
+    name
+    status
+    ipId
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyTemplatesQuery, MyTemplatesQueryVariables>;
 export const MyModelsDocument = new TypedDocumentString(`
     query MyModels($ownerId: UUID!, $after: String) {
   styleModels(first: 50, after: $after, filter: {ownerId: $ownerId}) {
@@ -1823,6 +1940,29 @@ export const TemplatePageDocument = new TypedDocumentString(`
         code
         message
       }
+      myLicenses {
+        id
+        tier
+      }
+      licenseOffers {
+        id
+        tier
+        revision
+        priceAmount
+        priceCurrency
+        termsText
+        termsSha256
+        permissions {
+          commercialUse
+          derivativesAllowed
+          derivativeMayChangeLicense
+          creditRequired
+          creditLine
+          seats
+          revenueCap
+          printRunCap
+        }
+      }
     }
   }
   templateLineage(id: $id) {
@@ -1877,6 +2017,85 @@ export const RemixTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemixTemplateMutation, RemixTemplateMutationVariables>;
+export const TemplateRollupDocument = new TypedDocumentString(`
+    query TemplateRollup($versionId: UUID!, $purpose: TemplateUse!) {
+  templateVersion(id: $versionId) {
+    id
+    licenseRollup(purpose: $purpose) {
+      purpose
+      verdict
+      reasons
+      lines {
+        kind
+        name
+        slot
+        status
+        reason
+        resolved {
+          matchedBy
+          modelId
+          modelName
+          versionName
+        }
+        held {
+          id
+          tier
+        }
+        offer {
+          id
+          tier
+          priceAmount
+          priceCurrency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TemplateRollupQuery, TemplateRollupQueryVariables>;
+export const IpConsoleDocument = new TypedDocumentString(`
+    query IpConsole {
+  myIntellectualProperties {
+    id
+    name
+    kind
+    description
+  }
+  myTemplates {
+    id
+    name
+    status
+    ipId
+  }
+  remixQueue {
+    childId
+    parentId
+    shareBps
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<IpConsoleQuery, IpConsoleQueryVariables>;
+export const RegisterIpDocument = new TypedDocumentString(`
+    mutation RegisterIp($input: RegisterIpInput!) {
+  registerIntellectualProperty(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterIpMutation, RegisterIpMutationVariables>;
+export const BindTemplateDocument = new TypedDocumentString(`
+    mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!) {
+  bindTemplateToIp(templateId: $templateId, ipId: $ipId, terms: $terms) {
+    id
+    ipId
+  }
+}
+    `) as unknown as TypedDocumentString<BindTemplateMutation, BindTemplateMutationVariables>;
+export const DecideRemixDocument = new TypedDocumentString(`
+    mutation DecideRemix($templateId: UUID!, $approve: Boolean!) {
+  decideRemix(templateId: $templateId, approve: $approve) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideRemixMutation, DecideRemixMutationVariables>;
 export const VerifyLicenseDocument = new TypedDocumentString(`
     query VerifyLicense($certificate: String!) {
   verifyLicense(certificate: $certificate) {

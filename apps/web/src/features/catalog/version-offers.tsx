@@ -60,7 +60,7 @@ const ClaimFree = graphql(`
   }
 `);
 
-type Offer = VersionOffersFragmentData['licenseOffers'][number];
+export type Offer = VersionOffersFragmentData['licenseOffers'][number];
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 const ROWS: { label: string; value: (o: Offer) => string }[] = [
@@ -104,13 +104,6 @@ export function VersionOffers({
 }) {
   const version = readFragment(VersionOffersFragment, masked);
   const client = useQueryClient();
-  const navigate = useNavigate();
-  const checkout = useMutation({
-    mutationFn: (offerId: string) => execute(Checkout, { offerId }),
-    onSuccess: ({ checkout: result }) => {
-      window.location.assign(result.checkoutUrl);
-    },
-  });
   const claim = useMutation({
     mutationFn: () => execute(ClaimFree, { versionId: version.id }),
     onSuccess: async () => {
@@ -118,13 +111,57 @@ export function VersionOffers({
       await client.invalidateQueries({ queryKey: ['myLicenses'] });
     },
   });
-  const offers = version.licenseOffers;
+  return (
+    <OfferMatrix
+      id={version.id}
+      name={version.name}
+      offers={version.licenseOffers}
+      heldTiers={version.myLicenses.filter((l) => l.status === 'ACTIVE').map((l) => l.tier)}
+      signedIn={signedIn}
+      isOwner={isOwner}
+      ownerLabel="Your model"
+      claim={claim}
+    />
+  );
+}
+
+/**
+ * Licence offers side by side (any licensable thing: a model version, a template version), each with its generated
+ * terms and the action that fits the reader.
+ */
+export function OfferMatrix({
+  id,
+  name,
+  offers,
+  heldTiers,
+  signedIn,
+  isOwner,
+  ownerLabel,
+  claim,
+}: {
+  id: string;
+  name: string;
+  offers: Offer[];
+  heldTiers: string[];
+  signedIn: boolean;
+  isOwner: boolean;
+  ownerLabel: string;
+  /** Free licences are claimed (models); without it, a free offer needs no action. */
+  claim?: { mutate: () => void; isPending: boolean; error: Error | null };
+}) {
+  const navigate = useNavigate();
+  const checkout = useMutation({
+    mutationFn: (offerId: string) => execute(Checkout, { offerId }),
+    onSuccess: ({ checkout: result }) => {
+      window.location.assign(result.checkoutUrl);
+    },
+  });
   if (!offers.length) return <p className="text-sm text-muted">No licences are offered for this version yet.</p>;
-  const held = new Set(version.myLicenses.filter((l) => l.status === 'ACTIVE').map((l) => l.tier));
-  const failure = checkout.error ?? claim.error;
+  const held = new Set(heldTiers);
+  const failure = checkout.error ?? claim?.error;
 
   const action = (offer: Offer) => {
-    if (isOwner) return <Badge tone="good">Your model</Badge>;
+    if (isOwner) return <Badge tone="good">{ownerLabel}</Badge>;
     if (held.has(offer.tier)) {
       return (
         <Link to="/library" className={buttonStyles('secondary', 'sm')}>
@@ -144,6 +181,7 @@ export function VersionOffers({
       );
     }
     if (offer.tier === 'FREE') {
+      if (!claim) return <Badge tone="good">Free to use</Badge>;
       return (
         <Button size="sm" onPress={() => claim.mutate()} isPending={claim.isPending}>
           Claim free licence
@@ -162,14 +200,14 @@ export function VersionOffers({
   };
 
   return (
-    <section aria-labelledby={`offers-${version.id}`} className="flex flex-col gap-3">
-      <h3 id={`offers-${version.id}`} className="text-base font-semibold">
-        Licences for {version.name}
+    <section aria-labelledby={`offers-${id}`} className="flex flex-col gap-3">
+      <h3 id={`offers-${id}`} className="text-base font-semibold">
+        Licences for {name}
       </h3>
       {failure && <Notice tone="bad">{errorMessage(failure)}</Notice>}
       <div className="overflow-x-auto rounded-lg border border-line">
         <table className="w-full min-w-[28rem] text-sm" data-testid="permissions-matrix">
-          <caption className="sr-only">What each licence of {version.name} allows</caption>
+          <caption className="sr-only">What each licence of {name} allows</caption>
           <thead className="bg-raised">
             <tr>
               <th scope="col" className="p-3 text-left font-medium text-muted">

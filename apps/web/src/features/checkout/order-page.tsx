@@ -34,6 +34,7 @@ const OrderQuery = graphql(`
       lastPaymentError
       licenseId
       modelId
+      subjectKind
       seller {
         handle
         displayName
@@ -96,9 +97,15 @@ export function OrderPage() {
             Payment confirmed — your licence is ready.
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
-            <Link to="/models/$id" params={{ id: o.modelId }} className={buttonStyles('primary', 'sm')}>
-              Download the files
-            </Link>
+            {o.subjectKind === 'TEMPLATE' ? (
+              <Link to="/templates/$id" params={{ id: o.modelId }} className={buttonStyles('primary', 'sm')}>
+                Open the template
+              </Link>
+            ) : (
+              <Link to="/models/$id" params={{ id: o.modelId }} className={buttonStyles('primary', 'sm')}>
+                Download the files
+              </Link>
+            )}
             <Link to="/library" className={buttonStyles('secondary', 'sm')}>
               Certificate in your library
             </Link>

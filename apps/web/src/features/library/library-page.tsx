@@ -28,6 +28,7 @@ const LibraryLicenses = graphql(`
         status
         source
         resourceName
+        subjectKind
         modelId
         issuedAt
         certificate
@@ -148,9 +149,15 @@ export function LibraryPage() {
                     {l.source && <Badge>{sentenceCase(l.source)}</Badge>}
                   </div>
                   <h3 className="font-semibold">
-                    <Link to="/models/$id" params={{ id: l.modelId }} className="hover:underline">
-                      {l.resourceName}
-                    </Link>
+                    {l.subjectKind === 'TEMPLATE' ? (
+                      <Link to="/templates/$id" params={{ id: l.modelId }} className="hover:underline">
+                        {l.resourceName}
+                      </Link>
+                    ) : (
+                      <Link to="/models/$id" params={{ id: l.modelId }} className="hover:underline">
+                        {l.resourceName}
+                      </Link>
+                    )}
                   </h3>
                   <p className="text-xs text-muted">
                     Issued {formatDate(l.issuedAt)}
@@ -163,9 +170,15 @@ export function LibraryPage() {
                     </Notice>
                   )}
                   <div className="flex flex-wrap gap-2">
-                    <Link to="/models/$id" params={{ id: l.modelId }} className={buttonStyles('primary', 'sm')}>
-                      Downloads
-                    </Link>
+                    {l.subjectKind === 'TEMPLATE' ? (
+                      <Link to="/templates/$id" params={{ id: l.modelId }} className={buttonStyles('primary', 'sm')}>
+                        Template
+                      </Link>
+                    ) : (
+                      <Link to="/models/$id" params={{ id: l.modelId }} className={buttonStyles('primary', 'sm')}>
+                        Downloads
+                      </Link>
+                    )}
                     {l.certificate && (
                       <>
                         <Button

@@ -25,6 +25,16 @@ const SetOffers = graphql(`
   }
 `);
 
+const SetTemplateOffers = graphql(`
+  mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
+    setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {
+      id
+      tier
+      revision
+    }
+  }
+`);
+
 export interface OfferDraft {
   tier: Tier;
   price: string;
@@ -144,7 +154,10 @@ export function OffersEditor({
   initial,
   editable,
   onSaved,
+  kind = 'MODEL',
 }: {
+  /** What is licensed: a model version, or a template version (its remix terms bind the offers). */
+  kind?: 'MODEL' | 'TEMPLATE';
   versionId: string;
   modelName: string;
   versionName: string;
@@ -160,8 +173,8 @@ export function OffersEditor({
   const checks = useMemo(() => offers.map((o) => checkOffer(o, workName)), [offers, workName]);
   const valid = checks.every((c) => Object.keys(c.errors).length === 0);
   const save = useMutation({
-    mutationFn: () =>
-      execute(SetOffers, {
+    mutationFn: () => {
+      const variables = {
         versionId,
         offers: offers.map((o, i) => ({
           tier: o.tier,
@@ -169,7 +182,11 @@ export function OffersEditor({
           priceCurrency: o.currency,
           permissions: { ...o.permissions, commercialUse: o.permissions.commercialUse },
         })),
-      }),
+      };
+      return kind === 'TEMPLATE'
+        ? execute(SetTemplateOffers, variables).then(() => undefined)
+        : execute(SetOffers, variables).then(() => undefined);
+    },
     onSuccess: onSaved,
   });
   const serverError = save.error instanceof ApiError ? save.error : null;

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Badge, Button, EmptyState, ErrorState, LoadingState, PageHeader, buttonStyles } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
@@ -7,6 +7,18 @@ import { formatDate, modelTypeLabel, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
+
+const MyTemplates = graphql(`
+  query MyTemplates {
+    myTemplates {
+      id
+      name
+      status
+      ipId
+      createdAt
+    }
+  }
+`);
 
 const MyModels = graphql(`
   query MyModels($ownerId: UUID!, $after: String) {
@@ -62,6 +74,9 @@ export function StudioPage() {
         subtitle="Your models, their versions and where each one stands."
         actions={
           <span className="flex flex-wrap gap-2">
+            <Link to="/studio/ips" className={buttonStyles('quiet')}>
+              Your IPs
+            </Link>
             <Link to="/studio/templates/new" className={buttonStyles('secondary')}>
               New workflow template
             </Link>
@@ -117,6 +132,45 @@ export function StudioPage() {
           Show more
         </Button>
       )}
+      <StudioTemplates />
     </div>
+  );
+}
+
+/** The creator's workflow templates and remixes (drafts too). */
+function StudioTemplates() {
+  const templates = useQuery({ queryKey: ['template', 'mine'], queryFn: () => execute(MyTemplates) });
+  return (
+    <section aria-labelledby="studio-templates" className="flex flex-col gap-3">
+      <h2 id="studio-templates" className="text-lg font-semibold">
+        Workflow templates
+      </h2>
+      {templates.isPending ? (
+        <LoadingState label="Loading your templates" />
+      ) : templates.isError ? (
+        <ErrorState message={errorMessage(templates.error)} onRetry={() => void templates.refetch()} />
+      ) : templates.data.myTemplates.length === 0 ? (
+        <p className="text-sm text-muted">No templates yet: import a ComfyUI workflow, or remix a published one.</p>
+      ) : (
+        <ul className="divide-y divide-line rounded-card border border-line bg-surface">
+          {templates.data.myTemplates.map((t) => (
+            <li
+              key={t.id}
+              className="flex flex-wrap items-center justify-between gap-3 p-4"
+              data-testid="studio-template"
+            >
+              <Link to="/templates/$id" params={{ id: t.id }} className="font-medium hover:underline">
+                {t.name}
+              </Link>
+              <span className="flex items-center gap-2 text-xs text-muted">
+                {t.ipId && <Badge tone="accent">IP-bound</Badge>}
+                <Badge tone={t.status === 'PUBLISHED' ? 'good' : 'neutral'}>{sentenceCase(t.status)}</Badge>
+                created {formatDate(t.createdAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

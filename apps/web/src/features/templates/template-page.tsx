@@ -18,6 +18,12 @@ import {
 import type { TemplatePageQuery as TemplatePageData } from '../../gql/graphql';
 import { errorMessage } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
+import { toDecimalString } from '@lookbook/kernel/browser';
+import { OfferMatrix } from '../catalog/version-offers';
+import type { OfferDraft } from '../studio/offers-editor';
+import { newOffer, OffersEditor } from '../studio/offers-editor';
+import { explainTerms } from './explain-terms';
+import { RollupView } from './rollup-view';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import {
@@ -26,6 +32,7 @@ import {
   RenderTemplate,
   SetTemplateSlots,
   TemplatePageQuery,
+  TemplateRollup,
 } from './template-queries';
 
 const route = getRouteApi('/templates/$id');
@@ -89,6 +96,8 @@ export function TemplatePage() {
             name={template.name}
           />
           <Lockfile version={version} />
+          <LicencesCard version={version} name={template.name} terms={template.terms} owner={owner} signedIn={!!me} />
+          {version.status === 'PUBLISHED' && <RollupCard versionId={version.id} signedIn={!!me} />}
         </>
       )}
       {template.terms && <TermsCard terms={template.terms} />}
@@ -330,19 +339,8 @@ function TermsCard({ terms }: { terms: Terms }) {
     <Card>
       <h2 className="mb-2 text-lg font-semibold">Remix terms</h2>
       <ul className="list-disc pl-5 text-sm text-ink" data-testid="remix-terms">
-        <li>{terms.remixAllowed ? 'Fans may remix this template.' : 'Remixing is not allowed.'}</li>
-        <li>
-          {terms.changeableSlots === null
-            ? 'Every parameter may be changed.'
-            : `Only ${terms.changeableSlots.join(', ') || 'nothing'} may be changed.`}
-        </li>
-        <li>Allowed: {terms.allowedUses.map((u) => u.toLowerCase()).join(' and ')} use.</li>
-        <li>The IP owner receives {(terms.ipShareBps / 100).toFixed(2).replace(/\.00$/, '')}% of every remix sale.</li>
-        <li>Remixes stay at most {terms.maxMaturity.toLowerCase()}.</li>
-        {terms.requiredTags.length > 0 && <li>Remixes carry {terms.requiredTags.map((t) => `#${t}`).join(', ')}.</li>}
-        <li>{terms.approval === 'MANUAL' ? 'The IP owner approves each remix.' : 'Remixes need no approval.'}</li>
-        {terms.attribution.map((line) => (
-          <li key={line}>Credit: “{line}”</li>
+        {explainTerms(terms, 'fan').map((line) => (
+          <li key={line}>{line}</li>
         ))}
       </ul>
     </Card>
@@ -401,6 +399,106 @@ function RemixCard({ parentId, parentName }: { parentId: string; parentName: str
       <Button className="mt-3" onPress={() => remix.mutate()} isPending={remix.isPending}>
         Remix
       </Button>
+    </Card>
+  );
+}
+
+/** The template's own licences: on sale for everyone else, edited here by its author. */
+function LicencesCard({
+  version,
+  name,
+  terms,
+  owner,
+  signedIn,
+}: {
+  version: Version;
+  name: string;
+  terms: Terms | null;
+  owner: boolean;
+  signedIn: boolean;
+}) {
+  const client = useQueryClient();
+  // A first offer that fits the IP terms: commercial only when they allow it, with their credit line.
+  const fresh = (): OfferDraft[] => {
+    const offer = newOffer(terms && !terms.allowedUses.includes('COMMERCIAL') ? 'PERSONAL' : 'COMMERCIAL');
+    if (terms?.attribution.length)
+      offer.permissions = {
+        ...offer.permissions,
+        creditRequired: true,
+        creditLine: terms.attribution.join(' · ').slice(0, 200),
+      };
+    return [offer];
+  };
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">Licences</h2>
+      {owner ? (
+        <OffersEditor
+          key={version.id}
+          kind="TEMPLATE"
+          versionId={version.id}
+          modelName={name}
+          versionName={version.label}
+          editable
+          onSaved={() => void client.invalidateQueries({ queryKey: ['template'] })}
+          initial={
+            version.licenseOffers.length
+              ? version.licenseOffers.map((o) => ({
+                  tier: o.tier,
+                  price: toDecimalString(o.priceAmount, o.priceCurrency),
+                  currency: o.priceCurrency,
+                  permissions: o.permissions,
+                }))
+              : fresh()
+          }
+        />
+      ) : version.licenseOffers.length ? (
+        <OfferMatrix
+          id={version.id}
+          name={`${name} ${version.label}`}
+          offers={version.licenseOffers}
+          heldTiers={version.myLicenses.map((l) => l.tier)}
+          signedIn={signedIn}
+          isOwner={false}
+          ownerLabel="Your template"
+        />
+      ) : (
+        <p className="text-sm text-muted">
+          No licence is sold for this template: use it under its terms; the models it loads are licensed on their own.
+        </p>
+      )}
+    </Card>
+  );
+}
+
+/** "What must I hold to use this for …?" — the template and every model it loads, for the chosen purpose. */
+function RollupCard({ versionId, signedIn }: { versionId: string; signedIn: boolean }) {
+  const [purpose, setPurpose] = useState<'PERSONAL' | 'COMMERCIAL'>('COMMERCIAL');
+  const rollup = useQuery({
+    queryKey: ['template', 'rollup', versionId, purpose, signedIn],
+    queryFn: () => execute(TemplateRollup, { versionId, purpose }),
+  });
+  return (
+    <Card>
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+        <h2 className="text-lg font-semibold">Can I use this?</h2>
+        <NativeSelect
+          label="For"
+          value={purpose}
+          onChange={(v) => setPurpose(v as 'PERSONAL' | 'COMMERCIAL')}
+          options={[
+            { id: 'COMMERCIAL', label: 'Commercial use' },
+            { id: 'PERSONAL', label: 'Personal use' },
+          ]}
+        />
+      </div>
+      {rollup.isPending ? (
+        <LoadingState label="Checking licences" />
+      ) : rollup.isError ? (
+        <ErrorState message={errorMessage(rollup.error)} onRetry={() => void rollup.refetch()} />
+      ) : (
+        <RollupView rollup={rollup.data.templateVersion.licenseRollup} signedIn={signedIn} />
+      )}
     </Card>
   );
 }

@@ -72,6 +72,29 @@ export const TemplatePageQuery = graphql(`
           code
           message
         }
+        myLicenses {
+          id
+          tier
+        }
+        licenseOffers {
+          id
+          tier
+          revision
+          priceAmount
+          priceCurrency
+          termsText
+          termsSha256
+          permissions {
+            commercialUse
+            derivativesAllowed
+            derivativeMayChangeLicense
+            creditRequired
+            creditLine
+            seats
+            revenueCap
+            printRunCap
+          }
+        }
       }
     }
     templateLineage(id: $id) {
@@ -128,6 +151,90 @@ export const RemixTemplate = graphql(`
   mutation RemixTemplate($parentId: UUID!, $name: String!, $shareBps: Int!) {
     remixTemplate(parentId: $parentId, name: $name, shareBps: $shareBps) {
       id
+    }
+  }
+`);
+
+export const TemplateRollup = graphql(`
+  query TemplateRollup($versionId: UUID!, $purpose: TemplateUse!) {
+    templateVersion(id: $versionId) {
+      id
+      licenseRollup(purpose: $purpose) {
+        purpose
+        verdict
+        reasons
+        lines {
+          kind
+          name
+          slot
+          status
+          reason
+          resolved {
+            matchedBy
+            modelId
+            modelName
+            versionName
+          }
+          held {
+            id
+            tier
+          }
+          offer {
+            id
+            tier
+            priceAmount
+            priceCurrency
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const IpConsole = graphql(`
+  query IpConsole {
+    myIntellectualProperties {
+      id
+      name
+      kind
+      description
+    }
+    myTemplates {
+      id
+      name
+      status
+      ipId
+    }
+    remixQueue {
+      childId
+      parentId
+      shareBps
+      createdAt
+    }
+  }
+`);
+
+export const RegisterIp = graphql(`
+  mutation RegisterIp($input: RegisterIpInput!) {
+    registerIntellectualProperty(input: $input) {
+      id
+    }
+  }
+`);
+
+export const BindTemplate = graphql(`
+  mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!) {
+    bindTemplateToIp(templateId: $templateId, ipId: $ipId, terms: $terms) {
+      id
+      ipId
+    }
+  }
+`);
+
+export const DecideRemix = graphql(`
+  mutation DecideRemix($templateId: UUID!, $approve: Boolean!) {
+    decideRemix(templateId: $templateId, approve: $approve) {
+      status
     }
   }
 `);

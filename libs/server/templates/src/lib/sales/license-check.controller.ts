@@ -1,7 +1,7 @@
 import { Controller, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@lookbook/core';
-import { CurrentActor, Public, RateLimiter } from '@lookbook/core';
+import { CurrentActor, Public, RateLimiter, RequireScope } from '@lookbook/core';
 import { ValidationError } from '@lookbook/kernel';
 import { toRollup } from '../graphql/template.mapper';
 import type { Use } from '../lineage/remix-terms';
@@ -23,6 +23,7 @@ export class LicenseCheckController {
    * matched to the catalog by hash or file name, what you hold of each, and a verdict for the purpose.
    */
   @Public()
+  @RequireScope('read') // a lookup, though it is a POST (the file is the body)
   @Post('license-check')
   async check(
     @CurrentActor() viewer: Actor | undefined,

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Use } from '../lineage/remix-terms';
-import { LicenseRollupObject } from '../graphql/rollup.objects';
+import { HeldLicence, LicenseRollupObject } from '../graphql/rollup.objects';
 import { toRollup } from '../graphql/template.mapper';
 import { TemplateUseEnum } from '../graphql/template.objects';
 import { LicenseRollupService } from './license-rollup.service';
@@ -17,6 +17,16 @@ export class TemplateSaleResolver {
     private readonly licensing: LicensingFacade,
     private readonly rollups: LicenseRollupService,
   ) {}
+
+  @ResolveField(() => [HeldLicence], { description: 'Your active licences of this version (none when signed out).' })
+  async myLicenses(
+    @Parent() version: TemplateVersion,
+    @CurrentActor() viewer: Actor | undefined,
+  ): Promise<HeldLicence[]> {
+    if (!viewer) return [];
+    const held = await this.licensing.activeHeldBy(viewer, [version.id]);
+    return held.map((g) => Object.assign(new HeldLicence(), { id: g.id, tier: g.tier }));
+  }
 
   @ResolveField(() => LicenseRollupObject, {
     description:

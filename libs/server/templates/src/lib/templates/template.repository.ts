@@ -45,6 +45,11 @@ export class TemplateRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** An owner's templates, newest first (at most 200: a studio list, not an export). */
+  ownedBy(ownerId: string): Promise<TemplateEntity[]> {
+    return this.templates().find({ where: { ownerId }, order: { createdAt: 'DESC' }, take: 200 });
+  }
+
   /** Batched: the owner of each template (unknown ids are absent). */
   async owners(ids: readonly string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();

@@ -27,6 +27,11 @@ export class TemplateResolver {
     return toTemplate(await this.templates.create(actor, input));
   }
 
+  @Query(() => [WorkflowTemplate], { description: 'Your templates (drafts too), newest first.' })
+  async myTemplates(@CurrentActor() actor: Actor): Promise<WorkflowTemplate[]> {
+    return (await this.templates.mine(actor)).map(toTemplate);
+  }
+
   @Public()
   @Query(() => WorkflowTemplate, { description: 'A published template (or your own draft).' })
   async template(

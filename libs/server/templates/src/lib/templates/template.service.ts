@@ -110,6 +110,10 @@ export class TemplateService {
     return template;
   }
 
+  mine(actor: Actor): Promise<TemplateEntity[]> {
+    return this.templates.ownedBy(actor.userId);
+  }
+
   /** A published template for anyone; a draft for its owner only (others get "not found"). */
   async visible(viewer: Actor | undefined, id: string): Promise<TemplateEntity> {
     const template = await this.templates.byId(id);

@@ -1,0 +1,301 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  NativeSelect,
+  Notice,
+  PageHeader,
+  TextField,
+} from '@lookbook/web-ui';
+import type { IpConsoleQuery, IpKind, Maturity, RemixApproval, TemplateUse } from '../../gql/graphql';
+import { errorMessage } from '../../lib/api-error';
+import { execute } from '../../lib/graphql-client';
+import { useTitle } from '../../lib/use-title';
+import { explainTerms } from './explain-terms';
+import { BindTemplate, DecideRemix, IpConsole, RegisterIp } from './template-queries';
+
+const words = (text: string) =>
+  text
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+
+/**
+ * The IP owner's console: register a franchise or character, bind your templates to it with the terms fans remix
+ * under (explained live, in plain words, as you edit), and decide the remixes waiting for your approval.
+ */
+export function IpConsolePage() {
+  useTitle('Your IPs');
+  const page = useQuery({ queryKey: ['ip-console'], queryFn: () => execute(IpConsole) });
+  if (page.isPending) return <LoadingState label="Loading your IPs" />;
+  if (page.isError) return <ErrorState message={errorMessage(page.error)} onRetry={() => void page.refetch()} />;
+  const { myIntellectualProperties: ips, myTemplates, remixQueue } = page.data;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Your IPs"
+        subtitle="Franchises and characters you own: the terms fans remix them under, and the remixes waiting for you."
+      />
+      <ApprovalQueue queue={remixQueue} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <RegisterIpCard />
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Registered</h2>
+          {ips.length === 0 ? (
+            <EmptyState title="No IP yet">
+              Register a franchise or character to set the terms fans remix under.
+            </EmptyState>
+          ) : (
+            <ul className="flex flex-col gap-2 text-sm" data-testid="ip-list">
+              {ips.map((ip) => (
+                <li key={ip.id} className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{ip.name}</span>
+                  <Badge>{ip.kind.toLowerCase()}</Badge>
+                  <span className="text-muted">
+                    {myTemplates.filter((t) => t.ipId === ip.id).length} template(s) bound
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      {ips.length > 0 && <BindCard ips={ips} templates={myTemplates.filter((t) => !t.ipId)} />}
+    </div>
+  );
+}
+
+function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
+  const client = useQueryClient();
+  const decide = useMutation({
+    mutationFn: (input: { templateId: string; approve: boolean }) => execute(DecideRemix, input),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['ip-console'] }),
+  });
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">Waiting for your approval</h2>
+      {decide.isError && <Notice tone="bad">{errorMessage(decide.error)}</Notice>}
+      {queue.length === 0 ? (
+        <p className="text-sm text-muted">No remix is waiting for a decision.</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-line text-sm" data-testid="remix-queue">
+          {queue.map((edge) => (
+            <li key={edge.childId} className="flex flex-wrap items-center gap-3 py-2">
+              <span className="min-w-0 flex-1">
+                <Link to="/templates/$id" params={{ id: edge.childId }} className="font-medium text-accent underline">
+                  A remix
+                </Link>{' '}
+                of{' '}
+                <Link to="/templates/$id" params={{ id: edge.parentId }} className="text-accent underline">
+                  your template
+                </Link>
+                , passing {edge.shareBps / 100}% of its sales up · {new Date(edge.createdAt).toLocaleDateString()}
+              </span>
+              <Button
+                size="sm"
+                onPress={() => decide.mutate({ templateId: edge.childId, approve: true })}
+                isPending={decide.isPending && decide.variables.templateId === edge.childId && decide.variables.approve}
+              >
+                Approve
+              </Button>
+              <Button
+                size="sm"
+                variant="secondary"
+                onPress={() => decide.mutate({ templateId: edge.childId, approve: false })}
+              >
+                Reject
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function RegisterIpCard() {
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<IpKind>('FRANCHISE');
+  const [description, setDescription] = useState('');
+  const register = useMutation({
+    mutationFn: () => execute(RegisterIp, { input: { name, kind, description } }),
+    onSuccess: async () => {
+      setName('');
+      setDescription('');
+      await client.invalidateQueries({ queryKey: ['ip-console'] });
+    },
+  });
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">Register an IP</h2>
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          register.mutate();
+        }}
+      >
+        <TextField label="Name" value={name} onChange={setName} isRequired />
+        <NativeSelect
+          label="Kind"
+          value={kind}
+          onChange={(v) => setKind(v as IpKind)}
+          options={[
+            { id: 'FRANCHISE', label: 'Franchise' },
+            { id: 'CHARACTER', label: 'Character' },
+          ]}
+        />
+        <TextField label="Description" value={description} onChange={setDescription} multiline rows={2} />
+        {register.isError && <Notice tone="bad">{errorMessage(register.error)}</Notice>}
+        <Button type="submit" className="self-start" isPending={register.isPending} isDisabled={!name.trim()}>
+          Register
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+const MATURITIES: Maturity[] = ['SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT'];
+
+/** Bind one of your templates to an IP, editing its terms with their consequences spelled out as you go. */
+function BindCard({
+  ips,
+  templates,
+}: {
+  ips: IpConsoleQuery['myIntellectualProperties'];
+  templates: IpConsoleQuery['myTemplates'];
+}) {
+  const client = useQueryClient();
+  const [ipId, setIpId] = useState(ips[0]!.id);
+  const [chosen, setTemplateId] = useState(templates[0]?.id ?? '');
+  // A template just bound leaves the list: fall back to the next one.
+  const templateId = templates.some((t) => t.id === chosen) ? chosen : (templates[0]?.id ?? '');
+  const [remixAllowed, setRemixAllowed] = useState(true);
+  const [slots, setSlots] = useState('');
+  const [uses, setUses] = useState<TemplateUse[]>(['PERSONAL', 'COMMERCIAL']);
+  const [share, setShare] = useState('15');
+  const [maturity, setMaturity] = useState<Maturity>('SFW');
+  const [tags, setTags] = useState('');
+  const [credit, setCredit] = useState('');
+  const [approval, setApproval] = useState<RemixApproval>('MANUAL');
+  const shareBps = Math.round(Number(share) * 100);
+  const shareError =
+    !Number.isFinite(shareBps) || shareBps < 0 || shareBps > 5000 ? 'Your share is 0–50% of each sale' : undefined;
+  const terms = {
+    remixAllowed,
+    changeableSlots: slots.trim() ? words(slots) : null,
+    allowedUses: uses,
+    attribution: credit.trim() ? [credit.trim()] : [],
+    ipShareBps: shareError ? 0 : shareBps,
+    maxMaturity: maturity,
+    requiredTags: words(tags).map((t) => t.toLowerCase()),
+    approval,
+  };
+  const bind = useMutation({
+    mutationFn: () => execute(BindTemplate, { templateId, ipId, terms }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['ip-console'] }),
+  });
+  const toggleUse = (use: TemplateUse, on: boolean) =>
+    setUses((list) => (on ? [...new Set([...list, use])] : list.filter((u) => u !== use)));
+
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">Bind a template</h2>
+      {bind.isSuccess && (
+        <Notice tone="good" className="mb-3">
+          Bound. Fans now remix it under these terms.
+        </Notice>
+      )}
+      {templates.length === 0 ? (
+        <EmptyState title="No template to bind">
+          <Link to="/studio/templates/new" className="text-accent underline">
+            Import a workflow template
+          </Link>{' '}
+          first: an original of yours, not a remix.
+        </EmptyState>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <form
+            className="flex flex-col gap-3"
+            data-testid="bind-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              bind.mutate();
+            }}
+          >
+            <NativeSelect
+              label="IP"
+              value={ipId}
+              onChange={setIpId}
+              options={ips.map((ip) => ({ id: ip.id, label: ip.name }))}
+            />
+            <NativeSelect
+              label="Template"
+              value={templateId}
+              onChange={setTemplateId}
+              options={templates.map((t) => ({ id: t.id, label: `${t.name} (${t.status.toLowerCase()})` }))}
+            />
+            <Checkbox isSelected={remixAllowed} onChange={setRemixAllowed}>
+              Fans may remix it
+            </Checkbox>
+            <TextField
+              label="Parameters fans may change"
+              description="Slot keys, comma-separated; empty: every parameter."
+              value={slots}
+              onChange={setSlots}
+            />
+            <fieldset className="flex flex-col gap-2">
+              <legend className="text-sm font-medium text-ink">Allowed uses</legend>
+              <Checkbox isSelected={uses.includes('PERSONAL')} onChange={(on) => toggleUse('PERSONAL', on)}>
+                Personal
+              </Checkbox>
+              <Checkbox isSelected={uses.includes('COMMERCIAL')} onChange={(on) => toggleUse('COMMERCIAL', on)}>
+                Commercial
+              </Checkbox>
+            </fieldset>
+            <TextField label="Your share of each remix sale (%)" value={share} onChange={setShare} error={shareError} />
+            <NativeSelect
+              label="Highest maturity"
+              value={maturity}
+              onChange={(v) => setMaturity(v as Maturity)}
+              options={MATURITIES.map((m) => ({ id: m, label: m.toLowerCase() }))}
+            />
+            <TextField label="Required tags" description="Comma-separated." value={tags} onChange={setTags} />
+            <TextField label="Credit line every remix shows" value={credit} onChange={setCredit} />
+            <NativeSelect
+              label="Approval"
+              value={approval}
+              onChange={(v) => setApproval(v as RemixApproval)}
+              options={[
+                { id: 'MANUAL', label: 'I approve each remix' },
+                { id: 'AUTOMATIC', label: 'Automatic' },
+              ]}
+            />
+            {bind.isError && <Notice tone="bad">{errorMessage(bind.error)}</Notice>}
+            <Button type="submit" className="self-start" isPending={bind.isPending} isDisabled={!!shareError}>
+              Bind to IP
+            </Button>
+          </form>
+          <section aria-labelledby="terms-explained" className="rounded-lg bg-raised p-4 text-sm">
+            <h3 id="terms-explained" className="mb-2 font-semibold">
+              What fans may do
+            </h3>
+            <ul className="list-disc pl-5" data-testid="terms-explained">
+              {explainTerms(terms).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+    </Card>
+  );
+}
