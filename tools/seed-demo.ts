@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { PALETTES, paint } from './demo/art';
 import type { DemoModel, DemoPerson, OfferPreset } from './demo/catalog';
 import { CREATORS, DEMO, DEMO_BUYER, DEMO_BUYER_CLAIMS, DEMO_BUYER_PURCHASES, DEMO_MODELS } from './demo/catalog';
+import { seedDemoTemplates } from './demo/templates';
 
 export { DEMO, DEMO_BUYER } from './demo/catalog';
 
@@ -16,7 +17,7 @@ export interface DemoContent {
 }
 
 type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-interface Session {
+export interface Session {
   gql: Gql;
   token: string;
   id: string;
@@ -56,6 +57,20 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
     }
     const buyer = people.get(DEMO_BUYER.handle)!;
     await buyerLibrary(buyer, baseUrl, ids);
+    const inkWash = ids.get('Ink Wash');
+    if (inkWash) {
+      const { styleModel } = await buyer.gql<{ styleModel: { versions: { files: { fileName: string }[] }[] } }>(
+        `query($m: UUID!) { styleModel(id: $m) { versions { files { fileName } } } }`,
+        { m: inkWash },
+      );
+      const person = (p: DemoPerson) => people.get(p.handle)!;
+      await seedDemoTemplates(
+        { ada: person(DEMO), kenji: person(CREATORS[1]!), maya: person(CREATORS[2]!), buyer },
+        baseUrl,
+        styleModel.versions[0]?.files[0]?.fileName ?? 'ink_wash_v10.safetensors',
+        (who, offerId) => buyOffer(who, baseUrl, offerId).then(() => undefined),
+      );
+    }
     await payOut(people, baseUrl, db);
     return {
       login: DEMO.email,
@@ -299,24 +314,28 @@ async function buyerLibrary(buyer: Session, baseUrl: string, ids: Map<string, st
       modelId &&
       (await offersOf(buyer.gql, modelId)).styleModel.versions[0]?.licenseOffers.find((o) => o.tier === 'COMMERCIAL');
     if (!offer) continue;
-    const { checkout } = await buyer.gql<{ checkout: { checkoutUrl: string; order: { id: string } } }>(
-      `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`,
-      { o: offer.id },
-    );
-    const page = new URL(checkout.checkoutUrl);
-    if (!page.pathname.startsWith('/local-gateway/')) return; // a real provider: no test checkout to click through
-    await fetch(`${baseUrl}${page.pathname}/confirm?card=succeeds`, { method: 'POST', redirect: 'manual' });
-    for (let attempt = 0; attempt < 40; attempt += 1) {
-      const { order } = await buyer.gql<{ order: { licenseId: string | null } }>(
-        `query($id: UUID!) { order(id: $id) { licenseId } }`,
-        {
-          id: checkout.order.id,
-        },
-      );
-      if (order.licenseId) break;
-      await sleep(250);
-    }
+    if (!(await buyOffer(buyer, baseUrl, offer.id))) return;
   }
+}
+
+/** Buys an offer through the local gateway's test checkout and waits for the licence; false with a real provider. */
+async function buyOffer(buyer: Session, baseUrl: string, offerId: string): Promise<boolean> {
+  const { checkout } = await buyer.gql<{ checkout: { checkoutUrl: string; order: { id: string } } }>(
+    `mutation($o: UUID!) { checkout(offerId: $o) { checkoutUrl order { id } } }`,
+    { o: offerId },
+  );
+  const page = new URL(checkout.checkoutUrl);
+  if (!page.pathname.startsWith('/local-gateway/')) return false; // a real provider: no test checkout to click through
+  await fetch(`${baseUrl}${page.pathname}/confirm?card=succeeds`, { method: 'POST', redirect: 'manual' });
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const { order } = await buyer.gql<{ order: { licenseId: string | null } }>(
+      `query($id: UUID!) { order(id: $id) { licenseId } }`,
+      { id: checkout.order.id },
+    );
+    if (order.licenseId) break;
+    await sleep(250);
+  }
+  return true;
 }
 
 /** Once the sales' transfers are sent, the local gateway pays the creators' balances out (an admin simulation). */

@@ -285,7 +285,8 @@ interface Split {
     };
     const checked = await check(buyer, 'PERSONAL', image).expect(201);
     expect(checked.body).toMatchObject({ verdict: 'UNVERIFIED', purpose: 'PERSONAL' });
-    expect(checked.body.lines.map((l: { name: string; status: string }) => [l.name, l.status])).toEqual([
+    const lines = (checked.body as { lines: { name: string; status: string }[] }).lines;
+    expect(lines.map((l) => [l.name, l.status])).toEqual([
       ['v1-5-pruned-emaonly.ckpt', 'UNKNOWN'],
       ['epiNoiseoffset_v2.safetensors', 'HELD'],
     ]);

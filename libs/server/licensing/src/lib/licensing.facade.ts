@@ -6,11 +6,10 @@ import { LicenseService } from './licenses/license.service';
 import type { OfferEntity } from './offers/offer.entity';
 import type { OfferInput } from './offers/offer.service';
 import { OfferService } from './offers/offer.service';
-import type { Permissions } from './offers/permissions';
 import type { SubjectKind } from './subjects/licensable-subjects';
 import type { PurchaseQuote } from './licenses/license-issuer.service';
 import { LicenseIssuer } from './licenses/license-issuer.service';
-import type { Tier } from './offers/permissions';
+import type { Permissions, Tier } from './offers/permissions';
 
 export interface LicenseSummary {
   id: string;

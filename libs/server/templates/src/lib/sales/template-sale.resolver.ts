@@ -2,13 +2,12 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import type { Use } from '../lineage/remix-terms';
 import { HeldLicence, LicenseRollupObject } from '../graphql/rollup.objects';
 import { toRollup } from '../graphql/template.mapper';
-import { TemplateUseEnum } from '../graphql/template.objects';
 import { LicenseRollupService } from './license-rollup.service';
 import type { Actor } from '@lookbook/core';
 import { CurrentActor, LoaderRegistry, Loaders, UUIDScalar } from '@lookbook/core';
 import type { OfferEntity } from '@lookbook/licensing';
 import { fromOfferInput, LicenseOffer, LicenseOfferInput, LicensingFacade, toOffer } from '@lookbook/licensing';
-import { TemplateVersion } from '../graphql/template.objects';
+import { TemplateUseEnum, TemplateVersion } from '../graphql/template.objects';
 
 /** Template versions are licensed like model versions: the same offers, tiers, checkout and certificates. */
 @Resolver(() => TemplateVersion)
