@@ -299,6 +299,86 @@ interface Version {
     expect(errorCode(anonymous)).toBe(decided === 'APPROVED' ? undefined : 'TEMPLATE_NOT_FOUND');
   });
 
+  it('a subgraph locked to an IP: any workflow containing that definition uses the IP, and only the IP may carry it', async () => {
+    const owner = creator;
+    const rig = (id: string, revision: number, steps = 20) => ({
+      version: 1,
+      nodes: [{ id: 1, type: id, widgets_values: [42] }],
+      links: [],
+      definitions: {
+        subgraphs: [
+          {
+            id,
+            revision,
+            name: 'Harbour Cat rig',
+            inputNode: { id: -10, bounding: [0, 0, 1, 1] },
+            outputNode: { id: -20, bounding: [0, 0, 1, 1] },
+            inputs: [],
+            outputs: [],
+            widgets: [],
+            nodes: [{ id: 5, type: 'KSampler', widgets_values: [1, 'fixed', steps, 8, 'euler', 'normal', 1] }],
+            links: [],
+          },
+        ],
+      },
+    });
+    const json = (value: object) => Buffer.from(JSON.stringify(value));
+    const ORIGINAL = '6f1c9c4e-2b8d-4c3e-9a71-0d3f5e2a1b77';
+    const id = await draftTemplate('Harbour Cat rig');
+    expect((await upload(owner, id, json(rig(ORIGINAL, 3)), 'application/octet-stream')).status).toBe(201);
+    const { registerIntellectualProperty: ip } = (
+      await as<{ registerIntellectualProperty: { id: string } }>(
+        owner,
+        `mutation { registerIntellectualProperty(input: { name: "Harbour Cat", kind: CHARACTER }) { id } }`,
+        {},
+      )
+    ).data!;
+    const BIND = `mutation($t: UUID!, $ip: UUID!, $terms: RemixTermsInput!, $s: String) {
+      bindTemplateToIp(templateId: $t, ipId: $ip, terms: $terms, lockedSubgraphId: $s) { id ipId }
+    }`;
+    const terms = {
+      remixAllowed: true,
+      changeableSlots: null,
+      allowedUses: ['PERSONAL'],
+      attribution: [],
+      ipShareBps: 1000,
+      maxMaturity: 'SFW',
+      requiredTags: [],
+      approval: 'AUTOMATIC',
+    };
+    expect(errorCode(await as(owner, BIND, { t: id, ip: ip.id, terms, s: 'no-such-subgraph' }))).toBe(
+      'IP_SUBGRAPH_NOT_FOUND',
+    );
+    expect(errorCode(await as(owner, BIND, { t: id, ip: ip.id, terms, s: ORIGINAL }))).toBeUndefined();
+    const [binding] = await api.db.query<{ locked: { id: string; revision: number; sha256: string } }>(
+      `SELECT locked_subgraph AS locked FROM templates.ip_binding WHERE template_id = $1`,
+      [id],
+    );
+    expect(binding!.locked).toMatchObject({
+      id: ORIGINAL,
+      revision: 3,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+
+    // Someone else's workflow with that rig — pasted under a new id and revision — uses the IP: refused, nothing kept.
+    const other = await as<{ createTemplate: { id: string } }>(stranger, CREATE, { i: { name: 'My cat' } });
+    const otherId = other.data!.createTemplate.id;
+    const pasted = await upload(
+      stranger,
+      otherId,
+      json(rig('0b7d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', 9)),
+      'application/octet-stream',
+    );
+    expect(pasted.status).toBe(409);
+    expect(pasted.body.error).toMatchObject({ code: 'TEMPLATE_USES_LOCKED_IP', details: { ip: 'Harbour Cat' } });
+    expect(await api.db.query(`SELECT id FROM templates.template_version WHERE template_id = $1`, [otherId])).toEqual(
+      [],
+    );
+    // A different definition is not the IP; the IP's own template may carry its rig in new versions.
+    expect((await upload(stranger, otherId, json(rig(ORIGINAL, 3, 30)), 'application/octet-stream')).status).toBe(201);
+    expect((await upload(owner, id, json(rig(ORIGINAL, 4)), 'application/octet-stream')).status).toBe(201);
+  });
+
   it('a remix cannot be published once its parent is no longer published', async () => {
     const fan = await world(api).member();
     const { id, version, slots } = await importLora('Unbound Original');

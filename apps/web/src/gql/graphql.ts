@@ -870,7 +870,7 @@ export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup
 export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string }> };
+export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, versions: Array<{ id: string, subgraphs: Array<{ id: string, name: string }> }> }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string }> };
 
 export type RegisterIpMutationVariables = Exact<{
   input: RegisterIpInput;
@@ -883,6 +883,7 @@ export type BindTemplateMutationVariables = Exact<{
   templateId: string;
   ipId: string;
   terms: RemixTermsInput;
+  lockedSubgraphId?: string | null | undefined;
 }>;
 
 
@@ -2065,6 +2066,13 @@ export const IpConsoleDocument = new TypedDocumentString(`
     name
     status
     ipId
+    versions {
+      id
+      subgraphs {
+        id
+        name
+      }
+    }
   }
   remixQueue {
     childId
@@ -2082,8 +2090,13 @@ export const RegisterIpDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RegisterIpMutation, RegisterIpMutationVariables>;
 export const BindTemplateDocument = new TypedDocumentString(`
-    mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!) {
-  bindTemplateToIp(templateId: $templateId, ipId: $ipId, terms: $terms) {
+    mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!, $lockedSubgraphId: String) {
+  bindTemplateToIp(
+    templateId: $templateId
+    ipId: $ipId
+    terms: $terms
+    lockedSubgraphId: $lockedSubgraphId
+  ) {
     id
     ipId
   }

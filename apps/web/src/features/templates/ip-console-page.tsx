@@ -186,6 +186,9 @@ function BindCard({
   const [tags, setTags] = useState('');
   const [credit, setCredit] = useState('');
   const [approval, setApproval] = useState<RemixApproval>('MANUAL');
+  const [lockedChoice, setLocked] = useState('');
+  const subgraphs = templates.find((t) => t.id === templateId)?.versions[0]?.subgraphs ?? [];
+  const locked = subgraphs.some((s) => s.id === lockedChoice) ? lockedChoice : '';
   const shareBps = Math.round(Number(share) * 100);
   const shareError =
     !Number.isFinite(shareBps) || shareBps < 0 || shareBps > 5000 ? 'Your share is 0–50% of each sale' : undefined;
@@ -200,7 +203,7 @@ function BindCard({
     approval,
   };
   const bind = useMutation({
-    mutationFn: () => execute(BindTemplate, { templateId, ipId, terms }),
+    mutationFn: () => execute(BindTemplate, { templateId, ipId, terms, lockedSubgraphId: locked || null }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['ip-console'] }),
   });
   const toggleUse = (use: TemplateUse, on: boolean) =>
@@ -243,6 +246,14 @@ function BindCard({
               onChange={setTemplateId}
               options={templates.map((t) => ({ id: t.id, label: `${t.name} (${t.status.toLowerCase()})` }))}
             />
+            {subgraphs.length > 0 && (
+              <NativeSelect
+                label="Lock a subgraph to this IP"
+                value={locked}
+                onChange={setLocked}
+                options={[{ id: '', label: 'None' }, ...subgraphs.map((s) => ({ id: s.id, label: s.name }))]}
+              />
+            )}
             <Checkbox isSelected={remixAllowed} onChange={setRemixAllowed}>
               Fans may remix it
             </Checkbox>
@@ -292,6 +303,12 @@ function BindCard({
               {explainTerms(terms).map((line) => (
                 <li key={line}>{line}</li>
               ))}
+              {locked && (
+                <li>
+                  Any workflow containing “{subgraphs.find((s) => s.id === locked)?.name}” uses this IP: only its
+                  templates and their remixes may carry it.
+                </li>
+              )}
             </ul>
           </section>
         </div>

@@ -204,6 +204,13 @@ export const IpConsole = graphql(`
       name
       status
       ipId
+      versions {
+        id
+        subgraphs {
+          id
+          name
+        }
+      }
     }
     remixQueue {
       childId
@@ -223,8 +230,8 @@ export const RegisterIp = graphql(`
 `);
 
 export const BindTemplate = graphql(`
-  mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!) {
-    bindTemplateToIp(templateId: $templateId, ipId: $ipId, terms: $terms) {
+  mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!, $lockedSubgraphId: String) {
+    bindTemplateToIp(templateId: $templateId, ipId: $ipId, terms: $terms, lockedSubgraphId: $lockedSubgraphId) {
       id
       ipId
     }

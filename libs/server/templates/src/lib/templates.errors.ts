@@ -33,6 +33,16 @@ export const TemplateErrors = {
     ),
   remixRejected: () => new ConflictError('REMIX_REJECTED', 'The IP owner rejected this remix: it cannot be published'),
   parentGone: () => new ConflictError('REMIX_PARENT_NOT_PUBLISHED', 'The template this remixes is no longer published'),
+  usesLockedIp: (subgraph: string, ip: string) =>
+    new ConflictError(
+      'TEMPLATE_USES_LOCKED_IP',
+      `This workflow contains “${subgraph}”, which belongs to the IP “${ip}”: remix one of its templates instead`,
+      { subgraph, ip },
+    ),
+  subgraphNotFound: () =>
+    new ValidationError('IP_SUBGRAPH_NOT_FOUND', 'The template’s newest version has no subgraph with that id', {
+      field: 'lockedSubgraphId',
+    }),
   invalidParams: () =>
     new ValidationError('TEMPLATE_INVALID_PARAMS', 'Each parameter value is JSON', { field: 'params' }),
 };

@@ -4,10 +4,12 @@ import {
   MAX_WORKFLOW_DEPTH,
   MAX_WORKFLOW_NODES,
   allNodes,
+  canonicalJson,
   parseWorkflowText,
   readApiPrompt,
   readUiWorkflow,
   readWorkflow,
+  subgraphContent,
 } from './workflow';
 
 const code = (fn: () => unknown) => {
@@ -166,5 +168,22 @@ describe('reading a workflow file', () => {
     expect(code(() => readApiPrompt({}))).toMatchObject({ code: 'WORKFLOW_INVALID' });
     // A literal pair that is not a link (a float second element) is a value, not a reference.
     expect(readApiPrompt({ '1': { class_type: 'A', inputs: { size: ['9', 0.5] } } }).kind).toBe('API');
+  });
+});
+
+describe('subgraph content', () => {
+  it('is the same for the same definition under another id, revision or key order, and differs on any change', () => {
+    const a = { id: 'a', revision: 1, name: 'Rig', nodes: [node(5, 'KSampler', { widgets_values: [1, 'fixed', 20] })] };
+    const b = {
+      nodes: [{ widgets_values: [1, 'fixed', 20], type: 'KSampler', id: 5 }],
+      name: 'Rig',
+      revision: 7,
+      id: 'b',
+    };
+    expect(subgraphContent(b)).toBe(subgraphContent(a));
+    expect(subgraphContent({ ...a, nodes: [node(5, 'KSampler', { widgets_values: [1, 'fixed', 21] })] })).not.toBe(
+      subgraphContent(a),
+    );
+    expect(canonicalJson({ b: [1, { d: null, c: 'x' }], a: true })).toBe('{"a":true,"b":[1,{"c":"x","d":null}]}');
   });
 });

@@ -299,3 +299,22 @@ function checkGraph(
       checkGraph(sg as JsonObject, `${path}.definitions.subgraphs[${i}]`, definitions, counts, warnings, true),
     );
 }
+
+/** JSON with object keys sorted at every level: the same value always gives the same text (for content hashes). */
+export function canonicalJson(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * What identifies a subgraph definition's content: everything but its id and revision counter, canonically — so a
+ * copy pasted into another workflow (ComfyUI may give it a new id) is still the same definition.
+ */
+export function subgraphContent(definition: JsonObject): string {
+  return canonicalJson(Object.fromEntries(Object.entries(definition).filter(([k]) => k !== 'id' && k !== 'revision')));
+}

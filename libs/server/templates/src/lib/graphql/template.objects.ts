@@ -171,3 +171,11 @@ export class TemplateLineage {
   @Field(() => [LineageEdgeObject], { description: 'Edges down to its remixes, nearest first.' })
   descendants!: LineageEdgeObject[];
 }
+
+@ObjectType({ description: 'A subgraph definition in a workflow (what an IP owner may lock to their IP).' })
+export class TemplateSubgraph {
+  @Field() id!: string;
+  @Field() name!: string;
+  @Field(() => Int, { nullable: true }) revision!: number | null;
+  @Field({ description: 'SHA-256 of its content (everything but id and revision).' }) sha256!: string;
+}

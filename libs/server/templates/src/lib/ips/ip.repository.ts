@@ -44,18 +44,19 @@ export class IpRepository {
 
   async bind(
     tx: EntityManager,
-    binding: { templateId: string; ipId: string; terms: RemixTerms },
+    binding: { templateId: string; ipId: string; terms: RemixTerms; lockedSubgraph: object | null },
     at: Date,
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO templates.ip_binding (template_id, ip_id, terms, ip_share_bps, approval, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO templates.ip_binding (template_id, ip_id, terms, ip_share_bps, approval, locked_subgraph, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         binding.templateId,
         binding.ipId,
         JSON.stringify(binding.terms),
         binding.terms.ipShareBps,
         binding.terms.approval,
+        binding.lockedSubgraph && JSON.stringify(binding.lockedSubgraph),
         at,
       ],
     );
@@ -148,6 +149,20 @@ export class IpRepository {
          LEFT JOIN templates.ip_binding b ON b.template_id = n.id
          LEFT JOIN templates.intellectual_property ip ON ip.id = b.ip_id`,
       [id, depth],
+    );
+  }
+
+  /** Bindings whose locked subgraph has one of these content hashes, with the IP's and the subgraph's names. */
+  async lockedBindings(
+    sha256s: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ ipId: string; ipName: string; subgraphName: string }[]> {
+    if (!sha256s.length) return [];
+    return (manager ?? this.dataSource).query(
+      `SELECT b.ip_id AS "ipId", ip.name AS "ipName", b.locked_subgraph ->> 'name' AS "subgraphName"
+         FROM templates.ip_binding b JOIN templates.intellectual_property ip ON ip.id = b.ip_id
+        WHERE b.locked_subgraph ->> 'sha256' = ANY ($1::text[])`,
+      [sha256s],
     );
   }
 

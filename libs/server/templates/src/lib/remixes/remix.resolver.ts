@@ -34,8 +34,14 @@ export class RemixResolver {
     @Args('templateId', { type: () => UUIDScalar }) templateId: string,
     @Args('ipId', { type: () => UUIDScalar }) ipId: string,
     @Args('terms') terms: RemixTermsObject,
+    @Args('lockedSubgraphId', {
+      type: () => String,
+      nullable: true,
+      description: 'A subgraph of the newest version that is the IP itself: any workflow containing it uses the IP.',
+    })
+    lockedSubgraphId?: string | null,
   ): Promise<WorkflowTemplate> {
-    return toTemplate(await this.remixes.bind(actor, templateId, ipId, terms));
+    return toTemplate(await this.remixes.bind(actor, templateId, ipId, terms, lockedSubgraphId ?? null));
   }
 
   @Mutation(() => WorkflowTemplate, {

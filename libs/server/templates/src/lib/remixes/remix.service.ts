@@ -11,7 +11,8 @@ import { MAX_ROYALTY_DEPTH } from '../lineage/royalty-cascade';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity } from '../templates/template.entity';
 import { TemplateRepository } from '../templates/template.repository';
-import { TemplateService } from '../templates/template.service';
+import type { LockedSubgraph } from '../templates/template.service';
+import { graphOf, subgraphsOf, TemplateService } from '../templates/template.service';
 
 export const RemixErrors = {
   ipNotFound: () => new ValidationError('IP_NOT_FOUND', 'No such intellectual property', { field: 'ipId' }),
@@ -78,7 +79,17 @@ export class RemixService {
   }
 
   /** The IP owner binds one of their original templates to their IP, with the terms fans remix it under. */
-  async bind(actor: Actor, templateId: string, ipId: string, terms: RemixTerms): Promise<TemplateEntity> {
+  /**
+   * `lockedSubgraphId`: a subgraph of the template's newest version that is the IP itself (a character rig, say): any
+   * workflow containing that exact definition then uses the IP, and only the IP's templates and remixes may carry it.
+   */
+  async bind(
+    actor: Actor,
+    templateId: string,
+    ipId: string,
+    terms: RemixTerms,
+    lockedSubgraphId: string | null = null,
+  ): Promise<TemplateEntity> {
     const checked = checkTerms(terms);
     return this.templates.transaction(async (tx) => {
       const ip = await this.ips.ipById(ipId, tx);
@@ -88,7 +99,13 @@ export class RemixService {
       if (!template || template.ownerId !== actor.userId) throw TemplateErrors.notFound();
       if (template.ipId) throw RemixErrors.alreadyBound();
       if ((await this.ips.parentsOf(templateId, tx)).length) throw RemixErrors.remixCannotBind();
-      await this.ips.bind(tx, { templateId, ipId, terms: checked }, this.clock.now());
+      let lockedSubgraph: LockedSubgraph | null = null;
+      if (lockedSubgraphId !== null) {
+        const newest = (await this.templates.versionsOf(templateId))[0];
+        lockedSubgraph = (newest && subgraphsOf(graphOf(newest)).find((s) => s.id === lockedSubgraphId)) || null;
+        if (!lockedSubgraph) throw TemplateErrors.subgraphNotFound();
+      }
+      await this.ips.bind(tx, { templateId, ipId, terms: checked, lockedSubgraph }, this.clock.now());
       return (await this.templates.byId(templateId, tx))!;
     });
   }

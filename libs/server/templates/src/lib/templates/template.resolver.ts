@@ -8,10 +8,11 @@ import {
   RenderedTemplate,
   TemplateParamInput,
   TemplateSlot,
+  TemplateSubgraph,
   TemplateVersion,
   WorkflowTemplate,
 } from '../graphql/template.objects';
-import { graphOf, TemplateService } from './template.service';
+import { graphOf, subgraphsOf, TemplateService } from './template.service';
 
 @Resolver(() => WorkflowTemplate)
 export class TemplateResolver {
@@ -91,6 +92,11 @@ export class TemplateResolver {
 
 @Resolver(() => TemplateVersion)
 export class TemplateVersionResolver {
+  @ResolveField(() => [TemplateSubgraph], { description: 'The subgraph definitions in this version’s UI graph.' })
+  subgraphs(@Parent() version: TemplateVersion): TemplateSubgraph[] {
+    return subgraphsOf(graphOf(version.entity)).map((s) => Object.assign(new TemplateSubgraph(), s));
+  }
+
   @ResolveField(() => [TemplateSlot], {
     description:
       'Drafts: slots an author would likely mark (seeds, steps, prompts, size…), each checked against the workflow. ' +

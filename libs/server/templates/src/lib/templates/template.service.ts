@@ -9,6 +9,8 @@ import {
   readUiWorkflow,
   renderTemplate,
   slotsFromAppMode,
+  subgraphContent,
+  subgraphDefinitions,
   toAppMode,
 } from '@lookbook/comfyui';
 import type { Actor } from '@lookbook/core';
@@ -57,6 +59,25 @@ const canonical = (slot: ParameterSlot) =>
   );
 
 /** The graphs a stored version holds, as the workflow library reads them (checked again: the row is the source). */
+/** A subgraph an IP owner locked to their IP: its id and revision when bound, and the SHA-256 of its content. */
+export interface LockedSubgraph {
+  id: string;
+  name: string;
+  revision: number | null;
+  sha256: string;
+}
+
+/** Every subgraph definition in a UI graph, with its content hash. */
+export function subgraphsOf(graph: TemplateGraph): LockedSubgraph[] {
+  if (!graph.ui) return [];
+  return [...subgraphDefinitions(graph.ui)].map(([id, definition]) => ({
+    id,
+    name: typeof definition['name'] === 'string' ? definition['name'] : id,
+    revision: typeof definition['revision'] === 'number' ? definition['revision'] : null,
+    sha256: createHash('sha256').update(subgraphContent(definition)).digest('hex'),
+  }));
+}
+
 export function graphOf(version: TemplateVersionEntity): TemplateGraph {
   return {
     ui: version.uiWorkflow ? readUiWorkflow(version.uiWorkflow).workflow : null,
@@ -156,10 +177,18 @@ export class TemplateService {
       }
     })();
     const lockfile = detectDependencies(imported.graph);
+    const subgraphs = subgraphsOf(imported.graph);
     return this.templates.transaction(async (tx) => {
       const template = await this.templates.lock(tx, templateId);
       if (!template) throw TemplateErrors.notFound();
       if (template.ownerId !== actor.userId) throw TemplateErrors.notOwner();
+      // A workflow that contains a subgraph locked to an IP uses that IP: only templates of that IP may carry it.
+      const locked = await this.ips.lockedBindings(
+        subgraphs.map((s) => s.sha256),
+        tx,
+      );
+      const foreign = locked.find((b) => b.ipId !== template.ipId);
+      if (foreign) throw TemplateErrors.usesLockedIp(foreign.subgraphName, foreign.ipName);
       const count = await this.templates.countVersions(tx, templateId);
       if (count >= MAX_TEMPLATE_VERSIONS) throw TemplateErrors.tooManyVersions(MAX_TEMPLATE_VERSIONS);
       const version: TemplateVersionEntity = {
