@@ -14,6 +14,7 @@ const PUBLIC_OPERATIONS = [
   'Query.baseModels',
   'Query.currencies',
   'Query.facetValues', // published models only, like search
+  'Query.modelParents', // a published model's declared parents (the royalties its price pays), or your own
   'Query.modelVersion', // published only, unless you own it
   'Query.renderTemplate', // published template versions only, unless you own it
   'Query.search', // published models only
@@ -36,7 +37,7 @@ const PUBLIC_ROUTES = [
   'GET /local-gateway/onboarding/:link',
   'GET /media/:name', // public media by content address (a CDN serves the same in production)
   'GET /readyz',
-  'POST /api/v1/license-check',
+  'POST /api/v1/license-check', // parses a dropped file, never stores it; rate-limited
   'POST /api/v1/licenses/verify',
   'POST /local-gateway/checkout/:id/confirm',
   'POST /local-gateway/onboarding/:link/complete',

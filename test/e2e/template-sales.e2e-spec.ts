@@ -314,4 +314,54 @@ interface Split {
     ).toBeTruthy();
     expect(await api.db.query(`SELECT count(*) FROM templates.template_version`)).toEqual(templates);
   });
+
+  it('a model derived from another pays its author through the same cascade; bad declarations change nothing', async () => {
+    const ingest = await startTestWorker(api.db.url);
+    const [original, deriver] = [await world(api).member(), await world(api).member()];
+    await pay.onboard(original);
+    await pay.onboard(deriver);
+    const base = await publishedVersion(api, original);
+    const tuned = await publishedVersion(api, deriver);
+    await ingest.close();
+    const DERIVE = `mutation($m: UUID!, $p: UUID!, $r: String!, $s: Int!) {
+      deriveModel(modelId: $m, parentModelId: $p, relation: $r, shareBps: $s) { childId parentId relation shareBps status }
+    }`;
+    const derive = (user: TestUser, m: string, p: string, r = 'FINETUNE', s = 2000) =>
+      as<{ deriveModel: object }>(user, DERIVE, { m, p, r, s });
+    expect(errorCode(await derive(deriver, tuned.modelId, base.modelId, 'REMIX'))).toBe('LINEAGE_INVALID_RELATION');
+    expect(errorCode(await derive(deriver, tuned.modelId, base.modelId, 'FINETUNE', 10_001))).toBe(
+      'REMIX_INVALID_SHARE',
+    );
+    expect(errorCode(await derive(original, tuned.modelId, base.modelId))).toBe('MODEL_NOT_FOUND');
+    expect(errorCode(await derive(deriver, tuned.modelId, tuned.modelId))).toBe('LINEAGE_CYCLE');
+    expect(await api.db.query(`SELECT 1 FROM templates.lineage_edge WHERE child_id = $1`, [tuned.modelId])).toEqual([]);
+
+    const declared = await derive(deriver, tuned.modelId, base.modelId);
+    expect(declared.data!.deriveModel).toEqual({
+      childId: tuned.modelId,
+      parentId: base.modelId,
+      relation: 'FINETUNE',
+      shareBps: 2000,
+      status: 'APPROVED',
+    });
+    expect(errorCode(await derive(deriver, tuned.modelId, base.modelId))).toBe('LINEAGE_EXISTS');
+    expect(errorCode(await derive(original, base.modelId, tuned.modelId))).toBe('LINEAGE_CYCLE');
+    const parents = await as<{ modelParents: { parentId: string }[] }>(
+      undefined,
+      `query($m: UUID!) { modelParents(modelId: $m) { parentId } }`,
+      { m: tuned.modelId },
+    );
+    expect(parents.data!.modelParents).toEqual([{ parentId: base.modelId }]);
+
+    // 49.00: fee 4.90; the fine-tune passes 20 % of 44.10 (8.82) to the base model's author; its author keeps 35.28.
+    const { orderId } = await pay.buy(await world(api).member(), tuned.offers['COMMERCIAL']!.id);
+    await pay.settle();
+    expect((await splitsOf(orderId)).map((s) => [s.recipient_id, s.role, Number(s.amount), s.transfer_status])).toEqual(
+      [
+        [deriver.id, 'SELLER', 3528, 'SENT'],
+        [original.id, 'REMIX_PARENT', 882, 'SENT'],
+      ],
+    );
+    await pay.assertBooks();
+  });
 });

@@ -49,10 +49,19 @@ async function runFixture(fixture: string, interrupt = false) {
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const readPid = (file: string) => {
+    try {
+      return Number(readFileSync(file, 'utf8').split('\n')[0]) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
   let pid: number | undefined;
   for (let i = 0; i < 600 && pid === undefined && child.exitCode === null; i += 1) {
     const [pidFile] = find(tmp, 'postmaster.pid');
-    if (pidFile) pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    // initdb's bootstrap writes and removes a pid file too: one that is gone before it is read is not the server's.
+    const read = pidFile ? readPid(pidFile) : undefined;
+    if (read) pid = read;
     else await new Promise((r) => setTimeout(r, 100));
   }
   if (interrupt) {

@@ -58,6 +58,8 @@ type Documents = {
     "\n  mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {\n    updateStyleModel(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateModelDocument,
     "\n  mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {\n    changeStyleModelStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": typeof types.ChangeModelStatusDocument,
     "\n  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {\n    createModelVersion(modelId: $modelId, input: $input) {\n      id\n    }\n  }\n": typeof types.CreateVersionDocument,
+    "\n  query ModelParents($modelId: UUID!) {\n    modelParents(modelId: $modelId) {\n      parentId\n      relation\n      shareBps\n    }\n  }\n": typeof types.ModelParentsDocument,
+    "\n  mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {\n    deriveModel(modelId: $modelId, parentModelId: $parentModelId, relation: $relation, shareBps: $shareBps) {\n      parentId\n    }\n  }\n": typeof types.DeriveModelDocument,
     "\n  mutation CreateModel($input: CreateStyleModelInput!) {\n    createStyleModel(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateModelDocument,
     "\n  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": typeof types.SetOffersDocument,
     "\n  mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": typeof types.SetTemplateOffersDocument,
@@ -126,6 +128,8 @@ const documents: Documents = {
     "\n  mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {\n    updateStyleModel(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateModelDocument,
     "\n  mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {\n    changeStyleModelStatus(id: $id, status: $status) {\n      id\n      status\n    }\n  }\n": types.ChangeModelStatusDocument,
     "\n  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {\n    createModelVersion(modelId: $modelId, input: $input) {\n      id\n    }\n  }\n": types.CreateVersionDocument,
+    "\n  query ModelParents($modelId: UUID!) {\n    modelParents(modelId: $modelId) {\n      parentId\n      relation\n      shareBps\n    }\n  }\n": types.ModelParentsDocument,
+    "\n  mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {\n    deriveModel(modelId: $modelId, parentModelId: $parentModelId, relation: $relation, shareBps: $shareBps) {\n      parentId\n    }\n  }\n": types.DeriveModelDocument,
     "\n  mutation CreateModel($input: CreateStyleModelInput!) {\n    createStyleModel(input: $input) {\n      id\n    }\n  }\n": types.CreateModelDocument,
     "\n  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": types.SetOffersDocument,
     "\n  mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": types.SetTemplateOffersDocument,
@@ -323,6 +327,14 @@ export function graphql(source: "\n  mutation ChangeModelStatus($id: UUID!, $sta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {\n    createModelVersion(modelId: $modelId, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelParents($modelId: UUID!) {\n    modelParents(modelId: $modelId) {\n      parentId\n      relation\n      shareBps\n    }\n  }\n"): typeof import('./graphql').ModelParentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {\n    deriveModel(modelId: $modelId, parentModelId: $parentModelId, relation: $relation, shareBps: $shareBps) {\n      parentId\n    }\n  }\n"): typeof import('./graphql').DeriveModelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -748,6 +748,23 @@ export type CreateVersionMutationVariables = Exact<{
 
 export type CreateVersionMutation = { createModelVersion: { id: string } };
 
+export type ModelParentsQueryVariables = Exact<{
+  modelId: string;
+}>;
+
+
+export type ModelParentsQuery = { modelParents: Array<{ parentId: string, relation: string, shareBps: number }> };
+
+export type DeriveModelMutationVariables = Exact<{
+  modelId: string;
+  parentModelId: string;
+  relation: string;
+  shareBps: number;
+}>;
+
+
+export type DeriveModelMutation = { deriveModel: { parentId: string } };
+
 export type CreateModelMutationVariables = Exact<{
   input: CreateStyleModelInput;
 }>;
@@ -1727,6 +1744,27 @@ export const CreateVersionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateVersionMutation, CreateVersionMutationVariables>;
+export const ModelParentsDocument = new TypedDocumentString(`
+    query ModelParents($modelId: UUID!) {
+  modelParents(modelId: $modelId) {
+    parentId
+    relation
+    shareBps
+  }
+}
+    `) as unknown as TypedDocumentString<ModelParentsQuery, ModelParentsQueryVariables>;
+export const DeriveModelDocument = new TypedDocumentString(`
+    mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {
+  deriveModel(
+    modelId: $modelId
+    parentModelId: $parentModelId
+    relation: $relation
+    shareBps: $shareBps
+  ) {
+    parentId
+  }
+}
+    `) as unknown as TypedDocumentString<DeriveModelMutation, DeriveModelMutationVariables>;
 export const CreateModelDocument = new TypedDocumentString(`
     mutation CreateModel($input: CreateStyleModelInput!) {
   createStyleModel(input: $input) {

@@ -19,6 +19,7 @@ import { formatDate, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { ModelForm, splitTags } from './model-form';
+import { ModelLineageCard } from './model-lineage-card';
 import type { ModelFormValues } from './model-form';
 import { STATUS_TONE } from './studio-page';
 
@@ -227,6 +228,7 @@ export function ModelEditorPage() {
               </Button>
             </form>
           </Card>
+          <ModelLineageCard modelId={id} />
         </div>
       </div>
     </div>

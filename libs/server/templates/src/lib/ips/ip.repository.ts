@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { violatedConstraint } from '@lookbook/core';
+import { ValidationError } from '@lookbook/kernel';
 import type { RemixTerms } from '../lineage/remix-terms';
 import type { LineageEdge } from './ip.entity';
 import { IntellectualPropertyEntity } from './ip.entity';
+
+export const LineageErrors = {
+  cycle: () =>
+    new ValidationError('LINEAGE_CYCLE', 'That would make a resource its own ancestor', { field: 'parentId' }),
+  duplicate: () =>
+    new ValidationError('LINEAGE_EXISTS', 'This parent is declared already', { field: 'parentId' }),
+};
 
 interface EdgeRow {
   child_id: string;
@@ -68,13 +77,21 @@ export class IpRepository {
     ]);
   }
 
-  async insertEdge(tx: EntityManager, edge: LineageEdge): Promise<void> {
-    await tx.query(
-      `INSERT INTO templates.lineage_edge (child_kind, child_id, parent_kind, parent_id, relation, share_bps, status,
-              created_at)
-       VALUES ('TEMPLATE', $1, 'TEMPLATE', $2, $3, $4, $5, $6)`,
-      [edge.childId, edge.parentId, edge.relation, edge.shareBps, edge.status, edge.createdAt],
-    );
+  /** Template → template by default; a derived model is MODEL → MODEL. Cycles and duplicates are typed errors. */
+  async insertEdge(tx: EntityManager, edge: LineageEdge, kind: 'TEMPLATE' | 'MODEL' = 'TEMPLATE'): Promise<void> {
+    try {
+      await tx.query(
+        `INSERT INTO templates.lineage_edge (child_kind, child_id, parent_kind, parent_id, relation, share_bps, status,
+                created_at)
+         VALUES ($7, $1, $7, $2, $3, $4, $5, $6)`,
+        [edge.childId, edge.parentId, edge.relation, edge.shareBps, edge.status, edge.createdAt, kind],
+      );
+    } catch (error) {
+      const constraint = violatedConstraint(error);
+      if (constraint === 'lineage_acyclic' || constraint === 'lineage_edge_check') throw LineageErrors.cycle();
+      if (constraint === 'lineage_edge_pkey') throw LineageErrors.duplicate();
+      throw error;
+    }
   }
 
   async parentsOf(childId: string, manager?: EntityManager): Promise<LineageEdge[]> {

@@ -59,6 +59,30 @@ export class RemixResolver {
     return toTemplate(await this.remixes.remix(actor, parentId, { name, shareBps, terms }));
   }
 
+  @Mutation(() => LineageEdgeObject, {
+    description:
+      'Declare that your model derives from a published model (MERGE, FINETUNE, ADAPTER), passing it shareBps of ' +
+      'every sale along the royalty cascade.',
+  })
+  deriveModel(
+    @CurrentActor() actor: Actor,
+    @Args('modelId', { type: () => UUIDScalar }) modelId: string,
+    @Args('parentModelId', { type: () => UUIDScalar }) parentModelId: string,
+    @Args('relation') relation: string,
+    @Args('shareBps', { type: () => Int }) shareBps: number,
+  ) {
+    return this.remixes.deriveModel(actor, { modelId, parentModelId, relation, shareBps });
+  }
+
+  @Public()
+  @Query(() => [LineageEdgeObject], { description: 'The models a model declares it derives from, with their shares.' })
+  modelParents(
+    @Args('modelId', { type: () => UUIDScalar }) modelId: string,
+    @CurrentActor() viewer: Actor | undefined,
+  ) {
+    return this.remixes.modelParents(viewer, modelId);
+  }
+
   @Mutation(() => LineageEdgeObject, { description: 'IP owners: approve or reject a pending remix (once).' })
   decideRemix(
     @CurrentActor() actor: Actor,

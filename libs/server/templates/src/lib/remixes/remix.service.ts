@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
-import { codePoints, manyLines, newId, oneLine, ValidationError } from '@lookbook/kernel';
+import { codePoints, manyLines, newId, NotFoundError, oneLine, ValidationError } from '@lookbook/kernel';
+import { CatalogFacade } from '@lookbook/catalog';
 import type { IpKind, LineageEdge } from '../ips/ip.entity';
 import { IP_KINDS, IntellectualPropertyEntity } from '../ips/ip.entity';
 import { IpRepository } from '../ips/ip.repository';
@@ -35,6 +36,12 @@ export const RemixErrors = {
     new ValidationError('REMIX_NOT_PENDING', 'This remix is not waiting for a decision (it was decided already)', {
       field: 'templateId',
     }),
+  modelNotFound: (field: string) =>
+    new NotFoundError('MODEL_NOT_FOUND', 'No such model of yours (the parent: no such published model)', { field }),
+  invalidRelation: () =>
+    new ValidationError('LINEAGE_INVALID_RELATION', 'A model derives by MERGE, FINETUNE or ADAPTER', {
+      field: 'relation',
+    }),
   invalidIp: () =>
     new ValidationError('IP_INVALID', 'An IP has a name of 1–120 characters and a kind', { field: 'name' }),
 };
@@ -55,8 +62,45 @@ export class RemixService {
     private readonly ips: IpRepository,
     private readonly templates: TemplateRepository,
     private readonly templateService: TemplateService,
+    private readonly catalog: CatalogFacade,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A creator declares that their model derives from a published model (a merge, a fine-tune, an adapter trained on
+   * it) and passes it `shareBps` of every sale: the royalty cascade pays the parent's author from then on (sales made
+   * before are not changed). Declared once per parent; never a cycle.
+   */
+  async deriveModel(
+    actor: Actor,
+    input: { modelId: string; parentModelId: string; relation: string; shareBps: number },
+  ): Promise<LineageEdge> {
+    if (!['MERGE', 'FINETUNE', 'ADAPTER'].includes(input.relation)) throw RemixErrors.invalidRelation();
+    if (!Number.isInteger(input.shareBps) || input.shareBps < 0 || input.shareBps > 10_000)
+      throw RemixErrors.invalidShare();
+    const owners = await this.catalog.modelOwners([input.modelId]);
+    if (owners.get(input.modelId) !== actor.userId) throw RemixErrors.modelNotFound('modelId');
+    if (!(await this.catalog.publishedModels([input.parentModelId])).length)
+      throw RemixErrors.modelNotFound('parentModelId');
+    const edge: LineageEdge = {
+      childId: input.modelId,
+      parentId: input.parentModelId,
+      relation: input.relation as LineageEdge['relation'],
+      shareBps: input.shareBps,
+      status: 'APPROVED',
+      createdAt: this.clock.now(),
+    };
+    await this.templates.transaction((tx) => this.ips.insertEdge(tx, edge, 'MODEL'));
+    return edge;
+  }
+
+  /** What a model declares it derives from (public: the royalties a buyer's money pays). */
+  async modelParents(viewer: Actor | undefined, modelId: string): Promise<LineageEdge[]> {
+    const published = (await this.catalog.publishedModels([modelId])).length > 0;
+    if (!published && (await this.catalog.modelOwners([modelId])).get(modelId) !== viewer?.userId)
+      throw RemixErrors.modelNotFound('modelId');
+    return this.ips.parentsOf(modelId);
+  }
 
   async registerIp(actor: Actor, input: { name: string; kind: string; description?: string | null }) {
     const name = oneLine(input.name, 'name');

@@ -1,0 +1,113 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Button, Card, ErrorState, LoadingState, NativeSelect, Notice, TextField } from '@lookbook/web-ui';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/api-error';
+import { execute } from '../../lib/graphql-client';
+
+const ModelParents = graphql(`
+  query ModelParents($modelId: UUID!) {
+    modelParents(modelId: $modelId) {
+      parentId
+      relation
+      shareBps
+    }
+  }
+`);
+
+const DeriveModel = graphql(`
+  mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {
+    deriveModel(modelId: $modelId, parentModelId: $parentModelId, relation: $relation, shareBps: $shareBps) {
+      parentId
+    }
+  }
+`);
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * What this model derives from, and the share of each sale it passes to each parent's author (the royalty cascade
+ * pays them on every sale from now on). Paste the parent model's link or id.
+ */
+export function ModelLineageCard({ modelId }: { modelId: string }) {
+  const client = useQueryClient();
+  const parents = useQuery({
+    queryKey: ['studio', 'model', modelId, 'parents'],
+    queryFn: () => execute(ModelParents, { modelId }),
+  });
+  const [parent, setParent] = useState('');
+  const [relation, setRelation] = useState('FINETUNE');
+  const [share, setShare] = useState('10');
+  const parentModelId = UUID.exec(parent)?.[0]?.toLowerCase() ?? '';
+  const shareBps = Math.round(Number(share) * 100);
+  const shareError = !Number.isFinite(shareBps) || shareBps < 0 || shareBps > 10_000 ? 'A share is 0–100%' : undefined;
+  const derive = useMutation({
+    mutationFn: () => execute(DeriveModel, { modelId, parentModelId, relation, shareBps }),
+    onSuccess: async () => {
+      setParent('');
+      await client.invalidateQueries({ queryKey: ['studio', 'model', modelId, 'parents'] });
+    },
+  });
+  return (
+    <Card>
+      <h2 className="mb-1 text-lg font-semibold">Derived from</h2>
+      <p className="mb-3 text-sm text-muted">
+        Built on someone’s model? Declare it and pass its author a share of every sale, paid with each sale.
+      </p>
+      {parents.isPending ? (
+        <LoadingState label="Loading its parents" />
+      ) : parents.isError ? (
+        <ErrorState message={errorMessage(parents.error)} onRetry={() => void parents.refetch()} />
+      ) : parents.data.modelParents.length === 0 ? (
+        <p className="mb-3 text-sm text-muted">No parent declared.</p>
+      ) : (
+        <ul className="mb-3 flex flex-col gap-1 text-sm" data-testid="model-parents">
+          {parents.data.modelParents.map((p) => (
+            <li key={p.parentId}>
+              {p.relation.toLowerCase()} of{' '}
+              <Link to="/models/$id" params={{ id: p.parentId }} className="text-accent underline">
+                this model
+              </Link>{' '}
+              · {p.shareBps / 100}% of each sale
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          derive.mutate();
+        }}
+      >
+        <TextField
+          label="Parent model (link or id)"
+          value={parent}
+          onChange={setParent}
+          error={parent && !parentModelId ? 'Paste a model page link or its id' : undefined}
+        />
+        <NativeSelect
+          label="How"
+          value={relation}
+          onChange={setRelation}
+          options={[
+            { id: 'FINETUNE', label: 'Fine-tuned from it' },
+            { id: 'MERGE', label: 'Merged with it' },
+            { id: 'ADAPTER', label: 'An adapter trained on it' },
+          ]}
+        />
+        <TextField label="Share of each sale (%)" value={share} onChange={setShare} error={shareError} />
+        {derive.isError && <Notice tone="bad">{errorMessage(derive.error)}</Notice>}
+        <Button
+          type="submit"
+          className="self-start"
+          isPending={derive.isPending}
+          isDisabled={!parentModelId || !!shareError}
+        >
+          Declare parent
+        </Button>
+      </form>
+    </Card>
+  );
+}
