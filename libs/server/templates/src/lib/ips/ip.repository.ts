@@ -11,8 +11,7 @@ import { IntellectualPropertyEntity } from './ip.entity';
 export const LineageErrors = {
   cycle: () =>
     new ValidationError('LINEAGE_CYCLE', 'That would make a resource its own ancestor', { field: 'parentId' }),
-  duplicate: () =>
-    new ValidationError('LINEAGE_EXISTS', 'This parent is declared already', { field: 'parentId' }),
+  duplicate: () => new ValidationError('LINEAGE_EXISTS', 'This parent is declared already', { field: 'parentId' }),
 };
 
 interface EdgeRow {
