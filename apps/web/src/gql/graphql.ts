@@ -887,7 +887,14 @@ export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup
 export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, versions: Array<{ id: string, subgraphs: Array<{ id: string, name: string }> }> }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string }> };
+export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string }> };
+
+export type TemplateSubgraphsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TemplateSubgraphsQuery = { template: { id: string, versions: Array<{ id: string, subgraphs: Array<{ id: string, name: string }> }> } };
 
 export type RegisterIpMutationVariables = Exact<{
   input: RegisterIpInput;
@@ -2104,13 +2111,6 @@ export const IpConsoleDocument = new TypedDocumentString(`
     name
     status
     ipId
-    versions {
-      id
-      subgraphs {
-        id
-        name
-      }
-    }
   }
   remixQueue {
     childId
@@ -2120,6 +2120,20 @@ export const IpConsoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IpConsoleQuery, IpConsoleQueryVariables>;
+export const TemplateSubgraphsDocument = new TypedDocumentString(`
+    query TemplateSubgraphs($id: UUID!) {
+  template(id: $id) {
+    id
+    versions {
+      id
+      subgraphs {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TemplateSubgraphsQuery, TemplateSubgraphsQueryVariables>;
 export const RegisterIpDocument = new TypedDocumentString(`
     mutation RegisterIp($input: RegisterIpInput!) {
   registerIntellectualProperty(input: $input) {

@@ -19,7 +19,7 @@ import { errorMessage } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { explainTerms } from './explain-terms';
-import { BindTemplate, DecideRemix, IpConsole, RegisterIp } from './template-queries';
+import { BindTemplate, DecideRemix, IpConsole, RegisterIp, TemplateSubgraphs } from './template-queries';
 
 const words = (text: string) =>
   text
@@ -187,7 +187,12 @@ function BindCard({
   const [credit, setCredit] = useState('');
   const [approval, setApproval] = useState<RemixApproval>('MANUAL');
   const [lockedChoice, setLocked] = useState('');
-  const subgraphs = templates.find((t) => t.id === templateId)?.versions[0]?.subgraphs ?? [];
+  const chosenGraph = useQuery({
+    queryKey: ['template', templateId, 'subgraphs'],
+    queryFn: () => execute(TemplateSubgraphs, { id: templateId }),
+    enabled: !!templateId,
+  });
+  const subgraphs = chosenGraph.data?.template.versions[0]?.subgraphs ?? [];
   const locked = subgraphs.some((s) => s.id === lockedChoice) ? lockedChoice : '';
   const shareBps = Math.round(Number(share) * 100);
   const shareError =

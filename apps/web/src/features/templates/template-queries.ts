@@ -204,6 +204,21 @@ export const IpConsole = graphql(`
       name
       status
       ipId
+    }
+    remixQueue {
+      childId
+      parentId
+      shareBps
+      createdAt
+    }
+  }
+`);
+
+/** Only for the template chosen in the bind form: listing subgraphs reads its whole workflow. */
+export const TemplateSubgraphs = graphql(`
+  query TemplateSubgraphs($id: UUID!) {
+    template(id: $id) {
+      id
       versions {
         id
         subgraphs {
@@ -211,12 +226,6 @@ export const IpConsole = graphql(`
           name
         }
       }
-    }
-    remixQueue {
-      childId
-      parentId
-      shareBps
-      createdAt
     }
   }
 `);

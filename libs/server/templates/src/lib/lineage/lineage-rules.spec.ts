@@ -25,6 +25,18 @@ const IP_TERMS: RemixTerms = {
 };
 
 describe('remix terms', () => {
+  it('holds credit lines, slot keys and required tags to the text rules of every field', () => {
+    expect(checkTerms({ ...IP_TERMS, requiredTags: ['  Harbour   Cats ', 'harbour cats'] }).requiredTags).toEqual([
+      'harbour cats', // the same rule a remix's own tags follow, so a required tag always matches
+    ]);
+    expect(code(() => checkTerms({ ...IP_TERMS, attribution: ['Harbour \u202eCats'] }))).toBe('INVALID_TEXT');
+    expect(code(() => checkTerms({ ...IP_TERMS, attribution: ['Harbour\u0000Cats'] }))).toBe('INVALID_TEXT');
+    expect(code(() => checkTerms({ ...IP_TERMS, attribution: ['   '] }))).toBe('TERMS_INVALID_ATTRIBUTION');
+    expect(code(() => checkTerms({ ...IP_TERMS, attribution: ['x'.repeat(201)] }))).toBe('TERMS_INVALID_ATTRIBUTION');
+    expect(code(() => checkTerms({ ...IP_TERMS, requiredTags: ['<script>'] }))).toBe('TERMS_INVALID_TAGS');
+    expect(code(() => checkTerms({ ...IP_TERMS, changeableSlots: ['seed\u202e'] }))).toBe('INVALID_TEXT');
+  });
+
   it('a remix may tighten every rule, and keeps the inherited credit lines first', () => {
     const tighter = inheritTerms(IP_TERMS, {
       ...IP_TERMS,

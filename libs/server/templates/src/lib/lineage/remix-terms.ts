@@ -1,5 +1,6 @@
 import type { MaturityLevel } from '@lookbook/kernel';
-import { MATURITY_LEVELS, ValidationError } from '@lookbook/kernel';
+import { codePoints, MATURITY_LEVELS, oneLine, ValidationError } from '@lookbook/kernel';
+import { normaliseTags } from '../templates/template-tags';
 
 /**
  * Remix terms: what an IP owner lets fans do with a template bound to their IP, and what every remix down the line
@@ -42,14 +43,22 @@ export function checkTerms(terms: RemixTerms): RemixTerms {
     throw invalid('TERMS_INVALID_MATURITY', 'Maturity is SFW, SUGGESTIVE, MATURE or EXPLICIT', 'maxMaturity');
   if (!(APPROVAL_MODES as readonly string[]).includes(terms.approval))
     throw invalid('TERMS_INVALID_APPROVAL', 'Approval is AUTOMATIC or MANUAL', 'approval');
-  if (terms.attribution.some((line) => !line.trim() || line.length > 200))
+  // Credit lines are shown on every remix and copied into licences: the text rules of every field apply.
+  const attribution = terms.attribution.map((line) => oneLine(line, 'attribution'));
+  if (attribution.some((line) => !line || codePoints(line) > 200))
     throw invalid('TERMS_INVALID_ATTRIBUTION', 'Each credit line is 1–200 characters', 'attribution');
-  if (terms.requiredTags.length > 20) throw invalid('TERMS_INVALID_TAGS', 'At most 20 required tags', 'requiredTags');
+  const requiredTags = normaliseTags(terms.requiredTags, 'requiredTags', () =>
+    invalid('TERMS_INVALID_TAGS', 'At most 20 required tags of 1–40 letters, digits, spaces, _ or -', 'requiredTags'),
+  );
   return {
     ...terms,
+    attribution,
     allowedUses: [...new Set(terms.allowedUses)].sort(),
-    requiredTags: [...new Set(terms.requiredTags.map((t) => t.trim().toLowerCase()))].sort(),
-    changeableSlots: terms.changeableSlots === null ? null : [...new Set(terms.changeableSlots)].sort(),
+    requiredTags: requiredTags.sort(),
+    changeableSlots:
+      terms.changeableSlots === null
+        ? null
+        : [...new Set(terms.changeableSlots.map((key) => oneLine(key, 'changeableSlots')))].sort(),
   };
 }
 

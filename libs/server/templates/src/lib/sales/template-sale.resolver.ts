@@ -21,10 +21,17 @@ export class TemplateSaleResolver {
   async myLicenses(
     @Parent() version: TemplateVersion,
     @CurrentActor() viewer: Actor | undefined,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<HeldLicence[]> {
     if (!viewer) return [];
-    const held = await this.licensing.activeHeldBy(viewer, [version.id]);
-    return held.map((g) => Object.assign(new HeldLicence(), { id: g.id, tier: g.tier }));
+    // One read for all the versions on a page (loaders live per request, so per viewer).
+    const loader = loaders.get<string, HeldLicence[]>('templates.myLicenses', async (ids) => {
+      const held = await this.licensing.activeHeldBy(viewer, ids);
+      return ids.map((id) =>
+        held.filter((g) => g.versionId === id).map((g) => Object.assign(new HeldLicence(), { id: g.id, tier: g.tier })),
+      );
+    });
+    return loader.load(version.id);
   }
 
   @ResolveField(() => LicenseRollupObject, {

@@ -21,6 +21,7 @@ import { checkRemix } from '../lineage/remix-terms';
 import { importWorkflow } from '../workflows/workflow-import';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateVersionEntity } from './template.entity';
+import { normaliseTags } from './template-tags';
 import { TemplateRepository } from './template.repository';
 
 export const MAX_TEMPLATE_VERSIONS = 100;
@@ -40,13 +41,6 @@ const slugify = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '') || 'template';
-
-function normaliseTags(tags: readonly string[]): string[] {
-  const cleaned = [...new Set(tags.map((t) => oneLine(t, 'tags').toLowerCase().replace(/\s+/g, ' ')))];
-  if (cleaned.length > 20 || cleaned.some((t) => !/^[\p{L}\p{N} _-]{1,40}$/u.test(t)))
-    throw TemplateErrors.invalidTags();
-  return cleaned;
-}
 
 /** A slot as comparable text: keys sorted (jsonb does not keep their order), undefined fields dropped. */
 const canonical = (slot: ParameterSlot) =>
@@ -120,7 +114,7 @@ export class TemplateService {
       slug,
       name,
       description,
-      tags: normaliseTags(input.tags ?? []),
+      tags: normaliseTags(input.tags ?? [], 'tags', TemplateErrors.invalidTags),
       maturity: 'SFW',
       status: 'DRAFT',
       terms: null,
