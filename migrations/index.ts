@@ -11,6 +11,7 @@ import { Search1764900000000 } from './1764900000000-search';
 import { SearchCreators1765000000000 } from './1765000000000-search-creators';
 import { Templates1765100000000 } from './1765100000000-templates';
 import { TemplateSales1765200000000 } from './1765200000000-template-sales';
+import { TemplateSearch1765300000000 } from './1765300000000-template-search';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SearchCreators1765000000000,
   Templates1765100000000,
   TemplateSales1765200000000,
+  TemplateSearch1765300000000,
 ];

@@ -116,6 +116,33 @@ const present = referenceAvailable('comfyui');
     await visitor.getByText(/steps: expected a whole number/).waitFor();
   });
 
+  it('a visitor finds the template by a misspelled word beside models, narrows to workflow templates, and opens it', async () => {
+    await visitor.goto(url('/'));
+    await visitor.getByTestId('search-input').fill('noise ofset portrait');
+    await visitor.getByTestId('search-input').press('Enter');
+    await visitor.waitForURL(/q=noise/);
+    // The relay indexes the publish within seconds; until then the page says nothing matches.
+    const card = visitor.getByTestId('template-card').filter({ hasText: 'Noise Offset Portrait' });
+    for (let tries = 0; !(await card.isVisible()) && tries < 20; tries += 1) {
+      await visitor.waitForTimeout(500);
+      await visitor.reload();
+    }
+    await card.waitFor();
+    await visitor.getByText('Showing results for').waitFor();
+    await visitor.getByTestId('facet-kind-template').click();
+    await visitor.waitForURL(/kind=template/);
+    await visitor.getByRole('button', { name: 'Workflow templates only (remove filter)' }).waitFor();
+    await card.waitFor();
+    expect(await visitor.getByTestId('model-card').count()).toBe(0);
+    await checkPage(visitor, 'search-templates');
+    // The URL is the search: a shared link shows the same results.
+    await visitor.goto(visitor.url());
+    await card.waitFor();
+    await card.getByRole('link', { name: 'Noise Offset Portrait', exact: true }).click();
+    await visitor.waitForURL(templateUrl);
+    await visitor.getByText('Workflow maker').first().waitFor();
+  });
+
   it('the creator registers an IP and binds the template at 15 % with manual approval, the terms explained live', async () => {
     await creator.goto(url('/studio'));
     await creator.getByRole('link', { name: 'Your IPs' }).click();

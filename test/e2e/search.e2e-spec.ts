@@ -5,6 +5,7 @@ import { eventually } from './support/eventually';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
+import { comfyuiReferencePresent, referenceTemplate } from './support/templates';
 import { publishedVersion } from './support/versions';
 import { world } from './support/world';
 
@@ -247,4 +248,65 @@ describe('search over HTTP: publish â†’ findable by a misspelling and by hash â†
     expect(after.failing).toBe(0);
     expect(after.documents).toBeGreaterThanOrEqual(5);
   });
+
+  const TEMPLATE_SEARCH = `query($q: String, $f: SearchFilterInput) {
+    search(query: $q, filters: $f, first: 20) {
+      total
+      hits { kind model { id } template { id name owner { handle } } }
+      facets(facets: [KIND, TYPE]) { facet values { value count } }
+    }
+    suggest(prefix: "lumen") { kind text ref }
+  }`;
+  interface TemplateSearchData {
+    search: {
+      total: number;
+      hits: { kind: string; model: { id: string } | null; template: { id: string; name: string } | null }[];
+      facets: { facet: string; values: { value: string; count: number }[] }[];
+    };
+    suggest: { kind: string; text: string; ref: string }[];
+  }
+
+  // Needs ../shared/reference/comfyui (the workflow the template is made from).
+  (comfyuiReferencePresent ? it : it.skip)(
+    'finds a published workflow template beside models, by a misspelling, with a kind facet; drafts never',
+    async () => {
+      const published = await referenceTemplate(api, creator, 'Lumenfall Portrait Workflow');
+      const draft = await referenceTemplate(api, creator, 'Lumenfall Draft Workflow', { draft: true });
+      const found = await eventually(
+        async () => {
+          const result = await gql<TemplateSearchData>(api.server, TEMPLATE_SEARCH, { q: 'lumenfal portrait' });
+          return result.data?.search.hits.some((h) => h.template?.id === published.id) ? result.data : undefined;
+        },
+        { what: 'the template to be searchable', timeoutMs: 10_000 },
+      );
+      expect(found.search.hits[0]).toMatchObject({
+        kind: 'TEMPLATE',
+        model: null,
+        template: { id: published.id, name: 'Lumenfall Portrait Workflow', owner: { handle: creator.handle } },
+      });
+      expect(found.suggest).toContainEqual({
+        kind: 'TEMPLATE',
+        text: 'Lumenfall Portrait Workflow',
+        ref: published.id,
+      });
+      const kinds = found.search.facets.find((f) => f.facet === 'KIND')!;
+      expect(kinds.values).toContainEqual({ value: 'TEMPLATE', count: 1 });
+      // A template has no model type: it is not counted under any.
+      const types = found.search.facets.find((f) => f.facet === 'TYPE')!;
+      expect(types.values.reduce((n, v) => n + v.count, 0)).toBe(found.search.total - 1);
+
+      const onlyTemplates = await gql<TemplateSearchData>(api.server, TEMPLATE_SEARCH, {
+        q: 'lumenfall',
+        f: { kinds: ['TEMPLATE'] },
+      });
+      expect(onlyTemplates.data!.search.hits.map((h) => h.template?.id)).toEqual([published.id]);
+      expect(JSON.stringify(onlyTemplates.data)).not.toContain(draft.id);
+      const onlyModels = await gql<TemplateSearchData>(api.server, TEMPLATE_SEARCH, {
+        q: 'lumenfall',
+        f: { kinds: ['MODEL'] },
+      });
+      expect(onlyModels.data!.search.total).toBe(0);
+      expect(errorCode(await gql(api.server, TEMPLATE_SEARCH, { f: { kinds: ['IMAGE'] } }))).toBe('BAD_USER_INPUT');
+    },
+  );
 });

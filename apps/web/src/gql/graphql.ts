@@ -305,6 +305,7 @@ export type SearchFacet =
   | 'COMMERCIAL_USE'
   | 'CREDIT_REQUIRED'
   | 'DERIVATIVES_ALLOWED'
+  | 'KIND'
   | 'MATURITY'
   | 'PRICE'
   | 'TAG'
@@ -325,6 +326,8 @@ export type SearchFilterInput = {
   derivativesAllowed?: boolean | null | undefined;
   /** true: free to claim; false: paid offers only. */
   free?: boolean | null | undefined;
+  /** Style models, workflow templates; absent: both. */
+  kinds?: Array<SearchKind> | null | undefined;
   /** Maturity levels to include; absent: every level up to the viewer's setting (signed out: SUGGESTIVE). */
   maturity?: Array<Maturity> | null | undefined;
   /** Cheapest paid offer at most this (free ones too). */
@@ -335,6 +338,11 @@ export type SearchFilterInput = {
   tiers?: Array<LicenseTier> | null | undefined;
   types?: Array<ModelType> | null | undefined;
 };
+
+/** What a search result is: a style model or a workflow template. */
+export type SearchKind =
+  | 'MODEL'
+  | 'TEMPLATE';
 
 /** RELEVANCE falls back to NEWEST when there is no query. */
 export type SearchSort =
@@ -366,7 +374,8 @@ export type SplitRole =
 export type SuggestionKind =
   | 'CREATOR'
   | 'MODEL'
-  | 'TAG';
+  | 'TAG'
+  | 'TEMPLATE';
 
 export type TemplateParamInput = {
   key: string;
@@ -524,10 +533,13 @@ export type BrowseQueryVariables = Exact<{
 }>;
 
 
-export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, hashMatch: boolean, maturity: Array<string>, hits: Array<{ model: (
+export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, hashMatch: boolean, maturity: Array<string>, hits: Array<{ kind: SearchKind, model: (
         { id: string }
         & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
-      ), highlights: Array<{ field: string, segments: Array<{ text: string, match: boolean }> }> }>, facets?: Array<{ facet: SearchFacet, values: Array<{ value: string, count: number }> }>, creators?: Array<{ handle: string, name: string, models: number }> } };
+      ) | null, template: (
+        { id: string }
+        & { ' $fragmentRefs'?: { 'TemplateCardFragment': TemplateCardFragment } }
+      ) | null, highlights: Array<{ field: string, segments: Array<{ text: string, match: boolean }> }> }>, facets?: Array<{ facet: SearchFacet, values: Array<{ value: string, count: number }> }>, creators?: Array<{ handle: string, name: string, models: number, templates: number }> } };
 
 export type FacetValuesQueryVariables = Exact<{
   facet: SearchFacet;
@@ -830,12 +842,14 @@ export type PublishVersionMutationVariables = Exact<{
 
 export type PublishVersionMutation = { publishModelVersion: { id: string, status: VersionStatus } };
 
+export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, owner: { handle: string, displayName: string } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
+
 export type TemplatePageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, owner: { handle: string, displayName: string } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
 
 export type RenderTemplateQueryVariables = Exact<{
   versionId: string;
@@ -1095,6 +1109,18 @@ export const VersionOffersFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VersionOffers"}) as unknown as TypedDocumentString<VersionOffersFragment, unknown>;
+export const TemplateCardFragmentDoc = new TypedDocumentString(`
+    fragment TemplateCard on WorkflowTemplate {
+  id
+  name
+  tags
+  ipId
+  owner {
+    handle
+    displayName
+  }
+}
+    `, {"fragmentName":"TemplateCard"}) as unknown as TypedDocumentString<TemplateCardFragment, unknown>;
 export const AccountDocument = new TypedDocumentString(`
     query Account {
   mySessions(first: 50) {
@@ -1203,9 +1229,14 @@ export const BrowseDocument = new TypedDocumentString(`
     hashMatch
     maturity
     hits {
+      kind
       model {
         id
         ...ModelCard
+      }
+      template {
+        id
+        ...TemplateCard
       }
       highlights {
         field
@@ -1226,6 +1257,7 @@ export const BrowseDocument = new TypedDocumentString(`
       handle
       name
       models
+      templates
     }
   }
 }
@@ -1264,6 +1296,16 @@ export const BrowseDocument = new TypedDocumentString(`
         derivativesAllowed
       }
     }
+  }
+}
+fragment TemplateCard on WorkflowTemplate {
+  id
+  name
+  tags
+  ipId
+  owner {
+    handle
+    displayName
   }
 }`) as unknown as TypedDocumentString<BrowseQuery, BrowseQueryVariables>;
 export const FacetValuesDocument = new TypedDocumentString(`
@@ -1919,6 +1961,10 @@ export const TemplatePageDocument = new TypedDocumentString(`
   template(id: $id) {
     id
     ownerId
+    owner {
+      handle
+      displayName
+    }
     name
     description
     tags

@@ -4,3 +4,5 @@ export * from './lib/lineage/remix-terms';
 export * from './lib/lineage/royalty-cascade';
 export * from './lib/sales/royalty-lineage.service';
 export { templateUrn } from './lib/sales/template-subjects';
+export { TemplatesFacade } from './lib/templates.facade';
+export { WorkflowTemplate } from './lib/graphql/template.objects';

@@ -8,7 +8,7 @@ import { formatDate } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { browseQuery } from '../catalog/catalog-queries';
-import { ModelGrid } from '../catalog/model-grid';
+import { gridEntries, ModelGrid } from '../catalog/model-grid';
 import { NotFound } from '../../app/route-states';
 
 const Profile = graphql(`
@@ -23,15 +23,12 @@ const Profile = graphql(`
 `);
 const route = getRouteApi('/u/$handle');
 
-/** A creator's public page: who they are and their published models. */
+/** A creator's public page: who they are, their published models and workflow templates. */
 export function ProfilePage() {
   const { handle } = route.useParams();
   const user = useQuery({ queryKey: ['user', handle.toLowerCase()], queryFn: () => execute(Profile, { handle }) });
   const models = useInfiniteQuery(browseQuery({ creator: handle, sort: 'NEWEST' }));
-  const nodes = useMemo(
-    () => models.data?.pages.flatMap((p) => p.search.hits.map((h) => h.model)) ?? [],
-    [models.data],
-  );
+  const nodes = useMemo(() => gridEntries(models.data?.pages.flatMap((p) => p.search.hits) ?? []), [models.data]);
   const onEndReached = useCallback(() => void models.fetchNextPage(), [models]);
   useTitle(user.data ? `${user.data.user.displayName} (@${user.data.user.handle})` : `@${handle}`);
 
@@ -59,7 +56,7 @@ export function ProfilePage() {
         }
         subtitle={`@${person.handle} · member since ${formatDate(person.createdAt)}`}
       />
-      <h2 className="text-lg font-semibold">Published models</h2>
+      <h2 className="text-lg font-semibold">Published models and workflows</h2>
       {models.isPending ? (
         <LoadingState />
       ) : models.isError ? (

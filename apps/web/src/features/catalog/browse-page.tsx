@@ -17,7 +17,7 @@ import { useTitle } from '../../lib/use-title';
 import type { BrowseSearch } from './catalog-queries';
 import { PAGE_CAP, SEARCH_SORTS, baseModelsQuery, browseQuery } from './catalog-queries';
 import { FacetPanel } from './facet-panel';
-import { ModelGrid } from './model-grid';
+import { gridEntries, ModelGrid } from './model-grid';
 import type { SuggestionPick } from './search-box';
 import { SearchBox } from './search-box';
 
@@ -32,7 +32,7 @@ const SORT_LABELS: Record<(typeof SEARCH_SORTS)[number], string> = {
   PRICE_HIGH: 'Price: high to low',
 };
 
-/** Home: search over published models — query, facets, exclusions and sort all in the URL, so any search can be shared. */
+/** Home: search over published models and workflow templates — query, facets, exclusions and sort all in the URL, so any search can be shared. */
 export function BrowsePage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/' });
@@ -50,9 +50,16 @@ export function BrowsePage() {
 
   const first = results.data?.pages[0]?.search;
   const hits = useMemo(() => results.data?.pages.flatMap((p) => p.search.hits) ?? [], [results.data]);
-  const cards = useMemo(() => hits.map((h) => h.model), [hits]);
+  // Models and workflow templates in one ranked grid.
+  const cards = useMemo(() => gridEntries(hits), [hits]);
   const snippets = useMemo(
-    () => new Map(hits.map((h) => [h.model.id, h.highlights.find((x) => x.field === 'description')?.segments])),
+    () =>
+      new Map(
+        hits.map((h) => [
+          h.model?.id ?? h.template?.id ?? '',
+          h.highlights.find((x) => x.field === 'description')?.segments,
+        ]),
+      ),
     [hits],
   );
   const setSearch = (patch: Partial<BrowseSearch>) =>
@@ -67,6 +74,7 @@ export function BrowsePage() {
   const [showFilters, setShowFilters] = useState(false);
   const onPick = (pick: SuggestionPick) => {
     if (pick.kind === 'MODEL') void navigate({ to: '/models/$id', params: { id: pick.ref } });
+    else if (pick.kind === 'TEMPLATE') void navigate({ to: '/templates/$id', params: { id: pick.ref } });
     else if (pick.kind === 'TAG') setSearch({ tag: pick.ref, q: undefined });
     else setSearch({ creator: pick.ref, q: undefined });
   };
@@ -117,11 +125,13 @@ export function BrowsePage() {
                 ? `Results for “${search.q}”`
                 : search.creator
                   ? `Models by @${search.creator}`
-                  : 'Style models'}
+                  : search.kind === 'template'
+                    ? 'Workflow templates'
+                    : 'Style models'}
             </h1>
             {first && (
               <p className="text-sm text-muted" aria-live="polite" data-testid="result-count">
-                {first.total.toLocaleString()} {first.total === 1 ? 'model' : 'models'}
+                {first.total.toLocaleString()} {resultNoun(search.kind, first.total)}
               </p>
             )}
           </div>
@@ -217,6 +227,14 @@ export function BrowsePage() {
   );
 }
 
+/** What the count counts: models, workflow templates, or both ("results"). */
+function resultNoun(kind: BrowseSearch['kind'], total: number): string {
+  const one = total === 1;
+  if (kind === 'model') return one ? 'model' : 'models';
+  if (kind === 'template') return one ? 'workflow template' : 'workflow templates';
+  return one ? 'result' : 'results';
+}
+
 /** The maturity in effect (the viewer's setting, or the default), as its chip says it. */
 function maturityLabel(levels: readonly string[]): string {
   if (levels.length === 1) return 'Safe for work only';
@@ -225,7 +243,11 @@ function maturityLabel(levels: readonly string[]): string {
 }
 
 /** Creators whose handle or name matched the query. */
-function CreatorStrip({ creators }: { creators: readonly { handle: string; name: string; models: number }[] }) {
+function CreatorStrip({
+  creators,
+}: {
+  creators: readonly { handle: string; name: string; models: number; templates: number }[];
+}) {
   return (
     <section aria-labelledby="creator-results" className="mb-5">
       <h2 id="creator-results" className="mb-2 text-sm font-semibold text-muted">
@@ -243,7 +265,12 @@ function CreatorStrip({ creators }: { creators: readonly { handle: string; name:
               <span className="font-medium">{c.name}</span>
               <span className="text-muted">@{c.handle}</span>
               <span className="text-xs text-muted tabular-nums">
-                {c.models} {c.models === 1 ? 'model' : 'models'}
+                {[
+                  c.models && `${c.models} ${c.models === 1 ? 'model' : 'models'}`,
+                  c.templates && `${c.templates} ${c.templates === 1 ? 'workflow' : 'workflows'}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </Link>
           </li>
@@ -262,6 +289,12 @@ interface Chip {
 /** Every active filter as a removable chip (the maturity default is its own chip). */
 function activeChips(search: BrowseSearch, baseName: (id: string) => string): Chip[] {
   const chips: Chip[] = [];
+  if (search.kind)
+    chips.push({
+      key: 'kind',
+      label: search.kind === 'model' ? 'Style models only' : 'Workflow templates only',
+      remove: { kind: undefined },
+    });
   if (search.type) chips.push({ key: 'type', label: modelTypeLabel(search.type), remove: { type: undefined } });
   if (search.base) chips.push({ key: 'base', label: baseName(search.base), remove: { base: undefined } });
   if (search.creator) chips.push({ key: 'creator', label: `@${search.creator}`, remove: { creator: undefined } });

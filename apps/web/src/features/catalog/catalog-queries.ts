@@ -25,6 +25,8 @@ const flag = z.catch(z.optional(z.boolean()), undefined);
 export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_DOWNLOADED', 'TRENDING', 'PRICE_LOW', 'PRICE_HIGH'] as const;
 export const browseSearch = z.object({
   q: optionalText(200),
+  /** Style models or workflow templates only (absent: both). */
+  kind: z.catch(z.optional(z.enum(['model', 'template'])), undefined),
   type: z.catch(z.optional(z.enum(MODEL_TYPES)), undefined),
   base: optionalText(60),
   creator: optionalText(40),
@@ -63,9 +65,14 @@ const BrowseQuery = graphql(`
       hashMatch
       maturity
       hits {
+        kind
         model {
           id
           ...ModelCard
+        }
+        template {
+          id
+          ...TemplateCard
         }
         highlights {
           field
@@ -86,6 +93,7 @@ const BrowseQuery = graphql(`
         handle
         name
         models
+        templates
       }
     }
   }
@@ -140,6 +148,7 @@ export function searchVariables(search: BrowseSearch) {
   return {
     query: search.q ?? null,
     filters: {
+      kinds: search.kind ? [search.kind === 'model' ? ('MODEL' as const) : ('TEMPLATE' as const)] : null,
       types: search.type ? [search.type] : null,
       baseModels: search.base ? [search.base] : null,
       tags: search.tag ? [search.tag] : null,

@@ -56,8 +56,8 @@ function Group({ title, children }: { title: string; children: React.ReactNode }
 }
 
 /**
- * The facet panel: what the licence lets you do first (no other marketplace filters on it), then price, type, base
- * model and tags, each with its count. A facet's own choice does not change its counts; the others narrow them.
+ * The facet panel: models or workflow templates, what the licence lets you do (no other marketplace filters on it),
+ * then price, type, base model and tags, each with its count. A facet's own choice does not change its counts; the others narrow them.
  */
 export function FacetPanel({
   facets,
@@ -73,6 +73,18 @@ export function FacetPanel({
   const values = (facet: string) => facets.find((f) => f.facet === facet)?.values ?? [];
   return (
     <div className="flex flex-col gap-5" data-testid="facet-panel">
+      <Group title="Show">
+        {(['model', 'template'] as const).map((kind) => (
+          <Toggle
+            key={kind}
+            label={kind === 'model' ? 'Style models' : 'Workflow templates'}
+            count={countOf(facets, 'KIND', kind.toUpperCase())}
+            pressed={search.kind === kind}
+            onPress={() => onChange({ kind: search.kind === kind ? undefined : kind })}
+            testId={`facet-kind-${kind}`}
+          />
+        ))}
+      </Group>
       <Group title="The licence lets you">
         <Toggle
           label="Use commercially"
@@ -106,28 +118,32 @@ export function FacetPanel({
           />
         ))}
       </Group>
-      <Group title="Type">
-        {values('TYPE').map(({ value, count }) => (
-          <Toggle
-            key={value}
-            label={modelTypeLabel(value)}
-            count={count}
-            pressed={search.type === value}
-            onPress={() => onChange({ type: search.type === value ? undefined : (value as BrowseSearch['type']) })}
-          />
-        ))}
-      </Group>
-      <Group title="Base model">
-        {values('BASE_MODEL').map(({ value, count }) => (
-          <Toggle
-            key={value}
-            label={baseModelName(value)}
-            count={count}
-            pressed={search.base === value}
-            onPress={() => onChange({ base: search.base === value ? undefined : value })}
-          />
-        ))}
-      </Group>
+      {values('TYPE').length > 0 && (
+        <Group title="Type">
+          {values('TYPE').map(({ value, count }) => (
+            <Toggle
+              key={value}
+              label={modelTypeLabel(value)}
+              count={count}
+              pressed={search.type === value}
+              onPress={() => onChange({ type: search.type === value ? undefined : (value as BrowseSearch['type']) })}
+            />
+          ))}
+        </Group>
+      )}
+      {values('BASE_MODEL').length > 0 && (
+        <Group title="Base model">
+          {values('BASE_MODEL').map(({ value, count }) => (
+            <Toggle
+              key={value}
+              label={baseModelName(value)}
+              count={count}
+              pressed={search.base === value}
+              onPress={() => onChange({ base: search.base === value ? undefined : value })}
+            />
+          ))}
+        </Group>
+      )}
       <Group title="Tags">
         <TagFinder search={search} onChange={onChange} popular={values('TAG').slice(0, 12)} />
       </Group>

@@ -110,19 +110,7 @@ export function ModelCard({
           )}{' '}
           · {model.baseModel.name}
         </p>
-        {snippet && (
-          <p className="line-clamp-2 text-xs text-muted" data-testid="search-snippet">
-            {snippet.map((segment, i) =>
-              segment.match ? (
-                <mark key={i} className="rounded-sm bg-accent-soft px-0.5 text-ink">
-                  {segment.text}
-                </mark>
-              ) : (
-                <span key={i}>{segment.text}</span>
-              ),
-            )}
-          </p>
-        )}
+        {snippet && <SearchSnippet segments={snippet} />}
         <div className="mt-auto flex flex-wrap gap-1 pt-1">
           {licenceBadges(offers).map((badge) => (
             <Badge key={badge} tone="accent">
@@ -138,6 +126,23 @@ export function ModelCard({
 export interface Segment {
   text: string;
   match: boolean;
+}
+
+/** A description snippet with the words a search matched marked. */
+export function SearchSnippet({ segments }: { segments: readonly Segment[] }) {
+  return (
+    <p className="line-clamp-2 text-xs text-muted" data-testid="search-snippet">
+      {segments.map((segment, i) =>
+        segment.match ? (
+          <mark key={i} className="rounded-sm bg-accent-soft px-0.5 text-ink">
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={i}>{segment.text}</span>
+        ),
+      )}
+    </p>
+  );
 }
 
 const COVER_ASPECT = 4 / 5;

@@ -1,20 +1,31 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FragmentType } from '../../gql';
+import type { TemplateCardFragment } from '../templates/template-card';
+import { TemplateCard } from '../templates/template-card';
 import { ModelCard, type ModelCardFragment, type Segment } from './model-card';
 
 type Card = { id: string } & FragmentType<typeof ModelCardFragment>;
+/** Search results mix in workflow templates, drawn in the same frame. */
+type TemplateEntry = { id: string; template: FragmentType<typeof TemplateCardFragment> };
+
+/** Search hits as grid entries: models as they are, templates wrapped (a hit unpublished meanwhile is skipped). */
+export function gridEntries(
+  hits: readonly { model: Card | null; template: ({ id: string } & TemplateEntry['template']) | null }[],
+): (Card | TemplateEntry)[] {
+  return hits.flatMap((h) => (h.model ? [h.model] : h.template ? [{ id: h.template.id, template: h.template }] : []));
+}
 
 /** Columns for the grid's width: 2 on phones up to 5 on wide screens. */
 const GAP = 16;
 const columnsFor = (width: number) => (width >= 1200 ? 5 : width >= 900 ? 4 : width >= 600 ? 3 : 2);
 
 export interface ModelGridProps {
-  models: readonly Card[];
+  models: readonly (Card | TemplateEntry)[];
   hasMore: boolean;
   loadingMore: boolean;
   onEndReached: () => void;
-  /** Search highlights: the description words that matched, by model id. */
+  /** Search highlights: the description words that matched, by model or template id. */
   snippets?: ReadonlyMap<string, readonly Segment[] | undefined>;
 }
 
@@ -53,7 +64,7 @@ export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets
   }, [hasMore, loadingMore, lastRow, rows, onEndReached]);
 
   return (
-    <div ref={container} role="feed" aria-busy={loadingMore} aria-label="Models">
+    <div ref={container} role="feed" aria-busy={loadingMore} aria-label="Results">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((row) => (
           <div
@@ -66,15 +77,21 @@ export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets
               gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
             }}
           >
-            {models.slice(row.index * columns, row.index * columns + columns).map((model, i) => (
-              <ModelCard
-                key={model.id}
-                model={model}
-                width={cardWidth}
-                snippet={snippets?.get(model.id)}
-                priority={row.index === 0 && i < columns}
-              />
-            ))}
+            {models
+              .slice(row.index * columns, row.index * columns + columns)
+              .map((entry, i) =>
+                'template' in entry ? (
+                  <TemplateCard key={entry.id} template={entry.template} snippet={snippets?.get(entry.id)} />
+                ) : (
+                  <ModelCard
+                    key={entry.id}
+                    model={entry}
+                    width={cardWidth}
+                    snippet={snippets?.get(entry.id)}
+                    priority={row.index === 0 && i < columns}
+                  />
+                ),
+              )}
           </div>
         ))}
       </div>

@@ -4,9 +4,9 @@ import { useEffect, useId, useState } from 'react';
 import { INPUT, cn } from '@lookbook/web-ui';
 import { suggestQuery } from './catalog-queries';
 
-export type SuggestionPick = { kind: 'MODEL' | 'TAG' | 'CREATOR'; text: string; ref: string };
+export type SuggestionPick = { kind: 'MODEL' | 'TEMPLATE' | 'TAG' | 'CREATOR'; text: string; ref: string };
 
-const KIND_LABEL = { MODEL: 'Model', TAG: 'Tag', CREATOR: 'Creator' } as const;
+const KIND_LABEL = { MODEL: 'Model', TEMPLATE: 'Workflow', TAG: 'Tag', CREATOR: 'Creator' } as const;
 
 /** Waits until typing pauses, so autocomplete asks once per pause rather than once per key. */
 export function useDebounced<T>(value: T, ms: number): T {

@@ -74,6 +74,18 @@ export function TemplatePage() {
         title={template.name}
         subtitle={
           <span className="flex flex-wrap items-center gap-2">
+            {template.owner && (
+              <span>
+                by{' '}
+                <Link
+                  to="/u/$handle"
+                  params={{ handle: template.owner.handle }}
+                  className="text-accent hover:underline"
+                >
+                  {template.owner.displayName}
+                </Link>
+              </span>
+            )}
             <Badge tone={template.status === 'PUBLISHED' ? 'good' : 'neutral'}>{template.status.toLowerCase()}</Badge>
             {template.tags.map((t) => (
               <Badge key={t}>#{t}</Badge>

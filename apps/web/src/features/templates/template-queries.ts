@@ -5,6 +5,10 @@ export const TemplatePageQuery = graphql(`
     template(id: $id) {
       id
       ownerId
+      owner {
+        handle
+        displayName
+      }
       name
       description
       tags

@@ -3,6 +3,7 @@ import type { Actor } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
 import { DomainError, maturityUpTo } from '@lookbook/kernel';
 import { CatalogFacade } from '@lookbook/catalog';
+import { TemplatesFacade } from '@lookbook/templates';
 import type { CreatorHit, FacetCount, Suggestion } from './engines/search-engine';
 import { SearchEngine } from './engines/search-engine';
 import type { SearchResult } from './graphql/search.objects';
@@ -22,19 +23,28 @@ export class SearchService {
   constructor(
     private readonly engine: SearchEngine,
     private readonly catalog: CatalogFacade,
+    private readonly templates: TemplatesFacade,
     private readonly identity: IdentityFacade,
   ) {}
 
   async search(input: SearchRequestInput, viewer?: Actor): Promise<SearchResult> {
     const request = parseSearchRequest(input, await this.viewerMaturity(viewer));
     const page = await this.guard(() => this.engine.search(request));
-    const models = new Map((await this.catalog.publishedModels(page.hits.map((h) => h.modelId))).map((m) => [m.id, m]));
+    const ids = (kind: string) => page.hits.flatMap((h) => (h.kind === kind ? [h.id] : []));
+    // The hits' current state (two reads at most): a hit unpublished since it was indexed is left out.
+    const [models, templates] = await Promise.all([
+      this.catalog.publishedModels(ids('MODEL')).then((list) => new Map(list.map((m) => [m.id, m]))),
+      this.templates.publishedTemplates(ids('TEMPLATE')).then((list) => new Map(list.map((t) => [t.id, t]))),
+    ]);
     const next = request.offset + request.first;
     const hasNextPage = next < Math.min(page.total, MAX_DEPTH);
     return {
       hits: page.hits.flatMap((hit) => {
-        const model = models.get(hit.modelId);
-        return model ? [{ model, score: hit.score, highlights: hit.highlights }] : [];
+        const model = hit.kind === 'MODEL' ? (models.get(hit.id) ?? null) : null;
+        const template = hit.kind === 'TEMPLATE' ? (templates.get(hit.id) ?? null) : null;
+        return model || template
+          ? [{ kind: hit.kind, model, template, score: hit.score, highlights: hit.highlights }]
+          : [];
       }),
       total: page.total,
       endCursor: hasNextPage ? encodeCursor(request, next) : null,

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineScheduledTask, defineTask } from '@lookbook/core';
 
 /**
- * Search's background work. `syncModel` is enqueued by database triggers (migrations/…-search.ts) in the same
- * transaction as any write to a table a document is built from; its name and payload must match the trigger's.
+ * Search's background work. `syncModel` and `syncTemplate` are enqueued by database triggers (migrations/…-search.ts,
+ * …-template-search.ts) in the same transaction as any write to a table a document is built from; their names and
+ * payloads must match the triggers'.
  */
 export const SearchTasks = {
   /** Re-read one model and upsert or delete its document. Keyed per model: a burst of writes is one job. */
@@ -11,6 +12,12 @@ export const SearchTasks = {
     name: 'search.sync-model',
     payload: z.object({ modelId: z.uuid() }),
     key: (p) => `search-model:${p.modelId}`,
+  }),
+  /** Re-read one workflow template, as for models (enqueued by the template tables' triggers). */
+  syncTemplate: defineTask({
+    name: 'search.sync-template',
+    payload: z.object({ templateId: z.uuid() }),
+    key: (p) => `search-template:${p.templateId}`,
   }),
   /** Every 15 minutes: trending scores decay, so recently licensed models are re-read. */
   refreshTrending: defineScheduledTask('search.refresh-trending', '*/15 * * * *'),

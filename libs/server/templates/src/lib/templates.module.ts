@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@lookbook/catalog';
+import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
 import { IntellectualPropertyEntity } from './ips/ip.entity';
 import { IpRepository } from './ips/ip.repository';
@@ -16,6 +17,7 @@ import { TemplateEntity, TemplateVersionEntity } from './templates/template.enti
 import { TemplateRepository } from './templates/template.repository';
 import { TemplateResolver, TemplateVersionResolver } from './templates/template.resolver';
 import { TemplateService } from './templates/template.service';
+import { TemplatesFacade } from './templates.facade';
 
 /**
  * Workflow templates (ComfyUI): import, parameter slots (App Mode), publish, render; IPs with remix terms, remixes
@@ -26,6 +28,7 @@ import { TemplateService } from './templates/template.service';
   imports: [
     TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity, IntellectualPropertyEntity]),
     CatalogModule,
+    IdentityModule,
     LicensingModule,
   ],
   controllers: [TemplateController, LicenseCheckController],
@@ -41,7 +44,8 @@ import { TemplateService } from './templates/template.service';
     TemplateSaleResolver,
     RoyaltyLineage,
     LicenseRollupService,
+    TemplatesFacade,
   ],
-  exports: [RoyaltyLineage],
+  exports: [RoyaltyLineage, TemplatesFacade],
 })
 export class TemplatesModule {}

@@ -123,11 +123,18 @@ export class MeiliStub {
         return this.enqueue(uid, 'documentDeletion', () => {
           for (const id of r.body as string[]) this.indexes.get(uid)?.documents.delete(id);
         });
-      case 'GET /indexes/:id/documents': {
+      case 'GET /indexes/:id/documents':
+      case 'POST /indexes/:id/documents/fetch': {
         if (!index) return notFound(uid);
-        const offset = Number(r.query['offset'] ?? 0);
-        const limit = Number(r.query['limit'] ?? 20);
-        const all = [...index.documents.values()];
+        const params = (r.method === 'POST' ? body : r.query) as Record<string, unknown>;
+        const offset = Number(params['offset'] ?? 0);
+        const limit = Number(params['limit'] ?? 20);
+        // Only the filter the adapter sends (`attribute = "value"`); anything else is refused, not ignored.
+        const raw = params['filter'];
+        const filter = typeof raw === 'string' ? /^(\w+) = "([^"\\]*)"$/.exec(raw) : null;
+        if (raw !== undefined && !filter)
+          return [400, { code: 'invalid_document_filter', message: 'stub: unsupported filter' }];
+        const all = [...index.documents.values()].filter((d) => !filter || d[filter[1]!] === filter[2]);
         return [
           200,
           {

@@ -1,7 +1,7 @@
 import { loadConfig } from '@lookbook/core';
 import { MeiliStub } from '@lookbook/testing';
 import { MeilisearchTaskTimeOutError } from 'meilisearch';
-import type { ModelDocument } from '../documents/model-document';
+import type { SearchDocument } from '../documents/search-document';
 import type { SynonymRepository } from '../documents/synonym.repository';
 import { parseSearchRequest } from '../query/search-request';
 import { MEILI_BATCH, MeilisearchEngine, meiliSettings, quote, SearchIndexError } from './meilisearch.engine';
@@ -28,7 +28,7 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
       synonyms,
     );
 
-  const doc = (n: number, over: Partial<ModelDocument> = {}): ModelDocument => ({
+  const doc = (n: number, over: Partial<SearchDocument> = {}): SearchDocument => ({
     kind: 'MODEL',
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     name: `Model ${n}`,
@@ -165,6 +165,7 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
       hits: [
         {
           id: doc(1).id,
+          kind: 'TEMPLATE',
           _rankingScore: 0.9,
           _formatted: { name: '\u0002Model\u0003 1', description: '…the \u0002ink\u0003 wash…' },
         },
@@ -173,7 +174,13 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
     });
     const request = parseSearchRequest({
       query: 'modle ink',
-      filters: { types: ['LORA'], tags: ['ink'], commercialUse: true, maxPrice: { amount: 900, currency: 'USD' } },
+      filters: {
+        kinds: ['TEMPLATE', 'MODEL'],
+        types: ['LORA'],
+        tags: ['ink'],
+        commercialUse: true,
+        maxPrice: { amount: 900, currency: 'USD' },
+      },
       exclude: { tags: ['anime'], creators: ['spam_bot'] },
       sort: 'NEWEST',
       first: 10,
@@ -187,6 +194,7 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
       sort: ['publishedAt:desc'],
       filter: [
         'maturity IN ["SFW", "SUGGESTIVE"]',
+        'kind IN ["MODEL", "TEMPLATE"]',
         'type IN ["LORA"]',
         'tags = "ink"',
         '(price = "FREE" OR (minPriceCurrency = "USD" AND minPriceAmount <= 900))',
@@ -198,7 +206,8 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
     expect(page).toEqual({
       hits: [
         {
-          modelId: doc(1).id,
+          id: doc(1).id,
+          kind: 'TEMPLATE',
           score: 0.9,
           highlights: [
             {
@@ -317,16 +326,23 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
 
   it('pages through every indexed id', async () => {
     const engine = engineAt(url);
-    const docs = Array.from({ length: 25 }, (_, i) => doc(i));
+    const docs = Array.from({ length: 25 }, (_, i) => doc(i, i % 5 === 0 ? { kind: 'TEMPLATE', type: null } : {}));
     await engine.upsert(docs);
-    const seen: string[] = [];
-    for (let cursor: string | null = null; ;) {
-      const page = await engine.indexedIds(cursor, 10);
-      seen.push(...page.ids);
-      if (!page.next) break;
-      cursor = page.next;
+    for (const kind of ['MODEL', 'TEMPLATE'] as const) {
+      const seen: string[] = [];
+      for (let cursor: string | null = null; ;) {
+        const page = await engine.indexedIds(kind, cursor, 10);
+        seen.push(...page.ids);
+        if (!page.next) break;
+        cursor = page.next;
+      }
+      expect(seen.sort()).toEqual(
+        docs
+          .filter((d) => d.kind === kind)
+          .map((d) => d.id)
+          .sort(),
+      );
     }
-    expect(seen.sort()).toEqual(docs.map((d) => d.id).sort());
   });
 
   it('rejects reads while the engine is down (the service turns this into SEARCH_UNAVAILABLE)', async () => {

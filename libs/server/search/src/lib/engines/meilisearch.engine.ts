@@ -4,7 +4,8 @@ import type { AppConfig } from '@lookbook/core';
 import { APP_CONFIG } from '@lookbook/core';
 import { MeilisearchApiError, Meilisearch } from 'meilisearch';
 import type { EnqueuedTaskPromise, Hit, MultiSearchQuery, SearchParams, Settings } from 'meilisearch';
-import type { ModelDocument } from '../documents/model-document';
+import type { DocumentKind, SearchDocument } from '../documents/search-document';
+import { KIND_WORDS } from '../documents/search-document';
 import { SynonymRepository } from '../documents/synonym.repository';
 import type { Facet, SearchRequest } from '../query/search-request';
 import { MAX_DEPTH, MAX_FIRST } from '../query/search-request';
@@ -28,11 +29,11 @@ const PRE = '\u0002';
 const POST = '\u0003';
 
 /** A document as Meilisearch stores it: flat fields named for filters, facets and sorts. */
-export interface MeiliModelDocument {
+export interface MeiliDocument {
   id: string;
-  /** `distinct` key: one hit per model, also once versions or templates share the index. */
+  /** `distinct` key: one hit per model or template (should versions get documents of their own). */
   modelId: string;
-  kind: 'MODEL';
+  kind: DocumentKind;
   name: string;
   slug: string;
   description: string;
@@ -40,10 +41,12 @@ export interface MeiliModelDocument {
   triggerWords: string[];
   creatorHandle: string;
   creatorName: string;
-  type: string;
+  /** Null for a template: absent from the type facet, and kept by a type exclusion. */
+  type: string | null;
+  /** The model type's words, or "workflow template comfyui" for a template. */
   typeName: string;
-  baseModel: string;
-  baseModelName: string;
+  baseModel: string | null;
+  baseModelName: string | null;
   hashes: string[];
   maturity: string;
   tiers: string[];
@@ -63,7 +66,8 @@ export interface MeiliModelDocument {
 }
 
 /** Where each facet lives in a Meilisearch document. */
-const FACET_ATTRIBUTE: Record<Facet, keyof MeiliModelDocument> = {
+const FACET_ATTRIBUTE: Record<Facet, keyof MeiliDocument> = {
+  kind: 'kind',
   type: 'type',
   baseModel: 'baseModel',
   tag: 'tags',
@@ -106,7 +110,7 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
       'typeName',
       'description',
     ],
-    displayedAttributes: ['id', 'name', 'description'],
+    displayedAttributes: ['id', 'kind', 'name', 'description'],
     filterableAttributes: [
       {
         attributePatterns: ['tags', 'baseModel', 'type', 'creatorHandle'],
@@ -142,7 +146,7 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
   };
 }
 
-export function toMeiliDocument(d: ModelDocument): MeiliModelDocument {
+export function toMeiliDocument(d: SearchDocument): MeiliDocument {
   return {
     id: d.id,
     modelId: d.id,
@@ -155,7 +159,7 @@ export function toMeiliDocument(d: ModelDocument): MeiliModelDocument {
     creatorHandle: d.ownerHandle,
     creatorName: d.ownerName,
     type: d.type,
-    typeName: d.type.replace(/_/g, ' ').toLowerCase(),
+    typeName: d.type ? d.type.replace(/_/g, ' ').toLowerCase() : KIND_WORDS,
     baseModel: d.baseModelId,
     baseModelName: d.baseModelName,
     hashes: d.hashes,
@@ -189,6 +193,7 @@ export function meiliFilter(request: SearchRequest, except: Facet | null = null)
   const hash = hashQuery(request.query);
   if (hash) out.push(`hashes = ${quote(hash)}`);
   on('maturity', anyOf('maturity', f.maturity));
+  if (f.kinds.length) on('kind', anyOf('kind', f.kinds));
   if (f.types.length) on('type', anyOf('type', f.types));
   if (f.baseModels.length) on('baseModel', anyOf('baseModel', f.baseModels));
   for (const tag of f.tags) on('tag', `tags = ${quote(tag)}`);
@@ -279,17 +284,16 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     this.settingsApplied = true;
   }
 
-  async upsert(documents: readonly ModelDocument[]): Promise<void> {
+  async upsert(documents: readonly SearchDocument[]): Promise<void> {
     await this.ready();
     const targets = await this.writeTargets();
     for (const uid of targets) await this.addDocuments(uid, documents);
   }
 
-  async delete(modelIds: readonly string[]): Promise<void> {
-    if (!modelIds.length) return;
+  async delete(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
     await this.ready();
-    for (const uid of await this.writeTargets())
-      await this.check(this.client.index(uid).deleteDocuments([...modelIds]));
+    for (const uid of await this.writeTargets()) await this.check(this.client.index(uid).deleteDocuments([...ids]));
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
@@ -301,7 +305,7 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
       offset: request.offset,
       limit: request.first,
       sort: this.sort(request, q),
-      attributesToRetrieve: ['id'],
+      attributesToRetrieve: ['id', 'kind'],
       attributesToHighlight: q ? ['name', 'description'] : [],
       attributesToCrop: q ? ['description'] : [],
       cropLength: 30,
@@ -358,12 +362,16 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     await this.ready();
     const index = this.client.index(this.live);
     const [models, tags, creators] = await Promise.all([
-      index.search(q, { limit, attributesToRetrieve: ['id', 'name'], attributesToSearchOn: ['name'] }),
+      index.search(q, { limit, attributesToRetrieve: ['id', 'kind', 'name'], attributesToSearchOn: ['name'] }),
       index.searchForFacetValues({ facetName: 'tags', facetQuery: q }),
       index.searchForFacetValues({ facetName: 'creatorHandle', facetQuery: q }),
     ]);
     return [
-      ...models.hits.map((h) => ({ kind: 'MODEL' as const, text: String(h['name']), ref: String(h['id']) })),
+      ...models.hits.map((h) => ({
+        kind: h['kind'] === 'TEMPLATE' ? ('TEMPLATE' as const) : ('MODEL' as const),
+        text: String(h['name']),
+        ref: String(h['id']),
+      })),
       ...tags.facetHits.slice(0, limit).map((h) => ({ kind: 'TAG' as const, text: h.value, ref: h.value })),
       ...creators.facetHits.slice(0, limit).map((h) => ({ kind: 'CREATOR' as const, text: h.value, ref: h.value })),
     ];
@@ -381,7 +389,7 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     return found.facetHits
       .filter((h) => !excluded.has(h.value.toLowerCase()))
       .slice(0, limit)
-      .map((h) => ({ handle: h.value, name: h.value, models: h.count, downloads: 0 }));
+      .map((h) => ({ handle: h.value, name: h.value, models: h.count, templates: 0, downloads: 0 }));
   }
 
   async count(): Promise<number> {
@@ -390,10 +398,12 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
   }
 
   /** Offset paging: ids written meanwhile may be seen twice or not at all, which reconcile tolerates. */
-  async indexedIds(cursor: string | null, limit: number): Promise<IdPage> {
+  async indexedIds(kind: DocumentKind, cursor: string | null, limit: number): Promise<IdPage> {
     await this.ready();
     const offset = cursor ? Number(cursor) : 0;
-    const page = await this.client.index(this.live).getDocuments<{ id: string }>({ fields: ['id'], offset, limit });
+    const page = await this.client
+      .index(this.live)
+      .getDocuments<{ id: string }>({ fields: ['id'], filter: `kind = ${quote(kind)}`, offset, limit });
     const ids = page.results.map((d) => d.id);
     return { ids, next: offset + ids.length < page.total ? String(offset + ids.length) : null };
   }
@@ -405,7 +415,7 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     await this.prepareIndex(this.next);
   }
 
-  async writeRebuild(documents: readonly ModelDocument[]): Promise<void> {
+  async writeRebuild(documents: readonly SearchDocument[]): Promise<void> {
     await this.addDocuments(this.next, documents);
   }
 
@@ -443,7 +453,7 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     }
   }
 
-  private async addDocuments(uid: string, documents: readonly ModelDocument[]): Promise<void> {
+  private async addDocuments(uid: string, documents: readonly SearchDocument[]): Promise<void> {
     for (let i = 0; i < documents.length; i += MEILI_BATCH) {
       const batch = documents.slice(i, i + MEILI_BATCH).map(toMeiliDocument);
       await this.check(this.client.index(uid).addDocuments(batch, { primaryKey: 'id' }));
@@ -473,7 +483,12 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
         const segments = segmentsOf(formatted[field] ?? '');
         if (segments.some((s) => s.match)) highlights.push({ field, segments });
       }
-    return { modelId: String(hit['id']), score: hit._rankingScore ?? 0, highlights };
+    return {
+      id: String(hit['id']),
+      kind: hit['kind'] === 'TEMPLATE' ? 'TEMPLATE' : 'MODEL',
+      score: hit._rankingScore ?? 0,
+      highlights,
+    };
   }
 }
 

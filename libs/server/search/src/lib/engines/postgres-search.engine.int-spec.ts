@@ -26,9 +26,11 @@ describeSearchEngine(
       expect(tagDrift).toEqual([]);
       const creatorDrift = await bed.dataSource.query(`
       SELECT coalesce(c.owner_id, a.owner_id) AS owner_id FROM search.creator c
-        FULL JOIN (SELECT owner_id, count(*)::int AS models FROM search.model_document GROUP BY owner_id) a
+        FULL JOIN (SELECT owner_id, (count(*) FILTER (WHERE kind = 'MODEL'))::int AS models,
+                          (count(*) FILTER (WHERE kind = 'TEMPLATE'))::int AS templates
+                     FROM search.model_document GROUP BY owner_id) a
           ON a.owner_id = c.owner_id
-       WHERE coalesce(c.models, 0) <> coalesce(a.models, 0)`);
+       WHERE coalesce(c.models, 0) <> coalesce(a.models, 0) OR coalesce(c.templates, 0) <> coalesce(a.templates, 0)`);
       expect(creatorDrift).toEqual([]);
       expect(await bed.dataSource.query(`SELECT count(*)::int AS n FROM search.creator`)).toEqual([
         { n: new Set(all.map((d) => d.ownerId)).size },

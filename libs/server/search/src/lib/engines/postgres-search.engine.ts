@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { ModelDocument } from '../documents/model-document';
+import type { DocumentKind, SearchDocument } from '../documents/search-document';
+import { KIND_WORDS } from '../documents/search-document';
 import { highlight } from '../query/highlight';
 import type { Facet, SearchRequest } from '../query/search-request';
 import type { QueryWord } from '../query/words';
@@ -38,6 +39,7 @@ const SORTS: Record<SearchRequest['sort'], string> = {
 
 /** How a facet's values are read from a document row, as SQL producing zero or more text values. */
 const FACET_VALUES: Record<Facet, string> = {
+  kind: 'SELECT d.kind',
   type: 'SELECT d.type',
   baseModel: 'SELECT d.base_model_id',
   tag: 'SELECT unnest(d.tags)',
@@ -56,7 +58,7 @@ const MAX_FACET_VALUES = 30;
  * The PostgreSQL engine (embedded default): weighted full-text search (`simple` configuration: names > tags and
  * trigger words > creator, base model and type > description), per-word typo correction against the lexicon of
  * indexed words (pg_trgm), synonyms from `search.synonym`, exact hash lookup, disjunctive facet counts. One row per
- * model, so one hit per model without `DISTINCT ON`.
+ * model or template, so one hit per model without `DISTINCT ON`.
  */
 @Injectable()
 export class PostgresSearchEngine extends SearchEngine {
@@ -68,32 +70,32 @@ export class PostgresSearchEngine extends SearchEngine {
     super();
   }
 
-  async upsert(documents: readonly ModelDocument[]): Promise<void> {
+  async upsert(documents: readonly SearchDocument[]): Promise<void> {
     if (!documents.length) return;
     await this.dataSource.transaction(async (tx) => {
       const ids = documents.map((d) => d.id);
       const previous = await this.lockAndRead(tx, ids);
       const rows = documents.map((d) => toRow(d));
       await tx.query(
-        `INSERT INTO search.model_document AS d (model_id, name, slug, description, owner_id, owner_handle,
+        `INSERT INTO search.model_document AS d (model_id, kind, name, slug, description, owner_id, owner_handle,
                 owner_name, type, base_model_id, base_model_name, tags, trigger_words, hashes, maturity, tiers, free,
                 min_price_amount, min_price_currency, commercial_use, derivatives_allowed, credit_required,
                 published_at, downloads, trending, words, document, indexed_at)
-         SELECT r.id, r.name, r.slug, r.description, r.owner_id, r.owner_handle, r.owner_name, r.type,
+         SELECT r.id, r.kind, r.name, r.slug, r.description, r.owner_id, r.owner_handle, r.owner_name, r.type,
                 r.base_model_id, r.base_model_name, r.tags, r.trigger_words, r.hashes, r.maturity, r.tiers, r.free,
                 r.min_price_amount, r.min_price_currency, r.commercial_use, r.derivatives_allowed, r.credit_required,
                 r.published_at, r.downloads, r.trending, r.words,
                 setweight(to_tsvector('simple', r.text_a), 'A') || setweight(to_tsvector('simple', r.text_b), 'B') ||
                 setweight(to_tsvector('simple', r.text_c), 'C') || setweight(to_tsvector('simple', r.text_d), 'D'),
                 now()
-           FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, name text, slug text, description text, owner_id uuid,
+           FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, kind text, name text, slug text, description text, owner_id uuid,
                 owner_handle text, owner_name text, type text, base_model_id text, base_model_name text, tags text[],
                 trigger_words text[], hashes text[], maturity text, tiers text[], free boolean,
                 min_price_amount bigint, min_price_currency text, commercial_use boolean,
                 derivatives_allowed boolean, credit_required boolean, published_at timestamptz, downloads bigint,
                 trending float8, words text[], text_a text, text_b text, text_c text, text_d text)
          ON CONFLICT (model_id) DO UPDATE SET
-           name = EXCLUDED.name, slug = EXCLUDED.slug, description = EXCLUDED.description,
+           kind = EXCLUDED.kind, name = EXCLUDED.name, slug = EXCLUDED.slug, description = EXCLUDED.description,
            owner_id = EXCLUDED.owner_id, owner_handle = EXCLUDED.owner_handle, owner_name = EXCLUDED.owner_name,
            type = EXCLUDED.type, base_model_id = EXCLUDED.base_model_id, base_model_name = EXCLUDED.base_model_name,
            tags = EXCLUDED.tags, trigger_words = EXCLUDED.trigger_words, hashes = EXCLUDED.hashes,
@@ -140,13 +142,20 @@ export class PostgresSearchEngine extends SearchEngine {
     // Matching text ranks every match anyway, so the total comes along; browsing without text walks an index in sort
     // order for the page and counts separately (not the whole catalog sorted to take 24).
     const found = await this.dataSource.query<
-      { model_id: string | null; score: number; total: string; name: string; description: string }[]
+      {
+        model_id: string | null;
+        kind: DocumentKind;
+        score: number;
+        total: string;
+        name: string;
+        description: string;
+      }[]
     >(
       match.where === 'true'
         ? `SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE ${where}) t
-             LEFT JOIN LATERAL (SELECT d.model_id, 0 AS score, d.name, d.description FROM search.model_document d
+             LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description FROM search.model_document d
                                  WHERE ${where} ORDER BY ${sort} ${page}) p ON true`
-        : `SELECT d.model_id, ${match.rank} AS score, count(*) OVER () AS total, d.name, d.description
+        : `SELECT d.model_id, d.kind, ${match.rank} AS score, count(*) OVER () AS total, d.name, d.description
              FROM search.model_document d
             WHERE ${where}
             ORDER BY ${sort} ${page}`,
@@ -156,7 +165,8 @@ export class PostgresSearchEngine extends SearchEngine {
     const terms = match.words.flatMap((w) => w.alternatives.map((a) => ({ word: a, prefix: w.prefix })));
     return {
       hits: rows.map((r) => ({
-        modelId: r.model_id!,
+        id: r.model_id!,
+        kind: r.kind,
         score: Number(r.score),
         highlights: terms.length ? highlight({ name: r.name, description: r.description }, terms) : [],
       })),
@@ -184,12 +194,12 @@ export class PostgresSearchEngine extends SearchEngine {
     const branches = facets.map(
       (facet) => `(SELECT ${params.add(facet)}::text AS facet, v.value, count(*)::int AS count
            FROM d, LATERAL (${FACET_VALUES[facet]}) AS v (value)
-          WHERE ${passesAllBut(facet)} ${prefix ? `AND starts_with(lower(v.value), ${prefix})` : ''}
+          WHERE ${passesAllBut(facet)} AND v.value IS NOT NULL ${prefix ? `AND starts_with(lower(v.value), ${prefix})` : ''}
           GROUP BY v.value ORDER BY count DESC, v.value LIMIT ${MAX_FACET_VALUES})`,
     );
     const rows = await this.dataSource.query<FacetCount[]>(
       `WITH d AS MATERIALIZED (
-         SELECT d.type, d.base_model_id, d.tags, d.maturity, d.tiers, d.free, d.min_price_amount, d.commercial_use,
+         SELECT d.kind, d.type, d.base_model_id, d.tags, d.maturity, d.tiers, d.free, d.min_price_amount, d.commercial_use,
                 d.derivatives_allowed, d.credit_required ${filters.map(([, sql], i) => `, ${sql} AS f${i}`).join('')}
            FROM search.model_document d
           WHERE ${[match.where, ...fixed, ...(failed ? [`${failed} <= 1`] : [])].join(' AND ')})
@@ -208,21 +218,29 @@ export class PostgresSearchEngine extends SearchEngine {
     const params = new Params();
     const q = params.add(tsquery);
     const excluded = params.add(request.exclude.creators);
-    const rows = await this.dataSource.query<{ handle: string; name: string; models: number; downloads: string }[]>(
-      `SELECT c.handle, c.name, c.models, c.downloads FROM search.creator c
+    const rows = await this.dataSource.query<
+      { handle: string; name: string; models: number; templates: number; downloads: string }[]
+    >(
+      `SELECT c.handle, c.name, c.models, c.templates, c.downloads FROM search.creator c
         WHERE c.document @@ to_tsquery('simple', ${q}) AND lower(c.handle) <> ALL (${excluded}::text[])
         ORDER BY ts_rank(c.document, to_tsquery('simple', ${q})) DESC, c.downloads DESC, c.handle
         LIMIT ${params.add(limit)}`,
       params.values,
     );
-    return rows.map((r) => ({ handle: r.handle, name: r.name, models: r.models, downloads: Number(r.downloads) }));
+    return rows.map((r) => ({
+      handle: r.handle,
+      name: r.name,
+      models: r.models,
+      templates: r.templates,
+      downloads: Number(r.downloads),
+    }));
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
     const q = prefix.trim().toLowerCase();
     if (!q) return [];
     const rows = await this.dataSource.query<Suggestion[]>(
-      `(SELECT 'MODEL' AS kind, d.name AS text, d.model_id::text AS ref FROM search.model_document d
+      `(SELECT d.kind, d.name AS text, d.model_id::text AS ref FROM search.model_document d
          WHERE lower(d.name) LIKE $1 || '%' ORDER BY d.downloads DESC, d.name LIMIT $2)
        UNION ALL
        (SELECT 'TAG', t.tag, t.tag FROM search.tag t
@@ -243,11 +261,12 @@ export class PostgresSearchEngine extends SearchEngine {
     return row?.count ?? 0;
   }
 
-  async indexedIds(after: string | null, limit: number): Promise<IdPage> {
+  async indexedIds(kind: DocumentKind, after: string | null, limit: number): Promise<IdPage> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT model_id AS id FROM search.model_document WHERE ($1::uuid IS NULL OR model_id > $1::uuid)
+      `SELECT model_id AS id FROM search.model_document
+        WHERE kind = $3 AND ($1::uuid IS NULL OR model_id > $1::uuid)
         ORDER BY model_id LIMIT $2`,
-      [after, limit],
+      [after, limit, kind],
     );
     const ids = rows.map((r) => r.id);
     return { ids, next: ids.length < limit ? null : ids[ids.length - 1]! };
@@ -256,7 +275,7 @@ export class PostgresSearchEngine extends SearchEngine {
   /** Rows are rewritten in place: each upsert replaces a row atomically, so readers never see a gap. */
   async beginRebuild(): Promise<void> {}
 
-  writeRebuild(documents: readonly ModelDocument[]): Promise<void> {
+  writeRebuild(documents: readonly SearchDocument[]): Promise<void> {
     return this.upsert(documents);
   }
 
@@ -331,6 +350,7 @@ export class PostgresSearchEngine extends SearchEngine {
   private facetFilters(request: SearchRequest, params: Params): [Facet, string][] {
     const f = request.filters;
     const out: [Facet, string][] = [['maturity', `d.maturity = ANY (${params.add(f.maturity)}::text[])`]];
+    if (f.kinds.length) out.push(['kind', `d.kind = ANY (${params.add(f.kinds)}::text[])`]);
     if (f.types.length) out.push(['type', `d.type = ANY (${params.add(f.types)}::text[])`]);
     if (f.baseModels.length) out.push(['baseModel', `d.base_model_id = ANY (${params.add(f.baseModels)}::text[])`]);
     if (f.tags.length) out.push(['tag', `d.tags @> ${params.add(f.tags)}::text[]`]);
@@ -357,7 +377,8 @@ export class PostgresSearchEngine extends SearchEngine {
     const out: string[] = [];
     if (f.creator) out.push(`lower(d.owner_handle) = ${params.add(f.creator)}`);
     if (x.tags.length) out.push(`NOT (d.tags && ${params.add(x.tags)}::text[])`);
-    if (x.types.length) out.push(`d.type <> ALL (${params.add(x.types)}::text[])`);
+    // A template has no type: excluding a model type keeps every template.
+    if (x.types.length) out.push(`(d.type IS NULL OR d.type <> ALL (${params.add(x.types)}::text[]))`);
     if (x.creators.length) out.push(`lower(d.owner_handle) <> ALL (${params.add(x.creators)}::text[])`);
     return out;
   }
@@ -392,12 +413,13 @@ export class PostgresSearchEngine extends SearchEngine {
       [owners],
     );
     await tx.query(
-      `INSERT INTO search.creator AS c (owner_id, handle, name, models, downloads, document)
-       SELECT d.owner_id, min(d.owner_handle), min(d.owner_name), count(*), sum(d.downloads),
+      `INSERT INTO search.creator AS c (owner_id, handle, name, models, templates, downloads, document)
+       SELECT d.owner_id, min(d.owner_handle), min(d.owner_name), count(*) FILTER (WHERE d.kind = 'MODEL'),
+              count(*) FILTER (WHERE d.kind = 'TEMPLATE'), sum(d.downloads),
               to_tsvector('simple', search.creator_text(min(d.owner_handle), min(d.owner_name)))
          FROM search.model_document d WHERE d.owner_id = ANY ($1::uuid[]) GROUP BY d.owner_id
        ON CONFLICT (owner_id) DO UPDATE SET handle = EXCLUDED.handle, name = EXCLUDED.name, models = EXCLUDED.models,
-         downloads = EXCLUDED.downloads, document = EXCLUDED.document`,
+         templates = EXCLUDED.templates, downloads = EXCLUDED.downloads, document = EXCLUDED.document`,
       [owners],
     );
   }
@@ -432,13 +454,21 @@ export class PostgresSearchEngine extends SearchEngine {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A document as the upsert reads it: the weighted text fields are our own tokenisation, joined by spaces. */
-function toRow(d: ModelDocument) {
+function toRow(d: SearchDocument) {
   const textA = uniqueWords(d.name, d.slug);
   const textB = uniqueWords(...d.tags, ...d.triggerWords);
-  const textC = uniqueWords(d.ownerHandle, d.ownerName, d.baseModelName, d.baseModelId, d.type.replace(/_/g, ' '));
+  const textC = uniqueWords(
+    d.ownerHandle,
+    d.ownerName,
+    d.baseModelName,
+    d.baseModelId,
+    d.type?.replace(/_/g, ' '),
+    d.kind === 'TEMPLATE' ? KIND_WORDS : null,
+  );
   const textD = words(d.description).slice(0, 2000);
   return {
     id: d.id,
+    kind: d.kind,
     name: d.name,
     slug: d.slug,
     description: d.description,

@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed, generateCatalog } from '@lookbook/testing';
-import type { ModelDocument } from '../documents/model-document';
+import type { SearchDocument } from '../documents/search-document';
+import { lockDocuments } from '../documents/document-parts';
 import { ModelDocumentRepository } from '../documents/model-document.repository';
+import { TemplateDocumentRepository } from '../documents/template-document.repository';
 import type { Facet, SearchRequest, SearchRequestInput } from '../query/search-request';
 import { FACETS, parseSearchRequest } from '../query/search-request';
 import { SearchOutboxRepository } from '../sync/search-outbox.repository';
@@ -14,7 +16,7 @@ export interface EngineUnderTest<E extends SearchEngine> {
   bed: RepositoryTestBed;
   engine: E;
   sync: SearchSyncService;
-  all: ModelDocument[];
+  all: SearchDocument[];
 }
 
 /**
@@ -31,10 +33,13 @@ export function describeSearchEngine<E extends SearchEngine>(
     let bed: RepositoryTestBed;
     let engine: E;
     let documents: ModelDocumentRepository;
+    let templates: TemplateDocumentRepository;
     let sync: SearchSyncService;
-    let all: ModelDocument[];
+    let all: SearchDocument[];
 
     const MODELS = 120;
+    /** Of 16 templates, every 4th stays a draft: 12 are published. */
+    const TEMPLATES = 12;
 
     beforeAll(async () => {
       bed = await createRepositoryTestBed([]);
@@ -58,23 +63,31 @@ export function describeSearchEngine<E extends SearchEngine>(
         FROM catalog.model_version v JOIN catalog.style_model m ON m.id = v.model_id
        WHERE o.version_id = v.id AND substring(m.slug from 7)::int % 5 = 0`);
       await db.query(`UPDATE catalog.style_model SET maturity = 'MATURE' WHERE substring(slug from 7)::int % 10 = 0`);
+      await seedTemplates(db);
       documents = new ModelDocumentRepository(db);
+      templates = new TemplateDocumentRepository(db);
       engine = makeEngine(db);
-      sync = new SearchSyncService(documents, engine, new SearchOutboxRepository(db), db);
-      expect(await sync.reindex()).toBe(MODELS);
-      all = await documents.build(await documents.publishedIds(null, 10_000));
+      sync = new SearchSyncService(documents, templates, engine, new SearchOutboxRepository(db), db);
+      expect(await sync.reindex()).toBe(MODELS + TEMPLATES);
+      all = [
+        ...(await documents.build(await documents.publishedIds(null, 10_000))),
+        ...(await templates.build(await templates.publishedIds(null, 10_000))),
+      ];
     });
     afterAll(() => bed.close());
 
     /** The same search, evaluated over the documents in plain JS: the reference the SQL must agree with. */
-    function bruteForce(request: SearchRequest, except: Facet | null = null): ModelDocument[] {
+    function bruteForce(request: SearchRequest, except: Facet | null = null): SearchDocument[] {
       const f = request.filters;
       const x = request.exclude;
       return all.filter(
         (d) =>
           (except === 'maturity' || f.maturity.includes(d.maturity as never)) &&
-          (except === 'type' || !f.types.length || f.types.includes(d.type)) &&
-          (except === 'baseModel' || !f.baseModels.length || f.baseModels.includes(d.baseModelId)) &&
+          (except === 'kind' || !f.kinds.length || f.kinds.includes(d.kind)) &&
+          (except === 'type' || !f.types.length || (d.type !== null && f.types.includes(d.type))) &&
+          (except === 'baseModel' ||
+            !f.baseModels.length ||
+            (d.baseModelId !== null && f.baseModels.includes(d.baseModelId))) &&
           (except === 'tag' || f.tags.every((t) => d.tags.includes(t))) &&
           (except === 'tier' || !f.tiers.length || f.tiers.some((t) => d.tiers.includes(t))) &&
           (except === 'price' || f.free === null || (f.free ? d.free : d.minPrice !== null)) &&
@@ -84,18 +97,20 @@ export function describeSearchEngine<E extends SearchEngine>(
             d.derivativesAllowed === f.derivativesAllowed) &&
           (except === 'creditRequired' || f.creditRequired === null || d.creditRequired === f.creditRequired) &&
           !d.tags.some((t) => x.tags.includes(t)) &&
-          !x.types.includes(d.type),
+          !(d.type !== null && x.types.includes(d.type)),
       );
     }
 
     function bruteFacets(request: SearchRequest, facet: Facet): Map<string, number> {
       const counts = new Map<string, number>();
-      const values = (d: ModelDocument): string[] => {
+      const values = (d: SearchDocument): string[] => {
         switch (facet) {
+          case 'kind':
+            return [d.kind];
           case 'type':
-            return [d.type];
+            return d.type === null ? [] : [d.type];
           case 'baseModel':
-            return [d.baseModelId];
+            return d.baseModelId === null ? [] : [d.baseModelId];
           case 'tag':
             return d.tags;
           case 'maturity':
@@ -127,6 +142,7 @@ export function describeSearchEngine<E extends SearchEngine>(
         'a tag, a base model and an exclusion',
         { filters: { tags: ['style'], baseModels: ['pony', 'sdxl-1.0'] }, exclude: { tags: ['anime'] } },
       ],
+      ['templates only, commercial use', { filters: { kinds: ['TEMPLATE'], commercialUse: true } }],
       [
         'credit-free and a tier',
         { filters: { creditRequired: false, tiers: ['FREE'] }, exclude: { types: ['CHECKPOINT'] } },
@@ -159,7 +175,7 @@ export function describeSearchEngine<E extends SearchEngine>(
       const page = await engine.search(parseSearchRequest({ query: 'velvet blo' }));
       expect(page.didYouMean).toBeNull();
       expect(page.hits.length).toBeGreaterThan(0);
-      const names = all.filter((d) => page.hits.some((h) => h.modelId === d.id)).map((d) => d.name);
+      const names = all.filter((d) => page.hits.some((h) => h.id === d.id)).map((d) => d.name);
       for (const name of names) expect(name).toMatch(/^Velvet Bloom/);
       expect(page.hits[0]!.highlights[0]!.segments.filter((s) => s.match).map((s) => s.text)).toEqual([
         'Velvet',
@@ -171,9 +187,9 @@ export function describeSearchEngine<E extends SearchEngine>(
       const target = all[17]!;
       const sha = target.hashes.find((h) => h.length === 64)!;
       const bySha = await engine.search(parseSearchRequest({ query: sha.toUpperCase() }));
-      expect(bySha).toMatchObject({ total: 1, hashMatch: true, hits: [{ modelId: target.id }] });
+      expect(bySha).toMatchObject({ total: 1, hashMatch: true, hits: [{ id: target.id }] });
       const byAutoV2 = await engine.search(parseSearchRequest({ query: sha.slice(0, 10) }));
-      expect(byAutoV2.hits.map((h) => h.modelId)).toEqual([target.id]);
+      expect(byAutoV2.hits.map((h) => h.id)).toEqual([target.id]);
       const unknown = await engine.search(parseSearchRequest({ query: 'f'.repeat(64) }));
       expect(unknown).toMatchObject({ total: 0, hashMatch: false });
     });
@@ -182,7 +198,7 @@ export function describeSearchEngine<E extends SearchEngine>(
       for (const query of ["'; DROP TABLE search.model_document; --", 'ink & | ! :* (', '\\x00 %_ \u0000']) {
         await expect(engine.search(parseSearchRequest({ query }))).resolves.toHaveProperty('hits');
       }
-      expect(await engine.count()).toBe(MODELS);
+      expect(await engine.count()).toBe(MODELS + TEMPLATES);
     });
 
     it('pages with offsets in a stable order', async () => {
@@ -192,7 +208,7 @@ export function describeSearchEngine<E extends SearchEngine>(
         await engine.search({ ...request, offset: 50 }),
         await engine.search({ ...request, offset: 100 }),
       ];
-      const ids = pages.flatMap((p) => p.hits.map((h) => h.modelId));
+      const ids = pages.flatMap((p) => p.hits.map((h) => h.id));
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toHaveLength(bruteForce(request).length);
     });
@@ -218,10 +234,10 @@ export function describeSearchEngine<E extends SearchEngine>(
       await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'UNPUBLISHED' WHERE id = $1`, [target.id]);
       await sync.syncModels([target.id]);
       const page = await engine.search(parseSearchRequest({ query: target.name, sort: 'RELEVANCE' }));
-      expect(page.hits.map((h) => h.modelId)).not.toContain(target.id);
+      expect(page.hits.map((h) => h.id)).not.toContain(target.id);
       await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'PUBLISHED' WHERE id = $1`, [target.id]);
       await sync.syncModels([target.id]);
-      expect((await engine.search(parseSearchRequest({ query: target.name }))).hits.map((h) => h.modelId)).toContain(
+      expect((await engine.search(parseSearchRequest({ query: target.name }))).hits.map((h) => h.id)).toContain(
         target.id,
       );
     });
@@ -236,7 +252,7 @@ export function describeSearchEngine<E extends SearchEngine>(
       })();
       await Promise.all([sync.reindex(), writes]);
       const page = await engine.search(parseSearchRequest({ query: 'quokka', first: 60 }));
-      expect(page.hits.map((h) => h.modelId).sort()).toEqual(renamed.map((d) => d.id).sort());
+      expect(page.hits.map((h) => h.id).sort()).toEqual(renamed.map((d) => d.id).sort());
       expect(await sync.reconcile()).toMatchObject({ upserted: 0, deleted: 0 });
     });
 
@@ -246,7 +262,7 @@ export function describeSearchEngine<E extends SearchEngine>(
       await runner.startTransaction();
       try {
         // Sync A has locked the model and read it while it was published...
-        await documents.lock(runner.manager, [target.id]);
+        await lockDocuments(runner.manager, [target.id]);
         const stale = await documents.build([target.id], runner.manager);
         expect(stale).toHaveLength(1);
         // ...then the model is archived, and sync B starts (it must wait for A's lock).
@@ -263,7 +279,7 @@ export function describeSearchEngine<E extends SearchEngine>(
         if (runner.isTransactionActive) await runner.rollbackTransaction();
         await runner.release();
       }
-      expect((await engine.indexedIds(null, 1000)).ids).not.toContain(target.id);
+      expect((await engine.indexedIds('MODEL', null, 1000)).ids).not.toContain(target.id);
       await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'PUBLISHED' WHERE id = $1`, [target.id]);
       await sync.syncModels([target.id]);
     });
@@ -272,12 +288,112 @@ export function describeSearchEngine<E extends SearchEngine>(
       const [gone, missing] = [all[5]!, all[6]!];
       await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'ARCHIVED' WHERE id = $1`, [gone.id]);
       await engine.delete([missing.id]);
-      expect(await sync.reconcile()).toEqual({ checked: MODELS - 1, upserted: 1, deleted: 1 });
-      const { ids } = await engine.indexedIds(null, 1000);
+      expect(await sync.reconcile()).toEqual({ checked: MODELS - 1 + TEMPLATES, upserted: 1, deleted: 1 });
+      const { ids } = await engine.indexedIds('MODEL', null, 1000);
       expect(ids).toContain(missing.id);
       expect(ids).not.toContain(gone.id);
     });
 
+    describe('workflow templates', () => {
+      const published = () => all.filter((d) => d.kind === 'TEMPLATE');
+
+      it('are found with models: by their words, and by the models they load', async () => {
+        const template = published()[0]!;
+        const byName = await engine.search(parseSearchRequest({ query: template.name, first: 60 }));
+        expect(byName.hits[0]).toMatchObject({ id: template.id, kind: 'TEMPLATE' });
+        // Its dependency's name (a catalog model) is among its words: a search for the model finds both.
+        expect(template.triggerWords).toHaveLength(1);
+        const dependency = all.find((d) => d.kind === 'MODEL' && d.name === template.triggerWords[0])!;
+        const both = await engine.search(parseSearchRequest({ query: dependency.name, first: 60 }));
+        expect(both.hits.map((h) => h.id)).toEqual(expect.arrayContaining([template.id, dependency.id]));
+        const byKind = await engine.search(parseSearchRequest({ query: 'workflow', first: 60 }));
+        expect(byKind.hits.map((h) => h.id).sort()).toEqual(
+          published()
+            .map((d) => d.id)
+            .sort(),
+        );
+      });
+
+      it('take the base model their dependencies use, and no model type', () => {
+        for (const template of published()) {
+          expect(template.type).toBeNull();
+          expect(template.baseModelId).not.toBeNull();
+          expect(template.hashes).toEqual([]);
+        }
+      });
+
+      it('leave drafts out, and leave when unpublished; a type exclusion keeps them', async () => {
+        const [draft] = await bed.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM templates.template WHERE status = 'DRAFT' LIMIT 1`,
+        );
+        expect((await engine.indexedIds('TEMPLATE', null, 1000)).ids).not.toContain(draft!.id);
+        const kept = await engine.search(
+          parseSearchRequest({ filters: { kinds: ['TEMPLATE'] }, exclude: { types: ['LORA'] }, first: 60 }),
+        );
+        expect(kept.total).toBe(TEMPLATES);
+        const target = published()[1]!;
+        await bed.dataSource.query(`UPDATE templates.template SET status = 'UNPUBLISHED' WHERE id = $1`, [target.id]);
+        await sync.sync('TEMPLATE', [target.id]);
+        const gone = await engine.search(parseSearchRequest({ filters: { kinds: ['TEMPLATE'] }, first: 60 }));
+        expect(gone.hits.map((h) => h.id)).not.toContain(target.id);
+        expect(await sync.reconcile()).toMatchObject({ upserted: 0, deleted: 0 });
+        await bed.dataSource.query(`UPDATE templates.template SET status = 'PUBLISHED' WHERE id = $1`, [target.id]);
+        await sync.sync('TEMPLATE', [target.id]);
+        expect((await engine.indexedIds('TEMPLATE', null, 1000)).ids).toContain(target.id);
+      });
+
+      it('suggests templates by name', async () => {
+        const template = published()[0]!;
+        const suggestions = await engine.suggest(template.name.slice(0, 12), 5);
+        expect(suggestions).toContainEqual({ kind: 'TEMPLATE', text: template.name, ref: template.id });
+      });
+    });
+
     more(() => ({ bed, engine, sync, all }));
   });
+}
+
+/**
+ * Workflow templates over the generated catalog: 16, named after a model (`<model> workflow`), each loading that
+ * model's file by SHA-256; every 4th a draft; every 2nd published one sells a commercial licence.
+ */
+async function seedTemplates(db: DataSource): Promise<void> {
+  await db.query(`
+    WITH picked AS (
+      SELECT m.id AS model_id, m.owner_id, m.name, m.tags, f.file_name, f.sha256,
+             row_number() OVER (ORDER BY m.slug) AS n
+        FROM catalog.style_model m
+        JOIN LATERAL (SELECT f.file_name, f.sha256 FROM catalog.model_version v
+                        JOIN catalog.model_file f ON f.version_id = v.id AND f.scan_status = 'READY'
+                       WHERE v.model_id = m.id AND v.status = 'PUBLISHED' LIMIT 1) f ON true
+       WHERE m.status = 'PUBLISHED' AND m.maturity = 'SFW'
+       ORDER BY m.slug LIMIT 16
+    ), t AS (
+      INSERT INTO templates.template (id, owner_id, slug, name, description, tags, maturity, status, created_at,
+                                      updated_at)
+      SELECT gen_random_uuid(), p.owner_id, 'workflow-' || p.n, p.name || ' workflow',
+             'A ComfyUI graph that loads ' || p.name || '.', p.tags, 'SFW',
+             CASE WHEN p.n % 4 = 0 THEN 'DRAFT' ELSE 'PUBLISHED' END, now(), now()
+        FROM picked p
+      RETURNING id, slug, status
+    )
+    INSERT INTO templates.template_version (id, template_id, label, status, api_prompt, slots, lockfile, warnings,
+                                            source_sha256, created_at, published_at)
+    SELECT gen_random_uuid(), t.id, 'v1', CASE WHEN t.status = 'PUBLISHED' THEN 'PUBLISHED' ELSE 'DRAFT' END,
+           '{"4": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "model.safetensors"}}}', '[]',
+           jsonb_build_object('nodes', '[]'::jsonb, 'models', jsonb_build_array(jsonb_build_object(
+             'slot', '4.ckpt_name', 'kind', 'checkpoint', 'folder', 'checkpoints', 'name', p.file_name,
+             'sha256', p.sha256, 'url', null, 'unused', false))),
+           '[]', encode(sha256(t.slug::bytea), 'hex'), now(),
+           CASE WHEN t.status = 'PUBLISHED' THEN now() - p.n * interval '1 hour' END
+      FROM t JOIN picked p ON 'workflow-' || p.n = t.slug`);
+  await db.query(`
+    INSERT INTO licensing.offer (id, subject_kind, version_id, tier, revision, price_amount, price_currency,
+                                 permissions, terms_text, terms_sha256, created_at)
+    SELECT gen_random_uuid(), 'TEMPLATE', v.id, 'COMMERCIAL', 1, 1500, 'USD',
+           '{"commercialUse":"SELL_GENERATED_IMAGES","derivativesAllowed":true,"derivativeMayChangeLicense":false,
+             "creditRequired":true,"creditLine":null,"seats":null,"revenueCap":null,"printRunCap":null}',
+           'Commercial template licence (test).', encode(sha256('tpl'), 'hex'), now()
+      FROM templates.template_version v JOIN templates.template t ON t.id = v.template_id
+     WHERE v.status = 'PUBLISHED' AND substring(t.slug from 10)::int % 2 = 0`);
 }

@@ -1,4 +1,4 @@
-import type { ModelDocument } from '../documents/model-document';
+import type { DocumentKind, SearchDocument } from '../documents/search-document';
 import type { Facet, SearchRequest } from '../query/search-request';
 
 /** A run of text from a highlighted field; `match` runs are the words the query matched. */
@@ -8,7 +8,9 @@ export interface HighlightSegment {
 }
 
 export interface SearchHit {
-  modelId: string;
+  /** A model's or a template's id. */
+  id: string;
+  kind: DocumentKind;
   score: number;
   /** Highlighted name and a description snippet, when the query matched text. */
   highlights: { field: 'name' | 'description'; segments: HighlightSegment[] }[];
@@ -29,19 +31,21 @@ export interface FacetCount {
   count: number;
 }
 
-/** A creator with published models, found by handle or display name. */
+/** A creator with published models or templates, found by handle or display name. */
 export interface CreatorHit {
   handle: string;
   name: string;
   /** Published models. */
   models: number;
+  /** Published workflow templates. */
+  templates: number;
   downloads: number;
 }
 
 export interface Suggestion {
-  kind: 'MODEL' | 'TAG' | 'CREATOR';
+  kind: 'MODEL' | 'TEMPLATE' | 'TAG' | 'CREATOR';
   text: string;
-  /** The model id or the creator handle; the tag itself for tags. */
+  /** The model or template id, the creator handle; the tag itself for tags. */
   ref: string;
 }
 
@@ -53,8 +57,9 @@ export interface Suggestion {
  */
 export abstract class SearchEngine {
   abstract readonly name: 'postgres' | 'meilisearch';
-  abstract upsert(documents: readonly ModelDocument[]): Promise<void>;
-  abstract delete(modelIds: readonly string[]): Promise<void>;
+  abstract upsert(documents: readonly SearchDocument[]): Promise<void>;
+  /** By id (ids are unique across kinds). */
+  abstract delete(ids: readonly string[]): Promise<void>;
   abstract search(request: SearchRequest): Promise<SearchPage>;
   /**
    * Facet value counts for the request. Disjunctive: a facet's own filter does not narrow its counts (picking
@@ -65,15 +70,15 @@ export abstract class SearchEngine {
   /** Creators matching the request's query (none without one), excluded creators left out. */
   abstract creators(request: SearchRequest, limit: number): Promise<CreatorHit[]>;
   abstract count(): Promise<number>;
-  /** Ids of every indexed document, a page at a time (`cursor` is the engine's own, null for the first page). */
-  abstract indexedIds(cursor: string | null, limit: number): Promise<IdPage>;
+  /** Ids of every indexed document of a kind, a page at a time (`cursor` is the engine's own, null at first). */
+  abstract indexedIds(kind: DocumentKind, cursor: string | null, limit: number): Promise<IdPage>;
   /**
    * A full reindex: `beginRebuild`, then `writeRebuild` page by page, then `finishRebuild`. Meilisearch builds a new
    * index and swaps it in (readers never see a half-built index; relay writes go to both while it builds);
    * PostgreSQL rewrites its rows in place (each row replaced atomically).
    */
   abstract beginRebuild(): Promise<void>;
-  abstract writeRebuild(documents: readonly ModelDocument[]): Promise<void>;
+  abstract writeRebuild(documents: readonly SearchDocument[]): Promise<void>;
   abstract finishRebuild(): Promise<void>;
 }
 

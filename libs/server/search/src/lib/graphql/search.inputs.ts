@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { SafeIntScalar } from '@lookbook/core';
 import { MaturityEnum, ModelTypeEnum } from '@lookbook/catalog';
 import { TierEnum } from '@lookbook/licensing';
+import { SearchKindEnum } from './search.objects';
 
 // Values are checked by parseSearchRequest, which answers with typed errors (SEARCH_INVALID_FILTER, …).
 
@@ -13,6 +14,8 @@ export class PriceLimitInput {
 
 @InputType({ description: 'Narrow a search. Every list matches any of its values, except tags (all of them).' })
 export class SearchFilterInput {
+  @Field(() => [SearchKindEnum], { nullable: true, description: 'Style models, workflow templates; absent: both.' })
+  kinds?: string[] | null;
   @Field(() => [ModelTypeEnum], { nullable: true }) types?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Base model ids.' }) baseModels?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'Every tag listed must be present.' }) tags?: string[] | null;

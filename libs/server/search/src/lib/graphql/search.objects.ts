@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { graphqlEnum } from '@lookbook/core';
 import { StyleModel } from '@lookbook/catalog';
+import { WorkflowTemplate } from '@lookbook/templates';
+import { DOCUMENT_KINDS } from '../documents/search-document';
 import { FACETS, SEARCH_SORTS } from '../query/search-request';
 import type { Facet, SearchRequest } from '../query/search-request';
 
@@ -12,7 +14,10 @@ export const SearchFacetEnum = Object.fromEntries(
   FACETS.map((facet) => [facet.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), facet]),
 ) as Record<string, Facet>;
 registerEnumType(SearchFacetEnum, { name: 'SearchFacet' });
-export const SuggestionKindEnum = graphqlEnum('SuggestionKind', ['MODEL', 'TAG', 'CREATOR'] as const);
+export const SearchKindEnum = graphqlEnum('SearchKind', DOCUMENT_KINDS, {
+  description: 'What a search result is: a style model or a workflow template.',
+});
+export const SuggestionKindEnum = graphqlEnum('SuggestionKind', ['MODEL', 'TEMPLATE', 'TAG', 'CREATOR'] as const);
 
 @ObjectType()
 export class HighlightSegment {
@@ -26,9 +31,11 @@ export class SearchHighlight {
   @Field(() => [HighlightSegment]) segments!: HighlightSegment[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A style model or a workflow template (`kind` says which; the other field is null).' })
 export class SearchHit {
-  @Field(() => StyleModel) model!: StyleModel;
+  @Field(() => SearchKindEnum) kind!: string;
+  @Field(() => StyleModel, { nullable: true }) model!: StyleModel | null;
+  @Field(() => WorkflowTemplate, { nullable: true }) template!: WorkflowTemplate | null;
   @Field(() => Float) score!: number;
   @Field(() => [SearchHighlight]) highlights!: SearchHighlight[];
 }
@@ -63,18 +70,19 @@ export class SearchResult {
   request!: SearchRequest;
 }
 
-@ObjectType({ description: 'A creator with published models, matched by handle or display name.' })
+@ObjectType({ description: 'A creator with published models or templates, matched by handle or display name.' })
 export class SearchCreator {
   @Field() handle!: string;
   @Field({ description: 'Display name.' }) name!: string;
   @Field(() => Int, { description: 'Published models.' }) models!: number;
+  @Field(() => Int, { description: 'Published workflow templates.' }) templates!: number;
 }
 
 @ObjectType()
 export class Suggestion {
   @Field(() => SuggestionKindEnum) kind!: string;
   @Field() text!: string;
-  @Field({ description: 'Model id, tag, or creator handle.' }) ref!: string;
+  @Field({ description: 'Model or template id, tag, or creator handle.' }) ref!: string;
 }
 
 @ObjectType({ description: 'The search index relay, for monitoring.' })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MaturityLevel } from '@lookbook/kernel';
 import { DEFAULT_MAX_MATURITY, maturityUpTo } from '@lookbook/kernel';
+import type { DocumentKind } from '../documents/search-document';
 import { SearchErrors } from '../search.errors';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -17,6 +18,7 @@ export const DEFAULT_MATURITY: readonly Maturity[] = maturityUpTo(DEFAULT_MAX_MA
 
 /** Facets and the filters on them. Licence permissions are facets too: no competitor lets buyers filter on them. */
 export const FACETS = [
+  'kind',
   'type',
   'baseModel',
   'tag',
@@ -30,6 +32,8 @@ export const FACETS = [
 export type Facet = (typeof FACETS)[number];
 
 export interface SearchFilters {
+  /** Models, workflow templates, or (empty) both. */
+  kinds: DocumentKind[];
   types: string[];
   baseModels: string[];
   /** Every tag listed must be present. */
@@ -64,8 +68,9 @@ export interface SearchRequest {
 export interface SearchRequestInput {
   query?: string | null;
   filters?:
-    | (Partial<{ [K in Exclude<keyof SearchFilters, 'maturity'>]: SearchFilters[K] | null }> & {
+    | (Partial<{ [K in Exclude<keyof SearchFilters, 'maturity' | 'kinds'>]: SearchFilters[K] | null }> & {
         maturity?: string[] | null;
+        kinds?: string[] | null;
       })
     | null;
   exclude?: Partial<{ [K in keyof SearchExclusions]: string[] | null | undefined }> | null;
@@ -125,6 +130,7 @@ export function parseSearchRequest(
   const request: Omit<SearchRequest, 'offset'> = {
     query,
     filters: {
+      kinds: list('filters.kinds', f.kinds, /^(MODEL|TEMPLATE)$/) as DocumentKind[],
       types: list('filters.types', f.types, ENUM_VALUE),
       baseModels: list('filters.baseModels', f.baseModels, ENUM_VALUE),
       tags: list('filters.tags', f.tags, TAG, normaliseTag),

@@ -23,8 +23,8 @@ export class SearchOutboxRepository {
     const [row] = await this.dataSource.query<{ pending: number; lag: number | null; failing: number }[]>(
       `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS lag,
               (count(*) FILTER (WHERE attempts > 0 AND last_error IS NOT NULL))::int AS failing
-         FROM graphile_worker.jobs WHERE task_identifier = $1 AND attempts < max_attempts`,
-      [SearchTasks.syncModel.name],
+         FROM graphile_worker.jobs WHERE task_identifier = ANY ($1::text[]) AND attempts < max_attempts`,
+      [[SearchTasks.syncModel.name, SearchTasks.syncTemplate.name]],
     );
     return { pending: row?.pending ?? 0, lagSeconds: Math.max(0, row?.lag ?? 0), failing: row?.failing ?? 0 };
   }

@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { lockDocuments } from '../documents/document-parts';
+import type { DocumentSource } from '../documents/model-document.repository';
 import { ModelDocumentRepository } from '../documents/model-document.repository';
+import type { DocumentKind } from '../documents/search-document';
+import { DOCUMENT_KINDS } from '../documents/search-document';
+import { TemplateDocumentRepository } from '../documents/template-document.repository';
 import type { IdPage } from '../engines/search-engine';
 import { SearchEngine } from '../engines/search-engine';
 import type { OutboxStatus } from './search-outbox.repository';
@@ -10,6 +15,7 @@ import { SearchOutboxRepository } from './search-outbox.repository';
 const PAGE = 500;
 
 export interface ReconcileReport {
+  /** Published ids compared (models and templates). */
   checked: number;
   /** Published but missing from the index, or indexed but no longer published. */
   upserted: number;
@@ -23,25 +29,29 @@ export interface ReconcileReport {
 @Injectable()
 export class SearchSyncService {
   private readonly logger = new Logger(SearchSyncService.name);
+  private readonly sources: Record<DocumentKind, DocumentSource>;
 
   constructor(
-    private readonly documents: ModelDocumentRepository,
+    models: ModelDocumentRepository,
+    templates: TemplateDocumentRepository,
     private readonly engine: SearchEngine,
     private readonly outbox: SearchOutboxRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.sources = { MODEL: models, TEMPLATE: templates };
+  }
 
   /**
-   * Upserts the models that have a document now and deletes the others. A lock per model is held from reading the
-   * state to writing the index, so two syncs of one model (a job retried while its successor runs, a reindex page)
-   * cannot write an older state after a newer one.
+   * Upserts the documents of these ids that exist now and deletes the others. A lock per id is held from reading
+   * the state to writing the index, so two syncs of one document (a job retried while its successor runs, a
+   * reindex page) cannot write an older state after a newer one.
    */
-  async syncModels(modelIds: readonly string[]): Promise<void> {
-    for (let i = 0; i < modelIds.length; i += PAGE) {
-      const page = modelIds.slice(i, i + PAGE);
+  async sync(kind: DocumentKind, ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const page = ids.slice(i, i + PAGE);
       await this.dataSource.transaction(async (tx) => {
-        await this.documents.lock(tx, page);
-        const built = await this.documents.build(page, tx);
+        await lockDocuments(tx, page);
+        const built = await this.sources[kind].build(page, tx);
         const present = new Set(built.map((d) => d.id));
         await this.engine.upsert(built);
         await this.engine.delete(page.filter((id) => !present.has(id)));
@@ -49,10 +59,18 @@ export class SearchSyncService {
     }
   }
 
+  syncModels(modelIds: readonly string[]): Promise<void> {
+    return this.sync('MODEL', modelIds);
+  }
+
   async refreshTrending(): Promise<number> {
-    const ids = await this.documents.recentlyLicensedModelIds();
-    await this.syncModels(ids);
-    return ids.length;
+    let count = 0;
+    for (const kind of DOCUMENT_KINDS) {
+      const ids = await this.sources[kind].recentlyLicensedIds();
+      await this.sync(kind, ids);
+      count += ids.length;
+    }
+    return count;
   }
 
   /**
@@ -63,36 +81,43 @@ export class SearchSyncService {
   async reindex(): Promise<number> {
     let count = 0;
     await this.engine.beginRebuild();
-    for (let after: string | null = null; ;) {
-      const ids: string[] = await this.documents.publishedIds(after, PAGE);
-      await this.dataSource.transaction(async (tx) => {
-        await this.documents.lock(tx, ids);
-        await this.engine.writeRebuild(await this.documents.build(ids, tx));
-      });
-      count += ids.length;
-      if (ids.length < PAGE) break;
-      after = ids[ids.length - 1]!;
-    }
+    for (const source of Object.values(this.sources))
+      for (let after: string | null = null; ;) {
+        const ids: string[] = await source.publishedIds(after, PAGE);
+        await this.dataSource.transaction(async (tx) => {
+          await lockDocuments(tx, ids);
+          await this.engine.writeRebuild(await source.build(ids, tx));
+        });
+        count += ids.length;
+        if (ids.length < PAGE) break;
+        after = ids[ids.length - 1]!;
+      }
     await this.engine.finishRebuild();
     await this.reconcile();
     this.logger.log(`search reindex: ${count} documents`);
     return count;
   }
 
-  /** Compares the ids in the database and in the index, and syncs every id where they disagree. */
+  /** Compares the ids in the database and in the index, kind by kind, and syncs every id where they disagree. */
   async reconcile(): Promise<ReconcileReport> {
-    const published = await allIds(async (after) => {
-      const ids = await this.documents.publishedIds(after, PAGE);
-      return { ids, next: ids.length < PAGE ? null : ids[ids.length - 1]! };
-    });
-    const indexed = await allIds((cursor) => this.engine.indexedIds(cursor, PAGE));
-    const missing = [...published].filter((id) => !indexed.has(id));
-    const extra = [...indexed].filter((id) => !published.has(id));
-    // Membership drift only: contents are rewritten by every sync job and by `reindex`.
-    await this.syncModels([...missing, ...extra]);
-    if (missing.length || extra.length)
-      this.logger.warn(`search reconcile fixed ${missing.length + extra.length} documents`);
-    return { checked: published.size, upserted: missing.length, deleted: extra.length };
+    const report: ReconcileReport = { checked: 0, upserted: 0, deleted: 0 };
+    for (const kind of DOCUMENT_KINDS) {
+      const published = await allIds(async (after) => {
+        const ids = await this.sources[kind].publishedIds(after, PAGE);
+        return { ids, next: ids.length < PAGE ? null : ids[ids.length - 1]! };
+      });
+      const indexed = await allIds((cursor) => this.engine.indexedIds(kind, cursor, PAGE));
+      const missing = [...published].filter((id) => !indexed.has(id));
+      const extra = [...indexed].filter((id) => !published.has(id));
+      // Membership drift only: contents are rewritten by every sync job and by `reindex`.
+      await this.sync(kind, [...missing, ...extra]);
+      report.checked += published.size;
+      report.upserted += missing.length;
+      report.deleted += extra.length;
+    }
+    if (report.upserted || report.deleted)
+      this.logger.warn(`search reconcile fixed ${report.upserted + report.deleted} documents`);
+    return report;
   }
 
   /** For monitoring: the relay's backlog. */

@@ -16,6 +16,16 @@ export class SyncModelJob implements JobHandler<PayloadOf<typeof SearchTasks.syn
 }
 
 @Injectable()
+@JobTask(SearchTasks.syncTemplate)
+export class SyncTemplateJob implements JobHandler<PayloadOf<typeof SearchTasks.syncTemplate>> {
+  constructor(private readonly sync: SearchSyncService) {}
+
+  async handle({ templateId }: PayloadOf<typeof SearchTasks.syncTemplate>): Promise<void> {
+    await this.sync.sync('TEMPLATE', [templateId]);
+  }
+}
+
+@Injectable()
 @JobTask(SearchTasks.refreshTrending)
 export class RefreshTrendingJob implements JobHandler {
   constructor(private readonly sync: SearchSyncService) {}

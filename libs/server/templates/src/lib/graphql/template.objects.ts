@@ -89,6 +89,13 @@ export class TemplateVersion {
   entity!: TemplateVersionEntity;
 }
 
+@ObjectType({ description: 'The creator of a template (public profile fields).' })
+export class TemplateOwner {
+  @Field(() => ID) id!: string;
+  @Field() handle!: string;
+  @Field() displayName!: string;
+}
+
 @ObjectType()
 export class WorkflowTemplate {
   @Field(() => ID) id!: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { ParameterSlot } from '@lookbook/comfyui';
 import { TemplateEntity, TemplateVersionEntity } from './template.entity';
 
@@ -43,6 +43,11 @@ export class TemplateRepository {
       [ids, viewerId],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  published(ids: readonly string[]): Promise<TemplateEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.templates().find({ where: { id: In([...ids]), status: 'PUBLISHED' } });
   }
 
   /** An owner's templates, newest first (at most 200: a studio list, not an export). */

@@ -1,11 +1,13 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor } from '@lookbook/core';
-import { CurrentActor, Public, UUIDScalar } from '@lookbook/core';
+import type { Actor, LoaderRegistry } from '@lookbook/core';
+import { CurrentActor, Loaders, Public, UUIDScalar } from '@lookbook/core';
+import { IdentityFacade } from '@lookbook/identity';
 import { suggestSlots } from '@lookbook/comfyui';
 import { fromParams, fromSlotInput, toSlot, toTemplate, toVersion } from '../graphql/template.mapper';
 import {
   CreateTemplateInput,
   RenderedTemplate,
+  TemplateOwner,
   TemplateParamInput,
   TemplateSlot,
   TemplateSubgraph,
@@ -16,7 +18,10 @@ import { graphOf, subgraphsOf, TemplateService } from './template.service';
 
 @Resolver(() => WorkflowTemplate)
 export class TemplateResolver {
-  constructor(private readonly templates: TemplateService) {}
+  constructor(
+    private readonly templates: TemplateService,
+    private readonly identity: IdentityFacade,
+  ) {}
 
   @Mutation(() => WorkflowTemplate, {
     description: 'Start a workflow template (a draft); add versions by importing a workflow file.',
@@ -40,6 +45,16 @@ export class TemplateResolver {
     @CurrentActor() viewer?: Actor,
   ): Promise<WorkflowTemplate> {
     return toTemplate(await this.templates.visible(viewer, id));
+  }
+
+  @ResolveField(() => TemplateOwner, { nullable: true })
+  owner(@Parent() template: WorkflowTemplate, @Loaders() loaders: LoaderRegistry): Promise<TemplateOwner | null> {
+    // One read for every template on a page (search results).
+    const loader = loaders.get<string, TemplateOwner | null>('templates.owner', async (ids) => {
+      const users = new Map((await this.identity.usersByIds(ids)).map((u) => [u.id, u]));
+      return ids.map((id) => users.get(id) ?? null);
+    });
+    return loader.load(template.ownerId);
   }
 
   @ResolveField(() => [TemplateVersion], { description: 'Newest first; drafts only for the owner.' })

@@ -1,0 +1,100 @@
+import { Link } from '@tanstack/react-router';
+import { Badge } from '@lookbook/web-ui';
+import type { FragmentType } from '../../gql';
+import { graphql, readFragment } from '../../gql';
+import type { Segment } from '../catalog/model-card';
+import { SearchSnippet } from '../catalog/model-card';
+
+export const TemplateCardFragment = graphql(`
+  fragment TemplateCard on WorkflowTemplate {
+    id
+    name
+    tags
+    ipId
+    owner {
+      handle
+      displayName
+    }
+  }
+`);
+
+/**
+ * A workflow template among search results: the same frame as a model card, so a grid can mix them. Templates have
+ * no cover yet, so the frame shows what it is — a ComfyUI graph — drawn, not a placeholder photo.
+ */
+export function TemplateCard({
+  template: masked,
+  snippet,
+}: {
+  template: FragmentType<typeof TemplateCardFragment>;
+  snippet?: readonly Segment[];
+}) {
+  const template = readFragment(TemplateCardFragment, masked);
+  return (
+    <article
+      className="group flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface transition hover:shadow-lg"
+      data-testid="template-card"
+    >
+      <Link
+        to="/templates/$id"
+        params={{ id: template.id }}
+        className="relative flex aspect-[4/5] items-center justify-center overflow-hidden bg-accent-soft"
+      >
+        <GraphGlyph label={`Workflow graph of ${template.name}`} />
+        <span className="absolute top-2 left-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
+          Workflow
+        </span>
+        {template.ipId && (
+          <span className="absolute top-2 right-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
+            Remixable IP
+          </span>
+        )}
+      </Link>
+      <div className="flex flex-1 flex-col gap-1 p-3">
+        <h2 className="truncate text-sm leading-6 font-semibold text-ink">
+          <Link to="/templates/$id" params={{ id: template.id }} className="hover:underline">
+            {template.name}
+          </Link>
+        </h2>
+        <p className="truncate text-xs leading-6 text-muted">
+          {template.owner ? (
+            <Link to="/u/$handle" params={{ handle: template.owner.handle }} className="hover:underline">
+              {template.owner.displayName}
+            </Link>
+          ) : (
+            'A former member'
+          )}{' '}
+          · ComfyUI workflow
+        </p>
+        {snippet && <SearchSnippet segments={snippet} />}
+        <div className="mt-auto flex flex-wrap gap-1 pt-1">
+          {template.tags.slice(0, 3).map((tag) => (
+            <Badge key={tag}>#{tag}</Badge>
+          ))}
+        </div>
+      </div>
+    </article>
+  );
+}
+
+/** Three nodes wired together: a workflow, recognisable at a glance. */
+function GraphGlyph({ label }: { label: string }) {
+  return (
+    <svg
+      viewBox="0 0 120 90"
+      className="w-3/5 text-accent transition duration-300 group-hover:scale-105"
+      role="img"
+      aria-label={label}
+    >
+      <g fill="none" stroke="currentColor" strokeWidth="2.5">
+        <path d="M34 24 C52 24, 48 45, 66 45" />
+        <path d="M34 66 C52 66, 48 45, 66 45" />
+      </g>
+      <g fill="currentColor">
+        <rect x="6" y="12" width="28" height="24" rx="5" opacity="0.55" />
+        <rect x="6" y="54" width="28" height="24" rx="5" opacity="0.55" />
+        <rect x="66" y="30" width="48" height="30" rx="6" />
+      </g>
+    </svg>
+  );
+}

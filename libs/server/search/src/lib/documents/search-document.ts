@@ -1,0 +1,49 @@
+export const DOCUMENT_KINDS = ['MODEL', 'TEMPLATE'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** What a template is also found by, beside its own words ("workflow" has the synonym "wf"). */
+export const KIND_WORDS = 'workflow template comfyui';
+
+/**
+ * What search knows about a published style model or workflow template: everything it matches, filters, facets
+ * and sorts on, built from the current state of the database by the relay. Engine-neutral; each engine stores it
+ * its own way. Models and templates share one shape so one query ranks both and `kind` is a facet; ids are UUIDs,
+ * unique across kinds.
+ */
+export interface SearchDocument {
+  kind: DocumentKind;
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  ownerId: string;
+  ownerHandle: string;
+  ownerName: string;
+  /** The model type; null for a template. */
+  type: string | null;
+  /** A model's base model; a template's is the one its resolved dependencies mostly use (null: none resolved). */
+  baseModelId: string | null;
+  baseModelName: string | null;
+  tags: string[];
+  /**
+   * Extra words found with the tags' weight: a model's trigger words (of every published version); a template's
+   * dependencies (the catalog models it loads, by name), so a search for a model also finds workflows using it.
+   */
+  triggerWords: string[];
+  /** SHA-256 and AutoV2 of every READY file of every published version (models only). */
+  hashes: string[];
+  maturity: string;
+  /** The live offers of the newest published version (what a buyer licenses from the page). */
+  tiers: string[];
+  free: boolean;
+  minPrice: { amount: number; currency: string } | null;
+  /** Some live offer allows commercial use / derivatives; every live offer requires credit. */
+  commercialUse: boolean;
+  derivativesAllowed: boolean;
+  creditRequired: boolean;
+  publishedAt: Date;
+  /** A model's file downloads; a template's workflow downloads are not counted yet (0). */
+  downloads: number;
+  /** Licences granted recently, each weighing half as much per week of age (refreshed on a schedule). */
+  trending: number;
+}
