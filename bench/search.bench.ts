@@ -6,7 +6,7 @@
  *
  *   npm run bench:search                       # 10k models
  *   npm run bench:search -- --models 100000
- *   npm run bench:search -- --models 100000 --hold   # then keep the indexed database open for EXPLAIN (Ctrl-C)
+ *   npm run bench:search -- --models 100000 --hold   # then keep the database and API open for EXPLAIN (Ctrl-C)
  *
  * Budgets (ARCHITECTURE.md §9): p95 ≤ 30 ms through GraphQL at 100k models (PostgreSQL engine); commit → searchable
  * p95 ≤ 2 s.
@@ -165,12 +165,6 @@ async function main(): Promise<void> {
     process.stdout.write(
       `search bench: ${MODELS} models (generated in ${generationSeconds.toFixed(1)} s); ${reindexOutput.trim()}\n`,
     );
-    if (process.argv.includes('--hold')) {
-      process.stdout.write(`holding the database open at ${server.url} (Ctrl-C ends)\n`);
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-      return;
-    }
-
     children.push(
       await startChild(
         'apps/api/src/main.js',
@@ -178,6 +172,14 @@ async function main(): Promise<void> {
         `http://127.0.0.1:${PORTS.api}/readyz`,
       ),
     );
+    if (process.argv.includes('--hold')) {
+      process.stdout.write(
+        `holding the database open at ${server.url}, the API at http://127.0.0.1:${PORTS.api} (Ctrl-C ends)\n`,
+      );
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      return;
+    }
+
     const ask = async (variables: Record<string, unknown>) => {
       const response = await fetch(`http://127.0.0.1:${PORTS.api}/graphql`, {
         method: 'POST',

@@ -5,6 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * templates ranked together and `kind` is a facet. A template has no model type; its base model is the one its
  * resolved dependencies mostly use (or none), so those columns become nullable.
  *
+ * Every published model is re-synced too: its document no longer indexes the slug's joined form.
+ *
  * Consistency as for models: triggers on the template tables (and on template offers) enqueue
  * `search.sync-template` (keyed per template) in the writing transaction; a creator's rename re-syncs their
  * templates too.
@@ -70,6 +72,8 @@ export class TemplateSearch1765300000000 implements MigrationInterface {
       DO $$ BEGIN
         IF to_regnamespace('graphile_worker') IS NOT NULL THEN
           PERFORM search.enqueue_template_sync(id) FROM templates.template WHERE status = 'PUBLISHED';
+          -- Documents no longer index a slug's joined form (see the engine's toRow): rewrite every model's.
+          PERFORM search.enqueue_model_sync(id) FROM catalog.style_model WHERE status = 'PUBLISHED';
         END IF;
       END $$`);
   }

@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { REFERENCE_DIR, referenceAvailable } from '@lookbook/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { startTestWorker } from '../e2e/support/test-worker';
+import { publishedVersion } from '../e2e/support/versions';
+import { world } from '../e2e/support/world';
 import { startBrowserJourney } from './support/browser';
 import { checkPage } from './support/pages';
 
@@ -185,7 +187,13 @@ const present = referenceAvailable('comfyui');
     await creator.goto(url('/studio/ips'));
     const queue = creator.getByTestId('remix-queue');
     await queue.getByText(/passing 20% of its sales up/).waitFor();
+    // Named, with its fan; the IP owner may open the waiting remix (a draft to anyone else) before deciding.
+    expect(await queue.textContent()).toMatch(/by Neon fan, a remix of Noise Offset Portrait/);
     await checkPage(creator, 'ip-console-queue');
+    await queue.getByRole('link').first().click();
+    await creator.waitForURL(remixUrl);
+    await creator.getByText('draft', { exact: true }).first().waitFor();
+    await creator.goBack();
     await queue.getByRole('button', { name: 'Approve' }).click();
     await creator.getByText('No remix is waiting for a decision.').waitFor();
 
@@ -235,5 +243,41 @@ const present = referenceAvailable('comfyui');
       buffer: Buffer.from('{"nodes": ['),
     });
     await buyer.getByRole('alert').waitFor();
+  });
+
+  it('a creator declares the model theirs derives from, with a share; buyers see it on the model page', async () => {
+    const original = await world(journey.api).member();
+    const deriver = await world(journey.api).member();
+    const base = await publishedVersion(journey.api, original);
+    const tuned = await publishedVersion(journey.api, deriver);
+    const [row] = await journey.api.db.query<{ name: string }>(`SELECT name FROM catalog.style_model WHERE id = $1`, [
+      base.modelId,
+    ]);
+    const baseName = row!.name;
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(url('/sign-in'));
+    await page.getByLabel('Email or handle').fill(deriver.email);
+    await page.getByLabel('Password').fill(deriver.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('account-link').waitFor({ state: 'attached' });
+    await page.goto(url(`/studio/models/${tuned.modelId}`));
+    await page.getByText('No parent declared.').waitFor();
+    // A link that is not a model's is refused in place; a share over 100 % too.
+    await page.getByLabel('Parent model (link or id)').fill('https://example.test/not-a-model');
+    await page.getByText('Paste a model page link or its id').waitFor();
+    await page.getByLabel('Parent model (link or id)').fill(url(`/models/${base.modelId}`));
+    await page.getByLabel('How').selectOption('FINETUNE');
+    await page.getByLabel('Share of each sale (%)').fill('120');
+    await page.getByText('A share is 0–100%').waitFor();
+    await page.getByLabel('Share of each sale (%)').fill('20');
+    await page.getByRole('button', { name: 'Declare parent' }).click();
+    await page.getByTestId('model-parents').getByText(baseName).waitFor();
+    await checkPage(page, 'model-derived-from');
+    // Buyers see where it comes from, and who its price pays.
+    await page.goto(url(`/models/${tuned.modelId}`));
+    const derived = page.getByTestId('model-derived-from');
+    await derived.getByRole('link', { name: baseName }).waitFor();
+    expect(await derived.textContent()).toContain('20 % of each sale goes to its author');
+    await checkPage(page, 'model-page-derived');
   });
 });

@@ -346,12 +346,13 @@ interface Split {
     });
     expect(errorCode(await derive(deriver, tuned.modelId, base.modelId))).toBe('LINEAGE_EXISTS');
     expect(errorCode(await derive(original, base.modelId, tuned.modelId))).toBe('LINEAGE_CYCLE');
-    const parents = await as<{ modelParents: { parentId: string }[] }>(
+    const parents = await as<{ modelParents: { parentId: string; parentModel: { id: string } | null }[] }>(
       undefined,
-      `query($m: UUID!) { modelParents(modelId: $m) { parentId } }`,
+      `query($m: UUID!) { modelParents(modelId: $m) { parentId parentModel { id } } }`,
       { m: tuned.modelId },
     );
-    expect(parents.data!.modelParents).toEqual([{ parentId: base.modelId }]);
+    // The parent as a model, for the model page's "Derived from".
+    expect(parents.data!.modelParents).toEqual([{ parentId: base.modelId, parentModel: { id: base.modelId } }]);
 
     // 49.00: fee 4.90; the fine-tune passes 20 % of 44.10 (8.82) to the base model's author; its author keeps 35.28.
     const { orderId } = await pay.buy(await world(api).member(), tuned.offers['COMMERCIAL']!.id);

@@ -269,10 +269,18 @@ interface Version {
     expect(errorCode(await as(fan, PUBLISH, { v: remixVersion }))).toBe('REMIX_PENDING_APPROVAL');
     const queue = await as<{ remixQueue: { childId: string; shareBps: number }[] }>(
       owner,
-      `{ remixQueue { childId shareBps } }`,
+      `{ remixQueue { childId shareBps child { name } parent { id } } }`,
       {},
     );
-    expect(queue.data!.remixQueue).toEqual([{ childId: remixId, shareBps: 2000 }]);
+    expect(queue.data!.remixQueue).toEqual([
+      { childId: remixId, shareBps: 2000, child: { name: 'Harbour Cats at Night' }, parent: { id } },
+    ]);
+    // The IP owner may look at the waiting remix and its draft before deciding; anyone else may not.
+    const reviewed = await as<{ template: { versions: { id: string; status: string }[] } }>(owner, TEMPLATE, {
+      id: remixId,
+    });
+    expect(reviewed.data!.template.versions).toEqual([expect.objectContaining({ id: remixVersion })]);
+    expect(errorCode(await as(await world(api).member(), TEMPLATE, { id: remixId }))).toBe('TEMPLATE_NOT_FOUND');
     const DECIDE = `mutation($t: UUID!, $a: Boolean!) { decideRemix(templateId: $t, approve: $a) { status } }`;
     expect(errorCode(await as(fan, DECIDE, { t: remixId, a: true }))).toBe('IP_NOT_OWNER');
     // Two decisions at once: exactly one lands.

@@ -575,6 +575,13 @@ export type GalleryFragment = { id: string, sampleImages: Array<{ id: string, wi
 
 export type ModelCardFragment = { id: string, name: string, type: ModelType, owner: { handle: string, displayName: string } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<{ id: string, width: number, height: number, url: string, placeholder: string | null, thumbnails: Array<{ width: number, height: number, url: string }> }>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
 
+export type PublicModelParentsQueryVariables = Exact<{
+  modelId: string;
+}>;
+
+
+export type PublicModelParentsQuery = { modelParents: Array<{ parentId: string, relation: string, shareBps: number, parentModel: { id: string, name: string, owner: { displayName: string } | null } | null }> };
+
 export type ModelPageQueryVariables = Exact<{
   id: string;
 }>;
@@ -760,13 +767,6 @@ export type CreateVersionMutationVariables = Exact<{
 
 export type CreateVersionMutation = { createModelVersion: { id: string } };
 
-export type ModelParentsQueryVariables = Exact<{
-  modelId: string;
-}>;
-
-
-export type ModelParentsQuery = { modelParents: Array<{ parentId: string, relation: string, shareBps: number }> };
-
 export type DeriveModelMutationVariables = Exact<{
   modelId: string;
   parentModelId: string;
@@ -901,7 +901,7 @@ export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup
 export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string }> };
+export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string, child: { name: string, owner: { handle: string, displayName: string } | null } | null, parent: { name: string } | null }> };
 
 export type TemplateSubgraphsQueryVariables = Exact<{
   id: string;
@@ -1352,6 +1352,22 @@ export const RequestDownloadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestDownloadMutation, RequestDownloadMutationVariables>;
+export const PublicModelParentsDocument = new TypedDocumentString(`
+    query PublicModelParents($modelId: UUID!) {
+  modelParents(modelId: $modelId) {
+    parentId
+    relation
+    shareBps
+    parentModel {
+      id
+      name
+      owner {
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicModelParentsQuery, PublicModelParentsQueryVariables>;
 export const ModelPageDocument = new TypedDocumentString(`
     query ModelPage($id: UUID!) {
   styleModel(id: $id) {
@@ -1793,15 +1809,6 @@ export const CreateVersionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateVersionMutation, CreateVersionMutationVariables>;
-export const ModelParentsDocument = new TypedDocumentString(`
-    query ModelParents($modelId: UUID!) {
-  modelParents(modelId: $modelId) {
-    parentId
-    relation
-    shareBps
-  }
-}
-    `) as unknown as TypedDocumentString<ModelParentsQuery, ModelParentsQueryVariables>;
 export const DeriveModelDocument = new TypedDocumentString(`
     mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {
   deriveModel(
@@ -2163,6 +2170,16 @@ export const IpConsoleDocument = new TypedDocumentString(`
     parentId
     shareBps
     createdAt
+    child {
+      name
+      owner {
+        handle
+        displayName
+      }
+    }
+    parent {
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<IpConsoleQuery, IpConsoleQueryVariables>;

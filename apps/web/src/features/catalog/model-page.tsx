@@ -6,6 +6,7 @@ import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import { Gallery } from './gallery';
+import { ModelParents } from './model-parents';
 import { modelPageQuery } from './model-queries';
 import { VersionDetails } from './version-details';
 import { VersionOffers } from './version-offers';
@@ -103,6 +104,7 @@ export function ModelPage() {
                 <p className="text-sm whitespace-pre-line text-muted">{model.description}</p>
               </section>
             )}
+            <ModelParents modelId={model.id} />
           </div>
           <div className="flex flex-col gap-8">
             <VersionOffers version={version} signedIn={signedIn} isOwner={isOwner} />

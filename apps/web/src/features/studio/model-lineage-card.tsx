@@ -5,16 +5,7 @@ import { Button, Card, ErrorState, LoadingState, NativeSelect, Notice, TextField
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
-
-const ModelParents = graphql(`
-  query ModelParents($modelId: UUID!) {
-    modelParents(modelId: $modelId) {
-      parentId
-      relation
-      shareBps
-    }
-  }
-`);
+import { ModelParentsQuery, RELATION } from '../catalog/model-parents';
 
 const DeriveModel = graphql(`
   mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {
@@ -34,7 +25,7 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
   const client = useQueryClient();
   const parents = useQuery({
     queryKey: ['studio', 'model', modelId, 'parents'],
-    queryFn: () => execute(ModelParents, { modelId }),
+    queryFn: () => execute(ModelParentsQuery, { modelId }),
   });
   const [parent, setParent] = useState('');
   const [relation, setRelation] = useState('FINETUNE');
@@ -47,6 +38,8 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
     onSuccess: async () => {
       setParent('');
       await client.invalidateQueries({ queryKey: ['studio', 'model', modelId, 'parents'] });
+      // The public model page lists them too.
+      await client.invalidateQueries({ queryKey: ['model', modelId, 'parents'] });
     },
   });
   return (
@@ -65,9 +58,9 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
         <ul className="mb-3 flex flex-col gap-1 text-sm" data-testid="model-parents">
           {parents.data.modelParents.map((p) => (
             <li key={p.parentId}>
-              {p.relation.toLowerCase()} of{' '}
+              {RELATION[p.relation] ?? 'Derived from'}{' '}
               <Link to="/models/$id" params={{ id: p.parentId }} className="text-accent underline">
-                this model
+                {p.parentModel?.name ?? 'this model'}
               </Link>{' '}
               · {p.shareBps / 100}% of each sale
             </li>

@@ -58,9 +58,7 @@ export function IpConsolePage() {
                 <li key={ip.id} className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{ip.name}</span>
                   <Badge>{ip.kind.toLowerCase()}</Badge>
-                  <span className="text-muted">
-                    {myTemplates.filter((t) => t.ipId === ip.id).length} template(s) bound
-                  </span>
+                  <span className="text-muted">{boundCount(myTemplates, ip.id)}</span>
                 </li>
               ))}
             </ul>
@@ -90,11 +88,11 @@ function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
             <li key={edge.childId} className="flex flex-wrap items-center gap-3 py-2">
               <span className="min-w-0 flex-1">
                 <Link to="/templates/$id" params={{ id: edge.childId }} className="font-medium text-accent underline">
-                  A remix
-                </Link>{' '}
-                of{' '}
+                  {edge.child?.name ?? 'A remix'}
+                </Link>
+                {edge.child?.owner && <> by {edge.child.owner.displayName}</>}, a remix of{' '}
                 <Link to="/templates/$id" params={{ id: edge.parentId }} className="text-accent underline">
-                  your template
+                  {edge.parent?.name ?? 'your template'}
                 </Link>
                 , passing {edge.shareBps / 100}% of its sales up · {new Date(edge.createdAt).toLocaleDateString()}
               </span>
@@ -320,4 +318,10 @@ function BindCard({
       )}
     </Card>
   );
+}
+
+/** "1 template bound", "3 templates bound". */
+function boundCount(templates: readonly { ipId?: string | null }[], ipId: string): string {
+  const n = templates.filter((t) => t.ipId === ipId).length;
+  return `${n} ${n === 1 ? 'template' : 'templates'} bound`;
 }

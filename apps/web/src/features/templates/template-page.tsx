@@ -80,7 +80,7 @@ export function TemplatePage() {
                 <Link
                   to="/u/$handle"
                   params={{ handle: template.owner.handle }}
-                  className="text-accent hover:underline"
+                  className="text-accent underline underline-offset-2 hover:no-underline"
                 >
                   {template.owner.displayName}
                 </Link>

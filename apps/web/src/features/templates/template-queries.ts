@@ -214,6 +214,16 @@ export const IpConsole = graphql(`
       parentId
       shareBps
       createdAt
+      child {
+        name
+        owner {
+          handle
+          displayName
+        }
+      }
+      parent {
+        name
+      }
     }
   }
 `);

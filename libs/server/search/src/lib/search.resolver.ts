@@ -1,6 +1,8 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '@lookbook/core';
 import { CurrentActor, Public, Roles } from '@lookbook/core';
+import { requestedFacets } from './graphql/requested-facets';
 import { SearchExcludeInput, SearchFilterInput } from './graphql/search.inputs';
 import {
   FacetCounts,
@@ -26,10 +28,11 @@ export class SearchResolver {
   @Public()
   @Query(() => SearchResult, {
     description:
-      'Published models matching a query (typo-tolerant; a SHA-256 or AutoV2 finds its model exactly), filtered, ' +
-      'with exclusions, sorted. Facet counts on the result.',
+      'Published models and workflow templates matching a query (typo-tolerant; a SHA-256 or AutoV2 finds its ' +
+      'model exactly), filtered, with exclusions, sorted. Facet counts on the result.',
   })
   async search(
+    @Info() info: GraphQLResolveInfo,
     @Args('query', { nullable: true }) query?: string,
     @Args('filters', { nullable: true }) filter?: SearchFilterInput,
     @Args('exclude', { nullable: true }) exclude?: SearchExcludeInput,
@@ -38,7 +41,7 @@ export class SearchResolver {
     @Args('after', { nullable: true }) after?: string,
     @CurrentActor() viewer?: Actor,
   ): Promise<SearchResult> {
-    return this.searches.search({ query, filters: filter, exclude, sort, first, after }, viewer);
+    return this.searches.search({ query, filters: filter, exclude, sort, first, after }, viewer, requestedFacets(info));
   }
 
   @ResolveField(() => [FacetCounts], {
@@ -48,7 +51,7 @@ export class SearchResolver {
     @Parent() result: SearchResult,
     @Args('facets', { type: () => [SearchFacetEnum], nullable: true }) facets?: string[],
   ): Promise<FacetCounts[]> {
-    const counts = await this.searches.facets(result.request, facets);
+    const counts = await this.searches.facets(result, facets);
     return [...counts].map(([facet, values]) => ({
       facet,
       values: values.map(({ value, count }) => ({ value, count })),

@@ -27,9 +27,16 @@ export class SearchService {
     private readonly identity: IdentityFacade,
   ) {}
 
-  async search(input: SearchRequestInput, viewer?: Actor): Promise<SearchResult> {
+  /** `withFacets`: the facet counts the caller will ask for next, answered with the hits (one scan, where possible). */
+  async search(
+    input: SearchRequestInput,
+    viewer?: Actor,
+    withFacets: readonly Facet[] | null = null,
+  ): Promise<SearchResult> {
     const request = parseSearchRequest(input, await this.viewerMaturity(viewer));
-    const page = await this.guard(() => this.engine.search(request));
+    const { page, facets } = withFacets
+      ? await this.guard(() => this.engine.searchWithFacets(request, withFacets))
+      : { page: await this.guard(() => this.engine.search(request)), facets: null };
     const ids = (kind: string) => page.hits.flatMap((h) => (h.kind === kind ? [h.id] : []));
     // The hits' current state (two reads at most): a hit unpublished since it was indexed is left out.
     const [models, templates] = await Promise.all([
@@ -53,15 +60,19 @@ export class SearchService {
       hashMatch: page.hashMatch,
       maturity: request.filters.maturity,
       request,
+      counted: facets && withFacets ? { facets: withFacets, counts: facets } : null,
     };
   }
 
+  /** A result's facet counts: those answered with its hits when they are the ones asked for, else counted now. */
   async facets(
-    request: SearchRequest,
+    result: Pick<SearchResult, 'request' | 'counted'>,
     facets: readonly string[] | null | undefined,
   ): Promise<Map<Facet, FacetCount[]>> {
     const wanted = this.checkFacets(facets ?? FACETS);
-    const counts = await this.guard(() => this.engine.facets(request, wanted));
+    const counted = result.counted;
+    const same = counted && counted.facets.length === wanted.length && wanted.every((f) => counted.facets.includes(f));
+    const counts = same ? counted.counts : await this.guard(() => this.engine.facets(result.request, wanted));
     return group(wanted, counts);
   }
 

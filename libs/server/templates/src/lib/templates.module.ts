@@ -5,7 +5,7 @@ import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
 import { IntellectualPropertyEntity } from './ips/ip.entity';
 import { IpRepository } from './ips/ip.repository';
-import { RemixResolver } from './remixes/remix.resolver';
+import { LineageEdgeResolver, RemixResolver } from './remixes/remix.resolver';
 import { RemixService } from './remixes/remix.service';
 import { LicenseCheckController } from './sales/license-check.controller';
 import { LicenseRollupService } from './sales/license-rollup.service';
@@ -40,6 +40,7 @@ import { TemplatesFacade } from './templates.facade';
     TemplateVersionResolver,
     RemixService,
     RemixResolver,
+    LineageEdgeResolver,
     TemplateSubjects,
     TemplateSaleResolver,
     RoyaltyLineage,

@@ -1,10 +1,35 @@
-import { PostgresSearchEngine } from './postgres-search.engine';
+import { parseSearchRequest } from '../query/search-request';
+import { MAX_COMPLETIONS, PostgresSearchEngine } from './postgres-search.engine';
 import { describeSearchEngine } from './search-engine.behaviour-spec';
 
 describeSearchEngine(
   'PostgresSearchEngine (PostgreSQL)',
   (db) => new PostgresSearchEngine(db),
   (ctx) => {
+    it('expands a last word that begins too many indexed words to its first ones, the word itself included', async () => {
+      const { bed, sync, engine, all } = ctx();
+      const models = all.filter((d) => d.kind === 'MODEL').slice(70, 70 + MAX_COMPLETIONS + 6);
+      // One model is named "Quill"; the others "Quill01", "Quill02"…: more continuations than the cap.
+      for (const [i, d] of models.entries())
+        await bed.dataSource.query(`UPDATE catalog.style_model SET name = $2 WHERE id = $1`, [
+          d.id,
+          i === 0 ? 'Quill' : `Quill${String(i).padStart(2, '0')}`,
+        ]);
+      await sync.syncModels(models.map((d) => d.id));
+      const page = await engine.search(
+        parseSearchRequest({ query: 'quill', filters: { maturity: ['SFW', 'MATURE'] } }),
+      );
+      // "quill" and the first continuations in index order: quill01 … quill29.
+      expect(page.total).toBe(MAX_COMPLETIONS);
+      const few = await engine.search(
+        parseSearchRequest({ query: 'quill3', filters: { maturity: ['SFW', 'MATURE'] } }),
+      );
+      expect(few.total).toBe(models.filter((_, i) => String(i).padStart(2, '0').startsWith('3')).length);
+      for (const d of models)
+        await bed.dataSource.query(`UPDATE catalog.style_model SET name = $2 WHERE id = $1`, [d.id, d.name]);
+      await sync.syncModels(models.map((d) => d.id));
+    });
+
     it('keeps the lexicon, tag counts and creator rows equal to the documents', async () => {
       const { bed, sync, all } = ctx();
       // Churn: rename and retag a few models, then sync them again.

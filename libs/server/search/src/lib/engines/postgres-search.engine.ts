@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
 import type { EntityManager } from 'typeorm';
 import type { DocumentKind, SearchDocument } from '../documents/search-document';
-import { KIND_WORDS } from '../documents/search-document';
+import { DOCUMENT_KINDS, KIND_WORDS } from '../documents/search-document';
 import { highlight } from '../query/highlight';
 import type { Facet, SearchRequest } from '../query/search-request';
 import type { QueryWord } from '../query/words';
@@ -37,20 +38,32 @@ const SORTS: Record<SearchRequest['sort'], string> = {
   PRICE_HIGH: 'COALESCE(d.min_price_amount, 0) DESC, d.model_id',
 };
 
-/** How a facet's values are read from a document row, as SQL producing zero or more text values. */
-const FACET_VALUES: Record<Facet, string> = {
-  kind: 'SELECT d.kind',
-  type: 'SELECT d.type',
-  baseModel: 'SELECT d.base_model_id',
-  tag: 'SELECT unnest(d.tags)',
-  maturity: 'SELECT d.maturity',
-  tier: 'SELECT unnest(d.tiers)',
-  price: `SELECT v FROM unnest(ARRAY[CASE WHEN d.free THEN 'FREE' END,
-            CASE WHEN d.min_price_amount IS NOT NULL THEN 'PAID' END]) v WHERE v IS NOT NULL`,
-  commercialUse: 'SELECT d.commercial_use::text',
-  derivativesAllowed: 'SELECT d.derivatives_allowed::text',
-  creditRequired: 'SELECT d.credit_required::text',
+/** Facets with a few known values: each value's count is one `FILTER` of a single aggregate row. */
+const KNOWN_VALUES: Partial<Record<Facet, readonly (readonly [value: string, condition: string])[]>> = {
+  kind: DOCUMENT_KINDS.map((k) => [k, `d.kind = '${k}'`]),
+  maturity: MATURITY_LEVELS.map((m) => [m, `d.maturity = '${m}'`]),
+  tier: TIERS.map((t) => [t, `'${t}' = ANY (d.tiers)`]),
+  price: [
+    ['FREE', 'd.free'],
+    ['PAID', 'd.min_price_amount IS NOT NULL'],
+  ],
+  commercialUse: [
+    ['true', 'd.commercial_use'],
+    ['false', 'NOT d.commercial_use'],
+  ],
+  derivativesAllowed: [
+    ['true', 'd.derivatives_allowed'],
+    ['false', 'NOT d.derivatives_allowed'],
+  ],
+  creditRequired: [
+    ['true', 'd.credit_required'],
+    ['false', 'NOT d.credit_required'],
+  ],
 };
+/** Facets with open values and one per document (null: none), grouped in one `GROUPING SETS` pass. */
+const GROUPED_FACETS: Partial<Record<Facet, string>> = { type: 'd.type', baseModel: 'd.base_model_id' };
+/** How many indexed words the last (prefix) word expands to at most; Meilisearch bounds its prefix search too. */
+export const MAX_COMPLETIONS = 30;
 /** Facets with many values return the most frequent ones. */
 const MAX_FACET_VALUES = 30;
 
@@ -161,16 +174,28 @@ export class PostgresSearchEngine extends SearchEngine {
             ORDER BY ${sort} ${page}`,
       params.values,
     );
-    const rows = found.filter((r) => r.model_id !== null);
+    return this.page(
+      match,
+      found.flatMap((r) => (r.model_id === null ? [] : [{ ...r, model_id: r.model_id }])),
+      Number(found[0]?.total ?? 0),
+    );
+  }
+
+  /** A page of hits with their highlights, as both search paths answer. */
+  private page(
+    match: Match,
+    rows: { model_id: string; kind: DocumentKind; score: number; name: string; description: string }[],
+    total: number,
+  ): SearchPage {
     const terms = match.words.flatMap((w) => w.alternatives.map((a) => ({ word: a, prefix: w.prefix })));
     return {
       hits: rows.map((r) => ({
-        id: r.model_id!,
+        id: r.model_id,
         kind: r.kind,
         score: Number(r.score),
         highlights: terms.length ? highlight({ name: r.name, description: r.description }, terms) : [],
       })),
-      total: Number(found[0]?.total ?? 0),
+      total,
       didYouMean: didYouMean(match.words),
       hashMatch: match.hash && rows.length > 0,
     };
@@ -185,28 +210,140 @@ export class PostgresSearchEngine extends SearchEngine {
     if (!facets.length) return [];
     const params = new Params();
     const match = await this.match(request, params);
-    const filters = this.facetFilters(request, params);
-    const fixed = this.fixedFilters(request, params);
+    const scan = this.candidates(request, match, params);
     const prefix = valueQuery ? params.add(valueQuery.trim().toLowerCase()) : null;
-    const passesAllBut = (facet: Facet) =>
-      filters.flatMap(([f], i) => (f === facet ? [] : [`d.f${i}`])).join(' AND ') || 'true';
-    const failed = filters.map(([, sql]) => `(NOT (${sql}))::int`).join(' + ');
-    const branches = facets.map(
-      (facet) => `(SELECT ${params.add(facet)}::text AS facet, v.value, count(*)::int AS count
-           FROM d, LATERAL (${FACET_VALUES[facet]}) AS v (value)
-          WHERE ${passesAllBut(facet)} AND v.value IS NOT NULL ${prefix ? `AND starts_with(lower(v.value), ${prefix})` : ''}
-          GROUP BY v.value ORDER BY count DESC, v.value LIMIT ${MAX_FACET_VALUES})`,
-    );
     const rows = await this.dataSource.query<FacetCount[]>(
-      `WITH d AS MATERIALIZED (
-         SELECT d.kind, d.type, d.base_model_id, d.tags, d.maturity, d.tiers, d.free, d.min_price_amount, d.commercial_use,
-                d.derivatives_allowed, d.credit_required ${filters.map(([, sql], i) => `, ${sql} AS f${i}`).join('')}
-           FROM search.model_document d
-          WHERE ${[match.where, ...fixed, ...(failed ? [`${failed} <= 1`] : [])].join(' AND ')})
-       ${branches.join(' UNION ALL ')}`,
+      `WITH d AS MATERIALIZED (${scan.sql}) ${this.facetBranches(facets, scan.filters, params, prefix)}`,
       params.values,
     );
     return rows.map((r) => ({ facet: r.facet, value: r.value, count: Number(r.count) }));
+  }
+
+  /**
+   * Hits, total and facet counts in one statement over one scan of the matches (what the browse page asks for on
+   * every search). Browsing without text keeps its two cheaper paths: the page from the sort index, counts apart.
+   */
+  override async searchWithFacets(
+    request: SearchRequest,
+    facets: readonly Facet[],
+  ): Promise<{ page: SearchPage; facets: FacetCount[] }> {
+    const params = new Params();
+    const match = await this.match(request, params);
+    if (match.where === 'true' || !facets.length) return super.searchWithFacets(request, facets);
+    const scan = this.candidates(request, match, params);
+    const sort = match.hash ? SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort] : SORTS[request.sort];
+    const page = `OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`;
+    const rows = await this.dataSource.query<
+      {
+        part: 'hit' | 'total' | 'facet';
+        model_id: string | null;
+        kind: DocumentKind | null;
+        score: number | null;
+        name: string | null;
+        description: string | null;
+        facet: Facet | null;
+        value: string | null;
+        count: string | null;
+      }[]
+    >(
+      `WITH d AS MATERIALIZED (${scan.sql}),
+       page AS (SELECT d.model_id, d.kind, d.score, row_number() OVER (ORDER BY ${sort}) AS n
+                  FROM d WHERE ${scan.passesAll} ORDER BY ${sort} ${page})
+       SELECT 'hit' AS part, p.model_id, p.kind, p.score, x.name, x.description,
+              NULL AS facet, NULL AS value, p.n AS count
+         FROM page p JOIN search.model_document x ON x.model_id = p.model_id
+       UNION ALL
+       SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM d WHERE ${scan.passesAll}
+       UNION ALL
+       SELECT 'facet', NULL, NULL, NULL, NULL, NULL, f.facet, f.value, f.count
+         FROM (${this.facetBranches(facets, scan.filters, params, null)}) f`,
+      params.values,
+    );
+    const hits = rows.filter((r) => r.part === 'hit').sort((a, b) => Number(a.count) - Number(b.count));
+    return {
+      page: this.page(
+        match,
+        hits.map((r) => ({
+          ...r,
+          model_id: r.model_id!,
+          kind: r.kind!,
+          score: r.score!,
+          name: r.name!,
+          description: r.description!,
+        })),
+        Number(rows.find((r) => r.part === 'total')?.count ?? 0),
+      ),
+      facets: rows
+        .filter((r) => r.part === 'facet')
+        .map((r) => ({ facet: r.facet!, value: r.value!, count: Number(r.count) })),
+    };
+  }
+
+  /**
+   * The documents a request's counts are made from: those matching its text and fixed filters and failing at most
+   * one facet filter, with narrow columns, a flag per facet filter (`f0`, `f1`…) and, for those passing every
+   * filter, the rank.
+   */
+  private candidates(request: SearchRequest, match: Match, params: Params) {
+    const filters = this.facetFilters(request, params);
+    const fixed = this.fixedFilters(request, params);
+    const failed = filters.map(([, sql]) => `(NOT (${sql}))::int`).join(' + ');
+    const all = filters.map(([, sql]) => `(${sql})`).join(' AND ') || 'true';
+    return {
+      filters,
+      passesAll: filters.map((_, i) => `d.f${i}`).join(' AND ') || 'true',
+      sql: `SELECT d.model_id, d.kind, d.type, d.base_model_id, d.tags, d.maturity, d.tiers, d.free,
+                   d.min_price_amount, d.commercial_use, d.derivatives_allowed, d.credit_required, d.downloads,
+                   d.published_at, d.trending, CASE WHEN ${all} THEN ${match.rank} END AS score
+                   ${filters.map(([, sql], i) => `, ${sql} AS f${i}`).join('')}
+              FROM search.model_document d
+             WHERE ${[match.where, ...fixed, ...(failed ? [`${failed} <= 1`] : [])].join(' AND ')}`,
+    };
+  }
+
+  /**
+   * Per-facet counts over the candidates `d`, as rows of (facet, value, count), the most frequent 30 per facet, in
+   * three passes whatever the facets: one aggregate row of `FILTER`ed counts for the facets with known values, one
+   * `GROUPING SETS` for type and base model, one over the tags. A row counts for a facet when it passes every filter
+   * but that facet's own.
+   */
+  private facetBranches(
+    facets: readonly Facet[],
+    filters: [Facet, string][],
+    params: Params,
+    prefix: string | null,
+  ): string {
+    const passesAllBut = (facet: Facet) =>
+      filters.flatMap(([f], i) => (f === facet ? [] : [`d.f${i}`])).join(' AND ') || 'true';
+    const parts: string[] = [];
+    const known = facets.flatMap((facet) =>
+      (KNOWN_VALUES[facet] ?? []).map(([value, condition]) => ({ facet, value, condition })),
+    );
+    if (known.length)
+      parts.push(`SELECT x.facet, x.value, x.count FROM (
+                    SELECT ${known.map((k, i) => `count(*) FILTER (WHERE ${passesAllBut(k.facet)} AND ${k.condition})::int AS c${i}`).join(', ')}
+                      FROM d) a,
+                  LATERAL (VALUES ${known.map((k, i) => `(${params.add(k.facet)}::text, ${params.add(k.value)}::text, a.c${i})`).join(', ')})
+                    AS x (facet, value, count)
+                  WHERE x.count > 0`);
+    const grouped = facets.filter((f) => GROUPED_FACETS[f]);
+    if (grouped.length) {
+      const names = grouped.map((f) => params.add(f));
+      parts.push(`SELECT CASE ${grouped.map((_, i) => `WHEN GROUPING(s.v${i}) = 0 THEN ${names[i]}::text`).join(' ')} END AS facet,
+                         COALESCE(${grouped.map((_, i) => `s.v${i}`).join(', ')}) AS value, count(*)::int AS count
+                    FROM (SELECT ${grouped.map((f, i) => `CASE WHEN ${passesAllBut(f)} THEN ${GROUPED_FACETS[f]} END AS v${i}`).join(', ')}
+                            FROM d) s
+                   GROUP BY GROUPING SETS (${grouped.map((_, i) => `(s.v${i})`).join(', ')})`);
+    }
+    if (facets.includes('tag'))
+      parts.push(`SELECT ${params.add('tag')}::text AS facet, t.value, count(*)::int AS count
+                    FROM (SELECT unnest(d.tags) AS value FROM d WHERE ${passesAllBut('tag')}) t GROUP BY t.value`);
+    if (!parts.length) return `SELECT NULL::text AS facet, NULL::text AS value, 0 AS count WHERE false`;
+    return `SELECT c.facet, c.value, c.count FROM (
+              SELECT u.*, row_number() OVER (PARTITION BY u.facet ORDER BY u.count DESC, u.value) AS n
+                FROM (${parts.join(' UNION ALL ')}) u
+               WHERE u.value IS NOT NULL ${prefix ? `AND starts_with(lower(u.value), ${prefix})` : ''}) c
+             WHERE c.n <= ${MAX_FACET_VALUES}`;
   }
 
   /** Creators whose handle or name matches the query's words (corrected and with synonyms, as for models). */
@@ -299,14 +436,22 @@ export class PostgresSearchEngine extends SearchEngine {
     };
   }
 
-  /** For each word: synonyms, and the closest indexed word when it is not in the index (one statement). */
+  /**
+   * For each word: synonyms, and the closest indexed word when it is not in the index; for the last word, the
+   * indexed words it begins (one statement).
+   */
   private async resolveWords(list: string[]): Promise<QueryWord[]> {
     if (!list.length) return [];
     const last = list.length - 1;
     const rows = await this.dataSource.query<
-      { word: string; known: boolean; closest: string | null; synonyms: string[] }[]
+      { word: string; known: boolean; closest: string | null; synonyms: string[]; completions: string[] | null }[]
     >(
       `SELECT q.word, k.known,
+              CASE WHEN q.prefix THEN
+                ARRAY(SELECT l.word FROM search.lexicon l
+                       WHERE l.word ~>=~ q.word AND l.word ~<~ (q.word || chr(1114111)) AND l.documents > 0
+                       ORDER BY l.word USING ~<~ LIMIT ${MAX_COMPLETIONS + 1})
+              END AS completions,
               CASE WHEN NOT k.known AND q.fix THEN
                 (SELECT l.word FROM search.lexicon l
                   WHERE l.documents > 0 AND l.word % q.word
@@ -326,12 +471,18 @@ export class PostgresSearchEngine extends SearchEngine {
     return rows.map((row, i) => {
       const word = list[i]!;
       const correction = row.closest && row.closest !== word ? row.closest : null;
+      // A corrected last word is a whole word: the typist finished it.
+      const prefix = i === last && !correction && word.length >= 2;
+      // The last word matches the indexed words it begins, named one by one: GIN scans exact entries several times
+      // faster than a `:*` prefix (which also costs one entry per continuation). A word that begins more than the
+      // cap matches its first ones (in index order: the word itself, then its shortest continuations).
+      const completions = prefix ? (row.completions ?? []).slice(0, MAX_COMPLETIONS) : [];
       return {
         word,
-        alternatives: [...new Set([word, ...row.synonyms, ...(correction ? [correction] : [])])],
+        alternatives: [...new Set([word, ...row.synonyms, ...(correction ? [correction] : []), ...completions])],
         correction,
-        // A corrected last word is a whole word: the typist finished it.
-        prefix: i === last && !correction && word.length >= 2,
+        // Synonyms of a last word still match as prefixes, which the lexicon cannot list cheaply.
+        prefix: prefix && row.synonyms.length > 0,
       };
     });
   }
@@ -455,7 +606,9 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A document as the upsert reads it: the weighted text fields are our own tokenisation, joined by spaces. */
 function toRow(d: SearchDocument) {
-  const textA = uniqueWords(d.name, d.slug);
+  // A slug's parts, not its joined form: `velvet-bloom-121` would add a `velvetbloom121` per model to the lexicon,
+  // words no one types that every prefix of `velvet` would have to expand to.
+  const textA = uniqueWords(d.name, d.slug.replace(/-/g, ' '));
   const textB = uniqueWords(...d.tags, ...d.triggerWords);
   const textC = uniqueWords(
     d.ownerHandle,

@@ -157,8 +157,26 @@ export function describeSearchEngine<E extends SearchEngine>(
       for (const facet of FACETS) {
         const got = new Map(counts.filter((c) => c.facet === facet).map((c) => [c.value, c.count]));
         expect([facet, got]).toEqual([facet, bruteFacets(request, facet)]);
+        // Asked alone, the same counts.
+        const alone = await engine.facets(request, [facet]);
+        expect([facet, new Map(alone.map((c) => [c.value, c.count]))]).toEqual([facet, got]);
       }
       expect(bruteForce(request).length).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ['a query with filters', { query: 'velvet', filters: { commercialUse: true, types: ['LORA', 'LOCON'] } }],
+      ['a query sorted by price', { query: 'style', sort: 'PRICE_LOW', first: 7 }],
+      ['no query', { filters: { kinds: ['TEMPLATE'] } }],
+      ['a hash', { query: 'f'.repeat(64) }],
+    ] as [string, SearchRequestInput][])('answers hits and facets together as it does apart: %s', async (_n, input) => {
+      const request = parseSearchRequest(input);
+      const together = await engine.searchWithFacets({ ...request, offset: 2 }, FACETS);
+      const apart = await engine.search({ ...request, offset: 2 });
+      expect(together.page).toEqual(apart);
+      const sorted = (counts: readonly { facet: string; value: string; count: number }[]) =>
+        [...counts].sort((a, b) => `${a.facet}:${a.value}`.localeCompare(`${b.facet}:${b.value}`));
+      expect(sorted(together.facets)).toEqual(sorted(await engine.facets(request, FACETS)));
     });
 
     it('finds a misspelled word', async () => {

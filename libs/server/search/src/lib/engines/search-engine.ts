@@ -66,6 +66,14 @@ export abstract class SearchEngine {
    * "LORA" still shows how many checkpoints there are), every other filter does.
    */
   abstract facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]>;
+  /** A page and its facet counts together (an engine may answer both from one scan; by default, two calls). */
+  async searchWithFacets(
+    request: SearchRequest,
+    facets: readonly Facet[],
+  ): Promise<{ page: SearchPage; facets: FacetCount[] }> {
+    const [page, counts] = await Promise.all([this.search(request), this.facets(request, facets)]);
+    return { page, facets: counts };
+  }
   abstract suggest(prefix: string, limit: number): Promise<Suggestion[]>;
   /** Creators matching the request's query (none without one), excluded creators left out. */
   abstract creators(request: SearchRequest, limit: number): Promise<CreatorHit[]>;

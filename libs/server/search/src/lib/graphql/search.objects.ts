@@ -4,6 +4,7 @@ import { StyleModel } from '@lookbook/catalog';
 import { WorkflowTemplate } from '@lookbook/templates';
 import { DOCUMENT_KINDS } from '../documents/search-document';
 import { FACETS, SEARCH_SORTS } from '../query/search-request';
+import type { FacetCount as EngineFacetCount } from '../engines/search-engine';
 import type { Facet, SearchRequest } from '../query/search-request';
 
 export const SearchSortEnum = graphqlEnum('SearchSort', SEARCH_SORTS, {
@@ -68,6 +69,8 @@ export class SearchResult {
   maturity!: string[];
   /** Kept for the facets field (not exposed). */
   request!: SearchRequest;
+  /** Facet counts answered with the hits (not exposed): the facets field returns them without another scan. */
+  counted!: { facets: readonly Facet[]; counts: readonly EngineFacetCount[] } | null;
 }
 
 @ObjectType({ description: 'A creator with published models or templates, matched by handle or display name.' })

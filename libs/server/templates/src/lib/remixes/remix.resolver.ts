@@ -1,6 +1,7 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Actor } from '@lookbook/core';
-import { CurrentActor, Public, UUIDScalar } from '@lookbook/core';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CatalogFacade, StyleModel } from '@lookbook/catalog';
+import type { Actor, LoaderRegistry } from '@lookbook/core';
+import { CurrentActor, Loaders, Public, UUIDScalar } from '@lookbook/core';
 import { toTemplate } from '../graphql/template.mapper';
 import {
   IntellectualPropertyObject,
@@ -10,6 +11,7 @@ import {
   TemplateLineage,
   WorkflowTemplate,
 } from '../graphql/template.objects';
+import { TemplateRepository } from '../templates/template.repository';
 import { RemixService } from './remix.service';
 
 @Resolver()
@@ -107,5 +109,55 @@ export class RemixResolver {
     @CurrentActor() viewer?: Actor,
   ) {
     return this.remixes.lineage(viewer, id, depth);
+  }
+}
+
+/** A lineage edge's parent when it is a published model (derived models): the model page lists them by name. */
+@Resolver(() => LineageEdgeObject)
+export class LineageEdgeResolver {
+  constructor(
+    private readonly catalog: CatalogFacade,
+    private readonly templates: TemplateRepository,
+  ) {}
+
+  @ResolveField(() => WorkflowTemplate, {
+    nullable: true,
+    description: 'The child template, when you may see it (the IP owner sees remixes waiting for them).',
+  })
+  child(
+    @Parent() edge: LineageEdgeObject,
+    @CurrentActor() viewer: Actor | undefined,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<WorkflowTemplate | null> {
+    return this.visibleTemplates(loaders, viewer).load(edge.childId);
+  }
+
+  @ResolveField(() => WorkflowTemplate, { nullable: true, description: 'The parent template, when you may see it.' })
+  parent(
+    @Parent() edge: LineageEdgeObject,
+    @CurrentActor() viewer: Actor | undefined,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<WorkflowTemplate | null> {
+    return this.visibleTemplates(loaders, viewer).load(edge.parentId);
+  }
+
+  /** One read for every edge on the page (loaders live per request, so per viewer). */
+  private visibleTemplates(loaders: LoaderRegistry, viewer: Actor | undefined) {
+    return loaders.get<string, WorkflowTemplate | null>('templates.visible', async (ids) => {
+      const found = new Map((await this.templates.visibleTo(ids, viewer?.userId ?? null)).map((t) => [t.id, t]));
+      return ids.map((id) => {
+        const template = found.get(id);
+        return template ? toTemplate(template) : null;
+      });
+    });
+  }
+
+  @ResolveField(() => StyleModel, { nullable: true, description: 'The parent, when it is a published style model.' })
+  parentModel(@Parent() edge: LineageEdgeObject, @Loaders() loaders: LoaderRegistry): Promise<StyleModel | null> {
+    const loader = loaders.get<string, StyleModel | null>('templates.parentModel', async (ids) => {
+      const models = new Map((await this.catalog.publishedModels(ids)).map((m) => [m.id, m]));
+      return ids.map((id) => models.get(id) ?? null);
+    });
+    return loader.load(edge.parentId);
   }
 }

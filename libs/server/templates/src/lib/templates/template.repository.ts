@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 import type { ParameterSlot } from '@lookbook/comfyui';
+import { IntellectualPropertyEntity } from '../ips/ip.entity';
 import { TemplateEntity, TemplateVersionEntity } from './template.entity';
 
 /** Templates and their versions. A published version never changes (the database refuses it too). */
@@ -43,6 +44,17 @@ export class TemplateRepository {
       [ids, viewerId],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Of these templates, those a viewer may see: published, their own, or in an IP they own (one statement). */
+  visibleTo(ids: readonly string[], viewerId: string | null): Promise<TemplateEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.templates()
+      .createQueryBuilder('t')
+      .leftJoin(IntellectualPropertyEntity, 'ip', 'ip.id = t.ipId')
+      .where('t.id IN (:...ids)', { ids: [...ids] })
+      .andWhere(`(t.status = 'PUBLISHED' OR t.ownerId = :viewer OR ip.ownerId = :viewer)`, { viewer: viewerId })
+      .getMany();
   }
 
   published(ids: readonly string[]): Promise<TemplateEntity[]> {

@@ -129,10 +129,13 @@ export class TemplateService {
     return this.templates.ownedBy(actor.userId);
   }
 
-  /** A published template for anyone; a draft for its owner only (others get "not found"). */
+  /**
+   * A published template for anyone; an unpublished one for its owner, and for the owner of the IP it belongs to (a
+   * remix waiting for their approval is theirs to look at); others get "not found".
+   */
   async visible(viewer: Actor | undefined, id: string): Promise<TemplateEntity> {
     const template = await this.templates.byId(id);
-    if (!template || (template.status !== 'PUBLISHED' && template.ownerId !== viewer?.userId))
+    if (!template || (template.status !== 'PUBLISHED' && !(await this.canSeeDrafts(viewer, template))))
       throw TemplateErrors.notFound();
     return template;
   }
@@ -141,18 +144,28 @@ export class TemplateService {
     const version = await this.templates.versionById(id);
     if (!version) throw TemplateErrors.versionNotFound();
     const template = await this.templates.byId(version.templateId);
-    const owner = template?.ownerId === viewer?.userId;
-    if (!template || (!owner && (version.status !== 'PUBLISHED' || template.status !== 'PUBLISHED')))
+    const published = version.status === 'PUBLISHED' && template?.status === 'PUBLISHED';
+    if (!template || (!published && !(await this.canSeeDrafts(viewer, template))))
       throw TemplateErrors.versionNotFound();
     return version;
   }
 
   async versions(
     viewer: Actor | undefined,
-    template: Pick<TemplateEntity, 'id' | 'ownerId'>,
+    template: Pick<TemplateEntity, 'id' | 'ownerId' | 'ipId'>,
   ): Promise<TemplateVersionEntity[]> {
     const all = await this.templates.versionsOf(template.id);
-    return template.ownerId === viewer?.userId ? all : all.filter((v) => v.status === 'PUBLISHED');
+    return (await this.canSeeDrafts(viewer, template)) ? all : all.filter((v) => v.status === 'PUBLISHED');
+  }
+
+  /** Its owner, and the owner of its IP (who approves its remixes), see a template's drafts. */
+  private async canSeeDrafts(
+    viewer: Actor | undefined,
+    template: Pick<TemplateEntity, 'ownerId' | 'ipId'>,
+  ): Promise<boolean> {
+    if (!viewer) return false;
+    if (template.ownerId === viewer.userId) return true;
+    return !!template.ipId && (await this.ips.ipById(template.ipId))?.ownerId === viewer.userId;
   }
 
   /**
