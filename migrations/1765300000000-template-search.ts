@@ -5,6 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * templates ranked together and `kind` is a facet. A template has no model type; its base model is the one its
  * resolved dependencies mostly use (or none), so those columns become nullable.
  *
+ * Autocomplete gets the indexes it needs at 100k (34 ms → under 2 ms for a common prefix; 150 ms → 0.4 ms for a
+ * creator prefix).
+ *
  * Every published model is re-synced too: its document no longer indexes the slug's joined form.
  *
  * Consistency as for models: triggers on the template tables (and on template offers) enqueue
@@ -24,6 +27,9 @@ export class TemplateSearch1765300000000 implements MigrationInterface {
     // Documents read a template's published versions.
     await db.query(`CREATE INDEX template_version_template_idx ON templates.template_version (template_id)`);
     await db.query(`ALTER TABLE search.creator ADD COLUMN templates integer NOT NULL DEFAULT 0`);
+    // Autocomplete: the most downloaded names with a prefix without sorting every match; creators by handle prefix.
+    await db.query(`CREATE INDEX model_document_downloads_idx ON search.model_document (downloads DESC, name)`);
+    await db.query(`CREATE INDEX creator_handle_idx ON search.creator (lower(handle) text_pattern_ops)`);
     await db.query(`ALTER TABLE search.creator DROP CONSTRAINT creator_models_check`);
     await db.query(`ALTER TABLE search.creator ADD CONSTRAINT creator_has_documents CHECK (models + templates > 0)`);
 
@@ -97,6 +103,8 @@ export class TemplateSearch1765300000000 implements MigrationInterface {
     await db.query(`DELETE FROM search.creator WHERE models = 0`);
     await db.query(`ALTER TABLE search.creator DROP CONSTRAINT creator_has_documents`);
     await db.query(`ALTER TABLE search.creator ADD CONSTRAINT creator_models_check CHECK (models > 0)`);
+    await db.query(`DROP INDEX search.creator_handle_idx`);
+    await db.query(`DROP INDEX search.model_document_downloads_idx`);
     await db.query(`ALTER TABLE search.creator DROP COLUMN templates`);
     await db.query(`
       ALTER TABLE search.model_document

@@ -373,6 +373,11 @@ export class PostgresSearchEngine extends SearchEngine {
     }));
   }
 
+  /**
+   * Autocomplete on every typing pause, so each branch reads an index, never every match: names by the downloads
+   * index (a common prefix finds its most downloaded names at once) or the name index (a rare one has few to sort),
+   * whichever the planner costs lower; creators from their own rows.
+   */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
     const q = prefix.trim().toLowerCase();
     if (!q) return [];
@@ -383,9 +388,8 @@ export class PostgresSearchEngine extends SearchEngine {
        (SELECT 'TAG', t.tag, t.tag FROM search.tag t
          WHERE t.tag LIKE $1 || '%' AND t.documents > 0 ORDER BY t.documents DESC, t.tag LIMIT $2)
        UNION ALL
-       (SELECT 'CREATOR', min(d.owner_name), min(d.owner_handle) FROM search.model_document d
-         WHERE lower(d.owner_handle) LIKE $1 || '%' GROUP BY lower(d.owner_handle)
-         ORDER BY count(*) DESC, lower(d.owner_handle) LIMIT $2)`,
+       (SELECT 'CREATOR', c.name, c.handle FROM search.creator c
+         WHERE lower(c.handle) LIKE $1 || '%' ORDER BY c.models + c.templates DESC, lower(c.handle) LIMIT $2)`,
       [escapeLike(q), limit],
     );
     return rows;
