@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Workflow templates in search: a second `kind` of document in the same table, so one query returns models and
+ * Template sample images (`templates.version_image`), and workflow templates in search: a second `kind` of document in the same table, so one query returns models and
  * templates ranked together and `kind` is a facet. A template has no model type; its base model is the one its
  * resolved dependencies mostly use (or none), so those columns become nullable.
  *
@@ -26,6 +26,22 @@ export class TemplateSearch1765300000000 implements MigrationInterface {
         ALTER COLUMN base_model_name DROP NOT NULL`);
     // Documents read a template's published versions.
     await db.query(`CREATE INDEX template_version_template_idx ON templates.template_version (template_id)`);
+    // A template version's sample images (the image a workflow was imported from is its first): the catalog's
+    // pipeline (metadata stripped, WebP thumbnails, BlurHash), keyed in the `templates` media namespace.
+    await db.query(`
+      CREATE TABLE templates.version_image (
+        id uuid PRIMARY KEY,
+        version_id uuid NOT NULL REFERENCES templates.template_version (id) ON DELETE CASCADE,
+        content_type text NOT NULL CHECK (content_type IN ('image/png', 'image/jpeg', 'image/webp')),
+        width integer NOT NULL CHECK (width > 0),
+        height integer NOT NULL CHECK (height > 0),
+        byte_size bigint NOT NULL CHECK (byte_size > 0),
+        storage_key text NOT NULL,
+        thumbnails jsonb NOT NULL,
+        placeholder text,
+        created_at timestamptz NOT NULL
+      )`);
+    await db.query(`CREATE INDEX version_image_version_idx ON templates.version_image (version_id, created_at)`);
     await db.query(`ALTER TABLE search.creator ADD COLUMN templates integer NOT NULL DEFAULT 0`);
     // Autocomplete: the most downloaded names with a prefix without sorting every match; creators by handle prefix.
     await db.query(`CREATE INDEX model_document_downloads_idx ON search.model_document (downloads DESC, name)`);
@@ -97,6 +113,7 @@ export class TemplateSearch1765300000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await db.query(`DROP FUNCTION search.template_changed()`);
+    await db.query(`DROP TABLE templates.version_image`);
     await db.query(`DROP INDEX templates.template_version_template_idx`);
     await db.query(`DROP FUNCTION search.enqueue_template_sync(uuid)`);
     await db.query(`DELETE FROM search.model_document WHERE kind = 'TEMPLATE'`);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { errorCode, gql, REFERENCE_DIR, referenceAvailable } from '@lookbook/testing';
 import type { TestUser } from '@lookbook/testing';
 import type { TestApi } from './support/test-api';
+import { mediaBytes } from './support/media';
 import { startTestApi } from './support/test-api';
 import { world } from './support/world';
 
@@ -163,6 +164,26 @@ interface Version {
     expect(errorCode(await as(creator, SLOTS, { v: version.id, s: slots }))).toBe('TEMPLATE_VERSION_PUBLISHED');
     const visible = await as<{ template: { status: string; versions: { id: string }[] } }>(stranger, TEMPLATE, { id });
     expect(visible.data!.template).toMatchObject({ status: 'PUBLISHED', versions: [{ id: version.id }] });
+
+    // The image it was imported from is its sample and cover: re-encoded without metadata (ComfyUI's embedded
+    // workflow is not republished), with WebP thumbnails, served from public media.
+    const images = await as<{
+      template: {
+        cover: { id: string; url: string; width: number } | null;
+        versions: { sampleImages: { id: string; url: string; width: number; thumbnails: { url: string }[] }[] }[];
+      };
+    }>(
+      undefined,
+      `query($id: UUID!) { template(id: $id) { cover { id url width } versions { sampleImages { id url width thumbnails { url } } } } }`,
+      { id },
+    );
+    const [sample] = images.data!.template.versions[0]!.sampleImages;
+    expect(sample).toMatchObject({ width: 2153 });
+    expect(images.data!.template.cover).toEqual({ id: sample!.id, url: sample!.url, width: 2153 });
+    const served = await mediaBytes(api, sample!.url);
+    expect(served.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(served.includes(Buffer.from('workflow'))).toBe(false);
+    expect((await mediaBytes(api, sample!.thumbnails[0]!.url)).subarray(8, 12).toString()).toBe('WEBP');
   });
 
   it('refuses files that are not workflows, broken graphs and legacy group nodes, with typed errors', async () => {
@@ -200,7 +221,17 @@ interface Version {
     const nan = Buffer.from(
       '{"nodes": [{"id": 1, "type": "KSampler", "widgets_values": [1, "fixed", NaN]}], "links": []}',
     );
-    expect((await upload(creator, id, nan, 'application/octet-stream')).status).toBe(201);
+    const fromJson = await upload(creator, id, nan, 'application/octet-stream');
+    expect(fromJson.status).toBe(201);
+    // A JSON file has no picture: the version starts without sample images.
+    const images = await as<{ template: { versions: { id: string; sampleImages: unknown[] }[] } }>(
+      creator,
+      `query($id: UUID!) { template(id: $id) { versions { id sampleImages { id } } } }`,
+      { id },
+    );
+    expect(
+      images.data!.template.versions.find((v) => v.id === (fromJson.body as { id: string }).id)!.sampleImages,
+    ).toEqual([]);
   });
 
   it('an IP owner binds a template (15%, manual approval); a fan remixes within the terms; the owner decides once', async () => {
@@ -260,6 +291,13 @@ interface Version {
     expect(remix.data!.remixTemplate).toMatchObject({ ipId, terms: { attribution: ['Harbour Cats © its owner'] } });
     const remixVersion = (await as<{ template: { versions: { id: string }[] } }>(fan, TEMPLATE, { id: remixId })).data!
       .template.versions[0]!.id;
+    // The remix starts with the parent's sample images (the same public files).
+    const copied = await as<{ template: { versions: { sampleImages: { url: string }[] }[] } }>(
+      fan,
+      `query($id: UUID!) { template(id: $id) { versions { sampleImages { url } } } }`,
+      { id: remixId },
+    );
+    expect(copied.data!.template.versions[0]!.sampleImages).toHaveLength(1);
     // A locked slot keeps its value; an open one may change.
     const locked = slots.map((s) => (s.key === 'steps' ? { ...s, default: '30' } : s));
     expect(errorCode(await as(fan, SLOTS, { v: remixVersion, s: locked }))).toBe('REMIX_SLOT_LOCKED');

@@ -842,14 +842,14 @@ export type PublishVersionMutationVariables = Exact<{
 
 export type PublishVersionMutation = { publishModelVersion: { id: string, status: VersionStatus } };
 
-export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, owner: { handle: string, displayName: string } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
+export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, cover: { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } | null, owner: { handle: string, displayName: string } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
 
 export type TemplatePageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, owner: { handle: string, displayName: string } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, owner: { handle: string, displayName: string } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<{ id: string, url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> }>, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
 
 export type RenderTemplateQueryVariables = Exact<{
   versionId: string;
@@ -1115,6 +1115,17 @@ export const TemplateCardFragmentDoc = new TypedDocumentString(`
   name
   tags
   ipId
+  cover {
+    url
+    width
+    height
+    placeholder
+    thumbnails {
+      url
+      width
+      height
+    }
+  }
   owner {
     handle
     displayName
@@ -1303,6 +1314,17 @@ fragment TemplateCard on WorkflowTemplate {
   name
   tags
   ipId
+  cover {
+    url
+    width
+    height
+    placeholder
+    thumbnails {
+      url
+      width
+      height
+    }
+  }
   owner {
     handle
     displayName
@@ -1994,6 +2016,18 @@ export const TemplatePageDocument = new TypedDocumentString(`
       hasWorkflow
       hasPrompt
       sourceSha256
+      sampleImages {
+        id
+        url
+        width
+        height
+        placeholder
+        thumbnails {
+          url
+          width
+          height
+        }
+      }
       slots {
         key
         nodeId

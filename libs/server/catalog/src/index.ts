@@ -12,3 +12,6 @@ export { MaturityEnum, ModelTypeEnum, StyleModel } from './lib/graphql/catalog-m
 export { CatalogTasks } from './lib/catalog.tasks';
 export { readEmbeddedTexts } from './lib/samples/embedded-text';
 export type { EmbeddedTexts } from './lib/samples/embedded-text';
+export { prepareImage, sniffImageType } from './lib/samples/sample-image.service';
+export type { PreparedImage } from './lib/samples/sample-image.service';
+export { SampleImage } from './lib/graphql/catalog-samples.objects';

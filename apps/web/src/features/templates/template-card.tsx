@@ -4,6 +4,7 @@ import type { FragmentType } from '../../gql';
 import { graphql, readFragment } from '../../gql';
 import type { Segment } from '../catalog/model-card';
 import { SearchSnippet } from '../catalog/model-card';
+import { ResponsiveImage } from '../catalog/responsive-image';
 
 export const TemplateCardFragment = graphql(`
   fragment TemplateCard on WorkflowTemplate {
@@ -11,6 +12,17 @@ export const TemplateCardFragment = graphql(`
     name
     tags
     ipId
+    cover {
+      url
+      width
+      height
+      placeholder
+      thumbnails {
+        url
+        width
+        height
+      }
+    }
     owner {
       handle
       displayName
@@ -19,8 +31,8 @@ export const TemplateCardFragment = graphql(`
 `);
 
 /**
- * A workflow template among search results: the same frame as a model card, so a grid can mix them. Templates have
- * no cover yet, so the frame shows what it is — a ComfyUI graph — drawn, not a placeholder photo.
+ * A workflow template among search results: the same frame as a model card, so a grid can mix them. The cover is the
+ * image it was imported from; a template made from a JSON file shows what it is — a ComfyUI graph — drawn.
  */
 export function TemplateCard({
   template: masked,
@@ -40,7 +52,16 @@ export function TemplateCard({
         params={{ id: template.id }}
         className="relative flex aspect-[4/5] items-center justify-center overflow-hidden bg-accent-soft"
       >
-        <GraphGlyph label={`Workflow graph of ${template.name}`} />
+        {template.cover ? (
+          <ResponsiveImage
+            image={template.cover}
+            alt={`Sample image for ${template.name}`}
+            sizes="(max-width: 640px) 50vw, (max-width: 1024px) 33vw, 20vw"
+            className="transition duration-300 group-hover:scale-[1.03]"
+          />
+        ) : (
+          <GraphGlyph label={`Workflow graph of ${template.name}`} />
+        )}
         <span className="absolute top-2 left-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
           Workflow
         </span>

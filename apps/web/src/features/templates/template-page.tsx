@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import type { ImageSource } from '../catalog/responsive-image';
+import { ResponsiveImage } from '../catalog/responsive-image';
 import { useMemo, useState } from 'react';
 import {
   Badge,
@@ -93,6 +95,9 @@ export function TemplatePage() {
           </span>
         }
       />
+      {version && version.sampleImages.length > 0 && (
+        <TemplateSamples images={version.sampleImages} name={template.name} />
+      )}
       {template.description && <p className="max-w-3xl text-sm whitespace-pre-line text-ink">{template.description}</p>}
       {!version ? (
         <EmptyState title="No version yet">
@@ -512,5 +517,28 @@ function RollupCard({ versionId, signedIn }: { versionId: string; signedIn: bool
         <RollupView rollup={rollup.data.templateVersion.licenseRollup} signedIn={signedIn} />
       )}
     </Card>
+  );
+}
+
+/** The version's sample images: what the workflow makes (the first is the one it was imported from). */
+function TemplateSamples({ images, name }: { images: readonly ImageSource[]; name: string }) {
+  return (
+    <section aria-label="Sample images" className="flex gap-3 overflow-x-auto" data-testid="template-samples">
+      {images.map((image, i) => (
+        <div
+          key={image.url}
+          className="h-64 max-w-full shrink-0 overflow-hidden rounded-card border border-line bg-raised sm:h-80"
+        >
+          <ResponsiveImage
+            image={image}
+            alt={`Sample image ${i + 1} for ${name}`}
+            sizes="(max-width: 640px) 100vw, 60vw"
+            priority={i === 0}
+            fit="contain"
+            className="h-full w-auto"
+          />
+        </div>
+      ))}
+    </section>
   );
 }

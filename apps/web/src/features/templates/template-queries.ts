@@ -31,6 +31,18 @@ export const TemplatePageQuery = graphql(`
         hasWorkflow
         hasPrompt
         sourceSha256
+        sampleImages {
+          id
+          url
+          width
+          height
+          placeholder
+          thumbnails {
+            url
+            width
+            height
+          }
+        }
         slots {
           key
           nodeId

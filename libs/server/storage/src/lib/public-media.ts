@@ -29,8 +29,14 @@ export class PublicMedia {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
-  static keyFor(bytes: Buffer, extension: MediaExtension): string {
-    return `${PUBLIC_MEDIA_PREFIX}${createHash('sha256').update(bytes).digest('hex')}.${extension}`;
+  /**
+   * The content key of bytes. A `namespace` (another domain's media) hashes it in too, so two domains never share a
+   * key: each counts its own references, and withholding one's media never hides the other's.
+   */
+  static keyFor(bytes: Buffer, extension: MediaExtension, namespace?: string): string {
+    const hash = createHash('sha256');
+    if (namespace) hash.update(`${namespace}\0`);
+    return `${PUBLIC_MEDIA_PREFIX}${hash.update(bytes).digest('hex')}.${extension}`;
   }
 
   /** The stable URL of a public key (`media/<name>` → `MEDIA_PUBLIC_URL/<name>`). */
@@ -40,8 +46,8 @@ export class PublicMedia {
   }
 
   /** Stores bytes under their content key (writing the same bytes twice is harmless) and returns the key. */
-  async put(bytes: Buffer, extension: MediaExtension): Promise<string> {
-    const key = PublicMedia.keyFor(bytes, extension);
+  async put(bytes: Buffer, extension: MediaExtension, namespace?: string): Promise<string> {
+    const key = PublicMedia.keyFor(bytes, extension, namespace);
     await this.storage.putObject(this.bucket, key, bytes, bytes.length, MEDIA_TYPES[extension]);
     return key;
   }

@@ -13,7 +13,7 @@ import { RoyaltyLineage } from './sales/royalty-lineage.service';
 import { TemplateSaleResolver } from './sales/template-sale.resolver';
 import { TemplateSubjects } from './sales/template-subjects';
 import { TemplateController } from './templates/template.controller';
-import { TemplateEntity, TemplateVersionEntity } from './templates/template.entity';
+import { TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './templates/template.entity';
 import { TemplateRepository } from './templates/template.repository';
 import { TemplateResolver, TemplateVersionResolver } from './templates/template.resolver';
 import { TemplateService } from './templates/template.service';
@@ -26,7 +26,7 @@ import { TemplatesFacade } from './templates.facade';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity, IntellectualPropertyEntity]),
+    TypeOrmModule.forFeature([TemplateEntity, TemplateVersionEntity, TemplateImageEntity, IntellectualPropertyEntity]),
     CatalogModule,
     IdentityModule,
     LicensingModule,

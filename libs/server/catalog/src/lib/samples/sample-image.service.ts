@@ -56,6 +56,97 @@ async function placeholderOf(image: Buffer): Promise<string> {
   return encodeBlurhash(new Uint8ClampedArray(data), info.width, info.height, wide ? 4 : 3, wide ? 3 : 4);
 }
 
+/** An image made ready for public serving: re-encoded without metadata, WebP thumbnails, a placeholder. */
+export interface PreparedImage {
+  type: ImageType;
+  extension: MediaExtension;
+  animated: boolean;
+  original: { data: Buffer; info: sharp.OutputInfo };
+  /** The original's public key (in `namespace`, when given). */
+  storageKey: string;
+  thumbnails: { width: number; height: number; key: string; data: Buffer }[];
+  placeholder: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Sniffs an image, caps its pixels before decoding, auto-orients it, re-encodes it without any metadata (so camera
+ * EXIF and GPS never reach the public file) and renders WebP thumbnails and a BlurHash. Typed errors for anything
+ * that is not a readable PNG, JPEG or WebP within the limits. `namespace` keys another domain's media apart.
+ */
+export async function prepareImage(
+  bytes: Buffer,
+  declaredType: string | undefined,
+  namespace?: string,
+): Promise<PreparedImage> {
+  if (bytes.length === 0 || bytes.length > MAX_IMAGE_BYTES) throw ImageErrors.tooLarge();
+  const type = sniffImageType(bytes);
+  if (!type) throw ImageErrors.unsupported();
+  const declared = declaredType?.split(';')[0]?.trim().toLowerCase();
+  if (declared && declared !== 'application/octet-stream' && declared !== type)
+    throw ImageErrors.mislabelled(declared, type);
+  const input = (animated = false) =>
+    sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true, animated });
+  let meta: sharp.Metadata;
+  try {
+    meta = await input().metadata();
+  } catch (error) {
+    // sharp refuses to even read the header of an image over limitInputPixels.
+    if (/pixel limit/i.test((error as Error).message)) throw ImageErrors.tooLarge();
+    throw ImageErrors.corrupt();
+  }
+  if (!meta.width || !meta.height) throw ImageErrors.corrupt();
+  // Every frame counts: an animation of many small frames is as costly as one large image.
+  if (meta.width * meta.height * (meta.pages ?? 1) > MAX_IMAGE_PIXELS) throw ImageErrors.tooLarge();
+  const animated = type === 'image/webp' && (meta.pages ?? 1) > 1;
+
+  let original: { data: Buffer; info: sharp.OutputInfo };
+  const renditions: { data: Buffer; info: sharp.OutputInfo }[] = [];
+  let placeholder: string;
+  try {
+    // rotate() applies EXIF orientation; output carries no metadata unless asked (we never ask). Animated WebP keeps
+    // every frame; thumbnails show the first.
+    const oriented = input(animated).rotate();
+    original = await (
+      type === 'image/png'
+        ? oriented.png()
+        : type === 'image/jpeg'
+          ? oriented.jpeg({ quality: 92 })
+          : oriented.webp({ quality: 92 })
+    ).toBuffer({
+      resolveWithObject: true,
+    });
+    for (const width of THUMBNAIL_WIDTHS.filter((w) => w < original.info.width || w === THUMBNAIL_WIDTHS[0])) {
+      renditions.push(
+        await sharp(original.data)
+          .resize({ width, withoutEnlargement: true })
+          .webp({ quality: 80 })
+          .toBuffer({ resolveWithObject: true }),
+      );
+    }
+    placeholder = await placeholderOf(renditions[0]!.data);
+  } catch {
+    throw ImageErrors.corrupt();
+  }
+  return {
+    type,
+    extension: EXTENSION[type],
+    animated,
+    original,
+    storageKey: PublicMedia.keyFor(original.data, EXTENSION[type], namespace),
+    thumbnails: renditions.map(({ data, info }) => ({
+      width: info.width,
+      height: info.height,
+      key: PublicMedia.keyFor(data, 'webp', namespace),
+      data,
+    })),
+    placeholder,
+    width: original.info.width,
+    height: animated ? (original.info.pageHeight ?? original.info.height) : original.info.height,
+  };
+}
+
 @Injectable()
 export class SampleImageService {
   constructor(
@@ -78,71 +169,19 @@ export class SampleImageService {
   ): Promise<SampleImageEntity> {
     await this.versions.ownedDraft(actor, versionId);
     if ((await this.images.countForVersion(versionId)) >= MAX_IMAGES_PER_VERSION) throw ImageErrors.tooMany();
-    if (bytes.length === 0 || bytes.length > MAX_IMAGE_BYTES) throw ImageErrors.tooLarge();
-    const type = sniffImageType(bytes);
-    if (!type) throw ImageErrors.unsupported();
-    const declared = declaredType?.split(';')[0]?.trim().toLowerCase();
-    if (declared && declared !== 'application/octet-stream' && declared !== type)
-      throw ImageErrors.mislabelled(declared, type);
-
-    const input = (animated = false) =>
-      sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true, animated });
-    let meta: sharp.Metadata;
-    try {
-      meta = await input().metadata();
-    } catch (error) {
-      // sharp refuses to even read the header of an image over limitInputPixels.
-      if (/pixel limit/i.test((error as Error).message)) throw ImageErrors.tooLarge();
-      throw ImageErrors.corrupt();
-    }
-    if (!meta.width || !meta.height) throw ImageErrors.corrupt();
-    // Every frame counts: an animation of many small frames is as costly as one large image.
-    if (meta.width * meta.height * (meta.pages ?? 1) > MAX_IMAGE_PIXELS) throw ImageErrors.tooLarge();
-    const animated = type === 'image/webp' && (meta.pages ?? 1) > 1;
+    const { type, extension, original, storageKey, thumbnails, placeholder, width, height } = await prepareImage(
+      bytes,
+      declaredType,
+    );
     const generation = parseGenerationInfo(await readEmbeddedTexts(bytes));
-
-    let original: { data: Buffer; info: sharp.OutputInfo };
-    const renditions: { data: Buffer; info: sharp.OutputInfo }[] = [];
-    let placeholder: string;
-    try {
-      // rotate() applies EXIF orientation; output carries no metadata unless asked (we never ask). Animated WebP keeps
-      // every frame; thumbnails show the first.
-      const oriented = input(animated).rotate();
-      original = await (
-        type === 'image/png'
-          ? oriented.png()
-          : type === 'image/jpeg'
-            ? oriented.jpeg({ quality: 92 })
-            : oriented.webp({ quality: 92 })
-      ).toBuffer({
-        resolveWithObject: true,
-      });
-      for (const width of THUMBNAIL_WIDTHS.filter((w) => w < original.info.width || w === THUMBNAIL_WIDTHS[0])) {
-        renditions.push(
-          await sharp(original.data)
-            .resize({ width, withoutEnlargement: true })
-            .webp({ quality: 80 })
-            .toBuffer({ resolveWithObject: true }),
-        );
-      }
-      placeholder = await placeholderOf(renditions[0]!.data);
-    } catch {
-      throw ImageErrors.corrupt();
-    }
-    const thumbnails = renditions.map(({ data, info }) => ({
-      width: info.width,
-      height: info.height,
-      key: PublicMedia.keyFor(data, 'webp'),
-      data,
-    }));
     const image: SampleImageEntity = {
       id: newId(),
       versionId,
       contentType: type,
-      width: original.info.width,
-      height: animated ? (original.info.pageHeight ?? original.info.height) : original.info.height,
+      width,
+      height,
       byteSize: original.data.length,
-      storageKey: PublicMedia.keyFor(original.data, EXTENSION[type]),
+      storageKey,
       thumbnails: thumbnails.map(({ width, height, key }) => ({ width, height, key })),
       placeholder,
       generation: generation && sanitizeJson(generation),
@@ -150,7 +189,7 @@ export class SampleImageService {
     };
     const stored: string[] = [];
     try {
-      stored.push(await this.media.put(original.data, EXTENSION[type]));
+      stored.push(await this.media.put(original.data, extension));
       for (const thumb of thumbnails) stored.push(await this.media.put(thumb.data, 'webp'));
       const hashes = (generation?.resources ?? []).map((r) => r.hash).filter((h): h is string => !!h);
       const linked = (await this.images.versionsByFileHashes(hashes)).filter((v) => v !== versionId);

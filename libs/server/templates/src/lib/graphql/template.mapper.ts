@@ -1,8 +1,9 @@
+import { SampleImage } from '@lookbook/catalog';
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
 import { toOffer } from '@lookbook/licensing';
 import type { LicenseRollup } from '../sales/license-rollup.service';
 import { TemplateErrors } from '../templates.errors';
-import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
+import type { TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from '../templates/template.entity';
 import { HeldLicence, LicenseRollupLine, LicenseRollupObject, ResolvedModel } from './rollup.objects';
 import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
 
@@ -87,4 +88,18 @@ export const toRollup = (r: LicenseRollup): LicenseRollupObject =>
         offer: l.offer && toOffer(l.offer),
       }),
     ),
+  });
+
+/** A template image as the catalog's `SampleImage` type (no generation info or credited versions of its own). */
+export const toTemplateImage = (image: TemplateImageEntity, mediaUrl: (key: string) => string): SampleImage =>
+  Object.assign(new SampleImage(), {
+    id: image.id,
+    contentType: image.contentType,
+    width: image.width,
+    height: image.height,
+    url: mediaUrl(image.storageKey),
+    thumbnails: image.thumbnails.map((t) => ({ width: t.width, height: t.height, url: mediaUrl(t.key) })),
+    placeholder: image.placeholder,
+    generation: null,
+    linkedVersionIds: [],
   });

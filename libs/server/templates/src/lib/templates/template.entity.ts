@@ -44,3 +44,19 @@ export class TemplateVersionEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
 }
+
+/** A sample image of a template version (public media in the `templates` namespace). */
+@Entity({ schema: 'templates', name: 'version_image' })
+export class TemplateImageEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'version_id' }) versionId!: string;
+  @Column('text', { name: 'content_type' }) contentType!: string;
+  @Column('int') width!: number;
+  @Column('int') height!: number;
+  @Column('bigint', { name: 'byte_size', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  byteSize!: number;
+  @Column('text', { name: 'storage_key' }) storageKey!: string;
+  @Column('jsonb') thumbnails!: { width: number; height: number; key: string }[];
+  @Column('text', { nullable: true }) placeholder!: string | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}

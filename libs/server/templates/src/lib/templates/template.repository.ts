@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 import type { ParameterSlot } from '@lookbook/comfyui';
 import { IntellectualPropertyEntity } from '../ips/ip.entity';
-import { TemplateEntity, TemplateVersionEntity } from './template.entity';
+import { TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './template.entity';
 
 /** Templates and their versions. A published version never changes (the database refuses it too). */
 @Injectable()
@@ -44,6 +44,49 @@ export class TemplateRepository {
       [ids, viewerId],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  async insertImages(manager: EntityManager, images: readonly TemplateImageEntity[]): Promise<void> {
+    if (images.length) await manager.getRepository(TemplateImageEntity).insert([...images]);
+  }
+
+  /** Sample images of these versions, oldest first (one statement for a page of versions). */
+  imagesOf(versionIds: readonly string[], manager?: EntityManager): Promise<TemplateImageEntity[]> {
+    if (!versionIds.length) return Promise.resolve([]);
+    return (manager ?? this.dataSource)
+      .getRepository(TemplateImageEntity)
+      .find({ where: { versionId: In([...versionIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Each template's cover: the first image of its newest published version (one statement for a page of cards). */
+  async coversOf(templateIds: readonly string[]): Promise<Map<string, TemplateImageEntity>> {
+    if (!templateIds.length) return new Map();
+    const rows = await this.dataSource.query<(Record<string, unknown> & { template_id: string })[]>(
+      `SELECT DISTINCT ON (v.template_id) v.template_id, i.id
+         FROM templates.template_version v JOIN templates.version_image i ON i.version_id = v.id
+        WHERE v.template_id = ANY ($1::uuid[]) AND v.status = 'PUBLISHED'
+        ORDER BY v.template_id, v.published_at DESC, i.created_at, i.id`,
+      [templateIds],
+    );
+    const images = await this.dataSource
+      .getRepository(TemplateImageEntity)
+      .findBy({ id: In(rows.map((r) => String(r['id']))) });
+    const byId = new Map(images.map((i) => [i.id, i]));
+    return new Map(
+      rows.flatMap((r) => (byId.has(String(r['id'])) ? [[r.template_id, byId.get(String(r['id']))!]] : [])),
+    );
+  }
+
+  /** Of these media keys, those no template image names (safe to delete after a failed import). */
+  async unreferencedMediaKeys(keys: readonly string[]): Promise<string[]> {
+    if (!keys.length) return [];
+    const rows = await this.dataSource.query<{ key: string }[]>(
+      `SELECT k AS key FROM unnest($1::text[]) k
+        WHERE NOT EXISTS (SELECT 1 FROM templates.version_image i
+                           WHERE i.storage_key = k OR i.thumbnails @> jsonb_build_array(jsonb_build_object('key', k)))`,
+      [keys],
+    );
+    return rows.map((r) => r.key);
   }
 
   /** Of these templates, those a viewer may see: published, their own, or in an IP they own (one statement). */
@@ -112,6 +155,15 @@ export class TemplateRepository {
        SELECT $2, $3, 'v1', 'DRAFT', ui_workflow, api_prompt, slots, lockfile, warnings, source_sha256, $4
          FROM templates.template_version WHERE id = $1`,
       [sourceId, to.id, to.templateId, to.at],
+    );
+    // Its sample images come along (the same public keys: nothing is copied in storage).
+    await manager.query(
+      `INSERT INTO templates.version_image (id, version_id, content_type, width, height, byte_size, storage_key,
+              thumbnails, placeholder, created_at)
+       SELECT gen_random_uuid(), $2, content_type, width, height, byte_size, storage_key, thumbnails, placeholder,
+              created_at
+         FROM templates.version_image WHERE version_id = $1`,
+      [sourceId, to.id],
     );
   }
 

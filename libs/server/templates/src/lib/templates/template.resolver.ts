@@ -3,7 +3,9 @@ import type { Actor, LoaderRegistry } from '@lookbook/core';
 import { CurrentActor, Loaders, Public, UUIDScalar } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
 import { suggestSlots } from '@lookbook/comfyui';
-import { fromParams, fromSlotInput, toSlot, toTemplate, toVersion } from '../graphql/template.mapper';
+import { SampleImage } from '@lookbook/catalog';
+import { PublicMedia } from '@lookbook/storage';
+import { fromParams, fromSlotInput, toSlot, toTemplate, toTemplateImage, toVersion } from '../graphql/template.mapper';
 import {
   CreateTemplateInput,
   RenderedTemplate,
@@ -14,6 +16,7 @@ import {
   TemplateVersion,
   WorkflowTemplate,
 } from '../graphql/template.objects';
+import { TemplateRepository } from './template.repository';
 import { graphOf, subgraphsOf, TemplateService } from './template.service';
 
 @Resolver(() => WorkflowTemplate)
@@ -21,7 +24,25 @@ export class TemplateResolver {
   constructor(
     private readonly templates: TemplateService,
     private readonly identity: IdentityFacade,
+    private readonly rows: TemplateRepository,
+    private readonly media: PublicMedia,
   ) {}
+
+  @ResolveField(() => SampleImage, {
+    nullable: true,
+    description: 'The first sample image of the newest published version (the image it was imported from).',
+  })
+  cover(@Parent() template: WorkflowTemplate, @Loaders() loaders: LoaderRegistry): Promise<SampleImage | null> {
+    // One read for every card on a page.
+    const loader = loaders.get<string, SampleImage | null>('templates.cover', async (ids) => {
+      const covers = await this.rows.coversOf(ids);
+      return ids.map((id) => {
+        const image = covers.get(id);
+        return image ? toTemplateImage(image, (key) => this.media.url(key)) : null;
+      });
+    });
+    return loader.load(template.id);
+  }
 
   @Mutation(() => WorkflowTemplate, {
     description: 'Start a workflow template (a draft); add versions by importing a workflow file.',
@@ -107,6 +128,22 @@ export class TemplateResolver {
 
 @Resolver(() => TemplateVersion)
 export class TemplateVersionResolver {
+  constructor(
+    private readonly rows: TemplateRepository,
+    private readonly media: PublicMedia,
+  ) {}
+
+  @ResolveField(() => [SampleImage], { description: 'Sample images, oldest first: the first is the cover.' })
+  sampleImages(@Parent() version: TemplateVersion, @Loaders() loaders: LoaderRegistry): Promise<SampleImage[]> {
+    const loader = loaders.get<string, SampleImage[]>('templates.versionImages', async (ids) => {
+      const images = await this.rows.imagesOf(ids);
+      return ids.map((id) =>
+        images.filter((i) => i.versionId === id).map((i) => toTemplateImage(i, (key) => this.media.url(key))),
+      );
+    });
+    return loader.load(version.id);
+  }
+
   @ResolveField(() => [TemplateSubgraph], { description: 'The subgraph definitions in this version’s UI graph.' })
   subgraphs(@Parent() version: TemplateVersion): TemplateSubgraph[] {
     return subgraphsOf(graphOf(version.entity)).map((s) => Object.assign(new TemplateSubgraph(), s));

@@ -18,9 +18,12 @@ import { Clock } from '@lookbook/core';
 import { codePoints, manyLines, newId, oneLine } from '@lookbook/kernel';
 import { IpRepository } from '../ips/ip.repository';
 import { checkRemix } from '../lineage/remix-terms';
+import type { PreparedImage } from '@lookbook/catalog';
+import { prepareImage, sniffImageType } from '@lookbook/catalog';
+import { PublicMedia } from '@lookbook/storage';
 import { importWorkflow } from '../workflows/workflow-import';
 import { TemplateErrors } from '../templates.errors';
-import type { TemplateEntity, TemplateVersionEntity } from './template.entity';
+import type { Lockfile, TemplateEntity, TemplateVersionEntity } from './template.entity';
 import { normaliseTags } from './template-tags';
 import { TemplateRepository } from './template.repository';
 
@@ -84,11 +87,15 @@ export function graphOf(version: TemplateVersionEntity): TemplateGraph {
  * them) as a draft version, marks the parameter slots users may set (App Mode's, when the workflow has them), and
  * publishes. Anyone may render a published version with their own parameters and download it for ComfyUI.
  */
+/** Template images are keyed apart from catalog images (see `PublicMedia.keyFor`). */
+export const MEDIA_NAMESPACE = 'templates';
+
 @Injectable()
 export class TemplateService {
   constructor(
     private readonly templates: TemplateRepository,
     private readonly ips: IpRepository,
+    private readonly media: PublicMedia,
     private readonly clock: Clock,
   ) {}
 
@@ -185,6 +192,54 @@ export class TemplateService {
     })();
     const lockfile = detectDependencies(imported.graph);
     const subgraphs = subgraphsOf(imported.graph);
+    // The image a workflow was imported from is what it makes: the version's first sample image (its cover).
+    const image = sniffImageType(bytes) ? await prepareImage(bytes, undefined, MEDIA_NAMESPACE) : null;
+    const stored = image ? await this.storeImage(image) : [];
+    try {
+      return await this.insertImported(actor, templateId, {
+        label,
+        imported,
+        slots,
+        lockfile,
+        subgraphs,
+        bytes,
+        image,
+      });
+    } catch (error) {
+      // Keys are content addresses another template image may share: remove only those none names.
+      const orphans = await this.templates.unreferencedMediaKeys(stored).catch(() => []);
+      await Promise.all(orphans.map((key) => this.media.delete(key).catch(() => undefined)));
+      throw error;
+    }
+  }
+
+  private async storeImage(image: PreparedImage): Promise<string[]> {
+    const keys = [await this.media.put(image.original.data, image.extension, MEDIA_NAMESPACE)];
+    for (const thumb of image.thumbnails) keys.push(await this.media.put(thumb.data, 'webp', MEDIA_NAMESPACE));
+    return keys;
+  }
+
+  private insertImported(
+    actor: Actor,
+    templateId: string,
+    {
+      label,
+      imported,
+      slots,
+      lockfile,
+      subgraphs,
+      bytes,
+      image,
+    }: {
+      label: string | undefined;
+      imported: Awaited<ReturnType<typeof importWorkflow>>;
+      slots: ParameterSlot[];
+      lockfile: Lockfile;
+      subgraphs: ReturnType<typeof subgraphsOf>;
+      bytes: Buffer;
+      image: PreparedImage | null;
+    },
+  ): Promise<TemplateVersionEntity> {
     return this.templates.transaction(async (tx) => {
       const template = await this.templates.lock(tx, templateId);
       if (!template) throw TemplateErrors.notFound();
@@ -213,6 +268,21 @@ export class TemplateService {
         publishedAt: null,
       };
       await this.templates.insertVersion(tx, version);
+      if (image)
+        await this.templates.insertImages(tx, [
+          {
+            id: newId(),
+            versionId: version.id,
+            contentType: image.type,
+            width: image.width,
+            height: image.height,
+            byteSize: image.original.data.length,
+            storageKey: image.storageKey,
+            thumbnails: image.thumbnails.map(({ width, height, key }) => ({ width, height, key })),
+            placeholder: image.placeholder,
+            createdAt: this.clock.now(),
+          },
+        ]);
       return version;
     });
   }
