@@ -106,7 +106,13 @@ describe('licence grants and certificates', () => {
     );
     expect(errorCode(relist)).toBe('VERSION_EXCLUSIVELY_LICENSED');
 
-    // The database itself refuses a second active exclusive grant, whatever the application does.
+    // The database itself refuses a second active exclusive grant, whatever the application does. Given to a buyer
+    // who does not hold it (the race's winner is any of them; theirs would hit the per-licensee key first).
+    const [holder] = await api.db.query<{ licensee_id: string }>(
+      `SELECT licensee_id FROM licensing.grant WHERE version_id = $1 AND tier = 'EXCLUSIVE'`,
+      [look.versionId],
+    );
+    const other = buyers.find((b) => b.id !== holder!.licensee_id)!;
     await expect(
       api.db.query(
         `INSERT INTO licensing.grant (id, licensee_id, model_id, version_id, resource_urn, resource_name, offer_id,
@@ -115,7 +121,7 @@ describe('licence grants and certificates', () => {
          SELECT gen_random_uuid(), $2, model_id, version_id, resource_urn, resource_name, offer_id, offer_revision,
            tier, permissions, terms_text, terms_sha256, file_sha256s, 0, price_currency, 'GIFT', now(), key_id, 'x'
            FROM licensing.grant WHERE version_id = $1 AND tier = 'EXCLUSIVE'`,
-        [look.versionId, buyers[4]!.id],
+        [look.versionId, other.id],
       ),
     ).rejects.toThrow(/grant_active_exclusive_key/);
   });
