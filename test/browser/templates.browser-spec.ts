@@ -79,6 +79,15 @@ const present = referenceAvailable('comfyui');
     templateUrl = creator.url();
     await creator.getByTestId('slot-picker').waitFor();
     expect(await creator.getByTestId('lockfile').textContent()).toContain('epiNoiseoffset_v2.safetensors');
+    // The image it was imported from is its first sample; the author adds another.
+    await creator.getByTestId('studio-sample').first().waitFor();
+    expect(await creator.getByTestId('studio-sample').count()).toBe(1);
+    await creator.locator('input[type=file]').setInputFiles({
+      name: 'another.png',
+      mimeType: 'image/png',
+      buffer: readFileSync(join(REFERENCE_DIR, 'comfyui', 'lora.png')),
+    });
+    await creator.getByTestId('studio-sample').nth(1).waitFor();
     await creator
       .getByTestId('slot-picker')
       .getByText(/KSampler · seed/)

@@ -42,6 +42,7 @@ const ROUTES: Record<string, Access> = {
   'POST /local-gateway/onboarding/:link/complete': open('WRITE'),
   'POST /webhooks/stripe': open('WRITE'),
   'POST /api/v1/templates/:id/versions': signedIn('WRITE'),
+  'POST /api/v1/template-versions/:id/images': signedIn('WRITE'),
   'PUT /api/v1/uploads/:id/content': signedIn('WRITE'),
 };
 

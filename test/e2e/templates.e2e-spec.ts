@@ -232,6 +232,24 @@ interface Version {
     expect(
       images.data!.template.versions.find((v) => v.id === (fromJson.body as { id: string }).id)!.sampleImages,
     ).toEqual([]);
+    // Its author adds one; bad images are typed errors that add nothing; only the author, only a draft.
+    const draftId = (fromJson.body as { id: string }).id;
+    const addImage = (user: TestUser, bytes: Buffer, type: string) =>
+      request(api.server)
+        .post(`/api/v1/template-versions/${draftId}/images`)
+        .set('authorization', `Bearer ${user.accessToken}`)
+        .set('content-type', type)
+        .send(bytes);
+    expect((await addImage(creator, Buffer.from('not a picture'), 'image/png')).body.error.code).toBe(
+      'IMAGE_TYPE_UNSUPPORTED',
+    );
+    expect((await addImage(creator, lora, 'image/jpeg')).body.error.code).toBe('IMAGE_TYPE_MISMATCH');
+    expect((await addImage(stranger, lora, 'image/png')).body.error.code).toBe('TEMPLATE_VERSION_NOT_FOUND');
+    // A body that does not say it is an image is refused before it is read.
+    expect((await addImage(creator, lora, 'application/octet-stream')).status).toBe(415);
+    const added = await addImage(creator, lora, 'image/png');
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual([expect.objectContaining({ width: 2153, contentType: 'image/png' })]);
   });
 
   it('an IP owner binds a template (15%, manual approval); a fan remixes within the terms; the owner decides once', async () => {

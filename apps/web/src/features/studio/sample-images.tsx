@@ -18,16 +18,23 @@ export function SampleImages({
   images,
   editable,
   onChanged,
+  uploadPath = `/api/v1/model-versions/${versionId}/sample-images`,
+  emptyText = 'No sample images yet: a version needs at least one to publish.',
+  hint = 'PNG, JPEG or WebP. ComfyUI and A1111 generation info is kept and shown.',
 }: {
   versionId: string;
   images: readonly (ImageSource & { id: string })[];
   editable: boolean;
   onChanged: () => void;
+  /** Where each image is POSTed (a template version's images live elsewhere). */
+  uploadPath?: string;
+  emptyText?: string;
+  hint?: string;
 }) {
   const upload = useMutation({
     mutationFn: async (files: File[]) => {
       for (const file of files) {
-        await restRequest(`/api/v1/model-versions/${versionId}/sample-images`, {
+        await restRequest(uploadPath, {
           method: 'POST',
           headers: { 'content-type': file.type },
           body: file,
@@ -51,7 +58,7 @@ export function SampleImages({
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted">No sample images yet: a version needs at least one to publish.</p>
+        <p className="text-sm text-muted">{emptyText}</p>
       )}
       {editable && (
         <DropZone
@@ -65,7 +72,7 @@ export function SampleImages({
           }
         >
           <p className="text-sm font-medium">Drop sample images here</p>
-          <p className="text-xs text-muted">PNG, JPEG or WebP. ComfyUI and A1111 generation info is kept and shown.</p>
+          <p className="text-xs text-muted">{hint}</p>
           <FileTrigger
             allowsMultiple
             acceptedFileTypes={IMAGE_TYPES}

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { ImageSource } from '../catalog/responsive-image';
 import { ResponsiveImage } from '../catalog/responsive-image';
+import { SampleImages } from '../studio/sample-images';
 import { useMemo, useState } from 'react';
 import {
   Badge,
@@ -311,6 +312,18 @@ function DraftPanel({ version, templateId }: { version: Version; templateId: str
           Parameters saved.
         </Notice>
       )}
+      <h3 className="mt-4 mb-2 text-base font-semibold">Sample images</h3>
+      <div className="mb-4">
+        <SampleImages
+          versionId={version.id}
+          images={version.sampleImages}
+          editable
+          onChanged={() => void refresh()}
+          uploadPath={`/api/v1/template-versions/${version.id}/images`}
+          emptyText="No sample images yet: show what this workflow makes (the first one is its cover)."
+          hint="PNG, JPEG or WebP, published without their metadata."
+        />
+      </div>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onPress={() => save.mutate()} isPending={save.isPending}>
           Save parameters
@@ -523,7 +536,13 @@ function RollupCard({ versionId, signedIn }: { versionId: string; signedIn: bool
 /** The version's sample images: what the workflow makes (the first is the one it was imported from). */
 function TemplateSamples({ images, name }: { images: readonly ImageSource[]; name: string }) {
   return (
-    <section aria-label="Sample images" className="flex gap-3 overflow-x-auto" data-testid="template-samples">
+    <section
+      aria-label="Sample images"
+      className="flex gap-3 overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent"
+      data-testid="template-samples"
+      // Scrollable: reachable by keyboard.
+      tabIndex={0}
+    >
       {images.map((image, i) => (
         <div
           key={image.url}

@@ -17,6 +17,8 @@ export const TemplateErrors = {
     }),
   tooManyVersions: (max: number) =>
     new ValidationError('TEMPLATE_TOO_MANY_VERSIONS', `A template has at most ${max} versions`, { max }),
+  tooManyImages: (max: number) =>
+    new ValidationError('TEMPLATE_TOO_MANY_IMAGES', `A template version has at most ${max} sample images`, { max }),
   noSlots: () =>
     new ValidationError('TEMPLATE_NO_SLOTS', 'Mark at least one parameter users may set before publishing', {
       field: 'slots',

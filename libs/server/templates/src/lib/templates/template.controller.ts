@@ -8,6 +8,7 @@ import { toVersion } from '../graphql/template.mapper';
 import { MAX_IMPORT_IMAGE_BYTES } from '../workflows/workflow-import';
 import { TemplateService } from './template.service';
 
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 const TYPES = ['application/json', 'application/octet-stream', 'image/png', 'image/jpeg', 'image/webp'];
 
 /** Reads a streamed body up to a limit (the octet-stream parser streams; images arrive buffered). */
@@ -51,5 +52,22 @@ export class TemplateController {
   ) {
     const bytes = await workflowFileBytes(request);
     return toVersion(await this.templates.importVersion(actor, id, bytes, label));
+  }
+
+  /** Add a sample image (PNG, JPEG or WebP as the raw body) to your draft version; answers its images, oldest first. */
+  @Post('template-versions/:id/images')
+  async addImage(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Req() request: FastifyRequest) {
+    const type = mediaTypeOf(request.headers);
+    if (!IMAGE_TYPES.includes(type) || request.body === undefined)
+      throw new UnsupportedMediaTypeError('Send the image as the body: image/png, image/jpeg or image/webp', {
+        expected: IMAGE_TYPES.join(', '),
+      });
+    const images = await this.templates.addImage(
+      actor,
+      id,
+      await bodyBytes(request.body, MAX_IMPORT_IMAGE_BYTES),
+      type,
+    );
+    return images.map((i) => ({ id: i.id, width: i.width, height: i.height, contentType: i.contentType }));
   }
 }

@@ -23,7 +23,7 @@ import { prepareImage, sniffImageType } from '@lookbook/catalog';
 import { PublicMedia } from '@lookbook/storage';
 import { importWorkflow } from '../workflows/workflow-import';
 import { TemplateErrors } from '../templates.errors';
-import type { Lockfile, TemplateEntity, TemplateVersionEntity } from './template.entity';
+import type { Lockfile, TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './template.entity';
 import { normaliseTags } from './template-tags';
 import { TemplateRepository } from './template.repository';
 
@@ -89,6 +89,7 @@ export function graphOf(version: TemplateVersionEntity): TemplateGraph {
  */
 /** Template images are keyed apart from catalog images (see `PublicMedia.keyFor`). */
 export const MEDIA_NAMESPACE = 'templates';
+const MAX_TEMPLATE_IMAGES = 12;
 
 @Injectable()
 export class TemplateService {
@@ -213,6 +214,42 @@ export class TemplateService {
     }
   }
 
+  /**
+   * Adds a sample image to the owner's draft version (what the workflow makes, shown on its page; the first is the
+   * cover). The same pipeline and limits as model samples; at most `MAX_TEMPLATE_IMAGES` per version.
+   */
+  async addImage(actor: Actor, versionId: string, bytes: Buffer, declaredType: string | undefined) {
+    const image = await prepareImage(bytes, declaredType, MEDIA_NAMESPACE);
+    const stored = await this.storeImage(image);
+    try {
+      await this.draftChange(actor, versionId, async (tx, version) => {
+        if ((await this.templates.imagesOf([version.id], tx)).length >= MAX_TEMPLATE_IMAGES)
+          throw TemplateErrors.tooManyImages(MAX_TEMPLATE_IMAGES);
+        await this.templates.insertImages(tx, [this.imageRow(version.id, image)]);
+      });
+    } catch (error) {
+      const orphans = await this.templates.unreferencedMediaKeys(stored).catch(() => []);
+      await Promise.all(orphans.map((key) => this.media.delete(key).catch(() => undefined)));
+      throw error;
+    }
+    return this.templates.imagesOf([versionId]);
+  }
+
+  private imageRow(versionId: string, image: PreparedImage): TemplateImageEntity {
+    return {
+      id: newId(),
+      versionId,
+      contentType: image.type,
+      width: image.width,
+      height: image.height,
+      byteSize: image.original.data.length,
+      storageKey: image.storageKey,
+      thumbnails: image.thumbnails.map(({ width, height, key }) => ({ width, height, key })),
+      placeholder: image.placeholder,
+      createdAt: this.clock.now(),
+    };
+  }
+
   private async storeImage(image: PreparedImage): Promise<string[]> {
     const keys = [await this.media.put(image.original.data, image.extension, MEDIA_NAMESPACE)];
     for (const thumb of image.thumbnails) keys.push(await this.media.put(thumb.data, 'webp', MEDIA_NAMESPACE));
@@ -268,21 +305,7 @@ export class TemplateService {
         publishedAt: null,
       };
       await this.templates.insertVersion(tx, version);
-      if (image)
-        await this.templates.insertImages(tx, [
-          {
-            id: newId(),
-            versionId: version.id,
-            contentType: image.type,
-            width: image.width,
-            height: image.height,
-            byteSize: image.original.data.length,
-            storageKey: image.storageKey,
-            thumbnails: image.thumbnails.map(({ width, height, key }) => ({ width, height, key })),
-            placeholder: image.placeholder,
-            createdAt: this.clock.now(),
-          },
-        ]);
+      if (image) await this.templates.insertImages(tx, [this.imageRow(version.id, image)]);
       return version;
     });
   }
