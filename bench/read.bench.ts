@@ -23,9 +23,7 @@ import { loadConfig, migrateDatabase, startEmbeddedPostgres } from '@lookbook/co
 import { MIGRATIONS } from '@lookbook/migrations';
 import { resolveObjectStorage, storageEnvironment } from '@lookbook/storage';
 import { DISCOVER_QUERY, generateCatalog, MODEL_PAGE_QUERY } from '@lookbook/testing/fixtures';
-import { pct, startChild, stopChild, writeResult } from './support';
-// The API runs with the flags `npm start` gives it.
-const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+import { API_NODE_FLAGS, pct, startChild, stopChild, writeResult } from './support';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);

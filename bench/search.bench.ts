@@ -20,7 +20,7 @@ import { loadConfig, migrateDatabase, startEmbeddedPostgres } from '@lookbook/co
 import { MIGRATIONS } from '@lookbook/migrations';
 import { resolveObjectStorage, storageEnvironment } from '@lookbook/storage';
 import { generateCatalog } from '@lookbook/testing/fixtures';
-import { startChild, stopChild, writeResult } from './support';
+import { API_NODE_FLAGS, startChild, stopChild, writeResult } from './support';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -170,6 +170,7 @@ async function main(): Promise<void> {
         'apps/api/src/main.js',
         { ...env, PORT: String(PORTS.api) },
         `http://127.0.0.1:${PORTS.api}/readyz`,
+        API_NODE_FLAGS,
       ),
     );
     if (process.argv.includes('--hold')) {

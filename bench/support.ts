@@ -21,6 +21,9 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   return path;
 }
 
+/** The API runs with the flags `npm start` (and the image) give it. */
+export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+
 /** Runs a compiled entry (path inside dist/server) as a child process; resolves once `readyUrl` answers 200. */
 export async function startChild(
   entry: string,

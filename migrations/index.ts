@@ -12,6 +12,7 @@ import { SearchCreators1765000000000 } from './1765000000000-search-creators';
 import { Templates1765100000000 } from './1765100000000-templates';
 import { TemplateSales1765200000000 } from './1765200000000-template-sales';
 import { TemplateSearch1765300000000 } from './1765300000000-template-search';
+import { SearchFacetBits1765400000000 } from './1765400000000-search-facet-bits';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Templates1765100000000,
   TemplateSales1765200000000,
   TemplateSearch1765300000000,
+  SearchFacetBits1765400000000,
 ];

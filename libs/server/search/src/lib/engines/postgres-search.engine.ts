@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
 import type { EntityManager } from 'typeorm';
 import type { DocumentKind, SearchDocument } from '../documents/search-document';
-import { DOCUMENT_KINDS, KIND_WORDS } from '../documents/search-document';
+import { KIND_WORDS } from '../documents/search-document';
 import { highlight } from '../query/highlight';
 import type { Facet, SearchRequest } from '../query/search-request';
 import type { QueryWord } from '../query/words';
@@ -38,27 +38,42 @@ const SORTS: Record<SearchRequest['sort'], string> = {
   PRICE_HIGH: 'COALESCE(d.min_price_amount, 0) DESC, d.model_id',
 };
 
-/** Facets with a few known values: each value's count is one `FILTER` of a single aggregate row. */
+/**
+ * The bits of `facet_bits`, a column generated from the document's columns (migration 1765400000000): facet values
+ * with few possibilities, one bit each (a model is a document without the template bit).
+ */
+export const FACET_BITS = {
+  template: 1,
+  maturity: { SFW: 2, SUGGESTIVE: 4, MATURE: 8, EXPLICIT: 16 },
+  tier: { FREE: 32, PERSONAL: 64, COMMERCIAL: 128, ENTERPRISE: 256, EXCLUSIVE: 512 },
+  free: 1024,
+  paid: 2048,
+  commercialUse: 4096,
+  derivativesAllowed: 8192,
+  creditRequired: 16384,
+} as const;
+const bit = (mask: number, set = true) => `(d.facet_bits & ${mask}) ${set ? '<>' : '='} 0`;
+const flag = (mask: number) =>
+  [
+    ['true', bit(mask)],
+    ['false', bit(mask, false)],
+  ] as const;
+
+/** Facets with a few known values, each value a `facet_bits` condition: counted as one aggregate row of sums. */
 const KNOWN_VALUES: Partial<Record<Facet, readonly (readonly [value: string, condition: string])[]>> = {
-  kind: DOCUMENT_KINDS.map((k) => [k, `d.kind = '${k}'`]),
-  maturity: MATURITY_LEVELS.map((m) => [m, `d.maturity = '${m}'`]),
-  tier: TIERS.map((t) => [t, `'${t}' = ANY (d.tiers)`]),
+  kind: [
+    ['MODEL', bit(FACET_BITS.template, false)],
+    ['TEMPLATE', bit(FACET_BITS.template)],
+  ],
+  maturity: MATURITY_LEVELS.map((m) => [m, bit(FACET_BITS.maturity[m])]),
+  tier: TIERS.map((t) => [t, bit(FACET_BITS.tier[t])]),
   price: [
-    ['FREE', 'd.free'],
-    ['PAID', 'd.min_price_amount IS NOT NULL'],
+    ['FREE', bit(FACET_BITS.free)],
+    ['PAID', bit(FACET_BITS.paid)],
   ],
-  commercialUse: [
-    ['true', 'd.commercial_use'],
-    ['false', 'NOT d.commercial_use'],
-  ],
-  derivativesAllowed: [
-    ['true', 'd.derivatives_allowed'],
-    ['false', 'NOT d.derivatives_allowed'],
-  ],
-  creditRequired: [
-    ['true', 'd.credit_required'],
-    ['false', 'NOT d.credit_required'],
-  ],
+  commercialUse: flag(FACET_BITS.commercialUse),
+  derivativesAllowed: flag(FACET_BITS.derivativesAllowed),
+  creditRequired: flag(FACET_BITS.creditRequired),
 };
 /** Facets with open values and one per document (null: none), grouped in one `GROUPING SETS` pass. */
 const GROUPED_FACETS: Partial<Record<Facet, string>> = { type: 'd.type', baseModel: 'd.base_model_id' };
@@ -202,9 +217,9 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   /**
-   * Every facet's counts from one scan: the matching documents (narrow columns, and whether each passes each filter)
+   * Every facet's counts from one scan: the matching documents (narrow columns, and which facet filters each fails)
    * are read once, then counted per facet. A document counts for a facet when it passes every filter but that
-   * facet's own, so one failing two filters counts nowhere and is dropped in the scan.
+   * facet's own, so one failing two facets' filters counts nowhere and is dropped in the scan.
    */
   async facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]> {
     if (!facets.length) return [];
@@ -212,8 +227,9 @@ export class PostgresSearchEngine extends SearchEngine {
     const match = await this.match(request, params);
     const scan = this.candidates(request, match, params);
     const prefix = valueQuery ? params.add(valueQuery.trim().toLowerCase()) : null;
+    const counts = this.facetCounts(facets, scan.filtered, prefix);
     const rows = await this.dataSource.query<FacetCount[]>(
-      `WITH d AS MATERIALIZED (${scan.sql}) ${this.facetBranches(facets, scan.filters, params, prefix)}`,
+      `WITH d AS MATERIALIZED (${scan.sql}), ${counts.with} ${counts.select}`,
       params.values,
     );
     return rows.map((r) => ({ facet: r.facet, value: r.value, count: Number(r.count) }));
@@ -233,6 +249,7 @@ export class PostgresSearchEngine extends SearchEngine {
     const scan = this.candidates(request, match, params);
     const sort = match.hash ? SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort] : SORTS[request.sort];
     const page = `OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`;
+    const counts = this.facetCounts(facets, scan.filtered, null);
     const rows = await this.dataSource.query<
       {
         part: 'hit' | 'total' | 'facet';
@@ -246,17 +263,17 @@ export class PostgresSearchEngine extends SearchEngine {
         count: string | null;
       }[]
     >(
-      `WITH d AS MATERIALIZED (${scan.sql}),
-       page AS (SELECT d.model_id, d.kind, d.score, row_number() OVER (ORDER BY ${sort}) AS n
-                  FROM d WHERE ${scan.passesAll} ORDER BY ${sort} ${page})
+      // The page is a top-N sort (no window over every match); its rows are numbered in the order the sort gave them.
+      `WITH d AS MATERIALIZED (${scan.sql}), ${counts.with},
+       page AS (SELECT d.model_id, d.kind, d.score FROM d WHERE d.fails = 0 ORDER BY ${sort} ${page}),
+       numbered AS (SELECT p.*, row_number() OVER () AS n FROM page p)
        SELECT 'hit' AS part, p.model_id, p.kind, p.score, x.name, x.description,
               NULL AS facet, NULL AS value, p.n AS count
-         FROM page p JOIN search.model_document x ON x.model_id = p.model_id
+         FROM numbered p JOIN search.model_document x ON x.model_id = p.model_id
        UNION ALL
-       SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM d WHERE ${scan.passesAll}
+       SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COALESCE(sum(g.n), 0) FROM g WHERE g.fails = 0
        UNION ALL
-       SELECT 'facet', NULL, NULL, NULL, NULL, NULL, f.facet, f.value, f.count
-         FROM (${this.facetBranches(facets, scan.filters, params, null)}) f`,
+       SELECT 'facet', NULL, NULL, NULL, NULL, NULL, f.facet, f.value, f.count FROM (${counts.select}) f`,
       params.values,
     );
     const hits = rows.filter((r) => r.part === 'hit').sort((a, b) => Number(a.count) - Number(b.count));
@@ -281,69 +298,74 @@ export class PostgresSearchEngine extends SearchEngine {
 
   /**
    * The documents a request's counts are made from: those matching its text and fixed filters and failing at most
-   * one facet filter, with narrow columns, a flag per facet filter (`f0`, `f1`…) and, for those passing every
-   * filter, the rank.
+   * one facet's filters, with narrow columns, `fails` (bit i set: fails facet filter i; each filter is evaluated
+   * once per document) and, for those passing every filter, the rank.
    */
   private candidates(request: SearchRequest, match: Match, params: Params) {
-    const filters = this.facetFilters(request, params);
+    const filtered = this.facetConditions(request, params);
     const fixed = this.fixedFilters(request, params);
-    const failed = filters.map(([, sql]) => `(NOT (${sql}))::int`).join(' + ');
-    const all = filters.map(([, sql]) => `(${sql})`).join(' AND ') || 'true';
+    const fails = filtered.map(([, sql], i) => `CASE WHEN ${sql} THEN 0 ELSE ${1 << i} END`).join(' | ') || '0';
     return {
-      filters,
-      passesAll: filters.map((_, i) => `d.f${i}`).join(' AND ') || 'true',
-      sql: `SELECT d.model_id, d.kind, d.type, d.base_model_id, d.tags, d.maturity, d.tiers, d.free,
-                   d.min_price_amount, d.commercial_use, d.derivatives_allowed, d.credit_required, d.downloads,
-                   d.published_at, d.trending, CASE WHEN ${all} THEN ${match.rank} END AS score
-                   ${filters.map(([, sql], i) => `, ${sql} AS f${i}`).join('')}
-              FROM search.model_document d
-             WHERE ${[match.where, ...fixed, ...(failed ? [`${failed} <= 1`] : [])].join(' AND ')}`,
+      filtered: filtered.map(([facet]) => facet),
+      // `OFFSET 0` keeps the inner query apart, so `fails` is computed once, not copied into each use.
+      sql: `SELECT d.model_id, d.kind, d.type, d.base_model_id, d.tags, d.facet_bits, d.free, d.min_price_amount,
+                   d.downloads, d.published_at, d.trending, d.fails,
+                   CASE WHEN d.fails = 0 THEN ${match.rank} END AS score
+              FROM (SELECT d.model_id, d.kind, d.type, d.base_model_id, d.tags, d.facet_bits, d.free,
+                           d.min_price_amount, d.downloads, d.published_at, d.trending, d.document, ${fails} AS fails
+                      FROM search.model_document d
+                     WHERE ${[match.where, ...fixed].join(' AND ')} OFFSET 0) d
+             WHERE d.fails & (d.fails - 1) = 0`,
     };
   }
 
   /**
-   * Per-facet counts over the candidates `d`, as rows of (facet, value, count), the most frequent 30 per facet, in
-   * three passes whatever the facets: one aggregate row of `FILTER`ed counts for the facets with known values, one
-   * `GROUPING SETS` for type and base model, one over the tags. A row counts for a facet when it passes every filter
-   * but that facet's own.
+   * Per-facet counts over the candidates `d`, as rows of (facet, value, count), the most frequent 30 per facet. The
+   * candidates are first grouped by the columns the facets read (`g`: a few hundred groups, not thousands of rows),
+   * then counted in three passes whatever the facets: one aggregate row of `FILTER`ed sums for the facets with known
+   * values, one `GROUPING SETS` for type and base model, one over the tags (from `d`: a document has several). A row
+   * counts for a facet when it passes every filter but that facet's own: `fails` is 0 or that facet's bit.
    */
-  private facetBranches(
+  private facetCounts(
     facets: readonly Facet[],
-    filters: [Facet, string][],
-    params: Params,
+    filtered: readonly Facet[],
     prefix: string | null,
-  ): string {
-    const passesAllBut = (facet: Facet) =>
-      filters.flatMap(([f], i) => (f === facet ? [] : [`d.f${i}`])).join(' AND ') || 'true';
-    const parts: string[] = [];
+  ): { with: string; select: string } {
+    const passesAllBut = (facet: Facet, fails: string) => {
+      const i = filtered.indexOf(facet);
+      return i < 0 ? `${fails} = 0` : `${fails} IN (0, ${1 << i})`;
+    };
     const known = facets.flatMap((facet) =>
       (KNOWN_VALUES[facet] ?? []).map(([value, condition]) => ({ facet, value, condition })),
     );
+    const grouped = facets.filter((f) => GROUPED_FACETS[f]);
+    const columns = [...(known.length ? ['facet_bits'] : []), ...grouped.map((f) => GROUPED_FACETS[f]!.slice(2))];
+    const parts: string[] = [];
     if (known.length)
       parts.push(`SELECT x.facet, x.value, x.count FROM (
-                    SELECT ${known.map((k, i) => `count(*) FILTER (WHERE ${passesAllBut(k.facet)} AND ${k.condition})::int AS c${i}`).join(', ')}
-                      FROM d) a,
-                  LATERAL (VALUES ${known.map((k, i) => `(${params.add(k.facet)}::text, ${params.add(k.value)}::text, a.c${i})`).join(', ')})
+                    SELECT ${known.map((k, i) => `COALESCE(sum(d.n) FILTER (WHERE ${passesAllBut(k.facet, 'd.fails')} AND ${k.condition}), 0)::int AS c${i}`).join(', ')}
+                      FROM g d) a,
+                  LATERAL (VALUES ${known.map((k, i) => `('${k.facet}', '${k.value}', a.c${i})`).join(', ')})
                     AS x (facet, value, count)
                   WHERE x.count > 0`);
-    const grouped = facets.filter((f) => GROUPED_FACETS[f]);
-    if (grouped.length) {
-      const names = grouped.map((f) => params.add(f));
-      parts.push(`SELECT CASE ${grouped.map((_, i) => `WHEN GROUPING(s.v${i}) = 0 THEN ${names[i]}::text`).join(' ')} END AS facet,
-                         COALESCE(${grouped.map((_, i) => `s.v${i}`).join(', ')}) AS value, count(*)::int AS count
-                    FROM (SELECT ${grouped.map((f, i) => `CASE WHEN ${passesAllBut(f)} THEN ${GROUPED_FACETS[f]} END AS v${i}`).join(', ')}
-                            FROM d) s
+    if (grouped.length)
+      parts.push(`SELECT CASE ${grouped.map((f, i) => `WHEN GROUPING(s.v${i}) = 0 THEN '${f}'`).join(' ')} END AS facet,
+                         COALESCE(${grouped.map((_, i) => `s.v${i}`).join(', ')}) AS value, sum(s.n)::int AS count
+                    FROM (SELECT ${grouped.map((f, i) => `CASE WHEN ${passesAllBut(f, 'd.fails')} THEN ${GROUPED_FACETS[f]} END AS v${i}`).join(', ')}, d.n
+                            FROM g d) s
                    GROUP BY GROUPING SETS (${grouped.map((_, i) => `(s.v${i})`).join(', ')})`);
-    }
     if (facets.includes('tag'))
-      parts.push(`SELECT ${params.add('tag')}::text AS facet, t.value, count(*)::int AS count
-                    FROM (SELECT unnest(d.tags) AS value FROM d WHERE ${passesAllBut('tag')}) t GROUP BY t.value`);
-    if (!parts.length) return `SELECT NULL::text AS facet, NULL::text AS value, 0 AS count WHERE false`;
-    return `SELECT c.facet, c.value, c.count FROM (
+      parts.push(`SELECT 'tag' AS facet, t.value, count(*)::int AS count
+                    FROM (SELECT unnest(d.tags) AS value FROM d WHERE ${passesAllBut('tag', 'd.fails')}) t GROUP BY t.value`);
+    return {
+      with: `g AS (SELECT d.fails${columns.map((c) => `, d.${c}`).join('')}, count(*) AS n
+                     FROM d GROUP BY d.fails${columns.map((c) => `, d.${c}`).join('')})`,
+      select: `SELECT c.facet, c.value, c.count FROM (
               SELECT u.*, row_number() OVER (PARTITION BY u.facet ORDER BY u.count DESC, u.value) AS n
                 FROM (${parts.join(' UNION ALL ')}) u
                WHERE u.value IS NOT NULL ${prefix ? `AND starts_with(lower(u.value), ${prefix})` : ''}) c
-             WHERE c.n <= ${MAX_FACET_VALUES}`;
+             WHERE c.n <= ${MAX_FACET_VALUES}`,
+    };
   }
 
   /** Creators whose handle or name matches the query's words (corrected and with synonyms, as for models). */
@@ -524,6 +546,14 @@ export class PostgresSearchEngine extends SearchEngine {
       out.push(['derivativesAllowed', `d.derivatives_allowed = ${params.add(f.derivativesAllowed)}`]);
     if (f.creditRequired !== null) out.push(['creditRequired', `d.credit_required = ${params.add(f.creditRequired)}`]);
     return out;
+  }
+
+  /** One condition per filtered facet (a facet with two filters, like free and a maximum price, needs both). */
+  private facetConditions(request: SearchRequest, params: Params): [Facet, string][] {
+    const byFacet = new Map<Facet, string[]>();
+    for (const [facet, sql] of this.facetFilters(request, params))
+      byFacet.set(facet, [...(byFacet.get(facet) ?? []), sql]);
+    return [...byFacet].map(([facet, sql]) => [facet, sql.map((c) => `(${c})`).join(' AND ')]);
   }
 
   /** Filters that are not facets (the creator, exclusions): they narrow every count. */

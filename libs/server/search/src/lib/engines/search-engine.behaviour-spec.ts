@@ -90,7 +90,11 @@ export function describeSearchEngine<E extends SearchEngine>(
             (d.baseModelId !== null && f.baseModels.includes(d.baseModelId))) &&
           (except === 'tag' || f.tags.every((t) => d.tags.includes(t))) &&
           (except === 'tier' || !f.tiers.length || f.tiers.some((t) => d.tiers.includes(t))) &&
-          (except === 'price' || f.free === null || (f.free ? d.free : d.minPrice !== null)) &&
+          (except === 'price' ||
+            ((f.free === null || (f.free ? d.free : d.minPrice !== null)) &&
+              (f.maxPrice === null ||
+                d.free ||
+                (d.minPrice?.currency === f.maxPrice.currency && d.minPrice.amount <= f.maxPrice.amount)))) &&
           (except === 'commercialUse' || f.commercialUse === null || d.commercialUse === f.commercialUse) &&
           (except === 'derivativesAllowed' ||
             f.derivativesAllowed === null ||
@@ -143,6 +147,11 @@ export function describeSearchEngine<E extends SearchEngine>(
         { filters: { tags: ['style'], baseModels: ['pony', 'sdxl-1.0'] }, exclude: { tags: ['anime'] } },
       ],
       ['templates only, commercial use', { filters: { kinds: ['TEMPLATE'], commercialUse: true } }],
+      // A document failing both price filters still counts for the price facet (it passes every other one).
+      [
+        'free and under a price, one facet with two filters',
+        { filters: { free: true, maxPrice: { amount: 1, currency: 'USD' } } },
+      ],
       [
         'credit-free and a tier',
         { filters: { creditRequired: false, tiers: ['FREE'] }, exclude: { types: ['CHECKPOINT'] } },
