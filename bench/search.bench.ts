@@ -173,14 +173,6 @@ async function main(): Promise<void> {
         API_NODE_FLAGS,
       ),
     );
-    if (process.argv.includes('--hold')) {
-      process.stdout.write(
-        `holding the database open at ${server.url}, the API at http://127.0.0.1:${PORTS.api} (Ctrl-C ends)\n`,
-      );
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-      return;
-    }
-
     const ask = async (variables: Record<string, unknown>) => {
       const response = await fetch(`http://127.0.0.1:${PORTS.api}/graphql`, {
         method: 'POST',
@@ -260,6 +252,12 @@ async function main(): Promise<void> {
         `freshness p50 ${result.freshness.p50} ms p95 ${result.freshness.p95} ms (budget ≤ 2000) | ` +
         `reindex ${result.reindex.documentsPerSecond.toFixed(0)} documents/s\nwrote ${path}\n`,
     );
+    if (process.argv.includes('--hold')) {
+      process.stdout.write(
+        `holding the database open at ${server.url}, the API at http://127.0.0.1:${PORTS.api} (Ctrl-C ends)\n`,
+      );
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
   } finally {
     await Promise.all(children.map(stopChild));
     await db.end().catch(() => undefined);
