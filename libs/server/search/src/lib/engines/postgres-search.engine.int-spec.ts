@@ -1,5 +1,6 @@
 import { parseSearchRequest } from '../query/search-request';
-import { MAX_COMPLETIONS, PostgresSearchEngine } from './postgres-search.engine';
+import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
+import { FACET_BITS, MAX_COMPLETIONS, PostgresSearchEngine } from './postgres-search.engine';
 import { describeSearchEngine } from './search-engine.behaviour-spec';
 
 describeSearchEngine(
@@ -28,6 +29,68 @@ describeSearchEngine(
       for (const d of models)
         await bed.dataSource.query(`UPDATE catalog.style_model SET name = $2 WHERE id = $1`, [d.id, d.name]);
       await sync.syncModels(models.map((d) => d.id));
+    });
+
+    it('generates facet_bits as FACET_BITS lays them out, for every value (the counts read only the bits)', async () => {
+      const { bed, sync, engine, all } = ctx();
+      const base = all.find((d) => d.kind === 'MODEL')!;
+      const bitsOf = async () =>
+        (
+          await bed.dataSource.query<{ bits: number }[]>(
+            `SELECT facet_bits AS bits FROM search.model_document WHERE model_id = $1`,
+            [base.id],
+          )
+        )[0]!.bits;
+      const variants = [
+        ...MATURITY_LEVELS.map((maturity) => ({
+          maturity,
+          tiers: [] as string[],
+          expected: FACET_BITS.maturity[maturity],
+        })),
+        ...TIERS.map((tier) => ({
+          maturity: 'SFW',
+          tiers: [tier],
+          expected: FACET_BITS.maturity.SFW | FACET_BITS.tier[tier],
+        })),
+      ];
+      for (const { maturity, tiers, expected } of variants) {
+        await engine.upsert([
+          {
+            ...base,
+            maturity,
+            tiers,
+            free: false,
+            minPrice: null,
+            commercialUse: false,
+            derivativesAllowed: false,
+            creditRequired: false,
+          },
+        ]);
+        expect([maturity, tiers, await bitsOf()]).toEqual([maturity, tiers, expected]);
+      }
+      await engine.upsert([
+        {
+          ...base,
+          kind: 'TEMPLATE',
+          maturity: 'SFW',
+          tiers: [],
+          free: true,
+          minPrice: { amount: 100, currency: 'USD' },
+          commercialUse: true,
+          derivativesAllowed: true,
+          creditRequired: true,
+        },
+      ]);
+      expect(await bitsOf()).toBe(
+        FACET_BITS.template |
+          FACET_BITS.maturity.SFW |
+          FACET_BITS.free |
+          FACET_BITS.paid |
+          FACET_BITS.commercialUse |
+          FACET_BITS.derivativesAllowed |
+          FACET_BITS.creditRequired,
+      );
+      await sync.syncModels([base.id]);
     });
 
     it('keeps the lexicon, tag counts and creator rows equal to the documents', async () => {

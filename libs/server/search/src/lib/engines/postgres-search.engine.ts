@@ -298,8 +298,8 @@ export class PostgresSearchEngine extends SearchEngine {
 
   /**
    * The documents a request's counts are made from: those matching its text and fixed filters and failing at most
-   * one facet's filters, with narrow columns, `fails` (bit i set: fails facet filter i; each filter is evaluated
-   * once per document) and, for those passing every filter, the rank.
+   * one facet's filters, with narrow columns, `fails` (bit i set: fails the i-th filtered facet; each filter is
+   * evaluated once per document) and, for those passing every filter, the rank.
    */
   private candidates(request: SearchRequest, match: Match, params: Params) {
     const filtered = this.facetConditions(request, params);
@@ -331,9 +331,9 @@ export class PostgresSearchEngine extends SearchEngine {
     filtered: readonly Facet[],
     prefix: string | null,
   ): { with: string; select: string } {
-    const passesAllBut = (facet: Facet, fails: string) => {
+    const passesAllBut = (facet: Facet) => {
       const i = filtered.indexOf(facet);
-      return i < 0 ? `${fails} = 0` : `${fails} IN (0, ${1 << i})`;
+      return i < 0 ? 'd.fails = 0' : `d.fails IN (0, ${1 << i})`;
     };
     const known = facets.flatMap((facet) =>
       (KNOWN_VALUES[facet] ?? []).map(([value, condition]) => ({ facet, value, condition })),
@@ -343,7 +343,7 @@ export class PostgresSearchEngine extends SearchEngine {
     const parts: string[] = [];
     if (known.length)
       parts.push(`SELECT x.facet, x.value, x.count FROM (
-                    SELECT ${known.map((k, i) => `COALESCE(sum(d.n) FILTER (WHERE ${passesAllBut(k.facet, 'd.fails')} AND ${k.condition}), 0)::int AS c${i}`).join(', ')}
+                    SELECT ${known.map((k, i) => `COALESCE(sum(d.n) FILTER (WHERE ${passesAllBut(k.facet)} AND ${k.condition}), 0)::int AS c${i}`).join(', ')}
                       FROM g d) a,
                   LATERAL (VALUES ${known.map((k, i) => `('${k.facet}', '${k.value}', a.c${i})`).join(', ')})
                     AS x (facet, value, count)
@@ -351,12 +351,12 @@ export class PostgresSearchEngine extends SearchEngine {
     if (grouped.length)
       parts.push(`SELECT CASE ${grouped.map((f, i) => `WHEN GROUPING(s.v${i}) = 0 THEN '${f}'`).join(' ')} END AS facet,
                          COALESCE(${grouped.map((_, i) => `s.v${i}`).join(', ')}) AS value, sum(s.n)::int AS count
-                    FROM (SELECT ${grouped.map((f, i) => `CASE WHEN ${passesAllBut(f, 'd.fails')} THEN ${GROUPED_FACETS[f]} END AS v${i}`).join(', ')}, d.n
+                    FROM (SELECT ${grouped.map((f, i) => `CASE WHEN ${passesAllBut(f)} THEN ${GROUPED_FACETS[f]} END AS v${i}`).join(', ')}, d.n
                             FROM g d) s
                    GROUP BY GROUPING SETS (${grouped.map((_, i) => `(s.v${i})`).join(', ')})`);
     if (facets.includes('tag'))
       parts.push(`SELECT 'tag' AS facet, t.value, count(*)::int AS count
-                    FROM (SELECT unnest(d.tags) AS value FROM d WHERE ${passesAllBut('tag', 'd.fails')}) t GROUP BY t.value`);
+                    FROM (SELECT unnest(d.tags) AS value FROM d WHERE ${passesAllBut('tag')}) t GROUP BY t.value`);
     return {
       with: `g AS (SELECT d.fails${columns.map((c) => `, d.${c}`).join('')}, count(*) AS n
                      FROM d GROUP BY d.fails${columns.map((c) => `, d.${c}`).join('')})`,
