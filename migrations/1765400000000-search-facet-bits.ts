@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Search at 100k: a document's facet values with few possible values (kind, maturity, licence tiers, free / paid,
  * the three licence permissions) as one integer, `facet_bits`, generated from the columns, so a search groups its
  * matches by one number instead of nine columns before counting them. The bit layout is `FACET_BITS` in
- * `postgres-search.engine.ts`; the search behaviour suite checks every count against a brute-force count.
+ * `engines/facet-groups.ts` (libs/server/search); the search behaviour suite checks every count against a brute-force count.
  *
  * The GIN indexes stop using a pending list (`fastupdate`): with it, every search scans the list of entries not yet
  * merged (up to 4 MB under steady writes) before it can answer; without it a write merges its own entries.

@@ -1,6 +1,7 @@
 import { parseSearchRequest } from '../query/search-request';
 import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
-import { FACET_BITS, MAX_COMPLETIONS, PostgresSearchEngine } from './postgres-search.engine';
+import { FACET_BITS } from './facet-groups';
+import { MAX_COMPLETIONS, PostgresSearchEngine } from './postgres-search.engine';
 import { describeSearchEngine } from './search-engine.behaviour-spec';
 
 describeSearchEngine(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
 import type { EntityManager } from 'typeorm';
 import type { DocumentKind, SearchDocument } from '../documents/search-document';
 import { KIND_WORDS } from '../documents/search-document';
@@ -11,6 +10,8 @@ import type { QueryWord } from '../query/words';
 import { correctable, didYouMean, hashQuery, queryWords, toTsQuery, uniqueWords, words } from '../query/words';
 import type { CreatorHit, FacetCount, IdPage, SearchPage, Suggestion } from './search-engine';
 import { SearchEngine } from './search-engine';
+import type { FacetGroup } from './facet-groups';
+import { countFacets, MAX_FACET_VALUES, totalOf } from './facet-groups';
 
 /** Collects bound parameters: every value reaches PostgreSQL as `$n`, never as SQL text. */
 class Params {
@@ -29,6 +30,26 @@ interface Match {
   hash: boolean;
 }
 
+/** A row of the counts' part of a statement. */
+interface CountRow {
+  part: 'group' | 'tag' | 'hit';
+  fails: number | null;
+  bits: number | null;
+  type: string | null;
+  base_model: string | null;
+  value: string | null;
+  n: string;
+}
+
+/** A hit's row: the page in sort order (`n`), with what its highlights are made from. */
+interface HitRow {
+  model_id: string;
+  kind: DocumentKind;
+  score: number;
+  name: string;
+  description: string;
+}
+
 const SORTS: Record<SearchRequest['sort'], string> = {
   RELEVANCE: 'score DESC, d.downloads DESC, d.published_at DESC, d.model_id',
   NEWEST: 'd.published_at DESC, d.model_id',
@@ -38,49 +59,8 @@ const SORTS: Record<SearchRequest['sort'], string> = {
   PRICE_HIGH: 'COALESCE(d.min_price_amount, 0) DESC, d.model_id',
 };
 
-/**
- * The bits of `facet_bits`, a column generated from the document's columns (migration 1765400000000): facet values
- * with few possibilities, one bit each (a model is a document without the template bit).
- */
-export const FACET_BITS = {
-  template: 1,
-  maturity: { SFW: 2, SUGGESTIVE: 4, MATURE: 8, EXPLICIT: 16 },
-  tier: { FREE: 32, PERSONAL: 64, COMMERCIAL: 128, ENTERPRISE: 256, EXCLUSIVE: 512 },
-  free: 1024,
-  paid: 2048,
-  commercialUse: 4096,
-  derivativesAllowed: 8192,
-  creditRequired: 16384,
-} as const;
-const bit = (mask: number, set = true) => `(d.facet_bits & ${mask}) ${set ? '<>' : '='} 0`;
-const flag = (mask: number) =>
-  [
-    ['true', bit(mask)],
-    ['false', bit(mask, false)],
-  ] as const;
-
-/** Facets with a few known values, each value a `facet_bits` condition: counted as one aggregate row of sums. */
-const KNOWN_VALUES: Partial<Record<Facet, readonly (readonly [value: string, condition: string])[]>> = {
-  kind: [
-    ['MODEL', bit(FACET_BITS.template, false)],
-    ['TEMPLATE', bit(FACET_BITS.template)],
-  ],
-  maturity: MATURITY_LEVELS.map((m) => [m, bit(FACET_BITS.maturity[m])]),
-  tier: TIERS.map((t) => [t, bit(FACET_BITS.tier[t])]),
-  price: [
-    ['FREE', bit(FACET_BITS.free)],
-    ['PAID', bit(FACET_BITS.paid)],
-  ],
-  commercialUse: flag(FACET_BITS.commercialUse),
-  derivativesAllowed: flag(FACET_BITS.derivativesAllowed),
-  creditRequired: flag(FACET_BITS.creditRequired),
-};
-/** Facets with open values and one per document (null: none), grouped in one `GROUPING SETS` pass. */
-const GROUPED_FACETS: Partial<Record<Facet, string>> = { type: 'd.type', baseModel: 'd.base_model_id' };
 /** How many indexed words the last (prefix) word expands to at most; Meilisearch bounds its prefix search too. */
 export const MAX_COMPLETIONS = 30;
-/** Facets with many values return the most frequent ones. */
-const MAX_FACET_VALUES = 30;
 
 /**
  * The PostgreSQL engine (embedded default): weighted full-text search (`simple` configuration: names > tags and
@@ -218,21 +198,20 @@ export class PostgresSearchEngine extends SearchEngine {
 
   /**
    * Every facet's counts from one scan: the matching documents (narrow columns, and which facet filters each fails)
-   * are read once, then counted per facet. A document counts for a facet when it passes every filter but that
-   * facet's own, so one failing two facets' filters counts nowhere and is dropped in the scan.
+   * are read once, grouped by the columns the facets read and counted here; the tags are counted in the statement
+   * (a document has several). One failing two facets' filters counts nowhere and is dropped in the scan.
    */
   async facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]> {
     if (!facets.length) return [];
     const params = new Params();
     const match = await this.match(request, params);
     const scan = this.candidates(request, match, params);
-    const prefix = valueQuery ? params.add(valueQuery.trim().toLowerCase()) : null;
-    const counts = this.facetCounts(facets, scan.filtered, prefix);
-    const rows = await this.dataSource.query<FacetCount[]>(
-      `WITH d AS MATERIALIZED (${scan.sql}), ${counts.with} ${counts.select}`,
+    const prefix = valueQuery ? valueQuery.trim().toLowerCase() : null;
+    const rows = await this.dataSource.query<CountRow[]>(
+      `WITH d AS MATERIALIZED (${scan.sql}) ${this.countRows(facets, scan.filtered, prefix && params.add(prefix))}`,
       params.values,
     );
-    return rows.map((r) => ({ facet: r.facet, value: r.value, count: Number(r.count) }));
+    return this.counted(facets, scan.filtered, rows, prefix).facets;
   }
 
   /**
@@ -249,51 +228,20 @@ export class PostgresSearchEngine extends SearchEngine {
     const scan = this.candidates(request, match, params);
     const sort = match.hash ? SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort] : SORTS[request.sort];
     const page = `OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`;
-    const counts = this.facetCounts(facets, scan.filtered, null);
-    const rows = await this.dataSource.query<
-      {
-        part: 'hit' | 'total' | 'facet';
-        model_id: string | null;
-        kind: DocumentKind | null;
-        score: number | null;
-        name: string | null;
-        description: string | null;
-        facet: Facet | null;
-        value: string | null;
-        count: string | null;
-      }[]
-    >(
+    const rows = await this.dataSource.query<(CountRow & HitRow)[]>(
       // The page is a top-N sort (no window over every match); its rows are numbered in the order the sort gave them.
-      `WITH d AS MATERIALIZED (${scan.sql}), ${counts.with},
+      `WITH d AS MATERIALIZED (${scan.sql}),
        page AS (SELECT d.model_id, d.kind, d.score FROM d WHERE d.fails = 0 ORDER BY ${sort} ${page}),
        numbered AS (SELECT p.*, row_number() OVER () AS n FROM page p)
-       SELECT 'hit' AS part, p.model_id, p.kind, p.score, x.name, x.description,
-              NULL AS facet, NULL AS value, p.n AS count
+       SELECT 'hit' AS part, p.model_id, p.kind, p.score, x.name, x.description, NULL::int AS fails,
+              NULL::int AS bits, NULL AS type, NULL AS base_model, NULL AS value, p.n
          FROM numbered p JOIN search.model_document x ON x.model_id = p.model_id
-       UNION ALL
-       SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, COALESCE(sum(g.n), 0) FROM g WHERE g.fails = 0
-       UNION ALL
-       SELECT 'facet', NULL, NULL, NULL, NULL, NULL, f.facet, f.value, f.count FROM (${counts.select}) f`,
+       UNION ALL ${this.countRows(facets, scan.filtered, null, 'NULL, NULL, NULL, NULL, NULL, ')}`,
       params.values,
     );
-    const hits = rows.filter((r) => r.part === 'hit').sort((a, b) => Number(a.count) - Number(b.count));
-    return {
-      page: this.page(
-        match,
-        hits.map((r) => ({
-          ...r,
-          model_id: r.model_id!,
-          kind: r.kind!,
-          score: r.score!,
-          name: r.name!,
-          description: r.description!,
-        })),
-        Number(rows.find((r) => r.part === 'total')?.count ?? 0),
-      ),
-      facets: rows
-        .filter((r) => r.part === 'facet')
-        .map((r) => ({ facet: r.facet!, value: r.value!, count: Number(r.count) })),
-    };
+    const counted = this.counted(facets, scan.filtered, rows, null);
+    const hits = rows.filter((r) => r.part === 'hit').sort((a, b) => Number(a.n) - Number(b.n));
+    return { page: this.page(match, hits, counted.total), facets: counted.facets };
   }
 
   /**
@@ -320,52 +268,33 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   /**
-   * Per-facet counts over the candidates `d`, as rows of (facet, value, count), the most frequent 30 per facet. The
-   * candidates are first grouped by the columns the facets read (`g`: a few hundred groups, not thousands of rows),
-   * then counted in three passes whatever the facets: one aggregate row of `FILTER`ed sums for the facets with known
-   * values, one `GROUPING SETS` for type and base model, one over the tags (from `d`: a document has several). A row
-   * counts for a facet when it passes every filter but that facet's own: `fails` is 0 or that facet's bit.
+   * The rows counts are made from, over the candidates `d`: `group` rows (the candidates grouped by which facets
+   * they fail and the columns the facets read: a few hundred rows for thousands of matches, counted in
+   * `countFacets`) and, when tags are asked for, the most frequent tags as `tag` rows. `hitColumns` pads the rows to
+   * the hits' columns when both come from one statement.
    */
-  private facetCounts(
-    facets: readonly Facet[],
-    filtered: readonly Facet[],
-    prefix: string | null,
-  ): { with: string; select: string } {
-    const passesAllBut = (facet: Facet) => {
-      const i = filtered.indexOf(facet);
-      return i < 0 ? 'd.fails = 0' : `d.fails IN (0, ${1 << i})`;
-    };
-    const known = facets.flatMap((facet) =>
-      (KNOWN_VALUES[facet] ?? []).map(([value, condition]) => ({ facet, value, condition })),
-    );
-    const grouped = facets.filter((f) => GROUPED_FACETS[f]);
-    const columns = [...(known.length ? ['facet_bits'] : []), ...grouped.map((f) => GROUPED_FACETS[f]!.slice(2))];
-    const parts: string[] = [];
-    if (known.length)
-      parts.push(`SELECT x.facet, x.value, x.count FROM (
-                    SELECT ${known.map((k, i) => `COALESCE(sum(d.n) FILTER (WHERE ${passesAllBut(k.facet)} AND ${k.condition}), 0)::int AS c${i}`).join(', ')}
-                      FROM g d) a,
-                  LATERAL (VALUES ${known.map((k, i) => `('${k.facet}', '${k.value}', a.c${i})`).join(', ')})
-                    AS x (facet, value, count)
-                  WHERE x.count > 0`);
-    if (grouped.length)
-      parts.push(`SELECT CASE ${grouped.map((f, i) => `WHEN GROUPING(s.v${i}) = 0 THEN '${f}'`).join(' ')} END AS facet,
-                         COALESCE(${grouped.map((_, i) => `s.v${i}`).join(', ')}) AS value, sum(s.n)::int AS count
-                    FROM (SELECT ${grouped.map((f, i) => `CASE WHEN ${passesAllBut(f)} THEN ${GROUPED_FACETS[f]} END AS v${i}`).join(', ')}, d.n
-                            FROM g d) s
-                   GROUP BY GROUPING SETS (${grouped.map((_, i) => `(s.v${i})`).join(', ')})`);
-    if (facets.includes('tag'))
-      parts.push(`SELECT 'tag' AS facet, t.value, count(*)::int AS count
-                    FROM (SELECT unnest(d.tags) AS value FROM d WHERE ${passesAllBut('tag')}) t GROUP BY t.value`);
-    return {
-      with: `g AS (SELECT d.fails${columns.map((c) => `, d.${c}`).join('')}, count(*) AS n
-                     FROM d GROUP BY d.fails${columns.map((c) => `, d.${c}`).join('')})`,
-      select: `SELECT c.facet, c.value, c.count FROM (
-              SELECT u.*, row_number() OVER (PARTITION BY u.facet ORDER BY u.count DESC, u.value) AS n
-                FROM (${parts.join(' UNION ALL ')}) u
-               WHERE u.value IS NOT NULL ${prefix ? `AND starts_with(lower(u.value), ${prefix})` : ''}) c
-             WHERE c.n <= ${MAX_FACET_VALUES}`,
-    };
+  private countRows(facets: readonly Facet[], filtered: readonly Facet[], prefix: string | null, hitColumns = '') {
+    const groups = `SELECT 'group' AS part, ${hitColumns}d.fails, d.facet_bits AS bits, d.type, d.base_model_id AS base_model,
+                           NULL AS value, count(*) AS n
+                      FROM d GROUP BY d.fails, d.facet_bits, d.type, d.base_model_id`;
+    if (!facets.includes('tag')) return groups;
+    const i = filtered.indexOf('tag');
+    return `${groups} UNION ALL
+            (SELECT 'tag', ${hitColumns}NULL, NULL, NULL, NULL, t.value, count(*)
+               FROM (SELECT unnest(d.tags) AS value FROM d WHERE d.fails ${i < 0 ? '= 0' : `IN (0, ${1 << i})`}) t
+              ${prefix ? `WHERE starts_with(lower(t.value), ${prefix})` : ''}
+              GROUP BY t.value ORDER BY count(*) DESC, t.value LIMIT ${MAX_FACET_VALUES})`;
+  }
+
+  /** The total and the facet counts from `countRows`' rows. */
+  private counted(facets: readonly Facet[], filtered: readonly Facet[], rows: CountRow[], prefix: string | null) {
+    const groups: FacetGroup[] = rows
+      .filter((r) => r.part === 'group')
+      .map((r) => ({ fails: r.fails!, bits: r.bits!, type: r.type, baseModel: r.base_model, n: Number(r.n) }));
+    const tags = rows
+      .filter((r) => r.part === 'tag')
+      .map((r) => ({ facet: 'tag' as const, value: r.value!, count: Number(r.n) }));
+    return { total: totalOf(groups), facets: [...countFacets(facets, filtered, groups, prefix), ...tags] };
   }
 
   /** Creators whose handle or name matches the query's words (corrected and with synonyms, as for models). */
