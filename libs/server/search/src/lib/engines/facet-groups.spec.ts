@@ -1,4 +1,5 @@
-import { countFacets, FACET_BITS, MAX_FACET_VALUES, totalOf } from './facet-groups';
+import { countFacets, FACET_BITS, totalOf } from './facet-groups';
+import { MAX_FACET_VALUES } from './search-engine';
 import type { FacetGroup } from './facet-groups';
 
 const group = (over: Partial<FacetGroup>): FacetGroup => ({

@@ -1,6 +1,7 @@
 import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
 import type { Facet } from '../query/search-request';
 import type { FacetCount } from './search-engine';
+import { byCount, MAX_FACET_VALUES } from './search-engine';
 
 /**
  * The bits of `facet_bits`, a column generated from the document's columns (migration 1765400000000): facet values
@@ -46,9 +47,6 @@ const GROUPED_FACETS = { type: 'type', baseModel: 'baseModel' } as const satisfi
   Record<Facet, keyof FacetGroup>
 >;
 
-/** Facets with many values return the most frequent ones. */
-export const MAX_FACET_VALUES = 30;
-
 /**
  * Matching documents that fail at most one facet's filters, grouped by what the facets read: `fails` has bit i set
  * when the document fails the i-th filtered facet; `n` documents share the other columns.
@@ -61,10 +59,15 @@ export interface FacetGroup {
   n: number;
 }
 
+/** The facet's bit in `fails` (0: the request does not filter on it). */
+export function ownBit(filtered: readonly Facet[], facet: Facet): number {
+  const i = filtered.indexOf(facet);
+  return i < 0 ? 0 : 1 << i;
+}
+
 /** A document counts for a facet when it passes every filter but that facet's own: `fails` is 0 or its bit. */
 function passesAllBut(filtered: readonly Facet[], facet: Facet): (fails: number) => boolean {
-  const i = filtered.indexOf(facet);
-  const own = i < 0 ? 0 : 1 << i;
+  const own = ownBit(filtered, facet);
   return (fails) => fails === 0 || fails === own;
 }
 
@@ -101,9 +104,9 @@ export function countFacets(
     out.push(
       ...[...counts]
         .filter(([value]) => !prefix || value.toLowerCase().startsWith(prefix))
-        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-        .slice(0, MAX_FACET_VALUES)
-        .map(([value, count]) => ({ facet, value, count })),
+        .map(([value, count]) => ({ facet, value, count }))
+        .sort(byCount)
+        .slice(0, MAX_FACET_VALUES),
     );
   }
   return out;

@@ -19,11 +19,10 @@ import type {
   SearchPage,
   Suggestion,
 } from './search-engine';
-import { SearchEngine } from './search-engine';
+import { byCount, MAX_FACET_VALUES, SearchEngine } from './search-engine';
 
 /** Documents per `addDocuments` call: well under Meilisearch's payload limit, few tasks per reindex. */
 export const MEILI_BATCH = 1000;
-const MAX_FACET_VALUES = 30;
 /** Highlight markers: control characters, which our tokeniser never indexes, so they cannot occur in a match. */
 const PRE = '\u0002';
 const POST = '\u0003';
@@ -491,6 +490,3 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     };
   }
 }
-
-const byCount = (a: FacetCount, b: FacetCount) =>
-  b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);

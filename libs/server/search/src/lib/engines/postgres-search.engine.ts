@@ -9,9 +9,9 @@ import type { Facet, SearchRequest } from '../query/search-request';
 import type { QueryWord } from '../query/words';
 import { correctable, didYouMean, hashQuery, queryWords, toTsQuery, uniqueWords, words } from '../query/words';
 import type { CreatorHit, FacetCount, IdPage, SearchPage, Suggestion } from './search-engine';
-import { SearchEngine } from './search-engine';
+import { MAX_FACET_VALUES, SearchEngine } from './search-engine';
 import type { FacetGroup } from './facet-groups';
-import { countFacets, MAX_FACET_VALUES, totalOf } from './facet-groups';
+import { countFacets, ownBit, totalOf } from './facet-groups';
 
 /** Collects bound parameters: every value reaches PostgreSQL as `$n`, never as SQL text. */
 class Params {
@@ -208,7 +208,7 @@ export class PostgresSearchEngine extends SearchEngine {
     const scan = this.candidates(request, match, params);
     const prefix = valueQuery ? valueQuery.trim().toLowerCase() : null;
     const rows = await this.dataSource.query<CountRow[]>(
-      `WITH d AS MATERIALIZED (${scan.sql}) ${this.countRows(facets, scan.filtered, prefix && params.add(prefix))}`,
+      `WITH d AS MATERIALIZED (${scan.sql}) ${this.countRows(facets, scan.filtered, params, prefix)}`,
       params.values,
     );
     return this.counted(facets, scan.filtered, rows, prefix).facets;
@@ -236,7 +236,7 @@ export class PostgresSearchEngine extends SearchEngine {
        SELECT 'hit' AS part, p.model_id, p.kind, p.score, x.name, x.description, NULL::int AS fails,
               NULL::int AS bits, NULL AS type, NULL AS base_model, NULL AS value, p.n
          FROM numbered p JOIN search.model_document x ON x.model_id = p.model_id
-       UNION ALL ${this.countRows(facets, scan.filtered, null, 'NULL, NULL, NULL, NULL, NULL, ')}`,
+       UNION ALL ${this.countRows(facets, scan.filtered, params, null, 'NULL, NULL, NULL, NULL, NULL, ')}`,
       params.values,
     );
     const counted = this.counted(facets, scan.filtered, rows, null);
@@ -270,19 +270,25 @@ export class PostgresSearchEngine extends SearchEngine {
   /**
    * The rows counts are made from, over the candidates `d`: `group` rows (the candidates grouped by which facets
    * they fail and the columns the facets read: a few hundred rows for thousands of matches, counted in
-   * `countFacets`) and, when tags are asked for, the most frequent tags as `tag` rows. `hitColumns` pads the rows to
+   * `countFacets`) and, when tags are asked for, the most frequent tags (starting with `prefix`, the one value
+   * bound here only when used) as `tag` rows. `hitColumns` pads the rows to
    * the hits' columns when both come from one statement.
    */
-  private countRows(facets: readonly Facet[], filtered: readonly Facet[], prefix: string | null, hitColumns = '') {
+  private countRows(
+    facets: readonly Facet[],
+    filtered: readonly Facet[],
+    params: Params,
+    prefix: string | null,
+    hitColumns = '',
+  ) {
     const groups = `SELECT 'group' AS part, ${hitColumns}d.fails, d.facet_bits AS bits, d.type, d.base_model_id AS base_model,
                            NULL AS value, count(*) AS n
                       FROM d GROUP BY d.fails, d.facet_bits, d.type, d.base_model_id`;
     if (!facets.includes('tag')) return groups;
-    const i = filtered.indexOf('tag');
     return `${groups} UNION ALL
             (SELECT 'tag', ${hitColumns}NULL, NULL, NULL, NULL, t.value, count(*)
-               FROM (SELECT unnest(d.tags) AS value FROM d WHERE d.fails ${i < 0 ? '= 0' : `IN (0, ${1 << i})`}) t
-              ${prefix ? `WHERE starts_with(lower(t.value), ${prefix})` : ''}
+               FROM (SELECT unnest(d.tags) AS value FROM d WHERE d.fails IN (0, ${ownBit(filtered, 'tag')})) t
+              ${prefix ? `WHERE starts_with(lower(t.value), ${params.add(prefix)})` : ''}
               GROUP BY t.value ORDER BY count(*) DESC, t.value LIMIT ${MAX_FACET_VALUES})`;
   }
 

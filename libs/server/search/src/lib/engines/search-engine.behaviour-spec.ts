@@ -254,6 +254,19 @@ export function describeSearchEngine<E extends SearchEngine>(
       expect(values).toEqual([
         { facet: 'tag', value: 'watercolor', count: bruteFacets(parseSearchRequest({}), 'tag').get('watercolor') },
       ]);
+      // A facet with one value per document, within a filtered search: the brute-force counts starting with it.
+      const request = parseSearchRequest({ filters: { types: ['LORA'] } });
+      const prefix = [...bruteFacets(request, 'baseModel').keys()][0]!.slice(0, 2).toUpperCase();
+      const expected = [...bruteFacets(request, 'baseModel')]
+        .filter(([value]) => value.toLowerCase().startsWith(prefix.toLowerCase()))
+        .map(([value, count]) => ({ facet: 'baseModel', value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await engine.facets(request, ['baseModel'], prefix)).toEqual(expected);
+      // Wildcards and quotes are literal text: no value begins with them.
+      for (const hostile of ['%', '_', "'; DROP TABLE search.tag; --"])
+        for (const facet of ['tag', 'baseModel'] as const)
+          expect(await engine.facets(parseSearchRequest({}), [facet], hostile)).toEqual([]);
     });
 
     it('drops an unpublished model, and takes it back when republished', async () => {

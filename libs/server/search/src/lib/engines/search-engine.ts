@@ -31,6 +31,13 @@ export interface FacetCount {
   count: number;
 }
 
+/** Facets with many values return the most frequent ones, at most this many, in `byCount` order (every engine). */
+export const MAX_FACET_VALUES = 30;
+
+/** Most frequent first, ties by value. */
+export const byCount = (a: FacetCount, b: FacetCount) =>
+  b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+
 /** A creator with published models or templates, found by handle or display name. */
 export interface CreatorHit {
   handle: string;
