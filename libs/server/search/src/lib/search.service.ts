@@ -27,7 +27,7 @@ export class SearchService {
     private readonly identity: IdentityFacade,
   ) {}
 
-  /** `withFacets`: the facet counts the caller will ask for next, answered with the hits (one scan, where possible). */
+  /** `withFacets`: the facet counts the caller will ask for next, answered with the hits (in parallel, where possible). */
   async search(
     input: SearchRequestInput,
     viewer?: Actor,

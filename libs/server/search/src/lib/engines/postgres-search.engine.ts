@@ -30,9 +30,9 @@ interface Match {
   hash: boolean;
 }
 
-/** A row of the counts' part of a statement. */
+/** A row of the facet counts' statement. */
 interface CountRow {
-  part: 'group' | 'tag' | 'hit';
+  part: 'group' | 'tag';
   fails: number | null;
   bits: number | null;
   type: string | null;
@@ -41,7 +41,7 @@ interface CountRow {
   n: string;
 }
 
-/** A hit's row: the page in sort order (`n`), with what its highlights are made from. */
+/** A hit's row, with what its highlights are made from. */
 interface HitRow {
   model_id: string;
   kind: DocumentKind;
@@ -139,6 +139,16 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
+    const { match, rows, total } = await this.hits(request, true);
+    return this.page(match, rows, total);
+  }
+
+  /**
+   * A page of hits in sort order, and with `withTotal` how many match. Matching text ranks every match anyway, so
+   * the total comes along; browsing without text walks an index in sort order for the page and counts separately
+   * (not the whole catalog sorted to take 24).
+   */
+  private async hits(request: SearchRequest, withTotal: boolean) {
     const params = new Params();
     const match = await this.match(request, params);
     const where = [match.where, ...this.filters(request, params, null)].join(' AND ');
@@ -147,33 +157,23 @@ export class PostgresSearchEngine extends SearchEngine {
         ? SORTS[request.sort]
         : SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort];
     const page = `OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`;
-    // Matching text ranks every match anyway, so the total comes along; browsing without text walks an index in sort
-    // order for the page and counts separately (not the whole catalog sorted to take 24).
-    const found = await this.dataSource.query<
-      {
-        model_id: string | null;
-        kind: DocumentKind;
-        score: number;
-        total: string;
-        name: string;
-        description: string;
-      }[]
-    >(
+    const found = await this.dataSource.query<(HitRow & { model_id: string | null; total: string | null })[]>(
       match.where === 'true'
         ? `SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE ${where}) t
              LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description FROM search.model_document d
                                  WHERE ${where} ORDER BY ${sort} ${page}) p ON true`
-        : `SELECT d.model_id, d.kind, ${match.rank} AS score, count(*) OVER () AS total, d.name, d.description
+        : `SELECT d.model_id, d.kind, ${match.rank} AS score, ${withTotal ? 'count(*) OVER ()' : 'NULL'} AS total,
+                  d.name, d.description
              FROM search.model_document d
             WHERE ${where}
             ORDER BY ${sort} ${page}`,
       params.values,
     );
-    return this.page(
+    return {
       match,
-      found.flatMap((r) => (r.model_id === null ? [] : [{ ...r, model_id: r.model_id }])),
-      Number(found[0]?.total ?? 0),
-    );
+      rows: found.flatMap((r) => (r.model_id === null ? [] : [{ ...r, model_id: r.model_id }])),
+      total: Number(found[0]?.total ?? 0),
+    };
   }
 
   /** A page of hits with their highlights, as both search paths answer. */
@@ -203,6 +203,11 @@ export class PostgresSearchEngine extends SearchEngine {
    */
   async facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]> {
     if (!facets.length) return [];
+    return (await this.counts(request, facets, valueQuery)).facets;
+  }
+
+  /** The total and the facet counts. */
+  private async counts(request: SearchRequest, facets: readonly Facet[], valueQuery?: string) {
     const params = new Params();
     const match = await this.match(request, params);
     const scan = this.candidates(request, match, params);
@@ -211,43 +216,30 @@ export class PostgresSearchEngine extends SearchEngine {
       `WITH d AS MATERIALIZED (${scan.sql}) ${this.countRows(facets, scan.filtered, params, prefix)}`,
       params.values,
     );
-    return this.counted(facets, scan.filtered, rows, prefix).facets;
+    return this.counted(facets, scan.filtered, rows, prefix);
   }
 
   /**
-   * Hits, total and facet counts in one statement over one scan of the matches (what the browse page asks for on
-   * every search). Browsing without text keeps its two cheaper paths: the page from the sort index, counts apart.
+   * Hits and facet counts as two statements at once, on two connections: the hits (the matches passing every filter,
+   * ranked, a top-N sort) and the counts (the candidates grouped, no rank), the total from the counts. Each reads
+   * the matches, so a search costs more CPU than one statement that reads them once, and answers sooner: the two
+   * run on two cores. Browsing without text keeps its two cheaper paths: the page from the sort index, counts apart.
    */
   override async searchWithFacets(
     request: SearchRequest,
     facets: readonly Facet[],
   ): Promise<{ page: SearchPage; facets: FacetCount[] }> {
-    const params = new Params();
-    const match = await this.match(request, params);
+    // Resolve the words once, before the two statements ask for them.
+    const match = await this.match(request, new Params());
     if (match.where === 'true' || !facets.length) return super.searchWithFacets(request, facets);
-    const scan = this.candidates(request, match, params);
-    const sort = match.hash ? SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort] : SORTS[request.sort];
-    const page = `OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`;
-    const rows = await this.dataSource.query<(CountRow & HitRow)[]>(
-      // The page is a top-N sort (no window over every match); its rows are numbered in the order the sort gave them.
-      `WITH d AS MATERIALIZED (${scan.sql}),
-       page AS (SELECT d.model_id, d.kind, d.score FROM d WHERE d.fails = 0 ORDER BY ${sort} ${page}),
-       numbered AS (SELECT p.*, row_number() OVER () AS n FROM page p)
-       SELECT 'hit' AS part, p.model_id, p.kind, p.score, x.name, x.description, NULL::int AS fails,
-              NULL::int AS bits, NULL AS type, NULL AS base_model, NULL AS value, p.n
-         FROM numbered p JOIN search.model_document x ON x.model_id = p.model_id
-       UNION ALL ${this.countRows(facets, scan.filtered, params, null, 'NULL, NULL, NULL, NULL, NULL, ')}`,
-      params.values,
-    );
-    const counted = this.counted(facets, scan.filtered, rows, null);
-    const hits = rows.filter((r) => r.part === 'hit').sort((a, b) => Number(a.n) - Number(b.n));
-    return { page: this.page(match, hits, counted.total), facets: counted.facets };
+    const [hits, counted] = await Promise.all([this.hits(request, false), this.counts(request, facets)]);
+    return { page: this.page(hits.match, hits.rows, counted.total), facets: counted.facets };
   }
 
   /**
    * The documents a request's counts are made from: those matching its text and fixed filters and failing at most
-   * one facet's filters, with narrow columns, `fails` (bit i set: fails the i-th filtered facet; each filter is
-   * evaluated once per document) and, for those passing every filter, the rank.
+   * one facet's filters, with the columns the counts read and `fails` (bit i set: fails the i-th filtered facet;
+   * each filter is evaluated once per document).
    */
   private candidates(request: SearchRequest, match: Match, params: Params) {
     const filtered = this.facetConditions(request, params);
@@ -256,11 +248,8 @@ export class PostgresSearchEngine extends SearchEngine {
     return {
       filtered: filtered.map(([facet]) => facet),
       // `OFFSET 0` keeps the inner query apart, so `fails` is computed once, not copied into each use.
-      sql: `SELECT d.model_id, d.kind, d.type, d.base_model_id, d.tags, d.facet_bits, d.free, d.min_price_amount,
-                   d.downloads, d.published_at, d.trending, d.fails,
-                   CASE WHEN d.fails = 0 THEN ${match.rank} END AS score
-              FROM (SELECT d.model_id, d.kind, d.type, d.base_model_id, d.tags, d.facet_bits, d.free,
-                           d.min_price_amount, d.downloads, d.published_at, d.trending, d.document, ${fails} AS fails
+      sql: `SELECT d.type, d.base_model_id, d.tags, d.facet_bits, d.fails
+              FROM (SELECT d.type, d.base_model_id, d.tags, d.facet_bits, ${fails} AS fails
                       FROM search.model_document d
                      WHERE ${[match.where, ...fixed].join(' AND ')} OFFSET 0) d
              WHERE d.fails & (d.fails - 1) = 0`,
@@ -271,22 +260,15 @@ export class PostgresSearchEngine extends SearchEngine {
    * The rows counts are made from, over the candidates `d`: `group` rows (the candidates grouped by which facets
    * they fail and the columns the facets read: a few hundred rows for thousands of matches, counted in
    * `countFacets`) and, when tags are asked for, the most frequent tags (starting with `prefix`, the one value
-   * bound here only when used) as `tag` rows. `hitColumns` pads the rows to
-   * the hits' columns when both come from one statement.
+   * bound here only when used) as `tag` rows.
    */
-  private countRows(
-    facets: readonly Facet[],
-    filtered: readonly Facet[],
-    params: Params,
-    prefix: string | null,
-    hitColumns = '',
-  ) {
-    const groups = `SELECT 'group' AS part, ${hitColumns}d.fails, d.facet_bits AS bits, d.type, d.base_model_id AS base_model,
+  private countRows(facets: readonly Facet[], filtered: readonly Facet[], params: Params, prefix: string | null) {
+    const groups = `SELECT 'group' AS part, d.fails, d.facet_bits AS bits, d.type, d.base_model_id AS base_model,
                            NULL AS value, count(*) AS n
                       FROM d GROUP BY d.fails, d.facet_bits, d.type, d.base_model_id`;
     if (!facets.includes('tag')) return groups;
     return `${groups} UNION ALL
-            (SELECT 'tag', ${hitColumns}NULL, NULL, NULL, NULL, t.value, count(*)
+            (SELECT 'tag', NULL, NULL, NULL, NULL, t.value, count(*)
                FROM (SELECT unnest(d.tags) AS value FROM d WHERE d.fails IN (0, ${ownBit(filtered, 'tag')})) t
               ${prefix ? `WHERE starts_with(lower(t.value), ${params.add(prefix)})` : ''}
               GROUP BY t.value ORDER BY count(*) DESC, t.value LIMIT ${MAX_FACET_VALUES})`;

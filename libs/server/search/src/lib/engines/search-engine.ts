@@ -73,7 +73,7 @@ export abstract class SearchEngine {
    * "LORA" still shows how many checkpoints there are), every other filter does.
    */
   abstract facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]>;
-  /** A page and its facet counts together (an engine may answer both from one scan; by default, two calls). */
+  /** A page and its facet counts together (by default, two calls at once; an engine may share work between them). */
   async searchWithFacets(
     request: SearchRequest,
     facets: readonly Facet[],

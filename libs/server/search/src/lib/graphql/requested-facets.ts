@@ -6,7 +6,7 @@ import { SearchFacetEnum } from './search.objects';
 
 /**
  * The facets a `search` selection asks for in its one `facets` field (null: none, or several `facets` fields with
- * their own arguments — those are answered apart). Lets the search answer hits and counts from one scan.
+ * their own arguments — those are answered apart). Lets the search answer hits and counts together.
  */
 export function requestedFacets(info: GraphQLResolveInfo): Facet[] | null {
   const found: (readonly string[] | null)[] = [];
