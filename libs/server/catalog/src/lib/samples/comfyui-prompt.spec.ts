@@ -112,6 +112,212 @@ describe('ComfyUI API graphs', () => {
     expect(workflowModelHashes('{bad')).toEqual(new Map());
   });
 
+  describe('which sampler the seed and prompt come from', () => {
+    const text = (t: string) => ({ class_type: 'CLIPTextEncode', inputs: { text: t, clip: ['1', 1] } });
+    /** SDXL base then refiner, as ComfyUI's example lays it out, with the two samplers under the given ids. */
+    const baseAndRefiner = (base: string, refiner: string) => ({
+      '1': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'sd_xl_base_1.0.safetensors' } },
+      '2': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'sd_xl_refiner_1.0.safetensors' } },
+      '5': { class_type: 'EmptyLatentImage', inputs: { width: 1024, height: 1024, batch_size: 1 } },
+      '6': text('a lighthouse at dusk'),
+      '7': text('blurry'),
+      '15': text('refiner positive'),
+      '16': text('refiner negative'),
+      [base]: {
+        class_type: 'KSampler',
+        inputs: {
+          seed: 111,
+          steps: 25,
+          cfg: 7,
+          sampler_name: 'euler',
+          scheduler: 'normal',
+          denoise: 1,
+          model: ['1', 0],
+          positive: ['6', 0],
+          negative: ['7', 0],
+          latent_image: ['5', 0],
+        },
+      },
+      [refiner]: {
+        class_type: 'KSampler',
+        inputs: {
+          seed: 222,
+          steps: 10,
+          cfg: 5,
+          sampler_name: 'dpmpp_2m',
+          scheduler: 'karras',
+          denoise: 0.25,
+          model: ['2', 0],
+          positive: ['15', 0],
+          negative: ['16', 0],
+          latent_image: [base, 0],
+        },
+      },
+    });
+    const pick = (graph: object) => {
+      const info = parseComfyPrompt(JSON.stringify(graph))!;
+      return {
+        prompt: info.prompt,
+        negative: info.negativePrompt,
+        seed: info.seed,
+        steps: info.steps,
+        denoise: info.denoise,
+      };
+    };
+
+    it('reads an SDXL base + refiner graph from the base sampler, whichever has the lower id', () => {
+      const base = { prompt: 'a lighthouse at dusk', negative: 'blurry', seed: '111', steps: 25, denoise: 1 };
+      expect(pick(baseAndRefiner('3', '10'))).toEqual(base);
+      expect(pick(baseAndRefiner('30', '10'))).toEqual(base); // the refiner has the lower id
+      expect(pick(baseAndRefiner('b', 'a'))).toEqual(base); // ids that are not numbers
+      expect(parseComfyPrompt(JSON.stringify(baseAndRefiner('30', '10')))).toMatchObject({ width: 1024, height: 1024 });
+    });
+
+    it('reads a KSamplerAdvanced pair (base hands its leftover noise to the refiner) from the base', () => {
+      const advanced = (id: string, from: [string, number], seed: number, start: number, positive: string) => ({
+        [id]: {
+          class_type: 'KSamplerAdvanced',
+          inputs: {
+            add_noise: start === 0 ? 'enable' : 'disable',
+            noise_seed: seed,
+            steps: 25,
+            cfg: 8,
+            sampler_name: 'euler',
+            scheduler: 'normal',
+            start_at_step: start,
+            end_at_step: start === 0 ? 20 : 10000,
+            return_with_leftover_noise: start === 0 ? 'enable' : 'disable',
+            model: ['1', 0],
+            positive: [positive, 0],
+            negative: ['7', 0],
+            latent_image: from,
+          },
+        },
+      });
+      const graph = {
+        '1': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'sd_xl_base_1.0.safetensors' } },
+        '5': { class_type: 'EmptyLatentImage', inputs: { width: 1024, height: 768, batch_size: 1 } },
+        '6': text('evening harbour, oil paint'),
+        '7': text('text, watermark'),
+        '15': text('refiner prompt'),
+        ...advanced('9', ['10', 0], 999, 20, '15'), // the refiner comes first by id
+        ...advanced('10', ['5', 0], 42, 0, '6'),
+      };
+      expect(pick(graph)).toMatchObject({ prompt: 'evening harbour, oil paint', seed: '42' });
+      expect(parseComfyPrompt(JSON.stringify(graph))).toMatchObject({ width: 1024, height: 768 });
+    });
+
+    it('reads a SamplerCustomAdvanced graph with a second pass over an upscaled latent from the first pass', () => {
+      const pass = (latent: [string, number], noise: string) => ({
+        class_type: 'SamplerCustomAdvanced',
+        inputs: { noise: [noise, 0], guider: ['20', 0], sampler: ['21', 0], sigmas: ['22', 0], latent_image: latent },
+      });
+      const graph = {
+        '4': pass(['9', 0], '31'), // the second pass, lower id
+        '8': pass(['27', 0], '30'),
+        '9': {
+          class_type: 'LatentUpscaleBy',
+          inputs: { upscale_method: 'nearest-exact', scale_by: 1.5, samples: ['8', 0] },
+        },
+        '6': text('a paper boat on a pond'),
+        '20': { class_type: 'BasicGuider', inputs: { model: ['12', 0], conditioning: ['6', 0] } },
+        '21': { class_type: 'KSamplerSelect', inputs: { sampler_name: 'euler' } },
+        '22': {
+          class_type: 'BasicScheduler',
+          inputs: { scheduler: 'simple', steps: 20, denoise: 1, model: ['12', 0] },
+        },
+        '27': { class_type: 'EmptySD3LatentImage', inputs: { width: 1024, height: 1024, batch_size: 1 } },
+        '30': { class_type: 'RandomNoise', inputs: { noise_seed: 7 } },
+        '31': { class_type: 'RandomNoise', inputs: { noise_seed: 8 } },
+      };
+      expect(pick(graph)).toMatchObject({ prompt: 'a paper boat on a pond', seed: '7' });
+    });
+
+    it('still reads img2img graphs, and a second pass through pixels is still a second pass', () => {
+      const img2img = {
+        '10': { class_type: 'LoadImage', inputs: { image: 'input.png' } },
+        '11': { class_type: 'VAEEncode', inputs: { pixels: ['10', 0], vae: ['1', 2] } },
+        '1': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'v1-5-pruned-emaonly.safetensors' } },
+        '6': text('victorian woman with wings'),
+        '7': text('watermark'),
+        '3': {
+          class_type: 'KSampler',
+          inputs: {
+            seed: 280,
+            steps: 20,
+            denoise: 0.87,
+            positive: ['6', 0],
+            negative: ['7', 0],
+            latent_image: ['11', 0],
+          },
+        },
+      };
+      expect(pick(img2img)).toEqual({
+        prompt: 'victorian woman with wings',
+        negative: 'watermark',
+        seed: '280',
+        steps: 20,
+        denoise: 0.87,
+      });
+      // Base → decode → scale → encode → second sampler (hires fix in pixel space): the base still wins.
+      const hires = {
+        ...img2img,
+        '2': { class_type: 'EmptyLatentImage', inputs: { width: 512, height: 512, batch_size: 1 } },
+        '20': {
+          class_type: 'KSampler',
+          inputs: { seed: 5, steps: 30, denoise: 1, positive: ['6', 0], negative: ['7', 0], latent_image: ['2', 0] },
+        },
+        '21': { class_type: 'VAEDecode', inputs: { samples: ['20', 0], vae: ['1', 2] } },
+        '22': { class_type: 'ImageScaleBy', inputs: { image: ['21', 0], scale_by: 2 } },
+        '11': { class_type: 'VAEEncode', inputs: { pixels: ['22', 0], vae: ['1', 2] } },
+      };
+      expect(pick(hires)).toMatchObject({ seed: '5', steps: 30, denoise: 1 });
+    });
+
+    it('reads a single sampler, and among independent samplers keeps the lowest id of the earliest kind', () => {
+      const single = {
+        '9': { class_type: 'KSampler', inputs: { seed: 3, steps: 4, positive: ['6', 0], negative: ['7', 0] } },
+        '6': text('only one'),
+        '7': text('none'),
+      };
+      expect(pick(single)).toMatchObject({ prompt: 'only one', seed: '3' });
+      const twoBranches = {
+        '6': text('left'),
+        '7': text('right'),
+        '5': { class_type: 'EmptyLatentImage', inputs: { width: 512, height: 512 } },
+        '8': { class_type: 'LoadImage', inputs: { image: 'x.png' } },
+        '9': { class_type: 'VAEEncode', inputs: { pixels: ['8', 0], vae: ['1', 2] } },
+        // An img2img branch with the lowest id loses to the text-to-image branches; of those, the lower id wins.
+        '2': {
+          class_type: 'KSampler',
+          inputs: { seed: 20, positive: ['7', 0], negative: ['7', 0], latent_image: ['9', 0] },
+        },
+        '14': {
+          class_type: 'KSampler',
+          inputs: { seed: 14, positive: ['7', 0], negative: ['6', 0], latent_image: ['5', 0] },
+        },
+        '12': {
+          class_type: 'KSampler',
+          inputs: { seed: 12, positive: ['6', 0], negative: ['7', 0], latent_image: ['5', 0] },
+        },
+      };
+      expect(pick(twoBranches)).toMatchObject({ prompt: 'left', seed: '12' });
+      // Two samplers feeding each other (a hostile cycle) still give an answer.
+      const cycle = {
+        '1': {
+          class_type: 'KSampler',
+          inputs: { seed: 1, positive: ['6', 0], negative: ['6', 0], latent_image: ['2', 0] },
+        },
+        '2': {
+          class_type: 'KSampler',
+          inputs: { seed: 2, positive: ['6', 0], negative: ['6', 0], latent_image: ['1', 0] },
+        },
+        '6': text('loop'),
+      };
+      expect(pick(cycle)).toMatchObject({ seed: '1' });
+    });
+  });
+
   it('tolerates NaN and Infinity (Python json.dumps) outside strings only', () => {
     expect(parseLenientJson('{"a": NaN, "b": [Infinity, -Infinity], "c": "NaN Infinity"}')).toEqual({
       a: null,

@@ -24,6 +24,24 @@ const MAX_TEXT = 5_000;
 const SAMPLERS = new Set(['KSampler', 'KSamplerAdvanced', 'SamplerCustom', 'SamplerCustomAdvanced']);
 /** Inputs that carry a prompt into a node, in the order they are followed. */
 const CONDITIONING = ['conditioning', 'positive', 'conditioning_to', 'conditioning_1', 'cond1', 'conditioning_from'];
+/** Inputs a sampler takes its starting latent from. */
+const LATENT_INPUTS = ['latent_image', 'latent', 'samples'];
+/** Inputs that never carry the picture being made: not followed when tracing where a latent starts. */
+const NOT_LATENT = new Set([
+  'model',
+  'clip',
+  'vae',
+  'guider',
+  'sampler',
+  'sigmas',
+  'noise',
+  'mask',
+  'control_net',
+  'clip_vision',
+  'style_model',
+  'upscale_model',
+  ...['positive', 'negative', 'conditioning', 'conditioning_to', 'conditioning_from', 'conditioning_1', 'cond1'],
+]);
 /** Widget names text encoders keep their text in. */
 const TEXT_WIDGETS = ['text', 'text_g', 't5xxl', 'text_l', 'clip_l', 'prompt', 'value', 'string'];
 
@@ -139,12 +157,43 @@ class GraphReader {
     return found && [found[0], 0];
   }
 
+  /**
+   * The sampler the image starts from. A graph may sample more than once (SDXL base then refiner, a hires-fix pass,
+   * an upscale through pixels): seed and prompt belong to the first pass, the one whose latent does not come from
+   * another sampler. Ranked by where its latent chain starts — an empty latent (text to image), then an encoded image
+   * (img2img), then anything else — and, among equals, by lowest node id, so the pick never depends on key order.
+   */
   sampler(): Node | undefined {
     const entries = [...this.graph.entries()].sort(byId);
-    return (
-      entries.find(([, n]) => SAMPLERS.has(n.class_type))?.[1] ??
-      entries.find(([, n]) => 'positive' in n.inputs && 'negative' in n.inputs)?.[1]
-    );
+    const samplers = entries.filter(([, n]) => SAMPLERS.has(n.class_type));
+    if (!samplers.length) return entries.find(([, n]) => 'positive' in n.inputs && 'negative' in n.inputs)?.[1];
+    const ranked = samplers.map(([id, node], order) => ({ node, order, rank: this.latentOrigin(id, node) }));
+    ranked.sort((a, b) => a.rank - b.rank || a.order - b.order);
+    return ranked[0]!.node;
+  }
+
+  /**
+   * Where a sampler's latent comes from, as a rank (lower is earlier in the picture's making): 0 an empty latent,
+   * 1 an encoded image, 2 neither found, 3 another sampler's output upstream (a second pass).
+   */
+  private latentOrigin(samplerId: string, sampler: Node): number {
+    const seen = new Set<string>([samplerId]);
+    const stack: unknown[] = LATENT_INPUTS.map((input) => sampler.inputs[input]);
+    let origin = 2;
+    for (let steps = 0; stack.length && steps < MAX_WALK; steps += 1) {
+      const id = linkId(stack.pop());
+      if (id === null || seen.has(id)) continue;
+      seen.add(id);
+      const node = this.graph.get(id);
+      if (!node) continue;
+      if (SAMPLERS.has(node.class_type)) return 3;
+      if (/^Empty.*Latent/i.test(node.class_type)) origin = Math.min(origin, 0);
+      else if (/^VAEEncode/i.test(node.class_type)) origin = Math.min(origin, 1);
+      // Keep walking (an encoded image may itself be a decoded earlier pass), but never into models, prompts or masks.
+      for (const [input, value] of Object.entries(node.inputs))
+        if (!NOT_LATENT.has(input) && linkId(value) !== null) stack.push(value);
+    }
+    return origin;
   }
 
   resources(hashes: Map<string, string>): GenerationResource[] {
