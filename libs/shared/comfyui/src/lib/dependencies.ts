@@ -61,28 +61,28 @@ const sha = (hash: Json | undefined, type: Json | undefined) => {
   return h && /^[0-9a-f]{64}$/.test(h) && (type === undefined || text(type).toUpperCase() === 'SHA256') ? h : null;
 };
 
+/** Folder names ComfyUI treats as one (its legacy names): `clip` is `text_encoders`, `unet` is `diffusion_models`. */
+const FOLDER_ALIAS: Record<string, string> = { clip: 'text_encoders', unet: 'diffusion_models' };
+const sameFolder = (folder: string) => FOLDER_ALIAS[folder] ?? folder;
+const fileKey = (name: string) => baseName(name).toLowerCase();
+
 export function detectDependencies(graph: TemplateGraph): Dependencies {
-  const models = new Map<string, ModelDependency>();
-  /** `hint`: a download hint (properties.models), which says nothing about whether the file is used. */
-  const add = (m: ModelDependency, hint = false) => {
+  /** What loader inputs load, one entry per file (`folder NUL name`). */
+  const loaded = new Map<string, ModelDependency>();
+  /** Download hints (`properties.models`, top-level `models`): they say what a file is, not where it is loaded. */
+  const hints: ModelDependency[] = [];
+  const load = (m: ModelDependency) => {
     const at = `${m.folder}\u0000${m.name}`;
-    const known = models.get(at);
-    // One entry per file; a stated hash or URL wins over none, a use wins over an unused one.
-    if (!known) models.set(at, m);
-    else
-      models.set(at, {
-        ...known,
-        sha256: known.sha256 ?? m.sha256,
-        url: known.url ?? m.url,
-        unused: hint ? known.unused : known.unused && m.unused,
-      });
+    const known = loaded.get(at);
+    // One entry per file, at the first input that loads it; used when any of its loaders uses it.
+    loaded.set(at, known ? { ...known, unused: known.unused && m.unused } : m);
   };
   const loader = (scope: string, id: string, classType: string, value: (input: string) => Json | undefined) => {
     for (const spec of CORE_LOADERS[classType] ?? []) {
       const name = str(value(spec.input));
       if (!name || (spec.kind === 'vae' && NON_FILE_VAES.has(name))) continue;
       const weight = spec.weight ? value(spec.weight) : undefined;
-      add({
+      load({
         slot: `${scope}${id}.${spec.input}`,
         kind: spec.kind,
         folder: spec.folder,
@@ -145,22 +145,42 @@ export function detectDependencies(graph: TemplateGraph): Dependencies {
     const name = str(m['name']);
     const folder = str(m['directory']) ?? 'other';
     if (!name) return;
-    add(
-      {
-        slot,
-        kind: FOLDER_KIND[folder] ?? 'other',
-        folder,
-        name,
-        sha256: sha(m['hash'], m['hash_type']),
-        url: str(m['url']),
-        unused: false,
-      },
-      true,
-    );
+    hints.push({
+      slot,
+      kind: FOLDER_KIND[folder] ?? 'other',
+      folder,
+      name,
+      sha256: sha(m['hash'], m['hash_type']),
+      url: str(m['url']),
+      unused: false,
+    });
+  }
+
+  // A hint about a file a loader loads is attributed to that loader input (`38.clip_name`, never
+  // `38.properties.models`): same folder (legacy names count) and same name, or the same file name when either side
+  // has sub-folders or the hint names no folder. Its hash and URL join the loader's entry. Other hints stand alone.
+  const models = [...loaded.values()];
+  const standalone = new Map<string, ModelDependency>();
+  for (const h of hints) {
+    const folder = sameFolder(h.folder);
+    const target =
+      models.find((m) => sameFolder(m.folder) === folder && m.name === h.name) ??
+      models.find(
+        (m) => (sameFolder(m.folder) === folder || h.folder === 'other') && fileKey(m.name) === fileKey(h.name),
+      ) ??
+      standalone.get(`${folder}\u0000${h.name}`);
+    if (target) {
+      target.sha256 ??= h.sha256;
+      target.url ??= h.url;
+    } else {
+      const entry = { ...h };
+      standalone.set(`${folder}\u0000${h.name}`, entry);
+      models.push(entry);
+    }
   }
   return {
     nodes: [...packs.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    models: [...models.values()].sort((a, b) => a.folder.localeCompare(b.folder) || a.name.localeCompare(b.name)),
+    models: models.sort((a, b) => a.folder.localeCompare(b.folder) || a.name.localeCompare(b.name)),
   };
 }
 

@@ -45,6 +45,16 @@ const CORE_WIDGETS: Readonly<Record<string, readonly string[]>> = {
   VAELoader: ['vae_name'],
   UNETLoader: ['unet_name', 'weight_dtype'],
   CLIPLoader: ['clip_name', 'type'],
+  DualCLIPLoader: ['clip_name1', 'clip_name2', 'type'],
+  TripleCLIPLoader: ['clip_name1', 'clip_name2', 'clip_name3'],
+  QuadrupleCLIPLoader: ['clip_name1', 'clip_name2', 'clip_name3', 'clip_name4'],
+  CheckpointLoader: ['config_name', 'ckpt_name'],
+  unCLIPCheckpointLoader: ['ckpt_name'],
+  CLIPVisionLoader: ['clip_name'],
+  StyleModelLoader: ['style_model_name'],
+  GLIGENLoader: ['gligen_name'],
+  DiffControlNetLoader: ['control_net_name'],
+  HypernetworkLoader: ['hypernetwork_name', 'strength'],
   ControlNetLoader: ['control_net_name'],
   ControlNetApply: ['strength'],
   UpscaleModelLoader: ['model_name'],
@@ -52,6 +62,12 @@ const CORE_WIDGETS: Readonly<Record<string, readonly string[]>> = {
   SaveImage: ['filename_prefix'],
   VideoLinearCFGGuidance: ['min_cfg'],
   SVD_img2vid_Conditioning: ['width', 'height', 'video_frames', 'motion_bucket_id', 'fps', 'augmentation_level'],
+};
+
+/** Optional widgets newer ComfyUI versions append after the known ones (a file may have them or not). */
+const OPTIONAL_TAIL: Readonly<Record<string, readonly string[]>> = {
+  CLIPLoader: ['device'],
+  DualCLIPLoader: ['device'],
 };
 
 /** Node types whose values are UI-only (no API twin) but whose single value is well known. */
@@ -72,7 +88,9 @@ export function widgetNames(node: JsonObject, api?: JsonObject): (string | null)
   if (!Array.isArray(values)) return [];
   const type = text(node['type']);
   const known = CORE_WIDGETS[type] ?? UI_ONLY[type];
-  if (known && known.length === values.length) return [...known];
+  const tail = OPTIONAL_TAIL[type] ?? [];
+  if (known && values.length >= known.length && values.length <= known.length + tail.length)
+    return [...known, ...tail.slice(0, values.length - known.length)];
   const inputs = api && isObject(api['inputs']) ? api['inputs'] : null;
   if (!inputs) return values.map(() => null);
   // Align positions with the API's literal inputs, in order; a seed's control value sits right after it.
