@@ -74,4 +74,20 @@ export const CatalogErrors = {
   invalidBlockReason: () => new ValidationError('INVALID_REASON', 'A reason is 1–500 characters'),
   invalidLabel: (field: string) => new ValidationError('INVALID_LABEL', `${field} is 1–80 characters`, { field }),
   invalidHash: () => new ValidationError('INVALID_HASH', 'Give a SHA-256 (64 hex) or AutoV2 (10 hex) hash'),
+  invalidUrl: (field: string) =>
+    new ValidationError('INVALID_URL', `${field} is an https:// address of at most 500 characters`, { field }),
+  invalidConditions: (field: string) =>
+    new ValidationError('INVALID_CONDITIONS', `${field} is one line of at most 300 characters`, { field }),
+  invalidKnownFileName: () =>
+    new ValidationError('INVALID_FILE_NAME', 'A file name is 1–200 characters, without folders or control characters'),
+  invalidKnownFileKind: (kinds: readonly string[]) =>
+    new ValidationError('INVALID_KIND', `The kind is one of ${kinds.join(', ')}`, { kinds }),
+  knownFileLicenseMissing: () =>
+    new ValidationError(
+      'KNOWN_FILE_LICENSE_MISSING',
+      'A known file names its base model or states its own licence (a name and whether it is non-commercial)',
+    ),
+  knownFileExists: () =>
+    new ConflictError('KNOWN_FILE_EXISTS', 'A known file already has this SHA-256, or this name without a SHA-256'),
+  knownFileNotFound: () => new NotFoundError('KNOWN_FILE_NOT_FOUND', 'Known file not found'),
 };

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
+import type { PublishedFileMatch } from './base-models/known-model-file.service';
+import { KnownModelFileService } from './base-models/known-model-file.service';
 import { CatalogErrors } from './catalog.errors';
 import type { StyleModel } from './graphql/catalog-models.objects';
 import { toStyleModel } from './graphql/catalog.mapper';
@@ -35,7 +37,18 @@ export class CatalogFacade {
     private readonly versionRows: ModelVersionRepository,
     private readonly models: StyleModelRepository,
     private readonly files: ModelFileRepository,
+    private readonly knownFiles: KnownModelFileService,
   ) {}
+
+  /**
+   * Which well-known published file (SD 1.5, SDXL, FLUX.1, SD 3.5, their encoders and VAEs) each file a workflow
+   * loads is, with the licence it is published under: by SHA-256 when the workflow states one, else by file name.
+   */
+  identifyPublishedFiles(
+    refs: readonly { sha256: string | null; name: string }[],
+  ): Promise<(PublishedFileMatch | null)[]> {
+    return this.knownFiles.identify(refs);
+  }
 
   /**
    * Which catalog version each file a workflow loads is: by SHA-256 when the workflow states it (exact), else by file

@@ -5,6 +5,10 @@ import { BaseModelEntity } from './base-models/base-model.entity';
 import { BaseModelRepository } from './base-models/base-model.repository';
 import { BaseModelResolver } from './base-models/base-model.resolver';
 import { BaseModelService } from './base-models/base-model.service';
+import { KnownModelFileEntity } from './base-models/known-model-file.entity';
+import { KnownModelFileRepository } from './base-models/known-model-file.repository';
+import { KnownModelFileResolver } from './base-models/known-model-file.resolver';
+import { KnownModelFileService } from './base-models/known-model-file.service';
 import { CatalogFacade } from './catalog.facade';
 import { CatalogLoaders } from './catalog.loaders';
 import { DownloadController } from './downloads/download.controller';
@@ -44,6 +48,7 @@ import { VersionPublisher } from './versions/version-publisher.service';
   imports: [
     TypeOrmModule.forFeature([
       BaseModelEntity,
+      KnownModelFileEntity,
       StyleModelEntity,
       ModelVersionEntity,
       VersionParentEntity,
@@ -57,6 +62,7 @@ import { VersionPublisher } from './versions/version-publisher.service';
   controllers: [DownloadController, UploadController, SampleImageController],
   providers: [
     BaseModelRepository,
+    KnownModelFileRepository,
     StyleModelRepository,
     ModelVersionRepository,
     ModelFileRepository,
@@ -64,6 +70,7 @@ import { VersionPublisher } from './versions/version-publisher.service';
     SampleImageRepository,
     CatalogLoaders,
     BaseModelService,
+    KnownModelFileService,
     StyleModelService,
     ModelVersionService,
     VersionFactsService,
@@ -77,6 +84,7 @@ import { VersionPublisher } from './versions/version-publisher.service';
     SweepUploadsJob,
     SyncModelMediaJob,
     BaseModelResolver,
+    KnownModelFileResolver,
     StyleModelResolver,
     ModelVersionResolver,
     UploadResolver,

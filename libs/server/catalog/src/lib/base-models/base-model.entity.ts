@@ -6,6 +6,9 @@ export class BaseModelEntity {
   @Column('text') name!: string;
   @Column('text') ecosystem!: string;
   @Column('text', { name: 'licence_name' }) licenseName!: string;
+  @Column('text', { name: 'licence_url', nullable: true }) licenseUrl!: string | null;
+  /** A short note on what the licence asks (a revenue cap, use restrictions), shown beside its name. */
+  @Column('text', { name: 'licence_conditions', nullable: true }) licenseConditions!: string | null;
   @Column('boolean', { name: 'non_commercial' }) nonCommercial!: boolean;
   @Column('integer', { name: 'sort_order' }) sortOrder!: number;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

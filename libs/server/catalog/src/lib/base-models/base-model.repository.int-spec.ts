@@ -17,7 +17,12 @@ describe('BaseModelRepository (PostgreSQL)', () => {
     const all = await baseModels.all();
     expect(all.map((b) => b.id).slice(0, 2)).toEqual(['sd-1.5', 'sdxl-1.0']);
     expect(all.at(-1)!.id).toBe('other');
-    expect(await baseModels.byId('flux.1-d')).toMatchObject({ nonCommercial: true });
+    expect(await baseModels.byId('flux.1-d')).toMatchObject({
+      nonCommercial: true,
+      licenseName: 'FLUX.1 [dev] Non-Commercial License',
+      licenseUrl: 'https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md',
+    });
+    expect(await baseModels.byId('other')).toMatchObject({ licenseUrl: null, licenseConditions: null });
     expect(await baseModels.byId('nope')).toBeNull();
   });
 
@@ -28,6 +33,8 @@ describe('BaseModelRepository (PostgreSQL)', () => {
       name: 'Qwen Image',
       ecosystem: 'Qwen',
       licenseName: 'Apache License 2.0',
+      licenseUrl: 'https://www.apache.org/licenses/LICENSE-2.0',
+      licenseConditions: null,
       nonCommercial: false,
       sortOrder: 80,
       updatedAt: at,

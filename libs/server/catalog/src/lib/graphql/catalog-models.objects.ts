@@ -15,6 +15,13 @@ export class BaseModel {
   @Field() name!: string;
   @Field() ecosystem!: string;
   @Field() licenseName!: string;
+  @Field(() => String, { nullable: true, description: 'Where the licence text is published.' })
+  licenseUrl!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A short note on what the licence asks (a revenue cap, use restrictions).',
+  })
+  licenseConditions!: string | null;
   @Field({ description: 'Derivatives of a non-commercial base model cannot be sold for commercial use.' })
   nonCommercial!: boolean;
 }

@@ -79,6 +79,40 @@ export class BaseModelInput {
   @Field() licenseName!: string;
   @Field() nonCommercial!: boolean;
   @Field(() => Int, { nullable: true }) sortOrder?: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'https:// link to the licence text; left out keeps it, null clears it.',
+  })
+  licenseUrl?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A short note on its conditions; left out keeps it, null clears it.',
+  })
+  licenseConditions?: string | null;
+}
+
+@InputType({
+  description: 'A well-known model file: by its publisher’s SHA-256, or by file name when none is published.',
+})
+export class KnownModelFileInput {
+  @Field(() => UUIDScalar, { nullable: true, description: 'To change an existing entry; left out adds one.' })
+  id?: string | null;
+  @Field({ description: 'The file name as published (no folders).' }) fileName!: string;
+  @Field(() => String, { nullable: true }) sha256?: string | null;
+  @Field({ description: 'checkpoint, diffusion_model, text_encoder, vae, lora, controlnet, embedding, …' })
+  kind!: string;
+  @Field({ description: 'What the file is, e.g. “FLUX.1 [dev]”.' }) title!: string;
+  @Field(() => ID, { nullable: true }) baseModelId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Its own licence, when not its base model’s.' })
+  licenseName?: string | null;
+  @Field(() => String, { nullable: true }) licenseUrl?: string | null;
+  @Field(() => String, { nullable: true }) licenseConditions?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'With licenseName: whether that licence forbids commercial use.',
+  })
+  nonCommercial?: boolean | null;
+  @Field({ description: 'Where the file (and its hash) is published.' }) sourceUrl!: string;
 }
 
 @InputType()

@@ -1,5 +1,9 @@
 import { preload } from '@lookbook/core';
 import type { BaseModelEntity } from '../base-models/base-model.entity';
+import type { KnownModelFileEntity } from '../base-models/known-model-file.entity';
+import type { PublishedLicense as PublishedLicenseFacts } from '../base-models/known-model-file.service';
+import { licenseOf } from '../base-models/known-model-file.service';
+import { KnownModelFile, PublishedLicense } from './catalog-known-files.objects';
 import type { ModelFileEntity } from '../files/model-file.entity';
 import type { ModelVersionEntity, VersionParentEntity } from '../versions/model-version.entity';
 import type { VersionBundle } from '../versions/model-version.repository';
@@ -20,7 +24,24 @@ export const toBaseModel = (b: BaseModelEntity): BaseModel =>
     name: b.name,
     ecosystem: b.ecosystem,
     licenseName: b.licenseName,
+    licenseUrl: b.licenseUrl,
+    licenseConditions: b.licenseConditions,
     nonCommercial: b.nonCommercial,
+  });
+
+export const toPublishedLicense = (l: PublishedLicenseFacts): PublishedLicense =>
+  Object.assign(new PublishedLicense(), l);
+
+export const toKnownModelFile = (k: KnownModelFileEntity): KnownModelFile =>
+  Object.assign(new KnownModelFile(), {
+    id: k.id,
+    fileName: k.fileName,
+    sha256: k.sha256,
+    kind: k.kind,
+    title: k.title,
+    baseModel: k.baseModel ? toBaseModel(k.baseModel) : null,
+    license: toPublishedLicense(licenseOf(k)),
+    sourceUrl: k.sourceUrl,
   });
 
 /** A model read with its owner and base model (one statement) carries them: their field resolvers are skipped. */

@@ -83,3 +83,24 @@ export function normaliseSettings(settings: Record<string, unknown>): Record<str
   }
   return out;
 }
+
+/** A link to a licence or a publisher's page: https only, no spaces, at most 500 characters. */
+export function normaliseLicenseUrl(value: string, field: string): string {
+  const url = value.trim();
+  let parsed: URL | null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || parsed.protocol !== 'https:' || /\s/.test(url) || url.length > 500)
+    throw CatalogErrors.invalidUrl(field);
+  return url;
+}
+
+/** A short note on a licence's conditions: one line, 1–300 characters. */
+export function normaliseConditions(value: string, field: string): string {
+  const text = oneLine(value, field);
+  if (text.length < 1 || codePoints(text) > 300) throw CatalogErrors.invalidConditions(field);
+  return text;
+}
