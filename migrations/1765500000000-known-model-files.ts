@@ -28,9 +28,9 @@ export class KnownModelFiles1765500000000 implements MigrationInterface {
       UPDATE catalog.base_model b SET licence_url = v.url, licence_conditions = v.conditions
         FROM (VALUES
           ('sd-1.5', 'https://huggingface.co/spaces/CompVis/stable-diffusion-license',
-            'Commercial use is allowed; the use restrictions of its Attachment A apply.'),
+            'The use restrictions of its Attachment A apply.'),
           ('sdxl-1.0', 'https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/LICENSE.md',
-            'Commercial use is allowed; the use restrictions of its Attachment A apply.'),
+            'The use restrictions of its Attachment A apply.'),
           ('pony', 'https://freedevproject.org/faipl-1.0-sd/', NULL),
           ('illustrious', 'https://freedevproject.org/faipl-1.0-sd/', NULL),
           ('flux.1-d', 'https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md',

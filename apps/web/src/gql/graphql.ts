@@ -17,7 +17,11 @@ export type ApiScope =
 export type BaseModelInput = {
   ecosystem: string;
   id: string | number;
+  /** A short note on its conditions; left out keeps it, null clears it. */
+  licenseConditions?: string | null | undefined;
   licenseName: string;
+  /** https:// link to the licence text; left out keeps it, null clears it. */
+  licenseUrl?: string | null | undefined;
   name: string;
   nonCommercial: boolean;
   sortOrder?: number | null | undefined;
@@ -122,17 +126,19 @@ export type LicenseProblem =
   | 'UNKNOWN_LICENSE'
   | 'UNSUPPORTED_ALGORITHM';
 
-/** OWN: you made it · HELD: a licence you hold covers the purpose · CLAIMABLE: a free licence covers it · AVAILABLE: a paid licence covers it · NOT_OFFERED: nothing on sale covers it · UNKNOWN: not in the catalog · UNUSED: wired in but not used. */
+/** OWN: you made it · HELD: a licence you hold covers the purpose · CLAIMABLE: a free licence covers it · AVAILABLE: a paid licence covers it · NOT_OFFERED: nothing on sale covers it · OPEN_LICENSE: a well-known published file whose public licence allows the purpose · NOT_ALLOWED: a well-known published file whose public licence does not allow it · UNKNOWN: a file we do not know, so its licence could not be checked · UNUSED: wired in but not used. */
 export type LicenseRollupStatus =
   | 'AVAILABLE'
   | 'CLAIMABLE'
   | 'HELD'
+  | 'NOT_ALLOWED'
   | 'NOT_OFFERED'
+  | 'OPEN_LICENSE'
   | 'OWN'
   | 'UNKNOWN'
   | 'UNUSED';
 
-/** COVERED · NOT_COVERED (something must be licensed) · UNVERIFIED (covered, except files we do not know). */
+/** COVERED (every file is known and covered) · NOT_COVERED (something must be licensed, or cannot be) · UNVERIFIED (nothing known blocks, but some files could not be checked: not covered as far as anyone can tell). */
 export type LicenseRollupVerdict =
   | 'COVERED'
   | 'NOT_COVERED'
@@ -896,7 +902,7 @@ export type TemplateRollupQueryVariables = Exact<{
 }>;
 
 
-export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup: { purpose: TemplateUse, verdict: LicenseRollupVerdict, reasons: Array<string>, lines: Array<{ kind: string, name: string, slot: string | null, status: LicenseRollupStatus, reason: string, resolved: { matchedBy: string, modelId: string, modelName: string, versionName: string } | null, held: { id: string, tier: LicenseTier } | null, offer: { id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string } | null }> } } };
+export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup: { purpose: TemplateUse, verdict: LicenseRollupVerdict, reasons: Array<string>, lines: Array<{ kind: string, name: string, slot: string | null, status: LicenseRollupStatus, reason: string, resolved: { matchedBy: string, modelId: string, modelName: string, versionName: string } | null, published: { matchedBy: string, title: string, fileName: string, baseModelName: string | null, sourceUrl: string, license: { name: string, url: string | null, conditions: string | null, nonCommercial: boolean } } | null, held: { id: string, tier: LicenseTier } | null, offer: { id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string } | null }>, missingTotals: Array<{ currency: string, amount: number, licenses: number }> } } };
 
 export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2170,6 +2176,19 @@ export const TemplateRollupDocument = new TypedDocumentString(`
           modelName
           versionName
         }
+        published {
+          matchedBy
+          title
+          fileName
+          baseModelName
+          sourceUrl
+          license {
+            name
+            url
+            conditions
+            nonCommercial
+          }
+        }
         held {
           id
           tier
@@ -2180,6 +2199,11 @@ export const TemplateRollupDocument = new TypedDocumentString(`
           priceAmount
           priceCurrency
         }
+      }
+      missingTotals {
+        currency
+        amount
+        licenses
       }
     }
   }

@@ -191,6 +191,19 @@ export const TemplateRollup = graphql(`
             modelName
             versionName
           }
+          published {
+            matchedBy
+            title
+            fileName
+            baseModelName
+            sourceUrl
+            license {
+              name
+              url
+              conditions
+              nonCommercial
+            }
+          }
           held {
             id
             tier
@@ -201,6 +214,11 @@ export const TemplateRollup = graphql(`
             priceAmount
             priceCurrency
           }
+        }
+        missingTotals {
+          currency
+          amount
+          licenses
         }
       }
     }

@@ -1,10 +1,17 @@
-import { SampleImage } from '@lookbook/catalog';
+import { SampleImage, toPublishedLicense } from '@lookbook/catalog';
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
 import { toOffer } from '@lookbook/licensing';
-import type { LicenseRollup } from '../sales/license-rollup.service';
+import type { LicenseRollup } from '../sales/license-rollup.rules';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from '../templates/template.entity';
-import { HeldLicence, LicenseRollupLine, LicenseRollupObject, ResolvedModel } from './rollup.objects';
+import {
+  HeldLicence,
+  LicenseRollupLine,
+  LicenseRollupObject,
+  LicenseRollupTotal,
+  PublishedModelFile,
+  ResolvedModel,
+} from './rollup.objects';
 import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
 
 const parseJson = (text: string): unknown => {
@@ -84,10 +91,17 @@ export const toRollup = (r: LicenseRollup): LicenseRollupObject =>
       Object.assign(new LicenseRollupLine(), {
         ...l,
         resolved: l.resolved && Object.assign(new ResolvedModel(), l.resolved),
+        published:
+          l.published &&
+          Object.assign(new PublishedModelFile(), {
+            ...l.published,
+            license: toPublishedLicense(l.published.license),
+          }),
         held: l.held && Object.assign(new HeldLicence(), { id: l.held.id, tier: l.held.tier }),
         offer: l.offer && toOffer(l.offer),
       }),
     ),
+    missingTotals: r.missingTotals.map((t) => Object.assign(new LicenseRollupTotal(), t)),
   });
 
 /** A template image as the catalog's `SampleImage` type (no generation info or credited versions of its own). */

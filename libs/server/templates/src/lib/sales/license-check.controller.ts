@@ -1,4 +1,4 @@
-import { Controller, Post, Query, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@lookbook/core';
 import { CurrentActor, Public, RateLimiter, RequireScope } from '@lookbook/core';
@@ -25,6 +25,7 @@ export class LicenseCheckController {
   @Public()
   @RequireScope('read') // a lookup, though it is a POST (the file is the body)
   @Post('license-check')
+  @HttpCode(200) // it creates nothing: the file is read and forgotten
   async check(
     @CurrentActor() viewer: Actor | undefined,
     @Query('purpose') purpose: string | undefined,
