@@ -61,8 +61,10 @@ const SESSION_ONLY = [
 ];
 const STAFF = [
   'Mutation.blockFileHash',
+  'Mutation.deleteKnownModelFile',
   'Mutation.revokeLicense',
   'Mutation.upsertBaseModel',
+  'Mutation.upsertKnownModelFile',
   'Query.moneyReviewQueue',
   'Query.searchIndexStatus',
 ];

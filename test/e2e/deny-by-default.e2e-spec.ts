@@ -14,6 +14,7 @@ const PUBLIC_OPERATIONS = [
   'Query.baseModels',
   'Query.currencies',
   'Query.facetValues', // published models only, like search
+  'Query.knownModelFiles', // public facts: well-known files (SD, FLUX, …) and the licences they are published under
   'Query.modelParents', // a published model's declared parents (the royalties its price pays), or your own
   'Query.modelVersion', // published only, unless you own it
   'Query.renderTemplate', // published template versions only, unless you own it

@@ -1,46 +1,118 @@
 import { Link } from '@tanstack/react-router';
-import type { BadgeTone } from '@lookbook/web-ui';
+import type { BadgeTone, NoticeTone } from '@lookbook/web-ui';
 import { Badge, Notice } from '@lookbook/web-ui';
 import type { TemplateRollupQuery } from '../../gql/graphql';
 import { formatMoney } from '../../lib/format';
+import { BLOCKING, verdictWords } from './rollup-words';
 
 export type Rollup = TemplateRollupQuery['templateVersion']['licenseRollup'];
+type Line = Rollup['lines'][number];
 
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   OWN: { label: 'Yours', tone: 'good' },
-  HELD: { label: 'Covered', tone: 'good' },
+  HELD: { label: 'Licence held', tone: 'good' },
   CLAIMABLE: { label: 'Free to claim', tone: 'warn' },
   AVAILABLE: { label: 'Licence needed', tone: 'warn' },
-  NOT_OFFERED: { label: 'Not covered', tone: 'bad' },
-  UNKNOWN: { label: 'Unknown file', tone: 'neutral' },
+  NOT_OFFERED: { label: 'Not on sale', tone: 'bad' },
+  OPEN_LICENSE: { label: 'Licence allows', tone: 'good' },
+  NOT_ALLOWED: { label: 'Licence forbids', tone: 'bad' },
+  UNKNOWN: { label: 'Not checked', tone: 'warn' },
   UNUSED: { label: 'Not used', tone: 'neutral' },
 };
+const TONE: Record<string, NoticeTone> = { COVERED: 'good', NOT_COVERED: 'bad', UNVERIFIED: 'warn' };
 
-const VERDICT: Record<string, { tone: 'good' | 'bad' | 'warn'; text: (purpose: string) => string }> = {
-  COVERED: { tone: 'good', text: (p) => `${p} use is covered.` },
-  NOT_COVERED: { tone: 'bad', text: (p) => `${p} use is not covered yet.` },
-  UNVERIFIED: {
-    tone: 'warn',
-    text: (p) => `${p} use is covered for everything we know; some files are not ours to check.`,
-  },
-};
+const licences = (n: number) => `${n} licence${n === 1 ? '' : 's'}`;
 
-/** A licence roll-up: the verdict for the purpose, then one row per dependency with what to do about it. */
+function LicenceLink({ line }: { line: Line }) {
+  const licence = line.published?.license;
+  if (!licence) return null;
+  return licence.url ? (
+    <a href={licence.url} target="_blank" rel="noopener noreferrer" className="text-accent underline">
+      {licence.name}
+    </a>
+  ) : (
+    <span>{licence.name}</span>
+  );
+}
+
+/** What to do about a line that is missing: license it on its model page, or read the licence that forbids it. */
+function LineAction({ line }: { line: Line }) {
+  if (line.offer && line.resolved)
+    return (
+      <Link
+        to="/models/$id"
+        params={{ id: line.resolved.modelId }}
+        className="text-sm font-medium text-accent underline"
+      >
+        License it ·{' '}
+        {line.offer.tier === 'FREE' ? 'free' : formatMoney(line.offer.priceAmount, line.offer.priceCurrency)}
+      </Link>
+    );
+  if (line.status === 'NOT_ALLOWED' && line.published?.license.url)
+    return (
+      <a
+        href={line.published.license.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="text-sm font-medium text-accent underline"
+      >
+        Read the licence
+      </a>
+    );
+  return null;
+}
+
+/** A licence roll-up: the verdict for the purpose, what stops it, then one row per dependency with what to do. */
 export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boolean }) {
-  const purpose = rollup.purpose === 'COMMERCIAL' ? 'Commercial' : 'Personal';
-  const verdict = VERDICT[rollup.verdict]!;
+  const { headline, summary } = verdictWords(rollup);
+  const blocking = rollup.lines.filter((l) => BLOCKING.includes(l.status));
+  const unknown = rollup.lines.filter((l) => l.status === 'UNKNOWN');
   return (
     <div className="flex flex-col gap-3" data-testid="license-rollup">
-      <Notice tone={verdict.tone}>
-        <strong data-testid="rollup-verdict">{verdict.text(purpose)}</strong>
-        {rollup.verdict !== 'COVERED' && (
-          <ul className="mt-1 list-disc pl-5">
-            {rollup.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
+      <Notice tone={TONE[rollup.verdict] ?? 'warn'}>
+        <strong data-testid="rollup-verdict" className="block">
+          {headline}
+        </strong>
+        <p data-testid="rollup-summary">{summary}</p>
+        {blocking.length > 0 && (
+          <div className="mt-2" data-testid="rollup-blockers">
+            <p className="font-medium">What stops it</p>
+            <ul className="list-disc pl-5">
+              {blocking.map((line, i) => (
+                <li key={`${line.slot ?? 'self'}-${i}`}>
+                  <span className="font-medium">{line.name}</span>: {line.reason}
+                  {line.status === 'NOT_ALLOWED' && line.published?.license.url && (
+                    <>
+                      {' '}
+                      (<LicenceLink line={line} />)
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
-        {!signedIn && <p className="mt-1">Sign in to see which of these you already hold.</p>}
+        {unknown.length > 0 && (
+          <div className="mt-2" data-testid="rollup-unchecked">
+            <p className="font-medium">Could not be checked</p>
+            <ul className="list-disc pl-5">
+              {unknown.map((line, i) => (
+                <li key={`${line.slot ?? 'self'}-${i}`}>
+                  <span className="font-medium">{line.name}</span>: {line.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {rollup.missingTotals.length > 0 && (
+          <p className="mt-2" data-testid="rollup-missing">
+            Licensing what is missing:{' '}
+            {rollup.missingTotals
+              .map((t) => `${formatMoney(t.amount, t.currency)} (${licences(t.licenses)})`)
+              .join(' + ')}
+          </p>
+        )}
+        {!signedIn && <p className="mt-2">Sign in to see which of these you already hold.</p>}
       </Notice>
       {rollup.lines.length === 0 ? (
         <p className="text-sm text-muted">This workflow loads no model files.</p>
@@ -51,11 +123,12 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
             return (
               <li
                 key={`${line.slot ?? 'self'}-${i}`}
-                className="flex flex-wrap items-center gap-3 p-3"
+                className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3"
                 data-testid="rollup-line"
+                data-status={line.status}
               >
                 <Badge tone={status.tone}>{status.label}</Badge>
-                <span className="min-w-0 flex-1">
+                <span className="min-w-[12rem] flex-1">
                   <span className="font-medium [overflow-wrap:anywhere]">{line.name}</span>{' '}
                   <span className="text-muted">· {line.kind}</span>
                   {line.resolved && (
@@ -66,20 +139,15 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
                       </Link>
                     </>
                   )}
+                  {line.published && (
+                    <>
+                      {' · '}
+                      {line.published.title} · <LicenceLink line={line} />
+                    </>
+                  )}
                   {line.reason && <span className="block text-muted">{line.reason}</span>}
                 </span>
-                {line.offer && line.resolved && (
-                  <Link
-                    to="/models/$id"
-                    params={{ id: line.resolved.modelId }}
-                    className="text-sm font-medium text-accent underline"
-                  >
-                    License it ·{' '}
-                    {line.offer.tier === 'FREE'
-                      ? 'free'
-                      : formatMoney(line.offer.priceAmount, line.offer.priceCurrency)}
-                  </Link>
-                )}
+                <LineAction line={line} />
               </li>
             );
           })}

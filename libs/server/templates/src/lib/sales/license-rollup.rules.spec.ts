@@ -85,8 +85,8 @@ describe('a well-known published file, judged by its public licence', () => {
     expect(judgePublished(published('FILE_NAME'), 'PERSONAL')).toEqual({
       status: 'OPEN_LICENSE',
       reason:
-        'FLUX.1 [dev]: FLUX.1 [dev] Non-Commercial License allows personal use. Using the model commercially needs ' +
-        'a licence from Black Forest Labs. (matched by file name)',
+        'Published under the FLUX.1 [dev] Non-Commercial License, which allows personal use. Using the model ' +
+        'commercially needs a licence from Black Forest Labs. (matched by file name)',
     });
   });
 
@@ -94,7 +94,7 @@ describe('a well-known published file, judged by its public licence', () => {
     const schnell = published('SHA256', { name: 'Apache License 2.0', nonCommercial: false, conditions: null });
     expect(judgePublished({ ...schnell, title: 'FLUX.1 [schnell]' }, 'COMMERCIAL')).toEqual({
       status: 'OPEN_LICENSE',
-      reason: 'FLUX.1 [schnell]: Apache License 2.0 allows commercial use',
+      reason: 'Published under the Apache License 2.0, which allows commercial use',
     });
     const sd35 = published('FILE_NAME', {
       name: 'Stability AI Community License',
@@ -102,8 +102,8 @@ describe('a well-known published file, judged by its public licence', () => {
       conditions: 'Free for commercial use below US$1M annual revenue.',
     });
     expect(judgePublished(sd35, 'COMMERCIAL').reason).toBe(
-      'FLUX.1 [dev]: Stability AI Community License allows commercial use. Free for commercial use below US$1M ' +
-        'annual revenue. (matched by file name)',
+      'Published under the Stability AI Community License, which allows commercial use. Free for commercial use ' +
+        'below US$1M annual revenue. (matched by file name)',
     );
   });
 

@@ -118,7 +118,7 @@ export function judgePublished(
     };
   return {
     status: 'OPEN_LICENSE',
-    reason: `${file.title}: ${license.name} allows ${purposeWords(purpose)}${note}${byName(file.matchedBy)}`,
+    reason: `Published under the ${license.name}, which allows ${purposeWords(purpose)}${note}${byName(file.matchedBy)}`,
   };
 }
 
