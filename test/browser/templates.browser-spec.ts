@@ -222,8 +222,19 @@ const present = referenceAvailable('comfyui');
     await signUp(buyer, `buyer-${Date.now() % 100000}`, 'Poster shop');
     await buyer.goto(remixUrl);
     const rollup = buyer.getByTestId('license-rollup');
-    await rollup.getByText('Commercial use is not covered yet.').waitFor();
-    await rollup.getByText(/v1-5-pruned-emaonly\.ckpt: Not a file in the Lookbook catalog/).waitFor();
+    await rollup.getByTestId('rollup-verdict').getByText('Commercial use is not covered.').waitFor();
+    // The template itself must be bought; the LoRA is not a file anyone here knows; SD 1.5 is published under an
+    // open licence that allows commercial use.
+    await rollup
+      .getByTestId('rollup-blockers')
+      .getByText(/You need the commercial licence/)
+      .waitFor();
+    await rollup.getByTestId('rollup-unchecked').getByText('epiNoiseoffset_v2.safetensors').waitFor();
+    expect(await rollup.getByTestId('rollup-missing').textContent()).toMatch(
+      /Licensing what is missing: \$100\.00 \(1 licence\)/,
+    );
+    const sd15 = rollup.locator('[data-testid="rollup-line"][data-status="OPEN_LICENSE"]');
+    expect(await sd15.textContent()).toContain('CreativeML Open RAIL-M');
     await checkPage(buyer, 'template-rollup');
     await buyer.getByRole('button', { name: /Buy Commercial/ }).click();
     await buyer.waitForURL(/\/local-gateway\/checkout\//);
@@ -231,7 +242,11 @@ const present = referenceAvailable('comfyui');
     await buyer.waitForURL(/\/orders\/.+checkout=success/);
     await buyer.getByTestId('order-licensed').waitFor({ timeout: 30_000 });
     await buyer.getByRole('link', { name: 'Open the template' }).click();
-    await buyer.getByTestId('license-rollup').getByText('Covered', { exact: true }).first().waitFor();
+    await buyer.getByTestId('license-rollup').getByText('Licence held', { exact: true }).first().waitFor();
+    // Bought, but the LoRA still cannot be checked: the card never calls that covered.
+    const after = buyer.getByTestId('rollup-verdict');
+    await after.getByText('Commercial use cannot be confirmed.').waitFor();
+    expect(await buyer.getByTestId('rollup-summary').textContent()).not.toMatch(/covered/i);
 
     // The checker: the reference image, dropped in; nothing of it is in the catalog here, and it says so.
     await buyer.goto(url('/check'));
@@ -242,9 +257,39 @@ const present = referenceAvailable('comfyui');
       mimeType: 'image/png',
       buffer: readFileSync(join(REFERENCE_DIR, 'comfyui', 'lora.png')),
     });
-    await buyer.getByText(/some files are not ours to check/).waitFor();
+    // One file is SD 1.5 (by its name), the other a LoRA nobody here knows: unverified, never "covered".
+    await buyer.getByTestId('rollup-verdict').getByText('Commercial use cannot be confirmed.').waitFor();
     expect(await buyer.getByTestId('rollup-line').count()).toBe(2);
+    const unverified = await buyer.getByTestId('license-rollup').getByRole('status').first().textContent();
+    expect(unverified).not.toMatch(/covered/i);
+    expect(unverified).toContain(
+      '1 of 2 files could not be checked: we do not know it, so we cannot tell its licence. The other one checks out.',
+    );
+    expect(await buyer.getByTestId('rollup-unchecked').textContent()).toContain('epiNoiseoffset_v2.safetensors');
     await checkPage(buyer, 'check-result');
+
+    // A FLUX.1 [dev] image for commercial use: not covered, naming the licence with a link to it.
+    await buyer.getByTestId('check-file').setInputFiles({
+      name: 'flux_dev_example.png',
+      mimeType: 'image/png',
+      buffer: readFileSync(join(REFERENCE_DIR, 'comfyui', 'flux_dev_example.png')),
+    });
+    await buyer.getByTestId('rollup-verdict').getByText('Commercial use is not covered.').waitFor();
+    const verdict = await buyer.getByTestId('rollup-verdict').textContent();
+    expect(verdict).not.toMatch(/\bis covered|covered for/i);
+    const blockers = buyer.getByTestId('rollup-blockers');
+    expect(await blockers.textContent()).toContain(
+      'flux1-dev.safetensors: Not covered: FLUX.1 [dev] Non-Commercial License does not allow commercial use',
+    );
+    expect(await blockers.getByRole('link', { name: 'FLUX.1 [dev] Non-Commercial License' }).getAttribute('href')).toBe(
+      'https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md',
+    );
+    expect(await buyer.locator('[data-testid="rollup-line"][data-status="OPEN_LICENSE"]').count()).toBe(3);
+    await checkPage(buyer, 'check-flux-dev-commercial');
+    // For personal use every file is known and allowed: covered.
+    await buyer.getByLabel('What do you want to do?').selectOption('PERSONAL');
+    await buyer.getByTestId('rollup-verdict').getByText('Personal use is covered.').waitFor();
+    await checkPage(buyer, 'check-flux-dev-personal');
     // A file that is not a workflow gets a clear error.
     await buyer.getByTestId('check-file').setInputFiles({
       name: 'notes.json',

@@ -23,19 +23,23 @@ const TONE: Record<string, NoticeTone> = { COVERED: 'good', NOT_COVERED: 'bad', 
 
 const licences = (n: number) => `${n} licence${n === 1 ? '' : 's'}`;
 
-function LicenceLink({ line }: { line: Line }) {
+/** A line's reason, with the licence it names linked to the licence text (when it is published). */
+function Reason({ line }: { line: Line }) {
   const licence = line.published?.license;
-  if (!licence) return null;
-  return licence.url ? (
-    <a href={licence.url} target="_blank" rel="noopener noreferrer" className="text-accent underline">
-      {licence.name}
-    </a>
-  ) : (
-    <span>{licence.name}</span>
+  const at = licence?.url ? line.reason.indexOf(licence.name) : -1;
+  if (!licence?.url || at < 0) return <>{line.reason}</>;
+  return (
+    <>
+      {line.reason.slice(0, at)}
+      <a href={licence.url} target="_blank" rel="noopener noreferrer" className="text-accent underline">
+        {licence.name}
+      </a>
+      {line.reason.slice(at + licence.name.length)}
+    </>
   );
 }
 
-/** What to do about a line that is missing: license it on its model page, or read the licence that forbids it. */
+/** What to do about a line that is missing: license it on its model page. */
 function LineAction({ line }: { line: Line }) {
   if (line.offer && line.resolved)
     return (
@@ -47,17 +51,6 @@ function LineAction({ line }: { line: Line }) {
         License it ·{' '}
         {line.offer.tier === 'FREE' ? 'free' : formatMoney(line.offer.priceAmount, line.offer.priceCurrency)}
       </Link>
-    );
-  if (line.status === 'NOT_ALLOWED' && line.published?.license.url)
-    return (
-      <a
-        href={line.published.license.url}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="text-sm font-medium text-accent underline"
-      >
-        Read the licence
-      </a>
     );
   return null;
 }
@@ -80,13 +73,7 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
             <ul className="list-disc pl-5">
               {blocking.map((line, i) => (
                 <li key={`${line.slot ?? 'self'}-${i}`}>
-                  <span className="font-medium">{line.name}</span>: {line.reason}
-                  {line.status === 'NOT_ALLOWED' && line.published?.license.url && (
-                    <>
-                      {' '}
-                      (<LicenceLink line={line} />)
-                    </>
-                  )}
+                  <span className="font-medium">{line.name}</span>: <Reason line={line} />
                 </li>
               ))}
             </ul>
@@ -98,7 +85,7 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
             <ul className="list-disc pl-5">
               {unknown.map((line, i) => (
                 <li key={`${line.slot ?? 'self'}-${i}`}>
-                  <span className="font-medium">{line.name}</span>: {line.reason}
+                  <span className="font-medium">{line.name}</span>: {line.reason.replace(/^Not checked: /, '')}
                 </li>
               ))}
             </ul>
@@ -139,13 +126,12 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
                       </Link>
                     </>
                   )}
-                  {line.published && (
-                    <>
-                      {' · '}
-                      {line.published.title} · <LicenceLink line={line} />
-                    </>
+                  {line.published && <> · {line.published.title}</>}
+                  {line.reason && (
+                    <span className="block text-muted">
+                      <Reason line={line} />
+                    </span>
                   )}
-                  {line.reason && <span className="block text-muted">{line.reason}</span>}
                 </span>
                 <LineAction line={line} />
               </li>

@@ -24,6 +24,10 @@ describe('a licence verdict in words', () => {
       lines('UNKNOWN', 'HELD', 'OPEN_LICENSE'),
       '1 of 3 files could not be checked: we do not know it, so we cannot tell its licence. The other 2 check out.',
     ],
+    [
+      lines('UNKNOWN', 'UNKNOWN', 'HELD', 'UNUSED'),
+      '2 of 3 files could not be checked: we do not know them, so we cannot tell their licence. The other one checks out.',
+    ],
   ])('never says covered when files could not be checked (%#)', (statuses, summary) => {
     for (const purpose of ['COMMERCIAL', 'PERSONAL']) {
       const words = verdictWords({ verdict: 'UNVERIFIED', purpose, lines: statuses });

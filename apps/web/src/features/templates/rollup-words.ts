@@ -43,7 +43,11 @@ export function verdictWords(rollup: RollupFacts): { headline: string; summary: 
         summary:
           `${unknown} of ${files(counted.length)} could not be checked: we do not know ${unknown === 1 ? 'it' : 'them'}, ` +
           `so we cannot tell ${unknown === 1 ? 'its' : 'their'} licence.` +
-          (counted.length > unknown ? ` The other ${counted.length - unknown} check out.` : ''),
+          (counted.length - unknown === 1
+            ? ' The other one checks out.'
+            : counted.length > unknown
+              ? ` The other ${counted.length - unknown} check out.`
+              : ''),
       };
   }
 }
