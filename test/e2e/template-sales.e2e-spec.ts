@@ -284,7 +284,11 @@ interface Split {
       return (user ? req.set('authorization', `Bearer ${user.accessToken}`) : req).send(body);
     };
     const checked = await check(buyer, 'PERSONAL', image).expect(200);
-    expect(checked.body).toMatchObject({ verdict: 'COVERED', purpose: 'PERSONAL', reasons: ['Personal use is covered'] });
+    expect(checked.body).toMatchObject({
+      verdict: 'COVERED',
+      purpose: 'PERSONAL',
+      reasons: ['Personal use is covered'],
+    });
     const lines = (checked.body as { lines: { name: string; status: string }[] }).lines;
     expect(lines.map((l) => [l.name, l.status])).toEqual([
       ['v1-5-pruned-emaonly.ckpt', 'OPEN_LICENSE'],
