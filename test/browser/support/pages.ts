@@ -50,3 +50,53 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
   await screenshots(page, name);
 }
+
+/** Waits until the page has stopped loading: no request in flight for a moment, no skeleton, fonts and images in. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.getByTestId('loading').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.evaluate(`document.fonts.ready`);
+  await page.evaluate(`Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))`);
+}
+
+/**
+ * What makes the page wider than its viewport: the document's scroll width against the window, and every element that
+ * sticks out past the right (or left) edge without an ancestor that clips or scrolls it — the outermost of each, as
+ * `tag#id.class "text"` with how far it reaches. Empty when nothing sticks out.
+ */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const found: string[] = [];
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth > width) found.push(`document is ${scrollWidth}px wide in a ${width}px window`);
+    const clips = (el: Element) => {
+      const style = getComputedStyle(el);
+      return style.overflowX !== 'visible' || style.position === 'fixed';
+    };
+    const sticksOut = (el: Element) => {
+      const rect = el.getBoundingClientRect();
+      return rect.width > 1 && rect.height > 1 && (rect.right > width + 0.5 || rect.left < -0.5);
+    };
+    const clippedAbove = (el: Element) => {
+      for (let parent = el.parentElement; parent && parent !== document.body; parent = parent.parentElement)
+        if (clips(parent)) return true;
+      return false;
+    };
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      if (!sticksOut(el) || clippedAbove(el)) continue;
+      if (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none' || style.position === 'fixed') continue;
+      const rect = el.getBoundingClientRect();
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.trim().split(/\s+/).slice(0, 4).join('.')}`
+          : ''
+      }`;
+      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
+      found.push(`${name} "${text}" spans ${Math.round(rect.left)}–${Math.round(rect.right)}px`);
+    }
+    return found.slice(0, 25);
+  });
+}

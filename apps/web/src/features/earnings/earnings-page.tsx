@@ -14,7 +14,7 @@ import {
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import type { EarningsQuery } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate, formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -109,7 +109,12 @@ export function EarningsPage() {
   });
   if (earnings.isPending) return <LoadingState rows={6} />;
   if (earnings.isError)
-    return <ErrorState message={errorMessage(earnings.error)} onRetry={() => void earnings.refetch()} />;
+    return (
+      <ErrorState
+        message={errorMessage(earnings.error)}
+        onRetry={isRetryable(earnings.error) ? () => void earnings.refetch() : undefined}
+      />
+    );
   const { myEarnings, myPayoutAccount: account, mySales, myPayouts } = earnings.data;
   const sales = mySales.nodes;
 

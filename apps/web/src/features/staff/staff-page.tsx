@@ -16,7 +16,7 @@ import {
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import type { RevocationReason, Role } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
@@ -110,7 +110,10 @@ function ReviewQueueCard() {
       {queue.isPending ? (
         <LoadingState />
       ) : queue.isError ? (
-        <ErrorState message={errorMessage(queue.error)} onRetry={() => void queue.refetch()} />
+        <ErrorState
+          message={errorMessage(queue.error)}
+          onRetry={isRetryable(queue.error) ? () => void queue.refetch() : undefined}
+        />
       ) : queue.data.moneyReviewQueue.length === 0 ? (
         <EmptyState title="Nothing needs a person right now">
           Failed refunds, unrecovered reversals and stalled payment events land here.
