@@ -43,9 +43,10 @@ describe('every page on a 390 px phone', () => {
     contexts.push(context);
     if (person) {
       const tokens = await signIn(person);
-      await context.addInitScript((session: string) => {
-        if (!localStorage.getItem('lookbook.session')) localStorage.setItem('lookbook.session', session);
-      }, JSON.stringify(tokens));
+      // Where the client keeps a session; set once, so the client's own refreshes are not undone on the next page.
+      await context.addInitScript(
+        `if (!localStorage.getItem('lookbook.session')) localStorage.setItem('lookbook.session', ${JSON.stringify(JSON.stringify(tokens))});`,
+      );
     }
     return context.newPage();
   }

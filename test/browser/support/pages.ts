@@ -65,38 +65,44 @@ export async function settled(page: Page): Promise<void> {
  * `tag#id.class "text"` with how far it reaches. Empty when nothing sticks out.
  */
 export async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  // A string, not a function: this file compiles without the DOM's types.
+  return page.evaluate<string[]>(`(() => {
     const width = window.innerWidth;
-    const found: string[] = [];
+    const found = [];
     const scrollWidth = document.documentElement.scrollWidth;
-    if (scrollWidth > width) found.push(`document is ${scrollWidth}px wide in a ${width}px window`);
-    const clips = (el: Element) => {
+    if (scrollWidth > width) found.push('document is ' + scrollWidth + 'px wide in a ' + width + 'px window');
+    const clips = (el) => {
       const style = getComputedStyle(el);
       return style.overflowX !== 'visible' || style.position === 'fixed';
     };
-    const sticksOut = (el: Element) => {
+    const sticksOut = (el) => {
       const rect = el.getBoundingClientRect();
       return rect.width > 1 && rect.height > 1 && (rect.right > width + 0.5 || rect.left < -0.5);
     };
-    const clippedAbove = (el: Element) => {
+    const clippedAbove = (el) => {
       for (let parent = el.parentElement; parent && parent !== document.body; parent = parent.parentElement)
         if (clips(parent)) return true;
       return false;
     };
+    const describe = (el) => {
+      const rect = el.getBoundingClientRect();
+      const classes = typeof el.className === 'string' && el.className.trim()
+        ? '.' + el.className.trim().split(/\\s+/).slice(0, 4).join('.') : '';
+      const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+      return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes + ' "' + text + '" spans ' +
+        Math.round(rect.left) + '–' + Math.round(rect.right) + 'px';
+    };
+    const out = [];
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       if (!sticksOut(el) || clippedAbove(el)) continue;
-      if (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none' || style.position === 'fixed') continue;
-      const rect = el.getBoundingClientRect();
-      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
-        typeof el.className === 'string' && el.className
-          ? `.${el.className.trim().split(/\s+/).slice(0, 4).join('.')}`
-          : ''
-      }`;
-      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
-      found.push(`${name} "${text}" spans ${Math.round(rect.left)}–${Math.round(rect.right)}px`);
+      out.push(el);
     }
+    // The outermost of each (where it shows) and the innermost (what causes it).
+    const outer = out.filter((el) => !out.includes(el.parentElement));
+    const inner = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+    for (const el of new Set([...outer, ...inner])) found.push(describe(el));
     return found.slice(0, 25);
-  });
+  })()`);
 }
