@@ -8,15 +8,13 @@ export interface EarningsSeries {
   days: readonly { day: string; amount: number }[];
 }
 
-const DAY_MS = 86_400_000;
-const dayLabel = (t: number) =>
-  new Date(t).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-/** Ticks on whole days, about one a week, so dates sit where their time is (never one tick per sale). */
-export function dayTicks(from: number, to: number, most = 6): number[] {
-  const days = Math.round((to - from) / DAY_MS) + 1;
-  const step = Math.max(1, Math.ceil(days / most));
-  return Array.from({ length: Math.ceil(days / step) }, (_, i) => from + i * step * DAY_MS);
+/** About `most` evenly spaced days to label (never one label per sale): the series has every day, so spacing is time. */
+export function dayTicks(days: readonly string[], most = 6): string[] {
+  const step = Math.max(1, Math.ceil(days.length / most));
+  return days.filter((_, i) => (days.length - 1 - i) % step === 0);
 }
 
 /**
@@ -25,9 +23,11 @@ export function dayTicks(from: number, to: number, most = 6): number[] {
  */
 export default function SalesChart({ series }: { series: EarningsSeries }) {
   const { currency } = series;
-  const data = series.days.map((d) => ({ t: Date.parse(`${d.day}T00:00:00Z`), amount: d.amount }));
-  const from = data[0]?.t ?? 0;
-  const to = data.at(-1)?.t ?? 0;
+  // One bar slot per calendar day (the API fills days without sales with zero), so the axis is real time: a week
+  // without sales is a week of empty slots, not two neighbouring bars.
+  const data = series.days.map((d) => ({ day: d.day, amount: d.amount }));
+  const from = data[0]?.day ?? '';
+  const to = data.at(-1)?.day ?? '';
   const withSales = data.filter((d) => d.amount !== 0).length;
   return (
     <div
@@ -35,17 +35,15 @@ export default function SalesChart({ series }: { series: EarningsSeries }) {
       role="img"
       data-testid="earnings-chart"
       data-days={data.length}
-      aria-label={`Your share of sales per day in ${currency}, ${dayLabel(from)} to ${dayLabel(to)}: ${formatMoney(series.total, currency)} over ${withSales} day${withSales === 1 ? '' : 's'} with sales`}
+      aria-label={`Your share of sales per day in ${currency}, ${from && dayLabel(from)} to ${to && dayLabel(to)}: ${formatMoney(series.total, currency)} over ${withSales} day${withSales === 1 ? '' : 's'} with sales`}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-line)" vertical={false} />
           <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[from - DAY_MS / 2, to + DAY_MS / 2]}
-            ticks={dayTicks(from, to)}
+            dataKey="day"
+            ticks={dayTicks(data.map((d) => d.day))}
+            interval={0}
             tickFormatter={dayLabel}
             stroke="var(--color-muted)"
             fontSize={12}
@@ -57,18 +55,12 @@ export default function SalesChart({ series }: { series: EarningsSeries }) {
             width={72}
           />
           <Tooltip
-            labelFormatter={(t) => dayLabel(Number(t))}
+            labelFormatter={(day) => (typeof day === 'string' ? dayLabel(day) : '')}
             formatter={(v) => [formatMoney(Number(v), currency), 'Your share']}
             contentStyle={{ background: 'var(--color-surface)', border: '1px solid var(--color-line)' }}
           />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
-          <Bar
-            dataKey="amount"
-            name={`Your share (${currency})`}
-            fill="var(--color-accent)"
-            radius={[3, 3, 0, 0]}
-            minPointSize={0}
-          />
+          <Bar dataKey="amount" name={`Your share (${currency})`} fill="var(--color-accent)" radius={[2, 2, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>
