@@ -106,7 +106,7 @@ export function ModelPage() {
                 <p className="text-sm whitespace-pre-line text-muted">{model.description}</p>
               </section>
             )}
-            <div className="order-4 lg:order-none">
+            <div className="order-4 empty:hidden lg:order-none">
               <ModelParents modelId={model.id} />
             </div>
           </div>

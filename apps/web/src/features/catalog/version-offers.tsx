@@ -286,11 +286,9 @@ export function OfferMatrix({
         <PhoneBuyBar
           targetId={`licences-${id}`}
           headingId={`offers-${id}`}
-          summary={
-            open.length === 1
-              ? `${TIER_LABELS[open[0]!.tier] ?? open[0]!.tier} · ${price(open[0]!)}`
-              : `${open.length} licences · from ${price(open.reduce((a, b) => (b.priceAmount < a.priceAmount ? b : a)))}`
-          }
+          summary={open
+            .map((o) => (o.tier === 'FREE' ? 'Free' : `${TIER_LABELS[o.tier] ?? o.tier} ${price(o)}`))
+            .join(' · ')}
         />
       )}
     </section>
