@@ -12,3 +12,4 @@ export * from './confirm-dialog';
 export * from './long-value';
 export * from './scroll-table';
 export * from './percent-field';
+export * from './image-badges';

@@ -281,7 +281,7 @@ export function LibraryPage() {
                         {o.itemName}
                       </Link>
                     </td>
-                    <td className="p-3 text-muted">{formatDate(o.paidAt ?? o.createdAt)}</td>
+                    <td className="p-3 whitespace-nowrap text-muted">{formatDate(o.paidAt ?? o.createdAt)}</td>
                     <td className="p-3">
                       {formatMoney(o.amount, o.currency)}
                       {o.refundedAmount > 0 && (

@@ -95,7 +95,7 @@ function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
         <ul className="flex flex-col divide-y divide-line text-sm" data-testid="remix-queue">
           {queue.map((edge) => (
             <li key={edge.childId} className="flex flex-wrap items-center gap-3 py-2">
-              <span className="min-w-0 flex-1">
+              <span className="min-w-0 flex-1 basis-full sm:basis-0">
                 <Link to="/templates/$id" params={{ id: edge.childId }} className="font-medium text-accent underline">
                   {edge.child?.name ?? 'A remix'}
                 </Link>
