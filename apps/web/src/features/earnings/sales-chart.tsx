@@ -60,7 +60,13 @@ export default function SalesChart({ series }: { series: EarningsSeries }) {
             contentStyle={{ background: 'var(--color-surface)', border: '1px solid var(--color-line)' }}
           />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="amount" name={`Your share (${currency})`} fill="var(--color-accent)" radius={[2, 2, 0, 0]} />
+          <Bar
+            dataKey="amount"
+            name={`Your share (${currency})`}
+            fill="var(--color-accent)"
+            radius={[2, 2, 0, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
