@@ -291,7 +291,7 @@ describe('every page on a 390 px phone', () => {
     const error = page.getByTestId('upload-error');
     await error.waitFor();
     expect(await error.textContent()).toBe(
-      'Lookbook takes safetensors model files, named in 1–200 characters without folders.',
+      'Lookbook takes safetensors model files, with a name of 1–200 characters that does not start with a dot or contain folders or control characters.',
     );
     expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Dismiss' }).waitFor();

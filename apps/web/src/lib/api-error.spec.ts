@@ -16,7 +16,7 @@ describe('errorMessage: one readable sentence for any error', () => {
     ],
     [
       new ApiError('INVALID_FILE_NAME', 'A file name is …'),
-      'Lookbook takes safetensors model files, named in 1–200 characters without folders.',
+      'Lookbook takes safetensors model files, with a name of 1–200 characters that does not start with a dot or contain folders or control characters.',
     ],
   ])('%s → %s', (error, sentence) => {
     expect(errorMessage(error)).toBe(sentence);

@@ -33,7 +33,7 @@ const SENTENCES: Record<string, string> = {
   // Shares are entered in percent; the API counts basis points.
   REMIX_INVALID_SHARE: 'The share to the original is a percentage from 0% to 100%.',
   LINEAGE_INVALID_SHARES: 'The shares to the originals must be above 0% and add up to at most 100%.',
-  INVALID_FILE_NAME: `Lookbook takes ${MODEL_FILE_FORMATS_TEXT} model files, named in 1–200 characters without folders.`,
+  INVALID_FILE_NAME: `Lookbook takes ${MODEL_FILE_FORMATS_TEXT} model files, with a name of 1–200 characters that does not start with a dot or contain folders or control characters.`,
 };
 
 /** Sentences built from the error's details (a limit in basis points said in percent). */

@@ -69,7 +69,7 @@ describe('FileUploads (the upload list)', () => {
     [
       'refused by the API: its sentence, no Retry',
       { errors: [{ message: 'A file name is …', extensions: { code: 'INVALID_FILE_NAME', field: 'fileName' } }] },
-      'Lookbook takes safetensors model files, named in 1–200 characters without folders.',
+      'Lookbook takes safetensors model files, with a name of 1–200 characters that does not start with a dot or contain folders or control characters.',
       false,
     ],
     [
