@@ -28,7 +28,7 @@ describe('errorMessage: one readable sentence for any error', () => {
       new ApiError('SOMETHING_ODD', '[object Object]', details),
       new ApiError('SOMETHING_ODD', '{"error":"x"}', details),
       new ApiError('SOMETHING_ODD', '', details),
-      new Error(`Upload failed ${String({})}`),
+      new Error('Upload failed [object Object]'),
       { message: { nested: true } },
       details,
       null,
