@@ -168,7 +168,10 @@ const present = referenceAvailable('comfyui');
     await form.getByLabel('Your share of each remix sale (%)').fill('12.5');
     await explained.getByText(/You receive 12\.5% of every sale of a remix/).waitFor();
     await form.getByLabel('Your share of each remix sale (%)').fill('80');
-    await form.getByText('Your share is 0–50% of each sale').waitFor();
+    // Entered in percent, refused in percent (the API counts basis points).
+    await form.getByText('Enter a share from 0% to 50%.').waitFor();
+    await form.getByLabel('Your share of each remix sale (%)').fill('12.345');
+    await form.getByText('Use at most two decimals, like 12.25.').waitFor();
     await form.getByLabel('Your share of each remix sale (%)').fill('15');
     await form.getByLabel('Credit line every remix shows').fill('Harbour Cats © Workflow maker');
     await explained.getByText('Every remix credits “Harbour Cats © Workflow maker”.').waitFor();
@@ -186,6 +189,11 @@ const present = referenceAvailable('comfyui');
   it('a fan remixes it; the IP owner approves; the fan publishes and offers a commercial licence', async () => {
     await signUp(visitor, `fan-${Date.now() % 100000}`, 'Neon fan');
     await visitor.goto(templateUrl);
+    // A share in percent that is out of range is refused in percent, before anything is sent.
+    await visitor.getByLabel('Share to the original (%)').fill('150');
+    await visitor.getByText('Enter a share from 0% to 100%.').waitFor();
+    await visitor.getByRole('button', { name: 'Remix', exact: true }).click();
+    expect(visitor.url()).toBe(templateUrl);
     await visitor.getByLabel('Share to the original (%)').fill('20');
     await visitor.getByRole('button', { name: 'Remix', exact: true }).click();
     await visitor.waitForURL((u) => /\/templates\/[0-9a-f-]{36}$/.test(u.pathname) && u.href !== templateUrl);
@@ -322,7 +330,7 @@ const present = referenceAvailable('comfyui');
     await page.getByLabel('Parent model (link or id)').fill(url(`/models/${base.modelId}`));
     await page.getByLabel('How').selectOption('FINETUNE');
     await page.getByLabel('Share of each sale (%)').fill('120');
-    await page.getByText('A share is 0–100%').waitFor();
+    await page.getByText('Enter a share from 0% to 100%.').waitFor();
     await page.getByLabel('Share of each sale (%)').fill('20');
     await page.getByRole('button', { name: 'Declare parent' }).click();
     await page.getByTestId('model-parents').getByText(baseName).waitFor();

@@ -50,3 +50,59 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
   await screenshots(page, name);
 }
+
+/** Waits until the page has stopped loading: no request in flight for a moment, no skeleton, fonts and images in. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.getByTestId('loading').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.evaluate(`document.fonts.ready`);
+  await page.evaluate(`Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))`);
+}
+
+/**
+ * What makes the page wider than its viewport: the document's scroll width against the window, and every element that
+ * sticks out past the right (or left) edge without an ancestor that clips or scrolls it — the outermost of each, as
+ * `tag#id.class "text"` with how far it reaches. Empty when nothing sticks out.
+ */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  // A string, not a function: this file compiles without the DOM's types.
+  return page.evaluate<string[]>(`(() => {
+    const width = window.innerWidth;
+    const found = [];
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth > width) found.push('document is ' + scrollWidth + 'px wide in a ' + width + 'px window');
+    const clips = (el) => {
+      const style = getComputedStyle(el);
+      return style.overflowX !== 'visible' || style.position === 'fixed';
+    };
+    const sticksOut = (el) => {
+      const rect = el.getBoundingClientRect();
+      return rect.width > 1 && rect.height > 1 && (rect.right > width + 0.5 || rect.left < -0.5);
+    };
+    const clippedAbove = (el) => {
+      for (let parent = el.parentElement; parent && parent !== document.body; parent = parent.parentElement)
+        if (clips(parent)) return true;
+      return false;
+    };
+    const describe = (el) => {
+      const rect = el.getBoundingClientRect();
+      const classes = typeof el.className === 'string' && el.className.trim()
+        ? '.' + el.className.trim().split(/\\s+/).slice(0, 4).join('.') : '';
+      const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+      return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes + ' "' + text + '" spans ' +
+        Math.round(rect.left) + '–' + Math.round(rect.right) + 'px';
+    };
+    const out = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      if (!sticksOut(el) || clippedAbove(el)) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none' || style.position === 'fixed') continue;
+      out.push(el);
+    }
+    // The outermost of each (where it shows) and the innermost (what causes it).
+    const outer = out.filter((el) => !out.includes(el.parentElement));
+    const inner = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+    for (const el of new Set([...outer, ...inner])) found.push(describe(el));
+    return found.slice(0, 25);
+  })()`);
+}

@@ -1,13 +1,18 @@
 import { Link, useRouter } from '@tanstack/react-router';
 import { EmptyState, ErrorState, buttonStyles } from '@lookbook/web-ui';
-import { errorMessage } from '../lib/api-error';
+import { errorMessage, isRetryable } from '../lib/api-error';
 import { useTitle } from '../lib/use-title';
 
 /** A route whose loader or component failed: the error as a plain sentence, and a retry that reloads the route. */
 export function RouteError({ error }: { error: unknown }) {
   const router = useRouter();
   useTitle('Something went wrong');
-  return <ErrorState message={errorMessage(error)} onRetry={() => void router.invalidate()} />;
+  return (
+    <ErrorState
+      message={errorMessage(error)}
+      onRetry={isRetryable(error) ? () => void router.invalidate() : undefined}
+    />
+  );
 }
 
 export function NotFound() {

@@ -633,7 +633,7 @@ export type OrderQuery = { order: { id: string, itemName: string, tier: string, 
 export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EarningsQuery = { myEarnings: Array<{ currency: string, pending: number, available: number, paidOut: number, lifetimeEarnings: number }>, myPayoutAccount: { status: PayoutAccountStatus, payoutsEnabled: boolean, requirementsDue: Array<string>, payoutFailureCode: string | null }, mySales: { nodes: Array<{ orderId: string, itemName: string, tier: string, status: OrderStatus, paidAt: string, currency: string, price: number, platformFee: number, platformFeeBps: number, processorFee: number | null, refundedAmount: number, splits: Array<{ role: SplitRole, shareBps: number, amount: number, clawedBack: number, reversedAmount: number, transferAmount: number | null, transferStatus: TransferStatus, transferableAt: string, recipient: { handle: string | null, displayName: string | null } }> }> }, myPayouts: { nodes: Array<{ id: string, amount: number, currency: string, status: PayoutStatus, createdAt: string, arrivalDate: string | null, failureCode: string | null }> } };
+export type EarningsQuery = { myEarnings: Array<{ currency: string, pending: number, available: number, paidOut: number, lifetimeEarnings: number }>, myEarningsByDay: Array<{ currency: string, total: number, days: Array<{ day: string, amount: number }> }>, myPayoutAccount: { status: PayoutAccountStatus, payoutsEnabled: boolean, requirementsDue: Array<string>, payoutFailureCode: string | null }, mySales: { nodes: Array<{ orderId: string, itemName: string, tier: string, status: OrderStatus, paidAt: string, currency: string, price: number, platformFee: number, platformFeeBps: number, processorFee: number | null, refundedAmount: number, yourShare: number, splits: Array<{ role: SplitRole, shareBps: number, amount: number, clawedBack: number, reversedAmount: number, transferAmount: number | null, transferStatus: TransferStatus, transferableAt: string, recipient: { handle: string | null, displayName: string | null } }> }> }, myPayouts: { nodes: Array<{ id: string, amount: number, currency: string, status: PayoutStatus, createdAt: string, arrivalDate: string | null, failureCode: string | null }> } };
 
 export type StartOnboardingMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1586,6 +1586,14 @@ export const EarningsDocument = new TypedDocumentString(`
     paidOut
     lifetimeEarnings
   }
+  myEarningsByDay(days: 90) {
+    currency
+    total
+    days {
+      day
+      amount
+    }
+  }
   myPayoutAccount {
     status
     payoutsEnabled
@@ -1605,6 +1613,7 @@ export const EarningsDocument = new TypedDocumentString(`
       platformFeeBps
       processorFee
       refundedAmount
+      yourShare
       splits {
         role
         shareBps

@@ -8,3 +8,8 @@ export * from './layout';
 export * from './copy-button';
 export * from './dialog';
 export * from './field-styles';
+export * from './confirm-dialog';
+export * from './long-value';
+export * from './scroll-table';
+export * from './percent-field';
+export * from './image-badges';

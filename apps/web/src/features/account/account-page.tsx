@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Checkbox,
+  ConfirmButton,
   CopyButton,
   Detail,
   EmptyState,
@@ -18,7 +19,7 @@ import {
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import type { ApiScope, Maturity } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { ME_KEY, useMe } from '../../lib/session';
@@ -152,7 +153,10 @@ export function AccountPage() {
       {account.isPending ? (
         <LoadingState />
       ) : account.isError ? (
-        <ErrorState message={errorMessage(account.error)} onRetry={() => void account.refetch()} />
+        <ErrorState
+          message={errorMessage(account.error)}
+          onRetry={isRetryable(account.error) ? () => void account.refetch() : undefined}
+        />
       ) : (
         <>
           <Card>
@@ -162,7 +166,7 @@ export function AccountPage() {
               {account.data.mySessions.nodes.map((s) => (
                 <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="session">
                   <div className="min-w-0 text-sm">
-                    <p className="truncate font-medium">{s.userAgent ?? 'Unknown device'}</p>
+                    <p className="font-medium break-all">{s.userAgent ?? 'Unknown device'}</p>
                     <p className="text-xs text-muted">
                       Signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastUsedAt)}
                     </p>
@@ -170,9 +174,15 @@ export function AccountPage() {
                   {s.current ? (
                     <Badge tone="good">This device</Badge>
                   ) : (
-                    <Button variant="secondary" size="sm" onPress={() => revokeSession.mutate(s.id)}>
-                      Sign out this device
-                    </Button>
+                    <ConfirmButton
+                      label="Sign out this device"
+                      title="Sign out this device?"
+                      confirmLabel="Sign out"
+                      onConfirm={() => revokeSession.mutateAsync(s.id)}
+                      error={revokeSession.isError ? errorMessage(revokeSession.error) : null}
+                    >
+                      {s.userAgent ?? 'That device'} will need your password to use Lookbook again.
+                    </ConfirmButton>
                   )}
                 </li>
               ))}
@@ -193,8 +203,8 @@ export function AccountPage() {
                     className="flex flex-wrap items-center justify-between gap-2 py-3"
                     data-testid="api-key"
                   >
-                    <div className="text-sm">
-                      <p className="font-medium">
+                    <div className="min-w-0 text-sm">
+                      <p className="font-medium break-all">
                         {key.name} <code className="text-xs text-muted">{key.displayPrefix}…</code>
                       </p>
                       <p className="text-xs text-muted">
@@ -206,9 +216,16 @@ export function AccountPage() {
                     {key.revokedAt ? (
                       <Badge tone="bad">Revoked</Badge>
                     ) : (
-                      <Button variant="secondary" size="sm" onPress={() => revokeKey.mutate(key.id)}>
-                        Revoke
-                      </Button>
+                      <ConfirmButton
+                        label="Revoke"
+                        title={`Revoke the key “${key.name}”?`}
+                        confirmLabel="Revoke key"
+                        onConfirm={() => revokeKey.mutateAsync(key.id)}
+                        error={revokeKey.isError ? errorMessage(revokeKey.error) : null}
+                      >
+                        Scripts and tools using it stop working at once. This cannot be undone: create a new key to
+                        replace it.
+                      </ConfirmButton>
                     )}
                   </li>
                 ))}

@@ -3,7 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { EmptyState, ErrorState, LoadingState, PageHeader } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
-import { errorCode, errorMessage } from '../../lib/api-error';
+import { errorCode, errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -37,7 +37,10 @@ export function ProfilePage() {
     return errorCode(user.error) === 'USER_NOT_FOUND' ? (
       <NotFound />
     ) : (
-      <ErrorState message={errorMessage(user.error)} onRetry={() => void user.refetch()} />
+      <ErrorState
+        message={errorMessage(user.error)}
+        onRetry={isRetryable(user.error) ? () => void user.refetch() : undefined}
+      />
     );
   const person = user.data.user;
   return (
@@ -60,7 +63,10 @@ export function ProfilePage() {
       {models.isPending ? (
         <LoadingState />
       ) : models.isError ? (
-        <ErrorState message={errorMessage(models.error)} onRetry={() => void models.refetch()} />
+        <ErrorState
+          message={errorMessage(models.error)}
+          onRetry={isRetryable(models.error) ? () => void models.refetch() : undefined}
+        />
       ) : nodes.length === 0 ? (
         <EmptyState title={`${person.displayName} has not published anything yet`} />
       ) : (

@@ -11,7 +11,7 @@ import {
   buttonStyles,
   cn,
 } from '@lookbook/web-ui';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { modelTypeLabel } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
 import type { BrowseSearch } from './catalog-queries';
@@ -174,7 +174,10 @@ export function BrowsePage() {
           {results.isPending ? (
             <GridSkeleton />
           ) : results.isError ? (
-            <ErrorState message={errorMessage(results.error)} onRetry={() => void results.refetch()} />
+            <ErrorState
+              message={errorMessage(results.error)}
+              onRetry={isRetryable(results.error) ? () => void results.refetch() : undefined}
+            />
           ) : cards.length === 0 ? (
             <EmptyState
               title={filtered ? 'Nothing matches this search' : 'No models published yet'}
@@ -217,7 +220,10 @@ export function BrowsePage() {
                 </Notice>
               )}
               {isFetchNextPageError && (
-                <ErrorState message={errorMessage(error)} onRetry={() => void fetchNextPage()} />
+                <ErrorState
+                  message={errorMessage(error)}
+                  onRetry={isRetryable(error) ? () => void fetchNextPage() : undefined}
+                />
               )}
             </>
           )}

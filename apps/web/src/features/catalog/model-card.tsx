@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Badge } from '@lookbook/web-ui';
+import { Badge, ImageBadges } from '@lookbook/web-ui';
 import type { FragmentType } from '../../gql';
 import { graphql, readFragment } from '../../gql';
 import { formatMoney, modelTypeLabel } from '../../lib/format';
@@ -85,14 +85,7 @@ export function ModelCard({
         ) : (
           <span className="flex h-full items-center justify-center text-sm text-muted">No preview</span>
         )}
-        <span className="absolute top-2 left-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
-          {modelTypeLabel(model.type)}
-        </span>
-        {price && (
-          <span className="absolute top-2 right-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
-            {price}
-          </span>
-        )}
+        <ImageBadges start={modelTypeLabel(model.type)} end={price} />
       </Link>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="truncate text-sm leading-6 font-semibold text-ink">

@@ -93,22 +93,30 @@ export function ModelPage() {
       {!version ? (
         <Notice>This model has no versions yet.</Notice>
       ) : (
-        <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <div className="flex flex-col gap-8">
+        // Phones: one column, the licences right after the pictures (before the description and the files); wide
+        // screens: pictures and description on the left, licences and files on the right.
+        <div className="flex flex-col gap-8 lg:grid lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className="contents lg:flex lg:flex-col lg:gap-8">
             <Gallery version={version} modelName={model.name} />
             {model.description && (
-              <section aria-labelledby="about">
+              <section aria-labelledby="about" className="order-3 lg:order-none">
                 <h2 id="about" className="mb-2 text-base font-semibold">
                   About
                 </h2>
                 <p className="text-sm whitespace-pre-line text-muted">{model.description}</p>
               </section>
             )}
-            <ModelParents modelId={model.id} />
+            <div className="order-4 empty:hidden lg:order-none">
+              <ModelParents modelId={model.id} />
+            </div>
           </div>
-          <div className="flex flex-col gap-8">
-            <VersionOffers version={version} signedIn={signedIn} isOwner={isOwner} />
-            <VersionDetails version={version} signedIn={signedIn} />
+          <div className="contents lg:flex lg:flex-col lg:gap-8">
+            <div className="order-2 lg:order-none">
+              <VersionOffers version={version} signedIn={signedIn} isOwner={isOwner} />
+            </div>
+            <div className="order-5 lg:order-none">
+              <VersionDetails version={version} signedIn={signedIn} />
+            </div>
           </div>
         </div>
       )}

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, CopyButton, Detail } from '@lookbook/web-ui';
+import { Badge, CopyButton, Detail, LongValue } from '@lookbook/web-ui';
 import type { FragmentType } from '../../gql';
 import { graphql, readFragment } from '../../gql';
 import { formatBytes, formatDate, sentenceCase } from '../../lib/format';
@@ -68,7 +68,10 @@ export function VersionDetails({
           </div>
           <ul className="flex flex-wrap gap-2">
             {version.triggerWords.map((word) => (
-              <li key={word} className="flex items-center gap-1 rounded-lg bg-raised py-1 pr-1 pl-3 font-mono text-sm">
+              <li
+                key={word}
+                className="flex max-w-full items-center gap-1 rounded-lg bg-raised py-1 pr-1 pl-3 font-mono text-sm break-all"
+              >
                 {word}
                 <CopyButton value={word} label="Copy" />
               </li>
@@ -102,7 +105,7 @@ export function VersionDetails({
               <li key={file.id} className="rounded-lg border border-line p-3" data-testid="model-file">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <div className="min-w-0">
-                    <p className="truncate font-mono text-sm">{file.fileName}</p>
+                    <p className="font-mono text-sm break-all">{file.fileName}</p>
                     <p className="text-xs text-muted">
                       {formatBytes(file.sizeBytes ?? file.declaredSize)} · {file.format}
                       {file.precision ? ` · ${file.precision}` : ''} · {sentenceCase(file.role)}
@@ -119,10 +122,7 @@ export function VersionDetails({
                 {file.sha256 && (
                   <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
                     <span className="text-muted">SHA-256</span>
-                    <code className="max-w-full truncate rounded bg-raised px-1.5 py-0.5" data-testid="file-sha256">
-                      {file.sha256}
-                    </code>
-                    <CopyButton value={file.sha256} label="Copy hash" />
+                    <LongValue value={file.sha256} label="Copy hash" testId="file-sha256" />
                     {file.autoV2 && (
                       <>
                         <span className="text-muted">AutoV2</span>

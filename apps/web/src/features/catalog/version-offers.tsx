@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Badge, Button, Notice, buttonStyles } from '@lookbook/web-ui';
+import { Badge, Button, LongValue, Notice, ScrollTable, buttonStyles } from '@lookbook/web-ui';
+import { PhoneBuyBar } from './phone-buy-bar';
 import type { FragmentType } from '../../gql';
 import { graphql, readFragment } from '../../gql';
 import type { VersionOffersFragment as VersionOffersFragmentData } from '../../gql/graphql';
@@ -199,13 +200,36 @@ export function OfferMatrix({
     );
   };
 
+  const price = (o: Offer) => (o.tier === 'FREE' ? 'Free' : formatMoney(o.priceAmount, o.priceCurrency));
+  const open = isOwner ? [] : offers.filter((o) => !held.has(o.tier));
+
   return (
-    <section aria-labelledby={`offers-${id}`} className="flex flex-col gap-3">
-      <h3 id={`offers-${id}`} className="text-base font-semibold">
+    <section aria-labelledby={`offers-${id}`} className="flex scroll-mt-20 flex-col gap-3" id={`licences-${id}`}>
+      <h3 id={`offers-${id}`} className="text-base font-semibold" tabIndex={-1}>
         Licences for {name}
       </h3>
       {failure && <Notice tone="bad">{errorMessage(failure)}</Notice>}
-      <div className="overflow-x-auto rounded-lg border border-line">
+      {/* Phones: one card per licence, its terms as rows (a matrix would hide every column but the first). */}
+      <ul className="flex flex-col gap-3 sm:hidden" data-testid="permissions-cards">
+        {offers.map((o) => (
+          <li key={o.id} className="rounded-lg border border-line" data-testid={`offer-card-${o.tier}`}>
+            <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line bg-raised px-3 py-2">
+              <span className="font-semibold">{TIER_LABELS[o.tier] ?? o.tier}</span>
+              <span className="text-base font-semibold text-accent">{price(o)}</span>
+            </div>
+            <dl className="divide-y divide-line px-3 text-sm">
+              {ROWS.map((row) => (
+                <div key={row.label} className="flex justify-between gap-4 py-2">
+                  <dt className="text-muted">{row.label}</dt>
+                  <dd className="min-w-0 text-right">{row.value(o)}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="border-t border-line p-3">{action(o)}</div>
+          </li>
+        ))}
+      </ul>
+      <ScrollTable label={`Licences for ${name}, side by side`} className="hidden sm:flex">
         <table className="w-full min-w-[28rem] text-sm" data-testid="permissions-matrix">
           <caption className="sr-only">What each licence of {name} allows</caption>
           <thead className="bg-raised">
@@ -216,9 +240,7 @@ export function OfferMatrix({
               {offers.map((o) => (
                 <th key={o.id} scope="col" className="p-3 text-left">
                   <span className="block font-semibold">{TIER_LABELS[o.tier] ?? o.tier}</span>
-                  <span className="block text-base font-semibold text-accent">
-                    {o.tier === 'FREE' ? 'Free' : formatMoney(o.priceAmount, o.priceCurrency)}
-                  </span>
+                  <span className="block text-base font-semibold text-accent">{price(o)}</span>
                 </th>
               ))}
             </tr>
@@ -248,18 +270,27 @@ export function OfferMatrix({
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {offers.map((o) => (
         <details key={o.id} className="rounded-lg border border-line px-4 py-2 text-sm">
           <summary className="cursor-pointer font-medium">
             Full terms: {TIER_LABELS[o.tier]} (revision {o.revision})
           </summary>
           <pre className="mt-2 font-sans text-sm whitespace-pre-wrap text-muted">{o.termsText}</pre>
-          <p className="mt-2 text-xs text-muted">
-            Terms SHA-256 <code>{o.termsSha256}</code>
+          <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-muted">
+            Terms SHA-256 <LongValue value={o.termsSha256} label="Copy hash" />
           </p>
         </details>
       ))}
+      {open.length > 0 && (
+        <PhoneBuyBar
+          targetId={`licences-${id}`}
+          headingId={`offers-${id}`}
+          summary={open
+            .map((o) => (o.tier === 'FREE' ? 'Free' : `${TIER_LABELS[o.tier] ?? o.tier} ${price(o)}`))
+            .join(' · ')}
+        />
+      )}
     </section>
   );
 }

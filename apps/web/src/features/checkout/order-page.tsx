@@ -12,7 +12,7 @@ import {
   buttonStyles,
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -67,7 +67,13 @@ export function OrderPage() {
   });
   useTitle(order.data ? `Order: ${order.data.order.itemName}` : 'Order');
   if (order.isPending) return <LoadingState />;
-  if (order.isError) return <ErrorState message={errorMessage(order.error)} onRetry={() => void order.refetch()} />;
+  if (order.isError)
+    return (
+      <ErrorState
+        message={errorMessage(order.error)}
+        onRetry={isRetryable(order.error) ? () => void order.refetch() : undefined}
+      />
+    );
   const o = order.data.order;
   const pending = o.status === 'PENDING';
   return (

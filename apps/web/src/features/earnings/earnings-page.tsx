@@ -14,7 +14,7 @@ import {
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import type { EarningsQuery } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate, formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -30,6 +30,14 @@ const Earnings = graphql(`
       available
       paidOut
       lifetimeEarnings
+    }
+    myEarningsByDay(days: 90) {
+      currency
+      total
+      days {
+        day
+        amount
+      }
     }
     myPayoutAccount {
       status
@@ -50,6 +58,7 @@ const Earnings = graphql(`
         platformFeeBps
         processorFee
         refundedAmount
+        yourShare
         splits {
           role
           shareBps
@@ -109,8 +118,13 @@ export function EarningsPage() {
   });
   if (earnings.isPending) return <LoadingState rows={6} />;
   if (earnings.isError)
-    return <ErrorState message={errorMessage(earnings.error)} onRetry={() => void earnings.refetch()} />;
-  const { myEarnings, myPayoutAccount: account, mySales, myPayouts } = earnings.data;
+    return (
+      <ErrorState
+        message={errorMessage(earnings.error)}
+        onRetry={isRetryable(earnings.error) ? () => void earnings.refetch() : undefined}
+      />
+    );
+  const { myEarnings, myEarningsByDay, myPayoutAccount: account, mySales, myPayouts } = earnings.data;
   const sales = mySales.nodes;
 
   return (
@@ -171,14 +185,18 @@ export function EarningsPage() {
           ])}
         </div>
       )}
-      {sales.length > 0 && (
-        <Card>
-          <h2 className="mb-4 text-lg font-semibold">Sales over time</h2>
+      {myEarningsByDay.map((series) => (
+        <Card key={series.currency}>
+          <h2 className="text-lg font-semibold">Your share, last 90 days · {series.currency}</h2>
+          <p className="mb-4 text-sm text-muted">
+            What you earned each day: your split of every sale, after the platform fee and any refunds —{' '}
+            {formatMoney(series.total, series.currency)} in all.
+          </p>
           <Suspense fallback={<Skeleton className="h-64 w-full" />}>
-            <SalesChart sales={sales} />
+            <SalesChart series={series} />
           </Suspense>
         </Card>
-      )}
+      ))}
       <section aria-labelledby="sales" className="flex flex-col gap-3">
         <h2 id="sales" className="text-lg font-semibold">
           Sales
@@ -245,7 +263,12 @@ function SaleBreakdown({ sale }: { sale: Sale }) {
             {formatDateTime(sale.paidAt)} · order {sale.orderId.slice(0, 8)}
           </p>
         </div>
-        <Badge tone={sale.status === 'PAID' ? 'good' : 'warn'}>{sentenceCase(sale.status)}</Badge>
+        <div className="flex items-center gap-2">
+          <span className="text-sm">
+            Your share <strong data-testid="sale-your-share">{money(sale.yourShare)}</strong>
+          </span>
+          <Badge tone={sale.status === 'PAID' ? 'good' : 'warn'}>{sentenceCase(sale.status)}</Badge>
+        </div>
       </div>
       <table className="mt-3 w-full text-sm">
         <caption className="sr-only">How the price of this sale was split</caption>

@@ -4,16 +4,18 @@ import {
   Badge,
   Button,
   Card,
+  ConfirmButton,
   CopyButton,
   EmptyState,
   ErrorState,
   LoadingState,
   Notice,
   PageHeader,
+  ScrollTable,
   buttonStyles,
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -107,7 +109,7 @@ export function LibraryPage() {
     getNextPageParam: (last) => (last.myOrders.pageInfo.hasNextPage ? last.myOrders.pageInfo.endCursor : undefined),
   });
   const refund = useMutation({
-    mutationFn: (orderId: string) => execute(RequestRefund, { orderId }),
+    mutationFn: ({ orderId }: { orderId: string; reason: string }) => execute(RequestRefund, { orderId }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['myOrders'] });
       await client.invalidateQueries({ queryKey: ['myLicenses'] });
@@ -126,7 +128,10 @@ export function LibraryPage() {
         {licenses.isPending ? (
           <LoadingState />
         ) : licenses.isError ? (
-          <ErrorState message={errorMessage(licenses.error)} onRetry={() => void licenses.refetch()} />
+          <ErrorState
+            message={errorMessage(licenses.error)}
+            onRetry={isRetryable(licenses.error) ? () => void licenses.refetch() : undefined}
+          />
         ) : licenceNodes.length === 0 ? (
           <EmptyState
             title="You have no licences yet"
@@ -169,8 +174,18 @@ export function LibraryPage() {
                       Revoked{l.revocationReason ? `: ${sentenceCase(l.revocationReason)}` : ''}.
                     </Notice>
                   )}
+                  {/* A revoked licence no longer grants downloads: only what still works — its page, and verifying
+                      the certificate (which now says revoked). */}
                   <div className="flex flex-wrap gap-2">
-                    {l.subjectKind === 'TEMPLATE' ? (
+                    {l.status !== 'ACTIVE' ? (
+                      <Link
+                        to={l.subjectKind === 'TEMPLATE' ? '/templates/$id' : '/models/$id'}
+                        params={{ id: l.modelId }}
+                        className={buttonStyles('secondary', 'sm')}
+                      >
+                        View {l.subjectKind === 'TEMPLATE' ? 'template' : 'model'}
+                      </Link>
+                    ) : l.subjectKind === 'TEMPLATE' ? (
                       <Link to="/templates/$id" params={{ id: l.modelId }} className={buttonStyles('primary', 'sm')}>
                         Template
                       </Link>
@@ -181,14 +196,18 @@ export function LibraryPage() {
                     )}
                     {l.certificate && (
                       <>
-                        <Button
-                          variant="secondary"
-                          size="sm"
-                          onPress={() => downloadCertificate(l.resourceName, l.certificate!)}
-                        >
-                          Download certificate
-                        </Button>
-                        <CopyButton value={verificationLink(l.certificate)} label="Copy verification link" />
+                        {l.status === 'ACTIVE' && (
+                          <>
+                            <Button
+                              variant="secondary"
+                              size="sm"
+                              onPress={() => downloadCertificate(l.resourceName, l.certificate!)}
+                            >
+                              Download certificate
+                            </Button>
+                            <CopyButton value={verificationLink(l.certificate)} label="Copy verification link" />
+                          </>
+                        )}
                         <a
                           href={`/verify#${l.certificate}`}
                           className={buttonStyles('quiet', 'sm')}
@@ -226,11 +245,14 @@ export function LibraryPage() {
         {orders.isPending ? (
           <LoadingState />
         ) : orders.isError ? (
-          <ErrorState message={errorMessage(orders.error)} onRetry={() => void orders.refetch()} />
+          <ErrorState
+            message={errorMessage(orders.error)}
+            onRetry={isRetryable(orders.error) ? () => void orders.refetch() : undefined}
+          />
         ) : orderNodes.length === 0 ? (
           <EmptyState title="No orders yet">Paid licences you buy show up here with their receipts.</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-card border border-line">
+          <ScrollTable label="Your orders">
             <table className="w-full min-w-[36rem] text-sm">
               <thead className="bg-raised text-left text-muted">
                 <tr>
@@ -259,7 +281,7 @@ export function LibraryPage() {
                         {o.itemName}
                       </Link>
                     </td>
-                    <td className="p-3 text-muted">{formatDate(o.paidAt ?? o.createdAt)}</td>
+                    <td className="p-3 whitespace-nowrap text-muted">{formatDate(o.paidAt ?? o.createdAt)}</td>
                     <td className="p-3">
                       {formatMoney(o.amount, o.currency)}
                       {o.refundedAmount > 0 && (
@@ -279,14 +301,19 @@ export function LibraryPage() {
                           Receipt
                         </Link>
                         {o.status === 'PAID' && o.refundedAmount === 0 && (
-                          <Button
+                          <ConfirmButton
+                            label="Request refund"
                             variant="quiet"
-                            size="sm"
-                            onPress={() => refund.mutate(o.id)}
-                            isPending={refund.isPending && refund.variables === o.id}
+                            title="Refund this order?"
+                            confirmLabel={`Refund ${formatMoney(o.amount, o.currency)}`}
+                            reason={{ label: 'Why are you asking for a refund?', maxLength: 500 }}
+                            onConfirm={(reason) => refund.mutateAsync({ orderId: o.id, reason })}
+                            isPending={refund.isPending && refund.variables?.orderId === o.id}
+                            error={refund.isError ? errorMessage(refund.error) : null}
                           >
-                            Request refund
-                          </Button>
+                            {formatMoney(o.amount, o.currency)} goes back to how you paid for {o.itemName}. The licence
+                            ends when the refund goes through, and its certificate then verifies as revoked.
+                          </ConfirmButton>
                         )}
                       </div>
                     </td>
@@ -294,7 +321,7 @@ export function LibraryPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </div>

@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Checkbox,
+  ConfirmDialog,
   EmptyState,
   ErrorState,
   LoadingState,
@@ -16,7 +17,7 @@ import {
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import type { RevocationReason, Role } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
@@ -110,7 +111,10 @@ function ReviewQueueCard() {
       {queue.isPending ? (
         <LoadingState />
       ) : queue.isError ? (
-        <ErrorState message={errorMessage(queue.error)} onRetry={() => void queue.refetch()} />
+        <ErrorState
+          message={errorMessage(queue.error)}
+          onRetry={isRetryable(queue.error) ? () => void queue.refetch() : undefined}
+        />
       ) : queue.data.moneyReviewQueue.length === 0 ? (
         <EmptyState title="Nothing needs a person right now">
           Failed refunds, unrecovered reversals and stalled payment events land here.
@@ -144,6 +148,7 @@ function ActionCard({
   pending,
   error,
   done,
+  confirm,
 }: {
   title: string;
   children: ReactNode;
@@ -151,7 +156,10 @@ function ActionCard({
   pending: boolean;
   error: unknown;
   done: string | null;
+  /** A step that cannot be undone asks first (the form's submit opens the question). */
+  confirm?: { title: string; body: ReactNode; confirmLabel: string };
 }) {
+  const [asking, setAsking] = useState(false);
   return (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">{title}</h2>
@@ -159,7 +167,8 @@ function ActionCard({
         className="flex flex-col gap-3"
         onSubmit={(event) => {
           event.preventDefault();
-          onSubmit();
+          if (confirm) setAsking(true);
+          else onSubmit();
         }}
       >
         {children}
@@ -169,6 +178,20 @@ function ActionCard({
           {title}
         </Button>
       </form>
+      {confirm && (
+        <ConfirmDialog
+          isOpen={asking}
+          onOpenChange={setAsking}
+          title={confirm.title}
+          confirmLabel={confirm.confirmLabel}
+          onConfirm={() => {
+            setAsking(false);
+            onSubmit();
+          }}
+        >
+          {confirm.body}
+        </ConfirmDialog>
+      )}
     </Card>
   );
 }
@@ -184,6 +207,11 @@ function BlockHashCard() {
       pending={block.isPending}
       error={block.error}
       done={block.isSuccess ? 'Blocked: future uploads of these bytes are rejected.' : null}
+      confirm={{
+        title: 'Block this file?',
+        confirmLabel: 'Block hash',
+        body: 'Every future upload of these exact bytes is rejected, by anyone.',
+      }}
     >
       <TextField label="SHA-256" value={sha256} onChange={setSha} isRequired />
       <TextField
@@ -211,6 +239,11 @@ function RevokeCard() {
       pending={revoke.isPending}
       error={revoke.error}
       done={revoke.isSuccess ? 'Revoked: its certificate now verifies as revoked.' : null}
+      confirm={{
+        title: 'Revoke this licence?',
+        confirmLabel: 'Revoke licence',
+        body: `Licence ${id.trim()} ends now (${sentenceCase(reason).toLowerCase()}): its holder loses downloads and its certificate verifies as revoked. This cannot be undone.`,
+      }}
     >
       <TextField label="Licence id" value={id} onChange={setId} isRequired />
       <Select

@@ -46,16 +46,58 @@ describe('FileUploads (the upload list)', () => {
     expect(screen.getByText(/Choose the same file again to resume/)).toBeVisible();
   });
 
-  it('refuses a file type it does not take, saying why, and starts no upload', async () => {
-    const fetch = jest.fn();
-    global.fetch = fetch;
+  it.each(['notes.txt', 'model.gguf', 'model.onnx', 'model.ckpt', 'config.json'])(
+    'refuses %s in words, offering exactly what the API takes, and starts no upload',
+    async (name) => {
+      const fetch = jest.fn();
+      global.fetch = fetch;
+      renderWithQueries(<FileUploads versionId={VERSION} files={[]} editable onChanged={jest.fn()} />);
+      const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+      expect(input.accept).toBe('.safetensors');
+      expect(screen.getByText('.safetensors files up to 20 GB.')).toBeVisible();
+      await userEvent.setup({ applyAccept: false }).upload(input, new File(['hello'], name));
+      await waitFor(() =>
+        expect(screen.getByRole('alert')).toHaveTextContent(
+          `${name}: Lookbook takes safetensors model files only. Convert the file to that format and choose it again.`,
+        ),
+      );
+      expect(fetch).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    [
+      'refused by the API: its sentence, no Retry',
+      { errors: [{ message: 'A file name is …', extensions: { code: 'INVALID_FILE_NAME', field: 'fileName' } }] },
+      'Lookbook takes safetensors model files, with a name of 1–200 characters that does not start with a dot or contain folders or control characters.',
+      false,
+    ],
+    [
+      'a refusal with details: never "[object Object]"',
+      { errors: [{ message: 'Too many files', extensions: { code: 'TOO_MANY_FILES', details: { max: 10 } } }] },
+      'Too many files',
+      false,
+    ],
+    [
+      'the server failing: a Retry',
+      { errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+      'Something went wrong on our side. Try again in a moment.',
+      true,
+    ],
+  ])('an upload %s', async (_case, answer, sentence, retry) => {
+    global.fetch = jest.fn(async () => ({
+      ok: true,
+      status: 200,
+      statusText: 'OK',
+      json: async () => answer,
+    })) as never;
     renderWithQueries(<FileUploads versionId={VERSION} files={[]} editable onChanged={jest.fn()} />);
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
-    await userEvent
-      .setup({ applyAccept: false })
-      .upload(input, new File(['hello'], 'notes.txt', { type: 'text/plain' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/You can only upload/));
-    expect(fetch).not.toHaveBeenCalled();
+    await userEvent.setup().upload(input, new File(['hello'], 'look.safetensors'));
+    const error = await screen.findByTestId('upload-error');
+    expect(error).toHaveTextContent(sentence);
+    expect(error.textContent).not.toMatch(/object|[{}]/);
+    expect(!!screen.queryByRole('button', { name: 'Retry' })).toBe(retry);
   });
 
   it('offers no drop zone on a published version', () => {

@@ -2,7 +2,8 @@ import Uppy from '@uppy/core';
 import type { UppyFile } from '@uppy/core';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { DropZone, FileTrigger } from 'react-aria-components';
-import { Badge, Button, Notice, cn } from '@lookbook/web-ui';
+import { hasModelFileExtension, MODEL_FILE_EXTENSIONS, MODEL_FILE_FORMATS_TEXT } from '@lookbook/kernel/browser';
+import { Badge, Button, LongValue, Notice, cn } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import { formatBytes, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
@@ -65,7 +66,8 @@ export interface ServerFile {
   sha256?: string | null;
 }
 
-const ACCEPTED = ['.safetensors', '.gguf', '.pt', '.ckpt', '.bin', '.onnx', '.json', '.yaml'];
+// Exactly what the API accepts (one list for both): offering more would only promise a refusal.
+const ACCEPTED = [...MODEL_FILE_EXTENSIONS];
 
 /** Plain words for where a file stands on the server. */
 const SERVER_STATUS: Record<string, { label: string; tone: 'warn' | 'good' | 'bad' | 'neutral' }> = {
@@ -132,7 +134,13 @@ export function FileUploads({
 
   const add = (list: File[]) => {
     setRestriction(null);
-    for (const data of list) {
+    const refused = list.filter((file) => !hasModelFileExtension(file.name));
+    if (refused.length)
+      setRestriction(
+        `${refused.map((f) => f.name).join(', ')}: Lookbook takes ${MODEL_FILE_FORMATS_TEXT} model files only. ` +
+          'Convert the file to that format and choose it again.',
+      );
+    for (const data of list.filter((file) => hasModelFileExtension(file.name))) {
       const resumed = rememberedUploads.match(versionId, { name: data.name, size: data.size });
       try {
         uppy.addFile({
@@ -174,9 +182,7 @@ export function FileUploads({
           }
         >
           <p className="text-sm font-medium">Drop model files here</p>
-          <p className="text-xs text-muted">
-            .safetensors (recommended), GGUF, ONNX… up to 20 GB. Pickle files are checked and never loaded.
-          </p>
+          <p className="text-xs text-muted">{MODEL_FILE_EXTENSIONS.join(', ')} files up to 20 GB.</p>
           <FileTrigger allowsMultiple acceptedFileTypes={ACCEPTED} onSelect={(list) => list && add(Array.from(list))}>
             <Button variant="secondary" size="sm">
               Choose files
@@ -216,7 +222,7 @@ export function FileUploads({
                 data-status={f.scanStatus}
               >
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="min-w-0 truncate font-mono text-sm">{f.fileName}</span>
+                  <span className="min-w-0 font-mono text-sm break-all">{f.fileName}</span>
                   <span className="flex items-center gap-2 text-xs text-muted">
                     {formatBytes(f.sizeBytes ?? f.declaredSize)}
                     <Badge tone={status.tone}>{status.label}</Badge>
@@ -225,7 +231,11 @@ export function FileUploads({
                 {f.scanStatus === 'REJECTED' && f.rejectionMessage && (
                   <p className="mt-1 text-sm text-bad">{f.rejectionMessage}</p>
                 )}
-                {f.sha256 && <p className="mt-1 truncate font-mono text-xs text-muted">SHA-256 {f.sha256}</p>}
+                {f.sha256 && (
+                  <p className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-muted">
+                    SHA-256 <LongValue value={f.sha256} label="Copy hash" />
+                  </p>
+                )}
               </li>
             );
           })}
@@ -245,6 +255,8 @@ function UploadRow({
   const percent = file.progress.percentage ?? 0;
   const done = file.progress.uploadComplete;
   const failed = !!file.error;
+  // A refusal (a bad name, a version that is no longer a draft) would fail the same way again: no Retry for it.
+  const retryable = failed && file.meta.retryable !== false;
   const label = failed
     ? 'Failed'
     : done
@@ -261,7 +273,7 @@ function UploadRow({
       data-state={failed ? 'failed' : done ? 'done' : file.isPaused ? 'paused' : 'uploading'}
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <span className="min-w-0 truncate font-mono text-sm">{file.name}</span>
+        <span className="min-w-0 font-mono text-sm break-all">{file.name}</span>
         <span className="text-xs text-muted">
           {label} · {percent}% of {formatBytes(file.size ?? 0)}
         </span>
@@ -279,20 +291,26 @@ function UploadRow({
           style={{ width: `${percent}%` }}
         />
       </div>
-      {failed && <p className="mt-1 text-sm text-bad">{file.error}</p>}
+      {failed && (
+        <p className="mt-1 text-sm text-bad" data-testid="upload-error">
+          {file.error}
+        </p>
+      )}
       {!done && (
         <div className="mt-2 flex gap-2">
           {failed ? (
-            <Button size="sm" variant="secondary" onPress={() => void uppy.retryUpload(file.id)}>
-              Retry
-            </Button>
+            retryable && (
+              <Button size="sm" variant="secondary" onPress={() => void uppy.retryUpload(file.id)}>
+                Retry
+              </Button>
+            )
           ) : (
             <Button size="sm" variant="secondary" onPress={() => uppy.pauseResume(file.id)}>
               {file.isPaused ? 'Resume' : 'Pause'}
             </Button>
           )}
           <Button size="sm" variant="quiet" onPress={() => uppy.removeFile(file.id)}>
-            Cancel
+            {failed ? 'Dismiss' : 'Cancel'}
           </Button>
         </div>
       )}

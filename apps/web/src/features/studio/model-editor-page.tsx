@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Card,
+  ConfirmButton,
   ErrorState,
   LoadingState,
   Notice,
@@ -14,7 +15,7 @@ import {
 } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import type { ModelStatus } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -90,6 +91,16 @@ const ACTIONS: Record<ModelStatus, { to: ModelStatus; label: string }[]> = {
   TAKEN_DOWN: [],
 };
 
+/** What taking a published model down does, said before it is done. */
+const CONSEQUENCES: Partial<Record<ModelStatus, string>> = {
+  UNPUBLISHED:
+    'It leaves search and its page stops selling licences. People who hold a licence keep it and can still download ' +
+    'the files. You can publish it again later.',
+  ARCHIVED:
+    'It leaves search and your public profile and stops selling licences. People who hold a licence keep it. You can ' +
+    'restore it later as unpublished.',
+};
+
 /** Step 2: edit the model, change its status, and manage its versions. */
 export function ModelEditorPage() {
   const { id } = route.useParams();
@@ -127,7 +138,13 @@ export function ModelEditorPage() {
   });
   useTitle(model.data ? `Edit ${model.data.styleModel.name}` : 'Edit model');
   if (model.isPending) return <LoadingState />;
-  if (model.isError) return <ErrorState message={errorMessage(model.error)} onRetry={() => void model.refetch()} />;
+  if (model.isError)
+    return (
+      <ErrorState
+        message={errorMessage(model.error)}
+        onRetry={isRetryable(model.error) ? () => void model.refetch() : undefined}
+      />
+    );
   const m = model.data.styleModel;
 
   return (
@@ -145,16 +162,33 @@ export function ModelEditorPage() {
             <Link to="/models/$id" params={{ id }} className={buttonStyles('secondary')}>
               View page
             </Link>
-            {ACTIONS[m.status].map((a) => (
-              <Button
-                key={a.to}
-                variant={a.to === 'ARCHIVED' ? 'quiet' : 'secondary'}
-                onPress={() => status.mutate(a.to)}
-                isPending={status.isPending && status.variables === a.to}
-              >
-                {a.label}
-              </Button>
-            ))}
+            {ACTIONS[m.status].map((a) =>
+              CONSEQUENCES[a.to] && m.status === 'PUBLISHED' ? (
+                // Taking a public model down asks first, and says what buyers keep.
+                <ConfirmButton
+                  key={a.to}
+                  label={a.label}
+                  size="md"
+                  variant={a.to === 'ARCHIVED' ? 'quiet' : 'secondary'}
+                  title={`${a.label} ${m.name}?`}
+                  confirmLabel={a.label}
+                  onConfirm={() => status.mutateAsync(a.to)}
+                  isPending={status.isPending && status.variables === a.to}
+                  error={status.isError ? errorMessage(status.error) : null}
+                >
+                  {CONSEQUENCES[a.to]}
+                </ConfirmButton>
+              ) : (
+                <Button
+                  key={a.to}
+                  variant={a.to === 'ARCHIVED' ? 'quiet' : 'secondary'}
+                  onPress={() => status.mutate(a.to)}
+                  isPending={status.isPending && status.variables === a.to}
+                >
+                  {a.label}
+                </Button>
+              ),
+            )}
           </>
         }
       />

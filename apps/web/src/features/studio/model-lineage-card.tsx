@@ -1,9 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Button, Card, ErrorState, LoadingState, NativeSelect, Notice, TextField } from '@lookbook/web-ui';
+import {
+  Button,
+  Card,
+  ErrorState,
+  LoadingState,
+  NativeSelect,
+  Notice,
+  PercentField,
+  TextField,
+  parsePercent,
+} from '@lookbook/web-ui';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { ModelParentsQuery, RELATION } from '../catalog/model-parents';
 
@@ -31,8 +41,9 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
   const [relation, setRelation] = useState('FINETUNE');
   const [share, setShare] = useState('10');
   const parentModelId = UUID.exec(parent)?.[0]?.toLowerCase() ?? '';
-  const shareBps = Math.round(Number(share) * 100);
-  const shareError = !Number.isFinite(shareBps) || shareBps < 0 || shareBps > 10_000 ? 'A share is 0–100%' : undefined;
+  // Entered in percent, checked in percent, sent in basis points.
+  const { bps, error: shareError } = parsePercent(share);
+  const shareBps = bps ?? 0;
   const derive = useMutation({
     mutationFn: () => execute(DeriveModel, { modelId, parentModelId, relation, shareBps }),
     onSuccess: async () => {
@@ -51,7 +62,10 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
       {parents.isPending ? (
         <LoadingState label="Loading its parents" />
       ) : parents.isError ? (
-        <ErrorState message={errorMessage(parents.error)} onRetry={() => void parents.refetch()} />
+        <ErrorState
+          message={errorMessage(parents.error)}
+          onRetry={isRetryable(parents.error) ? () => void parents.refetch() : undefined}
+        />
       ) : parents.data.modelParents.length === 0 ? (
         <p className="mb-3 text-sm text-muted">No parent declared.</p>
       ) : (
@@ -90,7 +104,7 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
             { id: 'ADAPTER', label: 'An adapter trained on it' },
           ]}
         />
-        <TextField label="Share of each sale (%)" value={share} onChange={setShare} error={shareError} />
+        <PercentField label="Share of each sale" value={share} onChange={setShare} />
         {derive.isError && <Notice tone="bad">{errorMessage(derive.error)}</Notice>}
         <Button
           type="submit"

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Badge, Button, EmptyState, ErrorState, LoadingState, PageHeader, buttonStyles } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate, modelTypeLabel, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
@@ -89,7 +89,10 @@ export function StudioPage() {
       {!me || models.isPending ? (
         <LoadingState />
       ) : models.isError ? (
-        <ErrorState message={errorMessage(models.error)} onRetry={() => void models.refetch()} />
+        <ErrorState
+          message={errorMessage(models.error)}
+          onRetry={isRetryable(models.error) ? () => void models.refetch() : undefined}
+        />
       ) : nodes.length === 0 ? (
         <EmptyState
           title="You have not created a model yet"
@@ -148,7 +151,10 @@ function StudioTemplates() {
       {templates.isPending ? (
         <LoadingState label="Loading your templates" />
       ) : templates.isError ? (
-        <ErrorState message={errorMessage(templates.error)} onRetry={() => void templates.refetch()} />
+        <ErrorState
+          message={errorMessage(templates.error)}
+          onRetry={isRetryable(templates.error) ? () => void templates.refetch() : undefined}
+        />
       ) : templates.data.myTemplates.length === 0 ? (
         <p className="text-sm text-muted">No templates yet: import a ComfyUI workflow, or remix a published one.</p>
       ) : (

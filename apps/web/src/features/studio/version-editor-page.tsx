@@ -14,7 +14,7 @@ import {
 } from '@lookbook/web-ui';
 import { toDecimalString } from '@lookbook/kernel/browser';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -136,7 +136,12 @@ export function VersionEditorPage() {
   useTitle(version.data ? `Edit ${version.data.modelVersion.name}` : 'Edit version');
   if (version.isPending || (modelId && model.isPending)) return <LoadingState rows={6} />;
   if (version.isError || model.isError)
-    return <ErrorState message={errorMessage(version.error ?? model.error)} onRetry={() => void version.refetch()} />;
+    return (
+      <ErrorState
+        message={errorMessage(version.error ?? model.error)}
+        onRetry={isRetryable(version.error ?? model.error) ? () => void version.refetch() : undefined}
+      />
+    );
   const v = version.data.modelVersion;
   const m = model.data!.styleModel;
   const draft = v.status === 'DRAFT';

@@ -6,16 +6,19 @@ import {
   Button,
   Card,
   Checkbox,
+  ConfirmButton,
   EmptyState,
   ErrorState,
   LoadingState,
   NativeSelect,
   Notice,
   PageHeader,
+  PercentField,
   TextField,
+  parsePercent,
 } from '@lookbook/web-ui';
 import type { IpConsoleQuery, IpKind, Maturity, RemixApproval, TemplateUse } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { explainTerms } from './explain-terms';
@@ -35,7 +38,13 @@ export function IpConsolePage() {
   useTitle('Your IPs');
   const page = useQuery({ queryKey: ['ip-console'], queryFn: () => execute(IpConsole) });
   if (page.isPending) return <LoadingState label="Loading your IPs" />;
-  if (page.isError) return <ErrorState message={errorMessage(page.error)} onRetry={() => void page.refetch()} />;
+  if (page.isError)
+    return (
+      <ErrorState
+        message={errorMessage(page.error)}
+        onRetry={isRetryable(page.error) ? () => void page.refetch() : undefined}
+      />
+    );
   const { myIntellectualProperties: ips, myTemplates, remixQueue } = page.data;
   return (
     <div className="flex flex-col gap-6">
@@ -86,7 +95,7 @@ function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
         <ul className="flex flex-col divide-y divide-line text-sm" data-testid="remix-queue">
           {queue.map((edge) => (
             <li key={edge.childId} className="flex flex-wrap items-center gap-3 py-2">
-              <span className="min-w-0 flex-1">
+              <span className="min-w-0 flex-1 basis-full sm:basis-0">
                 <Link to="/templates/$id" params={{ id: edge.childId }} className="font-medium text-accent underline">
                   {edge.child?.name ?? 'A remix'}
                 </Link>
@@ -103,13 +112,15 @@ function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
               >
                 Approve
               </Button>
-              <Button
-                size="sm"
-                variant="secondary"
-                onPress={() => decide.mutate({ templateId: edge.childId, approve: false })}
+              <ConfirmButton
+                label="Reject"
+                title={`Reject ${edge.child?.name ?? 'this remix'}?`}
+                confirmLabel="Reject remix"
+                onConfirm={() => decide.mutateAsync({ templateId: edge.childId, approve: false })}
+                error={decide.isError ? errorMessage(decide.error) : null}
               >
-                Reject
-              </Button>
+                The remix will not be published under your IP, and its author is told you declined.
+              </ConfirmButton>
             </li>
           ))}
         </ul>
@@ -192,9 +203,9 @@ function BindCard({
   });
   const subgraphs = chosenGraph.data?.template.versions[0]?.subgraphs ?? [];
   const locked = subgraphs.some((s) => s.id === lockedChoice) ? lockedChoice : '';
-  const shareBps = Math.round(Number(share) * 100);
-  const shareError =
-    !Number.isFinite(shareBps) || shareBps < 0 || shareBps > 5000 ? 'Your share is 0–50% of each sale' : undefined;
+  // Entered in percent, checked in percent, sent in basis points.
+  const shareBps = parsePercent(share, { maxBps: 5000 }).bps ?? 0;
+  const shareError = parsePercent(share, { maxBps: 5000 }).error ?? undefined;
   const terms = {
     remixAllowed,
     changeableSlots: slots.trim() ? words(slots) : null,
@@ -275,7 +286,7 @@ function BindCard({
                 Commercial
               </Checkbox>
             </fieldset>
-            <TextField label="Your share of each remix sale (%)" value={share} onChange={setShare} error={shareError} />
+            <PercentField label="Your share of each remix sale" value={share} onChange={setShare} maxBps={5000} />
             <NativeSelect
               label="Highest maturity"
               value={maturity}

@@ -46,7 +46,7 @@ function LineAction({ line }: { line: Line }) {
       <Link
         to="/models/$id"
         params={{ id: line.resolved.modelId }}
-        className="text-sm font-medium text-accent underline"
+        className="justify-self-end text-right text-sm font-medium text-accent underline sm:order-last"
       >
         License it ·{' '}
         {line.offer.tier === 'FREE' ? 'free' : formatMoney(line.offer.priceAmount, line.offer.priceCurrency)}
@@ -110,12 +110,16 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
             return (
               <li
                 key={`${line.slot ?? 'self'}-${i}`}
-                className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3"
+                // Phones: the status and what to do on one line, the file below at full width (three columns would
+                // leave the name a few letters wide); wider: status, file, action in one row.
+                className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-3 gap-y-2 p-3 sm:grid-cols-[auto_minmax(0,1fr)_auto]"
                 data-testid="rollup-line"
                 data-status={line.status}
               >
-                <Badge tone={status.tone}>{status.label}</Badge>
-                <span className="min-w-[12rem] flex-1">
+                <Badge tone={status.tone} className="justify-self-start">
+                  {status.label}
+                </Badge>
+                <span className="order-last col-span-2 min-w-0 sm:order-none sm:col-span-1">
                   <span className="font-medium [overflow-wrap:anywhere]">{line.name}</span>{' '}
                   <span className="text-muted">· {line.kind}</span>
                   {line.resolved && (

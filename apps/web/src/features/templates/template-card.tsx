@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Badge } from '@lookbook/web-ui';
+import { Badge, ImageBadges } from '@lookbook/web-ui';
 import type { FragmentType } from '../../gql';
 import { graphql, readFragment } from '../../gql';
 import type { Segment } from '../catalog/model-card';
@@ -62,14 +62,7 @@ export function TemplateCard({
         ) : (
           <GraphGlyph label={`Workflow graph of ${template.name}`} />
         )}
-        <span className="absolute top-2 left-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
-          Workflow
-        </span>
-        {template.ipId && (
-          <span className="absolute top-2 right-2 rounded-full bg-black/60 px-2 py-0.5 text-xs font-medium text-white">
-            Remixable IP
-          </span>
-        )}
+        <ImageBadges start="Workflow" end={template.ipId ? 'Remixable IP' : null} />
       </Link>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="truncate text-sm leading-6 font-semibold text-ink">

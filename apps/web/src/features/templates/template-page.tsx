@@ -16,10 +16,12 @@ import {
   NativeSelect,
   Notice,
   PageHeader,
+  PercentField,
   TextField,
+  parsePercent,
 } from '@lookbook/web-ui';
 import type { TemplatePageQuery as TemplatePageData } from '../../gql/graphql';
-import { errorMessage } from '../../lib/api-error';
+import { errorMessage, isRetryable } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { toDecimalString } from '@lookbook/kernel/browser';
 import { OfferMatrix } from '../catalog/version-offers';
@@ -69,7 +71,13 @@ export function TemplatePage() {
     template?.versions.find((v) => v.status === 'PUBLISHED') ?? (owner ? template?.versions[0] : undefined);
 
   if (page.isPending) return <LoadingState label="Loading the template" />;
-  if (page.isError) return <ErrorState message={errorMessage(page.error)} onRetry={() => void page.refetch()} />;
+  if (page.isError)
+    return (
+      <ErrorState
+        message={errorMessage(page.error)}
+        onRetry={isRetryable(page.error) ? () => void page.refetch() : undefined}
+      />
+    );
   if (!template) return null;
   return (
     <div className="flex flex-col gap-6">
@@ -347,7 +355,7 @@ function Lockfile({ version }: { version: Version }) {
         <dl data-testid="lockfile">
           {models.map((m) => (
             <Detail key={m.folder + m.name} term={m.kind.replace(/_/g, ' ')}>
-              <span className="font-mono text-xs">{m.name}</span>
+              <span className="font-mono text-xs break-all">{m.name}</span>
               {m.unused && <Badge className="ml-2">unused (strength 0)</Badge>}
               {m.sha256 && <span className="ml-2 font-mono text-xs text-muted">{m.sha256.slice(0, 10)}</span>}
             </Detail>
@@ -409,8 +417,11 @@ function RemixCard({ parentId, parentName }: { parentId: string; parentName: str
   const navigate = useNavigate();
   const [name, setName] = useState(`${parentName} remix`);
   const [share, setShare] = useState('10');
+  const [tried, setTried] = useState(false);
+  // Entered in percent, checked in percent, sent in basis points.
+  const shareBps = parsePercent(share).bps;
   const remix = useMutation({
-    mutationFn: () => execute(RemixTemplate, { parentId, name, shareBps: Math.round(Number(share) * 100) }),
+    mutationFn: (bps: number) => execute(RemixTemplate, { parentId, name, shareBps: bps }),
     onSuccess: ({ remixTemplate }) => navigate({ to: '/templates/$id', params: { id: remixTemplate.id } }),
   });
   return (
@@ -419,14 +430,29 @@ function RemixCard({ parentId, parentName }: { parentId: string; parentName: str
       <p className="mb-3 text-sm text-muted">A copy of yours, within these terms, passing a share of its sales up.</p>
       <div className="grid max-w-2xl gap-3 sm:grid-cols-2">
         <TextField label="Name" value={name} onChange={setName} />
-        <TextField label="Share to the original (%)" value={share} onChange={setShare} />
+        <PercentField
+          label="Share to the original"
+          value={share}
+          onChange={(value) => {
+            setShare(value);
+            setTried(true);
+          }}
+          showError={tried}
+        />
       </div>
       {remix.isError && (
         <Notice tone="bad" className="mt-3">
           {errorMessage(remix.error)}
         </Notice>
       )}
-      <Button className="mt-3" onPress={() => remix.mutate()} isPending={remix.isPending}>
+      <Button
+        className="mt-3"
+        onPress={() => {
+          setTried(true);
+          if (shareBps !== null) remix.mutate(shareBps);
+        }}
+        isPending={remix.isPending}
+      >
         Remix
       </Button>
     </Card>
@@ -525,7 +551,10 @@ function RollupCard({ versionId, signedIn }: { versionId: string; signedIn: bool
       {rollup.isPending ? (
         <LoadingState label="Checking licences" />
       ) : rollup.isError ? (
-        <ErrorState message={errorMessage(rollup.error)} onRetry={() => void rollup.refetch()} />
+        <ErrorState
+          message={errorMessage(rollup.error)}
+          onRetry={isRetryable(rollup.error) ? () => void rollup.refetch() : undefined}
+        />
       ) : (
         <RollupView rollup={rollup.data.templateVersion.licenseRollup} signedIn={signedIn} />
       )}

@@ -1,5 +1,6 @@
 import type { Body, Meta, PluginOpts, Uppy, UppyFile } from '@uppy/core';
 import { BasePlugin } from '@uppy/core';
+import { errorMessage, isRetryable } from '../api-error';
 
 /** What the uploader needs from the API: the upload mutations, nothing about storage. */
 export interface UploadApi {
@@ -18,6 +19,8 @@ export interface LookbookMeta extends Meta {
   fileId?: string;
   partSize?: number;
   partCount?: number;
+  /** After a failure: whether retrying can help (false for a refusal, which a retry would only repeat). */
+  retryable?: boolean;
 }
 
 export interface LookbookUploaderOptions extends PluginOpts {
@@ -121,9 +124,11 @@ export class LookbookUploader<B extends Body> extends BasePlugin<LookbookUploade
       this.opts.onFinished?.(uploadId);
       this.uppy.emit('upload-success', this.uppy.getFile(id), { status: 200, body, uploadURL: undefined });
     } catch (error) {
-      const file = this.uppy.getFile(id);
-      if (!file) return; // removed meanwhile
-      this.uppy.emit('upload-error', file, error instanceof Error ? error : new Error(String(error)));
+      if (!this.uppy.getFile(id)) return; // removed meanwhile
+      // Uppy shows `message` (and appends `details`, which would print an API error's details as "[object Object]"):
+      // hand it the sentence alone, and remember whether a retry can help.
+      this.uppy.setFileMeta(id, { retryable: isRetryable(error) });
+      this.uppy.emit('upload-error', this.uppy.getFile(id), new Error(errorMessage(error)));
     }
   }
 

@@ -23,6 +23,8 @@ export const CommerceErrors = {
     new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'The payment provider did not answer; try again shortly'),
   alreadyOnboarded: () =>
     new ConflictError('PAYOUTS_ALREADY_ENABLED', 'Your payout account is already set up and can receive payouts'),
+  invalidEarningsDays: (max: number) =>
+    new ValidationError('INVALID_EARNINGS_DAYS', `Earnings by day cover 1 to ${max} days`, { field: 'days', max }),
   invalidReturnPath: () =>
     new ValidationError('INVALID_RETURN_PATH', 'A return path is a path on this site, like /earnings'),
 };

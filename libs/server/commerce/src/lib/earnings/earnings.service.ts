@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ConnectionArgs, Page } from '@lookbook/core';
-import { mapPage } from '@lookbook/core';
+import { Clock, mapPage } from '@lookbook/core';
+import { CommerceErrors } from '../commerce.errors';
 import type { UserSummary } from '@lookbook/identity';
 import { IdentityFacade } from '@lookbook/identity';
 import { LedgerService } from '@lookbook/ledger';
@@ -17,7 +18,20 @@ export interface SaleRecord {
   order: OrderEntity;
   splits: OrderSplitEntity[];
   users: Map<string, UserSummary>;
+  /** Whose earnings these are: their own split is "your share". */
+  viewerId: string;
 }
+
+/** One currency's earnings for the viewer, one entry per UTC day (zero on days without sales), oldest first. */
+export interface EarningsSeries {
+  currency: string;
+  total: number;
+  days: { day: string; amount: number }[];
+}
+
+/** The longest earnings-by-day window. */
+export const MAX_EARNINGS_DAYS = 366;
+const DAY_MS = 86_400_000;
 
 /** A creator's money in one currency. */
 export interface CreatorBalance {
@@ -39,6 +53,7 @@ export class EarningsService {
     private readonly payouts: PayoutRepository,
     private readonly ledger: LedgerService,
     private readonly identity: IdentityFacade,
+    private readonly clock: Clock,
   ) {}
 
   /** Sales that pay this creator (as seller or upstream), with every split of each. Three queries per page. */
@@ -48,7 +63,33 @@ export class EarningsService {
     const users = new Map(
       (await this.identity.usersByIds([...new Set(splits.map((s) => s.recipientId))])).map((u) => [u.id, u]),
     );
-    return mapPage(page, (order) => ({ order, splits: splits.filter((s) => s.orderId === order.id), users }));
+    return mapPage(page, (order) => ({
+      order,
+      splits: splits.filter((s) => s.orderId === order.id),
+      users,
+      viewerId: recipientId,
+    }));
+  }
+
+  /**
+   * The recipient's own earnings per UTC day over the last `days` days (today included), per currency they earned in
+   * then: a point for every day, zero where nothing sold, so a chart's time axis is real time.
+   */
+  async byDay(recipientId: string, days: number): Promise<EarningsSeries[]> {
+    if (!Number.isInteger(days) || days < 1 || days > MAX_EARNINGS_DAYS)
+      throw CommerceErrors.invalidEarningsDays(MAX_EARNINGS_DAYS);
+    const now = this.clock.now();
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const since = new Date(today - (days - 1) * DAY_MS);
+    const rows = await this.earnings.byDay(recipientId, since);
+    const calendar = Array.from({ length: days }, (_, i) =>
+      new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10),
+    );
+    return [...new Set(rows.map((r) => r.currency))].map((currency) => {
+      const amounts = new Map(rows.filter((r) => r.currency === currency).map((r) => [r.day, r.amount]));
+      const series = calendar.map((day) => ({ day, amount: amounts.get(day) ?? 0 }));
+      return { currency, total: series.reduce((sum, d) => sum + d.amount, 0), days: series };
+    });
   }
 
   /**

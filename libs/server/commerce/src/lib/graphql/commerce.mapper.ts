@@ -59,7 +59,7 @@ export function toOrder({ order: o, refunds, seller }: OrderRecord, viewerId: st
   });
 }
 
-export function toSale({ order: o, splits, users }: SaleRecord): Sale {
+export function toSale({ order: o, splits, users, viewerId }: SaleRecord): Sale {
   return Object.assign(new Sale(), {
     orderId: o.id,
     status: o.status,
@@ -72,6 +72,7 @@ export function toSale({ order: o, splits, users }: SaleRecord): Sale {
     processorFee: o.processorFee,
     refundedAmount: o.refundedAmount,
     paidAt: o.paidAt!,
+    yourShare: splits.filter((s) => s.recipientId === viewerId).reduce((sum, s) => sum + s.amount - s.clawedBack, 0),
     splits: splits.map((s) => ({
       recipient: toPayee(s.recipientId, users.get(s.recipientId)),
       role: s.role,

@@ -115,7 +115,26 @@ export class Sale {
   processorFee!: number | null;
   @Field(() => SafeIntScalar) refundedAmount!: number;
   @Field(() => [SaleSplit]) splits!: SaleSplit[];
+  @Field(() => SafeIntScalar, {
+    description: "Your own part of this sale: your split's amount less what refunds or a lost dispute took back.",
+  })
+  yourShare!: number;
   @Field(() => GraphQLISODateTime) paidAt!: Date;
+}
+
+@ObjectType({ description: 'What you earned on one day (UTC).' })
+export class EarningsDay {
+  @Field({ description: 'The day, YYYY-MM-DD (UTC).' }) day!: string;
+  @Field(() => SafeIntScalar, { description: 'Your share of that day’s sales, in minor units (0 without sales).' })
+  amount!: number;
+}
+
+@ObjectType({ description: 'Your own earnings in one currency, day by day.' })
+export class EarningsSeries {
+  @Field() currency!: string;
+  @Field(() => SafeIntScalar, { description: 'Your share over the whole window, in minor units.' }) total!: number;
+  @Field(() => [EarningsDay], { description: 'Every day of the window, oldest first; zero where nothing sold.' })
+  days!: EarningsDay[];
 }
 
 @ObjectType({ description: "A creator's money in one currency." })
