@@ -38,11 +38,16 @@ describe('reading a workflow file', () => {
     // Deep nesting far past the cap is refused by the scan, not by a stack overflow.
     expect(code(() => parseWorkflowText('['.repeat(1_000_000)))).toMatchObject({ code: 'WORKFLOW_TOO_DEEP' });
     // Brackets inside strings are text.
-    expect(parseWorkflowText(JSON.stringify({ note: '['.repeat(500) }))).toEqual({ note: '['.repeat(500) });
+    expect(parseWorkflowText(JSON.stringify({ note: '['.repeat(500) })).value).toEqual({ note: '['.repeat(500) });
   });
 
   it("reads Python's NaN and Infinity (ComfyUI writes them) as null, and only outside strings", () => {
-    expect(parseWorkflowText('{"a": NaN, "b": -Infinity, "c": "NaN"}')).toEqual({ a: null, b: null, c: 'NaN' });
+    const read = parseWorkflowText('{"a": NaN, "b": -Infinity, "c": "NaN", "d": [Infinity,NaN]}');
+    expect(read.value).toEqual({ a: null, b: null, c: 'NaN', d: [null, null] });
+    // In the text too (what is stored and handed back is JSON every reader takes), and nothing else moves.
+    expect(read.text).toBe('{"a": null, "b": null, "c": "NaN", "d": [null,null]}');
+    expect(code(() => parseWorkflowText('{"a": - Infinity}'))).toMatchObject({ code: 'WORKFLOW_NOT_JSON' });
+    expect(code(() => parseWorkflowText('{"a": nan}'))).toMatchObject({ code: 'WORKFLOW_NOT_JSON' });
   });
 
   it('tells a UI export from an API prompt, and neither from other JSON', () => {
