@@ -62,6 +62,8 @@ export function definitionIndex(ui: UiWorkflow): Map<string, { definition: JsonO
   return out;
 }
 
+const isInteger = (value: Json | undefined) =>
+  (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
 const isControl = (value: Json | undefined) => SEED_CONTROLS.includes(value as never) || typeof value === 'boolean';
 
 /** `properties.proxyWidgets` as pairs (null when the node has none, or they are not pairs of strings). */
@@ -105,7 +107,7 @@ function hostPositions(entries: readonly [string, string][], values: Json | unde
     const at = next < values.length ? next : null;
     next += 1;
     let control: number | null = null;
-    if (at !== null && spare > 0 && typeof values[at] === 'number' && isControl(values[next])) {
+    if (at !== null && spare > 0 && isInteger(values[at]) && isControl(values[next])) {
       control = next;
       next += 1;
       spare -= 1;
