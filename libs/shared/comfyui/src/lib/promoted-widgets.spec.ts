@@ -3,6 +3,7 @@ import type { Json, JsonObject } from './json';
 import { parseJson } from './json';
 import type { ParameterSlot, TemplateGraph } from './slots';
 import { checkParams, checkSlots, renderTemplate, slotsFromAppMode, suggestSlots, toAppMode } from './slots';
+import { detectDependencies } from './dependencies';
 import { promotedNames, proxyWidgets, widgetTarget } from './widget-targets';
 import { parseWorkflowText, readApiPrompt, readUiWorkflow } from './workflow';
 
@@ -192,6 +193,24 @@ describe('promoted widgets (properties.proxyWidgets)', () => {
     expect(widgets(out.ui!, 12)).toEqual([]);
     expect(widgets(out.ui!, 3, 'Sampler')[2]).toBe(9);
     expect(widgets(out.ui!, 10, 'Text to Image')[2]).toBe(9);
+  });
+
+  it('name the file a promoted loader widget loads in the lockfile, beside the interior’s own', () => {
+    const promoted = PROMOTED_WIDGETS_WORKFLOW.replace(
+      '["9", "$$canvas-image-preview"]',
+      '["9", "$$canvas-image-preview"],\n          ["4", "ckpt_name"]',
+    ).replace('6.5, null]', '6.5, null, "flux1-dev.safetensors"]');
+    const g = graph(promoted);
+    expect(detectDependencies(g).models.map((m) => [m.slot, m.name])).toEqual([
+      ['12.ckpt_name', 'flux1-dev.safetensors'],
+      [`${TEXT_TO_IMAGE_SUBGRAPH}/4.ckpt_name`, 'sd_xl_base_1.0.safetensors'],
+    ]);
+    expect(suggestSlots(g).find((s) => s.widget === 'ckpt_name')).toMatchObject({
+      type: 'MODEL',
+      default: 'flux1-dev.safetensors',
+    });
+    // Without a value of its own, the instance loads the interior's file: listed once.
+    expect(detectDependencies(graph()).models.map((m) => m.name)).toEqual(['sd_xl_base_1.0.safetensors']);
   });
 
   it('keep older instances working: values named by the definition’s widgets list', () => {

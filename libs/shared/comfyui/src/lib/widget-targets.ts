@@ -35,6 +35,8 @@ export interface WidgetTarget {
   title: string;
   /** The interior widget a promoted widget stands for (its own name otherwise). */
   source: string;
+  /** The plain nodes' widgets it ends at: their type and input (a promoted loader's file, say). */
+  ends: { type: string; input: string }[];
 }
 
 export type WidgetLookup = WidgetTarget | { problem: 'NODE_MISSING' | 'WIDGET_MISSING' | 'WIDGET_LINKED' };
@@ -149,6 +151,7 @@ function plainNode(
     api: [{ id: apiId, input: widget }],
     title: text(node['title']) || text(node['type']),
     source: widget,
+    ends: [{ type: text(node['type']), input: widget }],
   };
 }
 
@@ -184,7 +187,7 @@ function throughInput(
     isObject(declared) && Array.isArray(declared['linkIds']) ? declared['linkIds'].map((l) => nodeKey(l)) : [],
   );
   const nodes = nodesOf(definition);
-  const merged: WidgetTarget = { places: [], api: [], title: '', source: input };
+  const merged: WidgetTarget = { places: [], api: [], title: '', source: input, ends: [] };
   let linked = false;
   for (const link of readLinks(definition)) {
     const fromInput = link.origin === String(SUBGRAPH_INPUT_NODE) && (link.originSlot === slot || linkIds.has(link.id));
@@ -206,6 +209,7 @@ function throughInput(
     }
     merged.places.push(...found.places);
     merged.api.push(...found.api);
+    merged.ends.push(...found.ends);
     merged.source = found.source;
   }
   if (!merged.places.length) return { problem: linked ? 'WIDGET_LINKED' : 'WIDGET_MISSING' };
@@ -266,7 +270,7 @@ function resolveWidget(
                 control: control === null ? null : [...nodePath, 'widgets_values', control],
               },
             ];
-      return { places: [...host, ...interior.places], api: interior.api, title, source: interior.source };
+      return { ...interior, places: [...host, ...interior.places], title };
     }
   }
   // An input of the subgraph (reached from the outside, or promoted without a proxy entry).
@@ -285,6 +289,7 @@ function resolveWidget(
         api: [],
         title,
         source: widget,
+        ends: [],
       };
   }
   return { problem: 'WIDGET_MISSING' };
