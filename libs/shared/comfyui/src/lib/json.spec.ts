@@ -79,6 +79,72 @@ describe('lossless JSON: reading', () => {
   });
 });
 
+describe('lossless JSON: the exact reader agrees with JSON.parse', () => {
+  // A small seeded generator: the same cases every run.
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const spaces = () => pick(['', ' ', '\n  ', '\t', '\r\n']);
+  function valueText(depth: number): string {
+    const kind = depth > 3 ? Math.floor(random() * 4) : Math.floor(random() * 6);
+    switch (kind) {
+      case 0:
+        return pick(['0', '-0', '1.5', '-2.25e-3', '1E+2', '123456789', '0.30000000000000004', '8.0']);
+      case 1:
+        return JSON.stringify(pick(['', 'plain', 'quote " and \\', 'caf\u00e9 😀', 'line\nbreak', 'a/b']));
+      case 2:
+        return pick(['true', 'false', 'null', '"\\u00e9\\/\\b\\f"']);
+      case 3:
+        return pick(['[]', '{}', '[ ]', '{ }']);
+      case 4:
+        return `[${spaces()}${Array.from({ length: 1 + Math.floor(random() * 4) }, () => valueText(depth + 1)).join(`,${spaces()}`)}${spaces()}]`;
+      default:
+        return `{${spaces()}${Array.from(
+          { length: 1 + Math.floor(random() * 4) },
+          (_, i) => `"k${i}${pick(['', 'é', ' x'])}"${spaces()}:${spaces()}${valueText(depth + 1)}`,
+        ).join(`,${spaces()}`)}${spaces()}}`;
+    }
+  }
+
+  it('on 300 generated documents, with any whitespace', () => {
+    for (let n = 0; n < 300; n += 1) {
+      const text = `{"doc": ${valueText(0)}}`;
+      const exact = parseJson(viaExactReader(text)).value as JsonObject;
+      expect(exact['doc']).toEqual((JSON.parse(text) as JsonObject)['doc']);
+      // And on where each value is: the located text of every member reads back to the same value.
+      const at = locateJson(text).members!.get('doc')!;
+      expect(JSON.parse(text.slice(at.start, at.end))).toEqual((JSON.parse(text) as JsonObject)['doc']);
+    }
+  });
+
+  it('on 300 broken ones: each is refused by both, or read alike', () => {
+    for (let n = 0; n < 300; n += 1) {
+      const text = `{"doc": ${valueText(0)}}`;
+      const cut = Math.floor(random() * text.length);
+      const broken = pick([
+        text.slice(0, cut),
+        text.slice(0, cut) + text.slice(cut + 1),
+        text.slice(0, cut) + pick([',', '}', ']', '"', ':', 'x', '\u0001']) + text.slice(cut),
+      ]);
+      let native: unknown = 'refused';
+      try {
+        native = JSON.parse(broken);
+      } catch {
+        // refused
+      }
+      let exact: unknown = 'refused';
+      try {
+        exact = parseJson(broken.replace(/^\{/, '{"pad":"1234567890123456789",')).value;
+        if (native !== 'refused') delete (exact as Record<string, unknown>)['pad'];
+      } catch {
+        // refused
+      }
+      if (!broken.startsWith('{')) continue;
+      expect([broken, exact]).toEqual([broken, native]);
+    }
+  });
+});
+
 describe('lossless JSON: the text rules', () => {
   it.each([
     [

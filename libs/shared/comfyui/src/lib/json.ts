@@ -1,4 +1,3 @@
-import { createScanner } from 'jsonc-parser';
 import type { TextProblem } from '@lookbook/kernel';
 import { textProblem } from '@lookbook/kernel';
 import { WorkflowErrors } from './workflow-errors';
@@ -45,23 +44,6 @@ export interface ParseJsonOptions {
 /** Text rules a JSON string must meet (the kernel's, less "blank": an empty widget value is fine). */
 const REFUSED: ReadonlySet<TextProblem> = new Set(['INVALID_UNICODE', 'CONTROL_CHARACTER', 'BIDI_OVERRIDE']);
 
-// jsonc-parser's SyntaxKind and ScanError (const enums, which isolated modules cannot import).
-const OPEN_BRACE: number = 1;
-const CLOSE_BRACE: number = 2;
-const OPEN_BRACKET: number = 3;
-const CLOSE_BRACKET: number = 4;
-const COMMA: number = 5;
-const COLON: number = 6;
-const NULL: number = 7;
-const TRUE: number = 8;
-const FALSE: number = 9;
-const STRING: number = 10;
-const NUMBER: number = 11;
-const LINE_BREAK: number = 14;
-const TRIVIA: number = 15;
-const UNKNOWN: number = 16;
-const EOF: number = 17;
-
 /** An integer token (no fraction, no exponent). */
 const INTEGER = /^-?(?:0|[1-9]\d*)$/;
 
@@ -81,158 +63,195 @@ export interface JsonLocation {
   count?: number;
 }
 
+/** Deeper than this is not a workflow (whose reader caps it far lower): refused before the stack is. */
+const MAX_DEPTH = 512;
+const NUMBER_TOKEN = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const ESCAPES: Record<number, string> = {
+  34: '"',
+  92: '\\',
+  47: '/',
+  98: '\b',
+  102: '\f',
+  110: '\n',
+  114: '\r',
+  116: '\t',
+};
+
+/**
+ * A strict recursive-descent JSON reader over the text's char codes (RFC 8259: whitespace is space, tab, CR and LF;
+ * no comments, trailing commas, leading zeros or bare fractions), plus Python's non-finite words. Strings without
+ * escapes are sliced, not built, so a large workflow reads in milliseconds.
+ */
 class Reader {
-  private readonly scanner;
-  private token = EOF;
+  private at = 0;
   private readonly path: (string | number)[] = [];
+  /** Where the value just read sits (when locating). */
+  private location: JsonLocation | undefined;
   /** `NaN`/`Infinity` tokens, as [start, end), to write as null. */
   readonly nonFinite: [number, number][] = [];
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly rules: boolean,
     private readonly locate: boolean,
-  ) {
-    this.scanner = createScanner(text, false);
-  }
+  ) {}
 
   read(): { value: Json; location: JsonLocation | undefined } {
-    this.next();
-    const { value, location } = this.value();
-    if (this.token !== EOF) throw WorkflowErrors.notJson();
+    const value = this.value(0);
+    const location = this.location;
+    this.space();
+    if (this.at !== this.text.length) throw WorkflowErrors.notJson();
     return { value, location };
   }
 
-  /** The next token that is not whitespace (also kept as `token`). */
-  private next(): number {
+  private space(): void {
+    const { text } = this;
+    let at = this.at;
     for (;;) {
-      this.token = this.scanner.scan();
-      if (this.token === TRIVIA || this.token === LINE_BREAK) continue;
-      // Comments, broken strings and numbers: not JSON.
-      if ((this.token >= 12 && this.token <= 13) || (this.scanner.getTokenError() as number) !== 0)
-        throw WorkflowErrors.notJson();
-      return this.token;
+      const c = text.charCodeAt(at);
+      if (c === 32 || c === 10 || c === 13 || c === 9) at += 1;
+      else break;
     }
+    this.at = at;
+  }
+
+  private word(word: string): boolean {
+    if (!this.text.startsWith(word, this.at)) return false;
+    this.at += word.length;
+    return true;
   }
 
   private check(value: string, key = false): void {
-    if (!this.rules) return;
     const problem = textProblem(value);
     if (problem && REFUSED.has(problem))
       throw WorkflowErrors.invalidText(jsonPathText(this.path), problem, key ? 'a key' : 'a value');
   }
 
-  private value(): { value: Json; location: JsonLocation | undefined } {
-    const start = this.scanner.getTokenOffset();
-    const end = () => this.scanner.getTokenOffset() + this.scanner.getTokenLength();
-    const at = (value: Json, stop = end()) => ({
-      value,
-      location: this.locate ? { start, end: stop } : undefined,
-    });
-    switch (this.token) {
-      case OPEN_BRACE:
-        return this.object(start);
-      case OPEN_BRACKET:
-        return this.array(start);
-      case STRING: {
-        const value = this.scanner.getTokenValue();
-        this.check(value);
-        const out = at(value);
-        this.next();
-        return out;
-      }
-      case NUMBER: {
-        const out = at(numberValue(this.scanner.getTokenValue()));
-        this.next();
-        return out;
-      }
-      case TRUE:
-      case FALSE:
-      case NULL: {
-        const out = at(this.token === TRUE ? true : this.token === FALSE ? false : null);
-        this.next();
-        return out;
-      }
-      case UNKNOWN: {
-        // Python's non-finite numbers: NaN, Infinity, -Infinity (the minus scans as a token of its own).
-        let word = this.scanner.getTokenValue();
-        let stop = end();
-        if (word === '-') {
-          this.next();
-          if (this.token !== UNKNOWN || this.scanner.getTokenOffset() !== stop) throw WorkflowErrors.notJson();
-          word = `-${this.scanner.getTokenValue()}`;
-          stop = end();
-        }
-        if (word !== 'NaN' && word !== 'Infinity' && word !== '-Infinity') throw WorkflowErrors.notJson();
-        this.nonFinite.push([start, stop]);
-        const out = at(null, stop);
-        this.next();
-        return out;
-      }
-      default:
-        throw WorkflowErrors.notJson();
-    }
+  private value(depth: number): Json {
+    if (depth > MAX_DEPTH) throw WorkflowErrors.tooDeep(MAX_DEPTH);
+    this.space();
+    const start = this.at;
+    const c = this.text.charCodeAt(start);
+    let value: Json;
+    if (c === 123) return this.object(depth);
+    if (c === 91) return this.array(depth);
+    if (c === 34) {
+      value = this.string();
+      if (this.rules) this.check(value);
+    } else if (c === 116 && this.word('true')) value = true;
+    else if (c === 102 && this.word('false')) value = false;
+    else if (c === 110 && this.word('null')) value = null;
+    else if ((c === 45 || (c >= 48 && c <= 57)) && !this.text.startsWith('-Infinity', start)) {
+      NUMBER_TOKEN.lastIndex = start;
+      const token = NUMBER_TOKEN.exec(this.text)?.[0];
+      if (!token) throw WorkflowErrors.notJson();
+      this.at += token.length;
+      value = numberValue(token);
+    } else if (this.word('NaN') || this.word('Infinity') || this.word('-Infinity')) {
+      // Python's non-finite numbers.
+      this.nonFinite.push([start, this.at]);
+      value = null;
+    } else throw WorkflowErrors.notJson();
+    if (this.locate) this.location = { start, end: this.at };
+    return value;
   }
 
-  private object(start: number): { value: Json; location: JsonLocation | undefined } {
+  /** A string token (the cursor on its opening quote). */
+  private string(): string {
+    const { text } = this;
+    let i = this.at + 1;
+    let from = i;
+    let out = '';
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 34) break;
+      if (c !== 92) {
+        // NaN (past the end) and raw control characters are not JSON.
+        if (!(c >= 0x20)) throw WorkflowErrors.notJson();
+        i += 1;
+        continue;
+      }
+      out += text.slice(from, i);
+      const e = text.charCodeAt(i + 1);
+      if (e === 117) {
+        const hex = text.slice(i + 2, i + 6);
+        if (!HEX4.test(hex)) throw WorkflowErrors.notJson();
+        out += String.fromCharCode(parseInt(hex, 16));
+        i += 6;
+      } else {
+        const escaped = ESCAPES[e];
+        if (escaped === undefined) throw WorkflowErrors.notJson();
+        out += escaped;
+        i += 2;
+      }
+      from = i;
+    }
+    this.at = i + 1;
+    return out === '' ? text.slice(from, i) : out + text.slice(from, i);
+  }
+
+  private object(depth: number): Json {
+    const { text } = this;
+    const start = this.at;
+    this.at += 1;
     const value: JsonObject = {};
     const members = this.locate ? new Map<string, JsonLocation>() : undefined;
     let count = 0;
-    this.next();
-    if (this.token !== CLOSE_BRACE)
+    this.space();
+    if (text.charCodeAt(this.at) !== 125)
       for (;;) {
-        if (this.token !== STRING) throw WorkflowErrors.notJson();
-        const key = this.scanner.getTokenValue();
-        this.check(key, true);
-        if (this.next() !== COLON) throw WorkflowErrors.notJson();
-        this.next();
-        this.path.push(key);
-        const member = this.value();
-        this.path.pop();
+        this.space();
+        if (text.charCodeAt(this.at) !== 34) throw WorkflowErrors.notJson();
+        const key = this.string();
+        if (this.rules) this.check(key, true);
+        this.space();
+        if (text.charCodeAt(this.at) !== 58) throw WorkflowErrors.notJson();
+        this.at += 1;
+        if (this.rules) this.path.push(key);
+        const member = this.value(depth + 1);
+        if (this.rules) this.path.pop();
         // `__proto__` is a key like any other (as JSON.parse reads it), never the prototype.
         if (key === '__proto__')
-          Object.defineProperty(value, key, {
-            value: member.value,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        else value[key] = member.value;
-        members?.set(key, member.location!);
+          Object.defineProperty(value, key, { value: member, enumerable: true, writable: true, configurable: true });
+        else value[key] = member;
+        if (members) members.set(key, this.location!);
         count += 1;
-        if (this.token === COMMA) {
-          this.next();
-          continue;
-        }
-        if (this.token === CLOSE_BRACE) break;
+        this.space();
+        const c = text.charCodeAt(this.at);
+        this.at += 1;
+        if (c === 44) continue;
+        if (c === 125) break;
         throw WorkflowErrors.notJson();
       }
-    const stop = this.scanner.getTokenOffset() + 1;
-    this.next();
-    return { value, location: members ? { start, end: stop, members, count } : undefined };
+    else this.at += 1;
+    if (members) this.location = { start, end: this.at, members, count };
+    return value;
   }
 
-  private array(start: number): { value: Json; location: JsonLocation | undefined } {
+  private array(depth: number): Json {
+    const { text } = this;
+    const start = this.at;
+    this.at += 1;
     const value: Json[] = [];
     const items: JsonLocation[] | undefined = this.locate ? [] : undefined;
-    this.next();
-    if (this.token !== CLOSE_BRACKET)
+    this.space();
+    if (text.charCodeAt(this.at) !== 93)
       for (;;) {
-        this.path.push(value.length);
-        const item = this.value();
-        this.path.pop();
-        value.push(item.value);
-        items?.push(item.location!);
-        if (this.token === COMMA) {
-          this.next();
-          continue;
-        }
-        if (this.token === CLOSE_BRACKET) break;
+        if (this.rules) this.path.push(value.length);
+        value.push(this.value(depth + 1));
+        if (this.rules) this.path.pop();
+        if (items) items.push(this.location!);
+        this.space();
+        const c = text.charCodeAt(this.at);
+        this.at += 1;
+        if (c === 44) continue;
+        if (c === 93) break;
         throw WorkflowErrors.notJson();
       }
-    const stop = this.scanner.getTokenOffset() + 1;
-    this.next();
-    return { value, location: items ? { start, end: stop, items } : undefined };
+    else this.at += 1;
+    if (items) this.location = { start, end: this.at, items };
+    return value;
   }
 }
 
