@@ -213,6 +213,25 @@ describe('promoted widgets (properties.proxyWidgets)', () => {
     expect(detectDependencies(graph()).models.map((m) => m.name)).toEqual(['sd_xl_base_1.0.safetensors']);
   });
 
+  it('work in the newest format too: no proxyWidgets, the instance’s widget inputs are its promoted widgets', () => {
+    const from = PROMOTED_WIDGETS_WORKFLOW.indexOf('"proxyWidgets"');
+    const to = PROMOTED_WIDGETS_WORKFLOW.indexOf('"cnr_id"', from);
+    const newest = (PROMOTED_WIDGETS_WORKFLOW.slice(0, from) + PROMOTED_WIDGETS_WORKFLOW.slice(to)).replace(
+      '"widgets_values": ["a lighthouse at dusk, oil on canvas", 18446744073709551615, "randomize", 30, 6.5, null]',
+      '"widgets_values": ["a castle", 77, "increment"]',
+    );
+    expect(newest).not.toContain('["-1", "prompt"]');
+    const g = graph(newest);
+    expect(suggestSlots(g).map((s) => [s.key, s.type, s.default])).toEqual([
+      ['prompt', 'TEXT', 'a castle'],
+      ['seed', 'SEED', 77],
+    ]);
+    const out = renderTemplate(g, checkSlots(g, [PROMPT, SEED_SLOT]), { prompt: 'a tower', seed: 5n });
+    expect(widgets(out.ui!, 12)).toEqual(['a tower', 5, 'fixed']);
+    expect(widgets(out.ui!, 6, 'Text to Image')).toEqual(['a tower']);
+    expect(widgets(out.ui!, 3, 'Sampler').slice(0, 2)).toEqual([5, 'fixed']);
+  });
+
   it('keep older instances working: values named by the definition’s widgets list', () => {
     const ui = readUiWorkflow({
       version: 1,

@@ -13,7 +13,8 @@ import { isSeedWidget, SEED_CONTROLS, widgetIndex } from './widgets';
  * inputs (the widget of the interior input it is linked to), any other id an interior node's widget (which may
  * itself be a nested instance's promoted widget); names starting with `$$` are image previews, not values. The
  * instance's `widgets_values` holds their values in that order (a seed may be followed by its control value).
- * Older instances name their widgets in the definition's `widgets` list instead.
+ * The newest ComfyUI drops `proxyWidgets`: an instance's promoted widgets are its inputs that show a widget, their
+ * values in that order. The first subgraphs named them in the definition's `widgets` list instead.
  *
  * ComfyUI versions differ in which copy they run (the instance's value, or the interior widget's), so a value is
  * written to every copy: they always agree.
@@ -155,6 +156,14 @@ function plainNode(
   };
 }
 
+/** The names of an instance's inputs that show a widget (in order: the order of their values). */
+function inputWidgets(node: JsonObject): string[] {
+  const inputs = node['inputs'];
+  return Array.isArray(inputs)
+    ? inputs.flatMap((i) => (isObject(i) && isObject(i['widget']) && typeof i['name'] === 'string' ? [i['name']] : []))
+    : [];
+}
+
 /** A widget input of this node fed by a link: its value comes from elsewhere. */
 const linkedInput = (node: JsonObject, widget: string) => {
   const inputs = node['inputs'];
@@ -273,11 +282,32 @@ function resolveWidget(
       return { ...interior, places: [...host, ...interior.places], title };
     }
   }
-  // An input of the subgraph (reached from the outside, or promoted without a proxy entry).
+  // An input of the subgraph: reached from the outside, or a widget the instance shows for it without a proxy entry
+  // (the newest ComfyUI's promoted widgets: the instance's widget-bearing inputs, their values in that order).
   const inputs = Array.isArray(definition['inputs']) ? definition['inputs'] : [];
   if (inputs.some((i) => isObject(i) && i['name'] === widget)) {
     const interior = throughInput(context, definition, definitionPath, widget, inner, depth);
-    return 'problem' in interior ? interior : { ...interior, title };
+    if ('problem' in interior) return interior;
+    const shown = entries ? [] : inputWidgets(node);
+    const i = shown.indexOf(widget);
+    const position =
+      i < 0
+        ? null
+        : hostPositions(
+            shown.map((name) => ['-1', name] as [string, string]),
+            values,
+          )[i]!;
+    const host: WidgetPlace[] =
+      position?.at == null || !Array.isArray(values)
+        ? []
+        : [
+            {
+              path: [...nodePath, 'widgets_values', position.at],
+              value: values[position.at] ?? null,
+              control: position.control === null ? null : [...nodePath, 'widgets_values', position.control],
+            },
+          ];
+    return { ...interior, places: [...host, ...interior.places], title };
   }
   // Older instances: the definition's `widgets` list names the instance's values, in order.
   const declared = definition['widgets'];
@@ -316,6 +346,8 @@ export function promotedWidgets(ui: UiWorkflow, node: JsonObject, definitions = 
   if (!found) return [];
   const entries = proxyWidgets(node);
   if (entries) return promotedNames(entries).filter((_, i) => !entries[i]![1].startsWith('$$'));
+  const shown = inputWidgets(node);
+  if (shown.length) return shown;
   const declared = found.definition['widgets'];
   return Array.isArray(declared)
     ? declared.flatMap((w) => (isObject(w) && typeof w['name'] === 'string' ? [w['name']] : []))
