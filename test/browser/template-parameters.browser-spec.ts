@@ -87,7 +87,7 @@ describe('template parameters from promoted subgraph widgets', () => {
       if (width === 1280) await checkPage(page, 'template-promoted-parameters');
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Download workflow' }).click();
-      const saved = readFileSync((await (await download).path()), 'utf8');
+      const saved = readFileSync(await (await download).path(), 'utf8');
       // The instance's values and the interior's, as the visitor set them; the seed every digit, still randomized.
       expect(saved).toContain(
         '"widgets_values": ["a harbour at dawn", 18446744073709551615, "randomize", 12, 6.5, null]',
@@ -100,7 +100,7 @@ describe('template parameters from promoted subgraph widgets', () => {
       await form.getByLabel('Text to Image · seed').fill('18446744073709551614');
       const pinned = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Download workflow' }).click();
-      expect(readFileSync((await (await pinned).path()), 'utf8')).toContain(
+      expect(readFileSync(await (await pinned).path(), 'utf8')).toContain(
         '"widgets_values": ["a harbour at dawn", 18446744073709551614, "fixed", 12, 6.5, null]',
       );
       await page.context().close();
