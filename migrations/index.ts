@@ -14,6 +14,7 @@ import { TemplateSales1765200000000 } from './1765200000000-template-sales';
 import { TemplateSearch1765300000000 } from './1765300000000-template-search';
 import { SearchFacetBits1765400000000 } from './1765400000000-search-facet-bits';
 import { KnownModelFiles1765500000000 } from './1765500000000-known-model-files';
+import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TemplateSearch1765300000000,
   SearchFacetBits1765400000000,
   KnownModelFiles1765500000000,
+  WorkflowText1765530000000,
 ];

@@ -35,7 +35,7 @@ export async function referenceTemplate(
   if (upload.status !== 201) throw new Error(`import failed: ${JSON.stringify(upload.body)}`);
   const versionId = (upload.body as { id: string }).id;
   const [workflow] = await api.db.query<{ sampler: string }>(
-    `SELECT n ->> 'id' AS sampler FROM templates.template_version v, jsonb_array_elements(v.ui_workflow -> 'nodes') n
+    `SELECT n ->> 'id' AS sampler FROM templates.template_version v, jsonb_array_elements(v.ui_workflow::jsonb -> 'nodes') n
       WHERE v.id = $1 AND n ->> 'type' = 'KSampler'`,
     [versionId],
   );

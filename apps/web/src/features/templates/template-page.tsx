@@ -135,20 +135,26 @@ export function TemplatePage() {
   );
 }
 
-const parse = (json: string): unknown => JSON.parse(json) as unknown;
+/** A JSON number exactly as written (a 64-bit seed has more digits than a JavaScript number keeps). */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-/** One form control per slot, typed; the values become `renderTemplate` params. */
+/** A slot's default (JSON text) as the form shows it: numbers digit for digit, text as text. */
+const shown = (json: string): string => (JSON_NUMBER.test(json) ? json : String(JSON.parse(json) as unknown));
+
+/**
+ * One form control per slot, typed; the values become `renderTemplate` params. Only the values the visitor changed
+ * are sent: the others stay as the author set them, and a seed left alone keeps its own behaviour (randomize…).
+ */
 function ParameterForm({ version, name }: { version: Version; name: string }) {
-  const initial = useMemo(
-    () => Object.fromEntries(version.slots.map((s) => [s.key, String(parse(s.default))])),
-    [version],
-  );
+  const initial = useMemo(() => Object.fromEntries(version.slots.map((s) => [s.key, shown(s.default)])), [version]);
   const [values, setValues] = useState<Record<string, string>>(initial);
   const render = useMutation({
     mutationFn: (format: 'workflow' | 'prompt') =>
       execute(RenderTemplate, {
         versionId: version.id,
-        params: version.slots.map((s) => ({ key: s.key, value: JSON.stringify(toValue(s, values[s.key] ?? '')) })),
+        params: version.slots
+          .filter((s) => values[s.key] !== initial[s.key])
+          .map((s) => ({ key: s.key, value: paramJson(s, values[s.key] ?? '') })),
       }).then((r) => ({ format, text: r.renderTemplate[format] })),
     onSuccess: ({ format, text }) => {
       if (text)
@@ -201,11 +207,15 @@ function ParameterForm({ version, name }: { version: Version; name: string }) {
   );
 }
 
-function toValue(slot: Slot, text: string): unknown {
-  if (slot.type === 'BOOLEAN') return text === 'true';
-  if (slot.type === 'INTEGER' || slot.type === 'SEED' || slot.type === 'NUMBER')
-    return text.trim() === '' ? NaN : Number(text);
-  return text;
+/** A form value as the JSON a parameter is sent as: numbers as typed (every digit), text as text. */
+function paramJson(slot: Slot, text: string): string {
+  if (slot.type === 'BOOLEAN') return JSON.stringify(text === 'true');
+  if (slot.type === 'INTEGER' || slot.type === 'SEED' || slot.type === 'NUMBER') {
+    const typed = text.trim();
+    // Not a number: sent as null, and the server's error says what is expected.
+    return JSON_NUMBER.test(typed) ? typed : JSON.stringify(typed === '' ? null : Number(typed));
+  }
+  return JSON.stringify(text);
 }
 
 function SlotField({ slot, value, onChange }: { slot: Slot; value: string; onChange: (v: string) => void }) {
@@ -234,7 +244,9 @@ function SlotField({ slot, value, onChange }: { slot: Slot; value: string; onCha
       onChange={onChange}
       multiline={slot.type === 'TEXT' && value.length > 40}
       description={
-        range ?? (slot.type === 'TEXT' && slot.maxLength ? `At most ${slot.maxLength} characters` : undefined)
+        slot.type === 'SEED'
+          ? `${range ? `${range}. ` : ''}A seed you change is fixed in the download; left as is, it behaves as the workflow says.`
+          : (range ?? (slot.type === 'TEXT' && slot.maxLength ? `At most ${slot.maxLength} characters` : undefined))
       }
     />
   );
@@ -304,7 +316,7 @@ function DraftPanel({ version, templateId }: { version: Version; templateId: str
             >
               {s.label}{' '}
               <span className="text-muted">
-                ({s.type.toLowerCase()}, now {String(parse(s.default))})
+                ({s.type.toLowerCase()}, now {shown(s.default)})
               </span>
             </Checkbox>
           ))}

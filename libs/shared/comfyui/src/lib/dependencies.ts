@@ -4,6 +4,7 @@ import type { Json, JsonObject } from './workflow';
 import { allNodes, apiLinkSource, isObject, nodeKey, text } from './workflow';
 import type { TemplateGraph } from './slots';
 import { widgetIndex } from './widgets';
+import { definitionIndex, promotedWidgets, widgetTarget } from './widget-targets';
 
 /**
  * What a workflow needs to run: the node packs it uses and every model file it loads. Models come from the core
@@ -139,6 +140,22 @@ export function detectDependencies(graph: TemplateGraph): Dependencies {
     }
     const top = graph.ui.json['models'];
     if (Array.isArray(top)) top.forEach((m, i) => hint(m, `models[${i}]`));
+    // A subgraph instance's promoted loader widget: the file its own value names (what current ComfyUI loads; the
+    // interior's value is listed above). With an API prompt, the prompt already says what ran.
+    if (!graph.api) {
+      const definitions = definitionIndex(graph.ui);
+      for (const node of graph.ui.json['nodes'] as Json[]) {
+        if (!isObject(node) || node['mode'] === 2 || node['mode'] === 4) continue;
+        const id = nodeKey(node['id']);
+        if (id === null || !definitions.has(text(node['type']))) continue;
+        for (const name of promotedWidgets(graph.ui, node, definitions)) {
+          const target = widgetTarget(graph.ui, null, id, name, definitions);
+          if ('problem' in target) continue;
+          const value = target.places.find((p) => p.value !== null)?.value;
+          for (const end of target.ends) loader('', id, end.type, (input) => (input === end.input ? value : undefined));
+        }
+      }
+    }
   }
   function hint(m: Json, slot: string) {
     if (!isObject(m)) return;

@@ -2,8 +2,12 @@ import { detectDependencies } from './dependencies';
 import type { ParameterSlot, TemplateGraph } from './slots';
 import { checkParams, checkSlots, renderTemplate, slotsFromAppMode, suggestSlots, toAppMode } from './slots';
 import type { JsonObject } from './workflow';
-import { readApiPrompt, readUiWorkflow, text } from './workflow';
+import { parseWorkflowText, readApiPrompt, readUiWorkflow, text } from './workflow';
+import { parseJson } from './json';
 import { widgetNames } from './widgets';
+
+/** A rendered or exported JSON text, as its value. */
+const value = (text: string | null) => parseJson(text!).value as JsonObject;
 
 const failure = (fn: () => unknown) => {
   try {
@@ -165,7 +169,7 @@ describe('parameter slots', () => {
       { key: 'cfg', nodeId: '3', widget: 'cfg', label: 'KSampler · cfg', type: 'NUMBER', default: 7.5 },
     ]);
     const exported = toAppMode(graph().ui!, SLOTS);
-    const extra = exported['extra'] as JsonObject;
+    const extra = value(exported)['extra'] as JsonObject;
     expect((extra['linearData'] as JsonObject)['inputs']).toEqual([
       [6, 'text', { height: 3 }],
       [3, 'seed'],
@@ -173,7 +177,7 @@ describe('parameter slots', () => {
       [3, 'sampler_name'],
     ]);
     // Our constraints come back exactly on the next import.
-    const back = { ui: readUiWorkflow(exported).workflow, api: graph().api };
+    const back = { ui: readUiWorkflow(parseWorkflowText(exported)).workflow, api: graph().api };
     expect(slotsFromAppMode(back)).toEqual(SLOTS);
   });
 });
@@ -233,18 +237,19 @@ describe('parameters', () => {
     const source = graph();
     const before = JSON.stringify(source);
     const injection = '"}, "99": {"class_type": "Exec", "inputs": {}}, "x": {"';
-    const out = renderTemplate(source, SLOTS, { prompt: injection, seed: 7, steps: 30 });
+    const rendered = renderTemplate(source, SLOTS, { prompt: injection, seed: 7, steps: 30 });
+    const out = { ui: value(rendered.ui), api: value(rendered.api) };
     expect(JSON.stringify(source)).toBe(before);
-    const ui = (out.ui!['nodes'] as JsonObject[]).reduce<Record<string, unknown>>(
+    const ui = (out.ui['nodes'] as JsonObject[]).reduce<Record<string, unknown>>(
       (m, n) => ({ ...m, [text(n['id'])]: n['widgets_values'] }),
       {},
     );
     expect(ui['6']).toEqual([injection]);
     expect(ui['3']).toEqual([7, 'fixed', 30, 7.5, 'euler', 'normal', 1]);
-    expect(out.api!['6']).toMatchObject({ inputs: { text: injection } });
-    expect(out.api!['3']).toMatchObject({ inputs: { seed: 7, steps: 30, sampler_name: 'euler' } });
-    expect(Object.keys(out.api!)).toEqual(Object.keys(source.api!.json));
-    expect(readApiPrompt(JSON.parse(JSON.stringify(out.api)) as JsonObject).kind).toBe('API');
+    expect(out.api['6']).toMatchObject({ inputs: { text: injection } });
+    expect(out.api['3']).toMatchObject({ inputs: { seed: 7, steps: 30, sampler_name: 'euler' } });
+    expect(Object.keys(out.api)).toEqual(Object.keys(source.api!.json));
+    expect(readApiPrompt(parseWorkflowText(rendered.api!)).kind).toBe('API');
   });
 
   it('render into a subgraph instance through its promoted widget', () => {
@@ -276,7 +281,7 @@ describe('parameters', () => {
       default: 'x',
     };
     const out = renderTemplate({ ui, api: null }, checkSlots({ ui, api: null }, [slot]), { prompt: 'a tower' });
-    expect((out.ui!['nodes'] as JsonObject[])[0]!['widgets_values']).toEqual([5, 'a tower']);
+    expect((value(out.ui)['nodes'] as JsonObject[])[0]!['widgets_values']).toEqual([5, 'a tower']);
   });
 });
 

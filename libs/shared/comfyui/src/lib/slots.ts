@@ -1,17 +1,25 @@
+import { textProblem } from '@lookbook/kernel';
 import { WorkflowErrors } from './workflow-errors';
-import type { ApiPrompt, Json, JsonObject, UiWorkflow } from './workflow';
-import { apiLinkSource, isObject, nodeKey, subgraphDefinitions, text } from './workflow';
-import { CONTROL_AFTER_GENERATE, isSeedWidget, SEED_CONTROLS, widgetIndex } from './widgets';
+import type { Json, JsonEdit, JsonObject } from './json';
+import { editJson, isObject, stringifyJson } from './json';
+import type { ApiPrompt, UiWorkflow } from './workflow';
+import { apiLinkSource, nodeKey, text } from './workflow';
+import { CONTROL_AFTER_GENERATE, isSeedWidget } from './widgets';
+import type { WidgetTarget } from './widget-targets';
+import { definitionIndex, promotedWidgets, widgetTarget } from './widget-targets';
 
 /**
  * Parameter slots: the node inputs a template's author lets its users set, each with a type, constraints and a
  * default. They map one-to-one onto ComfyUI's App Mode (`extra.linearData.inputs = [nodeId, widgetName, layout?][]`),
  * so a template imports its app from ComfyUI and exports back as one; our constraints ride along in
- * `extra.lookbook.slots`, which ComfyUI keeps untouched.
+ * `extra.lookbook.slots`, which ComfyUI keeps untouched. A slot names a top-level node and one of its widgets — for a
+ * subgraph instance, one of its promoted widgets (see `widget-targets.ts`).
+ *
+ * Integers beyond 2^53 (ComfyUI seeds go to 2^64 − 1) are bigints, exact from the workflow to the rendered file.
  */
 export const SLOT_TYPES = ['TEXT', 'INTEGER', 'NUMBER', 'BOOLEAN', 'ENUM', 'SEED', 'MODEL'] as const;
 export type SlotType = (typeof SLOT_TYPES)[number];
-export type SlotValue = string | number | boolean;
+export type SlotValue = string | number | bigint | boolean;
 
 export interface ParameterSlot {
   /** The parameter's name in `renderTemplate(params)`. */
@@ -38,78 +46,78 @@ export const MAX_SLOTS = 50;
 export const MAX_TEXT_PARAM = 10_000;
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const MODEL_FILE = /^[^\0/\\][^\0]*\.(safetensors|ckpt|pt|pt2|pth|bin|sft|gguf)$/i;
-/** Seeds are 64-bit in ComfyUI; JSON numbers are exact to 2^53, so that is the range a template may ask for. */
-const SEED_MAX = Number.MAX_SAFE_INTEGER;
+/** ComfyUI seeds are unsigned 64-bit: 0 to 2^64 − 1. */
+export const SEED_MAX = 2n ** 64n - 1n;
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-const topNode = (ui: UiWorkflow, id: string): JsonObject | undefined =>
-  (ui.json['nodes'] as Json[]).find((n): n is JsonObject => isObject(n) && nodeKey(n['id']) === id);
-
-/** Widget names of a subgraph instance: the definition's promoted widgets, in order. */
-function instanceWidgets(ui: UiWorkflow, node: JsonObject): string[] | null {
-  const definition = subgraphDefinitions(ui).get(text(node['type']));
-  const widgets = definition?.['widgets'];
-  return Array.isArray(widgets) ? widgets.map((w) => (isObject(w) ? text(w['name']) : '')) : null;
-}
-
-/** Where a slot's value lives in the UI graph: the node and the `widgets_values` position (or key). */
-function uiTarget(ui: UiWorkflow, api: ApiPrompt | null, slot: Pick<ParameterSlot, 'nodeId' | 'widget'>, path: string) {
-  const node = topNode(ui, slot.nodeId);
-  if (!node) throw WorkflowErrors.slot('SLOT_NODE_MISSING', path, `node ${slot.nodeId} is not in the workflow`);
-  const inputs = node['inputs'];
-  if (
-    Array.isArray(inputs) &&
-    inputs.some((i) => isObject(i) && isObject(i['widget']) && i['widget']['name'] === slot.widget && i['link'] != null)
-  )
+/** Where a slot's value lives in the UI graph (every copy of it), or a typed error saying why it cannot be set. */
+function uiTarget(
+  ui: UiWorkflow,
+  api: ApiPrompt | null,
+  slot: Pick<ParameterSlot, 'nodeId' | 'widget'>,
+  path: string,
+): WidgetTarget {
+  const found = widgetTarget(ui, api, slot.nodeId, slot.widget, definitionIndex(ui));
+  if (!('problem' in found)) return found;
+  if (found.problem === 'NODE_MISSING')
+    throw WorkflowErrors.slot('SLOT_NODE_MISSING', path, `node ${slot.nodeId} is not in the workflow`);
+  if (found.problem === 'WIDGET_LINKED')
     throw WorkflowErrors.slot(
       'SLOT_WIDGET_LINKED',
       path,
       `${slot.widget} on node ${slot.nodeId} is fed by a link: point the slot at the node that feeds it`,
     );
-  const promoted = instanceWidgets(ui, node);
-  const twin = api?.json[slot.nodeId];
-  const index = promoted
-    ? promoted.indexOf(slot.widget)
-    : widgetIndex(node, slot.widget, isObject(twin) ? twin : undefined);
-  if (index === null || index === -1)
-    throw WorkflowErrors.slot(
-      'SLOT_WIDGET_MISSING',
-      path,
-      `node ${slot.nodeId} (${text(node['type'])}) has no widget ${slot.widget}`,
-    );
-  return { node, index };
+  const node = (ui.json['nodes'] as Json[]).find((n) => isObject(n) && nodeKey(n['id']) === slot.nodeId);
+  throw WorkflowErrors.slot(
+    'SLOT_WIDGET_MISSING',
+    path,
+    `node ${slot.nodeId} (${isObject(node) ? text(node['type']) : '?'}) has no widget ${slot.widget}`,
+  );
 }
 
-function apiTarget(api: ApiPrompt, slot: Pick<ParameterSlot, 'nodeId' | 'widget'>, path: string) {
-  const node = api.json[slot.nodeId];
+/** The inputs object of an API node that holds `input` as a literal. */
+function apiInputs(api: ApiPrompt, id: string, input: string, path: string): JsonObject {
+  const node = api.json[id];
   if (!isObject(node) || !isObject(node['inputs']))
-    throw WorkflowErrors.slot('SLOT_NODE_MISSING', path, `node ${slot.nodeId} is not in the prompt`);
+    throw WorkflowErrors.slot('SLOT_NODE_MISSING', path, `node ${id} is not in the prompt`);
   const inputs = node['inputs'];
-  if (!(slot.widget in inputs))
-    throw WorkflowErrors.slot('SLOT_WIDGET_MISSING', path, `node ${slot.nodeId} has no input ${slot.widget}`);
-  if (apiLinkSource(inputs[slot.widget]) !== null)
-    throw WorkflowErrors.slot('SLOT_WIDGET_LINKED', path, `${slot.widget} on node ${slot.nodeId} is fed by a link`);
+  if (!(input in inputs)) throw WorkflowErrors.slot('SLOT_WIDGET_MISSING', path, `node ${id} has no input ${input}`);
+  if (apiLinkSource(inputs[input]) !== null)
+    throw WorkflowErrors.slot('SLOT_WIDGET_LINKED', path, `${input} on node ${id} is fed by a link`);
   return inputs;
 }
 
-/** The value a slot's widget holds now (the UI graph's, else the prompt's). */
+/** The API prompt inputs a slot sets (each checked): its own node's, or a promoted widget's interior nodes'. */
+function apiRefs(
+  graph: TemplateGraph,
+  slot: Pick<ParameterSlot, 'nodeId' | 'widget'>,
+  path: string,
+  target?: WidgetTarget,
+) {
+  if (!graph.api) return [];
+  const refs = target ? target.api : [{ id: slot.nodeId, input: slot.widget }];
+  for (const ref of refs) apiInputs(graph.api, ref.id, ref.input, path);
+  return refs;
+}
+
+/** The value a slot's widget holds now (the UI graph's — the instance's own first —, else the prompt's). */
 function currentValue(graph: TemplateGraph, slot: Pick<ParameterSlot, 'nodeId' | 'widget'>, path: string): Json {
   if (graph.ui) {
-    const { node, index } = uiTarget(graph.ui, graph.api, slot, path);
-    const values = node['widgets_values'];
-    return (
-      (Array.isArray(values) ? values[index as number] : isObject(values) ? values[index as string] : null) ?? null
-    );
+    const { places } = uiTarget(graph.ui, graph.api, slot, path);
+    return places.find((p) => p.value !== null)?.value ?? null;
   }
-  return apiTarget(graph.api!, slot, path)[slot.widget] ?? null;
+  return apiInputs(graph.api!, slot.nodeId, slot.widget, path)[slot.widget] ?? null;
 }
+
+const whole = (v: Json) => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
 
 const fits: Record<SlotType, (value: Json) => boolean> = {
   TEXT: (v) => typeof v === 'string',
   ENUM: (v) => typeof v === 'string',
   MODEL: (v) => typeof v === 'string',
-  INTEGER: (v) => typeof v === 'number' && Number.isInteger(v),
-  SEED: (v) => typeof v === 'number' && Number.isInteger(v),
-  NUMBER: (v) => typeof v === 'number',
+  INTEGER: whole,
+  SEED: whole,
+  NUMBER: (v) => typeof v === 'number' || typeof v === 'bigint',
   BOOLEAN: (v) => typeof v === 'boolean',
 };
 
@@ -139,13 +147,13 @@ export function checkSlots(graph: TemplateGraph, slots: readonly ParameterSlot[]
     if (slot.label.length > 80)
       throw WorkflowErrors.slot('SLOT_INVALID_LABEL', `${path}.label`, 'at most 80 characters');
     checkConstraints(slot, path);
-    if (graph.api) apiTarget(graph.api, slot, path);
+    apiRefs(graph, slot, path, graph.ui ? uiTarget(graph.ui, graph.api, slot, path) : undefined);
     const current = currentValue(graph, slot, path);
     if (!fits[slot.type](current))
       throw WorkflowErrors.slot(
         'SLOT_TYPE_MISMATCH',
         path,
-        `${slot.widget} on node ${slot.nodeId} holds ${JSON.stringify(current)?.slice(0, 40)}, not a ${slot.type.toLowerCase()}`,
+        `${slot.widget} on node ${slot.nodeId} holds ${stringifyJson(current).slice(0, 40)}, not a ${slot.type.toLowerCase()}`,
       );
     try {
       checkValue(slot, slot.default);
@@ -188,7 +196,11 @@ function checkConstraints(slot: ParameterSlot, path: string): void {
   }
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Text a workflow may hold (the workflow reader's rules: what we write, we would read back). */
+const badText = (value: string) => {
+  const problem = textProblem(value);
+  return problem === 'INVALID_UNICODE' || problem === 'CONTROL_CHARACTER' || problem === 'BIDI_OVERRIDE';
+};
 
 /** One parameter value against its slot; throws a typed error naming the parameter. */
 function checkValue(slot: ParameterSlot, value: unknown): SlotValue {
@@ -198,7 +210,8 @@ function checkValue(slot: ParameterSlot, value: unknown): SlotValue {
       if (typeof value !== 'string') throw err('PARAM_WRONG_TYPE', 'expected text');
       const max = slot.maxLength ?? MAX_TEXT_PARAM;
       if (value.length > max) throw err('PARAM_TOO_LONG', `at most ${max} characters`);
-      if (CONTROL_CHARACTERS.test(value)) throw err('PARAM_INVALID_TEXT', 'control characters are not allowed');
+      if (badText(value))
+        throw err('PARAM_INVALID_TEXT', 'control characters, bidi overrides and invalid Unicode are not allowed');
       if (slot.pattern && !new RegExp(`^(?:${slot.pattern})$`, 'u').test(value))
         throw err('PARAM_PATTERN', 'does not have the required form');
       return value;
@@ -211,6 +224,7 @@ function checkValue(slot: ParameterSlot, value: unknown): SlotValue {
           'PARAM_NOT_ALLOWED',
           `one of ${slot.options.slice(0, 5).join(', ')}${slot.options.length > 5 ? ', …' : ''}`,
         );
+      if (badText(value)) throw err('PARAM_INVALID_TEXT', 'control characters and invalid Unicode are not allowed');
       if (
         slot.type === 'MODEL' &&
         (!MODEL_FILE.test(value) || value.length > 255 || /(^|[\\/])\.\.([\\/]|$)/.test(value))
@@ -221,13 +235,24 @@ function checkValue(slot: ParameterSlot, value: unknown): SlotValue {
     case 'INTEGER':
     case 'SEED':
     case 'NUMBER': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw err('PARAM_WRONG_TYPE', 'expected a number');
-      if (slot.type !== 'NUMBER' && !Number.isSafeInteger(value))
-        throw err('PARAM_WRONG_TYPE', 'expected a whole number');
+      let number: number | bigint;
+      if (typeof value === 'bigint')
+        // Exact: a bigint within 2^53 is an ordinary number.
+        number = value >= -SAFE && value <= SAFE ? Number(value) : value;
+      else if (typeof value === 'number' && Number.isFinite(value)) {
+        if (slot.type !== 'NUMBER' && !Number.isSafeInteger(value))
+          throw err(
+            'PARAM_WRONG_TYPE',
+            Number.isInteger(value)
+              ? 'a whole number beyond 2^53 is not exact as a number: send its digits as JSON'
+              : 'expected a whole number',
+          );
+        number = value;
+      } else throw err('PARAM_WRONG_TYPE', 'expected a number');
       const min = slot.min ?? (slot.type === 'SEED' ? 0 : -Infinity);
       const max = slot.max ?? (slot.type === 'SEED' ? SEED_MAX : Infinity);
-      if (value < min || value > max) throw err('PARAM_OUT_OF_RANGE', `between ${min} and ${max}`);
-      return value;
+      if (number < min || number > max) throw err('PARAM_OUT_OF_RANGE', `between ${min} and ${max}`);
+      return number;
     }
     case 'BOOLEAN':
       if (typeof value !== 'boolean') throw err('PARAM_WRONG_TYPE', 'expected true or false');
@@ -245,35 +270,39 @@ export function checkParams(slots: readonly ParameterSlot[], params: Record<stri
 }
 
 /**
- * The template with these parameter values, in every format it has: values are set as JSON values (text stays
- * text, whatever it says), and a seed given here is pinned (`control_after_generate: fixed`), so the workflow runs
- * with exactly that seed when it is queued.
+ * The template with these parameter values, in every format it has, as JSON texts: each value is written at every
+ * place that holds it (text stays text, whatever it says; integers keep every digit), everything else byte for byte.
+ * A seed given here is pinned (`control_after_generate: fixed`), so the workflow runs with exactly that seed; a seed
+ * not given keeps its control as the author left it. `appMode`: the UI graph opens as these slots' app.
  */
 export function renderTemplate(
   graph: TemplateGraph,
   slots: readonly ParameterSlot[],
   params: Record<string, unknown>,
-): { ui: JsonObject | null; api: JsonObject | null } {
+  options: { appMode?: boolean } = {},
+): { ui: string | null; api: string | null } {
   const values = checkParams(slots, params);
-  const ui = graph.ui ? { ...graph.ui, json: structuredClone(graph.ui.json) } : null;
-  const api = graph.api ? { ...graph.api, json: structuredClone(graph.api.json) } : null;
+  const pins: JsonEdit[] = [];
+  const ui: JsonEdit[] = [];
+  const api: JsonEdit[] = [];
   slots.forEach((slot, i) => {
     const value = values.get(slot.key)!;
     const path = `slots[${i}]`;
-    if (ui) {
-      const { node, index } = uiTarget(ui, api, slot, path);
-      const widgets = node['widgets_values'];
-      if (Array.isArray(widgets) && typeof index === 'number') {
-        widgets[index] = value;
-        // The control after a seed: a combo now, a boolean ("randomize") in older exports.
-        const control = widgets[index + 1];
-        if (isSeedWidget(slot.widget) && (SEED_CONTROLS.includes(control as never) || typeof control === 'boolean'))
-          widgets[index + 1] = 'fixed';
-      } else if (isObject(widgets)) widgets[index as string] = value;
+    const target = graph.ui ? uiTarget(graph.ui, graph.api, slot, path) : undefined;
+    const given = Object.hasOwn(params, slot.key);
+    for (const place of target?.places ?? []) {
+      ui.push({ path: place.path, value });
+      // The control after a seed: a combo now, a boolean ("randomize") in older exports; "fixed" either way.
+      if (given && place.control) pins.push({ path: place.control, value: 'fixed' });
     }
-    if (api) apiTarget(api, slot, path)[slot.widget] = value;
+    for (const ref of apiRefs(graph, slot, path, target)) api.push({ path: [ref.id, 'inputs', ref.input], value });
   });
-  return { ui: ui?.json ?? null, api: api?.json ?? null };
+  if (options.appMode && graph.ui) ui.push(...appModeEdits(graph.ui, slots));
+  return {
+    // Pins first: a slot on the control itself wins.
+    ui: graph.ui ? editJson(graph.ui.text, [...pins, ...ui]) : null,
+    api: graph.api ? editJson(graph.api.text, api) : null,
+  };
 }
 
 /** Core widgets that are floats in ComfyUI's node definitions. */
@@ -297,29 +326,36 @@ function inferSlot(
   path: string,
 ): ParameterSlot | null {
   const current = currentValue(graph, { nodeId, widget }, path);
-  const node = graph.ui ? topNode(graph.ui, nodeId) : undefined;
-  const api = graph.api?.json[nodeId];
+  let title: string;
+  // A promoted widget goes by its own name (`3: seed` → seed) and is typed by the widget it stands for.
+  let name = widget;
+  let source = widget;
+  if (graph.ui) {
+    const target = uiTarget(graph.ui, graph.api, { nodeId, widget }, path);
+    title = target.title || nodeId;
+    name = widget.replace(/^[^:]+: /, '');
+    source = target.source;
+  } else {
+    const api = graph.api?.json[nodeId];
+    title = (isObject(api) ? text(api['class_type']) : '') || nodeId;
+  }
   let slotKey =
-    widget
+    name
       .toLowerCase()
       .replace(/[^a-z0-9_]/g, '_')
       .replace(/^[^a-z]+/, '') || 'value';
   for (let n = 2; used.has(slotKey); n += 1) slotKey = `${slotKey.replace(/_\d+$/, '')}_${n}`;
   used.add(slotKey);
-  const title =
-    typeof node?.['title'] === 'string'
-      ? node['title']
-      : text(node?.['type']) || (isObject(api) ? text(api['class_type']) : '') || nodeId;
-  const base = { key: slotKey.slice(0, 40), nodeId, widget, label: `${title} · ${widget}`.slice(0, 80) };
+  const base = { key: slotKey.slice(0, 40), nodeId, widget, label: `${title} · ${name}`.slice(0, 80) };
   if (typeof current === 'boolean') return { ...base, type: 'BOOLEAN', default: current };
-  if (typeof current === 'number') {
-    if (isSeedWidget(widget)) return { ...base, type: 'SEED', default: current };
+  if (typeof current === 'number' || typeof current === 'bigint') {
+    if (isSeedWidget(source) || isSeedWidget(name)) return { ...base, type: 'SEED', default: current };
     // A float widget that happens to hold a whole number (cfg 8, strength 1) still takes fractions.
-    const whole = Number.isInteger(current) && !FLOAT_WIDGETS.has(widget);
-    return { ...base, type: whole ? 'INTEGER' : 'NUMBER', default: current };
+    const integer = whole(current) && !FLOAT_WIDGETS.has(source);
+    return { ...base, type: integer ? 'INTEGER' : 'NUMBER', default: current };
   }
   if (typeof current === 'string')
-    return MODEL_FILE.test(current) && widget.endsWith('_name')
+    return MODEL_FILE.test(current) && source.endsWith('_name')
       ? { ...base, type: 'MODEL', default: current }
       : { ...base, type: 'TEXT', default: current };
   return null;
@@ -364,20 +400,32 @@ const SUGGESTED: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Slots an author would likely mark, for a workflow without App Mode data: seeds, steps, guidance, prompts, image
- * size, LoRA strength — each one that checks out against the graph.
+ * size, LoRA strength — and every widget a subgraph instance promotes (its author chose to show them) — each one
+ * that checks out against the graph.
  */
 export function suggestSlots(graph: TemplateGraph): ParameterSlot[] {
-  const nodes: { id: string; type: string }[] = graph.ui
+  const definitions = graph.ui ? definitionIndex(graph.ui) : null;
+  const nodes: { id: string; widgets: readonly string[] }[] = graph.ui
     ? (graph.ui.json['nodes'] as Json[]).flatMap((n) =>
         isObject(n) && nodeKey(n['id']) !== null && n['mode'] !== 2 && n['mode'] !== 4
-          ? [{ id: nodeKey(n['id'])!, type: text(n['type']) }]
+          ? [
+              {
+                id: nodeKey(n['id'])!,
+                widgets: definitions!.has(text(n['type']))
+                  ? promotedWidgets(graph.ui!, n, definitions!)
+                  : (SUGGESTED[text(n['type'])] ?? []),
+              },
+            ]
           : [],
       )
-    : Object.entries(graph.api?.json ?? {}).map(([id, n]) => ({ id, type: isObject(n) ? text(n['class_type']) : '' }));
+    : Object.entries(graph.api?.json ?? {}).map(([id, n]) => ({
+        id,
+        widgets: SUGGESTED[isObject(n) ? text(n['class_type']) : ''] ?? [],
+      }));
   const used = new Set<string>();
   const out: ParameterSlot[] = [];
   for (const node of nodes)
-    for (const widget of SUGGESTED[node.type] ?? []) {
+    for (const widget of node.widgets) {
       try {
         const slot = inferSlot(graph, node.id, widget, used, `$.nodes.${node.id}`);
         if (slot) out.push(checkSlots(graph, [slot])[0]!);
@@ -389,26 +437,29 @@ export function suggestSlots(graph: TemplateGraph): ParameterSlot[] {
   return out;
 }
 
-/**
- * The UI workflow with these slots as its App Mode (`linearMode`, `linearData.inputs`, layouts kept for inputs that
- * stay) and our constraints in `extra.lookbook.slots`. Nothing else changes.
- */
-export function toAppMode(ui: UiWorkflow, slots: readonly ParameterSlot[]): JsonObject {
-  const json = structuredClone(ui.json);
-  const extra: JsonObject = isObject(json['extra']) ? json['extra'] : (json['extra'] = {});
-  const linear: JsonObject = isObject(extra['linearData']) ? extra['linearData'] : (extra['linearData'] = {});
-  const previous = Array.isArray(linear['inputs']) ? linear['inputs'] : [];
-  linear['inputs'] = slots.map((slot) => {
+/** The edits that make a UI graph open as these slots' app (see `toAppMode`). */
+function appModeEdits(ui: UiWorkflow, slots: readonly ParameterSlot[]): JsonEdit[] {
+  const extra = ui.json['extra'];
+  const linear = isObject(extra) ? extra['linearData'] : undefined;
+  const previous = isObject(linear) && Array.isArray(linear['inputs']) ? linear['inputs'] : [];
+  const inputs: Json[] = slots.map((slot) => {
     const kept = previous.find((e) => Array.isArray(e) && nodeKey(e[0]) === slot.nodeId && e[1] === slot.widget);
     const id = /^-?\d+$/.test(slot.nodeId) ? Number(slot.nodeId) : slot.nodeId;
     return Array.isArray(kept) && kept.length > 2 ? [id, slot.widget, kept[2]!] : [id, slot.widget];
   });
-  extra['linearMode'] = true;
-  extra['lookbook'] = {
-    ...(isObject(extra['lookbook']) ? extra['lookbook'] : {}),
-    slots: slots.map((s) => ({ ...s })),
-  };
-  return json;
+  return [
+    { path: ['extra', 'linearData', 'inputs'], value: inputs },
+    { path: ['extra', 'linearMode'], value: true },
+    { path: ['extra', 'lookbook', 'slots'], value: slots.map((s) => ({ ...s })) },
+  ];
+}
+
+/**
+ * The UI workflow (its text) with these slots as its App Mode (`linearMode`, `linearData.inputs`, layouts kept for
+ * inputs that stay) and our constraints in `extra.lookbook.slots`. Nothing else changes, byte for byte.
+ */
+export function toAppMode(ui: UiWorkflow, slots: readonly ParameterSlot[]): string {
+  return editJson(ui.text, appModeEdits(ui, slots));
 }
 
 export { CONTROL_AFTER_GENERATE };

@@ -1,4 +1,11 @@
+import type { TextProblem } from '@lookbook/kernel';
 import { ValidationError } from '@lookbook/kernel';
+
+const TEXT_PROBLEMS: Partial<Record<TextProblem, string>> = {
+  INVALID_UNICODE: 'invalid Unicode (an unpaired surrogate)',
+  CONTROL_CHARACTER: 'a control character (NUL, or another C0/C1 control)',
+  BIDI_OVERRIDE: 'a bidirectional override character',
+};
 
 /**
  * Why a workflow, its slots or a set of parameters was refused: a stable code, a message a person can act on, and
@@ -16,6 +23,18 @@ export const WorkflowErrors = {
     new ValidationError(
       'WORKFLOW_UNKNOWN_FORMAT',
       'Not a ComfyUI workflow: expected a UI export (with "nodes") or an API prompt (nodes with "class_type")',
+    ),
+  invalidText: (path: string, problem: TextProblem, what: 'a key' | 'a value') =>
+    new ValidationError(
+      'WORKFLOW_INVALID_TEXT',
+      `${path}: ${what} contains ${TEXT_PROBLEMS[problem] ?? problem}; remove it in ComfyUI and export again`,
+      { path, problem },
+    ),
+  recursiveSubgraph: (path: string, cycle: string[]) =>
+    new ValidationError(
+      'WORKFLOW_RECURSIVE_SUBGRAPH',
+      `${path}: subgraph ${cycle[0]} contains itself (${cycle.join(' → ')}): a subgraph cannot run inside itself`,
+      { path, cycle },
     ),
   invalid: (path: string, message: string) => new ValidationError('WORKFLOW_INVALID', `${path}: ${message}`, { path }),
   duplicateNode: (path: string, id: string) =>

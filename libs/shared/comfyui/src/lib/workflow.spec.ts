@@ -1,3 +1,4 @@
+import { PROMOTED_WIDGETS_WORKFLOW, recursiveSubgraphWorkflow } from '../testing';
 import type { Json } from './workflow';
 import {
   MAX_WORKFLOW_BYTES,
@@ -38,11 +39,16 @@ describe('reading a workflow file', () => {
     // Deep nesting far past the cap is refused by the scan, not by a stack overflow.
     expect(code(() => parseWorkflowText('['.repeat(1_000_000)))).toMatchObject({ code: 'WORKFLOW_TOO_DEEP' });
     // Brackets inside strings are text.
-    expect(parseWorkflowText(JSON.stringify({ note: '['.repeat(500) }))).toEqual({ note: '['.repeat(500) });
+    expect(parseWorkflowText(JSON.stringify({ note: '['.repeat(500) })).value).toEqual({ note: '['.repeat(500) });
   });
 
   it("reads Python's NaN and Infinity (ComfyUI writes them) as null, and only outside strings", () => {
-    expect(parseWorkflowText('{"a": NaN, "b": -Infinity, "c": "NaN"}')).toEqual({ a: null, b: null, c: 'NaN' });
+    const read = parseWorkflowText('{"a": NaN, "b": -Infinity, "c": "NaN", "d": [Infinity,NaN]}');
+    expect(read.value).toEqual({ a: null, b: null, c: 'NaN', d: [null, null] });
+    // In the text too (what is stored and handed back is JSON every reader takes), and nothing else moves.
+    expect(read.text).toBe('{"a": null, "b": null, "c": "NaN", "d": [null,null]}');
+    expect(code(() => parseWorkflowText('{"a": - Infinity}'))).toMatchObject({ code: 'WORKFLOW_NOT_JSON' });
+    expect(code(() => parseWorkflowText('{"a": nan}'))).toMatchObject({ code: 'WORKFLOW_NOT_JSON' });
   });
 
   it('tells a UI export from an API prompt, and neither from other JSON', () => {
@@ -63,6 +69,33 @@ describe('reading a workflow file', () => {
     });
     const { workflow } = readUiWorkflow(parseWorkflowText(text));
     expect(JSON.stringify(workflow.json)).toBe(text);
+    expect(workflow.text).toBe(text);
+  });
+
+  it.each([
+    ['a 64-bit integer', '18446744073709551615', 18446744073709551615n],
+    ['1e400', '1e400', Infinity],
+    ['-0', '-0', -0],
+    ['1.0', '1.0', 1],
+    ['a long fraction', '0.1000000000000000055511151231257827', 0.1],
+  ])('keeps %s in an unknown key exactly as written, and reads its value', (_what, token, value) => {
+    const text = `{\n  "nodes": [],\n  "extra": { "future": { "n": ${token} } },\n  "version": 0.4\n}`;
+    const { workflow } = readUiWorkflow(parseWorkflowText(text));
+    expect(workflow.text).toBe(text);
+    expect(((workflow.json['extra'] as Record<string, Json>)['future'] as Record<string, Json>)['n']).toEqual(value);
+  });
+
+  it.each([
+    [
+      'a NUL in a widget value',
+      '{"nodes": [{"id": 1, "type": "X", "widgets_values": ["a\\u0000"]}]}',
+      '$.nodes[0].widgets_values[0]',
+    ],
+    ['a lone surrogate in an unknown key', '{"nodes": [], "extra": {"note": "\\ud800"}}', '$.extra.note'],
+    ['a NUL in a key name', '{"nodes": [], "extra": {"a\\u0000b": 1}}', '$.extra'],
+    ['a lone surrogate in a key name', '{"nodes": [], "\\udfff": 1}', '$'],
+  ])('refuses %s as invalid text, saying where', (_what, text, path) => {
+    expect(code(() => parseWorkflowText(text))).toMatchObject({ code: 'WORKFLOW_INVALID_TEXT', details: { path } });
   });
 
   it('refuses links to missing nodes, in both link shapes, saying where', () => {
@@ -168,6 +201,75 @@ describe('reading a workflow file', () => {
     expect(code(() => readApiPrompt({}))).toMatchObject({ code: 'WORKFLOW_INVALID' });
     // A literal pair that is not a link (a float second element) is a value, not a reference.
     expect(readApiPrompt({ '1': { class_type: 'A', inputs: { size: ['9', 0.5] } } }).kind).toBe('API');
+  });
+});
+
+describe('recursive subgraphs', () => {
+  it.each([1, 2, 3, 5])('refuse a cycle of %i definitions, naming it (WORKFLOW_RECURSIVE_SUBGRAPH)', (length) => {
+    const error = code(() => readUiWorkflow(parseWorkflowText(recursiveSubgraphWorkflow(length))));
+    expect(error).toMatchObject({
+      code: 'WORKFLOW_RECURSIVE_SUBGRAPH',
+      details: { path: '$.definitions.subgraphs[0]' },
+    });
+    const cycle = (error!.details as { cycle: string[] }).cycle;
+    expect(cycle).toHaveLength(length + 1);
+    expect(cycle[0]).toBe(cycle[length]);
+    expect(cycle[0]).toBe('"Loop 0"');
+  });
+
+  it('refuse a cycle that nothing at the top level uses, and one between nested definitions', () => {
+    const A = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const B = 'bbbbbbbb-0000-4000-8000-000000000002';
+    const unused = {
+      nodes: [node(1)],
+      definitions: {
+        subgraphs: [
+          { id: A, nodes: [node(1, B)], links: [] },
+          { id: B, nodes: [node(1, A)], links: [] },
+        ],
+      },
+    };
+    expect(code(() => readUiWorkflow(unused))?.code).toBe('WORKFLOW_RECURSIVE_SUBGRAPH');
+    const nested = {
+      nodes: [node(1, A)],
+      definitions: {
+        subgraphs: [
+          { id: A, nodes: [node(1, B)], links: [], definitions: { subgraphs: [{ id: B, nodes: [node(2, A)] }] } },
+        ],
+      },
+    };
+    expect(code(() => readUiWorkflow(nested))).toMatchObject({
+      code: 'WORKFLOW_RECURSIVE_SUBGRAPH',
+      details: { cycle: [A, B, A] },
+    });
+  });
+
+  it('read nesting without a cycle: a chain, a diamond, one definition used twice', () => {
+    expect(readUiWorkflow(parseWorkflowText(PROMOTED_WIDGETS_WORKFLOW)).workflow.kind).toBe('UI');
+    const [A, B, C, D] = ['a', 'b', 'c', 'd'].map((x) => `${x.repeat(8)}-0000-4000-8000-000000000000`) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const diamond = {
+      nodes: [node(1, A), node(2, A)],
+      definitions: {
+        subgraphs: [
+          { id: A, nodes: [node(1, B), node(2, C)], links: [] },
+          { id: B, nodes: [node(1, D)], links: [] },
+          { id: C, nodes: [node(1, D), node(2, D)], links: [] },
+          { id: D, nodes: [node(1, 'KSampler')], links: [] },
+        ],
+      },
+    };
+    expect(readUiWorkflow(diamond).workflow.kind).toBe('UI');
+    const chain = Array.from({ length: 40 }, (_, i) => ({
+      id: `c${i}`,
+      nodes: [node(1, i < 39 ? `c${i + 1}` : 'KSampler')],
+      links: [],
+    }));
+    expect(readUiWorkflow({ nodes: [node(1, 'c0')], definitions: { subgraphs: chain } }).workflow.kind).toBe('UI');
   });
 });
 

@@ -1,15 +1,19 @@
-import { parseLenientJson } from './lenient-json';
+import type { Json, JsonDocument, JsonObject } from './json';
+import { isObject, jsonDocument, parseJson, stringifyJson } from './json';
 import { WorkflowErrors } from './workflow-errors';
 
 /**
  * ComfyUI workflows, read from the public format specs (docs.comfy.org/specs/workflow_json and workflow_json_0.4,
- * the API prompt shape): validated for structure, never rewritten. The parsed value *is* the document, so every key
- * we do not know (and ComfyUI adds them often) survives a round trip byte for byte through `JSON.stringify`.
+ * the API prompt shape): validated for structure, never rewritten. A workflow is its text (see `json.ts`): every key
+ * we do not know (and ComfyUI adds them often) and every number survives byte for byte; `json` is the value it holds.
  *
  * Caps keep hostile input cheap: size, nesting depth, nodes, links and subgraphs, all checked before any walk.
  */
-export type Json = null | boolean | number | string | Json[] | JsonObject;
-export type JsonObject = { [key: string]: Json };
+export type { Json, JsonObject };
+export { isObject };
+
+/** A workflow to read: a parsed document, or a value (read as the compact text it would be written as). */
+export type WorkflowInput = JsonDocument | JsonObject | Json[];
 
 export const MAX_WORKFLOW_BYTES = 4 * 1024 * 1024;
 export const MAX_WORKFLOW_DEPTH = 64;
@@ -26,11 +30,14 @@ export interface UiWorkflow {
   /** Schema 1 (links as objects, `state`) or 0.4 (links as tuples; also anything older or unversioned). */
   schema: '1' | '0.4';
   json: JsonObject;
+  /** The document's text, exactly as read: what is stored, and what edits patch. */
+  text: string;
 }
 
 export interface ApiPrompt {
   kind: 'API';
   json: JsonObject;
+  text: string;
 }
 
 export interface WorkflowWarning {
@@ -46,22 +53,29 @@ export interface ScopedNode {
   node: JsonObject;
 }
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A scalar as text (ids, types, names); anything else is empty. */
 export const text = (value: Json | undefined): string =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+      ? String(value)
+      : '';
 
 /** Node ids are integers or strings; compared as strings everywhere. */
 export const nodeKey = (id: Json | undefined): string | null =>
-  typeof id === 'number' && Number.isInteger(id) ? String(id) : typeof id === 'string' && id !== '' ? id : null;
+  (typeof id === 'number' && Number.isInteger(id)) || typeof id === 'bigint'
+    ? String(id)
+    : typeof id === 'string' && id !== ''
+      ? id
+      : null;
 
 /**
- * JSON text → value, refusing what is too large or too deeply nested before parsing it (a depth scan over the text,
- * outside strings). Python's `NaN`/`Infinity` (ComfyUI writes them) become null.
+ * JSON text → document, refusing what is too large or too deeply nested before parsing it (a depth scan over the
+ * text, outside strings), and text no database or reader takes: a NUL, a lone surrogate, a control character or a
+ * bidi override in any string or key is `WORKFLOW_INVALID_TEXT` with where it is. Python's `NaN`/`Infinity` (ComfyUI
+ * writes them) become null. Numbers are kept exactly (see `json.ts`).
  */
-export function parseWorkflowText(text: string): Json {
+export function parseWorkflowText(text: string): JsonDocument {
   // UTF-8 is at most 3 bytes per UTF-16 unit: only count when it could matter (this also runs in the browser).
   if (text.length > MAX_WORKFLOW_BYTES / 3 && new TextEncoder().encode(text).length > MAX_WORKFLOW_BYTES)
     throw WorkflowErrors.tooLarge(MAX_WORKFLOW_BYTES);
@@ -78,30 +92,34 @@ export function parseWorkflowText(text: string): Json {
       if (depth > MAX_WORKFLOW_DEPTH) throw WorkflowErrors.tooDeep(MAX_WORKFLOW_DEPTH);
     } else if (c === 93 || c === 125) depth -= 1;
   }
-  const value = parseLenientJson(text);
-  if (value === undefined) throw WorkflowErrors.notJson();
-  return value as Json;
+  return parseJson(text, { textRules: true });
 }
 
-/** A UI export or an API prompt, by its shape. */
-export function readWorkflow(value: Json): { workflow: UiWorkflow | ApiPrompt; warnings: WorkflowWarning[] } {
-  if (isObject(value) && Array.isArray(value['nodes'])) return readUiWorkflow(value);
+/** A UI export or an API prompt, by its shape (a value is read as the compact text it would be written as). */
+export function readWorkflow(input: WorkflowInput): {
+  workflow: UiWorkflow | ApiPrompt;
+  warnings: WorkflowWarning[];
+} {
+  const { value } = jsonDocument(input);
+  if (isObject(value) && Array.isArray(value['nodes'])) return readUiWorkflow(input);
   if (isObject(value) && Object.values(value).some((n) => isObject(n) && 'class_type' in n))
-    return { workflow: readApiPrompt(value), warnings: [] };
+    return { workflow: readApiPrompt(input), warnings: [] };
   throw WorkflowErrors.unknownFormat();
 }
 
 /** Checks a UI-format workflow (schema 0.4 or 1, with subgraph definitions) without changing it. */
-export function readUiWorkflow(value: Json): { workflow: UiWorkflow; warnings: WorkflowWarning[] } {
+export function readUiWorkflow(input: WorkflowInput): { workflow: UiWorkflow; warnings: WorkflowWarning[] } {
+  const { text: source, value } = jsonDocument(input);
   if (!isObject(value) || !Array.isArray(value['nodes'])) throw WorkflowErrors.invalid('$', 'expected "nodes"');
   const schema = value['version'] === 1 ? '1' : '0.4';
   const warnings: WorkflowWarning[] = [];
   const counts = { nodes: 0, links: 0, subgraphs: 0 };
   const definitions = collectDefinitions(value, '$', counts);
-  checkGraph(value, '$', definitions, counts, warnings, false);
+  checkRecursion(definitions);
+  checkGraph(value, '$', new Set(definitions.keys()), counts, warnings, false);
   // Legacy group nodes in use: a node typed `workflow>Name` (or `workflow/Name`, the older prefix). An unused
   // `extra.groupNodes` map is harmless (current ComfyUI drops it when it converts them to subgraphs).
-  const legacy = allNodes({ kind: 'UI', schema, json: value }).some(({ node }) =>
+  const legacy = allNodes({ kind: 'UI', schema, json: value, text: source }).some(({ node }) =>
     /^workflow[>/]/.test(text(node['type'])),
   );
   if (legacy)
@@ -111,11 +129,12 @@ export function readUiWorkflow(value: Json): { workflow: UiWorkflow; warnings: W
         'This workflow uses legacy group nodes, which ComfyUI no longer supports: re-save it in a current ComfyUI',
       path: '$.extra.groupNodes',
     });
-  return { workflow: { kind: 'UI', schema, json: value }, warnings };
+  return { workflow: { kind: 'UI', schema, json: value, text: source }, warnings };
 }
 
 /** Checks an API-format prompt: every node has a `class_type` and `inputs`; every link names a node that exists. */
-export function readApiPrompt(value: Json): ApiPrompt {
+export function readApiPrompt(input: WorkflowInput): ApiPrompt {
+  const { text: source, value } = jsonDocument(input);
   if (!isObject(value)) throw WorkflowErrors.invalid('$', 'expected an object of nodes');
   const ids = Object.keys(value);
   if (!ids.length) throw WorkflowErrors.invalid('$', 'no nodes');
@@ -133,7 +152,7 @@ export function readApiPrompt(value: Json): ApiPrompt {
       if (source !== null && !(source in value)) throw WorkflowErrors.missingNode(`${path}.inputs.${name}`, source);
     }
   }
-  return { kind: 'API', json: value };
+  return { kind: 'API', json: value, text: source };
 }
 
 /** An API input that is a link (`[nodeId, outputIndex]`) names its source node; a literal names nothing. */
@@ -183,8 +202,17 @@ export function subgraphDefinitions(workflow: UiWorkflow): Map<string, JsonObjec
   return out;
 }
 
-function collectDefinitions(graph: JsonObject, path: string, counts: { subgraphs: number }): Set<string> {
-  const ids = new Set<string>();
+interface Definition {
+  definition: JsonObject;
+  path: string;
+}
+
+function collectDefinitions(
+  graph: JsonObject,
+  path: string,
+  counts: { subgraphs: number },
+  ids = new Map<string, Definition>(),
+): Map<string, Definition> {
   const defs = graph['definitions'];
   if (defs === undefined) return ids;
   if (!isObject(defs)) throw WorkflowErrors.invalid(`${path}.definitions`, 'expected an object');
@@ -199,20 +227,71 @@ function collectDefinitions(graph: JsonObject, path: string, counts: { subgraphs
       throw WorkflowErrors.invalid(at, 'a subgraph definition has an id');
     if (!Array.isArray(sg['nodes'])) throw WorkflowErrors.invalid(`${at}.nodes`, 'expected a list');
     if (ids.has(sg['id'])) throw WorkflowErrors.invalid(`${at}.id`, `subgraph ${sg['id']} is defined twice`);
-    ids.add(sg['id']);
-    for (const inner of collectDefinitions(sg, at, counts)) ids.add(inner);
+    ids.set(sg['id'], { definition: sg, path: at });
+    collectDefinitions(sg, at, counts, ids);
   });
   return ids;
 }
 
-interface Link {
-  id: string;
-  origin: string;
-  target: string;
+/**
+ * A subgraph that contains an instance of itself — directly, or through others that contain it — would expand
+ * forever in ComfyUI: refused, naming the cycle. Nesting without a cycle is fine.
+ */
+function checkRecursion(definitions: Map<string, Definition>): void {
+  const uses = (id: string) => {
+    const nodes = definitions.get(id)!.definition['nodes'];
+    return [
+      ...new Set(
+        (Array.isArray(nodes) ? nodes : []).flatMap((n) =>
+          isObject(n) && typeof n['type'] === 'string' && definitions.has(n['type']) ? [n['type']] : [],
+        ),
+      ),
+    ];
+  };
+  const done = new Set<string>();
+  for (const start of definitions.keys()) {
+    if (done.has(start)) continue;
+    // Depth-first, iteratively (nesting may be as deep as there are definitions).
+    const stack: { id: string; next: string[] }[] = [{ id: start, next: uses(start) }];
+    const onPath = new Set([start]);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const child = top.next.shift();
+      if (child === undefined) {
+        onPath.delete(top.id);
+        done.add(top.id);
+        stack.pop();
+        continue;
+      }
+      if (onPath.has(child)) {
+        const from = stack.findIndex((s) => s.id === child);
+        const cycle = [...stack.slice(from).map((s) => s.id), child];
+        const name = (id: string) => {
+          const n = definitions.get(id)!.definition['name'];
+          return typeof n === 'string' && n ? `"${n}"` : id;
+        };
+        throw WorkflowErrors.recursiveSubgraph(definitions.get(child)!.path, cycle.map(name));
+      }
+      if (done.has(child)) continue;
+      onPath.add(child);
+      stack.push({ id: child, next: uses(child) });
+    }
+  }
 }
 
+export interface Link {
+  id: string;
+  origin: string;
+  originSlot: number | null;
+  target: string;
+  targetSlot: number | null;
+}
+
+const slotIndex = (value: Json | undefined) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+
 /** Links in either schema's shape: tuples `[id, origin, slot, target, slot, type]` or objects. */
-function readLinks(graph: JsonObject, path: string): Link[] {
+export function readLinks(graph: JsonObject, path = '$'): Link[] {
   const raw = graph['links'];
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw WorkflowErrors.invalid(`${path}.links`, 'expected a list');
@@ -220,15 +299,27 @@ function readLinks(graph: JsonObject, path: string): Link[] {
     const at = `${path}.links[${i}]`;
     // Schema 0.4 writes tuples, schema 1 and subgraph interiors objects; either is read wherever it appears.
     if (Array.isArray(link) && link.length >= 5) {
-      const [id, origin, , target] = link;
+      const [id, origin, originSlot, target, targetSlot] = link;
       const ids = [nodeKey(id), nodeKey(origin), nodeKey(target)];
       if (ids.some((x) => x === null)) throw WorkflowErrors.invalid(at, 'a link is [id, origin, slot, target, slot]');
-      return { id: ids[0]!, origin: ids[1]!, target: ids[2]! };
+      return {
+        id: ids[0]!,
+        origin: ids[1]!,
+        originSlot: slotIndex(originSlot),
+        target: ids[2]!,
+        targetSlot: slotIndex(targetSlot),
+      };
     }
     if (isObject(link)) {
       const ids = [nodeKey(link['id']), nodeKey(link['origin_id']), nodeKey(link['target_id'])];
       if (ids.some((x) => x === null)) throw WorkflowErrors.invalid(at, 'a link has id, origin_id and target_id');
-      return { id: ids[0]!, origin: ids[1]!, target: ids[2]! };
+      return {
+        id: ids[0]!,
+        origin: ids[1]!,
+        originSlot: slotIndex(link['origin_slot']),
+        target: ids[2]!,
+        targetSlot: slotIndex(link['target_slot']),
+      };
     }
     throw WorkflowErrors.invalid(at, 'not a link');
   });
@@ -308,7 +399,7 @@ export function canonicalJson(value: Json): string {
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`)
       .join(',')}}`;
-  return JSON.stringify(value);
+  return stringifyJson(value);
 }
 
 /**

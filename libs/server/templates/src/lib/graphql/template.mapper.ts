@@ -1,5 +1,6 @@
 import { SampleImage, toPublishedLicense } from '@lookbook/catalog';
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
+import { parseJson, stringifyJson } from '@lookbook/comfyui';
 import { toOffer } from '@lookbook/licensing';
 import type { LicenseRollup } from '../sales/license-rollup.rules';
 import { TemplateErrors } from '../templates.errors';
@@ -14,9 +15,10 @@ import {
 } from './rollup.objects';
 import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
 
-const parseJson = (text: string): unknown => {
+/** A value sent as JSON text, read exactly (a seed's every digit: integers beyond 2^53 are bigints). */
+const readJson = (text: string): unknown => {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text).value;
   } catch {
     throw TemplateErrors.invalidParams();
   }
@@ -39,11 +41,11 @@ export function toTemplate(t: TemplateEntity): WorkflowTemplate {
 }
 
 export const toSlot = (s: ParameterSlot): TemplateSlot =>
-  Object.assign(new TemplateSlot(), { ...s, default: JSON.stringify(s.default) });
+  Object.assign(new TemplateSlot(), { ...s, default: stringifyJson(s.default) });
 
 export function fromSlotInput(s: TemplateSlot): ParameterSlot {
-  const value = parseJson(s.default);
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+  const value = readJson(s.default);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint' && typeof value !== 'boolean')
     throw TemplateErrors.invalidParams();
   const slot: ParameterSlot = {
     key: s.key,
@@ -60,7 +62,7 @@ export function fromSlotInput(s: TemplateSlot): ParameterSlot {
 
 export function fromParams(params: readonly { key: string; value: string }[]): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const p of params) out[p.key] = parseJson(p.value);
+  for (const p of params) out[p.key] = readJson(p.value);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Dependencies, JsonObject, ParameterSlot, WorkflowWarning } from '@lookbook/comfyui';
+import type { Dependencies, ParameterSlot, WorkflowWarning } from '@lookbook/comfyui';
 import type { MaturityLevel } from '@lookbook/kernel';
 import type { RemixTerms } from '../lineage/remix-terms';
 
@@ -29,15 +29,35 @@ export interface Lockfile {
   models: Dependencies['models'];
 }
 
+const NUMERIC_SLOTS = new Set(['INTEGER', 'SEED', 'NUMBER']);
+
+/**
+ * Slots as jsonb: a bigint (a seed beyond 2^53) is stored as its digits in a string — the database keeps them, and
+ * JSON.parse, which reads the column, would round a number. Numeric slots never hold strings otherwise.
+ */
+export function slotsJson(slots: readonly ParameterSlot[]): string {
+  return JSON.stringify(slots, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+const slotsFromColumn = (stored: ParameterSlot[]): ParameterSlot[] =>
+  stored.map((slot) =>
+    NUMERIC_SLOTS.has(slot.type) && typeof slot.default === 'string' && /^-?\d+$/.test(slot.default)
+      ? { ...slot, default: BigInt(slot.default) }
+      : slot,
+  );
+
 @Entity({ schema: 'templates', name: 'template_version' })
 export class TemplateVersionEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'template_id' }) templateId!: string;
   @Column('text') label!: string;
   @Column('text') status!: 'DRAFT' | 'PUBLISHED';
-  @Column('jsonb', { name: 'ui_workflow', nullable: true }) uiWorkflow!: JsonObject | null;
-  @Column('jsonb', { name: 'api_prompt', nullable: true }) apiPrompt!: JsonObject | null;
-  @Column('jsonb') slots!: ParameterSlot[];
+  /** The UI workflow's text, exactly as imported (every key and digit; see libs/shared/comfyui json.ts). */
+  @Column('text', { name: 'ui_workflow', nullable: true }) uiWorkflow!: string | null;
+  /** The API prompt's text, exactly as imported. */
+  @Column('text', { name: 'api_prompt', nullable: true }) apiPrompt!: string | null;
+  @Column('jsonb', { transformer: { to: (slots: ParameterSlot[]) => slots, from: slotsFromColumn } })
+  slots!: ParameterSlot[];
   @Column('jsonb') lockfile!: Lockfile;
   @Column('jsonb') warnings!: WorkflowWarning[];
   @Column('text', { name: 'source_sha256' }) sourceSha256!: string;

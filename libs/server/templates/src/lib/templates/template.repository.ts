@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 import type { ParameterSlot } from '@lookbook/comfyui';
 import { IntellectualPropertyEntity } from '../ips/ip.entity';
-import { TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './template.entity';
+import { slotsJson, TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './template.entity';
 
 /** Templates and their versions. A published version never changes (the database refuses it too). */
 @Injectable()
@@ -125,7 +125,6 @@ export class TemplateRepository {
   }
 
   async insertVersion(manager: EntityManager, version: TemplateVersionEntity): Promise<void> {
-    // Plain SQL: the workflow columns' recursive JSON type is too deep for TypeORM's partial-entity type.
     await manager.query(
       `INSERT INTO templates.template_version (id, template_id, label, status, ui_workflow, api_prompt, slots, lockfile,
               warnings, source_sha256, created_at, published_at)
@@ -135,9 +134,9 @@ export class TemplateRepository {
         version.templateId,
         version.label,
         version.status,
-        version.uiWorkflow === null ? null : JSON.stringify(version.uiWorkflow),
-        version.apiPrompt === null ? null : JSON.stringify(version.apiPrompt),
-        JSON.stringify(version.slots),
+        version.uiWorkflow,
+        version.apiPrompt,
+        slotsJson(version.slots),
         JSON.stringify(version.lockfile),
         JSON.stringify(version.warnings),
         version.sourceSha256,
@@ -180,7 +179,7 @@ export class TemplateRepository {
   }
 
   async setSlots(manager: EntityManager, id: string, slots: ParameterSlot[]): Promise<void> {
-    await manager.query(`UPDATE templates.template_version SET slots = $2 WHERE id = $1`, [id, JSON.stringify(slots)]);
+    await manager.query(`UPDATE templates.template_version SET slots = $2 WHERE id = $1`, [id, slotsJson(slots)]);
   }
 
   async publish(manager: EntityManager, templateId: string, versionId: string, at: Date): Promise<void> {

@@ -121,8 +121,7 @@ export class TemplateResolver {
     @Args('params', { type: () => [TemplateParamInput], defaultValue: [] }) params: TemplateParamInput[],
     @CurrentActor() viewer?: Actor,
   ): Promise<RenderedTemplate> {
-    const { workflow, prompt } = await this.templates.render(viewer, versionId, fromParams(params));
-    return { workflow: workflow && JSON.stringify(workflow), prompt: prompt && JSON.stringify(prompt) };
+    return this.templates.render(viewer, versionId, fromParams(params));
   }
 }
 

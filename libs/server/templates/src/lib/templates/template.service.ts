@@ -5,13 +5,14 @@ import type { ParameterSlot, TemplateGraph } from '@lookbook/comfyui';
 import {
   checkSlots,
   detectDependencies,
+  parseWorkflowText,
   readApiPrompt,
   readUiWorkflow,
   renderTemplate,
   slotsFromAppMode,
+  stringifyJson,
   subgraphContent,
   subgraphDefinitions,
-  toAppMode,
 } from '@lookbook/comfyui';
 import type { Actor } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
@@ -47,7 +48,7 @@ const slugify = (text: string) =>
 
 /** A slot as comparable text: keys sorted (jsonb does not keep their order), undefined fields dropped. */
 const canonical = (slot: ParameterSlot) =>
-  JSON.stringify(
+  stringifyJson(
     Object.fromEntries(
       Object.entries(slot)
         .filter(([, v]) => v !== undefined && v !== null)
@@ -55,7 +56,6 @@ const canonical = (slot: ParameterSlot) =>
     ),
   );
 
-/** The graphs a stored version holds, as the workflow library reads them (checked again: the row is the source). */
 /** A subgraph an IP owner locked to their IP: its id and revision when bound, and the SHA-256 of its content. */
 export interface LockedSubgraph {
   id: string;
@@ -75,11 +75,21 @@ export function subgraphsOf(graph: TemplateGraph): LockedSubgraph[] {
   }));
 }
 
+const graphs = new WeakMap<TemplateVersionEntity, TemplateGraph>();
+
+/**
+ * The graphs a stored version holds, as the workflow library reads them from their stored text (checked again: the
+ * row is the source). Read once per loaded row: a page's fields share it.
+ */
 export function graphOf(version: TemplateVersionEntity): TemplateGraph {
-  return {
-    ui: version.uiWorkflow ? readUiWorkflow(version.uiWorkflow).workflow : null,
-    api: version.apiPrompt ? readApiPrompt(version.apiPrompt) : null,
+  const known = graphs.get(version);
+  if (known) return known;
+  const graph: TemplateGraph = {
+    ui: version.uiWorkflow ? readUiWorkflow(parseWorkflowText(version.uiWorkflow)).workflow : null,
+    api: version.apiPrompt ? readApiPrompt(parseWorkflowText(version.apiPrompt)) : null,
   };
+  graphs.set(version, graph);
+  return graph;
 }
 
 /**
@@ -295,8 +305,8 @@ export class TemplateService {
         templateId,
         label: label ? oneLine(label, 'label').slice(0, 40) : `v${count + 1}`,
         status: 'DRAFT',
-        uiWorkflow: imported.graph.ui?.json ?? null,
-        apiPrompt: imported.graph.api?.json ?? null,
+        uiWorkflow: imported.graph.ui?.text ?? null,
+        apiPrompt: imported.graph.api?.text ?? null,
         slots,
         lockfile,
         warnings: imported.warnings,
@@ -348,13 +358,18 @@ export class TemplateService {
     });
   }
 
-  /** The version with these parameters, in every format it has, plus the UI graph as an App Mode app. */
-  async render(viewer: Actor | undefined, versionId: string, params: Record<string, unknown>) {
+  /**
+   * The version with these parameters, in every format it has (the UI graph opening as an App Mode app), as JSON
+   * texts: every byte the author's file had, but the values set.
+   */
+  async render(
+    viewer: Actor | undefined,
+    versionId: string,
+    params: Record<string, unknown>,
+  ): Promise<{ workflow: string | null; prompt: string | null }> {
     const version = await this.visibleVersion(viewer, versionId);
-    const graph = graphOf(version);
-    const rendered = renderTemplate(graph, version.slots, params);
-    const workflow = rendered.ui ? toAppMode(readUiWorkflow(rendered.ui).workflow, version.slots) : null;
-    return { workflow, prompt: rendered.api };
+    const rendered = renderTemplate(graphOf(version), version.slots, params, { appMode: true });
+    return { workflow: rendered.ui, prompt: rendered.api };
   }
 
   private async draftChange(

@@ -7,11 +7,13 @@ import {
   text,
   detectDependencies,
   isObject,
+  parseLenientJson,
   parseWorkflowText,
   readWorkflow,
   renderTemplate,
   slotsFromAppMode,
   toAppMode,
+  widgetTarget,
 } from '@lookbook/comfyui';
 import { REFERENCE_DIR, referenceAvailable } from '@lookbook/testing';
 import { importWorkflow } from './workflow-import';
@@ -92,10 +94,17 @@ function differences(a: Json, b: Json, path = '$', out: string[] = []): string[]
     const imported = await importWorkflow(readFileSync(join(dir, file)));
     expect(imported.source).toBe(file.endsWith('.json') ? 'UI_JSON' : 'IMAGE');
     expect(imported.warnings.filter((w) => w.code === 'LEGACY_GROUP_NODES')).toEqual([]);
-    if (texts.workflow)
-      expect(JSON.stringify(imported.graph.ui!.json)).toBe(JSON.stringify(parseWorkflowText(texts.workflow)));
-    if (texts.prompt)
-      expect(JSON.stringify(imported.graph.api!.json)).toBe(JSON.stringify(parseWorkflowText(texts.prompt)));
+    // The text is kept as it was (Python's NaN written as null), and it holds the value any JSON reader sees.
+    if (texts.workflow) {
+      expect(imported.graph.ui!.text).toBe(parseWorkflowText(texts.workflow).text);
+      if (!/NaN|Infinity/.test(texts.workflow)) expect(imported.graph.ui!.text).toBe(texts.workflow);
+      expect(imported.graph.ui!.json).toEqual(parseLenientJson(texts.workflow));
+    }
+    if (texts.prompt) {
+      expect(imported.graph.api!.text).toBe(parseWorkflowText(texts.prompt).text);
+      if (!/NaN|Infinity/.test(texts.prompt)) expect(imported.graph.api!.text).toBe(texts.prompt);
+      expect(imported.graph.api!.json).toEqual(parseLenientJson(texts.prompt));
+    }
     expect(imported.graph.ui ?? imported.graph.api).not.toBeNull();
   });
 
@@ -109,16 +118,20 @@ function differences(a: Json, b: Json, path = '$', out: string[] = []): string[]
         s.type === 'SEED' ? 424242 : s.type === 'INTEGER' ? 7 : 'a "lighthouse", {"class_type": "x"}',
       ]),
     );
-    const rendered = renderTemplate(graph, slots, params);
+    const texts = renderTemplate(graph, slots, params);
+    const rendered = {
+      ui: texts.ui === null ? null : (parseWorkflowText(texts.ui).value as JsonObject),
+      api: texts.api === null ? null : (parseWorkflowText(texts.api).value as JsonObject),
+    };
     for (const format of ['ui', 'api'] as const) {
       const before = graph[format]?.json;
       const after = rendered[format];
-      if (!before) {
+      if (!before || !after) {
         expect(after).toBeNull();
         continue;
       }
       // Still a valid workflow of the same kind, and it reads back the values that were set.
-      const reread = readWorkflow(JSON.parse(JSON.stringify(after)) as Json).workflow;
+      const reread = readWorkflow(parseWorkflowText(texts[format]!)).workflow;
       expect(reread.kind).toBe(format === 'ui' ? 'UI' : 'API');
       const changed = differences(before, after);
       expect(changed.length).toBeGreaterThan(0);
@@ -139,18 +152,37 @@ function differences(a: Json, b: Json, path = '$', out: string[] = []): string[]
     }
   });
 
+  it.each(files)('%s renders byte for byte when given the values it already holds', async (file) => {
+    const { graph } = await importWorkflow(readFileSync(join(dir, file)));
+    // Each slot's default is the value its widget holds; no parameter is given, so no seed is pinned.
+    const slots = typicalSlots(graph).map((slot) => {
+      const current = graph.ui
+        ? widgetTarget(graph.ui, graph.api, slot.nodeId, slot.widget)
+        : { places: [{ value: (graph.api!.json[slot.nodeId] as JsonObject)['inputs'] as JsonObject }] };
+      const place = 'problem' in current ? null : current.places[0]!.value;
+      const value = graph.ui ? place : (place as JsonObject)[slot.widget];
+      return { ...slot, default: value as never, min: undefined, max: undefined, maxLength: undefined };
+    });
+    const rendered = renderTemplate(graph, slots, {});
+    expect(rendered.ui).toBe(graph.ui?.text ?? null);
+    expect(rendered.api).toBe(graph.api?.text ?? null);
+  });
+
   it.each(files)('%s round-trips its slots through App Mode', async (file) => {
     const { graph } = await importWorkflow(readFileSync(join(dir, file)));
     if (!graph.ui) return;
     const slots = typicalSlots(graph);
-    const app = toAppMode(graph.ui, slots);
+    const text = toAppMode(graph.ui, slots);
+    const app = parseWorkflowText(text).value as JsonObject;
     const extra = app['extra'] as JsonObject;
     expect(extra['linearMode']).toBe(true);
     expect((extra['linearData'] as JsonObject)['inputs']).toEqual(slots.map((s) => [Number(s.nodeId), s.widget]));
-    const back = readWorkflow(JSON.parse(JSON.stringify(app)) as Json).workflow;
+    const back = readWorkflow(parseWorkflowText(text)).workflow;
     expect(slotsFromAppMode({ ui: back as never, api: graph.api })).toEqual(slots);
-    // Everything but `extra` is untouched.
+    // Everything but `extra` is untouched, and the text before it byte for byte.
     expect(differences(graph.ui.json, app).every((p) => p.startsWith('$.extra'))).toBe(true);
+    const extraAt = graph.ui.text.indexOf('"extra"');
+    if (extraAt > 0) expect(text.slice(0, extraAt)).toBe(graph.ui.text.slice(0, extraAt));
   });
 
   it.each(files)('%s: its models are found, the same the sample parser credits', async (file) => {
