@@ -57,7 +57,7 @@ export const TemplateErrors = {
   unknownSlot: (key: string) =>
     new ValidationError(
       'IP_UNKNOWN_SLOT',
-      `The template has no parameter “${key}”: fans may change only parameters its newest version has`,
+      `The template has no parameter “${key}”: name the slot keys of its parameters`,
       { field: 'changeableSlots', key },
     ),
   notBound: () =>

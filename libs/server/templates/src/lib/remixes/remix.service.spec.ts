@@ -61,12 +61,19 @@ describe('binding a template to an IP', () => {
     expect(mock(IpRepository).bind).not.toHaveBeenCalled();
   });
 
-  it('refuses every key when the template has no version yet; any subset, or all, of its own keys is fine', async () => {
+  it('refuses every key when the template has no version yet; any of its own keys, in any version, is fine', async () => {
     const { sut, mock } = setUp();
     await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: ['steps', 'seed'] });
     await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: [] });
     await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: null });
     expect(mock(IpRepository).bind).toHaveBeenCalledTimes(3);
+    // A key of an older (published) version counts, though a newer draft has no slots yet.
+    mock(TemplateRepository).versionsOf.mockResolvedValue([
+      { id: 'v3', slots: [] },
+      { id: 'v2', slots: [slot('cfg')] },
+    ] as unknown as TemplateVersionEntity[]);
+    await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: ['cfg'] });
+    expect(mock(IpRepository).bind).toHaveBeenCalledTimes(4);
     mock(TemplateRepository).versionsOf.mockResolvedValue([]);
     expect((await failure(sut.bind(owner, 'original', 'ip-1', TERMS)))?.code).toBe('IP_UNKNOWN_SLOT');
   });

@@ -140,7 +140,7 @@ export class RemixService {
 
   /**
    * The IP owner binds one of their original templates to their IP, with the terms fans remix it under. Every slot key
-   * the terms name must be one the template's newest version has. Remixes of the template made before it was bound
+   * the terms name must be one of the template's parameters (in any of its versions). Remixes of the template made before it was bound
    * join the IP (they pay its share from their next sale).
    *
    * `lockedSubgraphId`: a subgraph of the template's newest version that is the IP itself (a character rig, say): any
@@ -163,8 +163,10 @@ export class RemixService {
       if (!template || template.ownerId !== actor.userId) throw TemplateErrors.notFound();
       if (template.ipId) throw RemixErrors.alreadyBound();
       if ((await this.ips.parentsOf(templateId, tx)).length) throw RemixErrors.remixCannotBind();
-      const newest = (await this.templates.versionsOf(templateId))[0];
-      const keys = new Set(newest?.slots.map((slot) => slot.key) ?? []);
+      const versions = await this.templates.versionsOf(templateId);
+      const newest = versions[0];
+      // A key is the template's when any of its versions has it (remixes copy the newest published one).
+      const keys = new Set(versions.flatMap((v) => v.slots.map((slot) => slot.key)));
       const unknown = (checked.changeableSlots ?? []).find((key) => !keys.has(key));
       if (unknown !== undefined) throw TemplateErrors.unknownSlot(unknown);
       let lockedSubgraph: LockedSubgraph | null = null;
