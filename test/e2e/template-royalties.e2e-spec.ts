@@ -9,10 +9,12 @@ import { world } from './support/world';
 
 const FEE_BPS = 1000;
 const BIND = `mutation($t: UUID!, $ip: UUID!, $terms: RemixTermsInput!, $s: String) {
-  bindTemplateToIp(templateId: $t, ipId: $ip, terms: $terms, lockedSubgraphId: $s) { id ipId lockedSubgraph { name } }
+  bindTemplateToIp(templateId: $t, ipId: $ip, terms: $terms, lockedSubgraphId: $s) {
+    id ipId ipBinding { ipId lockedSubgraph { name } }
+  }
 }`;
 const UNBIND = `mutation($t: UUID!) { unbindTemplateFromIp(templateId: $t) {
-  releasedRemixes approvedRemixes template { id ipId terms { ipShareBps approval attribution } lockedSubgraph { name } }
+  releasedRemixes approvedRemixes template { id ipId terms { ipShareBps approval attribution } ipBinding { ipId } }
 } }`;
 const REGISTER = `mutation($n: String!) { registerIntellectualProperty(input: { name: $n, kind: CHARACTER }) { id } }`;
 const CREATE = `mutation($n: String!) { createTemplate(input: { name: $n }) { id } }`;
@@ -238,14 +240,18 @@ const priceIn = (currency: string) => (currency === 'KWD' ? 9970 : 997);
     const authorIp = await registerIp(author, 'Harbour Cat');
     // The lock names the subgraph as the newest version has it.
     const authorSubgraph = await subgraphIdOf((newer.body as { id: string }).id);
-    const locked = await as<{ bindTemplateToIp: { lockedSubgraph: { name: string } } }>(author, BIND, {
+    type Bound = { bindTemplateToIp: { ipBinding: { ipId: string; lockedSubgraph: { name: string } } } };
+    const locked = await as<Bound>(author, BIND, {
       t: authored.id,
       ip: authorIp,
       terms: { ...TERMS, changeableSlots: ['seed'] },
       s: authorSubgraph,
     });
     expect(locked.errors).toBeUndefined();
-    expect(locked.data?.bindTemplateToIp.lockedSubgraph).toEqual({ name: 'Harbour Cat rig' });
+    expect(locked.data?.bindTemplateToIp.ipBinding).toEqual({
+      ipId: authorIp,
+      lockedSubgraph: { name: 'Harbour Cat rig' },
+    });
     // Now the draft cannot be published with it, nor can anyone import it; the author's other template still sells.
     expect(errorCode(await as(bystander, PUBLISH, { v: drafted.versionId }))).toBe('TEMPLATE_USES_LOCKED_IP');
     expect((await importInto(squatter, squatted.id, rigWorkflow(uuid(), 2))).body.error.code).toBe(
@@ -291,7 +297,7 @@ const priceIn = (currency: string) => (currency === 'KWD' ? 9970 : 997);
       expect(paid).toEqual(referenceAllocation(priceIn(currency), exact, ['platform', ripper.id, owner.id]));
       expect(roles.get(owner.id)).toBe('IP_OWNER');
     }
-  });
+  }, 180_000);
 
   it('unbinding releases the lock and the remixes: no IP share from their next sale, lineage shares kept', async () => {
     const owner = await world(api).member();
@@ -323,7 +329,7 @@ const priceIn = (currency: string) => (currency === 'KWD' ? 9970 : 997);
       unbindTemplateFromIp: {
         releasedRemixes: number;
         approvedRemixes: number;
-        template: { ipId: string | null; terms: object; lockedSubgraph: null };
+        template: { ipId: string | null; terms: object; ipBinding: null };
       };
     }>(owner, UNBIND, { t: original.id });
     expect(unbound.unbindTemplateFromIp).toEqual({
@@ -333,7 +339,7 @@ const priceIn = (currency: string) => (currency === 'KWD' ? 9970 : 997);
         id: original.id,
         ipId: null,
         terms: { ipShareBps: 0, approval: 'AUTOMATIC', attribution: [CREDIT] },
-        lockedSubgraph: null,
+        ipBinding: null,
       },
     });
     expect(errorCode(await as(owner, UNBIND, { t: original.id }))).toBe('TEMPLATE_NOT_BOUND');
@@ -363,7 +369,7 @@ const priceIn = (currency: string) => (currency === 'KWD' ? 9970 : 997);
       'IP_SUBGRAPH_PUBLISHED_BY_OTHERS',
     );
     expect(errorCode(await as(owner, BIND, { t: original.id, ip: ipId, terms: TERMS }))).toBeUndefined();
-  });
+  }, 180_000);
 
   it('a remix that drops the credit the IP requires is refused like every loosening; nothing is created', async () => {
     const owner = await world(api).member();

@@ -187,6 +187,17 @@ export class TemplateSubgraph {
   @Field({ description: 'SHA-256 of its content (everything but id and revision).' }) sha256!: string;
 }
 
+@ObjectType({ description: 'A template bound to an IP by its owner (remixes belong to the IP through it).' })
+export class TemplateIpBinding {
+  @Field(() => ID) ipId!: string;
+  @Field(() => TemplateSubgraph, {
+    nullable: true,
+    description: 'The subgraph locked to the IP: any workflow containing that definition uses the IP.',
+  })
+  lockedSubgraph!: TemplateSubgraph | null;
+  @Field(() => GraphQLISODateTime) boundAt!: Date;
+}
+
 @ObjectType({ description: 'What unbinding a template from its IP did.' })
 export class UnbindTemplateResult {
   @Field(() => WorkflowTemplate, { description: 'The template, no longer bound (it may be bound again).' })

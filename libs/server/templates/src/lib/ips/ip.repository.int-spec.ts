@@ -218,7 +218,9 @@ describe('IpRepository (PostgreSQL)', () => {
       const outcome = await bed.dataSource.transaction((tx) => ips.unbind(tx, ids[0]!, ipId, at()));
       expect(outcome).toEqual({ releasedRemixes: 7, approvedRemixes: 1 });
       expect(await ips.lockedBindings([RIG])).toEqual([]);
-      expect(await ips.bindingsOf([ids[0]!, sibling])).toEqual([{ templateId: sibling, ipId, lockedSubgraph: null }]);
+      expect(await ips.bindingsOf([ids[0]!, sibling])).toEqual([
+        { templateId: sibling, ipId, lockedSubgraph: null, boundAt: expect.any(Date) },
+      ]);
       const rows = await bed.db.query<{ id: string; ip_id: string | null; terms: RemixTerms }>(
         `SELECT id, ip_id, terms FROM templates.template WHERE id = ANY ($1::uuid[])`,
         [[...ids, waiting]],

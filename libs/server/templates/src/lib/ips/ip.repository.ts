@@ -88,13 +88,11 @@ export class IpRepository {
   }
 
   /** The binding of each of these templates that has one (its IP and locked subgraph). */
-  async bindingsOf(
-    templateIds: readonly string[],
-    manager?: EntityManager,
-  ): Promise<{ templateId: string; ipId: string; lockedSubgraph: LockedSubgraphRow | null }[]> {
+  async bindingsOf(templateIds: readonly string[], manager?: EntityManager): Promise<IpBindingRow[]> {
     if (!templateIds.length) return [];
     return (manager ?? this.dataSource).query(
-      `SELECT template_id AS "templateId", ip_id AS "ipId", locked_subgraph AS "lockedSubgraph"
+      `SELECT template_id AS "templateId", ip_id AS "ipId", locked_subgraph AS "lockedSubgraph",
+              created_at AS "boundAt"
          FROM templates.ip_binding WHERE template_id = ANY ($1::uuid[])`,
       [templateIds],
     );
@@ -358,6 +356,14 @@ export interface UsedIp {
   ownerId: string;
   shareBps: number;
   via: 'LINEAGE' | 'SUBGRAPH';
+}
+
+/** A template's binding to an IP. */
+export interface IpBindingRow {
+  templateId: string;
+  ipId: string;
+  lockedSubgraph: LockedSubgraphRow | null;
+  boundAt: Date;
 }
 
 /** A locked subgraph as a binding stores it. */

@@ -10,7 +10,10 @@ const RIG = { id: 'rig', name: 'Harbour Cat rig', revision: 3, sha256: 'a'.repea
 const failure = (run: Promise<unknown>) =>
   run.then(
     () => undefined,
-    (error: unknown) => (error instanceof DomainError ? error : Promise.reject(error)),
+    (error: unknown) => {
+      if (error instanceof DomainError) return error;
+      throw error;
+    },
   );
 
 function setUp() {

@@ -2,29 +2,40 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import type { Actor, LoaderRegistry } from '@lookbook/core';
 import { CurrentActor, Loaders, UUIDScalar } from '@lookbook/core';
 import { toTemplate } from '../graphql/template.mapper';
-import { TemplateSubgraph, UnbindTemplateResult, WorkflowTemplate } from '../graphql/template.objects';
+import {
+  TemplateIpBinding,
+  TemplateSubgraph,
+  UnbindTemplateResult,
+  WorkflowTemplate,
+} from '../graphql/template.objects';
 import { RemixService } from './remix.service';
 
-/** A template's binding to an IP: the subgraph it locks, and unbinding (which releases the lock). */
+/** A template's own binding to an IP (and the subgraph it locks), and unbinding, which releases the lock. */
 @Resolver(() => WorkflowTemplate)
 export class IpBindingResolver {
   constructor(private readonly remixes: RemixService) {}
 
-  @ResolveField(() => TemplateSubgraph, {
+  @ResolveField(() => TemplateIpBinding, {
     nullable: true,
-    description:
-      'The subgraph this template locks to its IP (bound with one): any workflow containing that definition uses the IP.',
+    description: 'Its own binding to an IP (null for a remix, which belongs to the IP through its parent).',
   })
-  lockedSubgraph(
+  ipBinding(
     @Parent() template: WorkflowTemplate,
     @Loaders() loaders: LoaderRegistry,
-  ): Promise<TemplateSubgraph | null> {
+  ): Promise<TemplateIpBinding | null> {
     if (!template.ipId) return Promise.resolve(null);
-    const loader = loaders.get<string, TemplateSubgraph | null>('templates.lockedSubgraph', async (ids) => {
-      const locked = await this.remixes.lockedSubgraphs(ids);
+    // One read for every template on a page.
+    const loader = loaders.get<string, TemplateIpBinding | null>('templates.ipBinding', async (ids) => {
+      const bindings = await this.remixes.bindings(ids);
       return ids.map((id) => {
-        const subgraph = locked.get(id);
-        return subgraph ? Object.assign(new TemplateSubgraph(), subgraph) : null;
+        const binding = bindings.get(id);
+        return binding
+          ? Object.assign(new TemplateIpBinding(), {
+              ipId: binding.ipId,
+              boundAt: binding.boundAt,
+              lockedSubgraph: binding.lockedSubgraph && Object.assign(new TemplateSubgraph(), binding.lockedSubgraph),
+            })
+          : null;
       });
     });
     return loader.load(template.id);

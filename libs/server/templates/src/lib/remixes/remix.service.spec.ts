@@ -28,7 +28,10 @@ const slot = (key: string) => ({ key, nodeId: '3', widget: key, label: key, type
 const failure = (run: Promise<unknown>) =>
   run.then(
     () => undefined,
-    (error: unknown) => (error instanceof DomainError ? error : Promise.reject(error)),
+    (error: unknown) => {
+      if (error instanceof DomainError) return error;
+      throw error;
+    },
   );
 
 function setUp() {
@@ -125,7 +128,9 @@ describe('binding a template to an IP', () => {
 describe('unbinding', () => {
   it('releases the binding for the IP owner and reports what left the IP', async () => {
     const { sut, mock } = setUp();
-    mock(IpRepository).bindingsOf.mockResolvedValue([{ templateId: 'original', ipId: 'ip-1', lockedSubgraph: null }]);
+    mock(IpRepository).bindingsOf.mockResolvedValue([
+      { templateId: 'original', ipId: 'ip-1', lockedSubgraph: null, boundAt: new Date() },
+    ]);
     mock(IpRepository).unbind.mockResolvedValue({ releasedRemixes: 4, approvedRemixes: 1 });
     await expect(sut.unbind(owner, 'original')).resolves.toMatchObject({ releasedRemixes: 4, approvedRemixes: 1 });
     expect(mock(IpRepository).unbind).toHaveBeenCalledWith(TEST_MANAGER, 'original', 'ip-1', expect.any(Date));
@@ -140,7 +145,7 @@ describe('unbinding', () => {
     const { sut, mock } = setUp();
     mock(TemplateRepository).lock.mockResolvedValue(found);
     mock(IpRepository).bindingsOf.mockResolvedValue(
-      bound ? [{ templateId: 'original', ipId: 'ip-1', lockedSubgraph: null }] : [],
+      bound ? [{ templateId: 'original', ipId: 'ip-1', lockedSubgraph: null, boundAt: new Date() }] : [],
     );
     expect((await failure(sut.unbind(actor, 'original')))?.code).toBe(code);
     expect(mock(IpRepository).unbind).not.toHaveBeenCalled();

@@ -5,6 +5,7 @@ import { codePoints, manyLines, newId, NotFoundError, oneLine, ValidationError }
 import { CatalogFacade } from '@lookbook/catalog';
 import type { IpKind, LineageEdge } from '../ips/ip.entity';
 import { IP_KINDS, IntellectualPropertyEntity } from '../ips/ip.entity';
+import type { IpBindingRow } from '../ips/ip.repository';
 import { IpRepository } from '../ips/ip.repository';
 import { SubgraphLocks } from '../ips/subgraph-locks.service';
 import type { RemixTerms } from '../lineage/remix-terms';
@@ -201,10 +202,9 @@ export class RemixService {
     });
   }
 
-  /** The subgraph each of these templates locks to its IP (bound with one). */
-  async lockedSubgraphs(templateIds: readonly string[]): Promise<Map<string, LockedSubgraph>> {
-    const bindings = await this.ips.bindingsOf(templateIds);
-    return new Map(bindings.flatMap((b) => (b.lockedSubgraph ? [[b.templateId, b.lockedSubgraph] as const] : [])));
+  /** The binding of each of these templates that is bound to an IP itself (not through a parent). */
+  async bindings(templateIds: readonly string[]): Promise<Map<string, IpBindingRow>> {
+    return new Map((await this.ips.bindingsOf(templateIds)).map((b) => [b.templateId, b]));
   }
 
   /**
