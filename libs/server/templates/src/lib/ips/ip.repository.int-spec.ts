@@ -136,6 +136,17 @@ describe('IpRepository (PostgreSQL)', () => {
       },
     );
 
+    it('a takedown is seen however far up it is', async () => {
+      const { ids } = await chain(60, () => 0);
+      expect(await ips.takenDownAncestor(ids[60]!)).toBeNull();
+      await bed.db.query(`UPDATE templates.template SET status = 'TAKEN_DOWN' WHERE id = ANY ($1::uuid[])`, [
+        [ids[0], ids[2]],
+      ]);
+      // The nearest one is named.
+      expect(await ips.takenDownAncestor(ids[60]!)).toBe(ids[2]);
+      expect(await ips.takenDownAncestor(ids[1]!)).toBe(ids[0]);
+    });
+
     it('finds the IP through the lineage alone, not through ip_id, and only along approved edges', async () => {
       const { owner, ipId, ids } = await chain(8);
       // A stale ip_id changes nothing: the bindings decide.

@@ -326,14 +326,17 @@ export class IpRepository {
     );
   }
 
-  /** The nearest ancestor (any depth, approved edges) that a moderator took down, if any. */
+  /**
+   * The nearest ancestor (any depth, approved edges: no cap, the lineage being acyclic) that a moderator took down, if
+   * any — depth no more hides a takedown than it skips the IP owner.
+   */
   async takenDownAncestor(id: string, manager?: EntityManager): Promise<string | null> {
     const rows = await (manager ?? this.dataSource).query<{ id: string }[]>(
       `WITH RECURSIVE up (id, depth) AS (
          SELECT e.parent_id, 1 FROM templates.lineage_edge e WHERE e.child_id = $1 AND e.status = 'APPROVED'
          UNION
          SELECT e.parent_id, up.depth + 1 FROM templates.lineage_edge e JOIN up ON e.child_id = up.id
-          WHERE e.status = 'APPROVED' AND up.depth < 50
+          WHERE e.status = 'APPROVED'
        )
        SELECT t.id FROM up JOIN templates.template t ON t.id = up.id
         WHERE t.status = 'TAKEN_DOWN' ORDER BY up.depth LIMIT 1`,
