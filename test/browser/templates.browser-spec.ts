@@ -254,7 +254,13 @@ const present = referenceAvailable('comfyui');
     await buyer.getByRole('alert').waitFor();
   });
 
-  it('the IP owner unbinds the template, told first what happens to its remixes', async () => {
+  it('the IP owner sees their share of the remix sale, then unbinds the template, told first what that does', async () => {
+    // The sale's splits name the IP owner's share (with the 20 % the remix passes to the original, also theirs).
+    await creator.goto(url('/earnings'));
+    await creator
+      .getByTestId('sale-split')
+      .filter({ hasText: /IP owner Workflow maker \(32\.00%\)/ })
+      .waitFor();
     await creator.goto(url('/studio/ips'));
     const bound = creator.getByTestId('bound-templates');
     await bound.getByText(/Harbour Cats · your share 15% of each remix sale/).waitFor();
