@@ -15,6 +15,7 @@ import { TemplateSearch1765300000000 } from './1765300000000-template-search';
 import { SearchFacetBits1765400000000 } from './1765400000000-search-facet-bits';
 import { KnownModelFiles1765500000000 } from './1765500000000-known-model-files';
 import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
+import { SubgraphLocks1765520000000 } from './1765520000000-subgraph-locks';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SearchFacetBits1765400000000,
   KnownModelFiles1765500000000,
   WorkflowText1765530000000,
+  SubgraphLocks1765520000000,
 ];

@@ -307,6 +307,39 @@ const present = referenceAvailable('comfyui');
     await buyer.getByRole('alert').waitFor();
   });
 
+  it('the IP owner sees their share of the remix sale, then unbinds the template, told first what that does', async () => {
+    // The sale's splits name the IP owner's share (with the 20 % the remix passes to the original, also theirs).
+    await creator.goto(url('/earnings'));
+    await creator
+      .getByTestId('sale-split')
+      .filter({ hasText: /IP owner Workflow maker \(32\.00%\)/ })
+      .waitFor();
+    await creator.goto(url('/studio/ips'));
+    const bound = creator.getByTestId('bound-templates');
+    await bound.getByText(/Harbour Cats · your share 15% of each remix sale/).waitFor();
+    await bound.getByRole('button', { name: 'Unbind…' }).click();
+    const confirmation = creator.getByTestId('unbind-confirmation');
+    await creator.getByRole('heading', { name: 'Unbind “Noise Offset Portrait” from Harbour Cats?' }).waitFor();
+    await confirmation.getByText(/its remixes, at any depth, leave Harbour Cats: they stop paying your 15%/).waitFor();
+    await confirmation.getByText(/Remixes waiting for your approval are approved/).waitFor();
+    await checkPage(creator, 'ip-console-unbind');
+    // Changing one's mind changes nothing.
+    await confirmation.getByRole('button', { name: 'Keep it bound' }).click();
+    await confirmation.waitFor({ state: 'detached' });
+    await bound.getByRole('button', { name: 'Unbind…' }).click();
+    await creator.getByTestId('unbind-confirmation').getByRole('button', { name: 'Unbind', exact: true }).click();
+    await creator.getByText('Unbound “Noise Offset Portrait”. 1 remix left the IP.').waitFor();
+    // It may be bound again: it is back in the bind form; its page no longer names an IP share.
+    await creator
+      .getByTestId('bind-form')
+      .getByRole('option', { name: /Noise Offset Portrait/ })
+      .waitFor({
+        state: 'attached',
+      });
+    await creator.goto(templateUrl);
+    await creator.getByTestId('remix-terms').getByText('No share of remix sales goes to an IP owner.').waitFor();
+  });
+
   it('a creator declares the model theirs derives from, with a share; buyers see it on the model page', async () => {
     const original = await world(journey.api).member();
     const deriver = await world(journey.api).member();

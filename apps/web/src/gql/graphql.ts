@@ -907,7 +907,7 @@ export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup
 export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string, child: { name: string, owner: { handle: string, displayName: string } | null } | null, parent: { name: string } | null }> };
+export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, terms: { ipShareBps: number, approval: RemixApproval } | null, ipBinding: { ipId: string, boundAt: string, lockedSubgraph: { name: string } | null } | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string, child: { name: string, owner: { handle: string, displayName: string } | null } | null, parent: { name: string } | null }> };
 
 export type TemplateSubgraphsQueryVariables = Exact<{
   id: string;
@@ -932,6 +932,13 @@ export type BindTemplateMutationVariables = Exact<{
 
 
 export type BindTemplateMutation = { bindTemplateToIp: { id: string, ipId: string | null } };
+
+export type UnbindTemplateMutationVariables = Exact<{
+  templateId: string;
+}>;
+
+
+export type UnbindTemplateMutation = { unbindTemplateFromIp: { releasedRemixes: number, approvedRemixes: number, template: { id: string, name: string } } };
 
 export type DecideRemixMutationVariables = Exact<{
   templateId: string;
@@ -2231,6 +2238,17 @@ export const IpConsoleDocument = new TypedDocumentString(`
     name
     status
     ipId
+    terms {
+      ipShareBps
+      approval
+    }
+    ipBinding {
+      ipId
+      boundAt
+      lockedSubgraph {
+        name
+      }
+    }
   }
   remixQueue {
     childId
@@ -2284,6 +2302,18 @@ export const BindTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BindTemplateMutation, BindTemplateMutationVariables>;
+export const UnbindTemplateDocument = new TypedDocumentString(`
+    mutation UnbindTemplate($templateId: UUID!) {
+  unbindTemplateFromIp(templateId: $templateId) {
+    releasedRemixes
+    approvedRemixes
+    template {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnbindTemplateMutation, UnbindTemplateMutationVariables>;
 export const DecideRemixDocument = new TypedDocumentString(`
     mutation DecideRemix($templateId: UUID!, $approve: Boolean!) {
   decideRemix(templateId: $templateId, approve: $approve) {

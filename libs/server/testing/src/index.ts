@@ -16,3 +16,4 @@ export * from './lib/unit-fixtures';
 export * from './lib/repository-test-bed';
 export * from './fixtures';
 export * from './lib/meili-stub';
+export * from './lib/royalty-reference';

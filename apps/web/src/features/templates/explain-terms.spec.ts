@@ -40,6 +40,16 @@ describe('remix terms in plain words', () => {
     expect(explainTerms({ ...terms, remixAllowed: false })).toEqual(['Fans may not remix this template.']);
   });
 
+  it('says plainly when no share goes to an IP owner (an unbound template keeps its other terms)', () => {
+    const unbound = { ...terms, ipShareBps: 0, approval: 'AUTOMATIC' };
+    expect(explainTerms(unbound, 'fan')[2]).toBe('No share of remix sales goes to an IP owner.');
+    expect(explainTerms(unbound)[2]).toBe('You receive no share of remix sales.');
+    expect(explainTerms(unbound, 'fan')).toContain('Remixes are published without waiting for approval.');
+    expect(explainTerms({ ...unbound, allowedUses: ['PERSONAL'] }, 'fan')[2]).toBe(
+      'Remixes cannot be sold: commercial use is not allowed.',
+    );
+  });
+
   it('speaks to a fan about the IP owner', () => {
     const fan = explainTerms(terms, 'fan');
     expect(fan[2]).toMatch(/^The IP owner receives 15%/);

@@ -35,9 +35,14 @@ export function explainTerms(terms: TermsShape, reader: 'owner' | 'fan' = 'owner
         ? `Fans may remix it, changing only ${list(terms.changeableSlots)}; everything else stays as you set it.`
         : 'Fans may remix it, but may not change any parameter.',
     uses.length ? `Remixes may be used for ${list(uses)} purposes.` : 'Remixes may not be used at all.',
-    terms.allowedUses.includes('COMMERCIAL')
-      ? `${owner ? 'You receive' : 'The IP owner receives'} ${percent(terms.ipShareBps)} of every sale of a remix (after the platform fee), however deep the remix.`
-      : 'Remixes cannot be sold: commercial use is not allowed.',
+    !terms.allowedUses.includes('COMMERCIAL')
+      ? 'Remixes cannot be sold: commercial use is not allowed.'
+      : terms.ipShareBps === 0
+        ? // No share: a template its IP owner unbound (or one that asks none).
+          owner
+          ? 'You receive no share of remix sales.'
+          : 'No share of remix sales goes to an IP owner.'
+        : `${owner ? 'You receive' : 'The IP owner receives'} ${percent(terms.ipShareBps)} of every sale of a remix (after the platform fee), however deep the remix.`,
     `Remixes are rated at most ${MATURITY[terms.maxMaturity] ?? terms.maxMaturity.toLowerCase()}.`,
     ...(terms.requiredTags.length ? [`Every remix carries ${list(terms.requiredTags.map((t) => `#${t}`))}.`] : []),
     ...terms.attribution.map((line) => `Every remix credits “${line}”.`),

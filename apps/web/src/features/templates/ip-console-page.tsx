@@ -7,6 +7,7 @@ import {
   Card,
   Checkbox,
   ConfirmButton,
+  Dialog,
   EmptyState,
   ErrorState,
   LoadingState,
@@ -22,7 +23,14 @@ import { errorMessage, isRetryable } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { explainTerms } from './explain-terms';
-import { BindTemplate, DecideRemix, IpConsole, RegisterIp, TemplateSubgraphs } from './template-queries';
+import {
+  BindTemplate,
+  DecideRemix,
+  IpConsole,
+  RegisterIp,
+  TemplateSubgraphs,
+  UnbindTemplate,
+} from './template-queries';
 
 const words = (text: string) =>
   text
@@ -32,7 +40,8 @@ const words = (text: string) =>
 
 /**
  * The IP owner's console: register a franchise or character, bind your templates to it with the terms fans remix
- * under (explained live, in plain words, as you edit), and decide the remixes waiting for your approval.
+ * under (explained live, in plain words, as you edit), unbind them (saying first what that does to their remixes),
+ * and decide the remixes waiting for your approval.
  */
 export function IpConsolePage() {
   useTitle('Your IPs');
@@ -74,6 +83,7 @@ export function IpConsolePage() {
           )}
         </Card>
       </div>
+      <BoundTemplates ips={ips} templates={myTemplates.filter((t) => t.ipBinding)} />
       {ips.length > 0 && <BindCard ips={ips} templates={myTemplates.filter((t) => !t.ipId)} />}
     </div>
   );
@@ -125,6 +135,108 @@ function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
           ))}
         </ul>
       )}
+    </Card>
+  );
+}
+
+type ConsoleTemplate = IpConsoleQuery['myTemplates'][number];
+
+const remixesLeft = (released: number, approved: number) =>
+  released === 0
+    ? 'It had no remixes.'
+    : `${released} ${released === 1 ? 'remix' : 'remixes'} left the IP` +
+      (approved ? `; ${approved} waiting for your approval ${approved === 1 ? 'was' : 'were'} approved.` : '.');
+
+/** Templates bound to your IPs, with Unbind: a confirmation says what happens to their remixes before anything does. */
+function BoundTemplates({
+  ips,
+  templates,
+}: {
+  ips: IpConsoleQuery['myIntellectualProperties'];
+  templates: ConsoleTemplate[];
+}) {
+  const client = useQueryClient();
+  const [confirming, setConfirming] = useState<ConsoleTemplate | null>(null);
+  const unbind = useMutation({
+    mutationFn: (templateId: string) => execute(UnbindTemplate, { templateId }),
+    onSuccess: async () => {
+      setConfirming(null);
+      await client.invalidateQueries({ queryKey: ['ip-console'] });
+    },
+  });
+  if (!templates.length && !unbind.isSuccess) return null;
+  const ipName = (t: ConsoleTemplate) => ips.find((ip) => ip.id === t.ipBinding?.ipId)?.name ?? 'your IP';
+  const share = (t: ConsoleTemplate) => `${(t.terms?.ipShareBps ?? 0) / 100}%`;
+  const lock = confirming?.ipBinding?.lockedSubgraph?.name;
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">Bound templates</h2>
+      {unbind.isSuccess && (
+        <Notice tone="good" className="mb-3">
+          Unbound “{unbind.data.unbindTemplateFromIp.template.name}”.{' '}
+          {remixesLeft(
+            unbind.data.unbindTemplateFromIp.releasedRemixes,
+            unbind.data.unbindTemplateFromIp.approvedRemixes,
+          )}
+        </Notice>
+      )}
+      <ul className="flex flex-col divide-y divide-line text-sm" data-testid="bound-templates">
+        {templates.map((t) => (
+          <li key={t.id} className="flex flex-wrap items-center gap-3 py-2">
+            <span className="min-w-0 flex-1 break-words">
+              <Link to="/templates/$id" params={{ id: t.id }} className="font-medium text-accent underline">
+                {t.name}
+              </Link>{' '}
+              · {ipName(t)} · your share {share(t)} of each remix sale
+              {t.ipBinding?.lockedSubgraph && <> · locks “{t.ipBinding.lockedSubgraph.name}”</>}
+            </span>
+            <Button
+              size="sm"
+              variant="secondary"
+              onPress={() => {
+                unbind.reset();
+                setConfirming(t);
+              }}
+            >
+              Unbind…
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Dialog
+        title={confirming ? `Unbind “${confirming.name}” from ${ipName(confirming)}?` : 'Unbind'}
+        isOpen={!!confirming}
+        onOpenChange={(open) => {
+          if (!open) setConfirming(null);
+        }}
+      >
+        {confirming && (
+          <div className="flex flex-col gap-4 text-sm" data-testid="unbind-confirmation">
+            <ul className="list-disc space-y-1 pl-5">
+              {lock && <li>The lock on “{lock}” is released: anyone may use that subgraph again.</li>}
+              <li>
+                This template and its remixes, at any depth, leave {ipName(confirming)}: they stop paying your{' '}
+                {share(confirming)} from their next sale. Sales already made are unchanged.
+              </li>
+              <li>Remixes keep their lineage: the share each passes to its parent is still paid, to you too.</li>
+              <li>
+                Remixes waiting for your approval are approved (nobody is left to decide), and their terms stay — credit
+                lines, uses, maturity — without your share.
+              </li>
+              <li>You can bind this template again later.</li>
+            </ul>
+            {unbind.isError && <Notice tone="bad">{errorMessage(unbind.error)}</Notice>}
+            <div className="flex flex-wrap justify-end gap-2">
+              <Button variant="secondary" onPress={() => setConfirming(null)}>
+                Keep it bound
+              </Button>
+              <Button variant="danger" onPress={() => unbind.mutate(confirming.id)} isPending={unbind.isPending}>
+                Unbind
+              </Button>
+            </div>
+          </div>
+        )}
+      </Dialog>
     </Card>
   );
 }
@@ -261,12 +373,17 @@ function BindCard({
               options={templates.map((t) => ({ id: t.id, label: `${t.name} (${t.status.toLowerCase()})` }))}
             />
             {subgraphs.length > 0 && (
-              <NativeSelect
-                label="Lock a subgraph to this IP"
-                value={locked}
-                onChange={setLocked}
-                options={[{ id: '', label: 'None' }, ...subgraphs.map((s) => ({ id: s.id, label: s.name }))]}
-              />
+              <div className="flex flex-col gap-1">
+                <NativeSelect
+                  label="Lock a subgraph to this IP"
+                  value={locked}
+                  onChange={setLocked}
+                  options={[{ id: '', label: 'None' }, ...subgraphs.map((s) => ({ id: s.id, label: s.name }))]}
+                />
+                <p className="text-xs text-muted">
+                  Only a subgraph nobody else has published, and no other IP has locked. Unbinding releases it.
+                </p>
+              </div>
             )}
             <Checkbox isSelected={remixAllowed} onChange={setRemixAllowed}>
               Fans may remix it
@@ -331,8 +448,8 @@ function BindCard({
   );
 }
 
-/** "1 template bound", "3 templates bound". */
-function boundCount(templates: readonly { ipId?: string | null }[], ipId: string): string {
-  const n = templates.filter((t) => t.ipId === ipId).length;
+/** "1 template bound", "3 templates bound" (bound itself: remixes of yours belong to it through their parent). */
+function boundCount(templates: readonly { ipBinding?: { ipId: string } | null }[], ipId: string): string {
+  const n = templates.filter((t) => t.ipBinding?.ipId === ipId).length;
   return `${n} ${n === 1 ? 'template' : 'templates'} bound`;
 }

@@ -238,6 +238,17 @@ export const IpConsole = graphql(`
       name
       status
       ipId
+      terms {
+        ipShareBps
+        approval
+      }
+      ipBinding {
+        ipId
+        boundAt
+        lockedSubgraph {
+          name
+        }
+      }
     }
     remixQueue {
       childId
@@ -287,6 +298,19 @@ export const BindTemplate = graphql(`
     bindTemplateToIp(templateId: $templateId, ipId: $ipId, terms: $terms, lockedSubgraphId: $lockedSubgraphId) {
       id
       ipId
+    }
+  }
+`);
+
+export const UnbindTemplate = graphql(`
+  mutation UnbindTemplate($templateId: UUID!) {
+    unbindTemplateFromIp(templateId: $templateId) {
+      releasedRemixes
+      approvedRemixes
+      template {
+        id
+        name
+      }
     }
   }
 `);

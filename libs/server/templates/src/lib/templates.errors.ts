@@ -41,6 +41,27 @@ export const TemplateErrors = {
       `This workflow contains “${subgraph}”, which belongs to the IP “${ip}”: remix one of its templates instead`,
       { subgraph, ip },
     ),
+  subgraphLockedToOtherIp: (subgraph: string, ip: string) =>
+    new ConflictError(
+      'IP_SUBGRAPH_LOCKED_ELSEWHERE',
+      `“${subgraph}” is already locked to the IP “${ip}”: a subgraph belongs to one IP only`,
+      { field: 'lockedSubgraphId', subgraph, ip },
+    ),
+  subgraphPublishedByOthers: (subgraph: string, template: string | null) =>
+    new ConflictError(
+      'IP_SUBGRAPH_PUBLISHED_BY_OTHERS',
+      `“${subgraph}” is in ${template ? `“${template}”, a template` : 'a template'} another creator published: ` +
+        'you can lock only a subgraph nobody else has published (report it if it is yours)',
+      { field: 'lockedSubgraphId', subgraph, ...(template ? { template } : {}) },
+    ),
+  unknownSlot: (key: string) =>
+    new ValidationError(
+      'IP_UNKNOWN_SLOT',
+      `The template has no parameter “${key}”: name the slot keys of its parameters`,
+      { field: 'changeableSlots', key },
+    ),
+  notBound: () =>
+    new ValidationError('TEMPLATE_NOT_BOUND', 'This template is not bound to an IP', { field: 'templateId' }),
   subgraphNotFound: () =>
     new ValidationError('IP_SUBGRAPH_NOT_FOUND', 'The template’s newest version has no subgraph with that id', {
       field: 'lockedSubgraphId',

@@ -5,6 +5,8 @@ import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
 import { IntellectualPropertyEntity } from './ips/ip.entity';
 import { IpRepository } from './ips/ip.repository';
+import { SubgraphLocks } from './ips/subgraph-locks.service';
+import { IpBindingResolver } from './remixes/ip-binding.resolver';
 import { LineageEdgeResolver, RemixResolver } from './remixes/remix.resolver';
 import { RemixService } from './remixes/remix.service';
 import { LicenseCheckController } from './sales/license-check.controller';
@@ -35,12 +37,14 @@ import { TemplatesFacade } from './templates.facade';
   providers: [
     TemplateRepository,
     IpRepository,
+    SubgraphLocks,
     TemplateService,
     TemplateResolver,
     TemplateVersionResolver,
     RemixService,
     RemixResolver,
     LineageEdgeResolver,
+    IpBindingResolver,
     TemplateSubjects,
     TemplateSaleResolver,
     RoyaltyLineage,

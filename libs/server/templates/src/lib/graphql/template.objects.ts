@@ -186,3 +186,28 @@ export class TemplateSubgraph {
   @Field(() => Int, { nullable: true }) revision!: number | null;
   @Field({ description: 'SHA-256 of its content (everything but id and revision).' }) sha256!: string;
 }
+
+@ObjectType({ description: 'A template bound to an IP by its owner (remixes belong to the IP through it).' })
+export class TemplateIpBinding {
+  @Field(() => ID) ipId!: string;
+  @Field(() => TemplateSubgraph, {
+    nullable: true,
+    description: 'The subgraph locked to the IP: any workflow containing that definition uses the IP.',
+  })
+  lockedSubgraph!: TemplateSubgraph | null;
+  @Field(() => GraphQLISODateTime) boundAt!: Date;
+}
+
+@ObjectType({ description: 'What unbinding a template from its IP did.' })
+export class UnbindTemplateResult {
+  @Field(() => WorkflowTemplate, { description: 'The template, no longer bound (it may be bound again).' })
+  template!: WorkflowTemplate;
+  @Field(() => Int, {
+    description:
+      'Remixes (at any depth) that left the IP: they keep their lineage shares and credit lines, and pay no IP share ' +
+      'from their next sale.',
+  })
+  releasedRemixes!: number;
+  @Field(() => Int, { description: 'Of those, remixes that were waiting for approval and were approved.' })
+  approvedRemixes!: number;
+}

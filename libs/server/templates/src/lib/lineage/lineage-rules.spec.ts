@@ -42,7 +42,7 @@ describe('remix terms', () => {
       ...IP_TERMS,
       changeableSlots: ['prompt'],
       allowedUses: ['PERSONAL'],
-      attribution: ['Remix by Sam'],
+      attribution: ['Remix by Sam', 'Harbour Cats © Maya Lin'],
       ipShareBps: 2000,
       maxMaturity: 'SFW',
       requiredTags: ['harbour-cats', 'fan-art'],
@@ -68,6 +68,34 @@ describe('remix terms', () => {
     ['a share out of range', { ipShareBps: 9000 }, 'TERMS_INVALID_SHARE'],
   ])('%s', (_what, change, expected) => {
     expect(code(() => inheritTerms(IP_TERMS, { ...IP_TERMS, ...change }))).toBe(expected);
+  });
+
+  it.each([
+    ['no credit line at all', []],
+    ['only a line of its own', ['Remix by Sam']],
+    ['the inherited line reworded', ['Harbour Cats (c) Maya Lin']],
+    ['one of two inherited lines', ['Harbour Cats © Maya Lin']],
+  ])('dropping inherited credit is refused: %s', (_what, attribution) => {
+    const twoLines = { ...IP_TERMS, attribution: ['Harbour Cats © Maya Lin', 'Remix by Sam'] };
+    const parent = attribution.length === 1 && attribution[0] === 'Harbour Cats © Maya Lin' ? twoLines : IP_TERMS;
+    let error: unknown;
+    try {
+      inheritTerms(parent, { ...IP_TERMS, attribution });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'TERMS_DROP_ATTRIBUTION', details: { field: 'attribution' } });
+    expect((error as Error).message).toContain('“');
+  });
+
+  it('inherited credit may be repeated in any order, with lines added; spacing is normalised before comparing', () => {
+    const parent = { ...IP_TERMS, attribution: ['Harbour Cats © Maya Lin', 'Remix by Sam'] };
+    expect(
+      inheritTerms(parent, {
+        ...IP_TERMS,
+        attribution: ['Night remix by Jo', ' Remix by Sam', 'Harbour Cats © Maya Lin'],
+      }).attribution,
+    ).toEqual(['Harbour Cats © Maya Lin', 'Remix by Sam', 'Night remix by Jo']);
   });
 
   it('a use the parent does not allow cannot be added', () => {

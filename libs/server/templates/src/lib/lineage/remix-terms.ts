@@ -99,9 +99,17 @@ export function inheritTerms(parent: RemixTerms, declared: RemixTerms): RemixTer
   if (dropped.length) throw loosen('TERMS_DROP_TAGS', `Required upstream: ${dropped.join(', ')}`, 'requiredTags');
   if (parent.approval === 'MANUAL' && child.approval !== 'MANUAL')
     throw loosen('TERMS_LOOSEN_APPROVAL', 'The IP owner approves every remix: approval stays manual', 'approval');
+  // Credit lines are never lost: terms that leave out an inherited line are refused like any other loosening.
+  const uncredited = parent.attribution.filter((line) => !child.attribution.includes(line));
+  if (uncredited.length)
+    throw loosen(
+      'TERMS_DROP_ATTRIBUTION',
+      `Credit required upstream cannot be dropped: ${uncredited.map((l) => `“${l}”`).join(', ')}`,
+      'attribution',
+    );
   return {
     ...child,
-    // Credit lines are never lost: the inherited ones first, then any the remix adds.
+    // The inherited lines first, in their order, then any the remix adds.
     attribution: [...parent.attribution, ...child.attribution.filter((l) => !parent.attribution.includes(l))],
   };
 }

@@ -7,12 +7,13 @@ import { allocateExact, ValidationError } from '@lookbook/kernel';
  * The rule (docs/architecture.md, "Lineage and royalties"):
  * 1. The platform fee comes off the top.
  * 2. The IP owner takes their share (basis points, set in the IP's remix terms) of what is left, when the resource
- *    descends from a template bound to their IP (the nearest binding counts).
+ *    uses their IP: it is bound to it, or descends from a template that is, at ANY depth (the nearest binding counts).
+ *    The depth cap below never applies to the IP owner's share.
  * 3. The rest flows up the lineage: each resource declares a share (basis points) for each direct parent; a parent's
  *    portion is split again by that parent's own declared shares, and so on; what a resource does not pass up stays
  *    with its author. The seller keeps what the sold resource does not pass up.
- * 4. Deep lineages: royalties flow at most `MAX_ROYALTY_DEPTH` generations up. A resource at that depth keeps its
- *    whole portion (its ancestors are paid through it by their own agreements, not by the platform).
+ * 4. Deep lineages: declared parent shares flow at most `MAX_ROYALTY_DEPTH` generations up. A resource at that depth
+ *    keeps its whole portion (its ancestors are paid through it by their own agreements, not by the platform).
  * 5. One recipient reached along several paths is paid once, the sum of those paths.
  *
  * Shares multiply, so they are kept exact as integers over 10,000^(depth+2) and allocated once, together with the
@@ -24,7 +25,7 @@ const BPS = 10_000n;
 export interface LineageEntry {
   resourceId: string;
   authorId: string;
-  /** Declared shares for the direct parents (basis points of this resource's portion; they sum to ≤ 10,000). */
+  /** Declared shares for the direct parents (basis points of this resource's portion, ≥ 0; they sum to ≤ 10,000). */
   parents: { resourceId: string; shareBps: number }[];
   /** Set on a resource bound to an IP: who owns it and their share. */
   ip?: { ownerId: string; shareBps: number };
@@ -64,7 +65,7 @@ export function cascadeWeights(
     // The seller stays the seller, and the IP owner the IP owner, when they are also an ancestor's author.
     weights.set(recipientId, { role: known?.role ?? role, weight: (known?.weight ?? 0n) + weight });
   };
-  // The nearest IP binding on the way up (breadth first: nearer generations first).
+  // The nearest IP binding on the way up, at any depth (breadth first: nearer generations first).
   const ip = nearestIp(soldId, lineage);
   const ipWeight = ip ? (unit * BigInt(ip.shareBps)) / BPS : 0n;
   // The seller first, and a seller stays the seller when they also authored an ancestor.
@@ -78,8 +79,12 @@ export function cascadeWeights(
     const role: RoyaltyRole = id === soldId ? 'SELLER' : 'REMIX_PARENT';
     if (depth >= MAX_ROYALTY_DEPTH || entry.parents.length === 0) return credit(recipient, role, portion);
     const declared = entry.parents.reduce((sum, p) => sum + p.shareBps, 0);
-    if (entry.parents.some((p) => !Number.isInteger(p.shareBps) || p.shareBps <= 0) || declared > 10_000)
-      throw invalid('LINEAGE_INVALID_SHARES', `Parent shares of ${id} are positive and sum to at most 10,000`);
+    // A parent with a zero share is still a parent (the IP is found through it), it is just paid nothing.
+    if (entry.parents.some((p) => !Number.isInteger(p.shareBps) || p.shareBps < 0) || declared > 10_000)
+      throw invalid(
+        'LINEAGE_INVALID_SHARES',
+        `Parent shares of ${id} are whole, non-negative and sum to at most 10,000`,
+      );
     let passed = 0n;
     for (const parent of entry.parents) {
       const share = (portion * BigInt(parent.shareBps)) / BPS;
@@ -120,10 +125,14 @@ export function royaltyPlan(
   };
 }
 
-function nearestIp(soldId: string, lineage: ReadonlyMap<string, LineageEntry>): LineageEntry['ip'] | undefined {
+/**
+ * The IP the sold resource uses: the nearest binding among it and its ancestors, however far up (the lineage given may
+ * reach beyond `MAX_ROYALTY_DEPTH`; only declared parent shares stop there).
+ */
+export function nearestIp(soldId: string, lineage: ReadonlyMap<string, LineageEntry>): LineageEntry['ip'] | undefined {
   let frontier = [soldId];
   const seen = new Set<string>();
-  for (let depth = 0; depth <= MAX_ROYALTY_DEPTH && frontier.length; depth += 1) {
+  while (frontier.length) {
     for (const id of frontier) {
       const ip = lineage.get(id)?.ip;
       if (ip) return ip;
@@ -131,7 +140,7 @@ function nearestIp(soldId: string, lineage: ReadonlyMap<string, LineageEntry>): 
     frontier.forEach((id) => seen.add(id));
     frontier = frontier
       .flatMap((id) => lineage.get(id)?.parents.map((p) => p.resourceId) ?? [])
-      .filter((id) => !seen.has(id));
+      .filter((id, i, all) => !seen.has(id) && all.indexOf(id) === i);
   }
   return undefined;
 }

@@ -5,7 +5,9 @@ import { codePoints, manyLines, newId, NotFoundError, oneLine, ValidationError }
 import { CatalogFacade } from '@lookbook/catalog';
 import type { IpKind, LineageEdge } from '../ips/ip.entity';
 import { IP_KINDS, IntellectualPropertyEntity } from '../ips/ip.entity';
+import type { IpBindingRow } from '../ips/ip.repository';
 import { IpRepository } from '../ips/ip.repository';
+import { SubgraphLocks } from '../ips/subgraph-locks.service';
 import type { RemixTerms } from '../lineage/remix-terms';
 import { checkTerms, inheritTerms } from '../lineage/remix-terms';
 import { MAX_ROYALTY_DEPTH } from '../lineage/royalty-cascade';
@@ -46,6 +48,20 @@ export const RemixErrors = {
     new ValidationError('IP_INVALID', 'An IP has a name of 1–120 characters and a kind', { field: 'name' }),
 };
 
+/** What an unbinding did: the template, and how many remixes left the IP (and how many of them were approved). */
+export interface UnbindOutcome {
+  template: TemplateEntity;
+  releasedRemixes: number;
+  approvedRemixes: number;
+}
+
+/** A remix's terms: the parent's, tightened by what the fan declares; without parent terms, the fan's own. */
+function termsOfRemix(parent: TemplateEntity, declared: RemixTerms | null | undefined): RemixTerms | null {
+  // Inheriting the parent's own terms unchanged still checks that they allow remixing.
+  if (parent.terms) return inheritTerms(parent.terms, declared ?? parent.terms);
+  return declared ? checkTerms(declared) : null;
+}
+
 export interface LineageView {
   ancestors: (LineageEdge & { depth: number })[];
   descendants: (LineageEdge & { depth: number })[];
@@ -63,6 +79,7 @@ export class RemixService {
     private readonly templates: TemplateRepository,
     private readonly templateService: TemplateService,
     private readonly catalog: CatalogFacade,
+    private readonly locks: SubgraphLocks,
     private readonly clock: Clock,
   ) {}
 
@@ -122,10 +139,14 @@ export class RemixService {
     return this.ips.ipsOf(actor.userId);
   }
 
-  /** The IP owner binds one of their original templates to their IP, with the terms fans remix it under. */
   /**
+   * The IP owner binds one of their original templates to their IP, with the terms fans remix it under. Every slot key
+   * the terms name must be one of the template's parameters (in any of its versions). Remixes of the template made before it was bound
+   * join the IP (they pay its share from their next sale).
+   *
    * `lockedSubgraphId`: a subgraph of the template's newest version that is the IP itself (a character rig, say): any
    * workflow containing that exact definition then uses the IP, and only the IP's templates and remixes may carry it.
+   * Only a definition nobody else has published may be locked, and only to one IP (`SubgraphLocks`).
    */
   async bind(
     actor: Actor,
@@ -143,11 +164,17 @@ export class RemixService {
       if (!template || template.ownerId !== actor.userId) throw TemplateErrors.notFound();
       if (template.ipId) throw RemixErrors.alreadyBound();
       if ((await this.ips.parentsOf(templateId, tx)).length) throw RemixErrors.remixCannotBind();
+      const versions = await this.templates.versionsOf(templateId);
+      const newest = versions[0];
+      // A key is the template's when any of its versions has it (remixes copy the newest published one).
+      const keys = new Set(versions.flatMap((v) => v.slots.map((slot) => slot.key)));
+      const unknown = (checked.changeableSlots ?? []).find((key) => !keys.has(key));
+      if (unknown !== undefined) throw TemplateErrors.unknownSlot(unknown);
       let lockedSubgraph: LockedSubgraph | null = null;
       if (lockedSubgraphId !== null) {
-        const newest = (await this.templates.versionsOf(templateId))[0];
         lockedSubgraph = (newest && subgraphsOf(graphOf(newest)).find((s) => s.id === lockedSubgraphId)) || null;
         if (!lockedSubgraph) throw TemplateErrors.subgraphNotFound();
+        await this.locks.assertMayLock(tx, ip, templateId, lockedSubgraph);
       }
       await this.ips.bind(tx, { templateId, ipId, terms: checked, lockedSubgraph }, this.clock.now());
       return (await this.templates.byId(templateId, tx))!;
@@ -155,9 +182,36 @@ export class RemixService {
   }
 
   /**
+   * The IP owner unbinds a template: the binding and its subgraph lock are released (anyone may use that definition
+   * again), and the template and its remixes at any depth leave the IP — they stop paying the IP share from their next
+   * sale (sales made are unchanged), keep their lineage and declared parent shares, and keep their terms but for the
+   * IP share (now 0) and approval (now automatic: remixes waiting for approval are approved, nobody being left to
+   * decide). The template may be bound again later.
+   */
+  async unbind(actor: Actor, templateId: string): Promise<UnbindOutcome> {
+    return this.templates.transaction(async (tx) => {
+      const template = await this.templates.lock(tx, templateId);
+      if (!template || (template.status !== 'PUBLISHED' && template.ownerId !== actor.userId))
+        throw TemplateErrors.notFound();
+      const [binding] = await this.ips.bindingsOf([templateId], tx);
+      if (!binding) throw TemplateErrors.notBound();
+      const ip = await this.ips.ipById(binding.ipId, tx);
+      if (ip?.ownerId !== actor.userId) throw RemixErrors.notIpOwner();
+      const released = await this.ips.unbind(tx, templateId, binding.ipId, this.clock.now());
+      return { template: (await this.templates.byId(templateId, tx))!, ...released };
+    });
+  }
+
+  /** The binding of each of these templates that is bound to an IP itself (not through a parent). */
+  async bindings(templateIds: readonly string[]): Promise<Map<string, IpBindingRow>> {
+    return new Map((await this.ips.bindingsOf(templateIds)).map((b) => [b.templateId, b]));
+  }
+
+  /**
    * A remix of a published template: a new template of the fan's, starting as a copy of the parent's newest
    * published version, passing `shareBps` of its sales to the parent, under the parent's terms (tightened by
-   * `terms`, never loosened). Under manual approval the lineage edge waits for the IP owner.
+   * `terms`, never loosened). Under manual approval of an IP the lineage edge waits for the IP owner. The parent is
+   * read again under its row lock, so a binding or unbinding of it at the same moment is seen whole.
    */
   async remix(
     actor: Actor,
@@ -166,23 +220,23 @@ export class RemixService {
   ): Promise<TemplateEntity> {
     if (!Number.isInteger(input.shareBps) || input.shareBps < 0 || input.shareBps > 10_000)
       throw RemixErrors.invalidShare();
-    const parent = await this.templates.byId(parentId);
-    if (!parent || parent.status !== 'PUBLISHED') throw RemixErrors.parentNotPublished();
+    const first = await this.templates.byId(parentId);
+    if (!first || first.status !== 'PUBLISHED') throw RemixErrors.parentNotPublished();
     const source = (await this.templates.versionsOf(parentId)).find((v) => v.status === 'PUBLISHED');
     if (!source) throw RemixErrors.parentNotPublished();
-    // Inheriting the parent's own terms unchanged still checks that they allow remixing.
-    const terms = parent.terms
-      ? inheritTerms(parent.terms, input.terms ?? parent.terms)
-      : input.terms
-        ? checkTerms(input.terms)
-        : null;
-    const child = {
-      ...(await this.templateService.newTemplate(actor, { name: input.name, tags: parent.terms?.requiredTags ?? [] })),
-      terms,
-      ipId: parent.ipId,
-    };
+    // Checked before anything is written, then again under the lock.
+    termsOfRemix(first, input.terms);
+    const draft = await this.templateService.newTemplate(actor, { name: input.name, tags: [] });
     // One transaction: a remix exists with its copied version and its lineage edge, or not at all.
-    await this.templates.transaction(async (tx) => {
+    const childId = await this.templates.transaction(async (tx) => {
+      const parent = await this.templates.lock(tx, parentId);
+      if (!parent || parent.status !== 'PUBLISHED') throw RemixErrors.parentNotPublished();
+      const child = {
+        ...draft,
+        tags: parent.terms?.requiredTags ?? [],
+        terms: termsOfRemix(parent, input.terms),
+        ipId: parent.ipId,
+      };
       await this.templates.insert(child, tx);
       await this.templates.copyVersion(tx, source.id, { id: newId(), templateId: child.id, at: this.clock.now() });
       await this.ips.insertEdge(tx, {
@@ -190,11 +244,13 @@ export class RemixService {
         parentId,
         relation: 'REMIX',
         shareBps: input.shareBps,
-        status: parent.terms?.approval === 'MANUAL' ? 'PENDING' : 'APPROVED',
+        // Only an IP owner approves: terms asking for approval without an IP have nobody to ask.
+        status: parent.terms?.approval === 'MANUAL' && parent.ipId ? 'PENDING' : 'APPROVED',
         createdAt: this.clock.now(),
       });
+      return child.id;
     });
-    return (await this.templates.byId(child.id))!;
+    return (await this.templates.byId(childId))!;
   }
 
   /** The IP owner approves or rejects a pending remix; a second decision (or a concurrent one) changes nothing. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogFacade } from '@lookbook/catalog';
 import type { Money } from '@lookbook/kernel';
 import { IpRepository } from '../ips/ip.repository';
+import { SubgraphLocks } from '../ips/subgraph-locks.service';
 import type { LineageEntry, RoyaltyPlan } from '../lineage/royalty-cascade';
 import { MAX_ROYALTY_DEPTH, royaltyPlan } from '../lineage/royalty-cascade';
 
@@ -9,16 +10,25 @@ import { MAX_ROYALTY_DEPTH, royaltyPlan } from '../lineage/royalty-cascade';
  * The royalty plan of a sale, over the sold subject's lineage as it stands now (commerce records it on the order, so
  * later lineage changes never alter a sale already made). Only approved edges count: a remix waiting for, or refused,
  * the IP owner's approval cannot be on sale anyway.
+ *
+ * Two reads: the declared shares, capped at `MAX_ROYALTY_DEPTH` generations, and the IP the subject uses, at any
+ * depth (bound, a bound ancestor however far up, or a locked subgraph it contains): depth never skips the IP owner.
  */
 @Injectable()
 export class RoyaltyLineage {
   constructor(
     private readonly ips: IpRepository,
+    private readonly locks: SubgraphLocks,
     private readonly catalog: CatalogFacade,
   ) {}
 
   async planFor(subjectId: string, sellerId: string, price: Money, platformFeeBps: number): Promise<RoyaltyPlan> {
-    const nodes = await this.ips.royaltyLineage(subjectId, MAX_ROYALTY_DEPTH);
+    // Versions stored before subgraph hashes were kept are hashed first (a no-op once done).
+    await this.locks.hashStoredVersions();
+    const [nodes, ip] = await Promise.all([
+      this.ips.royaltyLineage(subjectId, MAX_ROYALTY_DEPTH),
+      this.ips.ipUsedBy(subjectId),
+    ]);
     // Models in a lineage (a template built on a fine-tune, a merge of models) are authored by their catalog owner.
     const models = nodes.filter((n) => n.authorId === null).map((n) => n.id);
     const modelOwners = models.length ? await this.catalog.modelOwners(models) : new Map<string, string>();
@@ -30,7 +40,8 @@ export class RoyaltyLineage {
         resourceId: node.id,
         authorId,
         parents: node.parents,
-        ip: node.ipOwnerId && node.ipShareBps ? { ownerId: node.ipOwnerId, shareBps: node.ipShareBps } : undefined,
+        // The IP was resolved over the whole lineage: it sits on the subject.
+        ip: node.id === subjectId && ip ? { ownerId: ip.ownerId, shareBps: ip.shareBps } : undefined,
       });
     }
     // A share declared for a parent that cannot be paid stays with the child's author.

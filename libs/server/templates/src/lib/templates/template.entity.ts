@@ -61,6 +61,8 @@ export class TemplateVersionEntity {
   @Column('jsonb') lockfile!: Lockfile;
   @Column('jsonb') warnings!: WorkflowWarning[];
   @Column('text', { name: 'source_sha256' }) sourceSha256!: string;
+  /** The content hash of each subgraph definition in the UI graph (what a lock names); null: not hashed yet. */
+  @Column('text', { name: 'subgraph_sha256s', array: true, nullable: true }) subgraphSha256s!: string[] | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import type { ParameterSlot } from '@lookbook/comfyui';
 import { IntellectualPropertyEntity } from '../ips/ip.entity';
 import { slotsJson, TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './template.entity';
@@ -127,8 +127,8 @@ export class TemplateRepository {
   async insertVersion(manager: EntityManager, version: TemplateVersionEntity): Promise<void> {
     await manager.query(
       `INSERT INTO templates.template_version (id, template_id, label, status, ui_workflow, api_prompt, slots, lockfile,
-              warnings, source_sha256, created_at, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+              warnings, source_sha256, created_at, published_at, subgraph_sha256s)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         version.id,
         version.templateId,
@@ -142,6 +142,7 @@ export class TemplateRepository {
         version.sourceSha256,
         version.createdAt,
         version.publishedAt,
+        version.subgraphSha256s,
       ],
     );
   }
@@ -150,8 +151,9 @@ export class TemplateRepository {
   async copyVersion(manager: EntityManager, sourceId: string, to: { id: string; templateId: string; at: Date }) {
     await manager.query(
       `INSERT INTO templates.template_version (id, template_id, label, status, ui_workflow, api_prompt, slots, lockfile,
-              warnings, source_sha256, created_at)
-       SELECT $2, $3, 'v1', 'DRAFT', ui_workflow, api_prompt, slots, lockfile, warnings, source_sha256, $4
+              warnings, source_sha256, subgraph_sha256s, created_at)
+       SELECT $2, $3, 'v1', 'DRAFT', ui_workflow, api_prompt, slots, lockfile, warnings, source_sha256, subgraph_sha256s,
+              $4
          FROM templates.template_version WHERE id = $1`,
       [sourceId, to.id, to.templateId, to.at],
     );
@@ -176,6 +178,18 @@ export class TemplateRepository {
 
   countVersions(manager: EntityManager, templateId: string): Promise<number> {
     return this.versions(manager).countBy({ templateId });
+  }
+
+  /** Versions whose subgraphs were never hashed (stored before hashes were kept), a batch at a time. */
+  async unhashedVersions(limit: number): Promise<TemplateVersionEntity[]> {
+    return this.versions().find({ where: { subgraphSha256s: IsNull() }, order: { id: 'ASC' }, take: limit });
+  }
+
+  async setSubgraphHashes(id: string, sha256s: readonly string[]): Promise<void> {
+    await this.dataSource.query(`UPDATE templates.template_version SET subgraph_sha256s = $2 WHERE id = $1`, [
+      id,
+      sha256s,
+    ]);
   }
 
   async setSlots(manager: EntityManager, id: string, slots: ParameterSlot[]): Promise<void> {

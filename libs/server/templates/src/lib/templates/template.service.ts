@@ -311,6 +311,7 @@ export class TemplateService {
         lockfile,
         warnings: imported.warnings,
         sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+        subgraphSha256s: [...new Set(subgraphs.map((s) => s.sha256))].sort(),
         createdAt: this.clock.now(),
         publishedAt: null,
       };
@@ -352,6 +353,12 @@ export class TemplateService {
       }
       if (template.terms && (await this.ips.parentsOf(template.id, tx)).length)
         checkRemix(template.terms, { changedSlots: [], maturity: template.maturity, tags: template.tags, uses: [] });
+      // A subgraph locked to an IP after this draft was imported is published only in that IP's templates (a lock
+      // being decided for one of its definitions is waited for: the two never pass unseen).
+      const sha256s = version.subgraphSha256s ?? subgraphsOf(graphOf(version)).map((s) => s.sha256);
+      await this.ips.lockSubgraphs(tx, sha256s);
+      const foreign = (await this.ips.lockedBindings(sha256s, tx)).find((b) => b.ipId !== template.ipId);
+      if (foreign) throw TemplateErrors.usesLockedIp(foreign.subgraphName, foreign.ipName);
       // The slots are checked again against the stored graph: nothing unchecked is ever published.
       checkSlots(graphOf(version), version.slots);
       await this.templates.publish(tx, version.templateId, version.id, this.clock.now());
