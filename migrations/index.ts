@@ -35,6 +35,6 @@ export const MIGRATIONS = [
   TemplateSearch1765300000000,
   SearchFacetBits1765400000000,
   KnownModelFiles1765500000000,
-  WorkflowText1765530000000,
   SubgraphLocks1765520000000,
+  WorkflowText1765530000000,
 ];

@@ -201,7 +201,7 @@ const priceIn = (currency: string) => (currency === 'KWD' ? 9970 : 997);
   const subgraphIdOf = async (versionId: string) =>
     (
       await api.db.query<{ id: string }>(
-        `SELECT ui_workflow #>> '{definitions,subgraphs,0,id}' AS id FROM templates.template_version WHERE id = $1`,
+        `SELECT ui_workflow::jsonb #>> '{definitions,subgraphs,0,id}' AS id FROM templates.template_version WHERE id = $1`,
         [versionId],
       )
     )[0]!.id;

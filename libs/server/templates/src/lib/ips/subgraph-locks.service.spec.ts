@@ -74,7 +74,11 @@ describe('who may lock a subgraph to an IP', () => {
 
 describe('hashing versions stored before hashes were kept', () => {
   const version = (id: string, uiWorkflow: object | null) =>
-    ({ id, uiWorkflow, apiPrompt: uiWorkflow ? null : { '1': {} } }) as unknown as TemplateVersionEntity;
+    ({
+      id,
+      uiWorkflow: uiWorkflow && JSON.stringify(uiWorkflow),
+      apiPrompt: uiWorkflow ? null : JSON.stringify({ '1': {} }),
+    }) as unknown as TemplateVersionEntity;
   const rig = (name: string) => ({
     version: 1,
     nodes: [],

@@ -46,7 +46,7 @@ function setUp() {
   mock(TemplateRepository).lock.mockResolvedValue(template());
   mock(TemplateRepository).byId.mockResolvedValue(template());
   mock(TemplateRepository).versionsOf.mockResolvedValue([
-    { id: 'v2', uiWorkflow: null, apiPrompt: {}, slots: [slot('seed'), slot('prompt'), slot('steps')] },
+    { id: 'v2', uiWorkflow: null, apiPrompt: '{}', slots: [slot('seed'), slot('prompt'), slot('steps')] },
   ] as unknown as TemplateVersionEntity[]);
   return { sut, mock };
 }
@@ -88,7 +88,7 @@ describe('binding a template to an IP', () => {
         id: 'v2',
         slots: [slot('seed')],
         apiPrompt: null,
-        uiWorkflow: {
+        uiWorkflow: JSON.stringify({
           version: 1,
           nodes: [],
           links: [],
@@ -107,7 +107,7 @@ describe('binding a template to an IP', () => {
               },
             ],
           },
-        },
+        }),
       },
     ] as unknown as TemplateVersionEntity[]);
     const refusal = new ConflictError('IP_SUBGRAPH_PUBLISHED_BY_OTHERS', 'Published by someone else');
