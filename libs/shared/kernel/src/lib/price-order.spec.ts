@@ -17,12 +17,30 @@ describe('price order', () => {
 
   it.each([
     // [cheaper, dearer]: what a buyer would expect, whatever the minor units say.
-    [{ amount: 300, currency: 'USD' }, { amount: 2900, currency: 'USD' }],
-    [{ amount: 500, currency: 'JPY' }, { amount: 2900, currency: 'USD' }],
-    [{ amount: 3000, currency: 'KWD' }, { amount: 2900, currency: 'USD' }],
-    [{ amount: 2900, currency: 'USD' }, { amount: 10_000, currency: 'JPY' }],
-    [{ amount: 2000, currency: 'GBP' }, { amount: 2900, currency: 'EUR' }],
-    [{ amount: 50_000, currency: 'KRW' }, { amount: 5000, currency: 'USD' }],
+    [
+      { amount: 300, currency: 'USD' },
+      { amount: 2900, currency: 'USD' },
+    ],
+    [
+      { amount: 500, currency: 'JPY' },
+      { amount: 2900, currency: 'USD' },
+    ],
+    [
+      { amount: 3000, currency: 'KWD' },
+      { amount: 2900, currency: 'USD' },
+    ],
+    [
+      { amount: 2900, currency: 'USD' },
+      { amount: 10_000, currency: 'JPY' },
+    ],
+    [
+      { amount: 2000, currency: 'GBP' },
+      { amount: 2900, currency: 'EUR' },
+    ],
+    [
+      { amount: 50_000, currency: 'KRW' },
+      { amount: 5000, currency: 'USD' },
+    ],
   ])('puts %j before %j', (cheaper, dearer) => {
     expect(priceOrderKey(cheaper.amount, cheaper.currency)!).toBeLessThan(
       priceOrderKey(dearer.amount, dearer.currency)!,

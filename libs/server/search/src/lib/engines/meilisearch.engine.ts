@@ -328,10 +328,10 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
         limit: request.first,
         sort: this.sort(request, q),
         attributesToRetrieve: HIT_ATTRIBUTES,
-      attributesToHighlight: q ? ['name', 'description'] : [],
-      attributesToCrop: q ? ['description'] : [],
-      cropLength: 30,
-      cropMarker: '…',
+        attributesToHighlight: q ? ['name', 'description'] : [],
+        attributesToCrop: q ? ['description'] : [],
+        cropLength: 30,
+        cropMarker: '…',
         highlightPreTag: PRE,
         highlightPostTag: POST,
         showRankingScore: true,
@@ -550,9 +550,9 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
         const segments = segmentsOf(formatted[field] ?? '');
         if (segments.some((s) => s.match)) highlights.push({ field, segments });
       }
-    const tier = hit['minPriceTier'];
-    const amount = hit['minPriceAmount'];
-    const currency = hit['minPriceCurrency'];
+    const tier: unknown = hit['minPriceTier'];
+    const amount: unknown = hit['minPriceAmount'];
+    const currency: unknown = hit['minPriceCurrency'];
     return {
       id: String(hit['id']),
       kind: hit['kind'] === 'TEMPLATE' ? 'TEMPLATE' : 'MODEL',

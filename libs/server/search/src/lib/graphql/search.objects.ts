@@ -40,7 +40,7 @@ export class SearchHitOffer {
   @Field({ description: 'ISO 4217.' }) currency!: string;
 }
 
-@ObjectType({ description: "What a result's live offers cost, as its card shows it: \"Free · Commercial $24\"." })
+@ObjectType({ description: 'What a result\'s live offers cost, as its card shows it: "Free · Commercial $24".' })
 export class SearchHitPrice {
   @Field({ description: 'Some live offer is free to claim.' }) free!: boolean;
   @Field(() => SearchHitOffer, {
