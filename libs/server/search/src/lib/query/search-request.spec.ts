@@ -229,6 +229,23 @@ describe('dropped words', () => {
     expect([kept(p), p.dropped]).toEqual([['neon'], ['cta', 'glow', 'ink']]);
     expect(dropLastWord(p, all)).toBeNull();
   });
+
+  it('leaves out a word matched only through a typo correction before words typed as indexed', () => {
+    const all = ['did', 'you', 'mean', 'xanthic', 'glow'];
+    const mean = { ...word('mean', true), correction: 'meadow', alternatives: ['mean', 'meadow'] };
+    let p = planWords([word('did', false), word('you', false), mean, word('xanthic', true), word('glow', true)]);
+    expect([kept(p), p.dropped]).toEqual([
+      ['mean', 'xanthic', 'glow'],
+      ['did', 'you'],
+    ]);
+    p = dropLastWord(p, all)!;
+    expect([kept(p), p.dropped]).toEqual([
+      ['xanthic', 'glow'],
+      ['did', 'you', 'mean'],
+    ]);
+    p = dropLastWord(p, all)!;
+    expect([kept(p), p.dropped]).toEqual([['xanthic'], ['did', 'you', 'mean', 'glow']]);
+  });
 });
 
 describe('highlight', () => {

@@ -70,12 +70,16 @@ export function planWords(words: readonly QueryWord[]): WordPlan {
 }
 
 /**
- * The next plan when no document matches every word: the last word left out too, as Meilisearch's
- * `matchingStrategy: last` does; null when one word is left. `all` is the query's words, for the dropped words' order.
+ * The next plan when no document matches every word: one more word left out, from the last, as Meilisearch's
+ * `matchingStrategy: last` does, except that a word matched only through a typo correction goes before any word
+ * typed as indexed ("did you mean xanthic": "mean", corrected to "meadow", goes before "xanthic"); null when one
+ * word is left. `all` is the query's words, for the dropped words' order.
  */
 export function dropLastWord(plan: WordPlan, all: readonly string[]): WordPlan | null {
   if (plan.words.length < 2) return null;
-  const words = plan.words.slice(0, -1);
+  const corrected = plan.words.findLastIndex((w) => w.correction !== null);
+  const drop = corrected >= 0 ? corrected : plan.words.length - 1;
+  const words = plan.words.filter((_, i) => i !== drop);
   const kept = new Set(words.map((w) => w.word));
   return { words, dropped: all.filter((w) => !kept.has(w)) };
 }
