@@ -165,7 +165,7 @@ describe('marketplace journey', () => {
     for (const [typed, dropped, shown] of [
       ['harbour lights cta', 'cta', 'harbour lights'],
       ['qqzx harbour', 'qqzx', 'harbour'],
-    ]) {
+    ] as const) {
       await buyer.getByTestId('search-input').fill(typed);
       await buyer.getByTestId('search-input').press('Enter');
       const message = `No results for “${dropped}” — showing results for “${shown}”.`;
