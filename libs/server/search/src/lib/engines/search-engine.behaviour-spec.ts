@@ -519,7 +519,9 @@ export function describeSearchEngine<E extends SearchEngine>(
         const request = parseSearchRequest({ query, first: 5 });
         const page = await engine.search(request);
         expect(page.total).toBeGreaterThan(0);
-        expect(page.total).toBe(await total(as));
+        // PostgreSQL answers exactly the shorter query; Meilisearch's `last` may also count partial matches of it.
+        if (engine.name === 'postgres') expect(page.total).toBe(await total(as));
+        else expect(page.total).toBeGreaterThanOrEqual(await total(as));
         expect(page.droppedWords).toEqual(dropped);
         // Hits and counts use the same words.
         const together = await engine.searchWithFacets(request, FACETS);
