@@ -16,6 +16,7 @@ import { SearchFacetBits1765400000000 } from './1765400000000-search-facet-bits'
 import { KnownModelFiles1765500000000 } from './1765500000000-known-model-files';
 import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
 import { SubgraphLocks1765520000000 } from './1765520000000-subgraph-locks';
+import { SearchPrices1765540000000 } from './1765540000000-search-prices';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   KnownModelFiles1765500000000,
   SubgraphLocks1765520000000,
   WorkflowText1765530000000,
+  SearchPrices1765540000000,
 ];

@@ -161,6 +161,24 @@ describe('marketplace journey', () => {
     await buyer.waitForURL(/commercial=true/);
     await card.waitFor();
     await checkPage(buyer, 'browse');
+    // A word that matches nothing is left out, and the page says so; the card shows what the licences cost.
+    for (const [typed, dropped, shown] of [
+      ['harbour lights cta', 'cta', 'harbour lights'],
+      ['qqzx harbour', 'qqzx', 'harbour'],
+    ] as const) {
+      await buyer.getByTestId('search-input').fill(typed);
+      await buyer.getByTestId('search-input').press('Enter');
+      const message = `No results for “${dropped}” — showing results for “${shown}”.`;
+      await buyer.getByTestId('dropped-words').filter({ hasText: message }).waitFor();
+      expect(await buyer.getByTestId('dropped-words').textContent()).toBe(message);
+      await card.waitFor();
+    }
+    expect(await card.getByTestId('card-price').textContent()).toMatch(/^(Free · )?(Personal|Commercial) \$\d+\.\d\d$/);
+    await checkPage(buyer, 'search-dropped-words');
+    await buyer.getByTestId('search-input').fill('harbuor lights');
+    await buyer.getByTestId('search-input').press('Enter');
+    await buyer.waitForURL(/q=harbuor.*commercial=true|commercial=true.*q=harbuor/);
+    await card.waitFor();
     // Exclusion: a tag found through the tag box and hidden takes the model out; removing the chip brings it back.
     await buyer.getByTestId('tag-finder').fill('pain');
     await buyer.getByRole('button', { name: 'Hide #painterly' }).click();

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { errorCode, gql } from '@lookbook/testing';
+import { errorCode, gql, OFFERS } from '@lookbook/testing';
 import type { TestUser } from '@lookbook/testing';
 import { eventually } from './support/eventually';
 import type { TestApi } from './support/test-api';
@@ -247,6 +247,224 @@ describe('search over HTTP: publish → findable by a misspelling and by hash �
     );
     expect(after.failing).toBe(0);
     expect(after.documents).toBeGreaterThanOrEqual(5);
+  });
+
+  describe('answers that agree with themselves', () => {
+    const ANSWER = `query($q: String, $f: SearchFilterInput, $sort: SearchSort, $prefix: String!) {
+      search(query: $q, filters: $f, sort: $sort, first: 60) {
+        total didYouMean droppedWords
+        hits { model { id name } price { free cheapestPaid { tier amount currency } } }
+        facets(facets: [KIND, TYPE, PRICE, COMMERCIAL_USE]) { facet values { value count } }
+      }
+      suggest(prefix: $prefix) { kind text ref }
+    }`;
+    interface Answer {
+      search: {
+        total: number;
+        didYouMean: string | null;
+        droppedWords: string[];
+        hits: {
+          model: { id: string; name: string };
+          price: { free: boolean; cheapestPaid: { tier: string; amount: number; currency: string } | null };
+        }[];
+        facets: { facet: string; values: { value: string; count: number }[] }[];
+      };
+      suggest: { kind: string; text: string; ref: string }[];
+    }
+    const answer = async (variables: Record<string, unknown>) => {
+      const result = await gql<Answer>(api.server, ANSWER, { prefix: 'x', ...variables });
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data;
+    };
+    const sum = (a: Answer, facet: string) =>
+      a.search.facets.find((f) => f.facet === facet)!.values.reduce((n, v) => n + v.count, 0);
+    const SEARCHABLE = (id: string) =>
+      api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM search.model_document WHERE model_id = $1`, [id]);
+
+    it('right after an unpublish or a takedown, hits, total, facet counts and suggestions all leave the model out, also while the index cannot be written', async () => {
+      const maker = await world(api).member();
+      const publishAs = async (user: TestUser, name: string) => {
+        const look = await publishedVersion(api, user);
+        await gql(api.server, UPDATE, { id: look.modelId, i: { name, tags: ['zephyrine'] } }, user.accessToken);
+        return look;
+      };
+      const [unpublished, takenDown, kept] = [
+        await publishAs(maker, 'Zephyrine Lantern'),
+        await publishAs(maker, 'Zephyrine Quartz'),
+        await publishAs(creator, 'Zephyrine Harbor'),
+      ];
+      await eventually(async () => ((await answer({ q: 'zephyrine' })).search.total === 3 ? true : undefined), {
+        what: 'three models indexed',
+      });
+      expect((await answer({ q: 'zephyrine', prefix: maker.handle })).suggest).toContainEqual(
+        expect.objectContaining({ kind: 'CREATOR', ref: maker.handle }),
+      );
+      // The engine stops taking writes (reads still answer): the relay's deletes fail and are retried.
+      await api.db.query(`
+        CREATE FUNCTION search.refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'search engine down (test)'; END $$`);
+      await api.db.query(`CREATE TRIGGER refuse_writes BEFORE INSERT OR UPDATE OR DELETE ON search.model_document
+                          FOR EACH ROW EXECUTE FUNCTION search.refuse_writes()`);
+      try {
+        expect(
+          (await gql(api.server, STATUS, { id: unpublished.modelId, s: 'UNPUBLISHED' }, maker.accessToken)).errors,
+        ).toBeUndefined();
+        expect(
+          (await gql(api.server, STATUS, { id: takenDown.modelId, s: 'TAKEN_DOWN' }, moderator.accessToken)).errors,
+        ).toBeUndefined();
+        // At once, and again after the relay has tried and failed: the documents are still in the index.
+        for (const when of ['at once', 'after a failed relay attempt']) {
+          if (when !== 'at once')
+            await eventually(
+              async () => {
+                const [job] = await api.db.query<{ attempts: number; last_error: string | null }>(
+                  `SELECT attempts, last_error FROM graphile_worker.jobs WHERE key = 'search-model:' || $1`,
+                  [unpublished.modelId],
+                );
+                return job && job.attempts >= 1 && job.last_error?.includes('down (test)') ? job : undefined;
+              },
+              { what: 'a failed relay attempt' },
+            );
+          expect([when, (await SEARCHABLE(unpublished.modelId))[0]!.n]).toEqual([when, 1]);
+          for (const variables of [
+            { q: 'zephyrine', prefix: 'zephyrine' },
+            { q: 'zephyrine lantern', prefix: 'Zephyrine L' },
+            { f: { tags: ['zephyrine'] }, prefix: maker.handle },
+            { q: 'zephyrine', f: { free: false, commercialUse: true }, prefix: 'zephyrine q' },
+          ]) {
+            const a = await answer(variables);
+            const ids = a.search.hits.map((h) => h.model.id);
+            expect([when, variables, ids]).toEqual([when, variables, [kept.modelId]]);
+            expect([when, variables, a.search.total, sum(a, 'KIND'), sum(a, 'TYPE')]).toEqual([
+              when,
+              variables,
+              1,
+              1,
+              1,
+            ]);
+            const refs = a.suggest.map((s) => s.ref);
+            expect(refs).not.toContain(unpublished.modelId);
+            expect(refs).not.toContain(takenDown.modelId);
+            // The maker has no visible model left: not a creator suggestion either.
+            expect(refs).not.toContain(maker.handle);
+          }
+        }
+      } finally {
+        await api.db.query(`DROP TRIGGER refuse_writes ON search.model_document`);
+        await api.db.query(`DROP FUNCTION search.refuse_writes()`);
+      }
+      // The engine is back: the retried deletes land.
+      await eventually(
+        async () =>
+          (await SEARCHABLE(unpublished.modelId))[0]!.n + (await SEARCHABLE(takenDown.modelId))[0]!.n === 0
+            ? true
+            : undefined,
+        { what: 'the relay to catch up', timeoutMs: 90_000 },
+      );
+      const after = await answer({ q: 'zephyrine' });
+      expect([after.search.total, after.search.hits.map((h) => h.model.id)]).toEqual([1, [kept.modelId]]);
+    }, 150_000);
+
+    it('leaves out words that match nothing, says which, and offers a correction only when it finds something', async () => {
+      const look = await publishLook('Xanthic Meridian Gouache', ['xanthic']);
+      await eventually(async () => ((await answer({ q: 'xanthic' })).search.total >= 1 ? true : undefined));
+      const alone = await answer({ q: 'xanthic' });
+      for (const [q, dropped] of [
+        ['xanthic cta', ['cta']],
+        ['cta xanthic', ['cta']],
+        ['did you mean xanthic', ['did', 'you', 'mean']],
+        ['xanthic meridian qqzx', ['qqzx']],
+        ['xanthic glorbnax wuzzle', ['glorbnax', 'wuzzle']],
+      ] as const) {
+        const a = await answer({ q });
+        expect([q, a.search.droppedWords, a.search.total]).toEqual([q, dropped, alone.search.total]);
+        expect(a.search.hits.map((h) => h.model.id)).toContain(look.modelId);
+        expect(sum(a, 'KIND')).toBe(a.search.total);
+      }
+      expect((await answer({ q: 'xanthic meridian' })).search.droppedWords).toEqual([]);
+      // Nothing at all: nothing is said to be left out, and no correction is offered.
+      expect((await answer({ q: 'qqzx wuzzle' })).search).toMatchObject({
+        total: 0,
+        droppedWords: [],
+        didYouMean: null,
+      });
+      // A correction is offered when it finds something, never when it does not.
+      const fixed = await answer({ q: 'xanthc meridian' });
+      expect(fixed.search).toMatchObject({ didYouMean: 'xanthic meridian', droppedWords: [] });
+      expect(fixed.search.total).toBeGreaterThan(0);
+      const useless = await answer({ q: 'xanthc meridian', f: { types: ['VAE'] } });
+      expect(useless.search).toMatchObject({ total: 0, didYouMean: null, droppedWords: [] });
+      // Its own suggestion searched: the same results, no further suggestion.
+      expect((await answer({ q: fixed.search.didYouMean })).search).toMatchObject({
+        total: fixed.search.total,
+        didYouMean: null,
+      });
+    });
+
+    it.each([['XXX'], ['BTC'], ['usd'], ['US'], ['EURO'], ['']])(
+      'refuses a price filter in a currency Lookbook does not sell in (%j), with a typed error',
+      async (currency) => {
+        const result = await gql(api.server, ANSWER, {
+          q: 'x',
+          prefix: 'x',
+          f: { maxPrice: { amount: 1000, currency } },
+        });
+        expect(errorCode(result)).toBe('SEARCH_UNSUPPORTED_CURRENCY');
+        expect(result.data).toBeFalsy();
+      },
+    );
+
+    it('sorts by price as a buyer reads prices: paid licences by the cheapest paid offer, across currencies', async () => {
+      const word = `pricetest${Date.now().toString(36)}`;
+      const offer = (tier: 'PERSONAL' | 'COMMERCIAL', priceAmount: number, priceCurrency: string) => ({
+        ...(tier === 'PERSONAL' ? OFFERS.personal : OFFERS.commercial),
+        priceAmount,
+        priceCurrency,
+      });
+      const make = async (label: string, offers: (typeof OFFERS)[keyof typeof OFFERS][]) => {
+        const look = await publishedVersion(api, creator, { offers });
+        await gql(api.server, UPDATE, { id: look.modelId, i: { name: `${word} ${label}` } }, creator.accessToken);
+        return look.modelId;
+      };
+      const m = {
+        freeAnd24: await make('free and 24', [OFFERS.free, offer('COMMERCIAL', 2400, 'USD')]),
+        usd3: await make('three dollars', [offer('PERSONAL', 300, 'USD')]),
+        usd29: await make('twenty-nine dollars', [offer('PERSONAL', 2900, 'USD'), offer('COMMERCIAL', 9900, 'USD')]),
+        kwd3: await make('three dinars', [offer('PERSONAL', 3000, 'KWD')]),
+        jpy500: await make('five hundred yen', [offer('PERSONAL', 500, 'JPY')]),
+        freeOnly: await make('free only', [OFFERS.free]),
+      };
+      await eventually(async () => ((await answer({ q: word })).search.total === 6 ? true : undefined), {
+        what: 'six priced models indexed',
+      });
+      const order = async (sort: string, f?: Record<string, unknown>) =>
+        (await answer({ q: word, sort, f })).search.hits.map((h) => h.model.id);
+      // Paid licences, low to high: $3, ¥500 (≈ $3.25), KWD 3.000 (≈ $9.78), $24 (a free offer too), $29.
+      expect(await order('PRICE_LOW', { free: false })).toEqual([m.usd3, m.jpy500, m.kwd3, m.freeAnd24, m.usd29]);
+      // Everything, low to high: the free ones first.
+      const low = await order('PRICE_LOW');
+      expect(new Set(low.slice(0, 2))).toEqual(new Set([m.freeAnd24, m.freeOnly]));
+      expect(low.slice(2)).toEqual([m.usd3, m.jpy500, m.kwd3, m.usd29]);
+      expect(await order('PRICE_HIGH')).toEqual([m.usd29, m.freeAnd24, m.kwd3, m.jpy500, m.usd3, m.freeOnly]);
+      // Each hit says what it costs: both prices where both exist.
+      const prices = new Map((await answer({ q: word })).search.hits.map((h) => [h.model.id, h.price]));
+      expect(prices.get(m.freeAnd24)).toEqual({
+        free: true,
+        cheapestPaid: { tier: 'COMMERCIAL', amount: 2400, currency: 'USD' },
+      });
+      expect(prices.get(m.usd29)).toEqual({
+        free: false,
+        cheapestPaid: { tier: 'PERSONAL', amount: 2900, currency: 'USD' },
+      });
+      expect(prices.get(m.kwd3)).toEqual({
+        free: false,
+        cheapestPaid: { tier: 'PERSONAL', amount: 3000, currency: 'KWD' },
+      });
+      expect(prices.get(m.freeOnly)).toEqual({ free: true, cheapestPaid: null });
+      // A price ceiling is per currency: KWD 3.000 is under KWD 5.000, and the free ones count.
+      const under = await answer({ q: word, f: { maxPrice: { amount: 5000, currency: 'KWD' } } });
+      expect(new Set(under.search.hits.map((h) => h.model.id))).toEqual(new Set([m.kwd3, m.freeAnd24, m.freeOnly]));
+    });
   });
 
   const TEMPLATE_SEARCH = `query($q: String, $f: SearchFilterInput) {

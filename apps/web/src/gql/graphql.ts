@@ -539,7 +539,7 @@ export type BrowseQueryVariables = Exact<{
 }>;
 
 
-export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, hashMatch: boolean, maturity: Array<string>, hits: Array<{ kind: SearchKind, model: (
+export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, droppedWords: Array<string>, hashMatch: boolean, maturity: Array<string>, hits: Array<{ kind: SearchKind, price: { free: boolean, cheapestPaid: { tier: LicenseTier, amount: number, currency: string } | null }, model: (
         { id: string }
         & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
       ) | null, template: (
@@ -1250,10 +1250,19 @@ export const BrowseDocument = new TypedDocumentString(`
     hasNextPage
     endCursor
     didYouMean
+    droppedWords
     hashMatch
     maturity
     hits {
       kind
+      price {
+        free
+        cheapestPaid {
+          tier
+          amount
+          currency
+        }
+      }
       model {
         id
         ...ModelCard

@@ -4,3 +4,4 @@ export * from './lib/upload-parts';
 export * from './lib/licence-terms';
 export * from './lib/currency';
 export * from './lib/model-files';
+export * from './lib/price-order';

@@ -8,3 +8,4 @@ export * from './lib/upload-parts';
 export * from './lib/licence-terms';
 export * from './lib/maturity';
 export * from './lib/model-files';
+export * from './lib/price-order';

@@ -17,6 +17,7 @@ import { useTitle } from '../../lib/use-title';
 import type { BrowseSearch } from './catalog-queries';
 import { PAGE_CAP, SEARCH_SORTS, baseModelsQuery, browseQuery } from './catalog-queries';
 import { FacetPanel } from './facet-panel';
+import { quoted, withoutWords } from './search-words';
 import { gridEntries, ModelGrid } from './model-grid';
 import type { SuggestionPick } from './search-box';
 import { SearchBox } from './search-box';
@@ -62,6 +63,7 @@ export function BrowsePage() {
       ),
     [hits],
   );
+  const prices = useMemo(() => new Map(hits.map((h) => [h.model?.id ?? h.template?.id ?? '', h.price])), [hits]);
   const setSearch = (patch: Partial<BrowseSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError, error } = results;
@@ -164,10 +166,20 @@ export function BrowsePage() {
               </Link>
             )}
           </div>
-          {first?.didYouMean && hits.length > 0 && (
+          {first && first.droppedWords.length > 0 && hits.length > 0 ? (
             <Notice className="mb-4">
-              Showing results for <strong>{first.didYouMean}</strong>.
+              <span data-testid="dropped-words">
+                No results for {quoted(first.droppedWords.join(' '))} — showing results for{' '}
+                <strong>{quoted(first.didYouMean ?? withoutWords(search.q ?? '', first.droppedWords))}</strong>.
+              </span>
             </Notice>
+          ) : (
+            first?.didYouMean &&
+            hits.length > 0 && (
+              <Notice className="mb-4">
+                Showing results for <strong>{first.didYouMean}</strong>.
+              </Notice>
+            )
           )}
           {first?.hashMatch && <Notice className="mb-4">This file hash belongs to the model below.</Notice>}
           {first?.creators && first.creators.length > 0 && <CreatorStrip creators={first.creators} />}
@@ -209,6 +221,7 @@ export function BrowsePage() {
               <ModelGrid
                 models={cards}
                 snippets={snippets}
+                prices={prices}
                 hasMore={!!hasNextPage}
                 loadingMore={isFetchingNextPage}
                 onEndReached={onEndReached}

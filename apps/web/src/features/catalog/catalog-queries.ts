@@ -62,10 +62,19 @@ const BrowseQuery = graphql(`
       hasNextPage
       endCursor
       didYouMean
+      droppedWords
       hashMatch
       maturity
       hits {
         kind
+        price {
+          free
+          cheapestPaid {
+            tier
+            amount
+            currency
+          }
+        }
         model {
           id
           ...ModelCard

@@ -1,3 +1,5 @@
+import { cheapestPrice } from '@lookbook/kernel/browser';
+
 /** How licence terms read to people: one short label per right, and badges for a model card. */
 export interface PermissionsLike {
   commercialUse: string;
@@ -28,13 +30,32 @@ export function licenceBadges(offers: readonly { permissions: PermissionsLike }[
   return badges;
 }
 
-/** "Free", "From $5.00", or null when nothing is offered. */
-export function priceLabel(
+/** What a result costs, as search answers it: a free offer exists; the cheapest paid offer. */
+export interface CardPrice {
+  free: boolean;
+  cheapestPaid: { tier: string; amount: number; currency: string } | null;
+}
+
+/** The same from a version's offers (the cheapest paid one by the kernel's price order, as search picks it). */
+export function priceOf(
   offers: readonly { priceAmount: number; priceCurrency: string; tier: string }[],
+): CardPrice | null {
+  if (!offers.length) return null;
+  const paid = offers.filter((o) => o.tier !== 'FREE' && o.priceAmount > 0);
+  const cheapest = cheapestPrice(paid.map((o) => ({ tier: o.tier, amount: o.priceAmount, currency: o.priceCurrency })));
+  return { free: paid.length < offers.length, cheapestPaid: cheapest };
+}
+
+/** "Free", "Commercial $24.00", "Free · Commercial $24.00" (both, when both are offered), or null for nothing. */
+export function priceLabel(
+  price: CardPrice | null | undefined,
   format: (amount: number, currency: string) => string,
 ): string | null {
-  if (!offers.length) return null;
-  if (offers.some((o) => o.tier === 'FREE' || o.priceAmount === 0)) return 'Free';
-  const cheapest = offers.reduce((a, b) => (b.priceAmount < a.priceAmount ? b : a));
-  return `From ${format(cheapest.priceAmount, cheapest.priceCurrency)}`;
+  if (!price) return null;
+  const paid = price.cheapestPaid;
+  const parts = [
+    ...(price.free ? ['Free'] : []),
+    ...(paid ? [`${TIER_LABELS[paid.tier] ?? paid.tier} ${format(paid.amount, paid.currency)}`] : []),
+  ];
+  return parts.length ? parts.join(' · ') : null;
 }

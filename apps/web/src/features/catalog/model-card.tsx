@@ -3,7 +3,8 @@ import { Badge, ImageBadges } from '@lookbook/web-ui';
 import type { FragmentType } from '../../gql';
 import { graphql, readFragment } from '../../gql';
 import { formatMoney, modelTypeLabel } from '../../lib/format';
-import { licenceBadges, priceLabel } from './licence-labels';
+import type { CardPrice } from './licence-labels';
+import { licenceBadges, priceLabel, priceOf } from './licence-labels';
 import { ResponsiveImage } from './responsive-image';
 
 export const ModelCardFragment = graphql(`
@@ -52,8 +53,11 @@ export function ModelCard({
   priority,
   width,
   snippet,
+  price: searched,
 }: {
   model: FragmentType<typeof ModelCardFragment>;
+  /** What the search hit says it costs (what the results were sorted by); else read from the offers. */
+  price?: CardPrice;
   priority?: boolean;
   /** How wide the card is drawn, in CSS pixels (the grid measures it): picks the rendition from the srcset. */
   width?: number;
@@ -63,7 +67,7 @@ export function ModelCard({
   const model = readFragment(ModelCardFragment, masked);
   const cover = model.versions.flatMap((v) => v.sampleImages)[0];
   const offers = model.versions[0]?.licenseOffers ?? [];
-  const price = priceLabel(offers, formatMoney);
+  const price = priceLabel(searched ?? priceOf(offers), formatMoney);
   return (
     <article
       className="group flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface transition hover:shadow-lg"
@@ -85,7 +89,7 @@ export function ModelCard({
         ) : (
           <span className="flex h-full items-center justify-center text-sm text-muted">No preview</span>
         )}
-        <ImageBadges start={modelTypeLabel(model.type)} end={price} />
+        <ImageBadges start={modelTypeLabel(model.type)} end={price && <span data-testid="card-price">{price}</span>} />
       </Link>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="truncate text-sm leading-6 font-semibold text-ink">

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FragmentType } from '../../gql';
 import type { TemplateCardFragment } from '../templates/template-card';
 import { TemplateCard } from '../templates/template-card';
+import type { CardPrice } from './licence-labels';
 import { ModelCard, type ModelCardFragment, type Segment } from './model-card';
 
 type Card = { id: string } & FragmentType<typeof ModelCardFragment>;
@@ -27,13 +28,15 @@ export interface ModelGridProps {
   onEndReached: () => void;
   /** Search highlights: the description words that matched, by model or template id. */
   snippets?: ReadonlyMap<string, readonly Segment[] | undefined>;
+  /** Search hits' prices (what the results were sorted by), by model or template id. */
+  prices?: ReadonlyMap<string, CardPrice>;
 }
 
 /**
  * A window-virtualised grid of model cards: only the rows near the viewport are mounted (a long scroll keeps a flat
  * DOM and bounded decoded images), and reaching the last rows asks for the next page.
  */
-export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets }: ModelGridProps) {
+export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets, prices }: ModelGridProps) {
   const container = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(() => (typeof window === 'undefined' ? 1200 : window.innerWidth));
   const [offset, setOffset] = useState(0);
@@ -81,13 +84,19 @@ export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets
               .slice(row.index * columns, row.index * columns + columns)
               .map((entry, i) =>
                 'template' in entry ? (
-                  <TemplateCard key={entry.id} template={entry.template} snippet={snippets?.get(entry.id)} />
+                  <TemplateCard
+                    key={entry.id}
+                    template={entry.template}
+                    snippet={snippets?.get(entry.id)}
+                    price={prices?.get(entry.id)}
+                  />
                 ) : (
                   <ModelCard
                     key={entry.id}
                     model={entry}
                     width={cardWidth}
                     snippet={snippets?.get(entry.id)}
+                    price={prices?.get(entry.id)}
                     priority={row.index === 0 && i < columns}
                   />
                 ),

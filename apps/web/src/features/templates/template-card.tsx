@@ -5,6 +5,9 @@ import { graphql, readFragment } from '../../gql';
 import type { Segment } from '../catalog/model-card';
 import { SearchSnippet } from '../catalog/model-card';
 import { ResponsiveImage } from '../catalog/responsive-image';
+import type { CardPrice } from '../catalog/licence-labels';
+import { priceLabel } from '../catalog/licence-labels';
+import { formatMoney } from '../../lib/format';
 
 export const TemplateCardFragment = graphql(`
   fragment TemplateCard on WorkflowTemplate {
@@ -37,11 +40,15 @@ export const TemplateCardFragment = graphql(`
 export function TemplateCard({
   template: masked,
   snippet,
+  price: searched,
 }: {
   template: FragmentType<typeof TemplateCardFragment>;
   snippet?: readonly Segment[];
+  /** What the search hit says it costs. */
+  price?: CardPrice;
 }) {
   const template = readFragment(TemplateCardFragment, masked);
+  const price = priceLabel(searched, formatMoney);
   return (
     <article
       className="group flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface transition hover:shadow-lg"
@@ -80,6 +87,11 @@ export function TemplateCard({
           )}{' '}
           · ComfyUI workflow
         </p>
+        {price && (
+          <p className="truncate text-xs leading-6 font-medium text-ink" data-testid="card-price">
+            {price}
+          </p>
+        )}
         {snippet && <SearchSnippet segments={snippet} />}
         <div className="mt-auto flex flex-wrap gap-1 pt-1">
           {template.tags.slice(0, 3).map((tag) => (

@@ -10,6 +10,15 @@ export const SearchErrors = {
       field: 'after',
     }),
   invalidFilter: (field: string, message: string) => new ValidationError('SEARCH_INVALID_FILTER', message, { field }),
+  /** A price filter in a currency Lookbook does not sell in (codes are ISO 4217, upper case, from the kernel's list). */
+  unsupportedCurrency: (currency: string, supported: readonly string[]) =>
+    new ValidationError(
+      'SEARCH_UNSUPPORTED_CURRENCY',
+      /^[a-z]{3}$/.test(currency) && supported.includes(currency.toUpperCase())
+        ? `Currency codes are upper case: "${currency.toUpperCase()}", not "${currency}"`
+        : `Lookbook does not sell in "${currency}"; prices are in ${supported.join(', ')}`,
+      { field: 'filters.maxPrice.currency', currency },
+    ),
   unknownFacet: (facet: string) =>
     new ValidationError('SEARCH_UNKNOWN_FACET', `There is no facet named "${facet}"`, { field: 'facet' }),
   /** The engine did not answer: writes still succeed (the outbox holds them); the client may retry. */

@@ -10,12 +10,18 @@ import type { SearchResult } from './graphql/search.objects';
 import type { Facet, Maturity, SearchRequest, SearchRequestInput } from './query/search-request';
 import { DEFAULT_MATURITY, encodeCursor, FACETS, MAX_DEPTH, parseSearchRequest } from './query/search-request';
 import { SearchErrors } from './search.errors';
+import { SearchOutboxRepository } from './sync/search-outbox.repository';
 
 const MAX_SUGGESTIONS = 5;
 const MAX_CREATORS = 12;
 const MAX_PREFIX = 60;
 
-/** Search through our API only: parse and check, ask the engine, load the hits' current models from the catalog. */
+/**
+ * Search through our API only: parse and check, ask the engine, load the hits' current models from the catalog.
+ * Every part of an answer (hits, total, facet counts, creators; suggestions) leaves out the same documents: those
+ * whose model or template is no longer visible while their removal from the index has not landed (`hiddenIds`),
+ * so an unpublish or a takedown is out of every count at once, even while the engine is behind or was down.
+ */
 @Injectable()
 export class SearchService {
   private readonly logger = new Logger(SearchService.name);
@@ -25,6 +31,7 @@ export class SearchService {
     private readonly catalog: CatalogFacade,
     private readonly templates: TemplatesFacade,
     private readonly identity: IdentityFacade,
+    private readonly outbox: SearchOutboxRepository,
   ) {}
 
   /** `withFacets`: the facet counts the caller will ask for next, answered with the hits (in parallel, where possible). */
@@ -33,7 +40,7 @@ export class SearchService {
     viewer?: Actor,
     withFacets: readonly Facet[] | null = null,
   ): Promise<SearchResult> {
-    const request = parseSearchRequest(input, await this.viewerMaturity(viewer));
+    const request = await this.request(input, viewer);
     const { page, facets } = withFacets
       ? await this.guard(() => this.engine.searchWithFacets(request, withFacets))
       : { page: await this.guard(() => this.engine.search(request)), facets: null };
@@ -50,13 +57,23 @@ export class SearchService {
         const model = hit.kind === 'MODEL' ? (models.get(hit.id) ?? null) : null;
         const template = hit.kind === 'TEMPLATE' ? (templates.get(hit.id) ?? null) : null;
         return model || template
-          ? [{ kind: hit.kind, model, template, score: hit.score, highlights: hit.highlights }]
+          ? [
+              {
+                kind: hit.kind,
+                model,
+                template,
+                score: hit.score,
+                highlights: hit.highlights,
+                price: { free: hit.price.free, cheapestPaid: hit.price.paid },
+              },
+            ]
           : [];
       }),
       total: page.total,
       endCursor: hasNextPage ? encodeCursor(request, next) : null,
       hasNextPage,
       didYouMean: page.didYouMean,
+      droppedWords: page.droppedWords,
       hashMatch: page.hashMatch,
       maturity: request.filters.maturity,
       request,
@@ -80,7 +97,7 @@ export class SearchService {
   async facetValues(facet: string, query: string, input: SearchRequestInput, viewer?: Actor): Promise<FacetCount[]> {
     const [checked] = this.checkFacets([facet]);
     if (query.length > MAX_PREFIX) throw SearchErrors.queryTooLong(MAX_PREFIX);
-    const request = parseSearchRequest({ ...input, after: null }, await this.viewerMaturity(viewer));
+    const request = await this.request({ ...input, after: null }, viewer);
     return this.guard(() => this.engine.facets(request, [checked!], query));
   }
 
@@ -91,12 +108,19 @@ export class SearchService {
 
   async suggest(prefix: string): Promise<Suggestion[]> {
     if (prefix.length > MAX_PREFIX) throw SearchErrors.queryTooLong(MAX_PREFIX);
-    return this.guard(() => this.engine.suggest(prefix, MAX_SUGGESTIONS));
+    const hidden = await this.outbox.hiddenIds();
+    return this.guard(() => this.engine.suggest(prefix, MAX_SUGGESTIONS, hidden));
   }
 
   /** null while the engine does not answer (monitoring still reports the relay's backlog). */
   async documentCount(): Promise<number | null> {
     return this.guard(() => this.engine.count()).catch(() => null);
+  }
+
+  /** A checked request, with the viewer's maturity and the documents to leave out (read at once). */
+  private async request(input: SearchRequestInput, viewer: Actor | undefined): Promise<SearchRequest> {
+    const [maturity, hidden] = await Promise.all([this.viewerMaturity(viewer), this.outbox.hiddenIds()]);
+    return parseSearchRequest({ ...input, hidden }, maturity);
   }
 
   /** A signed-in viewer's own setting; everyone else gets the default. */

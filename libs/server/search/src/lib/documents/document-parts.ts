@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { cheapestPrice } from '@lookbook/kernel';
 import type { DocumentKind, SearchDocument } from './search-document';
 
 /** Licences granted in the last this many days count towards trending, each halving in weight every week. */
@@ -6,15 +7,15 @@ export const TRENDING_WINDOW_DAYS = 30;
 const TRENDING_HALF_LIFE_DAYS = 7;
 
 /**
- * The licence facets of one version's live offers, as a `LEFT JOIN LATERAL … ON true` body: tiers, free, the
- * cheapest paid price, commercial use / derivatives allowed by some offer, credit required by every offer.
+ * The licence facets of one version's live offers, as a `LEFT JOIN LATERAL … ON true` body: tiers, free, the paid
+ * offers (the cheapest is picked in `toDocument`, by the kernel's price order, which compares across currencies),
+ * commercial use / derivatives allowed by some offer, credit required by every offer.
  */
 export const offerFacets = (versionId: string, kind: DocumentKind) => `
   SELECT array_agg(DISTINCT o.tier) AS tiers,
          bool_or(o.price_amount = 0) AS free,
-         (min(o.price_amount) FILTER (WHERE o.price_amount > 0))::text AS min_price_amount,
-         (array_agg(o.price_currency ORDER BY o.price_amount) FILTER (WHERE o.price_amount > 0))[1]
-           AS min_price_currency,
+         jsonb_agg(jsonb_build_object('tier', o.tier, 'amount', o.price_amount::text, 'currency', o.price_currency)
+                   ORDER BY o.price_amount, o.tier) FILTER (WHERE o.price_amount > 0) AS paid_offers,
          bool_or(o.permissions->>'commercialUse' <> 'NONE') AS commercial_use,
          bool_or((o.permissions->>'derivativesAllowed')::boolean) AS derivatives_allowed,
          bool_and((o.permissions->>'creditRequired')::boolean) AS credit_required
@@ -48,8 +49,8 @@ export interface DocumentRow {
   hashes: string[];
   tiers: string[];
   free: boolean;
-  min_price_amount: string | null;
-  min_price_currency: string | null;
+  /** Live paid offers, amounts as text (bigint). */
+  paid_offers: { tier: string; amount: string; currency: string }[] | null;
   commercial_use: boolean;
   derivatives_allowed: boolean;
   credit_required: boolean;
@@ -59,7 +60,7 @@ export interface DocumentRow {
 /** The licence-facet and trending columns of a document query, read from the `o` and `t` laterals. */
 export const OFFER_AND_TRENDING_COLUMNS = `
   COALESCE(o.tiers, '{}') AS tiers, COALESCE(o.free, false) AS free,
-  o.min_price_amount, o.min_price_currency,
+  o.paid_offers,
   COALESCE(o.commercial_use, false) AS commercial_use,
   COALESCE(o.derivatives_allowed, false) AS derivatives_allowed,
   COALESCE(o.credit_required, false) AS credit_required,
@@ -93,10 +94,7 @@ export function toDocument(kind: DocumentKind, row: DocumentRow): SearchDocument
     maturity: row.maturity,
     tiers: [...row.tiers].sort(),
     free: row.free,
-    minPrice:
-      row.min_price_amount && row.min_price_currency
-        ? { amount: Number(row.min_price_amount), currency: row.min_price_currency }
-        : null,
+    minPrice: cheapestPrice((row.paid_offers ?? []).map((o) => ({ ...o, amount: Number(o.amount) }))),
     commercialUse: row.commercial_use,
     derivativesAllowed: row.derivatives_allowed,
     creditRequired: row.credit_required,

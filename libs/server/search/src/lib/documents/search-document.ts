@@ -35,8 +35,13 @@ export interface SearchDocument {
   maturity: string;
   /** The live offers of the newest published version (what a buyer licenses from the page). */
   tiers: string[];
+  /** A live offer is free to claim. */
   free: boolean;
-  minPrice: { amount: number; currency: string } | null;
+  /**
+   * The cheapest live paid offer (by `priceOrderKey`: amounts compared across currencies at reference rates), with
+   * its tier: cards show it beside "Free", and price sorts order by it.
+   */
+  minPrice: { tier: string; amount: number; currency: string } | null;
   /** Some live offer allows commercial use / derivatives; every live offer requires credit. */
   commercialUse: boolean;
   derivativesAllowed: boolean;

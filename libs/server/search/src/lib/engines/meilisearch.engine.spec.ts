@@ -46,7 +46,7 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
     maturity: 'SFW',
     tiers: ['PERSONAL', 'COMMERCIAL'],
     free: false,
-    minPrice: { amount: 500, currency: 'USD' },
+    minPrice: { tier: 'COMMERCIAL', amount: 500, currency: 'USD' },
     commercialUse: true,
     derivativesAllowed: true,
     creditRequired: true,
@@ -127,7 +127,11 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
       creatorHandle: 'Ink_Maker',
       baseModel: 'sdxl-1.0',
       price: ['PAID'],
-      priceLow: 500,
+      // Sort keys are the price's approximate value in dollars ($5.00), comparable across currencies.
+      priceLow: 5,
+      paidPrice: 5,
+      priceHigh: 5,
+      minPriceTier: 'COMMERCIAL',
       minPriceAmount: 500,
       publishedAt: Date.parse('2026-11-01T00:00:00Z'),
     });
@@ -209,6 +213,7 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
           id: doc(1).id,
           kind: 'TEMPLATE',
           score: 0.9,
+          price: { free: false, paid: null },
           highlights: [
             {
               field: 'name',
@@ -230,8 +235,156 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
       ],
       total: 41,
       didYouMean: null,
+      droppedWords: [],
       hashMatch: false,
     });
+    expect(call!.body).toMatchObject({
+      matchingStrategy: 'last',
+      attributesToRetrieve: ['id', 'kind', 'price', 'minPriceTier', 'minPriceAmount', 'minPriceCurrency'],
+    });
+  });
+
+  it('asks for partial matches everywhere (matchingStrategy last) and says which words were left out', async () => {
+    const engine = engineAt(url);
+    await engine.upsert([doc(1)]);
+    // Words this stub's index has: a query with "cta", "zzqx" or "ink neon" together matches nothing with `all`.
+    const matches = (q: string) => !/cta|zzqx|neon ink/.test(q);
+    stub.searchAnswer = (body) => ({
+      hits: [],
+      estimatedTotalHits: body['matchingStrategy'] === 'all' ? (matches(String(body['q'])) ? 3 : 0) : 5,
+      facetDistribution: { kind: { MODEL: 5 } },
+    });
+    const cases: [string, string[], string[]][] = [
+      // [query, the leading parts counted (longest first), the words left out]
+      ['neon cta', ['neon cta'], ['cta']],
+      ['neon cta glow', ['neon cta glow', 'neon cta'], ['cta', 'glow']],
+      ['velvet bloom zzqx', ['velvet bloom zzqx', 'velvet bloom'], ['zzqx']],
+      ['neon ink wash', ['neon ink wash', 'neon ink'], ['ink', 'wash']],
+      ['velvet bloom', ['velvet bloom'], []],
+      ['neon', [], []],
+    ];
+    for (const [query, counted, dropped] of cases) {
+      stub.reset();
+      const request = parseSearchRequest({ query, filters: { types: ['LORA'] } });
+      const page = await engine.search(request);
+      expect([query, page.droppedWords]).toEqual([query, dropped]);
+      const search = stub.requests.find((r) => r.path === '/indexes/lookbook_models/search')!;
+      expect(search.body).toMatchObject({ q: query, matchingStrategy: 'last' });
+      const multi = stub.requests.filter((r) => r.path === '/multi-search');
+      const queries = multi.flatMap((r) => (r.body as { queries: Record<string, unknown>[] }).queries);
+      // One round trip at most; every count with the search's own filters and every word required.
+      expect(multi.length).toBe(counted.length ? 1 : 0);
+      expect(queries.map((q) => q['q'])).toEqual(counted);
+      for (const q of queries)
+        expect(q).toMatchObject({
+          matchingStrategy: 'all',
+          limit: 0,
+          filter: expect.arrayContaining(['type IN ["LORA"]']),
+        });
+    }
+    // Counts and facet search use the same strategy as the hits, so the total and the counts agree.
+    stub.reset();
+    await engine.facets(parseSearchRequest({ query: 'neon cta' }), ['kind', 'type']);
+    await engine.facets(parseSearchRequest({ query: 'neon cta' }), ['tag'], 'wa');
+    const facetQueries = stub.requests.flatMap((r) =>
+      r.path === '/multi-search'
+        ? (r.body as { queries: Record<string, unknown>[] }).queries
+        : [r.body as Record<string, unknown>],
+    );
+    expect(facetQueries.length).toBe(3);
+    for (const q of facetQueries) expect(q).toMatchObject({ matchingStrategy: 'last' });
+    // Nothing found: nothing is said to be left out.
+    stub.searchAnswer = () => ({ hits: [], estimatedTotalHits: 0 });
+    expect((await engine.search(parseSearchRequest({ query: 'neon cta' }))).droppedWords).toEqual([]);
+  });
+
+  it('leaves hidden documents out of every part of an answer: hits, counts, facet search, suggestions, creators', async () => {
+    const engine = engineAt(url);
+    await engine.upsert([doc(1)]);
+    stub.reset();
+    const hidden = [doc(2).id, doc(3).id];
+    const filter = `NOT id IN ["${doc(2).id}", "${doc(3).id}"]`;
+    const request = parseSearchRequest({ query: 'ink', hidden });
+    await engine.search(request);
+    await engine.facets(request, ['kind', 'tag']);
+    await engine.facets(request, ['tag'], 'in');
+    await engine.creators(request, 3);
+    await engine.suggest('ink', 5, hidden);
+    const reads = stub.requests.filter((r) => r.method === 'POST' && /search/.test(r.path));
+    const bodies = reads.flatMap((r) =>
+      r.path === '/multi-search'
+        ? (r.body as { queries: Record<string, unknown>[] }).queries
+        : [r.body as Record<string, unknown>],
+    );
+    // search, 2 counts, facet search, creators' facet search, suggest's search and two facet searches.
+    expect(bodies).toHaveLength(8);
+    for (const body of bodies) expect(body['filter']).toEqual(expect.arrayContaining([filter]));
+    // No hidden documents (the index is current): no filter on ids at all.
+    stub.reset();
+    await engine.search(parseSearchRequest({ query: 'ink' }));
+    await engine.suggest('ink', 5);
+    expect(JSON.stringify(stub.requests.map((r) => r.body))).not.toContain('NOT id IN');
+    // The id is filterable for this.
+    expect(JSON.stringify(meiliSettings(SYNONYMS).filterableAttributes)).toContain('"id"');
+  });
+
+  it('sorts prices by approximate value across currencies, paid licences by the paid price, and reads hit prices', async () => {
+    const engine = engineAt(url);
+    const priced = [
+      doc(1, { free: true, minPrice: { tier: 'COMMERCIAL', amount: 2400, currency: 'USD' } }),
+      doc(2, { minPrice: { tier: 'PERSONAL', amount: 300, currency: 'USD' } }),
+      doc(3, { minPrice: { tier: 'PERSONAL', amount: 2900, currency: 'USD' } }),
+      doc(4, { minPrice: { tier: 'PERSONAL', amount: 3000, currency: 'KWD' } }),
+      doc(5, { minPrice: { tier: 'PERSONAL', amount: 500, currency: 'JPY' } }),
+      doc(6, { free: true, minPrice: null }),
+    ];
+    await engine.upsert(priced);
+    const stored = (n: number) =>
+      stub.indexes.get('lookbook_models')!.documents.get(doc(n).id) as Record<string, unknown>;
+    const byKey = (key: string, dir: 1 | -1) =>
+      [1, 2, 3, 4, 5, 6]
+        .filter((n) => stored(n)[key] !== null)
+        .sort((a, b) => dir * ((stored(a)[key] as number) - (stored(b)[key] as number)) || a - b);
+    // Low to high: free first (1, 6), then ¥500 ≈ $3.25, $3, KWD 3.000 ≈ $9.78, $29.
+    expect(byKey('priceLow', 1)).toEqual([1, 6, 2, 5, 4, 3]);
+    // Paid licences only: by the paid price, free offers or not ($24 now sorts among paid).
+    expect(byKey('paidPrice', 1)).toEqual([2, 5, 4, 1, 3]);
+    expect(byKey('priceHigh', -1)).toEqual([3, 1, 4, 5, 2, 6]);
+    for (const [filters, sort] of [
+      [{ free: false }, ['paidPrice:asc']],
+      [{}, ['priceLow:asc']],
+      [{ free: true }, ['priceLow:asc']],
+    ] as const) {
+      stub.reset();
+      await engine.search(parseSearchRequest({ filters, sort: 'PRICE_LOW' }));
+      expect(stub.requests.find((r) => r.path.endsWith('/search'))!.body).toMatchObject({ sort });
+    }
+    stub.searchAnswer = () => ({
+      hits: [
+        {
+          id: doc(1).id,
+          kind: 'MODEL',
+          price: ['FREE', 'PAID'],
+          minPriceTier: 'COMMERCIAL',
+          minPriceAmount: 2400,
+          minPriceCurrency: 'USD',
+        },
+        {
+          id: doc(6).id,
+          kind: 'MODEL',
+          price: ['FREE'],
+          minPriceTier: null,
+          minPriceAmount: null,
+          minPriceCurrency: null,
+        },
+      ],
+      estimatedTotalHits: 2,
+    });
+    const page = await engine.search(parseSearchRequest({ sort: 'PRICE_LOW' }));
+    expect(page.hits.map((h) => h.price)).toEqual([
+      { free: true, paid: { tier: 'COMMERCIAL', amount: 2400, currency: 'USD' } },
+      { free: true, paid: null },
+    ]);
   });
 
   it('finds a hash exactly through a filter, never through typo-tolerant text', async () => {

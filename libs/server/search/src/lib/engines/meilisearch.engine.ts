@@ -9,7 +9,8 @@ import { KIND_WORDS } from '../documents/search-document';
 import { SynonymRepository } from '../documents/synonym.repository';
 import type { Facet, SearchRequest } from '../query/search-request';
 import { MAX_DEPTH, MAX_FIRST } from '../query/search-request';
-import { hashQuery } from '../query/words';
+import { priceOrderKey } from '@lookbook/kernel';
+import { hashQuery, queryWords } from '../query/words';
 import type {
   CreatorHit,
   FacetCount,
@@ -51,10 +52,16 @@ export interface MeiliDocument {
   tiers: string[];
   /** `FREE` and/or `PAID`: the price facet. */
   price: string[];
+  /** The cheapest paid offer: its tier, amount (minor units) and currency. */
+  minPriceTier: string | null;
   minPriceAmount: number | null;
   minPriceCurrency: string | null;
-  /** Sort keys: free first for "price: low to high"; paid most expensive first for "high to low". */
+  /**
+   * Sort keys, from the cheapest paid offer's `priceOrderKey` (comparable across currencies): `priceLow` puts free
+   * first for "price: low to high"; `paidPrice` orders paid licences alone; `priceHigh` most expensive first.
+   */
   priceLow: number | null;
+  paidPrice: number | null;
   priceHigh: number;
   commercialUse: boolean;
   derivativesAllowed: boolean;
@@ -88,6 +95,12 @@ const SORTS: Record<Exclude<SearchRequest['sort'], 'RELEVANCE'>, string[]> = {
   PRICE_LOW: ['priceLow:asc'],
   PRICE_HIGH: ['priceHigh:desc'],
 };
+/** "Price: low to high" among paid licences: by the paid price, whether or not a free offer exists too. */
+const PAID_PRICE_LOW = ['paidPrice:asc'];
+/** What a hit needs besides its id: its kind and its prices (the rest comes from the catalog). */
+const HIT_ATTRIBUTES = ['id', 'kind', 'price', 'minPriceTier', 'minPriceAmount', 'minPriceCurrency'];
+/** Partial matches, as the PostgreSQL engine: words are left out from the last while nothing matches them all. */
+const MATCHING_STRATEGY = 'last' as const;
 
 /**
  * The index settings, applied at start and before every rebuild (idempotent: the same table gives the same
@@ -109,7 +122,7 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
       'typeName',
       'description',
     ],
-    displayedAttributes: ['id', 'kind', 'name', 'description'],
+    displayedAttributes: [...HIT_ATTRIBUTES, 'name', 'description'],
     filterableAttributes: [
       {
         attributePatterns: ['tags', 'baseModel', 'type', 'creatorHandle'],
@@ -126,6 +139,8 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
           'creditRequired',
           'hashes',
           'minPriceCurrency',
+          // Documents waiting to be deleted are filtered out by id (`hidden`).
+          'id',
         ],
         features: { facetSearch: false, filter: { equality: true, comparison: false } },
       },
@@ -134,7 +149,7 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
         features: { facetSearch: false, filter: { equality: true, comparison: true } },
       },
     ],
-    sortableAttributes: ['publishedAt', 'downloads', 'trending', 'priceLow', 'priceHigh'],
+    sortableAttributes: ['publishedAt', 'downloads', 'trending', 'priceLow', 'paidPrice', 'priceHigh'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'downloads:desc', 'trending:desc'],
     typoTolerance: { enabled: true, disableOnAttributes: ['hashes', 'slug'], disableOnNumbers: true },
     synonyms,
@@ -146,6 +161,7 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
 }
 
 export function toMeiliDocument(d: SearchDocument): MeiliDocument {
+  const order = d.minPrice ? priceOrderKey(d.minPrice.amount, d.minPrice.currency) : null;
   return {
     id: d.id,
     modelId: d.id,
@@ -165,10 +181,12 @@ export function toMeiliDocument(d: SearchDocument): MeiliDocument {
     maturity: d.maturity,
     tiers: d.tiers,
     price: [...(d.free ? ['FREE'] : []), ...(d.minPrice ? ['PAID'] : [])],
+    minPriceTier: d.minPrice?.tier ?? null,
     minPriceAmount: d.minPrice?.amount ?? null,
     minPriceCurrency: d.minPrice?.currency ?? null,
-    priceLow: d.free ? 0 : (d.minPrice?.amount ?? null),
-    priceHigh: d.minPrice?.amount ?? 0,
+    priceLow: d.free ? 0 : order,
+    paidPrice: order,
+    priceHigh: order ?? 0,
     commercialUse: d.commercialUse,
     derivativesAllowed: d.derivativesAllowed,
     creditRequired: d.creditRequired,
@@ -212,8 +230,12 @@ export function meiliFilter(request: SearchRequest, except: Facet | null = null)
   if (x.tags.length) out.push(`NOT ${anyOf('tags', x.tags)}`);
   if (x.types.length) out.push(`NOT ${anyOf('type', x.types)}`);
   if (x.creators.length) out.push(`NOT ${anyOf('creatorHandle', x.creators)}`);
+  if (request.hidden.length) out.push(hiddenFilter(request.hidden));
   return out;
 }
+
+/** Leaves out documents waiting to be deleted (their subject is no longer visible). */
+const hiddenFilter = (ids: readonly string[]) => `NOT ${anyOf('id', ids)}`;
 
 /** Splits Meilisearch's highlighted text (`PRE`…`POST` around matches) into segments. */
 export function segmentsOf(formatted: string): HighlightSegment[] {
@@ -299,26 +321,53 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     await this.ready();
     const hash = hashQuery(request.query);
     const q = hash ? '' : request.query;
-    const result = await this.client.index(this.live).search(q, {
-      ...this.params(request, null),
-      offset: request.offset,
-      limit: request.first,
-      sort: this.sort(request, q),
-      attributesToRetrieve: ['id', 'kind'],
-      attributesToHighlight: q ? ['name', 'description'] : [],
-      attributesToCrop: q ? ['description'] : [],
-      cropLength: 30,
-      cropMarker: '…',
-      highlightPreTag: PRE,
-      highlightPostTag: POST,
-      showRankingScore: true,
-    });
+    const [result, dropped] = await Promise.all([
+      this.client.index(this.live).search(q, {
+        ...this.params(request, null),
+        offset: request.offset,
+        limit: request.first,
+        sort: this.sort(request, q),
+        attributesToRetrieve: HIT_ATTRIBUTES,
+        attributesToHighlight: q ? ['name', 'description'] : [],
+        attributesToCrop: q ? ['description'] : [],
+        cropLength: 30,
+        cropMarker: '…',
+        highlightPreTag: PRE,
+        highlightPostTag: POST,
+        showRankingScore: true,
+      }),
+      this.droppedWords(request, q),
+    ]);
+    const total = result.estimatedTotalHits;
     return {
       hits: result.hits.map((hit) => this.hit(hit, Boolean(q))),
-      total: result.estimatedTotalHits,
+      total,
       didYouMean: null,
+      droppedWords: total > 0 ? dropped : [],
       hashMatch: Boolean(hash) && result.hits.length > 0,
     };
+  }
+
+  /**
+   * The words `matchingStrategy: last` leaves out, which Meilisearch does not report: one multi-search counting
+   * the documents that match every word of each leading part of the query (all the words, all but the last, … two),
+   * with the same filters; the words after the longest part that matches something are the dropped ones.
+   */
+  private async droppedWords(request: SearchRequest, q: string): Promise<string[]> {
+    const words = queryWords(q);
+    if (words.length < 2) return [];
+    const lengths = words.slice(1).map((_, i) => words.length - i);
+    const { results } = await this.client.multiSearch({
+      queries: lengths.map((n) => ({
+        indexUid: this.live,
+        q: words.slice(0, n).join(' '),
+        filter: meiliFilter(request),
+        matchingStrategy: 'all' as const,
+        limit: 0,
+      })),
+    });
+    const found = lengths.find((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0) ?? 1;
+    return words.slice(found);
   }
 
   async facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]> {
@@ -355,15 +404,23 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     );
   }
 
-  async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
+  async suggest(prefix: string, limit: number, hidden: readonly string[] = []): Promise<Suggestion[]> {
     const q = prefix.trim().toLowerCase();
     if (!q) return [];
     await this.ready();
     const index = this.client.index(this.live);
+    // Facet search counts only the documents passing its filter: a tag or creator only hidden documents have is
+    // not offered.
+    const filter = hidden.length ? [hiddenFilter(hidden)] : undefined;
     const [models, tags, creators] = await Promise.all([
-      index.search(q, { limit, attributesToRetrieve: ['id', 'kind', 'name'], attributesToSearchOn: ['name'] }),
-      index.searchForFacetValues({ facetName: 'tags', facetQuery: q }),
-      index.searchForFacetValues({ facetName: 'creatorHandle', facetQuery: q }),
+      index.search(q, {
+        limit,
+        attributesToRetrieve: ['id', 'kind', 'name'],
+        attributesToSearchOn: ['name'],
+        ...(filter && { filter }),
+      }),
+      index.searchForFacetValues({ facetName: 'tags', facetQuery: q, ...(filter && { filter }) }),
+      index.searchForFacetValues({ facetName: 'creatorHandle', facetQuery: q, ...(filter && { filter }) }),
     ]);
     return [
       ...models.hits.map((h) => ({
@@ -381,9 +438,11 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
     const q = request.query.trim();
     if (!q || hashQuery(q)) return [];
     await this.ready();
-    const found = await this.client
-      .index(this.live)
-      .searchForFacetValues({ facetName: 'creatorHandle', facetQuery: q });
+    const found = await this.client.index(this.live).searchForFacetValues({
+      facetName: 'creatorHandle',
+      facetQuery: q,
+      ...(request.hidden.length && { filter: [hiddenFilter(request.hidden)] }),
+    });
     const excluded = new Set(request.exclude.creators);
     return found.facetHits
       .filter((h) => !excluded.has(h.value.toLowerCase()))
@@ -465,11 +524,20 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
       throw new SearchIndexError(task.uid, task.status, task.error?.code, task.error?.message);
   }
 
-  private params(request: SearchRequest, except: Facet | null): Pick<SearchParams, 'q' | 'filter'> {
-    return { q: hashQuery(request.query) ? '' : request.query, filter: meiliFilter(request, except) };
+  /** The text, filters and matching strategy every part of an answer shares (hits, counts, facet search). */
+  private params(
+    request: SearchRequest,
+    except: Facet | null,
+  ): Pick<SearchParams, 'q' | 'filter' | 'matchingStrategy'> {
+    return {
+      q: hashQuery(request.query) ? '' : request.query,
+      filter: meiliFilter(request, except),
+      matchingStrategy: MATCHING_STRATEGY,
+    };
   }
 
   private sort(request: SearchRequest, q: string): string[] | undefined {
+    if (request.sort === 'PRICE_LOW' && request.filters.free === false) return PAID_PRICE_LOW;
     if (request.sort !== 'RELEVANCE') return SORTS[request.sort];
     return q ? undefined : SORTS.NEWEST;
   }
@@ -482,11 +550,21 @@ export class MeilisearchEngine extends SearchEngine implements OnApplicationBoot
         const segments = segmentsOf(formatted[field] ?? '');
         if (segments.some((s) => s.match)) highlights.push({ field, segments });
       }
+    const tier: unknown = hit['minPriceTier'];
+    const amount: unknown = hit['minPriceAmount'];
+    const currency: unknown = hit['minPriceCurrency'];
     return {
       id: String(hit['id']),
       kind: hit['kind'] === 'TEMPLATE' ? 'TEMPLATE' : 'MODEL',
       score: hit._rankingScore ?? 0,
       highlights,
+      price: {
+        free: Array.isArray(hit['price']) && hit['price'].includes('FREE'),
+        paid:
+          typeof tier === 'string' && typeof amount === 'number' && typeof currency === 'string'
+            ? { tier, amount, currency }
+            : null,
+      },
     };
   }
 }

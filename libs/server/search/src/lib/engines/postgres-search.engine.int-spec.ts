@@ -76,7 +76,7 @@ describeSearchEngine(
           maturity: 'SFW',
           tiers: [],
           free: true,
-          minPrice: { amount: 100, currency: 'USD' },
+          minPrice: { tier: 'PERSONAL', amount: 100, currency: 'USD' },
           commercialUse: true,
           derivativesAllowed: true,
           creditRequired: true,

@@ -6,8 +6,19 @@ import type { DocumentKind, SearchDocument } from '../documents/search-document'
 import { KIND_WORDS } from '../documents/search-document';
 import { highlight } from '../query/highlight';
 import type { Facet, SearchRequest } from '../query/search-request';
-import type { QueryWord } from '../query/words';
-import { correctable, didYouMean, hashQuery, queryWords, toTsQuery, uniqueWords, words } from '../query/words';
+import { priceOrderKey } from '@lookbook/kernel';
+import type { QueryWord, WordPlan } from '../query/words';
+import {
+  correctable,
+  didYouMean,
+  dropLastWord,
+  hashQuery,
+  planWords,
+  queryWords,
+  toTsQuery,
+  uniqueWords,
+  words,
+} from '../query/words';
 import type { CreatorHit, FacetCount, IdPage, SearchPage, Suggestion } from './search-engine';
 import { MAX_FACET_VALUES, SearchEngine } from './search-engine';
 import type { FacetGroup } from './facet-groups';
@@ -27,6 +38,8 @@ interface Match {
   where: string;
   rank: string;
   words: QueryWord[];
+  /** Query words left out: they matched nothing, or nothing matched every word with them. */
+  dropped: string[];
   hash: boolean;
 }
 
@@ -41,23 +54,34 @@ interface CountRow {
   n: string;
 }
 
-/** A hit's row, with what its highlights are made from. */
+/** A hit's row, with what its highlights are made from and its prices. */
 interface HitRow {
   model_id: string;
   kind: DocumentKind;
   score: number;
   name: string;
   description: string;
+  free: boolean;
+  min_price_tier: string | null;
+  min_price_amount: string | null;
+  min_price_currency: string | null;
 }
+
+/** The columns of a hit's row after `d.model_id, d.kind, <score>`. */
+const HIT_COLUMNS = 'd.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency';
 
 const SORTS: Record<SearchRequest['sort'], string> = {
   RELEVANCE: 'score DESC, d.downloads DESC, d.published_at DESC, d.model_id',
   NEWEST: 'd.published_at DESC, d.model_id',
   MOST_DOWNLOADED: 'd.downloads DESC, d.published_at DESC, d.model_id',
   TRENDING: 'd.trending DESC, d.downloads DESC, d.model_id',
-  PRICE_LOW: '(CASE WHEN d.free THEN 0 ELSE d.min_price_amount END) ASC NULLS LAST, d.model_id',
-  PRICE_HIGH: 'COALESCE(d.min_price_amount, 0) DESC, d.model_id',
+  // Free first, then the cheapest paid offer by its approximate value (`price_order`: comparable across currencies).
+  PRICE_LOW: '(CASE WHEN d.free THEN 0 ELSE d.price_order END) ASC NULLS LAST, d.model_id',
+  PRICE_HIGH: 'd.price_order DESC NULLS LAST, d.model_id',
 };
+
+/** Paid licences only: ordered by the paid price, whether or not a free offer exists too. */
+const PAID_PRICE_LOW = 'd.price_order ASC NULLS LAST, d.model_id';
 
 /** How many indexed words the last (prefix) word expands to at most; Meilisearch bounds its prefix search too. */
 export const MAX_COMPLETIONS = 30;
@@ -72,7 +96,7 @@ export const MAX_COMPLETIONS = 30;
 export class PostgresSearchEngine extends SearchEngine {
   readonly name = 'postgres' as const;
   /** A request's resolved words, shared by its hits and its facet counts (one lexicon lookup per search). */
-  private readonly resolved = new WeakMap<SearchRequest, Promise<QueryWord[]>>();
+  private readonly resolved = new WeakMap<SearchRequest, Promise<WordPlan>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
@@ -87,11 +111,12 @@ export class PostgresSearchEngine extends SearchEngine {
       await tx.query(
         `INSERT INTO search.model_document AS d (model_id, kind, name, slug, description, owner_id, owner_handle,
                 owner_name, type, base_model_id, base_model_name, tags, trigger_words, hashes, maturity, tiers, free,
-                min_price_amount, min_price_currency, commercial_use, derivatives_allowed, credit_required,
-                published_at, downloads, trending, words, document, indexed_at)
+                min_price_tier, min_price_amount, min_price_currency, price_order, commercial_use,
+                derivatives_allowed, credit_required, published_at, downloads, trending, words, document, indexed_at)
          SELECT r.id, r.kind, r.name, r.slug, r.description, r.owner_id, r.owner_handle, r.owner_name, r.type,
                 r.base_model_id, r.base_model_name, r.tags, r.trigger_words, r.hashes, r.maturity, r.tiers, r.free,
-                r.min_price_amount, r.min_price_currency, r.commercial_use, r.derivatives_allowed, r.credit_required,
+                r.min_price_tier, r.min_price_amount, r.min_price_currency, r.price_order, r.commercial_use,
+                r.derivatives_allowed, r.credit_required,
                 r.published_at, r.downloads, r.trending, r.words,
                 setweight(to_tsvector('simple', r.text_a), 'A') || setweight(to_tsvector('simple', r.text_b), 'B') ||
                 setweight(to_tsvector('simple', r.text_c), 'C') || setweight(to_tsvector('simple', r.text_d), 'D'),
@@ -99,7 +124,8 @@ export class PostgresSearchEngine extends SearchEngine {
            FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, kind text, name text, slug text, description text, owner_id uuid,
                 owner_handle text, owner_name text, type text, base_model_id text, base_model_name text, tags text[],
                 trigger_words text[], hashes text[], maturity text, tiers text[], free boolean,
-                min_price_amount bigint, min_price_currency text, commercial_use boolean,
+                min_price_tier text, min_price_amount bigint, min_price_currency text, price_order float8,
+                commercial_use boolean,
                 derivatives_allowed boolean, credit_required boolean, published_at timestamptz, downloads bigint,
                 trending float8, words text[], text_a text, text_b text, text_c text, text_d text)
          ON CONFLICT (model_id) DO UPDATE SET
@@ -108,7 +134,8 @@ export class PostgresSearchEngine extends SearchEngine {
            type = EXCLUDED.type, base_model_id = EXCLUDED.base_model_id, base_model_name = EXCLUDED.base_model_name,
            tags = EXCLUDED.tags, trigger_words = EXCLUDED.trigger_words, hashes = EXCLUDED.hashes,
            maturity = EXCLUDED.maturity, tiers = EXCLUDED.tiers, free = EXCLUDED.free,
-           min_price_amount = EXCLUDED.min_price_amount, min_price_currency = EXCLUDED.min_price_currency,
+           min_price_tier = EXCLUDED.min_price_tier, min_price_amount = EXCLUDED.min_price_amount,
+           min_price_currency = EXCLUDED.min_price_currency, price_order = EXCLUDED.price_order,
            commercial_use = EXCLUDED.commercial_use, derivatives_allowed = EXCLUDED.derivatives_allowed,
            credit_required = EXCLUDED.credit_required, published_at = EXCLUDED.published_at,
            downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, words = EXCLUDED.words,
@@ -139,8 +166,37 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    const { match, rows, total } = await this.hits(request, true);
+    const { match, rows, total } = await this.settle(request, (plan) => this.hits(request, true, plan));
     return this.page(match, rows, total);
+  }
+
+  /**
+   * Runs a search part with the request's words; while no document matches every word, leaves the last word out
+   * and runs it again (Meilisearch's `matchingStrategy: last`), until something matches or one word is left. Only a
+   * search that found nothing runs again, and such a run is cheap; the hits and the counts decide alike (both see
+   * the filtered total), so every part of an answer uses the same words.
+   */
+  private async settle<T extends { total: number }>(
+    request: SearchRequest,
+    run: (plan: WordPlan | undefined) => Promise<T>,
+  ): Promise<T> {
+    if (!request.query || hashQuery(request.query)) return run(undefined);
+    const all = queryWords(request.query);
+    let plan = await this.plan(request);
+    for (;;) {
+      const result = await run(plan);
+      const next: WordPlan | null = result.total > 0 ? null : dropLastWord(plan, all);
+      if (!next) return result;
+      plan = next;
+    }
+  }
+
+  /** The request's words as first resolved: those matching no indexed word left out (one lexicon statement). */
+  private plan(request: SearchRequest): Promise<WordPlan> {
+    let resolving = this.resolved.get(request);
+    if (!resolving)
+      this.resolved.set(request, (resolving = this.resolveWords(queryWords(request.query)).then(planWords)));
+    return resolving;
   }
 
   /**
@@ -148,22 +204,24 @@ export class PostgresSearchEngine extends SearchEngine {
    * the total comes along; browsing without text walks an index in sort order for the page and counts separately
    * (not the whole catalog sorted to take 24).
    */
-  private async hits(request: SearchRequest, withTotal: boolean) {
+  private async hits(request: SearchRequest, withTotal: boolean, plan?: WordPlan) {
     const params = new Params();
-    const match = await this.match(request, params);
+    const match = await this.match(request, params, plan);
     const where = [match.where, ...this.filters(request, params, null)].join(' AND ');
     const sort =
-      request.query && !match.hash
-        ? SORTS[request.sort]
-        : SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort];
+      request.sort === 'PRICE_LOW' && request.filters.free === false
+        ? PAID_PRICE_LOW
+        : request.query && !match.hash
+          ? SORTS[request.sort]
+          : SORTS[request.sort === 'RELEVANCE' ? 'NEWEST' : request.sort];
     const page = `OFFSET ${params.add(request.offset)} LIMIT ${params.add(request.first)}`;
     const found = await this.dataSource.query<(HitRow & { model_id: string | null; total: string | null })[]>(
       match.where === 'true'
         ? `SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE ${where}) t
-             LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description FROM search.model_document d
+             LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, ${HIT_COLUMNS} FROM search.model_document d
                                  WHERE ${where} ORDER BY ${sort} ${page}) p ON true`
         : `SELECT d.model_id, d.kind, ${match.rank} AS score, ${withTotal ? 'count(*) OVER ()' : 'NULL'} AS total,
-                  d.name, d.description
+                  ${HIT_COLUMNS}
              FROM search.model_document d
             WHERE ${where}
             ORDER BY ${sort} ${page}`,
@@ -177,11 +235,7 @@ export class PostgresSearchEngine extends SearchEngine {
   }
 
   /** A page of hits with their highlights, as both search paths answer. */
-  private page(
-    match: Match,
-    rows: { model_id: string; kind: DocumentKind; score: number; name: string; description: string }[],
-    total: number,
-  ): SearchPage {
+  private page(match: Match, rows: HitRow[], total: number): SearchPage {
     const terms = match.words.flatMap((w) => w.alternatives.map((a) => ({ word: a, prefix: w.prefix })));
     return {
       hits: rows.map((r) => ({
@@ -189,9 +243,18 @@ export class PostgresSearchEngine extends SearchEngine {
         kind: r.kind,
         score: Number(r.score),
         highlights: terms.length ? highlight({ name: r.name, description: r.description }, terms) : [],
+        price: {
+          free: r.free,
+          paid:
+            r.min_price_tier && r.min_price_amount !== null && r.min_price_currency
+              ? { tier: r.min_price_tier, amount: Number(r.min_price_amount), currency: r.min_price_currency }
+              : null,
+        },
       })),
       total,
-      didYouMean: didYouMean(match.words),
+      // Only what found something is offered: a correction or a shortened query with no results is no help.
+      didYouMean: total > 0 ? didYouMean(match.words) : null,
+      droppedWords: total > 0 ? match.dropped : [],
       hashMatch: match.hash && rows.length > 0,
     };
   }
@@ -203,13 +266,13 @@ export class PostgresSearchEngine extends SearchEngine {
    */
   async facets(request: SearchRequest, facets: readonly Facet[], valueQuery?: string): Promise<FacetCount[]> {
     if (!facets.length) return [];
-    return (await this.counts(request, facets, valueQuery)).facets;
+    return (await this.settle(request, (plan) => this.counts(request, facets, valueQuery, plan))).facets;
   }
 
   /** The total and the facet counts. */
-  private async counts(request: SearchRequest, facets: readonly Facet[], valueQuery?: string) {
+  private async counts(request: SearchRequest, facets: readonly Facet[], valueQuery?: string, plan?: WordPlan) {
     const params = new Params();
-    const match = await this.match(request, params);
+    const match = await this.match(request, params, plan);
     const scan = this.candidates(request, match, params);
     const prefix = valueQuery ? valueQuery.trim().toLowerCase() : null;
     const rows = await this.dataSource.query<CountRow[]>(
@@ -232,7 +295,13 @@ export class PostgresSearchEngine extends SearchEngine {
     // Resolve the words once, before the two statements ask for them.
     const match = await this.match(request, new Params());
     if (match.where === 'true' || !facets.length) return super.searchWithFacets(request, facets);
-    const [hits, counted] = await Promise.all([this.hits(request, false), this.counts(request, facets)]);
+    const { hits, counted } = await this.settle(request, async (plan) => {
+      const [hits, counted] = await Promise.all([
+        this.hits(request, false, plan),
+        this.counts(request, facets, undefined, plan),
+      ]);
+      return { hits, counted, total: counted.total };
+    });
     return { page: this.page(hits.match, hits.rows, counted.total), facets: counted.facets };
   }
 
@@ -299,6 +368,7 @@ export class PostgresSearchEngine extends SearchEngine {
     >(
       `SELECT c.handle, c.name, c.models, c.templates, c.downloads FROM search.creator c
         WHERE c.document @@ to_tsquery('simple', ${q}) AND lower(c.handle) <> ALL (${excluded}::text[])
+          ${request.hidden.length ? `AND ${this.visibleOwner('c', params.add(request.hidden))}` : ''}
         ORDER BY ts_rank(c.document, to_tsquery('simple', ${q})) DESC, c.downloads DESC, c.handle
         LIMIT ${params.add(limit)}`,
       params.values,
@@ -317,21 +387,39 @@ export class PostgresSearchEngine extends SearchEngine {
    * index (a common prefix finds its most downloaded names at once) or the name index (a rare one has few to sort),
    * whichever the planner costs lower; creators from their own rows.
    */
-  async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
+  async suggest(prefix: string, limit: number, hidden: readonly string[] = []): Promise<Suggestion[]> {
     const q = prefix.trim().toLowerCase();
     if (!q) return [];
+    // While some documents wait to be deleted, their names, their tags and their creators are offered only where a
+    // visible document has them too (tag and creator rows count every indexed document).
+    const lagging = hidden.length > 0;
     const rows = await this.dataSource.query<Suggestion[]>(
       `(SELECT d.kind, d.name AS text, d.model_id::text AS ref FROM search.model_document d
-         WHERE lower(d.name) LIKE $1 || '%' ORDER BY d.downloads DESC, d.name LIMIT $2)
+         WHERE lower(d.name) LIKE $1 || '%' ${lagging ? 'AND d.model_id <> ALL ($3::uuid[])' : ''}
+         ORDER BY d.downloads DESC, d.name LIMIT $2)
        UNION ALL
        (SELECT 'TAG', t.tag, t.tag FROM search.tag t
-         WHERE t.tag LIKE $1 || '%' AND t.documents > 0 ORDER BY t.documents DESC, t.tag LIMIT $2)
+         WHERE t.tag LIKE $1 || '%' AND t.documents > 0
+           ${
+             lagging
+               ? `AND EXISTS (SELECT 1 FROM search.model_document d
+                               WHERE d.tags @> ARRAY[t.tag] AND d.model_id <> ALL ($3::uuid[]))`
+               : ''
+           }
+         ORDER BY t.documents DESC, t.tag LIMIT $2)
        UNION ALL
        (SELECT 'CREATOR', c.name, c.handle FROM search.creator c
-         WHERE lower(c.handle) LIKE $1 || '%' ORDER BY c.models + c.templates DESC, lower(c.handle) LIMIT $2)`,
-      [escapeLike(q), limit],
+         WHERE lower(c.handle) LIKE $1 || '%' ${lagging ? `AND ${this.visibleOwner('c', '$3')}` : ''}
+         ORDER BY c.models + c.templates DESC, lower(c.handle) LIMIT $2)`,
+      lagging ? [escapeLike(q), limit, hidden] : [escapeLike(q), limit],
     );
     return rows;
+  }
+
+  /** The creator row `alias` has a document not in the hidden ids `$n`. */
+  private visibleOwner(alias: string, hidden: string): string {
+    return `EXISTS (SELECT 1 FROM search.model_document d
+                     WHERE d.owner_id = ${alias}.owner_id AND d.model_id <> ALL (${hidden}::uuid[]))`;
   }
 
   async count(): Promise<number> {
@@ -362,19 +450,25 @@ export class PostgresSearchEngine extends SearchEngine {
   async finishRebuild(): Promise<void> {}
 
   /** The query part of a search: a file hash matches exactly; words match full text, corrected where misspelled. */
-  private async match(request: SearchRequest, params: Params): Promise<Match> {
+  private async match(request: SearchRequest, params: Params, plan?: WordPlan): Promise<Match> {
     const hash = hashQuery(request.query);
-    if (hash) return { where: `d.hashes @> ARRAY[${params.add(hash)}]::text[]`, rank: '1', words: [], hash: true };
-    let resolving = this.resolved.get(request);
-    if (!resolving) this.resolved.set(request, (resolving = this.resolveWords(queryWords(request.query))));
-    const query = await resolving;
+    if (hash)
+      return {
+        where: `d.hashes @> ARRAY[${params.add(hash)}]::text[]`,
+        rank: '1',
+        words: [],
+        dropped: [],
+        hash: true,
+      };
+    const { words: query, dropped } = plan ?? (await this.plan(request));
     const tsquery = toTsQuery(query);
-    if (!tsquery) return { where: 'true', rank: '0', words: [], hash: false };
+    if (!tsquery) return { where: 'true', rank: '0', words: [], dropped: [], hash: false };
     const q = params.add(tsquery);
     return {
       where: `d.document @@ to_tsquery('simple', ${q})`,
       rank: `ts_rank(d.document, to_tsquery('simple', ${q}))`,
       words: query,
+      dropped,
       hash: false,
     };
   }
@@ -387,9 +481,24 @@ export class PostgresSearchEngine extends SearchEngine {
     if (!list.length) return [];
     const last = list.length - 1;
     const rows = await this.dataSource.query<
-      { word: string; known: boolean; closest: string | null; synonyms: string[]; completions: string[] | null }[]
+      {
+        word: string;
+        known: boolean;
+        closest: string | null;
+        synonyms: string[];
+        completions: string[] | null;
+        synonym_known: boolean | null;
+      }[]
     >(
       `SELECT q.word, k.known,
+              -- Only for a word not in the index: does a synonym match (as a prefix, for the last word)?
+              CASE WHEN NOT k.known THEN
+                EXISTS (SELECT 1 FROM search.synonym s
+                         WHERE s.term = q.word
+                           AND EXISTS (SELECT 1 FROM search.lexicon l
+                                        WHERE l.word ~>=~ s.synonym AND l.documents > 0
+                                          AND l.word ~<~ (s.synonym || CASE WHEN q.prefix THEN chr(1114111) ELSE chr(1) END)))
+              END AS synonym_known,
               CASE WHEN q.prefix THEN
                 ARRAY(SELECT l.word FROM search.lexicon l
                        WHERE l.word ~>=~ q.word AND l.word ~<~ (q.word || chr(1114111)) AND l.documents > 0
@@ -426,6 +535,9 @@ export class PostgresSearchEngine extends SearchEngine {
         correction,
         // Synonyms of a last word still match as prefixes, which the lexicon cannot list cheaply.
         prefix: prefix && row.synonyms.length > 0,
+        // A word matches something when it is indexed (a last word: begins an indexed word), was corrected to an
+        // indexed word, or has an indexed synonym.
+        matched: row.known || correction !== null || row.synonym_known === true,
       };
     });
   }
@@ -482,6 +594,8 @@ export class PostgresSearchEngine extends SearchEngine {
     // A template has no type: excluding a model type keeps every template.
     if (x.types.length) out.push(`(d.type IS NULL OR d.type <> ALL (${params.add(x.types)}::text[]))`);
     if (x.creators.length) out.push(`lower(d.owner_handle) <> ALL (${params.add(x.creators)}::text[])`);
+    // Documents whose subject is no longer visible, until their sync lands (none when the index is current).
+    if (request.hidden.length) out.push(`d.model_id <> ALL (${params.add(request.hidden)}::uuid[])`);
     return out;
   }
 
@@ -588,8 +702,10 @@ function toRow(d: SearchDocument) {
     maturity: d.maturity,
     tiers: d.tiers,
     free: d.free,
+    min_price_tier: d.minPrice?.tier ?? null,
     min_price_amount: d.minPrice?.amount ?? null,
     min_price_currency: d.minPrice?.currency ?? null,
+    price_order: d.minPrice ? priceOrderKey(d.minPrice.amount, d.minPrice.currency) : null,
     commercial_use: d.commercialUse,
     derivatives_allowed: d.derivativesAllowed,
     credit_required: d.creditRequired,

@@ -77,10 +77,14 @@ export function describeSearchEngine<E extends SearchEngine>(
     afterAll(() => bed.close());
 
     /** The same search, evaluated over the documents in plain JS: the reference the SQL must agree with. */
-    function bruteForce(request: SearchRequest, except: Facet | null = null): SearchDocument[] {
+    function bruteForce(
+      request: SearchRequest,
+      except: Facet | null = null,
+      docs: readonly SearchDocument[] = all,
+    ): SearchDocument[] {
       const f = request.filters;
       const x = request.exclude;
-      return all.filter(
+      return docs.filter(
         (d) =>
           (except === 'maturity' || f.maturity.includes(d.maturity as never)) &&
           (except === 'kind' || !f.kinds.length || f.kinds.includes(d.kind)) &&
@@ -105,7 +109,11 @@ export function describeSearchEngine<E extends SearchEngine>(
       );
     }
 
-    function bruteFacets(request: SearchRequest, facet: Facet): Map<string, number> {
+    function bruteFacets(
+      request: SearchRequest,
+      facet: Facet,
+      docs: readonly SearchDocument[] = all,
+    ): Map<string, number> {
       const counts = new Map<string, number>();
       const values = (d: SearchDocument): string[] => {
         switch (facet) {
@@ -131,7 +139,8 @@ export function describeSearchEngine<E extends SearchEngine>(
             return [String(d.creditRequired)];
         }
       };
-      for (const d of bruteForce(request, facet)) for (const v of values(d)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const d of bruteForce(request, facet, docs))
+        for (const v of values(d)) counts.set(v, (counts.get(v) ?? 0) + 1);
       return counts;
     }
 
@@ -387,6 +396,148 @@ export function describeSearchEngine<E extends SearchEngine>(
         const suggestions = await engine.suggest(template.name.slice(0, 12), 5);
         expect(suggestions).toContainEqual({ kind: 'TEMPLATE', text: template.name, ref: template.id });
       });
+    });
+
+    describe('every part of an answer applies the same visibility while the index lags', () => {
+      const byCountThenValue = (m: Map<string, number>) => new Map([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const facetMap = (counts: readonly { facet: string; value: string; count: number }[], facet: Facet) =>
+        byCountThenValue(new Map(counts.filter((c) => c.facet === facet).map((c) => [c.value, c.count])));
+
+      it('an unpublished model, a taken-down one and an unpublished template leave hits, total, facets and suggestions at once, before any sync, and while the relay cannot write', async () => {
+        const outbox = new SearchOutboxRepository(bed.dataSource);
+        const models = all.filter((d) => d.kind === 'MODEL' && d.maturity === 'SFW');
+        const [unpublished, takenDown] = [models[30]!, models[31]!];
+        const template = all.filter((d) => d.kind === 'TEMPLATE')[2]!;
+        // A tag only the taken-down model has, indexed before it goes: autocomplete must stop offering it too.
+        await bed.dataSource.query(`UPDATE catalog.style_model SET tags = tags || '{zinnober}' WHERE id = $1`, [
+          takenDown.id,
+        ]);
+        await sync.syncModels([takenDown.id]);
+        const targets = [unpublished.id, takenDown.id, template.id];
+        const cases: SearchRequestInput[] = [
+          {},
+          { filters: { types: [unpublished.type!, takenDown.type!] } },
+          { filters: { kinds: ['TEMPLATE'] } },
+          { filters: { tags: ['style'], commercialUse: true }, exclude: { tags: ['pixel'] } },
+          { query: unpublished.name, first: 60 },
+          { query: 'zinnober', first: 60 },
+          { query: 'zinnober style', first: 60 },
+        ];
+        const before = await Promise.all(cases.map((c) => engine.search(parseSearchRequest(c))));
+
+        await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'UNPUBLISHED' WHERE id = $1`, [
+          unpublished.id,
+        ]);
+        await bed.dataSource.query(`UPDATE catalog.style_model SET status = 'TAKEN_DOWN' WHERE id = $1`, [
+          takenDown.id,
+        ]);
+        await bed.dataSource.query(`UPDATE templates.template SET status = 'UNPUBLISHED' WHERE id = $1`, [template.id]);
+        // The relay's writes fail (the engine is down for writes): the documents stay in the index.
+        const failing = Object.assign(Object.create(engine) as E, {
+          delete: () => Promise.reject(new Error('engine down')),
+        });
+        const relay = new SearchSyncService(documents, templates, failing, outbox, bed.dataSource);
+        await expect(relay.syncModels([unpublished.id, takenDown.id])).rejects.toThrow('engine down');
+        expect((await engine.indexedIds('MODEL', null, 1000)).ids).toEqual(
+          expect.arrayContaining([unpublished.id, takenDown.id]),
+        );
+
+        const hidden = await outbox.hiddenIds();
+        expect(hidden).toEqual(expect.arrayContaining(targets));
+        const hiddenSet = new Set(hidden);
+        const visible = all.filter((d) => !hiddenSet.has(d.id));
+        for (const [i, input] of cases.entries()) {
+          const request = parseSearchRequest({ ...input, hidden });
+          const { page, facets } = await engine.searchWithFacets(request, FACETS);
+          const alone = await engine.search(request);
+          expect(alone.total).toBe(page.total);
+          for (const hit of [...page.hits, ...alone.hits]) expect(targets).not.toContain(hit.id);
+          // Facet sums: every document has one kind (the kind facet is not filtered here, so it sums to the total).
+          if (!input.filters?.kinds)
+            expect([...facetMap(facets, 'kind').values()].reduce((a, b) => a + b, 0)).toBe(page.total);
+          if (!input.query) {
+            // Total and every facet's counts equal a brute-force count over the visible documents.
+            expect(page.total).toBe(bruteForce(request, null, visible).length);
+            for (const facet of FACETS)
+              expect([facet, facetMap(facets, facet)]).toEqual([
+                facet,
+                byCountThenValue(bruteFacets(request, facet, visible)),
+              ]);
+          } else {
+            // Every hit is on the page. The query found the target before: now one fewer, or (nothing else matched
+            // every word) the search left words out, as for any query that matches nothing.
+            expect(page.hits.length).toBe(page.total);
+            expect(before[i]!.hits.map((h) => h.id)).toEqual(expect.arrayContaining([expect.any(String)]));
+            if (page.droppedWords.length) expect(page.total).toBeGreaterThan(0);
+            else expect(page.total).toBe(before[i]!.total - 1);
+          }
+        }
+        // Suggestions: neither the names nor the tag only the taken-down model had.
+        for (const target of [unpublished, takenDown, template])
+          expect((await engine.suggest(target.name, 5, hidden)).map((s) => s.ref)).not.toContain(target.id);
+        expect(await engine.suggest('zinnober', 5)).toContainEqual(expect.objectContaining({ kind: 'TAG' }));
+        expect(await engine.suggest('zinnober', 5, hidden)).toEqual([]);
+
+        // The relay catches up: the same answers without the documents.
+        await sync.syncModels([unpublished.id, takenDown.id]);
+        await sync.sync('TEMPLATE', [template.id]);
+        const caughtUp = parseSearchRequest({ hidden: await outbox.hiddenIds() });
+        expect((await engine.search(caughtUp)).total).toBe(bruteForce(caughtUp, null, visible).length);
+
+        // Published again: visible again, nothing hidden for them.
+        for (const [table, id] of [
+          ['catalog.style_model', unpublished.id],
+          ['catalog.style_model', takenDown.id],
+          ['templates.template', template.id],
+        ] as const)
+          await bed.dataSource.query(`UPDATE ${table} SET status = 'PUBLISHED' WHERE id = $1`, [id]);
+        await bed.dataSource.query(
+          `UPDATE catalog.style_model SET tags = array_remove(tags, 'zinnober') WHERE id = $1`,
+          [takenDown.id],
+        );
+        expect(await outbox.hiddenIds()).not.toEqual(expect.arrayContaining([unpublished.id]));
+        await sync.syncModels([unpublished.id, takenDown.id]);
+        await sync.sync('TEMPLATE', [template.id]);
+        expect((await engine.search(parseSearchRequest({ query: unpublished.name }))).hits.map((h) => h.id)).toContain(
+          unpublished.id,
+        );
+      });
+    });
+
+    describe('words that match nothing are left out, and said so', () => {
+      const total = async (query: string) => (await engine.search(parseSearchRequest({ query }))).total;
+
+      it.each([
+        // [query, what the results match, the words left out]
+        ['neon cta', 'neon', ['cta']],
+        ['velvet bloom zzqx', 'velvet bloom', ['zzqx']],
+        // Each word matches something, but no model has both (Neon is never tagged ink): the last is left out.
+        ['neon ink', 'neon', ['ink']],
+        ['neon ink wash', 'neon', ['ink', 'wash']],
+        ['style qqqq', 'style', ['qqqq']],
+      ])('"%s" answers as "%s" does, leaving out %j', async (query, as, dropped) => {
+        const request = parseSearchRequest({ query, first: 5 });
+        const page = await engine.search(request);
+        expect(page.total).toBeGreaterThan(0);
+        // PostgreSQL answers exactly the shorter query; Meilisearch's `last` may also count partial matches of it.
+        if (engine.name === 'postgres') expect(page.total).toBe(await total(as));
+        else expect(page.total).toBeGreaterThanOrEqual(await total(as));
+        expect(page.droppedWords).toEqual(dropped);
+        // Hits and counts use the same words.
+        const together = await engine.searchWithFacets(request, FACETS);
+        expect(together.page.total).toBe(page.total);
+        expect(together.page.droppedWords).toEqual(dropped);
+        const kinds = together.facets.filter((c) => c.facet === 'kind').reduce((n, c) => n + c.count, 0);
+        expect(kinds).toBe(page.total);
+        expect((await engine.facets(request, ['kind'])).reduce((n, c) => n + c.count, 0)).toBe(page.total);
+      });
+
+      it.each([['neon'], ['velvet bloom'], ['qqqq'], ['zzqx qqqq']])(
+        '"%s": nothing left out (every word matched, or nothing was found)',
+        async (query) => {
+          expect((await engine.search(parseSearchRequest({ query }))).droppedWords).toEqual([]);
+        },
+      );
     });
 
     more(() => ({ bed, engine, sync, all }));

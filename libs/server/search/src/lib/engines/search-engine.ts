@@ -14,13 +14,28 @@ export interface SearchHit {
   score: number;
   /** Highlighted name and a description snippet, when the query matched text. */
   highlights: { field: 'name' | 'description'; segments: HighlightSegment[] }[];
+  /** What the document says it costs: a free offer exists; the cheapest paid offer (what price sorts order by). */
+  price: HitPrice;
+}
+
+export interface HitPrice {
+  free: boolean;
+  paid: { tier: string; amount: number; currency: string } | null;
 }
 
 export interface SearchPage {
   hits: SearchHit[];
   total: number;
-  /** The query with misspelled words replaced by the indexed words that were searched instead. */
+  /**
+   * The query as searched (misspelled words replaced by the indexed words searched instead, left-out words not in
+   * it), when a word was corrected and the search found something; null otherwise.
+   */
   didYouMean: string | null;
+  /**
+   * Query words the results do not match, in query order: words matching nothing at all, and words left out from the
+   * last while nothing matched every word (Meilisearch's `matchingStrategy: last`). Empty when nothing was found.
+   */
+  droppedWords: string[];
   /** The query was a file hash and matched exactly. */
   hashMatch: boolean;
 }
@@ -81,7 +96,8 @@ export abstract class SearchEngine {
     const [page, counts] = await Promise.all([this.search(request), this.facets(request, facets)]);
     return { page, facets: counts };
   }
-  abstract suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** Names, tags and creators beginning with `prefix`; none that only the `hidden` documents have. */
+  abstract suggest(prefix: string, limit: number, hidden?: readonly string[]): Promise<Suggestion[]>;
   /** Creators matching the request's query (none without one), excluded creators left out. */
   abstract creators(request: SearchRequest, limit: number): Promise<CreatorHit[]>;
   abstract count(): Promise<number>;

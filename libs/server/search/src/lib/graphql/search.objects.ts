@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { graphqlEnum } from '@lookbook/core';
+import { graphqlEnum, SafeIntScalar } from '@lookbook/core';
+import { TierEnum } from '@lookbook/licensing';
 import { StyleModel } from '@lookbook/catalog';
 import { WorkflowTemplate } from '@lookbook/templates';
 import { DOCUMENT_KINDS } from '../documents/search-document';
@@ -32,6 +33,25 @@ export class SearchHighlight {
   @Field(() => [HighlightSegment]) segments!: HighlightSegment[];
 }
 
+@ObjectType({ description: 'A licence offer as search knows it: its tier and price.' })
+export class SearchHitOffer {
+  @Field(() => TierEnum) tier!: string;
+  @Field(() => SafeIntScalar, { description: 'Minor units of the currency (cents; yen; fils).' }) amount!: number;
+  @Field({ description: 'ISO 4217.' }) currency!: string;
+}
+
+@ObjectType({ description: 'What a result\'s live offers cost, as its card shows it: "Free · Commercial $24".' })
+export class SearchHitPrice {
+  @Field({ description: 'Some live offer is free to claim.' }) free!: boolean;
+  @Field(() => SearchHitOffer, {
+    nullable: true,
+    description:
+      'The cheapest live paid offer, what price sorts order by (across currencies, by approximate value at ' +
+      'reference rates); null when nothing is for sale.',
+  })
+  cheapestPaid!: SearchHitOffer | null;
+}
+
 @ObjectType({ description: 'A style model or a workflow template (`kind` says which; the other field is null).' })
 export class SearchHit {
   @Field(() => SearchKindEnum) kind!: string;
@@ -39,6 +59,7 @@ export class SearchHit {
   @Field(() => WorkflowTemplate, { nullable: true }) template!: WorkflowTemplate | null;
   @Field(() => Float) score!: number;
   @Field(() => [SearchHighlight]) highlights!: SearchHighlight[];
+  @Field(() => SearchHitPrice) price!: SearchHitPrice;
 }
 
 @ObjectType()
@@ -64,6 +85,13 @@ export class SearchResult {
     description: 'The query as searched, when misspelled words were replaced by indexed ones.',
   })
   didYouMean!: string | null;
+  @Field(() => [String], {
+    description:
+      'Query words the results do not match, in query order (lower case, as searched): words that match nothing, ' +
+      'and words left out from the last while nothing matched every word. Empty when every word matched, or ' +
+      'when nothing was found.',
+  })
+  droppedWords!: string[];
   @Field({ description: 'The query was a file hash (SHA-256 or AutoV2) and found its model.' }) hashMatch!: boolean;
   @Field(() => [String], { description: 'Maturity levels included (the viewer setting unless filtered).' })
   maturity!: string[];

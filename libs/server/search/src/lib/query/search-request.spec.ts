@@ -1,6 +1,8 @@
+import type { SearchRequestInput } from './search-request';
 import { encodeCursor, MAX_FIRST, MAX_QUERY_LENGTH, parseSearchRequest } from './search-request';
 import { highlight } from './highlight';
-import { correctable, didYouMean, hashQuery, queryWords, toTsQuery, words } from './words';
+import type { QueryWord } from './words';
+import { correctable, didYouMean, dropLastWord, hashQuery, planWords, queryWords, toTsQuery, words } from './words';
 
 describe('parseSearchRequest', () => {
   it('defaults: no query, relevance, 24 results, the viewer maturity, nothing excluded', () => {
@@ -11,6 +13,7 @@ describe('parseSearchRequest', () => {
       sort: 'RELEVANCE',
       first: 24,
       offset: 0,
+      hidden: [],
     });
   });
 
@@ -24,18 +27,22 @@ describe('parseSearchRequest', () => {
     expect(request.exclude.creators).toEqual(['kenji-art']);
   });
 
-  it.each([
+  it.each<[string, SearchRequestInput, string]>([
     ['a query over the limit', { query: 'x'.repeat(MAX_QUERY_LENGTH + 1) }, 'SEARCH_QUERY_TOO_LONG'],
     ['first above the cap', { first: MAX_FIRST + 1 }, 'SEARCH_INVALID_FIRST'],
     ['first of zero', { first: 0 }, 'SEARCH_INVALID_FIRST'],
     ['a filter-expression injection as a tag', { filters: { tags: ["ink' OR 1=1 --"] } }, 'SEARCH_INVALID_FILTER'],
     ['an unknown maturity', { filters: { maturity: ['PG13'] } }, 'SEARCH_INVALID_FILTER'],
     ['a negative price', { filters: { maxPrice: { amount: -1, currency: 'USD' } } }, 'SEARCH_INVALID_FILTER'],
-    [
-      'a price without a real currency',
-      { filters: { maxPrice: { amount: 100, currency: 'usd' } } },
-      'SEARCH_INVALID_FILTER',
-    ],
+    ...['usd', 'XXX', 'BTC', 'US', 'USDT', '', 'EUR ', 'ＵＳＤ', "USD' OR 1=1"].map(
+      (currency) =>
+        [
+          `a price in a currency we do not sell in (${JSON.stringify(currency)})`,
+          { filters: { maxPrice: { amount: 100, currency } } },
+          'SEARCH_UNSUPPORTED_CURRENCY',
+        ] as [string, SearchRequestInput, string],
+    ),
+    ['a fractional price', { filters: { maxPrice: { amount: 1.5, currency: 'USD' } } }, 'SEARCH_INVALID_FILTER'],
     ['a malformed handle', { filters: { creator: 'no spaces allowed' } }, 'SEARCH_INVALID_FILTER'],
     [
       'too many excluded tags',
@@ -45,6 +52,23 @@ describe('parseSearchRequest', () => {
     ['a cursor that is not one', { after: 'not-a-cursor' }, 'SEARCH_INVALID_CURSOR'],
   ])('rejects %s with a typed error', (_name, input, code) => {
     expect(() => parseSearchRequest(input)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('names the currency and what is sold instead; a lower-case code is told its upper-case form', () => {
+    expect(() => parseSearchRequest({ filters: { maxPrice: { amount: 100, currency: 'BTC' } } })).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/"BTC".*USD/),
+        details: expect.objectContaining({ field: 'filters.maxPrice.currency' }),
+      }),
+    );
+    expect(() => parseSearchRequest({ filters: { maxPrice: { amount: 100, currency: 'usd' } } })).toThrow(
+      /"USD", not "usd"/,
+    );
+    for (const currency of ['USD', 'JPY', 'KWD', 'EUR', 'GBP'])
+      expect(parseSearchRequest({ filters: { maxPrice: { amount: 0, currency } } }).filters.maxPrice).toEqual({
+        amount: 0,
+        currency,
+      });
   });
 
   it('accepts its own cursor and rejects one from another search', () => {
@@ -108,12 +132,119 @@ describe('words and queries', () => {
 
   it('builds a tsquery of alternatives from safe operands only, prefix on the last word', () => {
     const query = [
-      { word: 'wtercolor', alternatives: ['wtercolor', 'watercolor'], correction: 'watercolor', prefix: false },
-      { word: 'bot', alternatives: ['bot', 'a&b|c'], correction: null, prefix: true },
+      {
+        word: 'wtercolor',
+        alternatives: ['wtercolor', 'watercolor'],
+        correction: 'watercolor',
+        prefix: false,
+        matched: true,
+      },
+      { word: 'bot', alternatives: ['bot', 'a&b|c'], correction: null, prefix: true, matched: true },
     ];
     expect(toTsQuery(query)).toBe('(wtercolor | watercolor) & (bot:*)');
     expect(didYouMean(query)).toBe('watercolor bot');
     expect(toTsQuery([])).toBeNull();
+  });
+});
+
+describe('dropped words', () => {
+  const word = (w: string, matched: boolean): QueryWord => ({
+    word: w,
+    alternatives: [w],
+    correction: null,
+    prefix: false,
+    matched,
+  });
+  const plan = (...list: [string, boolean][]) => planWords(list.map(([w, m]) => word(w, m)));
+  const kept = (p: { words: QueryWord[] }) => p.words.map((w) => w.word);
+
+  it.each([
+    [
+      'neon cta',
+      [
+        ['neon', true],
+        ['cta', false],
+      ],
+      ['neon'],
+      ['cta'],
+    ],
+    [
+      'cta neon',
+      [
+        ['cta', false],
+        ['neon', true],
+      ],
+      ['neon'],
+      ['cta'],
+    ],
+    [
+      'did you mean watercolor',
+      [
+        ['did', false],
+        ['you', false],
+        ['mean', false],
+        ['watercolor', true],
+      ],
+      ['watercolor'],
+      ['did', 'you', 'mean'],
+    ],
+    [
+      'neon glow',
+      [
+        ['neon', true],
+        ['glow', true],
+      ],
+      ['neon', 'glow'],
+      [],
+    ],
+    // Nothing matches at all: the query stays as typed (no results), nothing is said to be dropped.
+    [
+      'qqq zzz',
+      [
+        ['qqq', false],
+        ['zzz', false],
+      ],
+      ['qqq', 'zzz'],
+      [],
+    ],
+  ] as [string, [string, boolean][], string[], string[]][])(
+    'leaves out words matching nothing: %s',
+    (_q, words, keep, dropped) => {
+      const p = plan(...words);
+      expect(kept(p)).toEqual(keep);
+      expect(p.dropped).toEqual(dropped);
+    },
+  );
+
+  it('then leaves out words from the last, one at a time, keeping one, dropped words in query order', () => {
+    const all = ['neon', 'cta', 'glow', 'ink'];
+    let p = plan(['neon', true], ['cta', false], ['glow', true], ['ink', true]);
+    expect(p.dropped).toEqual(['cta']);
+    p = dropLastWord(p, all)!;
+    expect([kept(p), p.dropped]).toEqual([
+      ['neon', 'glow'],
+      ['cta', 'ink'],
+    ]);
+    p = dropLastWord(p, all)!;
+    expect([kept(p), p.dropped]).toEqual([['neon'], ['cta', 'glow', 'ink']]);
+    expect(dropLastWord(p, all)).toBeNull();
+  });
+
+  it('leaves out a word matched only through a typo correction before words typed as indexed', () => {
+    const all = ['did', 'you', 'mean', 'xanthic', 'glow'];
+    const mean = { ...word('mean', true), correction: 'meadow', alternatives: ['mean', 'meadow'] };
+    let p = planWords([word('did', false), word('you', false), mean, word('xanthic', true), word('glow', true)]);
+    expect([kept(p), p.dropped]).toEqual([
+      ['mean', 'xanthic', 'glow'],
+      ['did', 'you'],
+    ]);
+    p = dropLastWord(p, all)!;
+    expect([kept(p), p.dropped]).toEqual([
+      ['xanthic', 'glow'],
+      ['did', 'you', 'mean'],
+    ]);
+    p = dropLastWord(p, all)!;
+    expect([kept(p), p.dropped]).toEqual([['xanthic'], ['did', 'you', 'mean', 'glow']]);
   });
 });
 

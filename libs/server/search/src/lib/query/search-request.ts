@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MaturityLevel } from '@lookbook/kernel';
-import { DEFAULT_MAX_MATURITY, maturityUpTo } from '@lookbook/kernel';
+import { CURRENCIES, currencyInfo, DEFAULT_MAX_MATURITY, maturityUpTo } from '@lookbook/kernel';
 import type { DocumentKind } from '../documents/search-document';
 import { SearchErrors } from '../search.errors';
 
@@ -63,9 +63,17 @@ export interface SearchRequest {
   sort: SearchSort;
   first: number;
   offset: number;
+  /**
+   * Ids every part of the answer leaves out (hits, total, facet counts, suggestions, creators): documents still in
+   * the index whose model or template is no longer visible and whose sync has not landed yet (see
+   * `SearchOutboxRepository.hiddenIds`). Empty when the index has caught up. Not part of the search's identity.
+   */
+  hidden: readonly string[];
 }
 
 export interface SearchRequestInput {
+  /** Filled by the service, never by a client. */
+  hidden?: readonly string[];
   query?: string | null;
   filters?:
     | (Partial<{ [K in Exclude<keyof SearchFilters, 'maturity' | 'kinds'>]: SearchFilters[K] | null }> & {
@@ -116,18 +124,17 @@ export function parseSearchRequest(
   const f = input.filters ?? {};
   const maturity = list('filters.maturity', f.maturity, /^(SFW|SUGGESTIVE|MATURE|EXPLICIT)$/) as Maturity[];
   const maxPrice = f.maxPrice ?? null;
-  if (
-    maxPrice &&
-    (!Number.isSafeInteger(maxPrice.amount) || maxPrice.amount < 0 || !/^[A-Z]{3}$/.test(maxPrice.currency))
-  )
+  if (maxPrice && (!Number.isSafeInteger(maxPrice.amount) || maxPrice.amount < 0))
     throw SearchErrors.invalidFilter(
       'filters.maxPrice',
       'A maximum price is a whole amount in minor units with a currency',
     );
+  if (maxPrice && !currencyInfo(maxPrice.currency))
+    throw SearchErrors.unsupportedCurrency(String(maxPrice.currency).slice(0, 12), [...CURRENCIES.keys()]);
   const creator = f.creator?.trim() || null;
   if (creator && !HANDLE.test(creator)) throw SearchErrors.invalidFilter('filters.creator', 'Not a valid handle');
   const e = input.exclude ?? {};
-  const request: Omit<SearchRequest, 'offset'> = {
+  const request: Omit<SearchRequest, 'offset' | 'hidden'> = {
     query,
     filters: {
       kinds: list('filters.kinds', f.kinds, /^(MODEL|TEMPLATE)$/) as DocumentKind[],
@@ -151,11 +158,11 @@ export function parseSearchRequest(
     sort: input.sort ?? 'RELEVANCE',
     first,
   };
-  return { ...request, offset: input.after ? decodeCursor(input.after, request) : 0 };
+  return { ...request, offset: input.after ? decodeCursor(input.after, request) : 0, hidden: input.hidden ?? [] };
 }
 
 /** Identifies a search apart from its paging: a cursor is only valid for the search that made it. */
-function fingerprint(request: Omit<SearchRequest, 'offset' | 'first'> & { first?: number }): string {
+function fingerprint(request: Omit<SearchRequest, 'offset' | 'first' | 'hidden'> & { first?: number }): string {
   const { query, filters, exclude, sort } = request;
   return createHash('sha256')
     .update(JSON.stringify({ query: query.toLowerCase(), filters, exclude, sort }))
@@ -167,7 +174,7 @@ export function encodeCursor(request: SearchRequest, offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset, f: fingerprint(request) })).toString('base64url');
 }
 
-function decodeCursor(cursor: string, request: Omit<SearchRequest, 'offset'>): number {
+function decodeCursor(cursor: string, request: Omit<SearchRequest, 'offset' | 'hidden'>): number {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -48,6 +48,40 @@ export interface QueryWord {
   correction: string | null;
   /** The last word of the query matches as a prefix (search as you type). */
   prefix: boolean;
+  /** Some alternative is an indexed word (for a prefix word: begins one): the word can match something. */
+  matched: boolean;
+}
+
+/** The words a search matches with, and the query words it left out because nothing matched them. */
+export interface WordPlan {
+  words: QueryWord[];
+  /** In query order. */
+  dropped: string[];
+}
+
+/**
+ * Words that match no indexed word are left out, wherever they are (a search for "neon cta" is a search for
+ * "neon"), as long as one word is left: a query none of whose words match anything stays as typed (no results).
+ */
+export function planWords(words: readonly QueryWord[]): WordPlan {
+  const matched = words.filter((w) => w.matched);
+  if (!matched.length) return { words: [...words], dropped: [] };
+  return { words: matched, dropped: words.filter((w) => !w.matched).map((w) => w.word) };
+}
+
+/**
+ * The next plan when no document matches every word: one more word left out, from the last, as Meilisearch's
+ * `matchingStrategy: last` does, except that a word matched only through a typo correction goes before any word
+ * typed as indexed ("did you mean xanthic": "mean", corrected to "meadow", goes before "xanthic"); null when one
+ * word is left. `all` is the query's words, for the dropped words' order.
+ */
+export function dropLastWord(plan: WordPlan, all: readonly string[]): WordPlan | null {
+  if (plan.words.length < 2) return null;
+  const corrected = plan.words.findLastIndex((w) => w.correction !== null);
+  const drop = corrected >= 0 ? corrected : plan.words.length - 1;
+  const words = plan.words.filter((_, i) => i !== drop);
+  const kept = new Set(words.map((w) => w.word));
+  return { words, dropped: all.filter((w) => !kept.has(w)) };
 }
 
 /** Characters of a tsquery operand: `words()` output only, so nothing a user types can become a tsquery operator. */

@@ -9,7 +9,7 @@ export interface OutboxStatus {
   failing: number;
 }
 
-/** The relay's backlog, read from the job queue the triggers write to. */
+/** The relay's backlog, read from the job queue the triggers write to; and what it has not yet removed. */
 @Injectable()
 export class SearchOutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -27,5 +27,40 @@ export class SearchOutboxRepository {
       [[SearchTasks.syncModel.name, SearchTasks.syncTemplate.name]],
     );
     return { pending: row?.pending ?? 0, lagSeconds: Math.max(0, row?.lag ?? 0), failing: row?.failing ?? 0 };
+  }
+
+  /**
+   * Documents every part of a search must leave out now: models and templates with a sync not yet landed (a job in
+   * the queue, waiting, running, retrying after an engine outage, or given up on within the last two hours, until
+   * reconcile has run) that are no longer
+   * published, so the index may still hold them. What "published" means is the document sources' (`publishedIds`):
+   * published, with a published version. One statement, on the queue's few rows; empty when the index is current.
+   */
+  async hiddenIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT j.id FROM (
+         -- Every change has a job under its subject's key (a running job whose change was superseded hands its key
+         -- to the newer job), so the keys name every subject with a sync not landed.
+         SELECT DISTINCT j.task_identifier AS task, split_part(j.key, ':', 2)::uuid AS id
+           FROM graphile_worker.jobs j
+          WHERE j.task_identifier IN ($1, $2) AND j.key IS NOT NULL
+            -- A job that used up its attempts stays in the queue; within two hours the hourly reconcile has removed
+            -- its document (membership drift), so the list stays as short as the relay's backlog.
+            AND (j.attempts < j.max_attempts OR j.updated_at > now() - interval '2 hours')) j
+        WHERE CASE j.task
+                WHEN $1 THEN NOT EXISTS (
+                  SELECT 1 FROM catalog.style_model m
+                   WHERE m.id = j.id AND m.status = 'PUBLISHED'
+                     AND EXISTS (SELECT 1 FROM catalog.model_version v WHERE v.model_id = m.id AND v.status = 'PUBLISHED'))
+                ELSE NOT EXISTS (
+                  SELECT 1 FROM templates.template t
+                   WHERE t.id = j.id AND t.status = 'PUBLISHED'
+                     AND EXISTS (SELECT 1 FROM templates.template_version v
+                                  WHERE v.template_id = t.id AND v.status = 'PUBLISHED'))
+              END
+        ORDER BY j.id`,
+      [SearchTasks.syncModel.name, SearchTasks.syncTemplate.name],
+    );
+    return rows.map((r) => r.id);
   }
 }
