@@ -63,7 +63,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const url = config.http.publicUrl;
+  // Where to open it: PUBLIC_URL when set; otherwise the listening address (pages derive URLs from their own origin).
+  const url =
+    config.http.canonicalUrl ??
+    `http://${['0.0.0.0', '::'].includes(config.http.host) ? 'localhost' : config.http.host}:${config.http.port}`;
   await waitForHealthy(`http://${config.http.host}:${config.http.port}/healthz`);
   if (!config.isProduction) {
     const demo = await seedDemoContent(`http://${config.http.host}:${config.http.port}`, database.url);

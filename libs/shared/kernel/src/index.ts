@@ -7,3 +7,4 @@ export * from './lib/certificate';
 export * from './lib/upload-parts';
 export * from './lib/licence-terms';
 export * from './lib/maturity';
+export * from './lib/web-routes';

@@ -5,6 +5,7 @@
 export type ErrorCategory =
   | 'BAD_USER_INPUT'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
@@ -76,5 +77,12 @@ export class UnavailableError extends DomainError {
 export class UnsupportedMediaTypeError extends DomainError {
   constructor(message: string, details: ErrorDetails = {}) {
     super('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', message, details);
+  }
+}
+
+/** A request body over the route's limit: HTTP 413, code `PAYLOAD_TOO_LARGE`, `details.limit` in bytes. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(limit: number, message = `The request body is larger than this address takes (${limit} bytes)`) {
+    super('PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE', message, { limit });
   }
 }
