@@ -37,3 +37,13 @@ export function errorMessage(error: unknown): string {
 
 /** The error's code, or null when it is not an API error. */
 export const errorCode = (error: unknown): string | null => (error instanceof ApiError ? error.code : null);
+
+/** Codes a retry can fix: the network, the server's own trouble, a rate limit. */
+const TRANSIENT = new Set(['NETWORK', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED']);
+
+/** What was asked for does not exist (or is not for this viewer): `NOT_FOUND`, `MODEL_NOT_FOUND`, … — permanent. */
+export const isNotFound = (error: unknown): boolean =>
+  error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code.endsWith('_NOT_FOUND'));
+
+/** Whether "Try again" can help: only for transient failures (and errors that are not the API's, e.g. a chunk load). */
+export const isTransient = (error: unknown): boolean => !(error instanceof ApiError) || TRANSIENT.has(error.code);

@@ -3,3 +3,4 @@ export * from './lib/certificate';
 export * from './lib/upload-parts';
 export * from './lib/licence-terms';
 export * from './lib/currency';
+export * from './lib/web-routes';
