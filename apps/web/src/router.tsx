@@ -222,6 +222,8 @@ export const router = createRouter({
   routeTree,
   stringifySearch,
   parseSearch: defaultParseSearch,
+  // As the API matches them (WEB_ROUTES): `/Library` is the 404 page, not `/library`.
+  caseSensitive: true,
   context: { queryClient },
   // Inside the shell: a page that fails, loads or does not exist keeps the header and navigation.
   defaultPendingComponent: () => <LoadingState />,
