@@ -77,7 +77,7 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawAns
       try {
         resolve({ ...parse(Buffer.concat(received)), bodySent });
       } catch (error) {
-        reject(error as Error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
   });

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { BodyLimitRouteConfig } from '@lookbook/core';
 import { mediaTypeOf } from '@lookbook/core';
@@ -41,7 +41,7 @@ export function bodyLimitOf(request: FastifyRequest): number {
  *   with no answer.
  */
 export function enforceBodyLimits(fastify: FastifyInstance): void {
-  const server = fastify.server as Server;
+  const server = fastify.server;
   // Node answers `100 Continue` by itself unless someone listens; listening, it is sent once the limit is checked.
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     server.emit('request', request, response);
