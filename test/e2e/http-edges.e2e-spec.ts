@@ -218,6 +218,24 @@ describe('HTTP edges', () => {
       }
     });
 
+    it('a streamed route without a byte limit says continue, and its answer arrives after the body', async () => {
+      // curl sends `Expect: 100-continue` for large uploads to the CLI upload route.
+      for (const chunked of [false, true]) {
+        const answer = await send({
+          method: 'PUT',
+          path: `/api/v1/uploads/${randomUUID()}/content`,
+          headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+          body: Buffer.alloc(4 * MiB),
+          chunked,
+          expectContinue: true,
+        });
+        expect(answer.interim).toEqual([100]);
+        expect(answer.bodySent).toBe(true);
+        expect(answer.status).toBe(404);
+        expect(restError(answer).code).toMatch(/NOT_FOUND$/);
+      }
+    });
+
     it('bodies at the limit are still taken', async () => {
       const certificate = 'x'.repeat(MiB - 100);
       const verify = await send({
