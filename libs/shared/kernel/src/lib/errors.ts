@@ -82,7 +82,14 @@ export class UnsupportedMediaTypeError extends DomainError {
 
 /** A request body over the route's limit: HTTP 413, code `PAYLOAD_TOO_LARGE`, `details.limit` in bytes. */
 export class PayloadTooLargeError extends DomainError {
-  constructor(limit: number, message = `The request body is larger than this address takes (${limit} bytes)`) {
+  constructor(limit: number, message = `The request body is over this address's limit of ${sizeOf(limit)}`) {
     super('PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE', message, { limit });
   }
 }
+
+const sizeOf = (bytes: number) =>
+  bytes % (1024 * 1024) === 0
+    ? `${bytes / (1024 * 1024)} MiB`
+    : bytes % 1024 === 0
+      ? `${bytes / 1024} KiB`
+      : `${bytes} bytes`;
