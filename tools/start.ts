@@ -63,7 +63,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const url = config.http.publicUrl;
+  // Where to open it: PUBLIC_URL when set; otherwise the listening address (loopback or all interfaces: localhost) —
+  // any host that reaches it works, since pages derive their URLs from the origin they are on.
+  const url =
+    config.http.canonicalUrl ??
+    `http://${['0.0.0.0', '::', '127.0.0.1'].includes(config.http.host) ? 'localhost' : config.http.host}:${config.http.port}`;
   await waitForHealthy(`http://${config.http.host}:${config.http.port}/healthz`);
   if (!config.isProduction) {
     const demo = await seedDemoContent(`http://${config.http.host}:${config.http.port}`, database.url);

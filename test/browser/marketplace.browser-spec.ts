@@ -182,7 +182,7 @@ describe('marketplace journey', () => {
     // Exclusion: a tag found through the tag box and hidden takes the model out; removing the chip brings it back.
     await buyer.getByTestId('tag-finder').fill('pain');
     await buyer.getByRole('button', { name: 'Hide #painterly' }).click();
-    await buyer.waitForURL(/notag=/);
+    await buyer.waitForURL(/[?&]not=painterly(&|$)/);
     await card.waitFor({ state: 'detached' });
     // Nothing left: the help offers to relax that exclusion.
     await buyer.getByTestId('empty-state').getByRole('button', { name: 'Not #painterly' }).waitFor();

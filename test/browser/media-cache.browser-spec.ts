@@ -108,7 +108,8 @@ describe('model page images: stable URLs, cached by the browser', () => {
     });
     await page.goto(`${journey.baseUrl}/models/0190a5b0-0000-7000-8000-000000000099`);
     await page.getByTestId('loading').waitFor();
-    await page.getByTestId('error-state').waitFor();
-    expect(await page.getByTestId('error-state').textContent()).toMatch(/model not found/i);
+    // Not found is permanent: the not-found page, with no "Try again".
+    await page.getByText('There is nothing at this address').waitFor();
+    expect(await page.getByRole('button', { name: /try again/i }).count()).toBe(0);
   });
 });

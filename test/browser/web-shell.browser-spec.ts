@@ -25,8 +25,8 @@ describe('web client served by the API', () => {
     });
     const document = await page.goto(baseUrl);
     expect(document?.headers()['cache-control']).toBe('no-cache');
-    await page.getByRole('heading', { name: 'Style models' }).waitFor();
-    expect(await page.title()).toBe('Browse style models · Lookbook');
+    await page.getByRole('heading', { name: 'All models and templates' }).waitFor();
+    expect(await page.title()).toBe('All models and templates · Lookbook');
     expect(failures).toEqual([]);
     expect(assets.length).toBeGreaterThan(0);
     expect(assets.every((a) => a.cacheControl === 'public, max-age=31536000, immutable')).toBe(true);
@@ -46,10 +46,11 @@ describe('web client served by the API', () => {
 
   it('answers an unknown address with a page that says so, and a malformed filter by ignoring it', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/models/not-a-uuid`);
-    await page.getByText('There is nothing at this address').or(page.getByTestId('error-state')).first().waitFor();
+    const response = await page.goto(`${baseUrl}/models/not-a-uuid`);
+    expect(response?.status()).toBe(404);
+    await page.getByText('There is nothing at this address').waitFor();
     await page.goto(`${baseUrl}/?type=NOT_A_TYPE`);
-    await page.getByRole('heading', { name: 'Style models' }).waitFor();
+    await page.getByRole('heading', { name: 'All models and templates' }).waitFor();
     // Dropped, not applied: no filter chip, and the search runs unfiltered.
     await page.getByTestId('result-count').or(page.getByTestId('empty-state')).first().waitFor();
     expect(await page.getByRole('button', { name: /remove filter/ }).count()).toBe(0);

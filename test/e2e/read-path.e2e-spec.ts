@@ -309,8 +309,11 @@ describe('read path: the anonymous response cache', () => {
   afterAll(() => api.close());
 
   const discover = (token?: string) => {
+    // One Host, as a browser sends: supertest listens on a new port per request, and the cache keeps answers per
+    // origin (without PUBLIC_URL, absolute URLs in an answer name the origin it was asked on).
     const call = request(api.server)
       .post('/graphql')
+      .set('host', 'lookbook.test')
       .send({ query: DISCOVER_QUERY, variables: { first: 5 } });
     return token ? call.set('authorization', `Bearer ${token}`) : call;
   };

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.http.host, port: config.http.port });
-  log.log(`Lookbook API listening on ${config.http.publicUrl} (GraphQL at ${config.http.publicUrl}/graphql)`);
+  const url = config.http.canonicalUrl ?? `http://${config.http.host}:${config.http.port}`;
+  log.log(`Lookbook API listening on ${url} (GraphQL at ${url}/graphql)`);
 }
 
 main().catch((error: unknown) => {

@@ -3,26 +3,37 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  defaultParseSearch,
   lazyRouteComponent,
+  notFound,
   redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod/mini';
+import { WEB_ROUTES } from '@lookbook/kernel/browser';
 import { AppShell } from './app/shell';
 import { NotFound, RouteError } from './app/route-states';
 import { LoadingState } from '@lookbook/web-ui';
 import { baseModelsQuery, browseQuery, browseSearch } from './features/catalog/catalog-queries';
 import { modelPageQuery } from './features/catalog/model-queries';
 import { queryClient } from './lib/query-client';
+import { stringifySearch } from './lib/search-params';
 import { sessionStore } from './lib/session-store';
 
 /**
- * Every page and its URL. Pages load as separate chunks (lazyRouteComponent); a route's loader starts its one query
+ * Every page and its URL (WEB_ROUTES, shared with the API, which serves the app for exactly these addresses and its
+ * 404 page for others). Pages load as separate chunks (lazyRouteComponent); a route's loader starts its one query
  * in parallel with the chunk, so a page costs one round trip. Search params are validated and typed (zod).
  */
 const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: AppShell });
 
+/** `$id` is a UUID; anything else in its place is an address that does not exist (the 404 page, not an error). */
 const uuidParams = {
-  parse: (params: Record<string, string>) => ({ id: z.uuid().parse(params['id']) }),
+  parse: (params: Record<string, string>) => {
+    const id = z.uuid().safeParse(params['id']);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router's not-found is thrown
+    if (!id.success) throw notFound();
+    return { id: id.data };
+  },
   stringify: (params: { id: string }) => ({ id: params.id }),
 };
 
@@ -36,7 +47,7 @@ const nextSearch = z.object({ next: z.catch(z.optional(z.string().check(z.maxLen
 
 const browse = createRoute({
   getParentRoute: () => root,
-  path: '/',
+  path: WEB_ROUTES.browse,
   validateSearch: browseSearch,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => {
@@ -48,56 +59,58 @@ const browse = createRoute({
 
 const model = createRoute({
   getParentRoute: () => root,
-  path: '/models/$id',
+  path: WEB_ROUTES.model,
   params: uuidParams,
+  // The version shown (absent: the newest), so a reload or a shared link keeps the one chosen.
+  validateSearch: z.object({ version: z.catch(z.optional(z.uuid()), undefined) }),
   loader: ({ context, params }) => context.queryClient.ensureQueryData(modelPageQuery(params.id)),
   component: lazyRouteComponent(() => import('./features/catalog/model-page'), 'ModelPage'),
 });
 
 const version = createRoute({
   getParentRoute: () => root,
-  path: '/versions/$id',
+  path: WEB_ROUTES.version,
   params: uuidParams,
   component: lazyRouteComponent(() => import('./features/catalog/version-redirect'), 'VersionRedirect'),
 });
 
 const profile = createRoute({
   getParentRoute: () => root,
-  path: '/u/$handle',
+  path: WEB_ROUTES.profile,
   component: lazyRouteComponent(() => import('./features/account/profile-page'), 'ProfilePage'),
 });
 
 const signIn = createRoute({
   getParentRoute: () => root,
-  path: '/sign-in',
+  path: WEB_ROUTES.signIn,
   validateSearch: nextSearch,
   component: lazyRouteComponent(() => import('./features/account/auth-forms'), 'SignInPage'),
 });
 
 const signUp = createRoute({
   getParentRoute: () => root,
-  path: '/sign-up',
+  path: WEB_ROUTES.signUp,
   validateSearch: nextSearch,
   component: lazyRouteComponent(() => import('./features/account/auth-forms'), 'SignUpPage'),
 });
 
 const account = createRoute({
   getParentRoute: () => root,
-  path: '/account',
+  path: WEB_ROUTES.account,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/account/account-page'), 'AccountPage'),
 });
 
 const library = createRoute({
   getParentRoute: () => root,
-  path: '/library',
+  path: WEB_ROUTES.library,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/library/library-page'), 'LibraryPage'),
 });
 
 const order = createRoute({
   getParentRoute: () => root,
-  path: '/orders/$id',
+  path: WEB_ROUTES.order,
   params: uuidParams,
   validateSearch: z.object({ checkout: z.catch(z.optional(z.enum(['success', 'cancelled'])), undefined) }),
   beforeLoad: signedIn,
@@ -106,27 +119,27 @@ const order = createRoute({
 
 const verify = createRoute({
   getParentRoute: () => root,
-  path: '/verify',
+  path: WEB_ROUTES.verify,
   component: lazyRouteComponent(() => import('./features/verify/verify-page'), 'VerifyPage'),
 });
 
 const studio = createRoute({
   getParentRoute: () => root,
-  path: '/studio',
+  path: WEB_ROUTES.studio,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/studio-page'), 'StudioPage'),
 });
 
 const studioNew = createRoute({
   getParentRoute: () => root,
-  path: '/studio/new',
+  path: WEB_ROUTES.studioNew,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/new-model-page'), 'NewModelPage'),
 });
 
 const studioModel = createRoute({
   getParentRoute: () => root,
-  path: '/studio/models/$id',
+  path: WEB_ROUTES.studioModel,
   params: uuidParams,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/model-editor-page'), 'ModelEditorPage'),
@@ -134,7 +147,7 @@ const studioModel = createRoute({
 
 const studioVersion = createRoute({
   getParentRoute: () => root,
-  path: '/studio/versions/$id',
+  path: WEB_ROUTES.studioVersion,
   params: uuidParams,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/version-editor-page'), 'VersionEditorPage'),
@@ -142,34 +155,34 @@ const studioVersion = createRoute({
 
 const templatePage = createRoute({
   getParentRoute: () => root,
-  path: '/templates/$id',
+  path: WEB_ROUTES.template,
   params: uuidParams,
   component: lazyRouteComponent(() => import('./features/templates/template-page'), 'TemplatePage'),
 });
 
 const check = createRoute({
   getParentRoute: () => root,
-  path: '/check',
+  path: WEB_ROUTES.check,
   component: lazyRouteComponent(() => import('./features/templates/check-page'), 'CheckPage'),
 });
 
 const studioIps = createRoute({
   getParentRoute: () => root,
-  path: '/studio/ips',
+  path: WEB_ROUTES.studioIps,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/templates/ip-console-page'), 'IpConsolePage'),
 });
 
 const studioNewTemplate = createRoute({
   getParentRoute: () => root,
-  path: '/studio/templates/new',
+  path: WEB_ROUTES.studioNewTemplate,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/templates/new-template-page'), 'NewTemplatePage'),
 });
 
 const earnings = createRoute({
   getParentRoute: () => root,
-  path: '/earnings',
+  path: WEB_ROUTES.earnings,
   validateSearch: z.object({ onboarding: z.catch(z.optional(z.enum(['return', 'expired'])), undefined) }),
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/earnings/earnings-page'), 'EarningsPage'),
@@ -177,7 +190,7 @@ const earnings = createRoute({
 
 const staff = createRoute({
   getParentRoute: () => root,
-  path: '/staff',
+  path: WEB_ROUTES.staff,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/staff/staff-page'), 'StaffPage'),
 });
@@ -207,6 +220,10 @@ const routeTree = root.addChildren([
 
 export const router = createRouter({
   routeTree,
+  stringifySearch,
+  parseSearch: defaultParseSearch,
+  // As the API matches them (WEB_ROUTES): `/Library` is the 404 page, not `/library`.
+  caseSensitive: true,
   context: { queryClient },
   // Inside the shell: a page that fails, loads or does not exist keeps the header and navigation.
   defaultPendingComponent: () => <LoadingState />,

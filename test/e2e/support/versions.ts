@@ -9,6 +9,13 @@ export interface VersionOptions {
   parents?: { versionId: string; relation: string }[];
   /** Offers set before publishing (none: publish without any, which must fail). */
   offers?: OfferInput[];
+  /** Add the version to this model of the creator's (default: a new model). */
+  modelId?: string;
+  /** The version's name (default `v1`). */
+  versionName?: string;
+  /** A new model's name and tags (default: a random name, no tags). */
+  name?: string;
+  tags?: string[];
 }
 
 export interface ReadyVersion {
@@ -31,25 +38,43 @@ const gqlOrThrow = async <T>(api: TestApi, user: TestUser, query: string, variab
  * is about (offers). Needs a worker running against the API's database for the ingest.
  */
 export async function readyDraft(api: TestApi, creator: TestUser, options: VersionOptions = {}): Promise<ReadyVersion> {
+  const model = options.modelId ? { id: options.modelId } : await newModel(api, creator, options);
+  const { createModelVersion: version } = await gqlOrThrow<{ createModelVersion: { id: string } }>(
+    api,
+    creator,
+    `mutation($m: UUID!, $i: CreateModelVersionInput!) { createModelVersion(modelId: $m, input: $i) { id } }`,
+    { m: model.id, i: { name: options.versionName ?? 'v1', parents: options.parents ?? [] } },
+  );
+  return uploadAndOffer(api, creator, model.id, version.id, options);
+}
+
+async function newModel(api: TestApi, creator: TestUser, options: VersionOptions): Promise<{ id: string }> {
   const { createStyleModel: model } = await gqlOrThrow<{ createStyleModel: { id: string } }>(
     api,
     creator,
     `mutation($i: CreateStyleModelInput!) { createStyleModel(input: $i) { id } }`,
     {
       i: {
-        name: `Look ${randomBytes(4).toString('hex')}`,
+        name: options.name ?? `Look ${randomBytes(4).toString('hex')}`,
+        ...(options.tags ? { tags: options.tags } : {}),
         type: 'LORA',
         baseModelId: options.baseModelId ?? 'sdxl-1.0',
         maturity: 'SFW',
       },
     },
   );
-  const { createModelVersion: version } = await gqlOrThrow<{ createModelVersion: { id: string } }>(
-    api,
-    creator,
-    `mutation($m: UUID!, $i: CreateModelVersionInput!) { createModelVersion(modelId: $m, input: $i) { id } }`,
-    { m: model.id, i: { name: 'v1', parents: options.parents ?? [] } },
-  );
+  return model;
+}
+
+async function uploadAndOffer(
+  api: TestApi,
+  creator: TestUser,
+  modelId: string,
+  versionId: string,
+  options: VersionOptions,
+): Promise<ReadyVersion> {
+  const version = { id: versionId };
+  const model = { id: modelId };
   const bytes = buildSafetensors([{ name: 'w', dtype: 'F32', shape: [32] }], { fill: 'random' });
   const { createModelFileUpload: created } = await gqlOrThrow<{
     createModelFileUpload: { file: { id: string }; upload: { id: string } };

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { constants as zlib } from 'node:zlib';
-import { join, resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
@@ -9,14 +7,18 @@ import type {} from '@fastify/static'; // reply.sendFile
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '@lookbook/core';
-import { httpLogger, registerRequestLogging, requestIdFor, SqlStatements } from '@lookbook/core';
+import {
+  httpLogger,
+  originOf,
+  registerRequestLogging,
+  RequestOrigin,
+  requestIdFor,
+  SqlStatements,
+} from '@lookbook/core';
 import type { ApiModuleOptions } from './app.module';
 import { AppModule } from './app.module';
-
-/** GraphQL documents and JSON bodies are small; uploads get their own routes and limits. */
-const BODY_LIMIT_BYTES = 1024 * 1024;
-const MAX_IMAGE_BODY_BYTES = 25 * 1024 * 1024;
+import { BODY_LIMIT_BYTES, enforceBodyLimits, IMAGE_BODY_TYPES, MAX_IMAGE_BODY_BYTES } from './body-limits';
+import { redirectToCanonicalHost, serveWebClient } from './web-client';
 
 /** Builds the API application (not listening). Used by main.ts, the schema generator and the e2e tests. */
 export async function createApi(options: ApiModuleOptions): Promise<NestFastifyApplication> {
@@ -48,7 +50,16 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
       void reply.header('x-sql-statements', String(SqlStatements.count() ?? 0));
     });
   }
+  if (!options.config.http.canonicalUrl) {
+    // No PUBLIC_URL: absolute URLs built for this request (checkout return URLs, a licence's verifyUrl) use the origin
+    // it was made on — Host, or X-Forwarded-Host/-Proto behind a trusted proxy — validated, never echoed raw.
+    fastify.addHook('onRequest', (request, _reply, done) =>
+      RequestOrigin.run(originOf(request.protocol, request.host), () => done()),
+    );
+  }
   registerRequestLogging(fastify);
+  redirectToCanonicalHost(fastify, options.config);
+  enforceBodyLimits(fastify);
   // JSON answers (a page of cards is ~60 KB) shrink 4–8× on the wire. Brotli at quality 4 costs about as much CPU as
   // gzip; built web assets carry precompressed files instead (serveWebClient), and media types are left alone.
   await app.register(compress, {
@@ -58,7 +69,7 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
   });
   // Raw bodies for the REST upload routes: images are buffered (bounded), model files stream through untouched.
   fastify.addContentTypeParser(
-    ['image/png', 'image/jpeg', 'image/webp'],
+    IMAGE_BODY_TYPES,
     { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BODY_BYTES },
     (_req, body, done) => done(null, body),
   );
@@ -80,49 +91,3 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
   serveWebClient(app, options.config);
   return app;
 }
-
-/** The built web client (apps/web → dist/web) is served from `/` when present. */
-function serveWebClient(app: NestFastifyApplication, config: AppConfig): void {
-  const root = resolve(config.web.distDir);
-  if (!existsSync(join(root, 'index.html'))) return;
-  // `preCompressed`: the build writes .br and .gz beside each text asset; they are sent to clients that accept them.
-  app.useStaticAssets({ root, prefix: '/', index: ['index.html'], wildcard: false, preCompressed: true });
-  const fastify = app.getHttpAdapter().getInstance();
-  // Hashed build assets never change; the page itself is revalidated, so a deploy shows at once.
-  fastify.addHook('onSend', async (request, reply) => {
-    if (request.method !== 'GET' || reply.statusCode !== 200) return;
-    if (request.url.startsWith('/assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable');
-    else if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
-      void reply.header('cache-control', 'no-cache');
-  });
-  // The client's pages, opened by URL (shared links, reloads, the payment provider's return URLs), load the app.
-  for (const route of WEB_CLIENT_ROUTES) {
-    fastify.get(route, (_request, reply) => reply.sendFile('index.html', root));
-  }
-}
-
-/**
- * The web client's pages (apps/web/src/router.tsx): opened directly, shared or reloaded, they load the app. Kept in
- * step with the router by the browser journeys, which open each page by URL.
- */
-export const WEB_CLIENT_ROUTES = [
-  '/models/:id',
-  '/versions/:id',
-  '/u/:handle',
-  '/sign-in',
-  '/sign-up',
-  '/account',
-  '/library',
-  '/orders/:id',
-  '/verify',
-  '/studio',
-  '/studio/new',
-  '/studio/models/:id',
-  '/studio/versions/:id',
-  '/studio/templates/new',
-  '/studio/ips',
-  '/check',
-  '/templates/:id',
-  '/earnings',
-  '/staff',
-];

@@ -1,10 +1,18 @@
 import { Link, useRouter } from '@tanstack/react-router';
 import { EmptyState, ErrorState, buttonStyles } from '@lookbook/web-ui';
-import { errorMessage, isRetryable } from '../lib/api-error';
+import { errorMessage, isNotFound, isRetryable } from '../lib/api-error';
 import { useTitle } from '../lib/use-title';
 
-/** A route whose loader or component failed: the error as a plain sentence, and a retry that reloads the route. */
+/**
+ * A route whose loader or component failed: the error as a plain sentence, with a retry that reloads the route only
+ * when retrying can help. What does not exist (`MODEL_NOT_FOUND`, …) is the not-found page, with no retry.
+ */
 export function RouteError({ error }: { error: unknown }) {
+  if (isNotFound(error)) return <NotFound />;
+  return <RouteFailure error={error} />;
+}
+
+function RouteFailure({ error }: { error: unknown }) {
   const router = useRouter();
   useTitle('Something went wrong');
   return (

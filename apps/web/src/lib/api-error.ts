@@ -87,3 +87,7 @@ export function isRetryable(error: unknown): boolean {
   if (error instanceof ApiError) return TRANSIENT.has(error.code) || error.code.endsWith('_UNAVAILABLE');
   return true;
 }
+
+/** What was asked for does not exist (or is not for this viewer): `NOT_FOUND`, `MODEL_NOT_FOUND`, … — permanent. */
+export const isNotFound = (error: unknown): boolean =>
+  error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code.endsWith('_NOT_FOUND'));

@@ -39,3 +39,5 @@ export * from './lib/database/entity-from-row';
 export * from './lib/graphql/selection';
 export * from './lib/database/public-changes';
 export * from './lib/graphql/preloaded';
+export * from './lib/http/body-limit';
+export * from './lib/http/public-url';

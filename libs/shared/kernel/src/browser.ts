@@ -5,3 +5,4 @@ export * from './lib/licence-terms';
 export * from './lib/currency';
 export * from './lib/model-files';
 export * from './lib/price-order';
+export * from './lib/web-routes';

@@ -9,3 +9,4 @@ export * from './lib/licence-terms';
 export * from './lib/maturity';
 export * from './lib/model-files';
 export * from './lib/price-order';
+export * from './lib/web-routes';

@@ -39,15 +39,9 @@ export function BrowsePage() {
   const navigate = useNavigate({ from: '/' });
   const results = useInfiniteQuery(browseQuery(search));
   const baseModels = useQuery(baseModelsQuery());
-  useTitle(
-    search.q
-      ? `“${search.q}” — search`
-      : search.tag
-        ? `#${search.tag}`
-        : search.creator
-          ? `Models by @${search.creator}`
-          : 'Browse style models',
-  );
+  const baseName = (id: string) => baseModels.data?.baseModels.find((b) => b.id === id)?.name ?? id;
+  const heading = browseHeading(search, baseName);
+  useTitle(search.q ? `“${search.q}” — search` : heading);
 
   const first = results.data?.pages[0]?.search;
   const hits = useMemo(() => results.data?.pages.flatMap((p) => p.search.hits) ?? [], [results.data]);
@@ -64,12 +58,12 @@ export function BrowsePage() {
     [hits],
   );
   const prices = useMemo(() => new Map(hits.map((h) => [h.model?.id ?? h.template?.id ?? '', h.price])), [hits]);
+  // Each change is a history entry, so Back undoes a filter (the search box changes it on Enter, not per keystroke).
   const setSearch = (patch: Partial<BrowseSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
+    void navigate({ search: (previous) => ({ ...previous, ...patch }), resetScroll: false });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError, error } = results;
   const onEndReached = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const capped = !hasNextPage && results.data?.pages.length === PAGE_CAP;
-  const baseName = (id: string) => baseModels.data?.baseModels.find((b) => b.id === id)?.name ?? id;
   const chips = activeChips(search, baseName);
   const filtered = chips.length > 0 || !!search.q;
   // Phones: the facet panel opens on demand instead of pushing the results below the fold.
@@ -123,13 +117,7 @@ export function BrowsePage() {
         <section className="min-w-0 flex-1" aria-labelledby="browse-heading">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
             <h1 id="browse-heading" className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere">
-              {search.q
-                ? `Results for “${search.q}”`
-                : search.creator
-                  ? `Models by @${search.creator}`
-                  : search.kind === 'template'
-                    ? 'Workflow templates'
-                    : 'Style models'}
+              {heading}
             </h1>
             {first && (
               <p className="text-sm text-muted" aria-live="polite" data-testid="result-count">
@@ -246,6 +234,34 @@ export function BrowsePage() {
   );
 }
 
+/**
+ * The heading names what is listed: "All models and templates", "Paid workflow templates", "LoRA models for SDXL 1.0
+ * tagged #watercolor", "Models and templates by @ada", "Results for “neon”". Other filters show as chips below it.
+ */
+export function browseHeading(search: BrowseSearch, baseName: (id: string) => string): string {
+  if (search.q) return `Results for “${search.q}”`;
+  const kinds =
+    search.kind === 'template'
+      ? 'workflow templates'
+      : search.kind === 'model'
+        ? 'style models'
+        : 'models and templates';
+  const what = search.type ? `${modelTypeLabel(search.type)} models` : kinds;
+  const price = search.price === 'paid' ? 'paid' : search.price === 'free' ? 'free' : '';
+  const phrase = [
+    price,
+    what,
+    search.base && `for ${baseName(search.base)}`,
+    search.tag && `tagged #${search.tag}`,
+    search.creator && `by @${search.creator}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const narrowed = price || search.type || search.base || search.tag || search.creator;
+  const text = narrowed ? phrase : `all ${phrase}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** What the count counts: models, workflow templates, or both ("results"). */
 function resultNoun(kind: BrowseSearch['kind'], total: number): string {
   const one = total === 1;
@@ -325,11 +341,11 @@ function activeChips(search: BrowseSearch, baseName: (id: string) => string): Ch
     chips.push({ key: 'derivatives', label: 'Derivatives allowed', remove: { derivatives: undefined } });
   if (search.nocredit) chips.push({ key: 'nocredit', label: 'No credit needed', remove: { nocredit: undefined } });
   if (search.mature) chips.push({ key: 'mature', label: 'Including mature', remove: { mature: undefined } });
-  for (const tag of search.notag ?? [])
+  for (const tag of search.not ?? [])
     chips.push({
-      key: `notag:${tag}`,
+      key: `not:${tag}`,
       label: `Not #${tag}`,
-      remove: { notag: (search.notag ?? []).filter((t) => t !== tag) },
+      remove: { not: (search.not ?? []).filter((t) => t !== tag) },
     });
   return chips;
 }

@@ -22,6 +22,22 @@ export const MODEL_TYPES = [
 const optionalText = (max: number) =>
   z.catch(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max))), undefined);
 const flag = z.catch(z.optional(z.boolean()), undefined);
+/**
+ * A list of words from the URL: one value, the key repeated (an array), or commas; the router's parser may have made
+ * a word that looks like JSON into a number or boolean (`?not=1990`), which is read back as the word. Duplicates and
+ * blanks are dropped; none left is absent.
+ */
+const words = z.pipe(
+  z.transform((value: unknown) => {
+    const values = Array.isArray(value) ? (value as unknown[]) : [value];
+    const list = values
+      .flatMap((v) => (['string', 'number', 'boolean'].includes(typeof v) ? String(v).split(',') : []))
+      .map((word) => word.trim())
+      .filter(Boolean);
+    return list.length ? [...new Set(list)] : undefined;
+  }),
+  z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))),
+);
 export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_DOWNLOADED', 'TRENDING', 'PRICE_LOW', 'PRICE_HIGH'] as const;
 export const browseSearch = z.object({
   q: optionalText(200),
@@ -31,8 +47,8 @@ export const browseSearch = z.object({
   base: optionalText(60),
   creator: optionalText(40),
   tag: optionalText(40),
-  /** Excluded tags. */
-  notag: z.catch(z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))), undefined),
+  /** Excluded tags, as words: `?not=landscape`, repeated (`&not=night`) or comma-separated (`?not=landscape,night`). */
+  not: z.catch(z.optional(words), undefined),
   price: z.catch(z.optional(z.enum(['free', 'paid'])), undefined),
   commercial: flag,
   derivatives: flag,
@@ -168,7 +184,7 @@ export function searchVariables(search: BrowseSearch) {
       creditRequired: search.nocredit ? false : null,
       maturity: search.mature ? (['SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT'] as Maturity[]) : null,
     },
-    exclude: { tags: search.notag ?? null },
+    exclude: { tags: search.not ?? null },
     sort: search.sort ?? null,
   };
 }

@@ -175,7 +175,7 @@ function TagRow({
         className="min-h-8 min-w-8 shrink-0 rounded-md text-sm text-muted hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
         aria-label={`Hide #${value}`}
         title={`Hide #${value}`}
-        onClick={() => onChange({ notag: [...new Set([...(search.notag ?? []), value])] })}
+        onClick={() => onChange({ not: [...new Set([...(search.not ?? []), value])] })}
       >
         −
       </button>

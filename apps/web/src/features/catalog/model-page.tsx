@@ -1,6 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Badge, Notice, buttonStyles, cn } from '@lookbook/web-ui';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
@@ -19,7 +18,11 @@ export function ModelPage() {
   const { data } = useSuspenseQuery(modelPageQuery(id));
   const { me, signedIn } = useMe();
   const model = data.styleModel;
-  const [versionId, setVersionId] = useState(model.versions[0]?.id);
+  // The chosen version lives in the URL (`?version=`), so a reload or a shared link shows the same one.
+  const { version: versionId } = route.useSearch();
+  const navigate = useNavigate({ from: '/models/$id' });
+  const setVersionId = (id: string) =>
+    void navigate({ search: (previous) => ({ ...previous, version: id }), resetScroll: false });
   const version = model.versions.find((v) => v.id === versionId) ?? model.versions[0];
   const isOwner = !!me && me.id === model.owner?.id;
   useTitle(model.name);

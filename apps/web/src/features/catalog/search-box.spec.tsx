@@ -84,7 +84,7 @@ describe('FacetPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: /^LoRA/ }));
     expect(onChange).toHaveBeenLastCalledWith({ type: 'LORA' });
     await userEvent.click(screen.getByRole('button', { name: 'Hide #ink' }));
-    expect(onChange).toHaveBeenLastCalledWith({ notag: ['ink'] });
+    expect(onChange).toHaveBeenLastCalledWith({ not: ['ink'] });
   });
 
   it('finds any tag within the current search, with its count, and filters or hides it', async () => {
@@ -123,7 +123,7 @@ describe('FacetPanel', () => {
     await userEvent.click(found);
     expect(onChange).toHaveBeenLastCalledWith({ tag: 'watercolor' });
     await userEvent.click(screen.getByRole('button', { name: 'Hide #watery' }));
-    expect(onChange).toHaveBeenLastCalledWith({ notag: ['watery'] });
+    expect(onChange).toHaveBeenLastCalledWith({ not: ['watery'] });
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Find a tag' }));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Find a tag' }), 'zz');
     expect(await screen.findByText(/No tag starts with “zz”/)).toBeInTheDocument();

@@ -14,11 +14,13 @@ const VersionModel = graphql(`
 `);
 const route = getRouteApi('/versions/$id');
 
-/** A link to a version (credited resources, lineage parents) opens its model's page. */
+/** A link to a version (credited resources, lineage parents) opens its model's page on that version. */
 export function VersionRedirect() {
   const { id } = route.useParams();
   const query = useQuery({ queryKey: ['versionModel', id], queryFn: () => execute(VersionModel, { id }) });
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState message={errorMessage(query.error)} />;
-  return <Navigate to="/models/$id" params={{ id: query.data.modelVersion.modelId }} replace />;
+  return (
+    <Navigate to="/models/$id" params={{ id: query.data.modelVersion.modelId }} search={{ version: id }} replace />
+  );
 }

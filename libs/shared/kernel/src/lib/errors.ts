@@ -5,6 +5,7 @@
 export type ErrorCategory =
   | 'BAD_USER_INPUT'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
@@ -78,3 +79,17 @@ export class UnsupportedMediaTypeError extends DomainError {
     super('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', message, details);
   }
 }
+
+/** A request body over the route's limit: HTTP 413, code `PAYLOAD_TOO_LARGE`, `details.limit` in bytes. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(limit: number, message = `The request body is over this address's limit of ${sizeOf(limit)}`) {
+    super('PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE', message, { limit });
+  }
+}
+
+const sizeOf = (bytes: number) =>
+  bytes % (1024 * 1024) === 0
+    ? `${bytes / (1024 * 1024)} MiB`
+    : bytes % 1024 === 0
+      ? `${bytes / 1024} KiB`
+      : `${bytes} bytes`;

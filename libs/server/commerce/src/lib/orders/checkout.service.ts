@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock, RateLimiter, Transactions } from '@lookbook/core';
+import { APP_CONFIG, Clock, RateLimiter, Transactions, publicBaseUrl } from '@lookbook/core';
 import { newId } from '@lookbook/kernel';
 import { LicensingFacade } from '@lookbook/licensing';
 import { CommerceErrors } from '../commerce.errors';
@@ -107,7 +107,7 @@ export class CheckoutService {
 
   /** Creates (or, with the same key, finds again) the provider's checkout session for an order. */
   private async openSession(order: OrderEntity): Promise<OrderEntity> {
-    const base = this.config.http.publicUrl;
+    const base = publicBaseUrl(this.config);
     let session;
     try {
       session = await this.provider.createCheckoutSession(

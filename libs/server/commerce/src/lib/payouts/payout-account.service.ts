@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Clock, Transactions } from '@lookbook/core';
+import { APP_CONFIG, Clock, Transactions, publicBaseUrl } from '@lookbook/core';
 import { CommerceErrors } from '../commerce.errors';
 import type { AccountState } from '../provider/payment-provider';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
@@ -54,7 +54,7 @@ export class PayoutAccountService {
         await this.payouts.insertAccountIfMissing(creatorId, state.id, this.clock.now());
         account = (await this.account(creatorId))!;
       }
-      const back = `${this.config.http.publicUrl}${returnPath}`;
+      const back = `${publicBaseUrl(this.config)}${returnPath}`;
       const url = await this.provider.createOnboardingLink(account.providerAccountId, {
         refreshUrl: `${back}${back.includes('?') ? '&' : '?'}onboarding=expired`,
         returnUrl: back,

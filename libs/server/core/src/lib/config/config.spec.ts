@@ -6,11 +6,43 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({
       host: '127.0.0.1',
       port: 3000,
-      publicUrl: 'http://localhost:3000',
+      canonicalUrl: undefined,
+      defaultUrl: 'http://localhost:3000',
       trustProxy: false,
     });
+    // No PUBLIC_URL: media is served from whichever origin the page is on.
+    expect(config.storage.mediaPublicUrl).toBe('/media');
     expect(config.database.url).toBeUndefined();
     expect(config.env).toBe('development');
+  });
+
+  it('makes a configured PUBLIC_URL canonical, and the base of media URLs unless MEDIA_PUBLIC_URL says otherwise', () => {
+    for (const [value, canonical] of [
+      ['https://lookbook.example', 'https://lookbook.example'],
+      ['https://lookbook.example/', 'https://lookbook.example'],
+      ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ] as const) {
+      const config = loadConfig({ PUBLIC_URL: value });
+      expect(config.http.canonicalUrl).toBe(canonical);
+      expect(config.http.defaultUrl).toBe(canonical);
+      expect(config.storage.mediaPublicUrl).toBe(`${canonical}/media`);
+    }
+    expect(loadConfig({ PUBLIC_URL: 'https://a.example', MEDIA_PUBLIC_URL: 'https://cdn.example/m/' }).storage).toEqual(
+      expect.objectContaining({ mediaPublicUrl: 'https://cdn.example/m' }),
+    );
+  });
+
+  it.each([
+    'ftp://lookbook.example',
+    'https://lookbook.example/app',
+    'https://lookbook.example/?x=1',
+    'lookbook.example',
+  ])('refuses PUBLIC_URL=%s (an http(s) origin only)', (value) => {
+    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/^Invalid configuration: PUBLIC_URL: /);
+  });
+
+  it('keeps the defaults when PUBLIC_URL is empty', () => {
+    expect(loadConfig({ PUBLIC_URL: '' }).http.canonicalUrl).toBeUndefined();
   });
 
   it.each([

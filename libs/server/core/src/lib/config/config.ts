@@ -13,7 +13,13 @@ const schema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: port.default(3000),
-    PUBLIC_URL: z.url().optional(),
+    PUBLIC_URL: z
+      .url()
+      .refine(
+        (u) => /^https?:\/\/[^/?#@]+\/?$/i.test(u),
+        'must be an http(s) origin with no path, e.g. https://lookbook.example (the site is served at its root)',
+      )
+      .optional(),
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().min(1).default('.data'),
@@ -141,7 +147,18 @@ type Env = z.output<typeof schema>;
 export interface AppConfig {
   readonly env: Env['NODE_ENV'];
   readonly isProduction: boolean;
-  readonly http: { host: string; port: number; publicUrl: string; trustProxy: boolean };
+  readonly http: {
+    host: string;
+    port: number;
+    /**
+     * `PUBLIC_URL` when configured: canonical — absolute URLs use it, and HTML pages opened on another host redirect
+     * to it. Absent: absolute URLs built in a request use that request's origin (see `publicBaseUrl`).
+     */
+    canonicalUrl: string | undefined;
+    /** Absolute URLs built outside any request when no `PUBLIC_URL` is set: `http://localhost:$PORT`. */
+    defaultUrl: string;
+    trustProxy: boolean;
+  };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly dataDir: string;
   readonly database: { url: string | undefined; poolMax: number; embeddedPort: number };
@@ -165,7 +182,11 @@ export interface AppConfig {
     weightsBucket: string;
     mediaBucket: string;
     embeddedPort: number;
-    /** Where public media (sample images, thumbnails) is served from: a CDN in production, else the API's /media. */
+    /**
+     * Where public media (sample images, thumbnails) is served from: `MEDIA_PUBLIC_URL` (a CDN in production), else
+     * the API's own `/media` — under `PUBLIC_URL` when configured, else relative (`/media`), so pages on any host load
+     * media from their own origin.
+     */
     mediaPublicUrl: string;
   };
   /** Anonymous public catalog reads are cached this long in-process (0 turns the cache off). */
@@ -223,14 +244,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const env = parsed.data;
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  const canonicalUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     http: {
       host: env.HOST,
       port: env.PORT,
-      publicUrl,
+      canonicalUrl,
+      defaultUrl: canonicalUrl ?? `http://localhost:${env.PORT}`,
       trustProxy: env.TRUST_PROXY,
     },
     logLevel: env.LOG_LEVEL,
@@ -258,7 +280,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       weightsBucket: env.S3_WEIGHTS_BUCKET,
       mediaBucket: env.S3_MEDIA_BUCKET,
       embeddedPort: env.EMBEDDED_S3_PORT,
-      mediaPublicUrl: (env.MEDIA_PUBLIC_URL ?? `${publicUrl}/media`).replace(/\/$/, ''),
+      mediaPublicUrl: (env.MEDIA_PUBLIC_URL ?? `${canonicalUrl ?? ''}/media`).replace(/\/$/, ''),
     },
     publicCacheTtlMs: env.PUBLIC_CACHE_TTL_MS,
     sqlStatementHeader: env.SQL_STATEMENT_HEADER && env.NODE_ENV !== 'production',

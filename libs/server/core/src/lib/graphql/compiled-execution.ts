@@ -21,10 +21,21 @@ export function compiledExecution(): { capture: (schema: GraphQLSchema) => Graph
       byOperation = new Map();
       compiled.set(request.document, byOperation);
     }
-    const name = request.operationName ?? '';
+    // The name the client sent: Apollo's own `operationName` is the operation it resolved (null when it resolved
+    // none), and compiling without a name would run the document's only operation under a name it does not have.
+    const operationName = request.request.operationName ?? undefined;
+    const name = operationName ?? '';
     let query = byOperation.get(name);
     if (!query) {
-      query = compileQuery(schema!, request.document, request.operationName ?? undefined);
+      try {
+        query = compileQuery(schema!, request.document, operationName);
+      } catch (error) {
+        // An operationName the document does not define (or none, among several): graphql-jit throws where
+        // graphql-js answers an error. Answered as such — Apollo then reports OPERATION_RESOLUTION_FAILURE, HTTP 400 —
+        // and not kept, so arbitrary names cannot grow the cache.
+        if (error instanceof GraphQLError) return { errors: [error] } as never;
+        throw error;
+      }
       byOperation.set(name, query);
     }
     if (!isCompiledQuery(query)) return withGraphqlErrors(query) as never;

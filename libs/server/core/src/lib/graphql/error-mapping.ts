@@ -10,6 +10,7 @@ const log = new Logger('Errors');
 export const HTTP_STATUS: Record<ErrorCategory, number> = {
   BAD_USER_INPUT: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -62,7 +63,12 @@ export function toPublicError(error: unknown): PublicError {
     };
   }
   if (error instanceof HttpException) {
+    // Nest's own (a route not found) and Fastify's, which Nest wraps with their status (a body too large while it
+    // was read, a content type no parser takes, JSON that does not parse).
     const status = error.getStatus();
+    if (status === 413)
+      return { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this address takes', status };
+    if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message, status };
     return { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: error.message, status };
   }
   if (isUnavailable(error)) {

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestListener, GraphQLResponse } from
 import type { FormattedExecutionResult } from 'graphql';
 import { OperationTypeNode } from 'graphql';
 import type { PublicCatalogChanges } from '../database/public-changes';
+import { RequestOrigin } from '../http/public-url';
 
 interface CacheContext {
   req: { headers: Record<string, string | string[] | undefined> };
@@ -61,7 +62,13 @@ export function publicResponseCache(options: PublicResponseCacheOptions): Apollo
         },
       };
     }
-    const key = JSON.stringify([request.query, request.operationName ?? null, request.variables ?? null]);
+    // Without PUBLIC_URL, absolute URLs in an answer (a licence's verifyUrl) name the origin it was asked on.
+    const key = JSON.stringify([
+      RequestOrigin.current() ?? null,
+      request.query,
+      request.operationName ?? null,
+      request.variables ?? null,
+    ]);
     const startedIn = generation;
     return {
       responseForOperation: ({ operation, response }) => {

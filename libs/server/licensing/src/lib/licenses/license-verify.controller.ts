@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, ParseUuidPipe, Public, RequireScope } from '@lookbook/core';
+import { APP_CONFIG, ParseUuidPipe, Public, RequireScope, publicBaseUrl } from '@lookbook/core';
 import { ValidationError } from '@lookbook/kernel';
 import { IdentityFacade } from '@lookbook/identity';
 import type { Verification } from './license-verifier.service';
@@ -38,7 +38,7 @@ export class LicenseVerifyController {
   }
 
   private async present({ valid, problem, message, grant }: Verification) {
-    const license = grant && toLicense(grant, 'PUBLIC', this.config.http.publicUrl);
+    const license = grant && toLicense(grant, 'PUBLIC', publicBaseUrl(this.config));
     const [holder] = grant ? await this.identity.usersByIds([grant.licenseeId]) : [];
     return {
       valid,

@@ -11,6 +11,7 @@ import {
   Public,
   Roles,
   UUIDScalar,
+  publicBaseUrl,
 } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
 import type { UserSummary } from '@lookbook/identity';
@@ -35,7 +36,7 @@ export class LicenseResolver {
   ) {}
 
   private view = (audience: LicenseAudience) => (grant: LicenseEntity) =>
-    toLicense(grant, audience, this.config.http.publicUrl);
+    toLicense(grant, audience, publicBaseUrl(this.config));
 
   @Query(() => LicenseConnection, { description: 'Your licences, newest first (active and revoked).' })
   myLicenses(@CurrentActor() actor: Actor, @Args() args: ConnectionArgs): Promise<Page<License>> {

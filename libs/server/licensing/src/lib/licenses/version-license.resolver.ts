@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor, AppConfig } from '@lookbook/core';
-import { APP_CONFIG, CurrentActor, LoaderRegistry, Loaders } from '@lookbook/core';
+import { APP_CONFIG, CurrentActor, LoaderRegistry, Loaders, publicBaseUrl } from '@lookbook/core';
 import { CatalogFacade, ModelVersion } from '@lookbook/catalog';
 import { License } from '../graphql/licensing.objects';
 import { toLicense } from '../graphql/licensing.mapper';
@@ -42,7 +42,7 @@ export class VersionLicenseResolver {
   ): Promise<License[]> {
     if (!viewer) return [];
     return (await this.held(viewer, loaders).load(version.id)).map((g) =>
-      toLicense(g, 'HOLDER', this.config.http.publicUrl),
+      toLicense(g, 'HOLDER', publicBaseUrl(this.config)),
     );
   }
 

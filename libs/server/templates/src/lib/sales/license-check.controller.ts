@@ -1,12 +1,13 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@lookbook/core';
-import { CurrentActor, Public, RateLimiter, RequireScope } from '@lookbook/core';
+import { CurrentActor, MaxBodyBytes, Public, RateLimiter, RequireScope } from '@lookbook/core';
 import { ValidationError } from '@lookbook/kernel';
 import { toRollup } from '../graphql/template.mapper';
 import type { Use } from '../lineage/remix-terms';
 import { USES } from '../lineage/remix-terms';
 import { workflowFileBytes } from '../templates/template.controller';
+import { MAX_IMPORT_IMAGE_BYTES } from '../workflows/workflow-import';
 import { LicenseRollupService } from './license-rollup.service';
 
 export const LICENSE_CHECK_RATE_LIMIT = { name: 'license-check', points: 30, durationSeconds: 60 };
@@ -26,6 +27,7 @@ export class LicenseCheckController {
   @RequireScope('read') // a lookup, though it is a POST (the file is the body)
   @Post('license-check')
   @HttpCode(200) // it creates nothing: the file is read and forgotten
+  @MaxBodyBytes(MAX_IMPORT_IMAGE_BYTES)
   async check(
     @CurrentActor() viewer: Actor | undefined,
     @Query('purpose') purpose: string | undefined,

@@ -1,28 +1,14 @@
 import { Controller, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
 import type { Actor } from '@lookbook/core';
-import { CurrentActor, mediaTypeOf, ParseUuidPipe } from '@lookbook/core';
-import { UnsupportedMediaTypeError, ValidationError } from '@lookbook/kernel';
+import { CurrentActor, MaxBodyBytes, mediaTypeOf, ParseUuidPipe, readBody } from '@lookbook/core';
+import { UnsupportedMediaTypeError } from '@lookbook/kernel';
 import { toVersion } from '../graphql/template.mapper';
 import { MAX_IMPORT_IMAGE_BYTES } from '../workflows/workflow-import';
 import { TemplateService } from './template.service';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 const TYPES = ['application/json', 'application/octet-stream', 'image/png', 'image/jpeg', 'image/webp'];
-
-/** Reads a streamed body up to a limit (the octet-stream parser streams; images arrive buffered). */
-async function bodyBytes(body: unknown, max: number): Promise<Buffer> {
-  if (Buffer.isBuffer(body)) return body;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as Readable) {
-    size += (chunk as Buffer).length;
-    if (size > max) throw new ValidationError('TEMPLATE_FILE_TOO_LARGE', 'A workflow file is at most 25 MiB', { max });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** A dropped workflow file as the raw body: JSON as application/octet-stream (so Python's NaN survives), or an image. */
 export async function workflowFileBytes(request: FastifyRequest): Promise<Buffer> {
@@ -32,7 +18,7 @@ export async function workflowFileBytes(request: FastifyRequest): Promise<Buffer
       'Send the workflow file as the body: application/octet-stream for .json, image/png, image/webp or image/jpeg',
       { expected: TYPES.slice(1).join(', ') },
     );
-  return bodyBytes(request.body, MAX_IMPORT_IMAGE_BYTES);
+  return readBody(request.body, MAX_IMPORT_IMAGE_BYTES);
 }
 
 @Controller('api/v1')
@@ -44,6 +30,7 @@ export class TemplateController {
    * application/octet-stream so Python's NaN survives) or an image ComfyUI saved (PNG, WebP, JPEG).
    */
   @Post('templates/:id/versions')
+  @MaxBodyBytes(MAX_IMPORT_IMAGE_BYTES)
   async importVersion(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -56,18 +43,14 @@ export class TemplateController {
 
   /** Add a sample image (PNG, JPEG or WebP as the raw body) to your draft version; answers its images, oldest first. */
   @Post('template-versions/:id/images')
+  @MaxBodyBytes(MAX_IMPORT_IMAGE_BYTES)
   async addImage(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Req() request: FastifyRequest) {
     const type = mediaTypeOf(request.headers);
     if (!IMAGE_TYPES.includes(type) || request.body === undefined)
       throw new UnsupportedMediaTypeError('Send the image as the body: image/png, image/jpeg or image/webp', {
         expected: IMAGE_TYPES.join(', '),
       });
-    const images = await this.templates.addImage(
-      actor,
-      id,
-      await bodyBytes(request.body, MAX_IMPORT_IMAGE_BYTES),
-      type,
-    );
+    const images = await this.templates.addImage(actor, id, await readBody(request.body, MAX_IMPORT_IMAGE_BYTES), type);
     return images.map((i) => ({ id: i.id, width: i.width, height: i.height, contentType: i.contentType }));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Stripe from 'stripe';
 import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG, Transactions } from '@lookbook/core';
+import { APP_CONFIG, Transactions, publicBaseUrl } from '@lookbook/core';
 import type {
   AccountState,
   CheckoutInput,
@@ -40,7 +40,7 @@ export class LocalGateway extends PaymentProvider {
   }
 
   private get baseUrl() {
-    return `${this.config.http.publicUrl}/local-gateway`;
+    return `${publicBaseUrl(this.config)}/local-gateway`;
   }
 
   // ---- connected accounts -------------------------------------------------------------------------------------
