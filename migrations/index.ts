@@ -13,6 +13,7 @@ import { Templates1765100000000 } from './1765100000000-templates';
 import { TemplateSales1765200000000 } from './1765200000000-template-sales';
 import { TemplateSearch1765300000000 } from './1765300000000-template-search';
 import { SearchFacetBits1765400000000 } from './1765400000000-search-facet-bits';
+import { OrderLines1765510000000 } from './1765510000000-order-lines';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TemplateSales1765200000000,
   TemplateSearch1765300000000,
   SearchFacetBits1765400000000,
+  OrderLines1765510000000,
 ];

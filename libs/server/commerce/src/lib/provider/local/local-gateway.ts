@@ -114,7 +114,7 @@ export class LocalGateway extends PaymentProvider {
         amount_subtotal: input.amount,
         amount_total: input.amount,
         currency: input.currency.toLowerCase(),
-        line_items: [{ description: input.itemName, quantity: 1, amount_total: input.amount }],
+        line_items: input.lines.map((line) => ({ description: line.name, quantity: 1, amount_total: line.amount })),
         payment_intent: intent.id,
         payment_status: 'unpaid',
         status: 'open',
