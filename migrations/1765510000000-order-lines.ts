@@ -109,9 +109,9 @@ export class OrderLines1765510000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    const [several] = await db.query(
-      `SELECT count(*)::int AS n FROM commerce.order_line WHERE position > 1`,
-    ) as { n: number }[];
+    const [several] = (await db.query(`SELECT count(*)::int AS n FROM commerce.order_line WHERE position > 1`)) as {
+      n: number;
+    }[];
     if (several!.n > 0) throw new Error('orders with several lines cannot be represented before order lines');
     await db.query(`
       ALTER TABLE commerce."order" ADD COLUMN seller_id uuid REFERENCES identity.user (id),
@@ -126,7 +126,15 @@ export class OrderLines1765510000000 implements MigrationInterface {
              platform_fee_bps = l.platform_fee_bps, platform_fee_clawed_back = l.platform_fee_clawed_back,
              grant_id = l.grant_id, failure_reason = coalesce(o.failure_reason, l.failure_reason)
         FROM commerce.order_line l WHERE l.order_id = o.id`);
-    for (const column of ['seller_id', 'offer_id', 'offer_revision', 'version_id', 'model_id', 'tier', 'platform_fee_bps'])
+    for (const column of [
+      'seller_id',
+      'offer_id',
+      'offer_revision',
+      'version_id',
+      'model_id',
+      'tier',
+      'platform_fee_bps',
+    ])
       await db.query(`ALTER TABLE commerce."order" ALTER COLUMN ${column} SET NOT NULL`);
     await db.query(`
       ALTER TABLE commerce."order" ADD CONSTRAINT order_platform_fee_clawed_back_check
@@ -139,7 +147,9 @@ export class OrderLines1765510000000 implements MigrationInterface {
     await db.query(`ALTER TABLE commerce."order" DROP COLUMN offer_ids`);
     await db.query(`ALTER TABLE commerce.refund DROP COLUMN note`);
     await db.query(`DROP TABLE commerce.refund_line`);
-    await db.query(`ALTER TABLE commerce.reversal DROP CONSTRAINT reversal_split_fkey, DROP CONSTRAINT reversal_cause_key`);
+    await db.query(
+      `ALTER TABLE commerce.reversal DROP CONSTRAINT reversal_split_fkey, DROP CONSTRAINT reversal_cause_key`,
+    );
     await db.query(`
       ALTER TABLE commerce.order_split DROP CONSTRAINT order_split_line_fkey, DROP CONSTRAINT order_split_pkey,
         ADD PRIMARY KEY (order_id, recipient_id)`);

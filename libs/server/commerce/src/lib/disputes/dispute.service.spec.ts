@@ -14,7 +14,10 @@ import { DisputeService } from './dispute.service';
 
 const order = anOrder({ amount: 1500 });
 // A charge of two lines: both bear a lost dispute, and both licences end.
-const lines = [anOrderLine(), anOrderLine({ position: 2, amount: 500, grantId: '00000000-0000-4000-8000-000000000098' })];
+const lines = [
+  anOrderLine(),
+  anOrderLine({ position: 2, amount: 500, grantId: '00000000-0000-4000-8000-000000000098' }),
+];
 const seller = lines[0]!.sellerId;
 const opened: DisputeEntity = {
   id: 'dp_1',

@@ -95,7 +95,11 @@ export function toOrder(record: OrderRecord, viewerId: string): Order {
   return Object.assign(new Order(), {
     id: o.id,
     status: o.status,
-    itemName: partial ? (lines.length === 1 ? first.itemName : `${first.itemName} + ${lines.length - 1} more`) : o.itemName,
+    itemName: partial
+      ? lines.length === 1
+        ? first.itemName
+        : `${first.itemName} + ${lines.length - 1} more`
+      : o.itemName,
     lines: orderLines,
     tier: first.tier,
     offerId: first.offerId,

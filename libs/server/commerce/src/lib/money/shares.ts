@@ -17,7 +17,10 @@ export function shareByWeights(amount: number, currency: string, weights: readon
  * take of everything that is left takes exactly that.
  */
 export function takeBack(amount: number, currency: string, held: readonly number[]): number[] {
-  const takeable = Math.min(amount, held.reduce((sum, h) => sum + h, 0));
+  const takeable = Math.min(
+    amount,
+    held.reduce((sum, h) => sum + h, 0),
+  );
   if (takeable <= 0) return held.map(() => 0);
   return allocate({ amount: takeable, currency }, held).map((m) => m.amount);
 }

@@ -77,7 +77,9 @@ function setUp(open: OrderEntity | null = null, openLines: OrderLineEntity[] = [
   const quotes = [quote, template, other];
   mock(LicensingFacade).quote.mockImplementation((offerId: string) => {
     const found = quotes.find((q) => q.offerId === offerId);
-    return found ? Promise.resolve(found) : Promise.reject(new ConflictError('OFFER_NOT_FOUND', 'Licence offer not found'));
+    return found
+      ? Promise.resolve(found)
+      : Promise.reject(new ConflictError('OFFER_NOT_FOUND', 'Licence offer not found'));
   });
   mock(RoyaltyShares).planFor.mockImplementation((q: PurchaseQuote) => Promise.resolve(planOf(q)));
   const orders = mock(OrderRepository);
@@ -201,7 +203,9 @@ describe('opening a checkout of several offers', () => {
     ]);
     // Every line sums to its price, and the lines to the order.
     for (const l of lines) {
-      expect(l.platformFee + splits.filter((s) => s.line === l.position).reduce((a, s) => a + s.amount, 0)).toBe(l.amount);
+      expect(l.platformFee + splits.filter((s) => s.line === l.position).reduce((a, s) => a + s.amount, 0)).toBe(
+        l.amount,
+      );
     }
     expect(provider.createCheckoutSession).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -231,7 +235,12 @@ describe('opening a checkout of several offers', () => {
 
   it.each([
     ['no offer', [], 'EMPTY_ORDER', {}],
-    ['one offer twice', [quote.offerId, other.offerId, quote.offerId], 'DUPLICATE_OFFERS', { offerIds: [quote.offerId] }],
+    [
+      'one offer twice',
+      [quote.offerId, other.offerId, quote.offerId],
+      'DUPLICATE_OFFERS',
+      { offerIds: [quote.offerId] },
+    ],
     [
       `more than ${MAX_ORDER_LINES} offers`,
       Array.from({ length: MAX_ORDER_LINES + 1 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
@@ -254,7 +263,9 @@ describe('opening a checkout of several offers', () => {
       code: 'OFFER_NOT_FOUND',
       details: { offerId: missing },
     });
-    mock(LicensingFacade).quote.mockResolvedValueOnce(quote).mockResolvedValueOnce({ ...other, tier: 'FREE' });
+    mock(LicensingFacade)
+      .quote.mockResolvedValueOnce(quote)
+      .mockResolvedValueOnce({ ...other, tier: 'FREE' });
     await expect(sut.checkoutOffers(buyerId, [quote.offerId, other.offerId])).rejects.toMatchObject({
       code: 'FREE_OFFER_NOT_SOLD',
       details: { offerId: other.offerId },

@@ -75,7 +75,9 @@ export class CheckoutService {
     const sameVersion = quoted.filter((q, i) => quoted.findIndex((o) => o.quote.versionId === q.quote.versionId) !== i);
     if (sameVersion.length) {
       const versions = new Set(sameVersion.map((q) => q.quote.versionId));
-      throw CommerceErrors.sameVersionTwice(quoted.filter((q) => versions.has(q.quote.versionId)).map((q) => q.quote.offerId));
+      throw CommerceErrors.sameVersionTwice(
+        quoted.filter((q) => versions.has(q.quote.versionId)).map((q) => q.quote.offerId),
+      );
     }
     const currencies = [...new Set(quoted.map((q) => q.quote.price.currency))];
     if (currencies.length > 1) throw CommerceErrors.mixedCurrencies(currencies.sort());
@@ -121,49 +123,45 @@ export class CheckoutService {
     now: Date,
   ): { order: OrderEntity; lines: OrderLineEntity[]; splits: OrderSplitEntity[] } {
     const id = newId();
-    const lines = quoted.map(
-      ({ quote, plan }, i): OrderLineEntity => ({
-        id: newId(),
-        orderId: id,
-        position: i + 1,
-        offerId: quote.offerId,
-        offerRevision: quote.offerRevision,
-        subjectKind: quote.subjectKind,
-        versionId: quote.versionId,
-        modelId: quote.modelId,
-        sellerId: quote.sellerId,
-        tier: quote.tier,
-        itemName: quote.itemName,
-        amount: plan.price.amount,
-        platformFee: plan.platformFee.amount,
-        platformFeeBps: this.config.payments.platformFeeBps,
-        platformFeeClawedBack: 0,
-        processorFee: null,
-        grantId: null,
-        failureReason: null,
-        refundedAmount: 0,
-        paidAt: null,
-      }),
-    );
+    const lines = quoted.map(({ quote, plan }, i): OrderLineEntity => ({
+      id: newId(),
+      orderId: id,
+      position: i + 1,
+      offerId: quote.offerId,
+      offerRevision: quote.offerRevision,
+      subjectKind: quote.subjectKind,
+      versionId: quote.versionId,
+      modelId: quote.modelId,
+      sellerId: quote.sellerId,
+      tier: quote.tier,
+      itemName: quote.itemName,
+      amount: plan.price.amount,
+      platformFee: plan.platformFee.amount,
+      platformFeeBps: this.config.payments.platformFeeBps,
+      platformFeeClawedBack: 0,
+      processorFee: null,
+      grantId: null,
+      failureReason: null,
+      refundedAmount: 0,
+      paidAt: null,
+    }));
     const splits = quoted.flatMap(({ plan }, i) =>
-      plan.parts.map(
-        (part): OrderSplitEntity => ({
-          orderId: id,
-          line: i + 1,
-          recipientId: part.recipientId,
-          role: part.role,
-          shareBps: part.shareBps,
-          amount: part.amount.amount,
-          clawedBack: 0,
-          transferStatus: 'SCHEDULED',
-          transferableAt: now, // set from the payment time at fulfilment
-          transferAttempt: 0,
-          transferAmount: null,
-          transferId: null,
-          reversedAmount: 0,
-          updatedAt: now,
-        }),
-      ),
+      plan.parts.map((part): OrderSplitEntity => ({
+        orderId: id,
+        line: i + 1,
+        recipientId: part.recipientId,
+        role: part.role,
+        shareBps: part.shareBps,
+        amount: part.amount.amount,
+        clawedBack: 0,
+        transferStatus: 'SCHEDULED',
+        transferableAt: now, // set from the payment time at fulfilment
+        transferAttempt: 0,
+        transferAmount: null,
+        transferId: null,
+        reversedAmount: 0,
+        updatedAt: now,
+      })),
     );
     const order: OrderEntity = {
       id,

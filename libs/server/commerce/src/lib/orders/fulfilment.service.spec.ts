@@ -162,9 +162,7 @@ describe('fulfilling an order of several lines', () => {
         ? Promise.reject(new ConflictError('VERSION_EXCLUSIVELY_LICENSED', 'sold exclusively meanwhile'))
         : Promise.resolve({ id: `grant for ${input.orderRef}` } as never),
     );
-    await expect(sut.fulfil(paid)).resolves.toBe(
-      'fulfilled 2 of 3; refunded line 2: VERSION_EXCLUSIVELY_LICENSED',
-    );
+    await expect(sut.fulfil(paid)).resolves.toBe('fulfilled 2 of 3; refunded line 2: VERSION_EXCLUSIVELY_LICENSED');
     expect(transactions.count).toBe(2); // the first round refused line 2 and rolled back
     const committed = orders.updateLine.mock.calls.slice(-3);
     expect(committed.map(([, change]) => [change.grantId, change.failureReason])).toEqual([
@@ -185,11 +183,15 @@ describe('fulfilling an order of several lines', () => {
       threeSplits.filter((s) => s.line !== 2),
       paidAt,
     );
-    expect(refunds.refundInTransaction).toHaveBeenCalledWith(TEST_MANAGER, expect.objectContaining({ id: pending.id }), {
-      lines: [{ line: threeLines[1], amount: 1500 }],
-      reason: 'LICENSE_UNAVAILABLE',
-      requestedBy: null,
-    });
+    expect(refunds.refundInTransaction).toHaveBeenCalledWith(
+      TEST_MANAGER,
+      expect.objectContaining({ id: pending.id }),
+      {
+        lines: [{ line: threeLines[1], amount: 1500 }],
+        reason: 'LICENSE_UNAVAILABLE',
+        requestedBy: null,
+      },
+    );
   });
 
   it('refunds every line that cannot be granted, one round per refusal, in one refund', async () => {
@@ -248,11 +250,15 @@ describe('a paid order whose licence can no longer be granted', () => {
     expect(lineUpdate(orders, oneLine[0]!)).toMatchObject({ grantId: null, failureReason: 'OFFER_SOLD_OUT' });
     expect(ledger.post).toHaveBeenCalledWith(TEST_MANAGER, expect.objectContaining({ kind: 'SALE' }));
     expect(scheduler.scheduleSale).toHaveBeenLastCalledWith(TEST_MANAGER, pending.id, [], paidAt);
-    expect(refunds.refundInTransaction).toHaveBeenCalledWith(TEST_MANAGER, expect.objectContaining({ id: pending.id }), {
-      lines: [{ line: oneLine[0], amount: 1000 }],
-      reason: 'LICENSE_UNAVAILABLE',
-      requestedBy: null,
-    });
+    expect(refunds.refundInTransaction).toHaveBeenCalledWith(
+      TEST_MANAGER,
+      expect.objectContaining({ id: pending.id }),
+      {
+        lines: [{ line: oneLine[0], amount: 1000 }],
+        reason: 'LICENSE_UNAVAILABLE',
+        requestedBy: null,
+      },
+    );
   });
 
   it('lets anything that is not a domain rule (an outage) fail the job, to be retried', async () => {

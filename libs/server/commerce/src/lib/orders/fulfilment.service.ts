@@ -95,7 +95,11 @@ export class FulfilmentService {
     const fees =
       session.processorFee === null
         ? null
-        : shareByWeights(session.processorFee, order.currency, lines.map((l) => l.amount));
+        : shareByWeights(
+            session.processorFee,
+            order.currency,
+            lines.map((l) => l.amount),
+          );
     for (const [i, line] of lines.entries()) {
       await this.orders.updateLine(
         line.id,
@@ -137,8 +141,12 @@ export class FulfilmentService {
       reason: 'LICENSE_UNAVAILABLE',
       requestedBy: null,
     });
-    const why = unavailable.map((l) => (lines.length === 1 ? refused.get(l.position) : `line ${l.position}: ${refused.get(l.position)}`));
-    return nothingGranted ? `refunded: ${why.join(', ')}` : `fulfilled ${grants.size} of ${lines.length}; refunded ${why.join(', ')}`;
+    const why = unavailable.map((l) =>
+      lines.length === 1 ? refused.get(l.position) : `line ${l.position}: ${refused.get(l.position)}`,
+    );
+    return nothingGranted
+      ? `refunded: ${why.join(', ')}`
+      : `fulfilled ${grants.size} of ${lines.length}; refunded ${why.join(', ')}`;
   }
 
   /** One line's licence (a replay returns the licence granted before); a licensing refusal names the line. */

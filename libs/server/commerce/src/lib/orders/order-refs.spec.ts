@@ -26,10 +26,14 @@ describe('an order’s external references', () => {
     expect(OrderRefs.transfer({ orderId: id, line: 2, recipientId: recipient, transferAttempt: 1 })).toBe(
       `order:${id}:line:2:split:${recipient}:attempt:1`,
     );
-    expect(OrderRefs.reversal(`dispute:dp_1:lost`, 12, recipient)).toBe(`dispute:dp_1:lost:line:12:reverse:${recipient}`);
+    expect(OrderRefs.reversal(`dispute:dp_1:lost`, 12, recipient)).toBe(
+      `dispute:dp_1:lost:line:12:reverse:${recipient}`,
+    );
     // One recipient paid on several lines: a different key per line, for transfers, licences and reversals alike.
     const perLine = (f: (line: number) => string) => new Set([1, 2, 3, 10, 11].map(f)).size;
-    expect(perLine((line) => OrderRefs.transfer({ orderId: id, line, recipientId: recipient, transferAttempt: 0 }))).toBe(5);
+    expect(
+      perLine((line) => OrderRefs.transfer({ orderId: id, line, recipientId: recipient, transferAttempt: 0 })),
+    ).toBe(5);
     expect(perLine((line) => OrderRefs.license(id, line))).toBe(5);
     expect(perLine((line) => OrderRefs.reversal('refund:r', line, recipient))).toBe(5);
   });

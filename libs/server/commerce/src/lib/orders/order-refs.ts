@@ -1,7 +1,8 @@
 import { isUuid } from '@lookbook/kernel';
 
 /** A line of an order, as its external names see it: line 1 is named like an order before lines existed. */
-const lineScope = (orderId: string, line: number) => (line === 1 ? `order:${orderId}` : `order:${orderId}:line:${line}`);
+const lineScope = (orderId: string, line: number) =>
+  line === 1 ? `order:${orderId}` : `order:${orderId}:line:${line}`;
 
 /**
  * Every external name of an order, built (and parsed) here only: the provider's idempotency keys and transfer group,

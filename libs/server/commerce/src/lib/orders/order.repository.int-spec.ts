@@ -50,7 +50,9 @@ describe('OrderRepository (PostgreSQL)', () => {
     expect(await orders.byId(created.order.id)).toEqual(created.order);
     expect(await orders.linesOf(created.order.id)).toEqual(created.lines);
     expect(await orders.line(created.order.id, 2)).toEqual(created.lines[1]);
-    expect((await orders.splitsOf(created.order.id)).map((s) => [s.line, s.recipientId, s.amount, s.clawedBack])).toEqual([
+    expect(
+      (await orders.splitsOf(created.order.id)).map((s) => [s.line, s.recipientId, s.amount, s.clawedBack]),
+    ).toEqual([
       [1, seller, 850, 0],
       [2, seller, 850, 0],
       [3, seller, 850, 0],
@@ -74,7 +76,9 @@ describe('OrderRepository (PostgreSQL)', () => {
     const created = pendingOrder();
     await expect(
       bed.dataSource.transaction((m) =>
-        orders.insertWithLines(m, created.order, created.lines, [aSplit({ orderId: created.order.id, line: 2, recipientId: seller })]),
+        orders.insertWithLines(m, created.order, created.lines, [
+          aSplit({ orderId: created.order.id, line: 2, recipientId: seller }),
+        ]),
       ),
     ).rejects.toThrow(/order_split_line_fkey/);
   });
@@ -130,7 +134,9 @@ describe('OrderRepository (PostgreSQL)', () => {
     });
     await orders.updateSplit({ orderId: id, line: 2, recipientId: seller }, { transferStatus: 'NETTED' });
     expect((await orders.splitsOf(id)).map((s) => s.transferStatus)).toEqual(['SCHEDULED', 'NETTED']);
-    await bed.dataSource.transaction((m) => orders.addReversed(m, { orderId: id, line: 1, recipientId: seller }, 0, new Date()));
+    await bed.dataSource.transaction((m) =>
+      orders.addReversed(m, { orderId: id, line: 1, recipientId: seller }, 0, new Date()),
+    );
   });
 
   it('pages the paid lines that pay a recipient, newest paid first, as seller or upstream', async () => {

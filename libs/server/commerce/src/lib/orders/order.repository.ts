@@ -230,13 +230,17 @@ export class OrderRepository {
     return [...new Set(rows.map((r) => r.line))].sort((a, b) => a - b);
   }
 
-  /** Splits that should have moved and did not: due or in flight, or waiting for an account that can now receive. */
+  /**
+   * Splits that should have moved and did not: due or in flight, or waiting for an account that can now receive. A
+   * line paid but not granted (being refunded) is never paid out.
+   */
   stalledSplits(now: Date, before: Date): Promise<SplitKey[]> {
     return this.dataSource.query(
       `SELECT s.order_id AS "orderId", s.line, s.recipient_id AS "recipientId" FROM commerce.order_split s
          JOIN commerce."order" o ON o.id = s.order_id
+         JOIN commerce.order_line l ON l.order_id = s.order_id AND l.position = s.line
          LEFT JOIN commerce.connected_account a ON a.creator_id = s.recipient_id
-        WHERE o.paid_at IS NOT NULL AND s.updated_at < $2 AND (
+        WHERE o.paid_at IS NOT NULL AND l.failure_reason IS NULL AND s.updated_at < $2 AND (
               (s.transfer_status = 'SCHEDULED' AND s.transferable_at <= $1)
            OR  s.transfer_status = 'SENDING'
            OR (s.transfer_status = 'WAITING_FOR_ACCOUNT' AND a.payouts_enabled))`,

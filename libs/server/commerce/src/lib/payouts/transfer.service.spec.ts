@@ -152,7 +152,11 @@ describe('a split of a line other than the first', () => {
   it('is transferred on its own, under its line’s key, named in the metadata, and described by its line', async () => {
     const { sut, orders, ledger, provider } = setUp(aSplit({ line: 3, amount: 425 }), { owed: 5000 });
     await expect(sut.run(order.id, order.sellerId, 3)).resolves.toBe('sent 425 as tr_1');
-    expect(orders.lockSplit).toHaveBeenCalledWith(TEST_MANAGER, { orderId: order.id, line: 3, recipientId: order.sellerId });
+    expect(orders.lockSplit).toHaveBeenCalledWith(TEST_MANAGER, {
+      orderId: order.id,
+      line: 3,
+      recipientId: order.sellerId,
+    });
     expect(ledger.post).toHaveBeenCalledWith(
       TEST_MANAGER,
       expect.objectContaining({
@@ -173,5 +177,20 @@ describe('a split of a line other than the first', () => {
       expect.objectContaining({ transferStatus: 'SENT', transferId: 'tr_1' }),
       { onlyIf: 'SENDING' },
     );
+  });
+});
+
+describe('a split of a line that was paid but could not be granted', () => {
+  it('is never paid out (its refund cancels it), whatever asks for its transfer', async () => {
+    const { sut, orders, ledger, provider } = setUp(aSplit({ line: 2 }));
+    orders.line.mockResolvedValue(
+      anOrderLine({ position: 2, failureReason: 'VERSION_EXCLUSIVELY_LICENSED', grantId: null }),
+    );
+    await expect(sut.run(order.id, order.sellerId, 2)).resolves.toBe(
+      'not granted (VERSION_EXCLUSIVELY_LICENSED): not paid out',
+    );
+    expect(ledger.post).not.toHaveBeenCalled();
+    expect(provider.createTransfer).not.toHaveBeenCalled();
+    expect(orders.updateSplit).not.toHaveBeenCalled();
   });
 });

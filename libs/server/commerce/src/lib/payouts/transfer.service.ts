@@ -85,6 +85,9 @@ export class TransferService {
     if (split.transferStatus !== 'SCHEDULED' && split.transferStatus !== 'WAITING_FOR_ACCOUNT') {
       return { kind: 'done', outcome: `already ${split.transferStatus.toLowerCase()}` };
     }
+    // A line paid but not granted is refunded in full: its parties are never paid (the refund cancels the split).
+    const line = await this.orders.line(orderId, split.line, manager);
+    if (line?.failureReason) return { kind: 'done', outcome: `not granted (${line.failureReason}): not paid out` };
     const now = this.clock.now();
     if (split.transferableAt.getTime() > now.getTime()) {
       await this.scheduler.schedule(manager, key, split.transferableAt);
@@ -98,7 +101,6 @@ export class TransferService {
     const owed = -(await this.ledger.lockBalance(manager, Books.payable(recipientId, order.currency)));
     const amount = Math.min(left, owed);
     if (amount <= 0) return this.settle(manager, split, 'NETTED', 'netted against a debt');
-    const line = await this.orders.line(orderId, split.line, manager);
     await this.ledger.post(manager, {
       externalRef: `${OrderRefs.transfer(split)}:transfer`,
       kind: 'TRANSFER',
@@ -108,7 +110,11 @@ export class TransferService {
         { account: Books.clearing(order.currency), amount: -amount },
       ],
     });
-    await this.orders.updateSplit(key, { transferStatus: 'SENDING', transferAmount: amount, updatedAt: now }, { manager });
+    await this.orders.updateSplit(
+      key,
+      { transferStatus: 'SENDING', transferAmount: amount, updatedAt: now },
+      { manager },
+    );
     return {
       kind: 'send',
       split: { ...split, transferAmount: amount },

@@ -61,7 +61,8 @@ export class ClawbackService {
     const key = (line: number, recipientId: string) => `${line}:${recipientId}`;
     for (const portion of portions) {
       for (const line of portion.lines) {
-        if (!platformLeft.has(line.position)) platformLeft.set(line.position, line.platformFee - line.platformFeeClawedBack);
+        if (!platformLeft.has(line.position))
+          platformLeft.set(line.position, line.platformFee - line.platformFeeClawedBack);
       }
     }
     for (const s of splits) splitLeft.set(key(s.line, s.recipientId), s.amount - s.clawedBack);
@@ -92,7 +93,11 @@ export class ClawbackService {
       platformPart: [...platformTaken.values()].reduce((sum, p) => sum + p, 0),
       parts: splits
         .filter((s) => (splitTaken.get(key(s.line, s.recipientId)) ?? 0) > 0)
-        .map((s) => ({ line: s.line, recipientId: s.recipientId, amount: splitTaken.get(key(s.line, s.recipientId))! })),
+        .map((s) => ({
+          line: s.line,
+          recipientId: s.recipientId,
+          amount: splitTaken.get(key(s.line, s.recipientId))!,
+        })),
     };
     const entries = nonZero([
       ...counter(taken),

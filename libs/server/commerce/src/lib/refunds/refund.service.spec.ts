@@ -198,9 +198,11 @@ describe('refunding an order of several lines', () => {
 
   it('lets a line’s seller refund any part of their own line, and not of another seller’s', async () => {
     const { sut, orders } = setUp(three, threeLines, new Date(three.paidAt!.getTime() + 90 * DAY));
-    await expect(sut.request(otherSeller, three.id, { lineId: threeLines[1]!.id, amount: 999 })).resolves.toMatchObject({
-      refund: { amount: 999, reason: 'ISSUED_BY_CREATOR' },
-    });
+    await expect(sut.request(otherSeller, three.id, { lineId: threeLines[1]!.id, amount: 999 })).resolves.toMatchObject(
+      {
+        refund: { amount: 999, reason: 'ISSUED_BY_CREATOR' },
+      },
+    );
     expect(reserved(orders)).toEqual([[2, 999]]);
     await expect(sut.request(otherSeller, three.id, { lineId: threeLines[0]!.id })).rejects.toMatchObject({
       code: 'ORDER_LINE_NOT_FOUND',
@@ -211,7 +213,12 @@ describe('refunding an order of several lines', () => {
     ['an amount without a line', buyer, { amount: 5 }, 'ORDER_LINE_REQUIRED'],
     ['every line, by a seller of only some', seller, {}, 'ORDER_LINE_REQUIRED'],
     ['a line of another order', support, { lineId: '00000000-0000-4000-8000-00000000ffff' }, 'ORDER_LINE_NOT_FOUND'],
-    ['more than the named line cost', otherSeller, { lineId: threeLines[1]!.id, amount: 2001 }, 'INVALID_REFUND_AMOUNT'],
+    [
+      'more than the named line cost',
+      otherSeller,
+      { lineId: threeLines[1]!.id, amount: 2001 },
+      'INVALID_REFUND_AMOUNT',
+    ],
     ['part of a line, by the buyer', buyer, { lineId: threeLines[1]!.id, amount: 1000 }, 'BUYER_REFUNDS_ARE_FULL'],
   ] as const)('refuses %s (%s), recording nothing', async (_, actor, input, code) => {
     const { sut, refunds } = setUp(three, threeLines);

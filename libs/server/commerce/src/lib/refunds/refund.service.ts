@@ -121,9 +121,12 @@ export class RefundService {
         requestedBy: actor.userId,
         note: note || null,
       });
-      const refundLines = portions.map(
-        (p): RefundLineEntity => ({ refundId: refund.id, orderId: order.id, line: p.line.position, amount: p.amount }),
-      );
+      const refundLines = portions.map((p): RefundLineEntity => ({
+        refundId: refund.id,
+        orderId: order.id,
+        line: p.line.position,
+        amount: p.amount,
+      }));
       return { refund, lines: refundLines, orderLines: lines };
     });
   }
@@ -148,11 +151,15 @@ export class RefundService {
       createdAt: now,
       updatedAt: now,
     };
-    const lines = input.lines.map(
-      ({ line, amount }): RefundLineEntity => ({ refundId: refund.id, orderId: order.id, line: line.position, amount }),
-    );
+    const lines = input.lines.map(({ line, amount }): RefundLineEntity => ({
+      refundId: refund.id,
+      orderId: order.id,
+      line: line.position,
+      amount,
+    }));
     await this.refunds.insert(manager, refund, lines);
-    for (const { line, amount } of input.lines) await this.orders.addRefunded(manager, order.id, line.position, amount, now);
+    for (const { line, amount } of input.lines)
+      await this.orders.addRefunded(manager, order.id, line.position, amount, now);
     if (input.providerRefundId) {
       await this.applySucceeded(manager, refund.id, input.providerRefundId);
       return { ...refund, status: 'SUCCEEDED', providerRefundId: input.providerRefundId };
@@ -227,7 +234,14 @@ export class RefundService {
       if (unknown <= 0) return 'refunds already recorded';
       const lines = await this.orders.linesOf(order.id, manager);
       const left = lines.map((l) => l.amount - l.refundedAmount);
-      const shares = shareByWeights(Math.min(unknown, left.reduce((a, b) => a + b, 0)), order.currency, left);
+      const shares = shareByWeights(
+        Math.min(
+          unknown,
+          left.reduce((a, b) => a + b, 0),
+        ),
+        order.currency,
+        left,
+      );
       await this.refundInTransaction(manager, order, {
         lines: lines.map((line, i) => ({ line, amount: shares[i]! })).filter((l) => l.amount > 0),
         reason: 'PROVIDER',
