@@ -3,6 +3,7 @@ import type { BadgeTone } from '@lookbook/web-ui';
 import { Badge, Notice } from '@lookbook/web-ui';
 import type { TemplateRollupQuery } from '../../gql/graphql';
 import { formatMoney } from '../../lib/format';
+import { LicenseAllMissing } from './license-all-missing';
 
 export type Rollup = TemplateRollupQuery['templateVersion']['licenseRollup'];
 
@@ -42,6 +43,7 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
         )}
         {!signedIn && <p className="mt-1">Sign in to see which of these you already hold.</p>}
       </Notice>
+      <LicenseAllMissing lines={rollup.lines} signedIn={signedIn} />
       {rollup.lines.length === 0 ? (
         <p className="text-sm text-muted">This workflow loads no model files.</p>
       ) : (
