@@ -101,7 +101,7 @@ export function LicenseAllMissing({ lines, signedIn }: { lines: readonly RollupL
               variant="primary"
               onPress={() => void navigate({ to: '/sign-in', search: { next: window.location.pathname } })}
             >
-              Sign in to license all {g.offerIds.length}
+              {g.offerIds.length === 1 ? 'Sign in to license it' : `Sign in to license all ${g.offerIds.length}`}
             </Button>
           ) : g.offerIds.length > MAX_CHECKOUT_LINES ? (
             <span key={g.currency} className="text-muted">
@@ -115,7 +115,8 @@ export function LicenseAllMissing({ lines, signedIn }: { lines: readonly RollupL
               isPending={checkout.isPending && checkout.variables === g.offerIds}
               isDisabled={checkout.isPending || checkout.isSuccess}
             >
-              License all {g.offerIds.length} — {formatMoney(g.total, g.currency)}
+              {g.offerIds.length === 1 ? 'License it' : `License all ${g.offerIds.length}`} —{' '}
+              {formatMoney(g.total, g.currency)}
             </Button>
           ),
         )}
