@@ -14,8 +14,9 @@ import { TemplateSales1765200000000 } from './1765200000000-template-sales';
 import { TemplateSearch1765300000000 } from './1765300000000-template-search';
 import { SearchFacetBits1765400000000 } from './1765400000000-search-facet-bits';
 import { KnownModelFiles1765500000000 } from './1765500000000-known-model-files';
-import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
+import { OrderLines1765510000000 } from './1765510000000-order-lines';
 import { SubgraphLocks1765520000000 } from './1765520000000-subgraph-locks';
+import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
 import { SearchPrices1765540000000 } from './1765540000000-search-prices';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   TemplateSearch1765300000000,
   SearchFacetBits1765400000000,
   KnownModelFiles1765500000000,
+  OrderLines1765510000000,
   SubgraphLocks1765520000000,
   WorkflowText1765530000000,
   SearchPrices1765540000000,

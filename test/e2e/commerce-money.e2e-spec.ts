@@ -268,7 +268,8 @@ describe('commerce money safety: crashes, retries and concurrency around transfe
     await pay.deliver(await pay.pending((e) => e.type === 'checkout.session.completed'));
     expect(await pay.process()).toEqual([]);
     const [order] = await api.db.query<{ status: string; failure_reason: string; grant_id: string | null }>(
-      `SELECT status, failure_reason, grant_id FROM commerce."order" WHERE id = $1`,
+      `SELECT o.status, o.failure_reason, l.grant_id FROM commerce."order" o
+         JOIN commerce.order_line l ON l.order_id = o.id WHERE o.id = $1`,
       [orderId],
     );
     expect(order).toEqual({ status: 'PENDING', failure_reason: 'AMOUNT_MISMATCH', grant_id: null });

@@ -162,6 +162,7 @@ describe('commerce wired to Stripe (stubbed at the HTTP boundary)', () => {
       transfer_group: `order:${orderId}`,
       source_transaction: charge,
       'metadata[order_id]': orderId,
+      'metadata[line]': '1',
       'metadata[recipient_id]': creator.id,
     });
     expect(transfer!.authorization).toBe('Bearer sk_test_lookbook');

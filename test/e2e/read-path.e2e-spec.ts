@@ -131,7 +131,8 @@ describe('read path: fixed SQL per page, public media at stable URLs', () => {
               count(*) FILTER (WHERE g.id IS NULL OR g.order_ref <> 'order:' || o.id OR g.licensee_id <> o.buyer_id)::int AS unmatched,
               count(*) FILTER (WHERE s.amount <> o.amount - o.platform_fee)::int AS "badSplits"
          FROM commerce."order" o
-         LEFT JOIN licensing.grant g ON g.id = o.grant_id
+         LEFT JOIN commerce.order_line l ON l.order_id = o.id
+         LEFT JOIN licensing.grant g ON g.id = l.grant_id
          LEFT JOIN commerce.order_split s ON s.order_id = o.id
         WHERE o.checkout_session_id LIKE 'cs_gen_%'`,
     );

@@ -34,6 +34,26 @@ export class PaymentsDriver {
     this.secret = webhookSecrets(api.app.get<AppConfig>(APP_CONFIG))[0]!;
   }
 
+  /** One checkout of several offers (`checkoutOffers`): one order, a line each. */
+  async checkoutOffers(buyer: TestUser, offerIds: string[]): Promise<{ orderId: string; sessionId: string }> {
+    const result = await gql<{ checkoutOffers: { checkoutUrl: string; order: { id: string } } }>(
+      this.api.server,
+      `mutation($o: [UUID!]!) { checkoutOffers(offerIds: $o) { checkoutUrl order { id } } }`,
+      { o: offerIds },
+      buyer.accessToken,
+    );
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    const url = result.data.checkoutOffers.checkoutUrl;
+    return { orderId: result.data.checkoutOffers.order.id, sessionId: url.slice(url.lastIndexOf('/') + 1) };
+  }
+
+  /** Checkout of several offers and pay once, with a test card. */
+  async buyAll(buyer: TestUser, offerIds: string[], card: 'succeeds' | 'declined' | 'disputed' = 'succeeds') {
+    const bought = await this.checkoutOffers(buyer, offerIds);
+    await request(this.api.server).post(`/local-gateway/checkout/${bought.sessionId}/confirm?card=${card}`).expect(303);
+    return bought;
+  }
+
   async checkout(buyer: TestUser, offerId: string): Promise<{ orderId: string; sessionId: string }> {
     const result = await gql<{ checkout: { checkoutUrl: string; order: { id: string } } }>(
       this.api.server,
@@ -96,12 +116,12 @@ export class PaymentsDriver {
 
   /** Runs the money jobs: transfers (the service holds back what is not due), refunds, transfer reversals. */
   async runMoneyJobs(): Promise<void> {
-    const splits = await this.api.db.query<{ order_id: string; recipient_id: string }>(
-      `SELECT order_id, recipient_id FROM commerce.order_split s JOIN commerce."order" o ON o.id = s.order_id
+    const splits = await this.api.db.query<{ order_id: string; line: number; recipient_id: string }>(
+      `SELECT order_id, line, recipient_id FROM commerce.order_split s JOIN commerce."order" o ON o.id = s.order_id
         WHERE s.transfer_status IN ('SCHEDULED', 'WAITING_FOR_ACCOUNT', 'SENDING') AND o.paid_at IS NOT NULL
-        ORDER BY order_id, recipient_id`, // the service itself keeps splits on hold until their time
+        ORDER BY order_id, line, recipient_id`, // the service itself keeps splits on hold until their time
     );
-    for (const s of splits) await this.api.app.get(TransferService).run(s.order_id, s.recipient_id);
+    for (const s of splits) await this.api.app.get(TransferService).run(s.order_id, s.recipient_id, s.line);
     for (const { id } of await this.api.db.query<{ id: string }>(
       `SELECT id FROM commerce.refund WHERE status = 'PENDING'`,
     )) {

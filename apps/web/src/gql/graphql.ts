@@ -628,7 +628,16 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { order: { id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, licenseId: string | null, modelId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null }, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, createdAt: string }> } };
+export type OrderQuery = { order: { id: string, itemName: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, lines: Array<{ id: string, position: number, itemName: string, tier: string, amount: number, refundedAmount: number, status: OrderStatus, licenseId: string | null, unavailableReason: string | null, modelId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null } }>, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, note: string | null, createdAt: string, lines: Array<{ lineId: string, amount: number }> }> } };
+
+export type RefundLineMutationVariables = Exact<{
+  orderId: string;
+  lineId: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type RefundLineMutation = { refundOrder: { id: string, status: RefundStatus, amount: number } };
 
 export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -652,7 +661,7 @@ export type LibraryOrdersQueryVariables = Exact<{
 }>;
 
 
-export type LibraryOrdersQuery = { myOrders: { nodes: Array<{ id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, refundedAmount: number, createdAt: string, paidAt: string | null, modelId: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type LibraryOrdersQuery = { myOrders: { nodes: Array<{ id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, refundedAmount: number, createdAt: string, paidAt: string | null, lines: Array<{ id: string, itemName: string, status: OrderStatus }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RequestRefundMutationVariables = Exact<{
   orderId: string;
@@ -847,6 +856,13 @@ export type PublishVersionMutationVariables = Exact<{
 
 
 export type PublishVersionMutation = { publishModelVersion: { id: string, status: VersionStatus } };
+
+export type CheckoutOffersMutationVariables = Exact<{
+  offerIds: Array<string> | string;
+}>;
+
+
+export type CheckoutOffersMutation = { checkoutOffers: { checkoutUrl: string, order: { id: string } } };
 
 export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, cover: { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } | null, owner: { handle: string, displayName: string } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
 
@@ -1567,7 +1583,6 @@ export const OrderDocument = new TypedDocumentString(`
   order(id: $id) {
     id
     itemName
-    tier
     status
     amount
     currency
@@ -1576,23 +1591,47 @@ export const OrderDocument = new TypedDocumentString(`
     refundedAmount
     checkoutUrl
     lastPaymentError
-    licenseId
-    modelId
-    subjectKind
-    seller {
-      handle
-      displayName
+    lines {
+      id
+      position
+      itemName
+      tier
+      amount
+      refundedAmount
+      status
+      licenseId
+      unavailableReason
+      modelId
+      subjectKind
+      seller {
+        handle
+        displayName
+      }
     }
     refunds {
       id
       amount
       status
       reason
+      note
       createdAt
+      lines {
+        lineId
+        amount
+      }
     }
   }
 }
     `) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
+export const RefundLineDocument = new TypedDocumentString(`
+    mutation RefundLine($orderId: UUID!, $lineId: UUID!, $note: String) {
+  refundOrder(orderId: $orderId, lineId: $lineId, note: $note) {
+    id
+    status
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<RefundLineMutation, RefundLineMutationVariables>;
 export const EarningsDocument = new TypedDocumentString(`
     query Earnings {
   myEarnings {
@@ -1704,7 +1743,11 @@ export const LibraryOrdersDocument = new TypedDocumentString(`
       refundedAmount
       createdAt
       paidAt
-      modelId
+      lines {
+        id
+        itemName
+        status
+      }
     }
     pageInfo {
       hasNextPage
@@ -2016,6 +2059,16 @@ export const PublishVersionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishVersionMutation, PublishVersionMutationVariables>;
+export const CheckoutOffersDocument = new TypedDocumentString(`
+    mutation CheckoutOffers($offerIds: [UUID!]!) {
+  checkoutOffers(offerIds: $offerIds) {
+    checkoutUrl
+    order {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutOffersMutation, CheckoutOffersMutationVariables>;
 export const TemplatePageDocument = new TypedDocumentString(`
     query TemplatePage($id: UUID!) {
   template(id: $id) {

@@ -7,6 +7,7 @@ import { OrderRepository } from './lib/orders/order.repository';
 import { PayoutRepository } from './lib/payouts/payout.repository';
 import { TransferScheduler } from './lib/payouts/transfer-scheduler.service';
 import { TransferService } from './lib/payouts/transfer.service';
+import type { OrderLineEntity } from './lib/orders/order-line.entity';
 import type { OrderSplitEntity } from './lib/orders/order-split.entity';
 import type { OrderEntity } from './lib/orders/order.entity';
 import type { CheckoutState, PaymentProvider } from './lib/provider/payment-provider';
@@ -30,25 +31,21 @@ export function transferServiceWith(app: INestApplicationContext, provider: Paym
   );
 }
 
-/** A paid order (a 1000 EUR-cent sale with a 150 platform fee), for unit tests; override what the test is about. */
+const PAID_AT = new Date('2026-03-01T12:00:00.000Z');
+const SELLER = '00000000-0000-4000-8000-0000000000c1';
+const OFFER = '00000000-0000-4000-8000-0000000000d1';
+
+/** A paid order of one line (a 1000 EUR-cent sale with a 150 platform fee), for unit tests; override what the test is about. */
 export function anOrder(overrides: Partial<OrderEntity> = {}): OrderEntity {
-  const at = new Date('2026-03-01T12:00:00.000Z');
+  const at = PAID_AT;
   return {
     id: '00000000-0000-4000-8000-00000000000a',
     buyerId: '00000000-0000-4000-8000-0000000000b1',
-    sellerId: '00000000-0000-4000-8000-0000000000c1',
-    offerId: '00000000-0000-4000-8000-0000000000d1',
-    offerRevision: 1,
-    versionId: '00000000-0000-4000-8000-0000000000e1',
-    modelId: '00000000-0000-4000-8000-0000000000f1',
-    subjectKind: 'MODEL',
-    tier: 'PERSONAL',
+    offerIds: [OFFER],
     itemName: 'Ink Wash v1',
     amount: 1000,
     currency: 'EUR',
     platformFee: 150,
-    platformFeeBps: 1500,
-    platformFeeClawedBack: 0,
     status: 'PAID',
     checkoutSessionId: 'cs_test_1',
     checkoutUrl: null,
@@ -57,7 +54,6 @@ export function anOrder(overrides: Partial<OrderEntity> = {}): OrderEntity {
     chargeId: 'ch_test_1',
     processorFee: 30,
     lastPaymentError: null,
-    grantId: '00000000-0000-4000-8000-000000000099',
     failureReason: null,
     refundedAmount: 0,
     createdAt: at,
@@ -67,12 +63,41 @@ export function anOrder(overrides: Partial<OrderEntity> = {}): OrderEntity {
   };
 }
 
-/** One recipient's split of `anOrder()` (the seller's 850), for unit tests. */
+/** Line 1 of `anOrder()` (the whole 1000 sale, sold by its seller), for unit tests; override what the test is about. */
+export function anOrderLine(overrides: Partial<OrderLineEntity> = {}): OrderLineEntity {
+  const position = overrides.position ?? 1;
+  return {
+    id: `00000000-0000-4000-8000-0000000001${String(position).padStart(2, '0')}`,
+    orderId: anOrder().id,
+    position,
+    offerId: OFFER,
+    offerRevision: 1,
+    subjectKind: 'MODEL',
+    versionId: '00000000-0000-4000-8000-0000000000e1',
+    modelId: '00000000-0000-4000-8000-0000000000f1',
+    sellerId: SELLER,
+    tier: 'PERSONAL',
+    itemName: 'Ink Wash v1',
+    amount: 1000,
+    platformFee: 150,
+    platformFeeBps: 1500,
+    platformFeeClawedBack: 0,
+    processorFee: 30,
+    grantId: '00000000-0000-4000-8000-000000000099',
+    failureReason: null,
+    refundedAmount: 0,
+    paidAt: PAID_AT,
+    ...overrides,
+  };
+}
+
+/** One recipient's split of line 1 of `anOrder()` (the seller's 850), for unit tests. */
 export function aSplit(overrides: Partial<OrderSplitEntity> = {}): OrderSplitEntity {
   const order = anOrder();
   return {
     orderId: order.id,
-    recipientId: order.sellerId,
+    line: 1,
+    recipientId: SELLER,
     role: 'SELLER',
     shareBps: 10_000,
     amount: 850,

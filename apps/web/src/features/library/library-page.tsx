@@ -60,7 +60,11 @@ const LibraryOrders = graphql(`
         refundedAmount
         createdAt
         paidAt
-        modelId
+        lines {
+          id
+          itemName
+          status
+        }
       }
       pageInfo {
         hasNextPage
@@ -278,8 +282,18 @@ export function LibraryPage() {
                   <tr key={o.id} className="border-t border-line" data-testid="order-row">
                     <td className="p-3">
                       <Link to="/orders/$id" params={{ id: o.id }} className="font-medium hover:underline">
-                        {o.itemName}
+                        {o.lines.length > 1 ? `${o.lines.length} licences` : o.itemName}
                       </Link>
+                      {o.lines.length > 1 && (
+                        <ul className="mt-1 text-xs text-muted" data-testid="order-row-lines">
+                          {o.lines.map((line) => (
+                            <li key={line.id} className="[overflow-wrap:anywhere]">
+                              {line.itemName}
+                              {line.status !== o.status && ` · ${sentenceCase(line.status)}`}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
                     </td>
                     <td className="p-3 whitespace-nowrap text-muted">{formatDate(o.paidAt ?? o.createdAt)}</td>
                     <td className="p-3">

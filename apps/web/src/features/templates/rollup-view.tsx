@@ -4,6 +4,7 @@ import { Badge, Notice } from '@lookbook/web-ui';
 import type { TemplateRollupQuery } from '../../gql/graphql';
 import { formatMoney } from '../../lib/format';
 import { BLOCKING, verdictWords } from './rollup-words';
+import { LicenseAllMissing } from './license-all-missing';
 
 export type Rollup = TemplateRollupQuery['templateVersion']['licenseRollup'];
 type Line = Rollup['lines'][number];
@@ -101,6 +102,7 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
         )}
         {!signedIn && <p className="mt-2">Sign in to see which of these you already hold.</p>}
       </Notice>
+      <LicenseAllMissing lines={rollup.lines} signedIn={signedIn} />
       {rollup.lines.length === 0 ? (
         <p className="text-sm text-muted">This workflow loads no model files.</p>
       ) : (

@@ -16,6 +16,7 @@ import { EarningsService } from './earnings/earnings.service';
 import { CheckoutSync } from './orders/checkout-sync.service';
 import { CheckoutService } from './orders/checkout.service';
 import { FulfilmentService } from './orders/fulfilment.service';
+import { OrderLineEntity } from './orders/order-line.entity';
 import { OrderSplitEntity } from './orders/order-split.entity';
 import { OrderEntity } from './orders/order.entity';
 import { OrderRepository } from './orders/order.repository';
@@ -38,6 +39,7 @@ import { LocalGatewaySimulator } from './provider/local/local-gateway.simulator'
 import { PaymentProvider } from './provider/payment-provider';
 import { StripeProvider } from './provider/stripe/stripe-provider';
 import { ClawbackService } from './refunds/clawback.service';
+import { RefundLineEntity } from './refunds/refund-line.entity';
 import { RefundEntity } from './refunds/refund.entity';
 import { RefundJob } from './refunds/refund.job';
 import { RefundRepository } from './refunds/refund.repository';
@@ -114,8 +116,10 @@ export class CommerceModule {
       imports: [
         TypeOrmModule.forFeature([
           OrderEntity,
+          OrderLineEntity,
           OrderSplitEntity,
           RefundEntity,
+          RefundLineEntity,
           ReversalEntity,
           DisputeEntity,
           ConnectedAccountEntity,

@@ -6,11 +6,11 @@ import { defineScheduledTask, defineTask } from '@lookbook/core';
  * and the original enqueue land on the same job.
  */
 export const CommerceTasks = {
-  /** Pay one split of a paid order to its recipient. */
+  /** Pay one split (a recipient's part of one order line) to its recipient. No `line` is line 1 (jobs queued before lines). */
   transfer: defineTask({
     name: 'commerce.transfer',
-    payload: z.object({ orderId: z.uuid(), recipientId: z.uuid() }),
-    key: (p) => `transfer:${p.orderId}:${p.recipientId}`,
+    payload: z.object({ orderId: z.uuid(), recipientId: z.uuid(), line: z.int().min(1).max(100).optional() }),
+    key: (p) => `transfer:${p.orderId}:${p.recipientId}${(p.line ?? 1) === 1 ? '' : `:line:${p.line}`}`,
   }),
   /** Send a recorded refund to the provider. */
   refund: defineTask({

@@ -163,37 +163,48 @@ async function insertCatalog(db: Queryable, models: number): Promise<GeneratedCa
   // 10% platform fee; the processor kept 2.9% + 30.
   await db.query(
     `INSERT INTO commerce."order"
-       (id, buyer_id, seller_id, offer_id, offer_revision, version_id, model_id, tier, item_name, amount, currency,
-        platform_fee, platform_fee_bps, status, checkout_session_id, payment_intent_id, charge_id, processor_fee,
-        grant_id, created_at, paid_at, updated_at)
-     SELECT DISTINCT ON (b, o.id) ${orderId}, ${uid(`'lb-buyer-' || b`)}, sm.owner_id, o.id, o.revision, o.version_id,
-            sm.id, o.tier, sm.name || ' — Commercial', o.price_amount, o.price_currency,
-            o.price_amount / 10, 1000, 'PAID', 'cs_gen_' || b || '_' || p, 'pi_gen_' || b || '_' || p,
-            'ch_gen_' || b || '_' || p, (o.price_amount * 29 / 1000) + 30, ${uid(`'lb-grant-' || b || '-' || p`)},
+       (id, buyer_id, offer_ids, item_name, amount, currency, platform_fee, status, checkout_session_id,
+        payment_intent_id, charge_id, processor_fee, created_at, paid_at, updated_at)
+     SELECT DISTINCT ON (b, o.id) ${orderId}, ${uid(`'lb-buyer-' || b`)}, ARRAY[o.id], sm.name || ' — Commercial',
+            o.price_amount, o.price_currency, o.price_amount / 10, 'PAID', 'cs_gen_' || b || '_' || p,
+            'pi_gen_' || b || '_' || p, 'ch_gen_' || b || '_' || p, (o.price_amount * 29 / 1000) + 30,
             ${at('10000000 + b * 100 + p')}, ${at('10000000 + b * 100 + p + 5')}, ${at('10000000 + b * 100 + p + 5')}
        ${purchases}
       ORDER BY b, o.id, p`,
     [buyers, models],
   );
+  // One line per order (the offer's licence, granted), and the seller's split of it.
+  await db.query(
+    `INSERT INTO commerce.order_line
+       (id, order_id, position, offer_id, offer_revision, subject_kind, version_id, model_id, seller_id, tier,
+        item_name, amount, platform_fee, platform_fee_bps, processor_fee, grant_id, paid_at)
+     SELECT ${uid(`'lb-line-' || ord.id`)}, ord.id, 1, o.id, o.revision, 'MODEL', o.version_id, v.model_id, sm.owner_id,
+            o.tier, ord.item_name, ord.amount, ord.platform_fee, 1000, ord.processor_fee,
+            ${uid(`'lb-grant-' || ord.id`)}, ord.paid_at
+       FROM commerce."order" ord JOIN licensing.offer o ON o.id = ord.offer_ids[1]
+       JOIN catalog.model_version v ON v.id = o.version_id JOIN catalog.style_model sm ON sm.id = v.model_id
+      WHERE ord.checkout_session_id LIKE 'cs_gen_%'`,
+  );
   await db.query(
     `INSERT INTO commerce.order_split
-       (order_id, recipient_id, role, share_bps, amount, transfer_status, transferable_at, transfer_amount, transfer_id,
-        updated_at)
-     SELECT o.id, o.seller_id, 'SELLER', 10000, o.amount - o.platform_fee, 'SENT', o.paid_at,
-            o.amount - o.platform_fee, 'tr_gen_' || o.id, o.paid_at
-       FROM commerce."order" o WHERE o.checkout_session_id LIKE 'cs_gen_%'`,
+       (order_id, line, recipient_id, role, share_bps, amount, transfer_status, transferable_at, transfer_amount,
+        transfer_id, updated_at)
+     SELECT l.order_id, 1, l.seller_id, 'SELLER', 10000, l.amount - l.platform_fee, 'SENT', l.paid_at,
+            l.amount - l.platform_fee, 'tr_gen_' || l.order_id, l.paid_at
+       FROM commerce.order_line l JOIN commerce."order" o ON o.id = l.order_id WHERE o.checkout_session_id LIKE 'cs_gen_%'`,
   );
   await db.query(
     `INSERT INTO licensing.grant
        (id, licensee_id, model_id, version_id, resource_urn, resource_name, offer_id, offer_revision, tier, permissions,
         terms_text, terms_sha256, file_sha256s, price_amount, price_currency, source, order_ref, issued_at, key_id,
         certificate)
-     SELECT ord.grant_id, ord.buyer_id, ord.model_id, ord.version_id, 'urn:lookbook:model:' || ord.model_id || ':version:' || ord.version_id,
-            ord.item_name, o.id, o.revision, o.tier, o.permissions, o.terms_text, o.terms_sha256,
-            ARRAY(SELECT f.sha256 FROM catalog.model_file f WHERE f.version_id = ord.version_id ORDER BY f.sha256),
-            ord.amount, ord.currency, 'PURCHASE', 'order:' || ord.id, ord.paid_at, 'generated',
+     SELECT l.grant_id, ord.buyer_id, l.model_id, l.version_id, 'urn:lookbook:model:' || l.model_id || ':version:' || l.version_id,
+            l.item_name, o.id, o.revision, o.tier, o.permissions, o.terms_text, o.terms_sha256,
+            ARRAY(SELECT f.sha256 FROM catalog.model_file f WHERE f.version_id = l.version_id ORDER BY f.sha256),
+            l.amount, ord.currency, 'PURCHASE', 'order:' || ord.id, ord.paid_at, 'generated',
             'generated.certificate.not-signed'
-       FROM commerce."order" ord JOIN licensing.offer o ON o.id = ord.offer_id
+       FROM commerce."order" ord JOIN commerce.order_line l ON l.order_id = ord.id
+       JOIN licensing.offer o ON o.id = l.offer_id
       WHERE ord.checkout_session_id LIKE 'cs_gen_%'`,
   );
   const counted = (await db.query(

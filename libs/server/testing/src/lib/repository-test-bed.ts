@@ -47,6 +47,14 @@ export async function createRepositoryTestBed(entities: EntityTarget<ObjectLiter
   };
 }
 
+/** One recipient's split of a seeded order line. */
+export interface SeedSplit {
+  recipientId: string;
+  amount: number;
+  transferStatus?: string;
+  transferAmount?: number | null;
+}
+
 let sequence = 0;
 const next = () => (sequence += 1);
 
@@ -145,8 +153,8 @@ export class Seeds {
   }
 
   /**
-   * An order of 1000 EUR cents (fee 150) with one split per recipient (the seller's by default). Times default to
-   * now; `paidAt` makes it paid.
+   * An order of 1000 EUR cents (fee 150) with one line and one split per recipient (the seller's by default). Times
+   * default to now; `paidAt` makes it paid. `lines` gives an order of several lines instead (each 1000, fee 150).
    */
   async order(change: {
     buyerId: string;
@@ -156,42 +164,56 @@ export class Seeds {
     createdAt?: Date;
     chargeId?: string | null;
     currency?: string;
-    splits?: { recipientId: string; amount: number; transferStatus?: string; transferAmount?: number | null }[];
+    splits?: SeedSplit[];
+    lines?: { sellerId?: string; splits?: SeedSplit[] }[];
   }): Promise<string> {
     const id = randomUUID();
     const createdAt = change.createdAt ?? new Date();
     const paidAt = change.paidAt === undefined ? (change.status === 'PENDING' ? null : createdAt) : change.paidAt;
+    const lines = (change.lines ?? [{ splits: change.splits }]).map((line) => ({
+      offerId: randomUUID(),
+      sellerId: line.sellerId ?? change.sellerId,
+      splits: line.splits ?? [{ recipientId: line.sellerId ?? change.sellerId, amount: 850 }],
+    }));
     await this.db.query(
-      `INSERT INTO commerce."order" (id, buyer_id, seller_id, offer_id, offer_revision, version_id, model_id, tier,
-         item_name, amount, currency, platform_fee, platform_fee_bps, status, charge_id, created_at, paid_at, updated_at)
-       VALUES ($1, $2, $3, $4, 1, $5, $6, 'PERSONAL', 'Ink Wash v1', 1000, $7, 150, 1500, $8, $9, $10, $11, $10)`,
+      `INSERT INTO commerce."order" (id, buyer_id, offer_ids, item_name, amount, currency, platform_fee, status,
+         charge_id, created_at, paid_at, updated_at)
+       VALUES ($1, $2, $3, 'Ink Wash v1', $4, $5, $6, $7, $8, $9, $10, $9)`,
       [
         id,
         change.buyerId,
-        change.sellerId,
-        randomUUID(),
-        randomUUID(),
-        randomUUID(),
+        lines.map((l) => l.offerId).sort(),
+        1000 * lines.length,
         change.currency ?? 'EUR',
+        150 * lines.length,
         change.status ?? 'PAID',
         change.chargeId ?? null,
         createdAt,
         paidAt,
       ],
     );
-    for (const split of change.splits ?? [{ recipientId: change.sellerId, amount: 850 }]) {
+    for (const [i, line] of lines.entries()) {
       await this.db.query(
-        `INSERT INTO commerce.order_split (order_id, recipient_id, role, share_bps, amount, transfer_status,
-           transferable_at, transfer_amount, updated_at) VALUES ($1, $2, 'SELLER', 10000, $3, $4, $5, $6, $5)`,
-        [
-          id,
-          split.recipientId,
-          split.amount,
-          split.transferStatus ?? 'SCHEDULED',
-          createdAt,
-          split.transferAmount ?? null,
-        ],
+        `INSERT INTO commerce.order_line (id, order_id, position, offer_id, offer_revision, subject_kind, version_id,
+           model_id, seller_id, tier, item_name, amount, platform_fee, platform_fee_bps, paid_at)
+         VALUES ($1, $2, $3, $4, 1, 'MODEL', $5, $6, $7, 'PERSONAL', 'Ink Wash v1', 1000, 150, 1500, $8)`,
+        [randomUUID(), id, i + 1, line.offerId, randomUUID(), randomUUID(), line.sellerId, paidAt],
       );
+      for (const split of line.splits) {
+        await this.db.query(
+          `INSERT INTO commerce.order_split (order_id, line, recipient_id, role, share_bps, amount, transfer_status,
+             transferable_at, transfer_amount, updated_at) VALUES ($1, $2, $3, 'SELLER', 10000, $4, $5, $6, $7, $6)`,
+          [
+            id,
+            i + 1,
+            split.recipientId,
+            split.amount,
+            split.transferStatus ?? 'SCHEDULED',
+            createdAt,
+            split.transferAmount ?? null,
+          ],
+        );
+      }
     }
     return id;
   }

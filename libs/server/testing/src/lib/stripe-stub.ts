@@ -154,7 +154,13 @@ export class StripeStub {
         id,
         url: `https://checkout.stripe.com/c/pay/${id}`,
         client_reference_id: form['client_reference_id'],
-        amount_total: Number(form['line_items[0][price_data][unit_amount]']),
+        // Like Stripe: the session's total is the sum of its line items (unit amount × quantity).
+        amount_total: Object.keys(form)
+          .filter((k) => /^line_items\[\d+\]\[price_data\]\[unit_amount\]$/.test(k))
+          .reduce(
+            (sum, k) => sum + Number(form[k]) * Number(form[k.replace(/\[price_data\].*$/, '[quantity]')] ?? 1),
+            0,
+          ),
         currency: form['line_items[0][price_data][currency]'],
         status: 'open',
         payment_status: 'unpaid',

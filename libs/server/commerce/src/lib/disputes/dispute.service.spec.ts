@@ -2,7 +2,7 @@ import { Clock, Transactions } from '@lookbook/core';
 import { LedgerService } from '@lookbook/ledger';
 import { LicensingFacade } from '@lookbook/licensing';
 import { FakeClock, InlineTransactions, newTestService, TEST_MANAGER } from '@lookbook/testing';
-import { anOrder } from '../../testing';
+import { anOrder, anOrderLine } from '../../testing';
 import { Books } from '../money/books';
 import type { OrderEntity } from '../orders/order.entity';
 import { OrderRepository } from '../orders/order.repository';
@@ -12,7 +12,13 @@ import type { DisputeEntity } from './dispute.entity';
 import { DisputeRepository } from './dispute.repository';
 import { DisputeService } from './dispute.service';
 
-const order = anOrder();
+const order = anOrder({ amount: 1500 });
+// A charge of two lines: both bear a lost dispute, and both licences end.
+const lines = [
+  anOrderLine(),
+  anOrderLine({ position: 2, amount: 500, grantId: '00000000-0000-4000-8000-000000000098' }),
+];
+const seller = lines[0]!.sellerId;
 const opened: DisputeEntity = {
   id: 'dp_1',
   orderId: order.id,
@@ -31,6 +37,7 @@ function setUp(current: OrderEntity | null = order, dispute: DisputeEntity | nul
   const orders = mock(OrderRepository);
   orders.lock.mockResolvedValue(current);
   orders.update.mockResolvedValue(undefined);
+  orders.linesOf.mockResolvedValue(lines);
   const disputes = mock(DisputeRepository);
   disputes.insertIfNew.mockResolvedValue(true);
   disputes.lock.mockResolvedValue(dispute);
@@ -40,7 +47,7 @@ function setUp(current: OrderEntity | null = order, dispute: DisputeEntity | nul
   mock(LicensingFacade).revoke.mockResolvedValue({} as never);
   mock(ClawbackService).clawBack.mockResolvedValue({
     platformPart: 150,
-    parts: [{ recipientId: order.sellerId, amount: 850 }],
+    parts: [{ line: 1, recipientId: seller, amount: 850 }],
   });
   return { sut, mock, orders, disputes, ledger };
 }
@@ -92,21 +99,31 @@ describe('a dispute closing', () => {
     expect(mock(LicensingFacade).revoke).not.toHaveBeenCalled();
   });
 
-  it('lost after payout: recipients bear their parts like a refund, and the licence ends', async () => {
+  it('lost after payout: every line’s recipients bear their parts like a refund, and every licence ends', async () => {
     const { sut, orders, mock } = setUp({ ...order, status: 'DISPUTED' });
     await expect(sut.closed('dp_1', false)).resolves.toBe('dispute lost');
-    const [, , amount, cause, counter] = mock(ClawbackService).clawBack.mock.calls[0]!;
-    expect([amount, cause]).toEqual([1000, 'dispute:dp_1:lost']);
+    const [, , portions, cause, counter] = mock(ClawbackService).clawBack.mock.calls[0]!;
+    // One portion over all the lines: the dispute is about the whole charge.
+    expect([portions, cause]).toEqual([[{ lines, amount: 1000 }], 'dispute:dp_1:lost']);
     // What the recipients give back offsets the dispute loss booked at opening (the platform's part stays a loss).
-    expect(counter({ platformPart: 150, parts: [{ recipientId: order.sellerId, amount: 850 }] })).toEqual([
-      { account: Books.disputeLosses('EUR'), amount: -850 },
-    ]);
+    expect(
+      counter({
+        platformPart: 150,
+        parts: [
+          { line: 1, recipientId: seller, amount: 600 },
+          { line: 2, recipientId: seller, amount: 250 },
+        ],
+      }),
+    ).toEqual([{ account: Books.disputeLosses('EUR'), amount: -850 }]);
     expect(orders.update).toHaveBeenCalledWith(
       order.id,
       expect.objectContaining({ status: 'DISPUTE_LOST' }),
       TEST_MANAGER,
     );
-    expect(mock(LicensingFacade).revoke).toHaveBeenCalledWith(TEST_MANAGER, order.grantId, 'DISPUTE_LOST');
+    expect(mock(LicensingFacade).revoke.mock.calls).toEqual([
+      [TEST_MANAGER, lines[0]!.grantId, 'DISPUTE_LOST'],
+      [TEST_MANAGER, lines[1]!.grantId, 'DISPUTE_LOST'],
+    ]);
   });
 
   it('a closing seen before its opening fails, to be retried once the opening is processed', async () => {

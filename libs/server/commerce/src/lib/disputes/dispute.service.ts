@@ -21,7 +21,7 @@ export interface DisputeFacts {
 }
 
 /**
- * Chargebacks. When a dispute opens the provider takes the money from the platform's balance (posted as a dispute
+ * Chargebacks, on an order's one charge (all its lines). When a dispute opens the provider takes the money from the platform's balance (posted as a dispute
  * loss until decided). Won: the money comes back. Lost: the licence ends and the recipients bear their parts like a
  * refund — reversed from their accounts where possible, a debt on their payable balance where they were paid out.
  */
@@ -98,13 +98,23 @@ export class DisputeService {
         }
         return 'dispute won';
       }
-      await this.clawbacks.clawBack(manager, order, dispute.amount, OrderRefs.disputeLost(disputeId), (taken) => [
-        { account: Books.disputeLosses(order.currency), amount: -taken.parts.reduce((sum, p) => sum + p.amount, 0) },
-      ]);
+      // The dispute is about the one charge: every line's parties bear it, pro rata to what each still holds.
+      const lines = await this.orders.linesOf(order.id, manager);
+      await this.clawbacks.clawBack(
+        manager,
+        order,
+        [{ lines, amount: dispute.amount }],
+        OrderRefs.disputeLost(disputeId),
+        (taken) => [
+          { account: Books.disputeLosses(order.currency), amount: -taken.parts.reduce((sum, p) => sum + p.amount, 0) },
+        ],
+      );
       if (canTransition(order.status, 'DISPUTE_LOST')) {
         await this.orders.update(order.id, { status: 'DISPUTE_LOST', updatedAt: now }, manager);
       }
-      if (order.grantId) await this.licensing.revoke(manager, order.grantId, 'DISPUTE_LOST');
+      for (const line of lines) {
+        if (line.grantId) await this.licensing.revoke(manager, line.grantId, 'DISPUTE_LOST');
+      }
       return 'dispute lost';
     });
   }

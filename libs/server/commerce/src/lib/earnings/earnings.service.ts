@@ -6,20 +6,25 @@ import type { UserSummary } from '@lookbook/identity';
 import { IdentityFacade } from '@lookbook/identity';
 import { LedgerService } from '@lookbook/ledger';
 import { Books } from '../money/books';
+import type { OrderLineEntity } from '../orders/order-line.entity';
 import type { OrderSplitEntity } from '../orders/order-split.entity';
 import type { OrderEntity } from '../orders/order.entity';
 import { OrderRepository } from '../orders/order.repository';
 import type { PayoutEntity } from '../payouts/payout.entity';
 import { PayoutRepository } from '../payouts/payout.repository';
+import { RefundRepository } from '../refunds/refund.repository';
 import { EarningsRepository } from './earnings.repository';
 
-/** One sale as its recipients see it: the order, every split of it, and the recipients' public profiles. */
+/** One sale (an order line) as its recipients see it: the order, the line, every split of it, who they are. */
 export interface SaleRecord {
   order: OrderEntity;
+  line: OrderLineEntity;
   splits: OrderSplitEntity[];
   users: Map<string, UserSummary>;
   /** Whose earnings these are: their own split is "your share". */
   viewerId: string;
+  /** What the provider has refunded of the line. */
+  refunded: number;
 }
 
 /** One currency's earnings for the viewer, one entry per UTC day (zero on days without sales), oldest first. */
@@ -51,23 +56,34 @@ export class EarningsService {
     private readonly orders: OrderRepository,
     private readonly earnings: EarningsRepository,
     private readonly payouts: PayoutRepository,
+    private readonly refunds: RefundRepository,
     private readonly ledger: LedgerService,
     private readonly identity: IdentityFacade,
     private readonly clock: Clock,
   ) {}
 
-  /** Sales that pay this creator (as seller or upstream), with every split of each. Three queries per page. */
+  /**
+   * Sales (order lines) that pay this creator, as seller or upstream, with every split of each: five queries per
+   * page whatever its length (lines, their orders, splits, refunds, payees).
+   */
   async salesOf(recipientId: string, args: ConnectionArgs): Promise<Page<SaleRecord>> {
-    const page = await this.orders.pagePaidForRecipient(recipientId, args, (o) => o);
-    const splits = await this.orders.splitsOfOrders(page.nodes.map((o) => o.id));
+    const page = await this.orders.pagePaidLinesForRecipient(recipientId, args, (l) => l);
+    const orderIds = [...new Set(page.nodes.map((l) => l.orderId))];
+    const [orders, splits, refunded] = await Promise.all([
+      this.orders.byIds(orderIds),
+      this.orders.splitsOfOrders(orderIds),
+      this.refunds.succeededByLine(orderIds),
+    ]);
     const users = new Map(
       (await this.identity.usersByIds([...new Set(splits.map((s) => s.recipientId))])).map((u) => [u.id, u]),
     );
-    return mapPage(page, (order) => ({
-      order,
-      splits: splits.filter((s) => s.orderId === order.id),
+    return mapPage(page, (line) => ({
+      order: orders.find((o) => o.id === line.orderId)!,
+      line,
+      splits: splits.filter((s) => s.orderId === line.orderId && s.line === line.position),
       users,
       viewerId: recipientId,
+      refunded: refunded.find((r) => r.orderId === line.orderId && r.line === line.position)?.refunded ?? 0,
     }));
   }
 

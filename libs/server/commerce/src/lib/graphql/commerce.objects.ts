@@ -35,12 +35,21 @@ export const MoneyReviewKindEnum = graphqlEnum('MoneyReviewKind', MONEY_REVIEW_K
     'balance. STALLED_EVENT: a provider event still unprocessed after an hour.',
 });
 
-@ObjectType()
+@ObjectType({ description: 'What a refund gives back for one line of its order.' })
+export class RefundLine {
+  @Field(() => ID) lineId!: string;
+  @Field(() => Int, { description: 'The line’s position in its order (1…).' }) position!: number;
+  @Field(() => SafeIntScalar, { description: 'Minor units.' }) amount!: number;
+}
+
+@ObjectType({ description: 'Money given back on an order: one provider refund, for one or more of its lines.' })
 export class Refund {
   @Field(() => ID) id!: string;
-  @Field(() => SafeIntScalar, { description: 'Minor units.' }) amount!: number;
-  @Field(() => RefundReasonEnum) reason!: RefundReason;
+  @Field(() => SafeIntScalar, { description: 'Minor units (the sum of its lines).' }) amount!: number;
+  @Field(() => RefundReasonEnum, { description: 'Who asked for it (or why it was made).' }) reason!: RefundReason;
+  @Field(() => String, { nullable: true, description: 'Why, in the words of whoever asked.' }) note!: string | null;
   @Field(() => RefundStatusEnum) status!: RefundStatus;
+  @Field(() => [RefundLine], { description: 'The lines it is for, and how much of each.' }) lines!: RefundLine[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
@@ -51,10 +60,10 @@ export class Payee {
   @Field(() => String, { nullable: true }) displayName!: string | null;
 }
 
-@ObjectType({ description: 'A purchase, as its buyer sees it (the receipt).' })
-export class Order {
+@ObjectType({ description: 'One licence bought in an order: what it was, what it cost, the licence it granted.' })
+export class OrderLine {
   @Field(() => ID) id!: string;
-  @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field(() => Int, { description: 'Its position in the order (1…), as on the receipt.' }) position!: number;
   @Field() itemName!: string;
   @Field({ description: 'The licence tier bought.' }) tier!: string;
   @Field(() => ID) offerId!: string;
@@ -63,15 +72,55 @@ export class Order {
   subjectKind!: SubjectKind;
   @Field(() => ID, { description: 'The model, or for a template licence the template.' }) modelId!: string;
   @Field(() => ID) versionId!: string;
-  @Field(() => SafeIntScalar, { description: 'The price paid, in minor units.' }) amount!: number;
+  @Field(() => SafeIntScalar, { description: 'Its price, in minor units.' }) amount!: number;
+  @Field(() => SafeIntScalar, { description: 'Refunded (or being refunded) of this line, in minor units.' })
+  refundedAmount!: number;
+  @Field(() => OrderStatusEnum, {
+    description:
+      'PAID, PARTIALLY_REFUNDED or REFUNDED by what was refunded of this line; otherwise the order’s (unpaid, disputed).',
+  })
+  status!: OrderStatus;
+  @Field(() => Payee, { description: 'Who sold it.' }) seller!: Payee;
+  @Field(() => ID, { nullable: true, description: 'The licence this line granted.' }) licenseId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Paid, but the licence could not be granted (e.g. VERSION_EXCLUSIVELY_LICENSED: sold exclusively meanwhile): ' +
+      'this line was refunded in full and the others granted.',
+  })
+  unavailableReason!: string | null;
+}
+
+const LINES = 'An order has lines (one per licence): read `lines`. This is its first line’s.';
+
+@ObjectType({ description: 'A purchase of one or more licences, paid at once, as its buyer sees it (the receipt).' })
+export class Order {
+  @Field(() => ID) id!: string;
+  @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field({ description: 'The receipt’s title: the licence bought, or the first and how many more.' }) itemName!: string;
+  @Field(() => [OrderLine], { description: 'One line per licence, in the order they were bought.' })
+  lines!: OrderLine[];
+  @Field({ description: 'The licence tier bought.', deprecationReason: LINES }) tier!: string;
+  @Field(() => ID, { deprecationReason: LINES }) offerId!: string;
+  @Field(() => Int, { deprecationReason: LINES }) offerRevision!: number;
+  @Field(() => LicenseSubjectKindEnum, {
+    description: 'What was bought: a model or a template licence.',
+    deprecationReason: LINES,
+  })
+  subjectKind!: SubjectKind;
+  @Field(() => ID, { description: 'The model, or for a template licence the template.', deprecationReason: LINES })
+  modelId!: string;
+  @Field(() => ID, { deprecationReason: LINES }) versionId!: string;
+  @Field(() => SafeIntScalar, { description: 'The price paid (every line), in minor units.' }) amount!: number;
   @Field() currency!: string;
   @Field(() => SafeIntScalar, { description: 'Refunded so far, in minor units.' }) refundedAmount!: number;
-  @Field(() => Payee, { description: 'Who sold it.' }) seller!: Payee;
+  @Field(() => Payee, { description: 'Who sold it.', deprecationReason: LINES }) seller!: Payee;
   @Field(() => String, { nullable: true, description: 'Where to pay, while the order is pending (buyer only).' })
   checkoutUrl!: string | null;
   @Field(() => String, { nullable: true, description: 'Why the last payment attempt failed (buyer only).' })
   lastPaymentError!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The licence this order granted.' }) licenseId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The licence this order granted.', deprecationReason: LINES })
+  licenseId!: string | null;
   @Field(() => [Refund]) refunds!: Refund[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) paidAt!: Date | null;
@@ -98,10 +147,13 @@ export class SaleSplit {
   @Field(() => SafeIntScalar) reversedAmount!: number;
 }
 
-@ObjectType({ description: 'A sale as the creators paid by it see it: price → fee → each split → transfer.' })
+@ObjectType({
+  description: 'A sale (one order line) as the creators paid by it see it: price → fee → each split → transfer.',
+})
 export class Sale {
   @Field(() => ID) orderId!: string;
-  @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field(() => ID, { description: 'The order line sold (an order may buy several licences at once).' }) lineId!: string;
+  @Field(() => OrderStatusEnum, { description: 'This line’s status (see OrderLine.status).' }) status!: OrderStatus;
   @Field() itemName!: string;
   @Field() tier!: string;
   @Field(() => SafeIntScalar) price!: number;
@@ -110,7 +162,8 @@ export class Sale {
   @Field(() => SafeIntScalar) platformFee!: number;
   @Field(() => SafeIntScalar, {
     nullable: true,
-    description: 'What the payment processor kept (borne by the platform, not the creators).',
+    description:
+      'What the payment processor kept of this line (its share of the charge’s fee; borne by the platform, not the creators).',
   })
   processorFee!: number | null;
   @Field(() => SafeIntScalar) refundedAmount!: number;

@@ -12,10 +12,30 @@ describe('an order’s external references', () => {
   });
 
   it('keys a split’s transfer the same on every retry, and anew only after a refusal', () => {
-    const split = { orderId: id, recipientId: recipient, transferAttempt: 0 };
+    const split = { orderId: id, line: 1, recipientId: recipient, transferAttempt: 0 };
     expect(OrderRefs.transfer(split)).toBe(`order:${id}:split:${recipient}`);
     expect(OrderRefs.transfer({ ...split })).toBe(OrderRefs.transfer(split));
     expect(OrderRefs.transfer({ ...split, transferAttempt: 2 })).toBe(`order:${id}:split:${recipient}:attempt:2`);
+  });
+
+  it('names line 1 as orders were named before lines existed, and every other line by its position', () => {
+    // What orders created before lines existed already sent to the provider and the ledger: never renamed.
+    expect(OrderRefs.license(id, 1)).toBe(`order:${id}`);
+    expect(OrderRefs.reversal(`refund:${id}`, 1, recipient)).toBe(`refund:${id}:reverse:${recipient}`);
+    expect(OrderRefs.license(id, 3)).toBe(`order:${id}:line:3`);
+    expect(OrderRefs.transfer({ orderId: id, line: 2, recipientId: recipient, transferAttempt: 1 })).toBe(
+      `order:${id}:line:2:split:${recipient}:attempt:1`,
+    );
+    expect(OrderRefs.reversal(`dispute:dp_1:lost`, 12, recipient)).toBe(
+      `dispute:dp_1:lost:line:12:reverse:${recipient}`,
+    );
+    // One recipient paid on several lines: a different key per line, for transfers, licences and reversals alike.
+    const perLine = (f: (line: number) => string) => new Set([1, 2, 3, 10, 11].map(f)).size;
+    expect(
+      perLine((line) => OrderRefs.transfer({ orderId: id, line, recipientId: recipient, transferAttempt: 0 })),
+    ).toBe(5);
+    expect(perLine((line) => OrderRefs.license(id, line))).toBe(5);
+    expect(perLine((line) => OrderRefs.reversal('refund:r', line, recipient))).toBe(5);
   });
 
   it('gives each ledger moment of an order its own reference', () => {
@@ -26,7 +46,8 @@ describe('an order’s external references', () => {
       OrderRefs.disputeOpened('dp_1'),
       OrderRefs.disputeWon('dp_1'),
       OrderRefs.disputeLost('dp_1'),
-      OrderRefs.reversal(OrderRefs.refund(id), recipient),
+      OrderRefs.reversal(OrderRefs.refund(id), 1, recipient),
+      OrderRefs.reversal(OrderRefs.refund(id), 2, recipient),
     ];
     expect(new Set(refs).size).toBe(refs.length);
   });

@@ -12,10 +12,12 @@ export const TRANSFER_STATUSES = [
 ] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
-/** One recipient's part of an order, and the transfer that pays it. */
+/** One recipient's part of one order line, and the transfer that pays it. */
 @Entity({ schema: 'commerce', name: 'order_split' })
 export class OrderSplitEntity {
   @PrimaryColumn('uuid', { name: 'order_id' }) orderId!: string;
+  /** The line's position in its order. */
+  @PrimaryColumn('smallint') line!: number;
   @PrimaryColumn('uuid', { name: 'recipient_id' }) recipientId!: string;
   @Column('text') role!: SplitRole;
   @Column('integer', { name: 'share_bps' }) shareBps!: number;

@@ -1,4 +1,11 @@
-import { assertTransition, canTransition, isDisputed, ORDER_STATUSES, statusAfterRefunds } from './order-status';
+import {
+  assertTransition,
+  canTransition,
+  isDisputed,
+  lineStatus,
+  ORDER_STATUSES,
+  statusAfterRefunds,
+} from './order-status';
 
 describe('an order’s life', () => {
   it('ends in REFUNDED or DISPUTE_LOST: nothing leaves them', () => {
@@ -35,5 +42,20 @@ describe('an order’s life', () => {
 
   it('leaves a disputed order’s status to the dispute', () => {
     expect(ORDER_STATUSES.filter(isDisputed)).toEqual(['DISPUTED', 'DISPUTE_LOST']);
+  });
+
+  it.each([
+    // order status, line amount, refunded of the line → the line's status
+    ['PENDING', 1000, 0, 'PENDING'],
+    ['EXPIRED', 1000, 0, 'EXPIRED'],
+    ['PAID', 1000, 0, 'PAID'],
+    ['PARTIALLY_REFUNDED', 1000, 0, 'PAID'], // another line was refunded
+    ['PARTIALLY_REFUNDED', 1000, 1000, 'REFUNDED'], // this one was
+    ['PARTIALLY_REFUNDED', 1000, 250, 'PARTIALLY_REFUNDED'],
+    ['REFUNDED', 1000, 1000, 'REFUNDED'],
+    ['DISPUTED', 1000, 300, 'DISPUTED'], // a dispute is about the whole charge
+    ['DISPUTE_LOST', 1000, 0, 'DISPUTE_LOST'],
+  ] as const)('gives a line of a %s order of %p with %p refunded the status %s', (order, amount, refunded, status) => {
+    expect(lineStatus(order, amount, refunded)).toBe(status);
   });
 });

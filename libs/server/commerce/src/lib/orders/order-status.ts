@@ -58,3 +58,12 @@ export function statusAfterRefunds(amount: number, refunded: number): 'PAID' | '
 
 /** A dispute's outcome decides a disputed order's status; a refund meanwhile only records itself. */
 export const isDisputed = (status: OrderStatus): boolean => status === 'DISPUTED' || status === 'DISPUTE_LOST';
+
+/**
+ * A line's status: the order's while it is unpaid or disputed (the payment and a dispute are the whole charge's),
+ * otherwise what the provider has refunded of the line makes it.
+ */
+export function lineStatus(order: OrderStatus, lineAmount: number, lineRefunded: number): OrderStatus {
+  if (!PAID_STATUSES.includes(order) || isDisputed(order)) return order;
+  return statusAfterRefunds(lineAmount, lineRefunded);
+}

@@ -9,7 +9,7 @@ import { TransferService } from './transfer.service';
 export class TransferJob implements JobHandler<PayloadOf<typeof CommerceTasks.transfer>> {
   constructor(private readonly transfers: TransferService) {}
 
-  async handle({ orderId, recipientId }: PayloadOf<typeof CommerceTasks.transfer>): Promise<void> {
-    await this.transfers.run(orderId, recipientId);
+  async handle({ orderId, recipientId, line }: PayloadOf<typeof CommerceTasks.transfer>): Promise<void> {
+    await this.transfers.run(orderId, recipientId, line ?? 1);
   }
 }

@@ -1,7 +1,7 @@
 import { Clock, Transactions } from '@lookbook/core';
 import { LedgerService } from '@lookbook/ledger';
 import { FakeClock, InlineTransactions, newTestService, TEST_MANAGER } from '@lookbook/testing';
-import { anOrder, aSplit } from '../../testing';
+import { anOrder, anOrderLine, aSplit } from '../../testing';
 import type { OrderSplitEntity } from '../orders/order-split.entity';
 import { OrderRepository } from '../orders/order.repository';
 import { PaymentProvider, ProviderRejectedError, ProviderUnavailableError } from '../provider/payment-provider';
@@ -10,7 +10,7 @@ import { PayoutRepository } from './payout.repository';
 import { TransferScheduler } from './transfer-scheduler.service';
 import { TransferService } from './transfer.service';
 
-const order = anOrder();
+const order = { ...anOrder(), sellerId: anOrderLine().sellerId };
 const now = new Date('2026-03-05T00:00:00.000Z');
 const account = (payoutsEnabled: boolean) =>
   ({ creatorId: order.sellerId, providerAccountId: 'acct_1', payoutsEnabled }) as ConnectedAccountEntity;
@@ -26,6 +26,7 @@ function setUp(
   const orders = mock(OrderRepository);
   orders.lockSplit.mockResolvedValue(split);
   orders.byId.mockResolvedValue(order);
+  orders.line.mockImplementation((_o, position: number) => Promise.resolve(anOrderLine({ position })));
   orders.updateSplit.mockResolvedValue(undefined);
   mock(PayoutRepository).account.mockResolvedValue(options.account === undefined ? account(true) : options.account);
   const ledger = mock(LedgerService);
@@ -37,7 +38,7 @@ function setUp(
 }
 
 const statusSet = (orders: ReturnType<typeof setUp>['orders']) =>
-  orders.updateSplit.mock.calls.map(([, , changes]) => changes.transferStatus);
+  orders.updateSplit.mock.calls.map(([, changes]) => changes.transferStatus);
 
 describe('deciding a transfer', () => {
   it('sends what the split is owed: booked first, then the provider call with the split’s key', async () => {
@@ -59,7 +60,11 @@ describe('deciding a transfer', () => {
     const { sut, mock, provider } = setUp(aSplit({ transferableAt: later }));
     mock(TransferScheduler).schedule.mockResolvedValue('job');
     await expect(sut.run(order.id, order.sellerId)).resolves.toBe('on hold');
-    expect(mock(TransferScheduler).schedule).toHaveBeenCalledWith(TEST_MANAGER, order.id, order.sellerId, later);
+    expect(mock(TransferScheduler).schedule).toHaveBeenCalledWith(
+      TEST_MANAGER,
+      { orderId: order.id, line: 1, recipientId: order.sellerId },
+      later,
+    );
     expect(provider.createTransfer).not.toHaveBeenCalled();
   });
 
@@ -136,10 +141,56 @@ describe('when the provider answers badly', () => {
       }),
     );
     expect(orders.updateSplit).toHaveBeenLastCalledWith(
-      order.id,
-      order.sellerId,
+      expect.objectContaining({ orderId: order.id, line: 1, recipientId: order.sellerId }),
       expect.objectContaining({ transferStatus: 'WAITING_FOR_ACCOUNT', transferAmount: null, transferAttempt: 1 }),
       { manager: TEST_MANAGER, onlyIf: 'SENDING' },
     );
+  });
+});
+
+describe('a split of a line other than the first', () => {
+  it('is transferred on its own, under its line’s key, named in the metadata, and described by its line', async () => {
+    const { sut, orders, ledger, provider } = setUp(aSplit({ line: 3, amount: 425 }), { owed: 5000 });
+    await expect(sut.run(order.id, order.sellerId, 3)).resolves.toBe('sent 425 as tr_1');
+    expect(orders.lockSplit).toHaveBeenCalledWith(TEST_MANAGER, {
+      orderId: order.id,
+      line: 3,
+      recipientId: order.sellerId,
+    });
+    expect(ledger.post).toHaveBeenCalledWith(
+      TEST_MANAGER,
+      expect.objectContaining({
+        externalRef: `order:${order.id}:line:3:split:${order.sellerId}:transfer`,
+        description: 'Transfer to the creator for Ink Wash v1',
+      }),
+    );
+    expect(provider.createTransfer).toHaveBeenCalledWith(
+      expect.objectContaining({
+        amount: 425,
+        transferGroup: `order:${order.id}`, // one charge, one transfer group for every line
+        metadata: { order_id: order.id, line: '3', recipient_id: order.sellerId },
+      }),
+      `order:${order.id}:line:3:split:${order.sellerId}`,
+    );
+    expect(orders.updateSplit).toHaveBeenLastCalledWith(
+      { orderId: order.id, line: 3, recipientId: order.sellerId },
+      expect.objectContaining({ transferStatus: 'SENT', transferId: 'tr_1' }),
+      { onlyIf: 'SENDING' },
+    );
+  });
+});
+
+describe('a split of a line that was paid but could not be granted', () => {
+  it('is never paid out (its refund cancels it), whatever asks for its transfer', async () => {
+    const { sut, orders, ledger, provider } = setUp(aSplit({ line: 2 }));
+    orders.line.mockResolvedValue(
+      anOrderLine({ position: 2, failureReason: 'VERSION_EXCLUSIVELY_LICENSED', grantId: null }),
+    );
+    await expect(sut.run(order.id, order.sellerId, 2)).resolves.toBe(
+      'not granted (VERSION_EXCLUSIVELY_LICENSED): not paid out',
+    );
+    expect(ledger.post).not.toHaveBeenCalled();
+    expect(provider.createTransfer).not.toHaveBeenCalled();
+    expect(orders.updateSplit).not.toHaveBeenCalled();
   });
 });

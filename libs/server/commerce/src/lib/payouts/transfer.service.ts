@@ -6,6 +6,7 @@ import { Books } from '../money/books';
 import type { OrderSplitEntity } from '../orders/order-split.entity';
 import type { OrderEntity } from '../orders/order.entity';
 import { OrderRefs } from '../orders/order-refs';
+import type { SplitKey } from '../orders/order.repository';
 import { OrderRepository } from '../orders/order.repository';
 import { PaymentProvider, ProviderRejectedError } from '../provider/payment-provider';
 import { PayoutRepository } from './payout.repository';
@@ -13,10 +14,16 @@ import { TransferScheduler } from './transfer-scheduler.service';
 
 type Decision =
   | { kind: 'done'; outcome: string }
-  | { kind: 'send'; split: OrderSplitEntity; order: OrderEntity; destination: string; amount: number };
+  | {
+      kind: 'send';
+      split: OrderSplitEntity;
+      order: OrderEntity;
+      destination: string;
+      amount: number;
+    };
 
 /**
- * Pays one split of an order to its recipient's connected account. The amount is decided and posted to the ledger
+ * Pays one split (a recipient's part of one order line) to its recipient's connected account. The amount is decided and posted to the ledger
  * first (committed, status SENDING), then the provider is called with the split's idempotency key, then the transfer
  * id is recorded. A crash or timeout anywhere in between repeats the same request with the same key on the next
  * attempt, so the recipient is paid exactly once. Transfers of one creator serialise on their payable account row, so
@@ -36,8 +43,9 @@ export class TransferService {
     private readonly clock: Clock,
   ) {}
 
-  async run(orderId: string, recipientId: string): Promise<string> {
-    const decision = await this.transactions.run((manager) => this.decide(manager, orderId, recipientId));
+  async run(orderId: string, recipientId: string, line = 1): Promise<string> {
+    const key = { orderId, line, recipientId };
+    const decision = await this.transactions.run((manager) => this.decide(manager, key));
     if (decision.kind === 'done') return decision.outcome;
     const { split, order, destination, amount } = decision;
     let transferId: string;
@@ -49,7 +57,7 @@ export class TransferService {
           destination,
           transferGroup: OrderRefs.transferGroup(order.id),
           sourceTransaction: order.chargeId!,
-          metadata: { order_id: order.id, recipient_id: split.recipientId },
+          metadata: { order_id: order.id, line: String(split.line), recipient_id: split.recipientId },
         },
         OrderRefs.transfer(split),
       ));
@@ -58,16 +66,16 @@ export class TransferService {
       return this.refused(split, order, amount, error);
     }
     await this.orders.updateSplit(
-      orderId,
-      recipientId,
+      key,
       { transferStatus: 'SENT', transferId, updatedAt: this.clock.now() },
       { onlyIf: 'SENDING' },
     );
     return `sent ${amount} as ${transferId}`;
   }
 
-  private async decide(manager: EntityManager, orderId: string, recipientId: string): Promise<Decision> {
-    const split = await this.orders.lockSplit(manager, orderId, recipientId);
+  private async decide(manager: EntityManager, key: SplitKey): Promise<Decision> {
+    const { orderId, recipientId } = key;
+    const split = await this.orders.lockSplit(manager, key);
     if (!split) return { kind: 'done', outcome: 'no such split' };
     const order = (await this.orders.byId(orderId, manager))!;
     const account = await this.payouts.account(recipientId, manager);
@@ -77,9 +85,12 @@ export class TransferService {
     if (split.transferStatus !== 'SCHEDULED' && split.transferStatus !== 'WAITING_FOR_ACCOUNT') {
       return { kind: 'done', outcome: `already ${split.transferStatus.toLowerCase()}` };
     }
+    // A line paid but not granted is refunded in full: its parties are never paid (the refund cancels the split).
+    const line = await this.orders.line(orderId, split.line, manager);
+    if (line?.failureReason) return { kind: 'done', outcome: `not granted (${line.failureReason}): not paid out` };
     const now = this.clock.now();
     if (split.transferableAt.getTime() > now.getTime()) {
-      await this.scheduler.schedule(manager, orderId, recipientId, split.transferableAt);
+      await this.scheduler.schedule(manager, key, split.transferableAt);
       return { kind: 'done', outcome: 'on hold' };
     }
     const left = split.amount - split.clawedBack;
@@ -93,15 +104,14 @@ export class TransferService {
     await this.ledger.post(manager, {
       externalRef: `${OrderRefs.transfer(split)}:transfer`,
       kind: 'TRANSFER',
-      description: `Transfer to the creator for ${order.itemName}`,
+      description: `Transfer to the creator for ${line?.itemName ?? order.itemName}`,
       entries: [
         { account: Books.payable(recipientId, order.currency), amount },
         { account: Books.clearing(order.currency), amount: -amount },
       ],
     });
     await this.orders.updateSplit(
-      orderId,
-      recipientId,
+      key,
       { transferStatus: 'SENDING', transferAmount: amount, updatedAt: now },
       { manager },
     );
@@ -120,12 +130,7 @@ export class TransferService {
     status: 'CANCELLED' | 'WAITING_FOR_ACCOUNT' | 'NETTED',
     outcome: string,
   ): Promise<Decision> {
-    await this.orders.updateSplit(
-      split.orderId,
-      split.recipientId,
-      { transferStatus: status, updatedAt: this.clock.now() },
-      { manager },
-    );
+    await this.orders.updateSplit(split, { transferStatus: status, updatedAt: this.clock.now() }, { manager });
     return { kind: 'done', outcome };
   }
 
@@ -143,8 +148,7 @@ export class TransferService {
         ],
       });
       await this.orders.updateSplit(
-        split.orderId,
-        split.recipientId,
+        split,
         {
           transferStatus: 'WAITING_FOR_ACCOUNT',
           transferAmount: null,

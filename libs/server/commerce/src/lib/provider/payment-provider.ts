@@ -39,9 +39,11 @@ export interface AccountState {
 
 export interface CheckoutInput {
   orderId: string;
+  /** The total: the sum of the lines. */
   amount: number;
   currency: string;
-  itemName: string;
+  /** One line item per licence (Stripe Checkout `line_items`), in the order's line order; one charge for all. */
+  lines: { name: string; amount: number }[];
   buyerEmail?: string;
   /** Separate charges and transfers: one transfer group per order. */
   transferGroup: string;

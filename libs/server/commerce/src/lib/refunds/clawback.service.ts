@@ -1,27 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, JobQueue } from '@lookbook/core';
-import { allocate, newId } from '@lookbook/kernel';
+import { newId } from '@lookbook/kernel';
 import type { AccountRef } from '@lookbook/ledger';
 import { LedgerService } from '@lookbook/ledger';
 import { Books, nonZero } from '../money/books';
+import { takeBack } from '../money/shares';
 import { CommerceTasks } from '../commerce.tasks';
+import type { OrderLineEntity } from '../orders/order-line.entity';
 import type { OrderEntity } from '../orders/order.entity';
 import { OrderRepository } from '../orders/order.repository';
 import { RefundRepository } from './refund.repository';
 
-/** The money a clawback takes back, and who gives it: the platform's fee part, and each recipient's part. */
+/** The money a clawback takes back, and who gives it: the platform's fee part, and each recipient's part per line. */
 export interface Clawback {
   platformPart: number;
-  parts: { recipientId: string; amount: number }[];
+  parts: { line: number; recipientId: string; amount: number }[];
+}
+
+/**
+ * What to take back: `amount`, from the parties of `lines`, pro rata to what each still holds. A refund takes from one
+ * line per portion (the lines it names); a lost dispute takes from every line of the charge at once.
+ */
+export interface ClawbackPortion {
+  lines: OrderLineEntity[];
+  amount: number;
 }
 
 /**
  * Takes money back from a sale's parties pro rata to what each still holds of it (refunds, lost disputes). Each
  * party's part is allocated by largest remainder over what it has left, so repeated partial clawbacks never take a
- * party below zero and a full one takes exactly everything that is left. Parts not yet transferred are simply not
- * transferred; transferred parts get a transfer reversal (queued); what cannot be reversed any more (the creator was
- * paid out) stays on the creator's payable account as a debt that later earnings net against.
+ * party below zero and a full one takes exactly everything that is left. A party is the platform (its fee on a line)
+ * or a recipient's split of a line. Parts not yet transferred are simply not transferred; transferred parts get a
+ * transfer reversal (queued, per line and recipient); what cannot be reversed any more (the creator was paid out)
+ * stays on the creator's payable account as a debt that later earnings net against. One ledger posting per cause.
  */
 @Injectable()
 export class ClawbackService {
@@ -36,23 +48,56 @@ export class ClawbackService {
   async clawBack(
     manager: EntityManager,
     order: OrderEntity,
-    amount: number,
+    portions: ClawbackPortion[],
     cause: string,
     counter: (taken: Clawback) => { account: AccountRef; amount: number }[],
   ): Promise<Clawback> {
     const splits = await this.orders.lockSplitsOf(manager, order.id);
-    const platformLeft = order.platformFee - order.platformFeeClawedBack;
-    const left = splits.map((s) => s.amount - s.clawedBack);
-    // Nobody gives back more than they still hold of this sale (a dispute over money already refunded is the
-    // platform's loss, which the caller's counter entries carry).
-    const takeable = Math.min(amount, platformLeft + left.reduce((sum, l) => sum + l, 0));
-    const weights = takeable > 0 ? [platformLeft, ...left] : [1, ...left.map(() => 0)];
-    const [platformPart, ...parts] = allocate({ amount: takeable, currency: order.currency }, weights).map(
-      (m) => m.amount,
-    );
+    // What each party still holds, as it moves while the portions are taken (keys: line, or line:recipient).
+    const platformLeft = new Map<number, number>();
+    const splitLeft = new Map<string, number>();
+    const platformTaken = new Map<number, number>();
+    const splitTaken = new Map<string, number>();
+    const key = (line: number, recipientId: string) => `${line}:${recipientId}`;
+    for (const portion of portions) {
+      for (const line of portion.lines) {
+        if (!platformLeft.has(line.position))
+          platformLeft.set(line.position, line.platformFee - line.platformFeeClawedBack);
+      }
+    }
+    for (const s of splits) splitLeft.set(key(s.line, s.recipientId), s.amount - s.clawedBack);
+
+    for (const portion of portions) {
+      const holders = portion.lines.flatMap((line) => [
+        { line: line.position, recipientId: null as string | null },
+        ...splits.filter((s) => s.line === line.position).map((s) => ({ line: s.line, recipientId: s.recipientId })),
+      ]);
+      const held = holders.map((h) =>
+        h.recipientId === null ? platformLeft.get(h.line)! : splitLeft.get(key(h.line, h.recipientId))!,
+      );
+      const taken = takeBack(portion.amount, order.currency, held);
+      holders.forEach((h, i) => {
+        const part = taken[i]!;
+        if (h.recipientId === null) {
+          platformLeft.set(h.line, platformLeft.get(h.line)! - part);
+          platformTaken.set(h.line, (platformTaken.get(h.line) ?? 0) + part);
+        } else {
+          const k = key(h.line, h.recipientId);
+          splitLeft.set(k, splitLeft.get(k)! - part);
+          splitTaken.set(k, (splitTaken.get(k) ?? 0) + part);
+        }
+      });
+    }
+
     const taken: Clawback = {
-      platformPart: platformPart!,
-      parts: splits.map((s, i) => ({ recipientId: s.recipientId, amount: parts[i]! })),
+      platformPart: [...platformTaken.values()].reduce((sum, p) => sum + p, 0),
+      parts: splits
+        .filter((s) => (splitTaken.get(key(s.line, s.recipientId)) ?? 0) > 0)
+        .map((s) => ({
+          line: s.line,
+          recipientId: s.recipientId,
+          amount: splitTaken.get(key(s.line, s.recipientId))!,
+        })),
     };
     const entries = nonZero([
       ...counter(taken),
@@ -67,19 +112,21 @@ export class ClawbackService {
       });
     }
     const now = this.clock.now();
-    await this.orders.update(
-      order.id,
-      { platformFeeClawedBack: order.platformFeeClawedBack + taken.platformPart },
-      manager,
-    );
-    for (const [i, split] of splits.entries()) {
-      const part = parts[i]!;
+    for (const portion of portions) {
+      for (const line of portion.lines) {
+        const part = platformTaken.get(line.position) ?? 0;
+        if (!part) continue;
+        platformTaken.delete(line.position); // a line named in two portions is updated once, with both parts
+        await this.orders.updateLine(line.id, { platformFeeClawedBack: line.platformFeeClawedBack + part }, manager);
+      }
+    }
+    for (const split of splits) {
+      const part = splitTaken.get(key(split.line, split.recipientId)) ?? 0;
       if (part === 0) continue;
       const clawedBack = split.clawedBack + part;
       const untransferred = split.transferStatus === 'SCHEDULED' || split.transferStatus === 'WAITING_FOR_ACCOUNT';
       await this.orders.updateSplit(
-        split.orderId,
-        split.recipientId,
+        split,
         {
           clawedBack,
           updatedAt: now,
@@ -93,6 +140,7 @@ export class ClawbackService {
       const recorded = await this.refunds.insertReversal(manager, {
         id,
         orderId: order.id,
+        line: split.line,
         recipientId: split.recipientId,
         cause,
         amount: part,

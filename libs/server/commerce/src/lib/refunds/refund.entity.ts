@@ -12,7 +12,10 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
 export const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-/** Money given back on an order: reserved when requested, effective when the provider confirms it. */
+/**
+ * Money given back on an order (one provider refund): reserved when requested, effective when the provider confirms it.
+ * Its lines say which order lines it is for (`RefundLineEntity`).
+ */
 @Entity({ schema: 'commerce', name: 'refund' })
 export class RefundEntity {
   @PrimaryColumn('uuid') id!: string;
@@ -20,6 +23,8 @@ export class RefundEntity {
   @Column('bigint', { transformer: bigintNumber }) amount!: number;
   @Column('text') reason!: RefundReason;
   @Column('uuid', { name: 'requested_by', nullable: true }) requestedBy!: string | null;
+  /** Why, in the asker's words (shown on the receipt; becomes the licence's revocation note). */
+  @Column('text', { nullable: true }) note!: string | null;
   @Column('text') status!: RefundStatus;
   @Column('text', { name: 'provider_refund_id', nullable: true }) providerRefundId!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

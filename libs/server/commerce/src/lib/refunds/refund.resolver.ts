@@ -11,19 +11,37 @@ export class RefundResolver {
 
   @Mutation(() => Refund, {
     description:
-      'Refund an order: buyers get a full refund within the refund window; the seller may refund any part at any ' +
-      'time; support too. A full refund ends the licence.',
+      'Refund an order line, or every line: buyers get a whole line (or the whole order) back within the refund ' +
+      'window; a line’s seller may refund any part of it at any time; support too. A line refunded in full ends its ' +
+      'licence; the other lines keep theirs.',
   })
   async refundOrder(
     @CurrentActor() actor: Actor,
     @Args('orderId', { type: () => UUIDScalar }) orderId: string,
+    @Args('lineId', {
+      type: () => UUIDScalar,
+      nullable: true,
+      description: 'The line to refund; default: every line (an amount then needs a line when there are several).',
+    })
+    lineId?: string,
     @Args('amount', {
       type: () => SafeIntScalar,
       nullable: true,
-      description: 'Minor units; default: all that is left.',
+      description: 'Minor units; default: all that is left (of the line, or of the order).',
     })
     amount?: number,
+    @Args('note', {
+      type: () => String,
+      nullable: true,
+      description: 'Why (up to 500 characters): shown on the receipt and kept with the ended licence.',
+    })
+    note?: string,
   ): Promise<Refund> {
-    return toRefund(await this.refunds.request(actor, orderId, amount ?? undefined));
+    const { refund, lines, orderLines } = await this.refunds.request(actor, orderId, {
+      lineId: lineId ?? undefined,
+      amount: amount ?? undefined,
+      note: note ?? undefined,
+    });
+    return toRefund(refund, lines, orderLines);
   }
 }

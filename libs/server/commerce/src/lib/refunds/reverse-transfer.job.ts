@@ -20,7 +20,7 @@ export function recoverableAmount(
 }
 
 /**
- * Takes back a transferred part (idempotency key = the clawback's cause and recipient). A part the provider can no
+ * Takes back a transferred part of one line (idempotency key = the clawback's cause, the line and the recipient). A part the provider can no
  * longer reverse (the creator was paid out) stays a debt on the creator's payable balance, netted against later
  * earnings.
  */
@@ -39,11 +39,11 @@ export class ReverseTransferJob implements JobHandler<PayloadOf<typeof CommerceT
   async handle({ reversalId }: PayloadOf<typeof CommerceTasks.reverseTransfer>): Promise<void> {
     const reversal = await this.refunds.reversalById(reversalId);
     if (reversal?.status !== 'PENDING') return;
-    const split = (await this.orders.split(reversal.orderId, reversal.recipientId))!;
+    const split = (await this.orders.split(reversal))!;
     if (split.transferStatus === 'SENDING') throw new Error('transfer still in flight: reverse it once sent');
     const recoverable = recoverableAmount(reversal.amount, split);
     if (recoverable <= 0) return this.finish(reversalId, 'CANCELLED');
-    const key = OrderRefs.reversal(reversal.cause, reversal.recipientId);
+    const key = OrderRefs.reversal(reversal.cause, reversal.line, reversal.recipientId);
     let providerReversalId: string;
     try {
       ({ id: providerReversalId } = await this.provider.reverseTransfer(split.transferId!, recoverable, key));
@@ -70,7 +70,7 @@ export class ReverseTransferJob implements JobHandler<PayloadOf<typeof CommerceT
         { status: 'REVERSED', recovered: recoverable, providerReversalId, updatedAt: now },
         manager,
       );
-      await this.orders.addReversed(manager, reversal.orderId, reversal.recipientId, recoverable, now);
+      await this.orders.addReversed(manager, reversal, recoverable, now);
     });
   }
 

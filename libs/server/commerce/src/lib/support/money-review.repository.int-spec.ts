@@ -29,8 +29,8 @@ describe('MoneyReviewRepository (PostgreSQL)', () => {
       [randomUUID(), paid, at(20), randomUUID()],
     );
     await bed.db.query(
-      `INSERT INTO commerce.reversal (id, order_id, recipient_id, cause, amount, status, created_at, updated_at)
-       VALUES ($1, $2, $3, 'dispute:dp_1:lost', 850, 'UNRECOVERABLE', $4, $4)`,
+      `INSERT INTO commerce.reversal (id, order_id, line, recipient_id, cause, amount, status, created_at, updated_at)
+       VALUES ($1, $2, 1, $3, 'dispute:dp_1:lost', 850, 'UNRECOVERABLE', $4, $4)`,
       [randomUUID(), paid, seller, at(30)],
     );
     await bed.db.query(
@@ -46,6 +46,7 @@ describe('MoneyReviewRepository (PostgreSQL)', () => {
       'STALLED_EVENT',
     ]);
     expect(items[1]).toMatchObject({ orderId: paid, amount: 300, currency: 'EUR' });
+    expect(items[2]!.detail).toMatch(/^reversal .* \(dispute:dp_1:lost, line 1\) from /);
     expect(items[3]).toMatchObject({ orderId: null, amount: null, detail: 'event evt_stalled (charge.refunded)' });
     expect(await reviews.items(2)).toHaveLength(2);
   });

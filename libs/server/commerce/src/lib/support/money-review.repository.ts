@@ -44,7 +44,7 @@ export class MoneyReviewRepository {
            FROM commerce.refund r JOIN commerce."order" o ON o.id = r.order_id WHERE r.status = 'FAILED'
          UNION ALL
          SELECT 'UNRECOVERED_REVERSAL', v.order_id, v.amount, o.currency,
-                'reversal ' || v.id || ' (' || v.cause || ') from ' || v.recipient_id, v.updated_at
+                'reversal ' || v.id || ' (' || v.cause || ', line ' || v.line || ') from ' || v.recipient_id, v.updated_at
            FROM commerce.reversal v JOIN commerce."order" o ON o.id = v.order_id WHERE v.status = 'UNRECOVERABLE'
          UNION ALL
          SELECT 'STALLED_EVENT', NULL, NULL, NULL, 'event ' || e.id || ' (' || e.type || ')', e.received_at

@@ -44,7 +44,7 @@ export class MoneySweepJob implements JobHandler {
     const now = this.clock.now();
     const stale = new Date(now.getTime() - STALE_MS);
     const splits = await this.orders.stalledSplits(now, stale);
-    for (const s of splits) await this.transfers.schedule(undefined, s.orderId, s.recipientId);
+    for (const split of splits) await this.transfers.schedule(undefined, split);
     const refunds = await this.refunds.stalledIds(stale);
     for (const refundId of refunds) await this.queue.enqueue(undefined, CommerceTasks.refund, { refundId });
     const reversals = await this.refunds.stalledReversalIds(stale);

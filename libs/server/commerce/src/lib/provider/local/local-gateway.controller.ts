@@ -16,7 +16,8 @@ const page = (title: string, body: string) => `<!doctype html>
 <style>body{font:16px system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1d1d1f}
 .banner{background:#fff4d6;border:1px solid #e8c55a;padding:.5rem .75rem;border-radius:6px;font-size:.9rem}
 form{display:inline}button{font:inherit;padding:.6rem 1rem;margin:.4rem .4rem 0 0;border-radius:6px;border:1px solid #888;cursor:pointer}
-button.primary{background:#1d1d1f;color:#fff}.amount{font-size:2rem;font-weight:600}</style></head>
+button.primary{background:#1d1d1f;color:#fff}.amount{font-size:2rem;font-weight:600}.total{font-size:1rem;font-weight:400}
+.lines{list-style:none;padding:0;margin:1rem 0}.lines li{display:flex;justify-content:space-between;gap:1rem;padding:.35rem 0;border-bottom:1px solid #ddd;overflow-wrap:anywhere}</style></head>
 <body><p class="banner">Local test gateway — no real money moves. Production uses Stripe.</p>${body}</body></html>`;
 
 /**
@@ -56,12 +57,16 @@ export class LocalGatewayController {
     if (session?.object !== 'checkout.session') throw new NotFoundError('CHECKOUT_NOT_FOUND', 'No such checkout');
     const intent = await this.books.get(undefined, String(session['payment_intent']));
     const error = (intent?.['last_payment_error'] as { message?: string } | null)?.message;
-    const item = (session['line_items'] as { description: string }[])[0]?.description ?? 'Licence';
+    const currency = String(session['currency']).toUpperCase();
+    const items = (session['line_items'] as { description: string; amount_total: number }[]).map(
+      (line) =>
+        `<li><span>${escape(line.description)}</span><span>${escape(formatMoney(line.amount_total, currency))}</span></li>`,
+    );
     const action = (card: TestCard) => `/local-gateway/checkout/${encodeURIComponent(id)}/confirm?card=${card}`;
     const body =
       session['status'] === 'open'
-        ? `<h1>Pay Lookbook</h1><p>${escape(item)}</p>
-<p class="amount">${escape(formatMoney(Number(session['amount_total']), String(session['currency']).toUpperCase()))}</p>
+        ? `<h1>Pay Lookbook</h1><ul class="lines" aria-label="What you are paying for">${items.join('')}</ul>
+<p class="amount"><span class="total">${items.length > 1 ? 'Total ' : ''}</span>${escape(formatMoney(Number(session['amount_total']), currency))}</p>
 ${error ? `<p role="alert">${escape(error)} Try another test card.</p>` : ''}
 <form method="post" action="${action('succeeds')}"><button class="primary" name="pay">Pay with test card 4242</button></form>
 <form method="post" action="${action('declined')}"><button name="decline">Use a card that is declined</button></form>

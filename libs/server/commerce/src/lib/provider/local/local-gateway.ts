@@ -91,11 +91,13 @@ export class LocalGateway extends PaymentProvider {
   // ---- checkout -----------------------------------------------------------------------------------------------
 
   async createCheckoutSession(input: CheckoutInput, idempotencyKey: string): Promise<CheckoutState> {
+    // Like Stripe, the session charges the sum of its line items (the order's amount, if the order is right).
+    const amount = input.lines.reduce((sum, line) => sum + line.amount, 0);
     const session = await this.books.idempotent(idempotencyKey, undefined, async (manager) => {
       const intent = await this.books.put(manager, {
         id: stripeId('pi'),
         object: 'payment_intent',
-        amount: input.amount,
+        amount,
         currency: input.currency.toLowerCase(),
         status: 'requires_payment_method',
         latest_charge: null,
@@ -111,10 +113,10 @@ export class LocalGateway extends PaymentProvider {
         mode: 'payment',
         client_reference_id: input.orderId,
         customer_email: input.buyerEmail ?? null,
-        amount_subtotal: input.amount,
-        amount_total: input.amount,
+        amount_subtotal: amount,
+        amount_total: amount,
         currency: input.currency.toLowerCase(),
-        line_items: [{ description: input.itemName, quantity: 1, amount_total: input.amount }],
+        line_items: input.lines.map((line) => ({ description: line.name, quantity: 1, amount_total: line.amount })),
         payment_intent: intent.id,
         payment_status: 'unpaid',
         status: 'open',

@@ -68,7 +68,7 @@ describe('Stripe adapter at the HTTP boundary (local stub with Stripe’s object
         orderId: 'o1',
         amount: 4900,
         currency: 'EUR',
-        itemName: 'Look — v1 (commercial licence)',
+        lines: [{ name: 'Look — v1 (commercial licence)', amount: 4900 }],
         transferGroup: 'order:o1',
         successUrl: 'https://l.test/s',
         cancelUrl: 'https://l.test/c',
@@ -100,6 +100,77 @@ describe('Stripe adapter at the HTTP boundary (local stub with Stripe’s object
       cancel_url: 'https://l.test/c',
       expires_at: String(expiresAt.getTime() / 1000),
     });
+  });
+
+  it('opens one Checkout Session for an order of several licences: a line item each, charged once for their sum', async () => {
+    const expiresAt = new Date('2030-01-01T00:00:00Z');
+    const session = await stripe.createCheckoutSession(
+      {
+        orderId: 'o3',
+        amount: 500 + 1200 + 1,
+        currency: 'JPY',
+        lines: [
+          { name: 'Ink Wash — v1 (personal licence)', amount: 500 },
+          { name: 'Portrait flow — v2 (commercial licence)', amount: 1200 },
+          { name: 'Tiny LoRA — v9 (personal licence)', amount: 1 },
+        ],
+        transferGroup: 'order:o3',
+        successUrl: 'https://l.test/s',
+        cancelUrl: 'https://l.test/c',
+        expiresAt,
+      },
+      'order:o3',
+    );
+    // Stripe charges the sum of the line items: the session's total is the order's.
+    expect(session).toMatchObject({ orderId: 'o3', amount: 1701, currency: 'JPY' });
+    const [sent] = stub.requests;
+    expect([sent!.path, sent!.idempotencyKey]).toEqual(['/v1/checkout/sessions', 'order:o3']);
+    const items = Object.fromEntries(Object.entries(sent!.form).filter(([k]) => k.startsWith('line_items')));
+    expect(items).toEqual({
+      'line_items[0][quantity]': '1',
+      'line_items[0][price_data][currency]': 'jpy',
+      'line_items[0][price_data][unit_amount]': '500', // yen: no minor unit, sent as is
+      'line_items[0][price_data][product_data][name]': 'Ink Wash — v1 (personal licence)',
+      'line_items[1][quantity]': '1',
+      'line_items[1][price_data][currency]': 'jpy',
+      'line_items[1][price_data][unit_amount]': '1200',
+      'line_items[1][price_data][product_data][name]': 'Portrait flow — v2 (commercial licence)',
+      'line_items[2][quantity]': '1',
+      'line_items[2][price_data][currency]': 'jpy',
+      'line_items[2][price_data][unit_amount]': '1',
+      'line_items[2][price_data][product_data][name]': 'Tiny LoRA — v9 (personal licence)',
+    });
+    // One payment: one transfer group and one order reference for all the lines.
+    expect(sent!.form).toMatchObject({
+      'payment_intent_data[transfer_group]': 'order:o3',
+      'metadata[order_id]': 'o3',
+      client_reference_id: 'o3',
+    });
+  });
+
+  it('sends a KWD order’s line items in fils (three decimals), summing to the total', async () => {
+    await stripe.createCheckoutSession(
+      {
+        orderId: 'o4',
+        amount: 12_345 + 5,
+        currency: 'KWD',
+        lines: [
+          { name: 'A', amount: 12_345 },
+          { name: 'B', amount: 5 },
+        ],
+        transferGroup: 'order:o4',
+        successUrl: 'https://l.test/s',
+        cancelUrl: 'https://l.test/c',
+        expiresAt: new Date('2030-01-01T00:00:00Z'),
+      },
+      'order:o4',
+    );
+    const form = stub.requests[0]!.form;
+    expect([form['line_items[0][price_data][unit_amount]'], form['line_items[1][price_data][unit_amount]']]).toEqual([
+      '12345',
+      '5',
+    ]);
+    expect(form['line_items[1][price_data][currency]']).toBe('kwd');
   });
 
   it('reads a paid session with its charge and processing fee expanded', async () => {

@@ -89,16 +89,15 @@ export class StripeProvider extends PaymentProvider {
             mode: 'payment',
             client_reference_id: input.orderId,
             ...(input.buyerEmail ? { customer_email: input.buyerEmail } : {}),
-            line_items: [
-              {
-                quantity: 1,
-                price_data: {
-                  currency: input.currency.toLowerCase(),
-                  unit_amount: input.amount,
-                  product_data: { name: input.itemName },
-                },
+            // One line item per licence; Stripe charges their sum once (amount_total = the order's amount).
+            line_items: input.lines.map((line) => ({
+              quantity: 1,
+              price_data: {
+                currency: input.currency.toLowerCase(),
+                unit_amount: line.amount,
+                product_data: { name: line.name },
               },
-            ],
+            })),
             payment_intent_data: { transfer_group: input.transferGroup, metadata: { order_id: input.orderId } },
             metadata: { order_id: input.orderId },
             success_url: input.successUrl,
