@@ -44,7 +44,7 @@ type Documents = {
     "\n  mutation StartOnboarding {\n    startPayoutOnboarding(returnPath: \"/earnings?onboarding=return\") {\n      url\n    }\n  }\n": typeof types.StartOnboardingDocument,
     "\n  query LibraryLicenses($after: String) {\n    myLicenses(first: 50, after: $after) {\n      nodes {\n        id\n        tier\n        status\n        source\n        resourceName\n        subjectKind\n        modelId\n        issuedAt\n        certificate\n        fileSha256s\n        revocationReason\n        priceAmount\n        priceCurrency\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.LibraryLicensesDocument,
     "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        lines {\n          id\n          itemName\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.LibraryOrdersDocument,
-    "\n  mutation RequestRefund($orderId: UUID!) {\n    refundOrder(orderId: $orderId) {\n      id\n      status\n      amount\n    }\n  }\n": typeof types.RequestRefundDocument,
+    "\n  mutation RequestRefund($orderId: UUID!, $note: String) {\n    refundOrder(orderId: $orderId, note: $note) {\n      id\n      status\n      amount\n    }\n  }\n": typeof types.RequestRefundDocument,
     "\n  query MoneyReviewQueue {\n    moneyReviewQueue(first: 100) {\n      kind\n      detail\n      amount\n      currency\n      orderId\n      since\n    }\n  }\n": typeof types.MoneyReviewQueueDocument,
     "\n  mutation BlockHash($sha256: String!, $reason: String!) {\n    blockFileHash(sha256: $sha256, reason: $reason)\n  }\n": typeof types.BlockHashDocument,
     "\n  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {\n    revokeLicense(id: $id, reason: $reason, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeLicenseDocument,
@@ -119,7 +119,7 @@ const documents: Documents = {
     "\n  mutation StartOnboarding {\n    startPayoutOnboarding(returnPath: \"/earnings?onboarding=return\") {\n      url\n    }\n  }\n": types.StartOnboardingDocument,
     "\n  query LibraryLicenses($after: String) {\n    myLicenses(first: 50, after: $after) {\n      nodes {\n        id\n        tier\n        status\n        source\n        resourceName\n        subjectKind\n        modelId\n        issuedAt\n        certificate\n        fileSha256s\n        revocationReason\n        priceAmount\n        priceCurrency\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.LibraryLicensesDocument,
     "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        lines {\n          id\n          itemName\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.LibraryOrdersDocument,
-    "\n  mutation RequestRefund($orderId: UUID!) {\n    refundOrder(orderId: $orderId) {\n      id\n      status\n      amount\n    }\n  }\n": types.RequestRefundDocument,
+    "\n  mutation RequestRefund($orderId: UUID!, $note: String) {\n    refundOrder(orderId: $orderId, note: $note) {\n      id\n      status\n      amount\n    }\n  }\n": types.RequestRefundDocument,
     "\n  query MoneyReviewQueue {\n    moneyReviewQueue(first: 100) {\n      kind\n      detail\n      amount\n      currency\n      orderId\n      since\n    }\n  }\n": types.MoneyReviewQueueDocument,
     "\n  mutation BlockHash($sha256: String!, $reason: String!) {\n    blockFileHash(sha256: $sha256, reason: $reason)\n  }\n": types.BlockHashDocument,
     "\n  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {\n    revokeLicense(id: $id, reason: $reason, note: $note) {\n      id\n      status\n    }\n  }\n": types.RevokeLicenseDocument,
@@ -284,7 +284,7 @@ export function graphql(source: "\n  query LibraryOrders($after: String) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RequestRefund($orderId: UUID!) {\n    refundOrder(orderId: $orderId) {\n      id\n      status\n      amount\n    }\n  }\n"): typeof import('./graphql').RequestRefundDocument;
+export function graphql(source: "\n  mutation RequestRefund($orderId: UUID!, $note: String) {\n    refundOrder(orderId: $orderId, note: $note) {\n      id\n      status\n      amount\n    }\n  }\n"): typeof import('./graphql').RequestRefundDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -665,6 +665,7 @@ export type LibraryOrdersQuery = { myOrders: { nodes: Array<{ id: string, itemNa
 
 export type RequestRefundMutationVariables = Exact<{
   orderId: string;
+  note?: string | null | undefined;
 }>;
 
 
@@ -1757,8 +1758,8 @@ export const LibraryOrdersDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<LibraryOrdersQuery, LibraryOrdersQueryVariables>;
 export const RequestRefundDocument = new TypedDocumentString(`
-    mutation RequestRefund($orderId: UUID!) {
-  refundOrder(orderId: $orderId) {
+    mutation RequestRefund($orderId: UUID!, $note: String) {
+  refundOrder(orderId: $orderId, note: $note) {
     id
     status
     amount

@@ -75,8 +75,8 @@ const LibraryOrders = graphql(`
 `);
 
 const RequestRefund = graphql(`
-  mutation RequestRefund($orderId: UUID!) {
-    refundOrder(orderId: $orderId) {
+  mutation RequestRefund($orderId: UUID!, $note: String) {
+    refundOrder(orderId: $orderId, note: $note) {
       id
       status
       amount
@@ -113,7 +113,8 @@ export function LibraryPage() {
     getNextPageParam: (last) => (last.myOrders.pageInfo.hasNextPage ? last.myOrders.pageInfo.endCursor : undefined),
   });
   const refund = useMutation({
-    mutationFn: ({ orderId }: { orderId: string; reason: string }) => execute(RequestRefund, { orderId }),
+    mutationFn: ({ orderId, reason }: { orderId: string; reason: string }) =>
+      execute(RequestRefund, { orderId, note: reason.trim() || undefined }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['myOrders'] });
       await client.invalidateQueries({ queryKey: ['myLicenses'] });
@@ -325,8 +326,8 @@ export function LibraryPage() {
                             isPending={refund.isPending && refund.variables?.orderId === o.id}
                             error={refund.isError ? errorMessage(refund.error) : null}
                           >
-                            {formatMoney(o.amount, o.currency)} goes back to how you paid for {o.itemName}. The licence
-                            ends when the refund goes through, and its certificate then verifies as revoked.
+                            {formatMoney(o.amount, o.currency)} goes back to how you paid for {o.itemName}. What it
+                            licensed ends when the refund goes through, and its certificates then verify as revoked.
                           </ConfirmButton>
                         )}
                       </div>
