@@ -132,7 +132,7 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@lookbook/api', '@lookbook/worker'],
+          allow: ['@lookbook/api', '@lookbook/worker', '@lookbook/demo'],
           depConstraints: constraints(['type:testing', 'type:migrations']),
         },
       ],

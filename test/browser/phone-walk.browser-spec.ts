@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO, DEMO_BUYER, seedDemoContent } from '../../tools/seed-demo';
+import { DEMO, DEMO_BUYER, seedDemoContent } from '@lookbook/demo';
 import { startTestWorker } from '../e2e/support/test-worker';
 import { startBrowserJourney } from './support/browser';
 import { horizontalOverflow, screenshots, settled } from './support/pages';
