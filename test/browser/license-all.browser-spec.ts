@@ -116,7 +116,11 @@ describe('licensing everything a workflow needs in one checkout', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(workflow('harbour-base-v2.safetensors', 'ink-wash-lora.safetensors')),
     });
-    await buyer.getByTestId('license-rollup').getByText('Covered', { exact: true }).first().waitFor();
+    await buyer.locator('[data-testid="rollup-line"][data-status="HELD"]').nth(1).waitFor();
+    const rows = buyer.getByTestId('rollup-line');
+    const statuses = [await rows.nth(0).getAttribute('data-status'), await rows.nth(1).getAttribute('data-status')];
+    expect(await rows.count()).toBe(2);
+    expect(statuses).toEqual(['HELD', 'HELD']);
     expect(await buyer.getByTestId('license-all').count()).toBe(0);
 
     // Refund one of the two, with a reason, from the receipt: that licence ends, the other stays.
