@@ -1,148 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { configSchema, isSensitive } from './config.schema';
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const port = z.coerce.number().int().min(1).max(65535);
-const positiveInt = z.coerce.number().int().positive();
-
-/**
- * Every environment variable the server reads, with its default. Documented in README.md ("Configuration");
- * keep the two in step.
- */
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: port.default(3000),
-    PUBLIC_URL: z
-      .url()
-      .refine(
-        (u) => /^https?:\/\/[^/?#@]+\/?$/i.test(u),
-        'must be an http(s) origin with no path, e.g. https://lookbook.example (the site is served at its root)',
-      )
-      .optional(),
-    TRUST_PROXY: bool.default(false),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATA_DIR: z.string().min(1).default('.data'),
-    DATABASE_URL: z
-      .url()
-      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// or postgresql:// URL')
-      .optional(),
-    DATABASE_POOL_MAX: positiveInt.max(200).default(10),
-    EMBEDDED_POSTGRES_PORT: port.default(54329),
-    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    LICENSE_SIGNING_KEYS: z.string().min(2).optional(),
-    ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
-    SESSION_TTL_DAYS: positiveInt.max(365).default(30),
-    AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.max(10_000).default(10),
-    GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
-    GRAPHQL_MAX_ALIASES: positiveInt.max(100).default(15),
-    GRAPHQL_MAX_COST: positiveInt.max(100_000).default(5000),
-    GRAPHQL_MAX_TOKENS: positiveInt.max(100_000).default(2000),
-    S3_ENDPOINT: z.url().optional(),
-    S3_REGION: z.string().min(1).default('us-east-1'),
-    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_FORCE_PATH_STYLE: bool.default(true),
-    S3_WEIGHTS_BUCKET: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a valid S3 bucket name')
-      .default('lookbook-weights'),
-    S3_MEDIA_BUCKET: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a valid S3 bucket name')
-      .default('lookbook-media'),
-    EMBEDDED_S3_PORT: port.default(54330),
-    MEDIA_PUBLIC_URL: z.url().optional(),
-    PUBLIC_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
-    SQL_STATEMENT_HEADER: bool.default(false),
-    WEB_DIST_DIR: z.string().min(1).default('dist/web'),
-    WORKER_CONCURRENCY: positiveInt.max(64).default(4),
-    PAYMENTS_PROVIDER: z.enum(['local', 'stripe']).default('local'),
-    STRIPE_SECRET_KEY: z
-      .string()
-      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)')
-      .optional(),
-    STRIPE_WEBHOOK_SECRET: z
-      .string()
-      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
-      .optional(),
-    STRIPE_CONNECT_WEBHOOK_SECRET: z
-      .string()
-      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
-      .optional(),
-    STRIPE_API_HOST: z.string().min(1).optional(),
-    STRIPE_API_PORT: port.optional(),
-    STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
-    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
-    PAYOUT_HOLD_HOURS: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 90)
-      .default(0),
-    REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
-    CHECKOUT_TTL_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(30)
-      .max(24 * 60)
-      .default(60),
-    LOCAL_GATEWAY_WEBHOOK_URL: z.url().optional(),
-    SHUTDOWN_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
-    SEARCH_ENGINE: z.enum(['postgres', 'meilisearch']).default('postgres'),
-    MEILI_URL: z.url().optional(),
-    MEILI_API_KEY: z.string().min(1).optional(),
-    MEILI_INDEX_PREFIX: z
-      .string()
-      .regex(/^[a-z][a-z0-9_-]{0,40}$/, 'must be lowercase letters, digits, - or _')
-      .default('lookbook'),
-    MEILI_TASK_TIMEOUT_MS: positiveInt.max(600_000).default(30_000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (!env.DATABASE_URL)
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
-    if (!env.AUTH_SECRET)
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when NODE_ENV=production' });
-    if (!env.PUBLIC_URL)
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when NODE_ENV=production' });
-    if (!env.S3_ENDPOINT)
-      ctx.addIssue({ code: 'custom', path: ['S3_ENDPOINT'], message: 'is required when NODE_ENV=production' });
-    if (!env.LICENSE_SIGNING_KEYS)
-      ctx.addIssue({ code: 'custom', path: ['LICENSE_SIGNING_KEYS'], message: 'is required when NODE_ENV=production' });
-    if (env.PAYMENTS_PROVIDER !== 'stripe')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['PAYMENTS_PROVIDER'],
-        message: 'must be "stripe" when NODE_ENV=production (the local gateway is for development and tests)',
-      });
-  })
-  .superRefine((env, ctx) => {
-    if (env.PAYMENTS_PROVIDER !== 'stripe') return;
-    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const)
-      if (!env[name])
-        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENTS_PROVIDER=stripe' });
-  })
-  .superRefine((env, ctx) => {
-    if (env.SEARCH_ENGINE === 'meilisearch' && !env.MEILI_URL)
-      ctx.addIssue({ code: 'custom', path: ['MEILI_URL'], message: 'is required when SEARCH_ENGINE=meilisearch' });
-  })
-  .superRefine((env, ctx) => {
-    if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['S3_ACCESS_KEY_ID'],
-        message: 'and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT',
-      });
-    if (env.S3_WEIGHTS_BUCKET === env.S3_MEDIA_BUCKET)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['S3_MEDIA_BUCKET'],
-        message: 'must differ from S3_WEIGHTS_BUCKET (weights stay private)',
-      });
-  });
-
-type Env = z.output<typeof schema>;
+/** The variables, their rules and their documentation live in `config.schema.ts`. */
+type Env = z.output<typeof configSchema>;
 
 export interface AppConfig {
   readonly env: Env['NODE_ENV'];
@@ -233,12 +93,12 @@ export class ConfigError extends Error {}
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings mean "unset" so that `FOO= npm start` falls back to the default.
   const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(raw);
+  const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const secret = /SECRET|PASSWORD|DATABASE_URL|ACCESS_KEY|SIGNING_KEYS|API_KEY/.test(name);
-      const got = raw[name] === undefined ? '' : secret ? ' (value hidden)' : ` (got ${JSON.stringify(raw[name])})`;
+      const got =
+        raw[name] === undefined ? '' : isSensitive(name) ? ' (value hidden)' : ` (got ${JSON.stringify(raw[name])})`;
       return `${name}: ${issue.message}${got}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
