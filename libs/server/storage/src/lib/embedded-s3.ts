@@ -19,7 +19,7 @@ const LOCAL_KEY = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 /**
  * Browsers upload parts straight to storage with presigned PUTs (the web client's Uppy) and need to read each part's
  * ETag. On the embedded defaults any origin may do so; the presigned signature is what authorises a request.
- * Production buckets get the same rule for the site's own origin (README, "Uploads from the browser").
+ * Production buckets need the same rule for the site's origin (docs/architecture/web.md, "Uploads from the browser").
  */
 const BROWSER_UPLOAD_CORS =
   '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod>' +
