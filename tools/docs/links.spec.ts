@@ -43,6 +43,15 @@ describe('checkLinks', () => {
     ]);
   });
 
+  it('lets a pending page be linked while it is missing, and reports the entry once the page exists', () => {
+    const pending = { 'docs/architecture/snapshots.md': 'written elsewhere', 'docs/guides/search.md': 'landed' };
+    const text = '[snapshots](../architecture/snapshots.md) and [other](../architecture/other.md)';
+    expect(checkLinks([{ path: 'docs/guides/a.md', text }], repository, pending)).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringMatching(/no docs\/architecture\/other\.md/) }),
+      { file: 'docs/guides/search.md', line: 1, message: expect.stringMatching(/^exists now: remove it/) },
+    ]);
+  });
+
   it('does not read links inside code', () => {
     expect(check('docs/a.md', '`[x](missing.md)`', '', '```md', '[x](missing.md)', '```')).toEqual([]);
   });
