@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -107,5 +108,10 @@ export type SqlMethodCases = SqlArgs | SqlCase | SqlCase[] | NotCaptured;
 export interface SqlCaseFile {
   /** Runs once before this file's cases, not captured (for example: index the catalog before searching it). */
   prepare?: (world: SqlWorld) => Promise<void>;
+  /**
+   * What this domain's SQL classes inject beyond the DataSource, TypeORM repositories, the clock and each other (the
+   * snapshot module provides only those): for example a configuration value.
+   */
+  providers?: Provider[];
   classes: Record<string, Record<string, SqlMethodCases>>;
 }

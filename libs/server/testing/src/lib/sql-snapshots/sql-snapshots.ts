@@ -77,6 +77,7 @@ export async function generateSqlSnapshots(root: string, url: string): Promise<S
   const capture = new StatementCapture();
   const entities = await loadEntities(root);
   const options = typeormOptions({ url, poolMax: 8, applicationName: 'lookbook-sql-snapshots' });
+  const extra = caseFiles.flatMap((file) => file.cases.providers ?? []);
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot({
@@ -89,10 +90,17 @@ export async function generateSqlSnapshots(root: string, url: string): Promise<S
       }),
       TypeOrmModule.forFeature(entities),
     ],
-    providers: [Clock, ...constructors.values()],
+    providers: [Clock, ...constructors.values(), ...extra],
   })
     .setLogger({ log: () => undefined, error: () => undefined, warn: () => undefined })
-    .compile();
+    .compile()
+    .catch((error: unknown) => {
+      throw new Error(
+        `The SQL classes could not be constructed (${describe(error)}). A class that injects more than the ` +
+          `DataSource, TypeORM repositories, the clock and other SQL classes needs it under \`providers\` in its ` +
+          `domain's sql/cases.ts.`,
+      );
+    });
   const results: CaseResult[] = [];
   try {
     const dataSource = moduleRef.get(DataSource);
