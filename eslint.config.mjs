@@ -116,8 +116,10 @@ export default tseslint.config(
     },
   },
   {
-    // Specs may also use the testing lib (harness, factories, fake clock) and the migration timeline.
+    // Specs may also use the testing lib (harness, factories, fake clock) and the migration timeline; so may the SQL
+    // snapshot cases (libs/server/<domain>/sql/cases.ts), which only the snapshot check runs.
     files: [
+      'libs/server/*/sql/**/*.ts',
       '**/*.spec.ts',
       '**/*.spec.tsx',
       'apps/web/test/**/*.tsx',

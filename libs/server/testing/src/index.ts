@@ -17,3 +17,4 @@ export * from './lib/repository-test-bed';
 export * from './fixtures';
 export * from './lib/meili-stub';
 export * from './lib/royalty-reference';
+export type * from './lib/sql-snapshots/sql-cases';
