@@ -15,11 +15,15 @@ export const basename = (path: string): string => posix.basename(path);
 /** `a/b/../c` → `a/c`; `./x` → `x`. */
 export const normalise = (path: string): string => posix.normalize(path).replace(/^\.\//, '');
 
+const compiled = new Map<string, RegExp>();
+
 /**
  * A small glob: `**` any number of folders, `*` anything but `/`, `{a,b}` alternatives. Enough for the lists in
  * allow-list.ts, without a dependency.
  */
 export function globToRegExp(glob: string): RegExp {
+  const known = compiled.get(glob);
+  if (known) return known;
   let source = '';
   for (let i = 0; i < glob.length; i += 1) {
     const char = glob[i]!;
@@ -38,7 +42,9 @@ export function globToRegExp(glob: string): RegExp {
     else if (char === ',' && glob.lastIndexOf('{', i) > glob.lastIndexOf('}', i)) source += '|';
     else source += char.replace(/[.+?^$()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`^${source}$`);
+  const regExp = new RegExp(`^${source}$`);
+  compiled.set(glob, regExp);
+  return regExp;
 }
 
 export function matchesAny(path: string, globs: readonly string[]): boolean {

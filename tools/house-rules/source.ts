@@ -1,9 +1,18 @@
 import ts from 'typescript';
 
-/** A file parsed without a program: syntax only, fast enough for the whole workspace on every lint. */
+const parsed = new Map<string, ts.SourceFile>();
+
+/**
+ * A file parsed without a program: syntax only, fast enough for the whole workspace on every lint. Rules share the
+ * parse of a file (kept while its text is the same).
+ */
 export function parse(path: string, text: string): ts.SourceFile {
+  const cached = parsed.get(path);
+  if (cached?.text === text) return cached;
   const kind = path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  parsed.set(path, file);
+  return file;
 }
 
 export function lineOf(node: ts.Node): number {
