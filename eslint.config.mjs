@@ -3,7 +3,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-// Dependency direction (docs/architecture.md): kernel <- core <- foundation(identity, storage, ledger) <- catalog
+// Dependency direction (docs/architecture/README.md): kernel <- core <- foundation(identity, storage, ledger) <- catalog
 // <- feature(licensing) <- lineage(templates: sold through licensing, read by search and commerce) <- discovery(search)
 // <- commerce <- apps. Upward effects are events or ports registered from above (licensable subjects).
 const layers = {

@@ -1,11 +1,13 @@
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { PALETTES, paint } from './demo/art';
-import type { DemoModel, DemoPerson, OfferPreset } from './demo/catalog';
-import { CREATORS, DEMO, DEMO_BUYER, DEMO_BUYER_CLAIMS, DEMO_BUYER_PURCHASES, DEMO_MODELS } from './demo/catalog';
+import type { DemoModel, OfferPreset } from './demo/catalog';
+import { DEMO_BUYER_CLAIMS, DEMO_BUYER_PURCHASES, DEMO_MODELS } from './demo/catalog';
+import type { DemoPerson } from './demo/people';
+import { CREATORS, DEMO, DEMO_BUYER } from './demo/people';
 import { seedDemoTemplates } from './demo/templates';
 
-export { DEMO, DEMO_BUYER } from './demo/catalog';
+export { DEMO, DEMO_BUYER } from './demo/people';
 
 export interface DemoContent {
   login: string;

@@ -1,5 +1,5 @@
 /**
- * An independent model of the royalty rule (docs/architecture.md, "Lineage and royalties"), for tests to hold the
+ * An independent model of the royalty rule (docs/architecture/README.md, "Lineage and royalties"), for tests to hold the
  * production cascade and the recursive SQL against. It shares no code with them: shares are exact rationals (bigint
  * numerator and denominator), the IP is found by the shortest distance to a bound ancestor, and the parts are rounded
  * by a separate largest-remainder rule.

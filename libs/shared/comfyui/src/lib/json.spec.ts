@@ -1,5 +1,6 @@
 import type { Json, JsonObject } from './json';
-import { editJson, jsonPathText, locateJson, parseJson, stringifyJson } from './json';
+import { jsonPathText, locateJson, parseJson, stringifyJson } from './json';
+import { editJson } from './json-edit';
 
 const failure = (fn: () => unknown) => {
   try {

@@ -1,12 +1,15 @@
 import { textProblem } from '@lookbook/kernel';
 import { WorkflowErrors } from './workflow-errors';
-import type { Json, JsonEdit, JsonObject } from './json';
-import { editJson, isObject, stringifyJson } from './json';
+import { appModeEdits } from './app-mode';
+import type { Json, JsonObject } from './json';
+import { isObject, stringifyJson } from './json';
+import type { JsonEdit } from './json-edit';
+import { editJson } from './json-edit';
+import { apiRefs, currentValue, uiTarget } from './slot-targets';
 import type { ApiPrompt, UiWorkflow } from './workflow';
-import { apiLinkSource, nodeKey, text } from './workflow';
+import { nodeKey, text } from './workflow';
 import { CONTROL_AFTER_GENERATE, isSeedWidget } from './widgets';
-import type { WidgetTarget } from './widget-targets';
-import { definitionIndex, promotedWidgets, widgetTarget } from './widget-targets';
+import { definitionIndex, promotedWidgets } from './widget-targets';
 
 /**
  * Parameter slots: the node inputs a template's author lets its users set, each with a type, constraints and a
@@ -49,65 +52,6 @@ const MODEL_FILE = /^[^\0/\\][^\0]*\.(safetensors|ckpt|pt|pt2|pth|bin|sft|gguf)$
 /** ComfyUI seeds are unsigned 64-bit: 0 to 2^64 − 1. */
 export const SEED_MAX = 2n ** 64n - 1n;
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** Where a slot's value lives in the UI graph (every copy of it), or a typed error saying why it cannot be set. */
-function uiTarget(
-  ui: UiWorkflow,
-  api: ApiPrompt | null,
-  slot: Pick<ParameterSlot, 'nodeId' | 'widget'>,
-  path: string,
-): WidgetTarget {
-  const found = widgetTarget(ui, api, slot.nodeId, slot.widget, definitionIndex(ui));
-  if (!('problem' in found)) return found;
-  if (found.problem === 'NODE_MISSING')
-    throw WorkflowErrors.slot('SLOT_NODE_MISSING', path, `node ${slot.nodeId} is not in the workflow`);
-  if (found.problem === 'WIDGET_LINKED')
-    throw WorkflowErrors.slot(
-      'SLOT_WIDGET_LINKED',
-      path,
-      `${slot.widget} on node ${slot.nodeId} is fed by a link: point the slot at the node that feeds it`,
-    );
-  const node = (ui.json['nodes'] as Json[]).find((n) => isObject(n) && nodeKey(n['id']) === slot.nodeId);
-  throw WorkflowErrors.slot(
-    'SLOT_WIDGET_MISSING',
-    path,
-    `node ${slot.nodeId} (${isObject(node) ? text(node['type']) : '?'}) has no widget ${slot.widget}`,
-  );
-}
-
-/** The inputs object of an API node that holds `input` as a literal. */
-function apiInputs(api: ApiPrompt, id: string, input: string, path: string): JsonObject {
-  const node = api.json[id];
-  if (!isObject(node) || !isObject(node['inputs']))
-    throw WorkflowErrors.slot('SLOT_NODE_MISSING', path, `node ${id} is not in the prompt`);
-  const inputs = node['inputs'];
-  if (!(input in inputs)) throw WorkflowErrors.slot('SLOT_WIDGET_MISSING', path, `node ${id} has no input ${input}`);
-  if (apiLinkSource(inputs[input]) !== null)
-    throw WorkflowErrors.slot('SLOT_WIDGET_LINKED', path, `${input} on node ${id} is fed by a link`);
-  return inputs;
-}
-
-/** The API prompt inputs a slot sets (each checked): its own node's, or a promoted widget's interior nodes'. */
-function apiRefs(
-  graph: TemplateGraph,
-  slot: Pick<ParameterSlot, 'nodeId' | 'widget'>,
-  path: string,
-  target?: WidgetTarget,
-) {
-  if (!graph.api) return [];
-  const refs = target ? target.api : [{ id: slot.nodeId, input: slot.widget }];
-  for (const ref of refs) apiInputs(graph.api, ref.id, ref.input, path);
-  return refs;
-}
-
-/** The value a slot's widget holds now (the UI graph's — the instance's own first —, else the prompt's). */
-function currentValue(graph: TemplateGraph, slot: Pick<ParameterSlot, 'nodeId' | 'widget'>, path: string): Json {
-  if (graph.ui) {
-    const { places } = uiTarget(graph.ui, graph.api, slot, path);
-    return places.find((p) => p.value !== null)?.value ?? null;
-  }
-  return apiInputs(graph.api!, slot.nodeId, slot.widget, path)[slot.widget] ?? null;
-}
 
 const whole = (v: Json) => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
 
@@ -437,29 +381,5 @@ export function suggestSlots(graph: TemplateGraph): ParameterSlot[] {
   return out;
 }
 
-/** The edits that make a UI graph open as these slots' app (see `toAppMode`). */
-function appModeEdits(ui: UiWorkflow, slots: readonly ParameterSlot[]): JsonEdit[] {
-  const extra = ui.json['extra'];
-  const linear = isObject(extra) ? extra['linearData'] : undefined;
-  const previous = isObject(linear) && Array.isArray(linear['inputs']) ? linear['inputs'] : [];
-  const inputs: Json[] = slots.map((slot) => {
-    const kept = previous.find((e) => Array.isArray(e) && nodeKey(e[0]) === slot.nodeId && e[1] === slot.widget);
-    const id = /^-?\d+$/.test(slot.nodeId) ? Number(slot.nodeId) : slot.nodeId;
-    return Array.isArray(kept) && kept.length > 2 ? [id, slot.widget, kept[2]!] : [id, slot.widget];
-  });
-  return [
-    { path: ['extra', 'linearData', 'inputs'], value: inputs },
-    { path: ['extra', 'linearMode'], value: true },
-    { path: ['extra', 'lookbook', 'slots'], value: slots.map((s) => ({ ...s })) },
-  ];
-}
-
-/**
- * The UI workflow (its text) with these slots as its App Mode (`linearMode`, `linearData.inputs`, layouts kept for
- * inputs that stay) and our constraints in `extra.lookbook.slots`. Nothing else changes, byte for byte.
- */
-export function toAppMode(ui: UiWorkflow, slots: readonly ParameterSlot[]): string {
-  return editJson(ui.text, appModeEdits(ui, slots));
-}
-
+export { toAppMode } from './app-mode';
 export { CONTROL_AFTER_GENERATE };

@@ -5,13 +5,12 @@ import {
   MAX_WORKFLOW_DEPTH,
   MAX_WORKFLOW_NODES,
   allNodes,
-  canonicalJson,
   parseWorkflowText,
   readApiPrompt,
   readUiWorkflow,
   readWorkflow,
-  subgraphContent,
 } from './workflow';
+import { canonicalJson, subgraphContent } from './subgraph-content';
 
 const code = (fn: () => unknown) => {
   try {

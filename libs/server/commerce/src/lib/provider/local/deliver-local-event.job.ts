@@ -3,7 +3,6 @@ import type { AppConfig, JobHandler, PayloadOf } from '@lookbook/core';
 import { APP_CONFIG, JobTask } from '@lookbook/core';
 import { signWebhook, webhookSecrets } from '../../webhooks/webhook-secrets';
 import { LocalGatewayTasks } from '../../commerce.tasks';
-import { LocalGatewaySimulator } from './local-gateway.simulator';
 import { LocalGatewayRepository } from './local-gateway.repository';
 
 /**
@@ -32,26 +31,5 @@ export class DeliverLocalEventJob implements JobHandler<PayloadOf<typeof LocalGa
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`webhook answered ${response.status} for ${event['type'] as string}`);
-  }
-}
-
-/** What Stripe does on its own clock: expire abandoned checkouts, pay connected balances out to banks. */
-@Injectable()
-@JobTask(LocalGatewayTasks.expireSessions)
-export class ExpireLocalSessionsJob implements JobHandler {
-  constructor(private readonly gateway: LocalGatewaySimulator) {}
-
-  async handle(): Promise<void> {
-    await this.gateway.expireSessions();
-  }
-}
-
-@Injectable()
-@JobTask(LocalGatewayTasks.payouts)
-export class LocalPayoutsJob implements JobHandler {
-  constructor(private readonly gateway: LocalGatewaySimulator) {}
-
-  async handle(): Promise<void> {
-    await this.gateway.payOutAll();
   }
 }
