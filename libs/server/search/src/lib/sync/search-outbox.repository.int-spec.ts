@@ -150,6 +150,63 @@ describe('SearchOutboxRepository (PostgreSQL)', () => {
     });
   });
 
+  it('gets a sync from a write to every foreign table a document is built from (the triggers read their columns)', async () => {
+    const { ownerId, modelId, versionId } = await bed.seed.publishedVersion();
+    const templateId = await template('PUBLISHED', 'PUBLISHED');
+    const [templateVersion] = (await q(`SELECT id FROM templates.template_version WHERE template_id = $1`, [
+      templateId,
+    ])) as { id: string }[];
+    await q(`UPDATE templates.template SET owner_id = $2 WHERE id = $1`, [templateId, ownerId]);
+    const queued = async () =>
+      ((await q(`SELECT key FROM graphile_worker.jobs ORDER BY key`)) as { key: string }[]).map((j) => j.key);
+    const writes: [string, () => Promise<unknown>, string[]][] = [
+      [
+        'catalog.style_model',
+        () => q(`UPDATE catalog.style_model SET name = 'Renamed' WHERE id = $1`, [modelId]),
+        [`search-model:${modelId}`],
+      ],
+      [
+        'catalog.model_version',
+        () => q(`UPDATE catalog.model_version SET trigger_words = '{ink}' WHERE id = $1`, [versionId]),
+        [`search-model:${modelId}`],
+      ],
+      ['catalog.model_file', () => bed.seed.file(versionId), [`search-model:${modelId}`]],
+      ['licensing.offer (model)', () => bed.seed.offer(versionId), [`search-model:${modelId}`]],
+      [
+        'templates.template',
+        () => q(`UPDATE templates.template SET name = 'Renamed' WHERE id = $1`, [templateId]),
+        [`search-template:${templateId}`],
+      ],
+      [
+        'templates.template_version',
+        () => q(`UPDATE templates.template_version SET label = 'v1.1' WHERE id = $1`, [templateVersion!.id]),
+        [`search-template:${templateId}`],
+      ],
+      [
+        'licensing.offer (template)',
+        () =>
+          q(
+            `INSERT INTO licensing.offer (id, subject_kind, version_id, tier, revision, price_amount, price_currency,
+               permissions, terms_text, terms_sha256, created_at)
+             VALUES ($1, 'TEMPLATE', $2, 'PERSONAL', 1, 100, 'EUR', '{}', 't', $3, now())`,
+            [randomUUID(), templateVersion!.id, 'a'.repeat(64)],
+          ),
+        [`search-template:${templateId}`],
+      ],
+      // A creator's handle is in every one of their documents.
+      [
+        'identity.user',
+        () => q(`UPDATE identity.user SET handle = $2 WHERE id = $1`, [ownerId, `renamed_${ownerId.slice(0, 8)}`]),
+        [`search-model:${modelId}`, `search-template:${templateId}`].sort(),
+      ],
+    ];
+    for (const [table, write, keys] of writes) {
+      await q(`DELETE FROM graphile_worker._private_jobs`);
+      await write();
+      expect([table, await queued()]).toEqual([table, keys]);
+    }
+  });
+
   it('reads the tasks the triggers enqueue under the names the relay handles', async () => {
     const modelId = await publishedModel();
     const [job] = (await q(`SELECT task_identifier, key FROM graphile_worker.jobs WHERE key = $1`, [
