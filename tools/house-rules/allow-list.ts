@@ -42,7 +42,6 @@ export const SQL_PLACES: Record<string, string> = {
   'bench/**': 'benchmarks seed and measure PostgreSQL directly',
 };
 
-const SEARCH = 'being refactored: search (split by concern, one job per file, repositories with their int-specs)';
 const TEMPLATES = 'being refactored: templates (one resolver per file, resolvers call services, unit specs)';
 const WEB = 'being refactored: web client (shared pieces move to apps/web/src/components or libs/web/ui)';
 const WEB_SPLIT = 'being refactored: web client (pages split into components and hooks; routes own their data)';
@@ -52,17 +51,9 @@ const SUBJECT =
 const e2e = (suites: string): string => `covered end to end by ${suites}; no unit spec yet`;
 
 export const ALLOW_LIST: AllowList = {
-  'sql-outside-repositories': {
-    'libs/server/search/src/lib/documents/document-parts.ts': SEARCH,
-    'libs/server/search/src/lib/sync/search-sync.service.ts': SEARCH,
-  },
+  'sql-outside-repositories': {},
 
-  'repository-without-int-spec': {
-    'libs/server/search/src/lib/documents/model-document.repository.ts': SEARCH,
-    'libs/server/search/src/lib/documents/synonym.repository.ts': SEARCH,
-    'libs/server/search/src/lib/documents/template-document.repository.ts': SEARCH,
-    'libs/server/search/src/lib/sync/search-outbox.repository.ts': SEARCH,
-  },
+  'repository-without-int-spec': {},
 
   'service-without-spec': {
     // catalog
@@ -117,15 +108,11 @@ export const ALLOW_LIST: AllowList = {
       'test/e2e/license-offers.e2e-spec.ts and catalog-rules.e2e-spec.ts; its rules by permissions.spec.ts and ' +
         'compatibility.spec.ts',
     ),
-    // search, templates
-    'libs/server/search/src/lib/search.service.ts': SEARCH,
-    'libs/server/search/src/lib/sync/search-sync.service.ts': SEARCH,
-    'libs/server/search/src/lib/sync/sync-model.job.ts': SEARCH,
+    // templates
     'libs/server/templates/src/lib/templates/template.service.ts': TEMPLATES,
   },
 
   'one-resolver-or-job-per-file': {
-    'libs/server/search/src/lib/sync/sync-model.job.ts': SEARCH,
     'libs/server/templates/src/lib/remixes/remix.resolver.ts': TEMPLATES,
     'libs/server/templates/src/lib/templates/template.resolver.ts': TEMPLATES,
   },
@@ -140,8 +127,6 @@ export const ALLOW_LIST: AllowList = {
     'apps/web/src/features/studio/offers-editor.tsx': WEB_SPLIT,
     'apps/web/src/features/templates/ip-console-page.tsx': WEB_SPLIT,
     'apps/web/src/features/templates/template-page.tsx': WEB_SPLIT,
-    'libs/server/search/src/lib/engines/meilisearch.engine.ts': SEARCH,
-    'libs/server/search/src/lib/engines/postgres-search.engine.ts': SEARCH,
   },
 
   'web-cross-feature-import': {

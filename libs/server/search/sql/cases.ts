@@ -99,6 +99,7 @@ export default {
       all: () => [],
     },
     SearchOutboxRepository: {
+      lockDocuments: (w, tx) => [tx, [w.model, w.parentModel]],
       status: () => [],
       hiddenIds: () => [],
     },

@@ -23,6 +23,10 @@ WHERE CASE j.task
       END
 ORDER BY j.id;
 
+-- SearchOutboxRepository.lockDocuments
+SELECT pg_advisory_xact_lock(hashtextextended('search-model:' || id::text, 0))
+FROM unnest($1::uuid[]) AS id ORDER BY id;
+
 -- SearchOutboxRepository.status
 SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS lag,
      (count(*) FILTER (WHERE attempts > 0 AND last_error IS NOT NULL))::int AS failing

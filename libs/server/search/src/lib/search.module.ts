@@ -2,24 +2,26 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@lookbook/catalog';
 import { IdentityModule } from '@lookbook/identity';
 import { TemplatesModule } from '@lookbook/templates';
-import type { AppConfig } from '@lookbook/core';
-import { APP_CONFIG } from '@lookbook/core';
 import { ModelDocumentRepository } from './documents/model-document.repository';
-import { TemplateDocumentRepository } from './documents/template-document.repository';
 import { SynonymRepository } from './documents/synonym.repository';
-import { MeilisearchEngine } from './engines/meilisearch.engine';
-import { PostgresSearchEngine } from './engines/postgres-search.engine';
-import { SearchEngine } from './engines/search-engine';
-import { SearchResolver } from './search.resolver';
-import { SearchService } from './search.service';
+import { TemplateDocumentRepository } from './documents/template-document.repository';
+import { SEARCH_ENGINE_PROVIDERS } from './engines/search-engine.providers';
+import { AutocompleteResolver } from './query/autocomplete.resolver';
+import { SearchResolver } from './query/search.resolver';
+import { SearchService } from './query/search.service';
+import { ReconcileSearchJob } from './sync/reconcile-search.job';
+import { RefreshTrendingJob } from './sync/refresh-trending.job';
+import { SearchIndexStatusResolver } from './sync/search-index-status.resolver';
 import { SearchOutboxRepository } from './sync/search-outbox.repository';
 import { SearchSyncService } from './sync/search-sync.service';
-import { ReconcileSearchJob, RefreshTrendingJob, SyncModelJob, SyncTemplateJob } from './sync/sync-model.job';
+import { SyncModelJob } from './sync/sync-model.job';
+import { SyncTemplateJob } from './sync/sync-template.job';
 
 /**
- * Discovery: search documents for style models and workflow templates, built from the catalog, templates,
- * licensing and commerce tables, kept consistent by an outbox (database triggers → `search.sync-model` and
- * `search.sync-template` jobs → the relay), served through GraphQL only.
+ * Discovery, a read-model domain: search documents for style models and workflow templates, built from the catalog,
+ * identity, templates and licensing tables (docs/decisions/0005-search-reads-foreign-tables.md), kept consistent by
+ * an outbox (database triggers → `search.sync-model` and `search.sync-template` jobs → the relay), served through
+ * GraphQL only. `SEARCH_ENGINE` picks the one engine constructed (`engines/search-engine.providers.ts`).
  */
 @Module({
   imports: [CatalogModule, IdentityModule, TemplatesModule],
@@ -28,18 +30,12 @@ import { ReconcileSearchJob, RefreshTrendingJob, SyncModelJob, SyncTemplateJob }
     TemplateDocumentRepository,
     SearchOutboxRepository,
     SynonymRepository,
-    PostgresSearchEngine,
-    MeilisearchEngine,
-    // SEARCH_ENGINE picks the adapter; the other is constructed but never connects (both are lazy).
-    {
-      provide: SearchEngine,
-      inject: [APP_CONFIG, PostgresSearchEngine, MeilisearchEngine],
-      useFactory: (config: AppConfig, postgres: PostgresSearchEngine, meili: MeilisearchEngine): SearchEngine =>
-        config.search.engine === 'meilisearch' ? meili : postgres,
-    },
+    ...SEARCH_ENGINE_PROVIDERS,
     SearchService,
     SearchSyncService,
     SearchResolver,
+    AutocompleteResolver,
+    SearchIndexStatusResolver,
     SyncModelJob,
     SyncTemplateJob,
     RefreshTrendingJob,

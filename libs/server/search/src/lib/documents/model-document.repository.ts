@@ -2,29 +2,53 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { DocumentRow } from './document-parts';
-import {
-  OFFER_AND_TRENDING_COLUMNS,
-  offerFacets,
-  toDocument,
-  trendingScore,
-  TRENDING_WINDOW_DAYS,
-} from './document-parts';
+import type { DocumentRow } from './document-row';
+import { toDocument } from './document-row';
+import type { DocumentSource } from './document-source';
 import type { DocumentKind, SearchDocument } from './search-document';
 
-/** Builds one kind of search document from the current state of the database (the relay's read side). */
-export interface DocumentSource {
-  readonly kind: DocumentKind;
-  /** Documents of the given ids that are published now; the others yield nothing (the relay deletes them). */
-  build(ids: readonly string[], runner?: Pick<EntityManager, 'query'>): Promise<SearchDocument[]>;
-  /** Published ids in ascending order, a page at a time (reindex and reconcile walk them). */
-  publishedIds(after: string | null, limit: number): Promise<string[]>;
-  /** Ids licensed within the trending window: their score decays, so the schedule refreshes them. */
-  recentlyLicensedIds(): Promise<string[]>;
-}
+// The licensing parts of every document (its live offers as facets, its trending score), shared with
+// `TemplateDocumentRepository`: both are composed into one statement per batch of documents. Search reads these
+// foreign tables by design (docs/decisions/0005-search-reads-foreign-tables.md).
+
+/** Licences granted in the last this many days count towards trending, each halving in weight every week. */
+export const TRENDING_WINDOW_DAYS = 30;
+const TRENDING_HALF_LIFE_DAYS = 7;
 
 /**
- * Builds model documents from the catalog, licensing and commerce tables: one statement for any number of models.
+ * The licence facets of one version's live offers, as a `LEFT JOIN LATERAL … ON true` body: tiers, free, the paid
+ * offers (the cheapest is picked in `toDocument`, by the kernel's price order, which compares across currencies),
+ * commercial use / derivatives allowed by some offer, credit required by every offer.
+ */
+export const offerFacets = (versionId: string, kind: DocumentKind) => `
+  SELECT array_agg(DISTINCT o.tier) AS tiers,
+         bool_or(o.price_amount = 0) AS free,
+         jsonb_agg(jsonb_build_object('tier', o.tier, 'amount', o.price_amount::text, 'currency', o.price_currency)
+                   ORDER BY o.price_amount, o.tier) FILTER (WHERE o.price_amount > 0) AS paid_offers,
+         bool_or(o.permissions->>'commercialUse' <> 'NONE') AS commercial_use,
+         bool_or((o.permissions->>'derivativesAllowed')::boolean) AS derivatives_allowed,
+         bool_and((o.permissions->>'creditRequired')::boolean) AS credit_required
+    FROM licensing.offer o
+   WHERE o.version_id = ${versionId} AND o.subject_kind = '${kind}' AND o.retired_at IS NULL`;
+
+/** The trending score of a subject (grants name a model or a template by `model_id`), as a lateral body. */
+export const trendingScore = (subjectId: string) => `
+  SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / ${TRENDING_HALF_LIFE_DAYS})) AS trending
+    FROM licensing.grant g
+   WHERE g.model_id = ${subjectId} AND g.status = 'ACTIVE'
+     AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS} days'`;
+
+/** The licence-facet and trending columns of a document query, read from the `o` and `t` laterals. */
+export const OFFER_AND_TRENDING_COLUMNS = `
+  COALESCE(o.tiers, '{}') AS tiers, COALESCE(o.free, false) AS free,
+  o.paid_offers,
+  COALESCE(o.commercial_use, false) AS commercial_use,
+  COALESCE(o.derivatives_allowed, false) AS derivatives_allowed,
+  COALESCE(o.credit_required, false) AS credit_required,
+  COALESCE(t.trending, 0)::float8 AS trending`;
+
+/**
+ * Builds model documents from the catalog, identity and licensing tables: one statement for any number of models.
  * A model that is not published (draft, unpublished, archived, taken down) or has no published version yields no
  * document.
  */

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { DocumentRow } from './document-parts';
-import { OFFER_AND_TRENDING_COLUMNS, offerFacets, toDocument, trendingScore } from './document-parts';
-import type { DocumentSource } from './model-document.repository';
-import { recentlyLicensed } from './model-document.repository';
+import type { DocumentRow } from './document-row';
+import { toDocument } from './document-row';
+import type { DocumentSource } from './document-source';
+import { OFFER_AND_TRENDING_COLUMNS, offerFacets, recentlyLicensed, trendingScore } from './model-document.repository';
 import type { SearchDocument } from './search-document';
 
 /**

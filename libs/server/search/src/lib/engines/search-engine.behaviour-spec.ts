@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { Transactions } from '@lookbook/core';
 import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed, generateCatalog } from '@lookbook/testing';
 import type { SearchDocument } from '../documents/search-document';
-import { lockDocuments } from '../documents/document-parts';
 import { ModelDocumentRepository } from '../documents/model-document.repository';
 import { TemplateDocumentRepository } from '../documents/template-document.repository';
 import type { Facet, SearchRequest, SearchRequestInput } from '../query/search-request';
@@ -67,7 +67,14 @@ export function describeSearchEngine<E extends SearchEngine>(
       documents = new ModelDocumentRepository(db);
       templates = new TemplateDocumentRepository(db);
       engine = makeEngine(db);
-      sync = new SearchSyncService(documents, templates, engine, new SearchOutboxRepository(db), db);
+      sync = new SearchSyncService(
+        documents,
+        templates,
+        engine,
+        engine,
+        new SearchOutboxRepository(db),
+        new Transactions(db),
+      );
       expect(await sync.reindex()).toBe(MODELS + TEMPLATES);
       all = [
         ...(await documents.build(await documents.publishedIds(null, 10_000))),
@@ -311,7 +318,7 @@ export function describeSearchEngine<E extends SearchEngine>(
       await runner.startTransaction();
       try {
         // Sync A has locked the model and read it while it was published...
-        await lockDocuments(runner.manager, [target.id]);
+        await new SearchOutboxRepository(bed.dataSource).lockDocuments(runner.manager, [target.id]);
         const stale = await documents.build([target.id], runner.manager);
         expect(stale).toHaveLength(1);
         // ...then the model is archived, and sync B starts (it must wait for A's lock).
@@ -436,7 +443,14 @@ export function describeSearchEngine<E extends SearchEngine>(
         const failing = Object.assign(Object.create(engine) as E, {
           delete: () => Promise.reject(new Error('engine down')),
         });
-        const relay = new SearchSyncService(documents, templates, failing, outbox, bed.dataSource);
+        const relay = new SearchSyncService(
+          documents,
+          templates,
+          failing,
+          failing,
+          outbox,
+          new Transactions(bed.dataSource),
+        );
         await expect(relay.syncModels([unpublished.id, takenDown.id])).rejects.toThrow('engine down');
         expect((await engine.indexedIds('MODEL', null, 1000)).ids).toEqual(
           expect.arrayContaining([unpublished.id, takenDown.id]),

@@ -5,7 +5,7 @@ import { StyleModel } from '@lookbook/catalog';
 import { WorkflowTemplate } from '@lookbook/templates';
 import { DOCUMENT_KINDS } from '../documents/search-document';
 import { FACETS, SEARCH_SORTS } from '../query/search-request';
-import type { FacetCount as EngineFacetCount } from '../engines/search-engine';
+import type { FacetCount as EngineFacetCount } from '../engines/search-queries';
 import type { Facet, SearchRequest } from '../query/search-request';
 
 export const SearchSortEnum = graphqlEnum('SearchSort', SEARCH_SORTS, {

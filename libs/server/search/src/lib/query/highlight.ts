@@ -1,4 +1,4 @@
-import type { HighlightSegment } from '../engines/search-engine';
+import type { HighlightSegment } from '../engines/search-queries';
 
 export interface HighlightTerm {
   word: string;

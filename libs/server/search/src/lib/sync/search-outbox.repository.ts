@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { SearchTasks } from '../search.tasks';
 
 export interface OutboxStatus {
@@ -9,7 +10,10 @@ export interface OutboxStatus {
   failing: number;
 }
 
-/** The relay's backlog, read from the job queue the triggers write to; and what it has not yet removed. */
+/**
+ * The relay's state: its backlog, read from the job queue the triggers write to; what it has not yet removed; and the
+ * per-document lock every index write holds.
+ */
 @Injectable()
 export class SearchOutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -62,5 +66,18 @@ export class SearchOutboxRepository {
       [SearchTasks.syncModel.name, SearchTasks.syncTemplate.name],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Serialises index writes per document until the caller's transaction ends (id order: no deadlocks). The relay,
+   * a reindex page and reconcile hold it from reading a document's state to writing the index, so none of them can
+   * write an older state after a newer one.
+   */
+  async lockDocuments(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('search-model:' || id::text, 0))
+       FROM unnest($1::uuid[]) AS id ORDER BY id`,
+      [ids],
+    );
   }
 }

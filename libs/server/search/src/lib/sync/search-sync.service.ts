@@ -1,18 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { lockDocuments } from '../documents/document-parts';
-import type { DocumentSource } from '../documents/model-document.repository';
+import { Transactions } from '@lookbook/core';
+import type { DocumentSource } from '../documents/document-source';
 import { ModelDocumentRepository } from '../documents/model-document.repository';
 import type { DocumentKind } from '../documents/search-document';
 import { DOCUMENT_KINDS } from '../documents/search-document';
 import { TemplateDocumentRepository } from '../documents/template-document.repository';
-import type { IdPage } from '../engines/search-engine';
-import { SearchEngine } from '../engines/search-engine';
+import type { IdPage } from '../engines/search-index-maintenance';
+import { SearchIndexMaintenance } from '../engines/search-index-maintenance';
+import { SearchIndexWriter } from '../engines/search-index-writer';
 import type { OutboxStatus } from './search-outbox.repository';
 import { SearchOutboxRepository } from './search-outbox.repository';
 
 const PAGE = 500;
+
+/** The relay's backlog and the index's size, for monitoring. */
+export interface IndexStatus extends OutboxStatus {
+  /** Documents in the index; null while the engine does not answer. */
+  documents: number | null;
+}
 
 export interface ReconcileReport {
   /** Published ids compared (models and templates). */
@@ -34,9 +39,10 @@ export class SearchSyncService {
   constructor(
     models: ModelDocumentRepository,
     templates: TemplateDocumentRepository,
-    private readonly engine: SearchEngine,
+    private readonly writer: SearchIndexWriter,
+    private readonly index: SearchIndexMaintenance,
     private readonly outbox: SearchOutboxRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {
     this.sources = { MODEL: models, TEMPLATE: templates };
   }
@@ -49,12 +55,12 @@ export class SearchSyncService {
   async sync(kind: DocumentKind, ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += PAGE) {
       const page = ids.slice(i, i + PAGE);
-      await this.dataSource.transaction(async (tx) => {
-        await lockDocuments(tx, page);
+      await this.transactions.run(async (tx) => {
+        await this.outbox.lockDocuments(tx, page);
         const built = await this.sources[kind].build(page, tx);
         const present = new Set(built.map((d) => d.id));
-        await this.engine.upsert(built);
-        await this.engine.delete(page.filter((id) => !present.has(id)));
+        await this.writer.upsert(built);
+        await this.writer.delete(page.filter((id) => !present.has(id)));
       });
     }
   }
@@ -80,19 +86,19 @@ export class SearchSyncService {
    */
   async reindex(): Promise<number> {
     let count = 0;
-    await this.engine.beginRebuild();
+    await this.index.beginRebuild();
     for (const source of Object.values(this.sources))
       for (let after: string | null = null; ;) {
         const ids: string[] = await source.publishedIds(after, PAGE);
-        await this.dataSource.transaction(async (tx) => {
-          await lockDocuments(tx, ids);
-          await this.engine.writeRebuild(await source.build(ids, tx));
+        await this.transactions.run(async (tx) => {
+          await this.outbox.lockDocuments(tx, ids);
+          await this.index.writeRebuild(await source.build(ids, tx));
         });
         count += ids.length;
         if (ids.length < PAGE) break;
         after = ids[ids.length - 1]!;
       }
-    await this.engine.finishRebuild();
+    await this.index.finishRebuild();
     await this.reconcile();
     this.logger.log(`search reindex: ${count} documents`);
     return count;
@@ -106,7 +112,7 @@ export class SearchSyncService {
         const ids = await this.sources[kind].publishedIds(after, PAGE);
         return { ids, next: ids.length < PAGE ? null : ids[ids.length - 1]! };
       });
-      const indexed = await allIds((cursor) => this.engine.indexedIds(kind, cursor, PAGE));
+      const indexed = await allIds((cursor) => this.index.indexedIds(kind, cursor, PAGE));
       const missing = [...published].filter((id) => !indexed.has(id));
       const extra = [...indexed].filter((id) => !published.has(id));
       // Membership drift only: contents are rewritten by every sync job and by `reindex`.
@@ -123,6 +129,18 @@ export class SearchSyncService {
   /** For monitoring: the relay's backlog. */
   status(): Promise<OutboxStatus> {
     return this.outbox.status();
+  }
+
+  /** The relay's backlog and the index's size (null while the engine does not answer; the cause is logged). */
+  async indexStatus(): Promise<IndexStatus> {
+    const backlog = await this.outbox.status();
+    const documents = await this.index.count().catch((error: unknown) => {
+      this.logger.error(
+        `search engine (${this.index.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return null;
+    });
+    return { ...backlog, documents };
   }
 }
 

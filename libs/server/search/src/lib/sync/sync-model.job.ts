@@ -14,33 +14,3 @@ export class SyncModelJob implements JobHandler<PayloadOf<typeof SearchTasks.syn
     await this.sync.syncModels([modelId]);
   }
 }
-
-@Injectable()
-@JobTask(SearchTasks.syncTemplate)
-export class SyncTemplateJob implements JobHandler<PayloadOf<typeof SearchTasks.syncTemplate>> {
-  constructor(private readonly sync: SearchSyncService) {}
-
-  async handle({ templateId }: PayloadOf<typeof SearchTasks.syncTemplate>): Promise<void> {
-    await this.sync.sync('TEMPLATE', [templateId]);
-  }
-}
-
-@Injectable()
-@JobTask(SearchTasks.refreshTrending)
-export class RefreshTrendingJob implements JobHandler {
-  constructor(private readonly sync: SearchSyncService) {}
-
-  async handle(): Promise<void> {
-    await this.sync.refreshTrending();
-  }
-}
-
-@Injectable()
-@JobTask(SearchTasks.reconcile)
-export class ReconcileSearchJob implements JobHandler {
-  constructor(private readonly sync: SearchSyncService) {}
-
-  async handle(): Promise<void> {
-    await this.sync.reconcile();
-  }
-}

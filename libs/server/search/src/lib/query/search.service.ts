@@ -4,13 +4,42 @@ import { IdentityFacade } from '@lookbook/identity';
 import { DomainError, maturityUpTo } from '@lookbook/kernel';
 import { CatalogFacade } from '@lookbook/catalog';
 import { TemplatesFacade } from '@lookbook/templates';
-import type { CreatorHit, FacetCount, Suggestion } from './engines/search-engine';
-import { SearchEngine } from './engines/search-engine';
-import type { SearchResult } from './graphql/search.objects';
-import type { Facet, Maturity, SearchRequest, SearchRequestInput } from './query/search-request';
-import { DEFAULT_MATURITY, encodeCursor, FACETS, MAX_DEPTH, parseSearchRequest } from './query/search-request';
-import { SearchErrors } from './search.errors';
-import { SearchOutboxRepository } from './sync/search-outbox.repository';
+import type { StyleModel } from '@lookbook/catalog';
+import type { WorkflowTemplate } from '@lookbook/templates';
+import type { DocumentKind } from '../documents/search-document';
+import type { CreatorHit, FacetCount, HitPrice, SearchHit, Suggestion } from '../engines/search-queries';
+import { SearchQueries } from '../engines/search-queries';
+import { SearchErrors } from '../search.errors';
+import { SearchOutboxRepository } from '../sync/search-outbox.repository';
+import type { Facet, Maturity, SearchRequest, SearchRequestInput } from './search-request';
+import { DEFAULT_MATURITY, encodeCursor, FACETS, MAX_DEPTH, parseSearchRequest } from './search-request';
+
+/** A hit with its subject as the catalog or templates serve it now (the other one null). */
+export interface FoundHit {
+  kind: DocumentKind;
+  model: StyleModel | null;
+  template: WorkflowTemplate | null;
+  score: number;
+  highlights: SearchHit['highlights'];
+  price: HitPrice;
+}
+
+/** A search's answer: a page of visible hits, how to go on, and what the facet counts need later. */
+export interface SearchOutcome {
+  hits: FoundHit[];
+  total: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  didYouMean: string | null;
+  droppedWords: string[];
+  hashMatch: boolean;
+  /** Maturity levels included. */
+  maturity: Maturity[];
+  /** The checked request: facet counts and creators are asked for within it. */
+  request: SearchRequest;
+  /** Facet counts answered with the hits, for these facets (null: none asked for with them). */
+  counted: { facets: readonly Facet[]; counts: readonly FacetCount[] } | null;
+}
 
 const MAX_SUGGESTIONS = 5;
 const MAX_CREATORS = 12;
@@ -27,7 +56,7 @@ export class SearchService {
   private readonly logger = new Logger(SearchService.name);
 
   constructor(
-    private readonly engine: SearchEngine,
+    private readonly engine: SearchQueries,
     private readonly catalog: CatalogFacade,
     private readonly templates: TemplatesFacade,
     private readonly identity: IdentityFacade,
@@ -39,7 +68,7 @@ export class SearchService {
     input: SearchRequestInput,
     viewer?: Actor,
     withFacets: readonly Facet[] | null = null,
-  ): Promise<SearchResult> {
+  ): Promise<SearchOutcome> {
     const request = await this.request(input, viewer);
     const { page, facets } = withFacets
       ? await this.guard(() => this.engine.searchWithFacets(request, withFacets))
@@ -64,7 +93,7 @@ export class SearchService {
                 template,
                 score: hit.score,
                 highlights: hit.highlights,
-                price: { free: hit.price.free, cheapestPaid: hit.price.paid },
+                price: hit.price,
               },
             ]
           : [];
@@ -83,7 +112,7 @@ export class SearchService {
 
   /** A result's facet counts: those answered with its hits when they are the ones asked for, else counted now. */
   async facets(
-    result: Pick<SearchResult, 'request' | 'counted'>,
+    result: Pick<SearchOutcome, 'request' | 'counted'>,
     facets: readonly string[] | null | undefined,
   ): Promise<Map<Facet, FacetCount[]>> {
     const wanted = this.checkFacets(facets ?? FACETS);
@@ -110,11 +139,6 @@ export class SearchService {
     if (prefix.length > MAX_PREFIX) throw SearchErrors.queryTooLong(MAX_PREFIX);
     const hidden = await this.outbox.hiddenIds();
     return this.guard(() => this.engine.suggest(prefix, MAX_SUGGESTIONS, hidden));
-  }
-
-  /** null while the engine does not answer (monitoring still reports the relay's backlog). */
-  async documentCount(): Promise<number | null> {
-    return this.guard(() => this.engine.count()).catch(() => null);
   }
 
   /** A checked request, with the viewer's maturity and the documents to leave out (read at once). */

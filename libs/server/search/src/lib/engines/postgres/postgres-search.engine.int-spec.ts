@@ -1,8 +1,9 @@
-import { parseSearchRequest } from '../query/search-request';
+import { parseSearchRequest } from '../../query/search-request';
 import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
+import { describeSearchEngine } from '../search-engine.behaviour-spec';
 import { FACET_BITS } from './facet-groups';
-import { MAX_COMPLETIONS, PostgresSearchEngine } from './postgres-search.engine';
-import { describeSearchEngine } from './search-engine.behaviour-spec';
+import { PostgresSearchEngine } from './postgres-search.engine';
+import { MAX_COMPLETIONS } from './postgres-words';
 
 describeSearchEngine(
   'PostgresSearchEngine (PostgreSQL)',

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@lookbook/core';
-import { SynonymRepository } from '../documents/synonym.repository';
+import { SynonymRepository } from '../../documents/synonym.repository';
+import { describeSearchEngine } from '../search-engine.behaviour-spec';
 import { MeilisearchEngine } from './meilisearch.engine';
-import { describeSearchEngine } from './search-engine.behaviour-spec';
 
 /**
  * The shared behaviour against a real Meilisearch. No Meilisearch server can run on the build machines, so this

@@ -1,5 +1,5 @@
 import { countFacets, FACET_BITS, totalOf } from './facet-groups';
-import { MAX_FACET_VALUES } from './search-engine';
+import { MAX_FACET_VALUES } from '../search-queries';
 import type { FacetGroup } from './facet-groups';
 
 const group = (over: Partial<FacetGroup>): FacetGroup => ({

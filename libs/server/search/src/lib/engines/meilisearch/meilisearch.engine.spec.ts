@@ -1,10 +1,13 @@
 import { loadConfig } from '@lookbook/core';
 import { MeiliStub } from '@lookbook/testing';
 import { MeilisearchTaskTimeOutError } from 'meilisearch';
-import type { SearchDocument } from '../documents/search-document';
-import type { SynonymRepository } from '../documents/synonym.repository';
-import { parseSearchRequest } from '../query/search-request';
-import { MEILI_BATCH, MeilisearchEngine, meiliSettings, quote, SearchIndexError } from './meilisearch.engine';
+import type { SearchDocument } from '../../documents/search-document';
+import type { SynonymRepository } from '../../documents/synonym.repository';
+import { parseSearchRequest } from '../../query/search-request';
+import { meiliSettings } from './meilisearch-documents';
+import { quote } from './meilisearch-filter';
+import { MEILI_BATCH, SearchIndexError } from './meilisearch-index';
+import { MeilisearchEngine } from './meilisearch.engine';
 
 /**
  * The Meilisearch adapter at its HTTP boundary, against a recording stub (no Meilisearch server can run on the build

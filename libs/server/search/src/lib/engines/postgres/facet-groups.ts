@@ -1,7 +1,7 @@
 import { MATURITY_LEVELS, TIERS } from '@lookbook/kernel';
-import type { Facet } from '../query/search-request';
-import type { FacetCount } from './search-engine';
-import { byCount, MAX_FACET_VALUES } from './search-engine';
+import type { Facet } from '../../query/search-request';
+import type { FacetCount } from '../search-queries';
+import { byCount, MAX_FACET_VALUES } from '../search-queries';
 
 /**
  * The bits of `facet_bits`, a column generated from the document's columns (migration 1765400000000): facet values
