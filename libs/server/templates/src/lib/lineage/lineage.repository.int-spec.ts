@@ -137,11 +137,7 @@ describe('LineageRepository (PostgreSQL)', () => {
    */
   async function chain(
     depth: number,
-    {
-      shares = SHARES['flat']!,
-      ipShareBps = 1500,
-      statuses = (_g: number) => 'APPROVED' as LineageEdge['status'],
-    } = {},
+    { shares = SHARES['flat']!, ipShareBps = 1500, statuses = (_g: number) => 'APPROVED' } = {},
   ) {
     const owner = await user();
     const ipId = await ip(owner);

@@ -253,8 +253,7 @@ describe('importing a workflow as a draft version', () => {
     context.mock(TemplateRepository).unreferencedMediaKeys.mockResolvedValue([]);
     return context;
   }
-  const stored = (mock: ReturnType<typeof setUp>['mock']) =>
-    mock(TemplateRepository).insertVersion.mock.calls[0]![1] as TemplateVersionEntity;
+  const stored = (mock: ReturnType<typeof setUp>['mock']) => mock(TemplateRepository).insertVersion.mock.calls[0]![1];
 
   it('stores the prompt exactly, its lockfile and hash, and numbers the label', async () => {
     const { sut, mock } = importSetUp(template({ status: 'DRAFT' }), 2);
