@@ -137,7 +137,11 @@ describe('LineageRepository (PostgreSQL)', () => {
    */
   async function chain(
     depth: number,
-    { shares = SHARES['flat']!, ipShareBps = 1500, statuses = (_g: number) => 'APPROVED' } = {},
+    {
+      shares = SHARES['flat']!,
+      ipShareBps = 1500,
+      statuses = (): LineageEdge['status'] => 'APPROVED',
+    }: { shares?: (g: number) => number; ipShareBps?: number; statuses?: (g: number) => LineageEdge['status'] } = {},
   ) {
     const owner = await user();
     const ipId = await ip(owner);
