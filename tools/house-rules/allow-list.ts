@@ -42,7 +42,6 @@ export const SQL_PLACES: Record<string, string> = {
   'bench/**': 'benchmarks seed and measure PostgreSQL directly',
 };
 
-const TEMPLATES = 'being refactored: templates (one resolver per file, resolvers call services, unit specs)';
 const WEB = 'being refactored: web client (shared pieces move to apps/web/src/components or libs/web/ui)';
 const WEB_SPLIT = 'being refactored: web client (pages split into components and hooks; routes own their data)';
 const SUBJECT =
@@ -108,19 +107,11 @@ export const ALLOW_LIST: AllowList = {
       'test/e2e/license-offers.e2e-spec.ts and catalog-rules.e2e-spec.ts; its rules by permissions.spec.ts and ' +
         'compatibility.spec.ts',
     ),
-    // templates
-    'libs/server/templates/src/lib/templates/template.service.ts': TEMPLATES,
   },
 
-  'one-resolver-or-job-per-file': {
-    'libs/server/templates/src/lib/remixes/remix.resolver.ts': TEMPLATES,
-    'libs/server/templates/src/lib/templates/template.resolver.ts': TEMPLATES,
-  },
+  'one-resolver-or-job-per-file': {},
 
-  'resolver-injects-repository': {
-    'libs/server/templates/src/lib/remixes/remix.resolver.ts': TEMPLATES,
-    'libs/server/templates/src/lib/templates/template.resolver.ts': TEMPLATES,
-  },
+  'resolver-injects-repository': {},
 
   'file-too-long': {
     'apps/web/src/features/catalog/browse-page.tsx': WEB_SPLIT,

@@ -63,6 +63,7 @@ export default {
       setSubgraphHashes: (w) => [w.newId(), [w.sha256()]],
       setSlots: (w, tx) => [tx, w.newId(), []],
       publish: (w, tx) => [tx, w.draftTemplate, w.newId(), w.at],
+      versionsByIds: (w) => [[w.templateVersion]],
     },
     IpRepository: {
       insertIp: async (w) => [{ ...(await w.load('IntellectualPropertyEntity', { id: w.ip })), id: w.newId() }],
@@ -70,7 +71,11 @@ export default {
       ipsOf: (w) => [w.otherCreator],
       bind: (w, tx) => [tx, { templateId: w.draftTemplate, ipId: w.ip, terms, lockedSubgraph: null }, w.at],
       bindingsOf: (w, tx) => [[w.template, w.remix], tx],
-      unbind: (w, tx) => [tx, w.template, w.ip, w.at],
+      unbind: (w, tx) => [tx, w.template, w.ip],
+      lockSubgraphs: (w, tx) => [tx, [w.subgraphSha256, w.sha256()]],
+      lockedBindings: (w, tx) => [[w.subgraphSha256], tx],
+    },
+    LineageRepository: {
       insertEdge: [
         { name: 'template to template', args: (w, tx) => [tx, edge(w, w.draftTemplate, w.template)] },
         { name: 'model to model', args: (w, tx) => [tx, edge(w, w.model, w.parentModel), 'MODEL'] },
@@ -84,10 +89,10 @@ export default {
       ],
       royaltyLineage: (w) => [w.pendingRemix, 5],
       ipUsedBy: (w, tx) => [w.remix, tx],
-      lockSubgraphs: (w, tx) => [tx, [w.subgraphSha256, w.sha256()]],
       publishedByOthers: (w, tx) => [w.subgraphSha256, { id: w.ip, ownerId: w.otherCreator }, w.remix, tx],
-      lockedBindings: (w, tx) => [[w.subgraphSha256], tx],
       takenDownAncestor: (w, tx) => [w.pendingRemix, tx],
+      joinIp: (w, tx) => [tx, w.draftTemplate, w.ip, w.at],
+      leaveIp: (w, tx) => [tx, w.template, w.ip, w.at],
     },
   },
 } satisfies SqlCaseFile;

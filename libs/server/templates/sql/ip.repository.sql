@@ -6,32 +6,11 @@ VALUES ($1, $2, $3, $4, $5, $6, $7);
 UPDATE templates.template
 SET terms = $2, ip_id = $3, updated_at = $4
 WHERE id = $1;
-WITH RECURSIVE down (id) AS (
-  SELECT e.child_id FROM templates.lineage_edge e WHERE e.parent_id = $1
-  UNION
-  SELECT e.child_id FROM templates.lineage_edge e JOIN down ON e.parent_id = down.id
-)
-UPDATE templates.template t SET ip_id = $2, updated_at = $3 FROM down WHERE t.id = down.id AND t.ip_id IS NULL;
 
 -- IpRepository.bindingsOf
 SELECT template_id AS "templateId", ip_id AS "ipId", locked_subgraph AS "lockedSubgraph",
      created_at AS "boundAt"
 FROM templates.ip_binding WHERE template_id = ANY ($1::uuid[]);
-
--- IpRepository.decide
-UPDATE templates.lineage_edge
-SET status = $2
-WHERE child_id = $1 AND status = 'PENDING';
-
--- IpRepository.insertEdge (model to model)
-INSERT INTO templates.lineage_edge (child_kind, child_id, parent_kind, parent_id, relation, share_bps, status,
-       created_at)
-VALUES ($7, $1, $7, $2, $3, $4, $5, $6);
-
--- IpRepository.insertEdge (template to template)
-INSERT INTO templates.lineage_edge (child_kind, child_id, parent_kind, parent_id, relation, share_bps, status,
-       created_at)
-VALUES ($7, $1, $7, $2, $3, $4, $5, $6);
 
 -- IpRepository.insertIp
 INSERT INTO "templates"."intellectual_property"("id", "owner_id", "name", "kind", "description", "created_at")
@@ -48,34 +27,6 @@ SELECT
 FROM "templates"."intellectual_property" "IntellectualPropertyEntity"
 WHERE (("IntellectualPropertyEntity"."id" = $1))
 LIMIT 1;
-
--- IpRepository.ipUsedBy
-WITH RECURSIVE up (id, depth) AS (
-  SELECT $1::uuid, 0
-  UNION
-  SELECT e.parent_id, up.depth + 1 FROM templates.lineage_edge e JOIN up ON e.child_id = up.id
-   WHERE e.status = 'APPROVED'
-),
-found AS (
-  (SELECT b.ip_id, b.ip_share_bps, 'LINEAGE' AS via, 0 AS rank
-     FROM up JOIN templates.ip_binding b ON b.template_id = up.id
-    ORDER BY up.depth, b.created_at, b.template_id LIMIT 1)
-  UNION ALL
-  (SELECT b.ip_id, b.ip_share_bps, 'SUBGRAPH', 1
-     FROM templates.template_version v
-     JOIN templates.ip_binding b
-       ON b.locked_subgraph IS NOT NULL AND v.subgraph_sha256s @> ARRAY[b.locked_subgraph ->> 'sha256']
-    WHERE v.template_id = $1 AND v.status = 'PUBLISHED'
-    ORDER BY b.created_at, b.template_id LIMIT 1)
-)
-SELECT f.ip_id AS "ipId", ip.owner_id AS "ownerId", f.via,
-       greatest(f.ip_share_bps,
-                CASE WHEN t.ip_id = f.ip_id THEN coalesce((t.terms ->> 'ipShareBps')::int, 0) ELSE 0 END)
-         AS "shareBps"
-  FROM found f
-  JOIN templates.intellectual_property ip ON ip.id = f.ip_id
-  LEFT JOIN templates.template t ON t.id = $1
- ORDER BY f.rank LIMIT 1;
 
 -- IpRepository.ipsOf
 SELECT
@@ -100,98 +51,6 @@ SELECT b.ip_id AS "ipId", ip.name AS "ipName", b.locked_subgraph ->> 'name' AS "
 WHERE b.locked_subgraph IS NOT NULL AND b.locked_subgraph ->> 'sha256' = ANY ($1::text[])
 ORDER BY b.created_at, b.template_id;
 
--- IpRepository.parentsOf
-SELECT
-  *
-FROM templates.lineage_edge
-WHERE child_id = $1
-ORDER BY created_at, parent_id;
-
--- IpRepository.pendingFor
-SELECT e.* FROM templates.lineage_edge e
- JOIN templates.template t ON t.id = e.child_id
- JOIN templates.intellectual_property ip ON ip.id = t.ip_id
-WHERE e.status = 'PENDING' AND ip.owner_id = $1
-ORDER BY e.created_at, e.child_id LIMIT 200;
-
--- IpRepository.publishedByOthers
-SELECT t.id AS "templateId", t.name, t.status
- FROM templates.template_version v JOIN templates.template t ON t.id = v.template_id
-WHERE v.status = 'PUBLISHED' AND v.subgraph_sha256s @> ARRAY[$1]::text[]
-  AND t.owner_id <> $2 AND t.status <> 'TAKEN_DOWN'
-  AND NOT EXISTS (
-    WITH RECURSIVE up (id) AS (
-      SELECT t.id
-      UNION
-      SELECT e.parent_id FROM templates.lineage_edge e JOIN up ON e.child_id = up.id
-    )
-    SELECT 1 FROM up
-     WHERE up.id = $4 OR up.id IN (SELECT b.template_id FROM templates.ip_binding b WHERE b.ip_id = $3)
-  )
-ORDER BY v.published_at, v.id LIMIT 1;
-
--- IpRepository.related (ancestors)
-WITH RECURSIVE walk AS (
-  SELECT e.*, 1 AS depth FROM templates.lineage_edge e WHERE e.child_id = $1
-  UNION ALL
-  SELECT e.*, w.depth + 1 FROM templates.lineage_edge e JOIN walk w ON e.child_id = w.parent_id
-   WHERE w.depth < $2
-)
-SELECT * FROM walk ORDER BY depth, created_at LIMIT 500;
-
--- IpRepository.related (descendants)
-WITH RECURSIVE walk AS (
-  SELECT e.*, 1 AS depth FROM templates.lineage_edge e WHERE e.parent_id = $1
-  UNION ALL
-  SELECT e.*, w.depth + 1 FROM templates.lineage_edge e JOIN walk w ON e.parent_id = w.child_id
-   WHERE w.depth < $2
-)
-SELECT * FROM walk ORDER BY depth, created_at LIMIT 500;
-
--- IpRepository.royaltyLineage
-WITH RECURSIVE up (id, depth) AS (
-  SELECT $1::uuid, 0
-  UNION
-  SELECT e.parent_id, up.depth + 1 FROM templates.lineage_edge e JOIN up ON e.child_id = up.id
-   WHERE e.status = 'APPROVED' AND up.depth < $2
-)
-SELECT n.id, t.owner_id AS "authorId",
-       coalesce((SELECT json_agg(json_build_object('resourceId', e.parent_id, 'shareBps', e.share_bps)
-                                 ORDER BY e.created_at, e.parent_id)
-                   FROM templates.lineage_edge e
-                  WHERE e.child_id = n.id AND e.status = 'APPROVED'), '[]') AS parents
-  FROM (SELECT DISTINCT id FROM up) n
-  LEFT JOIN templates.template t ON t.id = n.id;
-
--- IpRepository.takenDownAncestor
-WITH RECURSIVE up (id, depth) AS (
-  SELECT e.parent_id, 1 FROM templates.lineage_edge e WHERE e.child_id = $1 AND e.status = 'APPROVED'
-  UNION
-  SELECT e.parent_id, up.depth + 1 FROM templates.lineage_edge e JOIN up ON e.child_id = up.id
-   WHERE e.status = 'APPROVED'
-)
-SELECT t.id FROM up JOIN templates.template t ON t.id = up.id
- WHERE t.status = 'TAKEN_DOWN' ORDER BY up.depth LIMIT 1;
-
 -- IpRepository.unbind
 DELETE FROM templates.ip_binding
 WHERE template_id = $1 AND ip_id = $2;
-WITH RECURSIVE down (id) AS (
-  SELECT $1::uuid
-  UNION
-  SELECT e.child_id FROM templates.lineage_edge e JOIN down ON e.parent_id = down.id
-),
-released AS (
-  UPDATE templates.template t
-     SET ip_id = NULL, updated_at = $3,
-         terms = t.terms || jsonb_build_object('ipShareBps', 0, 'approval', 'AUTOMATIC')
-    FROM down WHERE t.id = down.id AND t.ip_id = $2
-  RETURNING t.id
-),
-approved AS (
-  UPDATE templates.lineage_edge e SET status = 'APPROVED'
-    FROM released r WHERE e.child_id = r.id AND e.status = 'PENDING'
-  RETURNING e.child_id
-)
-SELECT (SELECT count(*)::int FROM released WHERE id <> $1) AS released,
-       (SELECT count(*)::int FROM approved) AS approved;

@@ -218,6 +218,24 @@ FROM "templates"."template_version" "TemplateVersionEntity"
 WHERE (("TemplateVersionEntity"."id" = $1))
 LIMIT 1;
 
+-- TemplateRepository.versionsByIds
+SELECT
+  "TemplateVersionEntity"."id" AS "TemplateVersionEntity_id",
+  "TemplateVersionEntity"."template_id" AS "TemplateVersionEntity_template_id",
+  "TemplateVersionEntity"."label" AS "TemplateVersionEntity_label",
+  "TemplateVersionEntity"."status" AS "TemplateVersionEntity_status",
+  "TemplateVersionEntity"."ui_workflow" AS "TemplateVersionEntity_ui_workflow",
+  "TemplateVersionEntity"."api_prompt" AS "TemplateVersionEntity_api_prompt",
+  "TemplateVersionEntity"."slots" AS "TemplateVersionEntity_slots",
+  "TemplateVersionEntity"."lockfile" AS "TemplateVersionEntity_lockfile",
+  "TemplateVersionEntity"."warnings" AS "TemplateVersionEntity_warnings",
+  "TemplateVersionEntity"."source_sha256" AS "TemplateVersionEntity_source_sha256",
+  "TemplateVersionEntity"."subgraph_sha256s" AS "TemplateVersionEntity_subgraph_sha256s",
+  "TemplateVersionEntity"."created_at" AS "TemplateVersionEntity_created_at",
+  "TemplateVersionEntity"."published_at" AS "TemplateVersionEntity_published_at"
+FROM "templates"."template_version" "TemplateVersionEntity"
+WHERE (("TemplateVersionEntity"."id" IN ($1)));
+
 -- TemplateRepository.versionsOf
 SELECT
   "TemplateVersionEntity"."id" AS "TemplateVersionEntity_id",

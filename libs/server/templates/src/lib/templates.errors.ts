@@ -69,3 +69,42 @@ export const TemplateErrors = {
   invalidParams: () =>
     new ValidationError('TEMPLATE_INVALID_PARAMS', 'Each parameter value is JSON', { field: 'params' }),
 };
+
+/** IPs, bindings, remixes and derived models. */
+export const RemixErrors = {
+  ipNotFound: () => new ValidationError('IP_NOT_FOUND', 'No such intellectual property', { field: 'ipId' }),
+  notIpOwner: () => new ValidationError('IP_NOT_OWNER', 'Only the IP’s owner can do this', { field: 'ipId' }),
+  alreadyBound: () =>
+    new ValidationError('TEMPLATE_ALREADY_BOUND', 'This template already belongs to an IP', { field: 'templateId' }),
+  remixCannotBind: () =>
+    new ValidationError('TEMPLATE_IS_REMIX', 'A remix inherits its IP from its parent; bind the original', {
+      field: 'templateId',
+    }),
+  parentNotPublished: () =>
+    new ValidationError('REMIX_PARENT_NOT_PUBLISHED', 'Only a published template can be remixed', {
+      field: 'parentId',
+    }),
+  invalidShare: () =>
+    new ValidationError('REMIX_INVALID_SHARE', 'The share passed to the parent is 0–10,000 basis points', {
+      field: 'shareBps',
+    }),
+  nothingPending: () =>
+    new ValidationError('REMIX_NOT_PENDING', 'This remix is not waiting for a decision (it was decided already)', {
+      field: 'templateId',
+    }),
+  modelNotFound: (field: string) =>
+    new NotFoundError('MODEL_NOT_FOUND', 'No such model of yours (the parent: no such published model)', { field }),
+  invalidRelation: () =>
+    new ValidationError('LINEAGE_INVALID_RELATION', 'A model derives by MERGE, FINETUNE or ADAPTER', {
+      field: 'relation',
+    }),
+  invalidIp: () =>
+    new ValidationError('IP_INVALID', 'An IP has a name of 1–120 characters and a kind', { field: 'name' }),
+};
+
+/** What the lineage graph itself refuses (the database's constraints, typed). */
+export const LineageErrors = {
+  cycle: () =>
+    new ValidationError('LINEAGE_CYCLE', 'That would make a resource its own ancestor', { field: 'parentId' }),
+  duplicate: () => new ValidationError('LINEAGE_EXISTS', 'This parent is declared already', { field: 'parentId' }),
+};

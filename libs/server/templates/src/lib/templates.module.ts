@@ -3,23 +3,31 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@lookbook/catalog';
 import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
+import { IpBindingResolver } from './ips/ip-binding.resolver';
 import { IntellectualPropertyEntity } from './ips/ip.entity';
 import { IpRepository } from './ips/ip.repository';
+import { IpResolver } from './ips/ip.resolver';
+import { IpService } from './ips/ip.service';
 import { SubgraphLocks } from './ips/subgraph-locks.service';
-import { IpBindingResolver } from './remixes/ip-binding.resolver';
-import { LineageEdgeResolver, RemixResolver } from './remixes/remix.resolver';
+import { LineageEdgeResolver } from './lineage/lineage-edge.resolver';
+import { LineageRepository } from './lineage/lineage.repository';
+import { LineageResolver } from './lineage/lineage.resolver';
+import { LineageService } from './lineage/lineage.service';
+import { RemixResolver } from './remixes/remix.resolver';
 import { RemixService } from './remixes/remix.service';
 import { LicenseCheckController } from './sales/license-check.controller';
 import { LicenseRollupService } from './sales/license-rollup.service';
 import { RoyaltyLineage } from './sales/royalty-lineage.service';
 import { TemplateSaleResolver } from './sales/template-sale.resolver';
 import { TemplateSubjects } from './sales/template-subjects';
+import { TemplateVersionResolver } from './templates/template-version.resolver';
 import { TemplateController } from './templates/template.controller';
 import { TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './templates/template.entity';
 import { TemplateRepository } from './templates/template.repository';
-import { TemplateResolver, TemplateVersionResolver } from './templates/template.resolver';
+import { TemplateResolver } from './templates/template.resolver';
 import { TemplateService } from './templates/template.service';
 import { TemplatesFacade } from './templates.facade';
+import { TemplatesLoaders } from './templates.loaders';
 
 /**
  * Workflow templates (ComfyUI): import, parameter slots (App Mode), publish, render; IPs with remix terms, remixes
@@ -37,14 +45,20 @@ import { TemplatesFacade } from './templates.facade';
   providers: [
     TemplateRepository,
     IpRepository,
-    SubgraphLocks,
+    LineageRepository,
+    TemplatesLoaders,
     TemplateService,
     TemplateResolver,
     TemplateVersionResolver,
+    IpService,
+    SubgraphLocks,
+    IpResolver,
+    IpBindingResolver,
+    LineageService,
+    LineageResolver,
+    LineageEdgeResolver,
     RemixService,
     RemixResolver,
-    LineageEdgeResolver,
-    IpBindingResolver,
     TemplateSubjects,
     TemplateSaleResolver,
     RoyaltyLineage,

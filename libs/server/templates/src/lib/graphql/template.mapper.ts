@@ -1,10 +1,12 @@
 import { SampleImage, toPublishedLicense } from '@lookbook/catalog';
+import type { UserSummary } from '@lookbook/identity';
 import type { ParameterSlot, SlotType } from '@lookbook/comfyui';
 import { parseJson, stringifyJson } from '@lookbook/comfyui';
 import { toOffer } from '@lookbook/licensing';
 import type { LicenseRollup } from '../sales/license-rollup.rules';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from '../templates/template.entity';
+import type { LockedSubgraph } from '../workflows/workflow-graph';
 import {
   HeldLicence,
   LicenseRollupLine,
@@ -13,7 +15,14 @@ import {
   PublishedModelFile,
   ResolvedModel,
 } from './rollup.objects';
-import { TemplateSlot, TemplateVersion, WorkflowTemplate } from './template.objects';
+import {
+  RenderedTemplate,
+  TemplateOwner,
+  TemplateSlot,
+  TemplateSubgraph,
+  TemplateVersion,
+  WorkflowTemplate,
+} from './template.objects';
 
 /** A value sent as JSON text, read exactly (a seed's every digit: integers beyond 2^53 are bigints). */
 const readJson = (text: string): unknown => {
@@ -39,6 +48,15 @@ export function toTemplate(t: TemplateEntity): WorkflowTemplate {
     createdAt: t.createdAt,
   });
 }
+
+export const toTemplateOwner = (u: UserSummary): TemplateOwner =>
+  Object.assign(new TemplateOwner(), { id: u.id, handle: u.handle, displayName: u.displayName });
+
+export const toSubgraph = (s: LockedSubgraph): TemplateSubgraph =>
+  Object.assign(new TemplateSubgraph(), { id: s.id, name: s.name, revision: s.revision, sha256: s.sha256 });
+
+export const toRendered = (r: { workflow: string | null; prompt: string | null }): RenderedTemplate =>
+  Object.assign(new RenderedTemplate(), { workflow: r.workflow, prompt: r.prompt });
 
 export const toSlot = (s: ParameterSlot): TemplateSlot =>
   Object.assign(new TemplateSlot(), { ...s, default: stringifyJson(s.default) });
@@ -75,7 +93,6 @@ export function toVersion(v: TemplateVersionEntity): TemplateVersion {
     hasWorkflow: v.uiWorkflow !== null,
     hasPrompt: v.apiPrompt !== null,
     slots: v.slots.map(toSlot),
-    entity: v,
     lockfile: v.lockfile,
     warnings: v.warnings,
     sourceSha256: v.sourceSha256,

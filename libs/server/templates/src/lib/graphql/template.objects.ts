@@ -2,7 +2,6 @@ import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from
 import { SLOT_TYPES } from '@lookbook/comfyui';
 import { graphqlEnum, MaturityEnum } from '@lookbook/core';
 import type { MaturityLevel } from '@lookbook/kernel';
-import type { TemplateVersionEntity } from '../templates/template.entity';
 import { TEMPLATE_STATUSES } from '../templates/template.entity';
 
 export const SlotTypeEnum = graphqlEnum('TemplateSlotType', SLOT_TYPES);
@@ -85,8 +84,6 @@ export class TemplateVersion {
   @Field() sourceSha256!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
-  /** The stored row, for field resolvers (not exposed). */
-  entity!: TemplateVersionEntity;
 }
 
 @ObjectType({ description: 'The creator of a template (public profile fields).' })

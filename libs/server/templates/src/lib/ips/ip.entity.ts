@@ -13,15 +13,3 @@ export class IntellectualPropertyEntity {
   @Column('text') description!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
-
-export const LINEAGE_RELATIONS = ['REMIX', 'MERGE', 'FINETUNE', 'ADAPTER'] as const;
-
-/** A remix relation between two resources, with the share the child passes up and the IP owner's decision. */
-export interface LineageEdge {
-  childId: string;
-  parentId: string;
-  relation: (typeof LINEAGE_RELATIONS)[number];
-  shareBps: number;
-  status: 'PENDING' | 'APPROVED' | 'REJECTED';
-  createdAt: Date;
-}

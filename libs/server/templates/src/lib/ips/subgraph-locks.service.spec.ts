@@ -1,5 +1,6 @@
 import { DomainError } from '@lookbook/kernel';
 import { newTestService, TEST_MANAGER } from '@lookbook/testing';
+import { LineageRepository } from '../lineage/lineage.repository';
 import type { TemplateVersionEntity } from '../templates/template.entity';
 import { TemplateRepository } from '../templates/template.repository';
 import { IpRepository } from './ip.repository';
@@ -20,7 +21,7 @@ function setUp() {
   const { sut, mock } = newTestService(SubgraphLocks);
   mock(IpRepository).lockSubgraphs.mockResolvedValue(undefined);
   mock(IpRepository).lockedBindings.mockResolvedValue([]);
-  mock(IpRepository).publishedByOthers.mockResolvedValue(null);
+  mock(LineageRepository).publishedByOthers.mockResolvedValue(null);
   mock(TemplateRepository).unhashedVersions.mockResolvedValue([]);
   return { sut, mock };
 }
@@ -30,7 +31,7 @@ describe('who may lock a subgraph to an IP', () => {
     const { sut, mock } = setUp();
     await expect(sut.assertMayLock(TEST_MANAGER, IP, 'original', RIG)).resolves.toBeUndefined();
     expect(mock(IpRepository).lockSubgraphs).toHaveBeenCalledWith(TEST_MANAGER, [RIG.sha256]);
-    expect(mock(IpRepository).publishedByOthers).toHaveBeenCalledWith(RIG.sha256, IP, 'original', TEST_MANAGER);
+    expect(mock(LineageRepository).publishedByOthers).toHaveBeenCalledWith(RIG.sha256, IP, 'original', TEST_MANAGER);
     expect(mock(TemplateRepository).unhashedVersions).toHaveBeenCalled();
   });
 
@@ -52,7 +53,7 @@ describe('who may lock a subgraph to an IP', () => {
       message: expect.stringContaining('Dock Dogs'),
       details: { field: 'lockedSubgraphId', ip: 'Dock Dogs', subgraph: RIG.name },
     });
-    expect(mock(IpRepository).publishedByOthers).not.toHaveBeenCalled();
+    expect(mock(LineageRepository).publishedByOthers).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -61,7 +62,7 @@ describe('who may lock a subgraph to an IP', () => {
     ['UNPUBLISHED', null, {}],
   ])('refuses a definition someone else published (%s)', async (status, named, details) => {
     const { sut, mock } = setUp();
-    mock(IpRepository).publishedByOthers.mockResolvedValue({ templateId: 'x', name: 'Cat rig by Sam', status });
+    mock(LineageRepository).publishedByOthers.mockResolvedValue({ templateId: 'x', name: 'Cat rig by Sam', status });
     const error = await failure(sut.assertMayLock(TEST_MANAGER, IP, 'original', RIG));
     expect(error).toMatchObject({
       code: 'IP_SUBGRAPH_PUBLISHED_BY_OTHERS',

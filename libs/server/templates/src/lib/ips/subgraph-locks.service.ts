@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { LineageRepository } from '../lineage/lineage.repository';
 import { TemplateErrors } from '../templates.errors';
 import { TemplateRepository } from '../templates/template.repository';
-import type { LockedSubgraph } from '../templates/template.service';
-import { graphOf, subgraphsOf } from '../templates/template.service';
+import type { LockedSubgraph } from '../workflows/workflow-graph';
+import { hashesOf } from '../workflows/workflow-graph';
 import type { IntellectualPropertyEntity } from './ip.entity';
 import { IpRepository } from './ip.repository';
 
 const HASH_BATCH = 100;
 
 /**
- * Who may lock a subgraph definition to an IP, and who may carry a locked one (docs/architecture.md, "Lineage and
+ * Who may lock a subgraph definition to an IP, and who may carry a locked one (docs/architecture/templates.md, "Lineage and
  * royalties"). Definitions are compared by content hash, whatever their id or revision.
  *
  * - An IP owner may lock a definition only if no other user's published template already contains it (other than
@@ -25,6 +26,7 @@ const HASH_BATCH = 100;
 export class SubgraphLocks {
   constructor(
     private readonly ips: IpRepository,
+    private readonly lineage: LineageRepository,
     private readonly templates: TemplateRepository,
   ) {}
 
@@ -39,7 +41,7 @@ export class SubgraphLocks {
     const elsewhere = (await this.ips.lockedBindings([subgraph.sha256], tx)).find((b) => b.ipId !== ip.id);
     if (elsewhere) throw TemplateErrors.subgraphLockedToOtherIp(subgraph.name, elsewhere.ipName);
     await this.hashStoredVersions();
-    const published = await this.ips.publishedByOthers(subgraph.sha256, ip, templateId, tx);
+    const published = await this.lineage.publishedByOthers(subgraph.sha256, ip, templateId, tx);
     // Name the other template only while it is public.
     if (published)
       throw TemplateErrors.subgraphPublishedByOthers(
@@ -58,14 +60,5 @@ export class SubgraphLocks {
       for (const version of batch) await this.templates.setSubgraphHashes(version.id, hashesOf(version));
       if (batch.length < HASH_BATCH) return;
     }
-  }
-}
-
-/** The sorted, distinct content hashes of a stored version's subgraph definitions (none when it no longer reads). */
-export function hashesOf(version: Parameters<typeof graphOf>[0]): string[] {
-  try {
-    return [...new Set(subgraphsOf(graphOf(version)).map((s) => s.sha256))].sort();
-  } catch {
-    return [];
   }
 }

@@ -4,7 +4,7 @@ import { allocateExact, ValidationError } from '@lookbook/kernel';
 /**
  * The royalty cascade: who is paid when a resource in a remix lineage sells, exactly to the cent.
  *
- * The rule (docs/architecture.md, "Lineage and royalties"):
+ * The rule (docs/architecture/templates.md, "Lineage and royalties"):
  * 1. The platform fee comes off the top.
  * 2. The IP owner takes their share (basis points, set in the IP's remix terms) of what is left, when the resource
  *    uses their IP: it is bound to it, or descends from a template that is, at ANY depth (the nearest binding counts).

@@ -1,16 +1,14 @@
 import { Clock } from '@lookbook/core';
-import { ConflictError, DomainError } from '@lookbook/kernel';
+import { DomainError } from '@lookbook/kernel';
 import { anActor, newTestService, TEST_MANAGER } from '@lookbook/testing';
-import type { IntellectualPropertyEntity } from '../ips/ip.entity';
-import { IpRepository } from '../ips/ip.repository';
-import { SubgraphLocks } from '../ips/subgraph-locks.service';
+import { LineageRepository } from '../lineage/lineage.repository';
 import type { RemixTerms } from '../lineage/remix-terms';
-import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
+import type { TemplateEntity } from '../templates/template.entity';
 import { TemplateRepository } from '../templates/template.repository';
 import { TemplateService } from '../templates/template.service';
 import { RemixService } from './remix.service';
 
-const owner = anActor('owner');
+const NOW = new Date('2026-03-01T00:00:00Z');
 const fan = anActor('fan');
 const TERMS: RemixTerms = {
   remixAllowed: true,
@@ -24,7 +22,6 @@ const TERMS: RemixTerms = {
 };
 const template = (change: Partial<TemplateEntity> = {}) =>
   ({ id: 'original', ownerId: 'owner', status: 'PUBLISHED', ipId: null, terms: null, ...change }) as TemplateEntity;
-const slot = (key: string) => ({ key, nodeId: '3', widget: key, label: key, type: 'STRING', default: '' });
 const failure = (run: Promise<unknown>) =>
   run.then(
     () => undefined,
@@ -39,118 +36,9 @@ function setUp() {
   mock(TemplateRepository).transaction.mockImplementation((work: (tx: typeof TEST_MANAGER) => unknown) =>
     Promise.resolve(work(TEST_MANAGER)),
   );
-  mock(Clock).now.mockReturnValue(new Date('2026-03-01T00:00:00Z'));
-  mock(IpRepository).ipById.mockResolvedValue({ id: 'ip-1', ownerId: 'owner' } as IntellectualPropertyEntity);
-  mock(IpRepository).parentsOf.mockResolvedValue([]);
-  mock(IpRepository).bind.mockResolvedValue(undefined);
-  mock(TemplateRepository).lock.mockResolvedValue(template());
-  mock(TemplateRepository).byId.mockResolvedValue(template());
-  mock(TemplateRepository).versionsOf.mockResolvedValue([
-    { id: 'v2', uiWorkflow: null, apiPrompt: '{}', slots: [slot('seed'), slot('prompt'), slot('steps')] },
-  ] as unknown as TemplateVersionEntity[]);
+  mock(Clock).now.mockReturnValue(NOW);
   return { sut, mock };
 }
-
-describe('binding a template to an IP', () => {
-  it.each([
-    [['seed', 'cfg'], 'cfg'],
-    [['Seed'], 'Seed'],
-    [['seed', 'prompt', 'sampler name'], 'sampler name'],
-  ])('refuses slot keys the template does not have (%j), naming the first', async (changeableSlots, key) => {
-    const { sut, mock } = setUp();
-    const error = await failure(sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots }));
-    expect(error).toMatchObject({ code: 'IP_UNKNOWN_SLOT', details: { field: 'changeableSlots', key } });
-    expect(error!.message).toContain(`“${key}”`);
-    expect(mock(IpRepository).bind).not.toHaveBeenCalled();
-  });
-
-  it('refuses every key when the template has no version yet; any of its own keys, in any version, is fine', async () => {
-    const { sut, mock } = setUp();
-    await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: ['steps', 'seed'] });
-    await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: [] });
-    await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: null });
-    expect(mock(IpRepository).bind).toHaveBeenCalledTimes(3);
-    // A key of an older (published) version counts, though a newer draft has no slots yet.
-    mock(TemplateRepository).versionsOf.mockResolvedValue([
-      { id: 'v3', slots: [] },
-      { id: 'v2', slots: [slot('cfg')] },
-    ] as unknown as TemplateVersionEntity[]);
-    await sut.bind(owner, 'original', 'ip-1', { ...TERMS, changeableSlots: ['cfg'] });
-    expect(mock(IpRepository).bind).toHaveBeenCalledTimes(4);
-    mock(TemplateRepository).versionsOf.mockResolvedValue([]);
-    expect((await failure(sut.bind(owner, 'original', 'ip-1', TERMS)))?.code).toBe('IP_UNKNOWN_SLOT');
-  });
-
-  it('asks the lock rules before locking a subgraph, and binds nothing when they refuse', async () => {
-    const { sut, mock } = setUp();
-    mock(TemplateRepository).versionsOf.mockResolvedValue([
-      {
-        id: 'v2',
-        slots: [slot('seed')],
-        apiPrompt: null,
-        uiWorkflow: JSON.stringify({
-          version: 1,
-          nodes: [],
-          links: [],
-          definitions: {
-            subgraphs: [
-              {
-                id: 'rig',
-                name: 'Harbour Cat rig',
-                inputNode: { id: -10, bounding: [0, 0, 1, 1] },
-                outputNode: { id: -20, bounding: [0, 0, 1, 1] },
-                inputs: [],
-                outputs: [],
-                widgets: [],
-                nodes: [],
-                links: [],
-              },
-            ],
-          },
-        }),
-      },
-    ] as unknown as TemplateVersionEntity[]);
-    const refusal = new ConflictError('IP_SUBGRAPH_PUBLISHED_BY_OTHERS', 'Published by someone else');
-    mock(SubgraphLocks).assertMayLock.mockRejectedValue(refusal);
-    const terms = { ...TERMS, changeableSlots: ['seed'] };
-    expect(await failure(sut.bind(owner, 'original', 'ip-1', terms, 'rig'))).toBe(refusal);
-    expect(mock(SubgraphLocks).assertMayLock).toHaveBeenCalledWith(
-      TEST_MANAGER,
-      expect.objectContaining({ id: 'ip-1' }),
-      'original',
-      expect.objectContaining({ id: 'rig', name: 'Harbour Cat rig', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
-    );
-    expect(mock(IpRepository).bind).not.toHaveBeenCalled();
-    expect((await failure(sut.bind(owner, 'original', 'ip-1', terms, 'nope')))?.code).toBe('IP_SUBGRAPH_NOT_FOUND');
-  });
-});
-
-describe('unbinding', () => {
-  it('releases the binding for the IP owner and reports what left the IP', async () => {
-    const { sut, mock } = setUp();
-    mock(IpRepository).bindingsOf.mockResolvedValue([
-      { templateId: 'original', ipId: 'ip-1', lockedSubgraph: null, boundAt: new Date() },
-    ]);
-    mock(IpRepository).unbind.mockResolvedValue({ releasedRemixes: 4, approvedRemixes: 1 });
-    await expect(sut.unbind(owner, 'original')).resolves.toMatchObject({ releasedRemixes: 4, approvedRemixes: 1 });
-    expect(mock(IpRepository).unbind).toHaveBeenCalledWith(TEST_MANAGER, 'original', 'ip-1', expect.any(Date));
-  });
-
-  it.each([
-    ['someone else’s draft', fan, template({ status: 'DRAFT' }), true, 'TEMPLATE_NOT_FOUND'],
-    ['no such template', owner, null, true, 'TEMPLATE_NOT_FOUND'],
-    ['a template not bound', owner, template(), false, 'TEMPLATE_NOT_BOUND'],
-    ['a published template of another IP owner', fan, template(), true, 'IP_NOT_OWNER'],
-  ])('refuses %s, changing nothing', async (_what, actor, found, bound, code) => {
-    const { sut, mock } = setUp();
-    mock(TemplateRepository).lock.mockResolvedValue(found);
-    mock(IpRepository).bindingsOf.mockResolvedValue(
-      bound ? [{ templateId: 'original', ipId: 'ip-1', lockedSubgraph: null, boundAt: new Date() }] : [],
-    );
-    expect((await failure(sut.unbind(actor, 'original')))?.code).toBe(code);
-    expect(mock(IpRepository).unbind).not.toHaveBeenCalled();
-  });
-});
 
 describe('remixing', () => {
   function remixSetUp(parent: TemplateEntity) {
@@ -163,7 +51,7 @@ describe('remixing', () => {
       .newTemplate.mockResolvedValue(template({ id: 'remix', ownerId: 'fan', status: 'DRAFT', tags: [] }));
     context.mock(TemplateRepository).insert.mockResolvedValue(undefined);
     context.mock(TemplateRepository).copyVersion.mockResolvedValue(undefined);
-    context.mock(IpRepository).insertEdge.mockResolvedValue(undefined);
+    context.mock(LineageRepository).insertEdge.mockResolvedValue(undefined);
     return context;
   }
 
@@ -176,7 +64,7 @@ describe('remixing', () => {
   ])('under %s the edge is %s', async (_what, status, parent) => {
     const { sut, mock } = remixSetUp(parent);
     await sut.remix(fan, 'original', { name: 'Night', shareBps: 1000 });
-    expect(mock(IpRepository).insertEdge).toHaveBeenCalledWith(
+    expect(mock(LineageRepository).insertEdge).toHaveBeenCalledWith(
       TEST_MANAGER,
       expect.objectContaining({ childId: 'remix', parentId: 'original', status }),
     );
@@ -209,9 +97,75 @@ describe('remixing', () => {
       expect.objectContaining({ ipId: null, terms: expect.objectContaining({ ipShareBps: 0 }) }),
       TEST_MANAGER,
     );
-    expect(mock(IpRepository).insertEdge).toHaveBeenCalledWith(
+    expect(mock(LineageRepository).insertEdge).toHaveBeenCalledWith(
       TEST_MANAGER,
       expect.objectContaining({ status: 'APPROVED' }),
     );
+  });
+
+  it.each([-1, 10_001, 12.5, Number.NaN])(
+    'refuses a share of %s basis points before reading anything',
+    async (shareBps) => {
+      const { sut, mock } = remixSetUp(template());
+      expect((await failure(sut.remix(fan, 'original', { name: 'Night', shareBps })))?.code).toBe(
+        'REMIX_INVALID_SHARE',
+      );
+      expect(mock(TemplateRepository).byId).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    ['no such template', null, [{ id: 'v1', status: 'PUBLISHED' }], template()],
+    ['a draft', template({ status: 'DRAFT' }), [{ id: 'v1', status: 'PUBLISHED' }], template()],
+    ['a taken-down template', template({ status: 'TAKEN_DOWN' }), [{ id: 'v1', status: 'PUBLISHED' }], template()],
+    ['a template without a published version', template(), [{ id: 'v1', status: 'DRAFT' }], template()],
+    // Unpublished between the first read and the lock: seen under the lock, nothing written.
+    [
+      'a template unpublished meanwhile',
+      template(),
+      [{ id: 'v1', status: 'PUBLISHED' }],
+      template({ status: 'UNPUBLISHED' }),
+    ],
+  ])('refuses to remix %s, writing nothing', async (_what, first, versions, locked) => {
+    const { sut, mock } = remixSetUp(template());
+    mock(TemplateRepository).byId.mockResolvedValue(first);
+    mock(TemplateRepository).versionsOf.mockResolvedValue(versions as never);
+    mock(TemplateRepository).lock.mockResolvedValue(locked);
+    expect((await failure(sut.remix(fan, 'original', { name: 'Night', shareBps: 1000 })))?.code).toBe(
+      'REMIX_PARENT_NOT_PUBLISHED',
+    );
+    expect(mock(TemplateRepository).insert).not.toHaveBeenCalled();
+    expect(mock(LineageRepository).insertEdge).not.toHaveBeenCalled();
+  });
+
+  it('copies the newest published version, takes the required tags, and passes the declared share up', async () => {
+    const parent = template({
+      ipId: 'ip-1',
+      terms: { ...TERMS, requiredTags: ['harbour cats'], approval: 'AUTOMATIC' },
+    });
+    const { sut, mock } = remixSetUp(parent);
+    mock(TemplateRepository).versionsOf.mockResolvedValue([
+      { id: 'draft', status: 'DRAFT' },
+      { id: 'v3', status: 'PUBLISHED' },
+      { id: 'v2', status: 'PUBLISHED' },
+    ] as never);
+    await sut.remix(fan, 'original', { name: 'Night', shareBps: 2500 });
+    expect(mock(TemplateRepository).copyVersion).toHaveBeenCalledWith(TEST_MANAGER, 'v3', {
+      id: expect.any(String),
+      templateId: 'remix',
+      at: NOW,
+    });
+    expect(mock(TemplateRepository).insert).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'remix', ownerId: 'fan', tags: ['harbour cats'], ipId: 'ip-1' }),
+      TEST_MANAGER,
+    );
+    expect(mock(LineageRepository).insertEdge).toHaveBeenCalledWith(TEST_MANAGER, {
+      childId: 'remix',
+      parentId: 'original',
+      relation: 'REMIX',
+      shareBps: 2500,
+      status: 'APPROVED',
+      createdAt: NOW,
+    });
   });
 });

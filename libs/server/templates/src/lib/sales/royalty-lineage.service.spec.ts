@@ -1,7 +1,7 @@
 import { CatalogFacade } from '@lookbook/catalog';
 import { money } from '@lookbook/kernel';
 import { newTestService } from '@lookbook/testing';
-import { IpRepository } from '../ips/ip.repository';
+import { LineageRepository } from '../lineage/lineage.repository';
 import { SubgraphLocks } from '../ips/subgraph-locks.service';
 import { RoyaltyLineage } from './royalty-lineage.service';
 
@@ -15,8 +15,8 @@ function setUp(depth: number, ip: { ownerId: string; shareBps: number } | null) 
     authorId: g === 0 ? 'ip-owner' : `fan${g}`,
     parents: g === 0 ? [] : [{ resourceId: `g${g - 1}`, shareBps: 1000 }],
   }));
-  mock(IpRepository).royaltyLineage.mockResolvedValue(nodes);
-  mock(IpRepository).ipUsedBy.mockResolvedValue(ip && { ipId: 'ip', via: 'LINEAGE', ...ip });
+  mock(LineageRepository).royaltyLineage.mockResolvedValue(nodes);
+  mock(LineageRepository).ipUsedBy.mockResolvedValue(ip && { ipId: 'ip', via: 'LINEAGE', ...ip });
   return { sut, mock };
 }
 
@@ -29,7 +29,7 @@ describe('the royalty plan of a sale', () => {
     expect(ipPart.role).toBe('IP_OWNER');
     expect(ipPart.amount.amount).toBeGreaterThanOrEqual(1350);
     if (depth > 5) expect(ipPart.amount).toEqual(money(1350, 'USD'));
-    expect(mock(IpRepository).royaltyLineage).toHaveBeenCalledWith(`g${depth}`, 5);
+    expect(mock(LineageRepository).royaltyLineage).toHaveBeenCalledWith(`g${depth}`, 5);
     expect(mock(SubgraphLocks).hashStoredVersions).toHaveBeenCalled();
   });
 
@@ -44,8 +44,8 @@ describe('the royalty plan of a sale', () => {
   it('names model authors from the catalog and leaves out an ancestor that no longer exists', async () => {
     const { sut, mock } = newTestService(RoyaltyLineage);
     mock(SubgraphLocks).hashStoredVersions.mockResolvedValue(undefined);
-    mock(IpRepository).ipUsedBy.mockResolvedValue(null);
-    mock(IpRepository).royaltyLineage.mockResolvedValue([
+    mock(LineageRepository).ipUsedBy.mockResolvedValue(null);
+    mock(LineageRepository).royaltyLineage.mockResolvedValue([
       {
         id: 'tuned',
         authorId: null,

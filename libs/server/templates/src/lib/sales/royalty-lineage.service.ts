@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogFacade } from '@lookbook/catalog';
 import type { Money } from '@lookbook/kernel';
-import { IpRepository } from '../ips/ip.repository';
+import { LineageRepository } from '../lineage/lineage.repository';
 import { SubgraphLocks } from '../ips/subgraph-locks.service';
 import type { LineageEntry, RoyaltyPlan } from '../lineage/royalty-cascade';
 import { MAX_ROYALTY_DEPTH, royaltyPlan } from '../lineage/royalty-cascade';
@@ -17,7 +17,7 @@ import { MAX_ROYALTY_DEPTH, royaltyPlan } from '../lineage/royalty-cascade';
 @Injectable()
 export class RoyaltyLineage {
   constructor(
-    private readonly ips: IpRepository,
+    private readonly lineage: LineageRepository,
     private readonly locks: SubgraphLocks,
     private readonly catalog: CatalogFacade,
   ) {}
@@ -26,8 +26,8 @@ export class RoyaltyLineage {
     // Versions stored before subgraph hashes were kept are hashed first (a no-op once done).
     await this.locks.hashStoredVersions();
     const [nodes, ip] = await Promise.all([
-      this.ips.royaltyLineage(subjectId, MAX_ROYALTY_DEPTH),
-      this.ips.ipUsedBy(subjectId),
+      this.lineage.royaltyLineage(subjectId, MAX_ROYALTY_DEPTH),
+      this.lineage.ipUsedBy(subjectId),
     ]);
     // Models in a lineage (a template built on a fine-tune, a merge of models) are authored by their catalog owner.
     const models = nodes.filter((n) => n.authorId === null).map((n) => n.id);

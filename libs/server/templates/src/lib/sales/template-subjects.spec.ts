@@ -3,7 +3,7 @@ import type { OfferShape } from '@lookbook/licensing';
 import { DomainError } from '@lookbook/kernel';
 import { newTestService, TEST_MANAGER } from '@lookbook/testing';
 import type { RemixTerms } from '../lineage/remix-terms';
-import { IpRepository } from '../ips/ip.repository';
+import { LineageRepository } from '../lineage/lineage.repository';
 import type { TemplateEntity } from '../templates/template.entity';
 import { TemplateRepository } from '../templates/template.repository';
 import { TemplateSubjects } from './template-subjects';
@@ -97,9 +97,9 @@ describe('template licences follow the remix terms', () => {
       status: 'PUBLISHED',
       terms,
     } as TemplateEntity);
-    mock(IpRepository).takenDownAncestor.mockResolvedValue('original');
+    mock(LineageRepository).takenDownAncestor.mockResolvedValue('original');
     expect((await codeOf(sut.lock(TEST_MANAGER, 'v1')))?.code).toBe('REMIX_PARENT_TAKEN_DOWN');
-    mock(IpRepository).takenDownAncestor.mockResolvedValue(null);
+    mock(LineageRepository).takenDownAncestor.mockResolvedValue(null);
     await expect(sut.lock(TEST_MANAGER, 'v1')).resolves.toMatchObject({
       modelId: 'remix',
       fileSha256s: ['a'.repeat(64)],

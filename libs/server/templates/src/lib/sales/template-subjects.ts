@@ -6,7 +6,7 @@ import type { Actor } from '@lookbook/core';
 import { ValidationError } from '@lookbook/kernel';
 import type { OfferShape, SubjectSource } from '@lookbook/licensing';
 import { LicensableSubjects } from '@lookbook/licensing';
-import { IpRepository } from '../ips/ip.repository';
+import { LineageRepository } from '../lineage/lineage.repository';
 import { TemplateErrors } from '../templates.errors';
 import type { TemplateEntity, TemplateVersionEntity } from '../templates/template.entity';
 import { TemplateRepository } from '../templates/template.repository';
@@ -63,7 +63,7 @@ export class TemplateSubjects implements SubjectSource, OnModuleInit {
     private readonly subjects: LicensableSubjects,
     private readonly templates: TemplateRepository,
     private readonly templateService: TemplateService,
-    private readonly ips: IpRepository,
+    private readonly lineage: LineageRepository,
   ) {}
 
   onModuleInit(): void {
@@ -91,7 +91,7 @@ export class TemplateSubjects implements SubjectSource, OnModuleInit {
     const template = found && (await this.templates.lock(manager, found.templateId));
     if (!found || !template) throw TemplateErrors.versionNotFound();
     const version = (await this.templates.versionById(versionId, manager))!;
-    if (await this.ips.takenDownAncestor(template.id, manager)) throw TemplateSaleErrors.parentTakenDown();
+    if (await this.lineage.takenDownAncestor(template.id, manager)) throw TemplateSaleErrors.parentTakenDown();
     return { ...summary(template, version), fileSha256s: [version.sourceSha256], parents: [] };
   }
 

@@ -172,6 +172,12 @@ export class TemplateRepository {
     return this.versions(manager).findOneBy({ id });
   }
 
+  /** These versions (unknown ids are absent; one statement for a page of versions). */
+  versionsByIds(ids: readonly string[]): Promise<TemplateVersionEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.versions().findBy({ id: In([...ids]) });
+  }
+
   versionsOf(templateId: string): Promise<TemplateVersionEntity[]> {
     return this.versions().find({ where: { templateId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }

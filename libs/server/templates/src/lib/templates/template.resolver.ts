@@ -1,30 +1,34 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor, LoaderRegistry } from '@lookbook/core';
-import { CurrentActor, Loaders, Public, UUIDScalar } from '@lookbook/core';
-import { IdentityFacade } from '@lookbook/identity';
-import { suggestSlots } from '@lookbook/comfyui';
+import type { Actor } from '@lookbook/core';
+import { CurrentActor, LoaderRegistry, Loaders, Public, UUIDScalar } from '@lookbook/core';
 import { SampleImage } from '@lookbook/catalog';
 import { PublicMedia } from '@lookbook/storage';
-import { fromParams, fromSlotInput, toSlot, toTemplate, toTemplateImage, toVersion } from '../graphql/template.mapper';
+import {
+  fromParams,
+  fromSlotInput,
+  toRendered,
+  toTemplate,
+  toTemplateImage,
+  toTemplateOwner,
+  toVersion,
+} from '../graphql/template.mapper';
 import {
   CreateTemplateInput,
   RenderedTemplate,
   TemplateOwner,
   TemplateParamInput,
   TemplateSlot,
-  TemplateSubgraph,
   TemplateVersion,
   WorkflowTemplate,
 } from '../graphql/template.objects';
-import { TemplateRepository } from './template.repository';
-import { graphOf, subgraphsOf, TemplateService } from './template.service';
+import { TemplatesLoaders } from '../templates.loaders';
+import { TemplateService } from './template.service';
 
 @Resolver(() => WorkflowTemplate)
 export class TemplateResolver {
   constructor(
     private readonly templates: TemplateService,
-    private readonly identity: IdentityFacade,
-    private readonly rows: TemplateRepository,
+    private readonly loaders: TemplatesLoaders,
     private readonly media: PublicMedia,
   ) {}
 
@@ -32,16 +36,10 @@ export class TemplateResolver {
     nullable: true,
     description: 'The first sample image of the newest published version (the image it was imported from).',
   })
-  cover(@Parent() template: WorkflowTemplate, @Loaders() loaders: LoaderRegistry): Promise<SampleImage | null> {
+  async cover(@Parent() template: WorkflowTemplate, @Loaders() loaders: LoaderRegistry): Promise<SampleImage | null> {
     // One read for every card on a page.
-    const loader = loaders.get<string, SampleImage | null>('templates.cover', async (ids) => {
-      const covers = await this.rows.coversOf(ids);
-      return ids.map((id) => {
-        const image = covers.get(id);
-        return image ? toTemplateImage(image, (key) => this.media.url(key)) : null;
-      });
-    });
-    return loader.load(template.id);
+    const image = await this.loaders.covers(loaders).load(template.id);
+    return image && toTemplateImage(image, (key) => this.media.url(key));
   }
 
   @Mutation(() => WorkflowTemplate, {
@@ -69,13 +67,10 @@ export class TemplateResolver {
   }
 
   @ResolveField(() => TemplateOwner, { nullable: true })
-  owner(@Parent() template: WorkflowTemplate, @Loaders() loaders: LoaderRegistry): Promise<TemplateOwner | null> {
+  async owner(@Parent() template: WorkflowTemplate, @Loaders() loaders: LoaderRegistry): Promise<TemplateOwner | null> {
     // One read for every template on a page (search results).
-    const loader = loaders.get<string, TemplateOwner | null>('templates.owner', async (ids) => {
-      const users = new Map((await this.identity.usersByIds(ids)).map((u) => [u.id, u]));
-      return ids.map((id) => users.get(id) ?? null);
-    });
-    return loader.load(template.ownerId);
+    const owner = await this.loaders.owners(loaders).load(template.ownerId);
+    return owner && toTemplateOwner(owner);
   }
 
   @ResolveField(() => [TemplateVersion], { description: 'Newest first; drafts only for the owner.' })
@@ -121,40 +116,6 @@ export class TemplateResolver {
     @Args('params', { type: () => [TemplateParamInput], defaultValue: [] }) params: TemplateParamInput[],
     @CurrentActor() viewer?: Actor,
   ): Promise<RenderedTemplate> {
-    return this.templates.render(viewer, versionId, fromParams(params));
-  }
-}
-
-@Resolver(() => TemplateVersion)
-export class TemplateVersionResolver {
-  constructor(
-    private readonly rows: TemplateRepository,
-    private readonly media: PublicMedia,
-  ) {}
-
-  @ResolveField(() => [SampleImage], { description: 'Sample images, oldest first: the first is the cover.' })
-  sampleImages(@Parent() version: TemplateVersion, @Loaders() loaders: LoaderRegistry): Promise<SampleImage[]> {
-    const loader = loaders.get<string, SampleImage[]>('templates.versionImages', async (ids) => {
-      const images = await this.rows.imagesOf(ids);
-      return ids.map((id) =>
-        images.filter((i) => i.versionId === id).map((i) => toTemplateImage(i, (key) => this.media.url(key))),
-      );
-    });
-    return loader.load(version.id);
-  }
-
-  @ResolveField(() => [TemplateSubgraph], { description: 'The subgraph definitions in this version’s UI graph.' })
-  subgraphs(@Parent() version: TemplateVersion): TemplateSubgraph[] {
-    return subgraphsOf(graphOf(version.entity)).map((s) => Object.assign(new TemplateSubgraph(), s));
-  }
-
-  @ResolveField(() => [TemplateSlot], {
-    description:
-      'Drafts: slots an author would likely mark (seeds, steps, prompts, size…), each checked against the workflow. ' +
-      'Empty for published versions (their slots are fixed).',
-  })
-  suggestedSlots(@Parent() version: TemplateVersion): TemplateSlot[] {
-    // Only when asked for, and only for drafts: it reads the whole graph.
-    return version.status === 'DRAFT' ? suggestSlots(graphOf(version.entity)).map(toSlot) : [];
+    return toRendered(await this.templates.render(viewer, versionId, fromParams(params)));
   }
 }

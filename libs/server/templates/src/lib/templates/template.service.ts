@@ -1,27 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ParameterSlot, TemplateGraph } from '@lookbook/comfyui';
-import {
-  checkSlots,
-  detectDependencies,
-  parseWorkflowText,
-  readApiPrompt,
-  readUiWorkflow,
-  renderTemplate,
-  slotsFromAppMode,
-  stringifyJson,
-  subgraphContent,
-  subgraphDefinitions,
-} from '@lookbook/comfyui';
+import type { ParameterSlot } from '@lookbook/comfyui';
+import { checkSlots, detectDependencies, renderTemplate, slotsFromAppMode } from '@lookbook/comfyui';
 import type { Actor } from '@lookbook/core';
 import { Clock } from '@lookbook/core';
 import { codePoints, manyLines, newId, oneLine } from '@lookbook/kernel';
 import { IpRepository } from '../ips/ip.repository';
+import { LineageRepository } from '../lineage/lineage.repository';
 import { checkRemix } from '../lineage/remix-terms';
 import type { PreparedImage } from '@lookbook/catalog';
 import { prepareImage, sniffImageType } from '@lookbook/catalog';
 import { PublicMedia } from '@lookbook/storage';
+import { canonicalSlot, graphOf, subgraphsOf } from '../workflows/workflow-graph';
 import { importWorkflow } from '../workflows/workflow-import';
 import { TemplateErrors } from '../templates.errors';
 import type { Lockfile, TemplateEntity, TemplateImageEntity, TemplateVersionEntity } from './template.entity';
@@ -46,66 +37,21 @@ const slugify = (text: string) =>
     .slice(0, 60)
     .replace(/-+$/g, '') || 'template';
 
-/** A slot as comparable text: keys sorted (jsonb does not keep their order), undefined fields dropped. */
-const canonical = (slot: ParameterSlot) =>
-  stringifyJson(
-    Object.fromEntries(
-      Object.entries(slot)
-        .filter(([, v]) => v !== undefined && v !== null)
-        .sort(),
-    ),
-  );
-
-/** A subgraph an IP owner locked to their IP: its id and revision when bound, and the SHA-256 of its content. */
-export interface LockedSubgraph {
-  id: string;
-  name: string;
-  revision: number | null;
-  sha256: string;
-}
-
-/** Every subgraph definition in a UI graph, with its content hash. */
-export function subgraphsOf(graph: TemplateGraph): LockedSubgraph[] {
-  if (!graph.ui) return [];
-  return [...subgraphDefinitions(graph.ui)].map(([id, definition]) => ({
-    id,
-    name: typeof definition['name'] === 'string' ? definition['name'] : id,
-    revision: typeof definition['revision'] === 'number' ? definition['revision'] : null,
-    sha256: createHash('sha256').update(subgraphContent(definition)).digest('hex'),
-  }));
-}
-
-const graphs = new WeakMap<TemplateVersionEntity, TemplateGraph>();
-
-/**
- * The graphs a stored version holds, as the workflow library reads them from their stored text (checked again: the
- * row is the source). Read once per loaded row: a page's fields share it.
- */
-export function graphOf(version: TemplateVersionEntity): TemplateGraph {
-  const known = graphs.get(version);
-  if (known) return known;
-  const graph: TemplateGraph = {
-    ui: version.uiWorkflow ? readUiWorkflow(parseWorkflowText(version.uiWorkflow)).workflow : null,
-    api: version.apiPrompt ? readApiPrompt(parseWorkflowText(version.apiPrompt)) : null,
-  };
-  graphs.set(version, graph);
-  return graph;
-}
+/** Template images are keyed apart from catalog images (see `PublicMedia.keyFor`). */
+export const MEDIA_NAMESPACE = 'templates';
+const MAX_TEMPLATE_IMAGES = 12;
 
 /**
  * Workflow templates: a creator imports a ComfyUI workflow (a UI export, an API prompt, or an image that embeds
  * them) as a draft version, marks the parameter slots users may set (App Mode's, when the workflow has them), and
  * publishes. Anyone may render a published version with their own parameters and download it for ComfyUI.
  */
-/** Template images are keyed apart from catalog images (see `PublicMedia.keyFor`). */
-export const MEDIA_NAMESPACE = 'templates';
-const MAX_TEMPLATE_IMAGES = 12;
-
 @Injectable()
 export class TemplateService {
   constructor(
     private readonly templates: TemplateRepository,
     private readonly ips: IpRepository,
+    private readonly lineage: LineageRepository,
     private readonly media: PublicMedia,
     private readonly clock: Clock,
   ) {}
@@ -325,10 +271,10 @@ export class TemplateService {
   async setSlots(actor: Actor, versionId: string, slots: ParameterSlot[]): Promise<TemplateVersionEntity> {
     return this.draftChange(actor, versionId, async (tx, version, template) => {
       const checked = checkSlots(graphOf(version), slots);
-      if (template.terms && (await this.ips.parentsOf(template.id, tx)).length) {
+      if (template.terms && (await this.lineage.parentsOf(template.id, tx)).length) {
         // A remix changes only what its terms leave open: a locked slot keeps its value, and stays.
-        const before = new Map(version.slots.map((s) => [s.key, canonical(s)]));
-        const after = new Map(checked.map((s) => [s.key, canonical(s)]));
+        const before = new Map(version.slots.map((s) => [s.key, canonicalSlot(s)]));
+        const after = new Map(checked.map((s) => [s.key, canonicalSlot(s)]));
         const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
         checkRemix(template.terms, {
           changedSlots: changed,
@@ -345,13 +291,13 @@ export class TemplateService {
     return this.draftChange(actor, versionId, async (tx, version, template) => {
       if (!version.slots.length) throw TemplateErrors.noSlots();
       // A remix is published only once the IP owner approved it (when the terms ask them to).
-      for (const edge of await this.ips.parentsOf(template.id, tx)) {
+      for (const edge of await this.lineage.parentsOf(template.id, tx)) {
         if (edge.status === 'PENDING') throw TemplateErrors.remixPending();
         if (edge.status === 'REJECTED') throw TemplateErrors.remixRejected();
         const parent = await this.templates.byId(edge.parentId, tx);
         if (parent?.status !== 'PUBLISHED') throw TemplateErrors.parentGone();
       }
-      if (template.terms && (await this.ips.parentsOf(template.id, tx)).length)
+      if (template.terms && (await this.lineage.parentsOf(template.id, tx)).length)
         checkRemix(template.terms, { changedSlots: [], maturity: template.maturity, tags: template.tags, uses: [] });
       // A subgraph locked to an IP after this draft was imported is published only in that IP's templates (a lock
       // being decided for one of its definitions is waited for: the two never pass unseen).
