@@ -22,11 +22,11 @@ export const offerFacets = (versionId: string, kind: DocumentKind) => `
     FROM licensing.offer o
    WHERE o.version_id = ${versionId} AND o.subject_kind = '${kind}' AND o.retired_at IS NULL`;
 
-/** The trending score of a subject (grants name a model or a template by `model_id`), as a lateral body. */
+/** The trending score of a subject (grants name a model or a template by `subject_id`), as a lateral body. */
 export const trendingScore = (subjectId: string) => `
   SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / ${TRENDING_HALF_LIFE_DAYS})) AS trending
     FROM licensing.grant g
-   WHERE g.model_id = ${subjectId} AND g.status = 'ACTIVE'
+   WHERE g.subject_id = ${subjectId} AND g.status = 'ACTIVE'
      AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS} days'`;
 
 /** The columns every document query selects (snake case), as both builders name them. */

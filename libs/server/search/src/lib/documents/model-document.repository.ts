@@ -86,7 +86,7 @@ export class ModelDocumentRepository implements DocumentSource {
 /** Subjects of one kind licensed within the trending window (a day's margin: the last decay step is written too). */
 export async function recentlyLicensed(dataSource: DataSource, kind: DocumentKind): Promise<string[]> {
   const rows = await dataSource.query<{ id: string }[]>(
-    `SELECT DISTINCT g.model_id AS id FROM licensing.grant g
+    `SELECT DISTINCT g.subject_id AS id FROM licensing.grant g
       WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS + 1} days'`,
     [kind],
   );
