@@ -44,9 +44,10 @@ export class TemplatesFacade {
   subject(loaders: LoaderRegistry, viewer: Actor | undefined, ref: SubjectRef): Promise<SubjectObject | null> {
     const loader = loaders.get<string, SubjectObject | null>('templates.subjects', async (keys) => {
       const ids = (kind: string) => keys.flatMap((k) => (k.startsWith(`${kind}:`) ? [k.slice(kind.length + 1)] : []));
+      const [modelIds, templateIds] = [ids('MODEL'), ids('TEMPLATE')];
       const [models, templates] = await Promise.all([
-        this.catalog.visibleModels(viewer, ids('MODEL')),
-        this.templates.visibleTo(ids('TEMPLATE'), viewer?.userId ?? null),
+        modelIds.length ? this.catalog.visibleModels(viewer, modelIds) : [],
+        templateIds.length ? this.templates.visibleTo(templateIds, viewer?.userId ?? null) : [],
       ]);
       const found = new Map<string, SubjectObject>([
         ...models.map((m): [string, SubjectObject] => [`MODEL:${m.id}`, m]),
