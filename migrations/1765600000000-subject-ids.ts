@@ -36,6 +36,8 @@ async function renameConstraints(db: QueryRunner, table: string, from: string, t
     [table, `\\_${from.replace(/_/g, '\\_')}\\_`],
   )) as { conname: string }[];
   for (const { conname } of found) {
-    await db.query(`ALTER TABLE ${table} RENAME CONSTRAINT "${conname}" TO "${conname.replace(`_${from}_`, `_${to}_`)}"`);
+    await db.query(
+      `ALTER TABLE ${table} RENAME CONSTRAINT "${conname}" TO "${conname.replace(`_${from}_`, `_${to}_`)}"`,
+    );
   }
 }

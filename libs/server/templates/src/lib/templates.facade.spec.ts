@@ -39,7 +39,13 @@ describe('the subject a licence, order line or sale names', () => {
     const { sut, catalog, templates } = setUp(['m1', 'm2', 'm3'], ['t1', 't2']);
     const loaders = new LoaderRegistry();
     const viewer = anActor('buyer');
-    const asked = [ref('MODEL', 'm1'), ref('TEMPLATE', 't1'), ref('MODEL', 'm2'), ref('TEMPLATE', 't2'), ref('MODEL', 'm3')];
+    const asked = [
+      ref('MODEL', 'm1'),
+      ref('TEMPLATE', 't1'),
+      ref('MODEL', 'm2'),
+      ref('TEMPLATE', 't2'),
+      ref('MODEL', 'm3'),
+    ];
     const found = await Promise.all(asked.map((r) => sut.subject(loaders, viewer, r)));
     expect(found.map(shape)).toEqual(['model m1', 'template t1', 'model m2', 'template t2', 'model m3']);
     expect(catalog.visibleModels).toHaveBeenCalledTimes(1);

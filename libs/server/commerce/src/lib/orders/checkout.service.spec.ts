@@ -83,8 +83,9 @@ function setUp(open: OrderEntity | null = null, openLines: OrderLineEntity[] = [
       ? Promise.resolve(found)
       : Promise.reject(new ConflictError('OFFER_NOT_FOUND', 'Licence offer not found'));
   });
-  mock(TemplatesFacade).splitPlan.mockImplementation((subjectId: string, sellerId: string, price: Money, bps: number) =>
-    bps === 1500 ? Promise.resolve(planOf(subjectId, sellerId, price)) : Promise.reject(new Error(`fee ${bps}`)),
+  mock(TemplatesFacade).splitPlan.mockImplementation(
+    (subjectId: string, sellerId: string, price: Money, bps: number) =>
+      bps === 1500 ? Promise.resolve(planOf(subjectId, sellerId, price)) : Promise.reject(new Error(`fee ${bps}`)),
   );
   const orders = mock(OrderRepository);
   orders.openOf.mockResolvedValue(open);

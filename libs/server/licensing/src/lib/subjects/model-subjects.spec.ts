@@ -38,8 +38,14 @@ describe('a catalog version as a licensing subject', () => {
   });
 
   it.each([
-    [{ baseModelId: 'flux.1-d', baseModelNonCommercial: true }, { id: 'flux.1-d', nonCommercial: true }],
-    [{ baseModelId: 'sd-1.5', baseModelNonCommercial: false }, { id: 'sd-1.5', nonCommercial: false }],
+    [
+      { baseModelId: 'flux.1-d', baseModelNonCommercial: true },
+      { id: 'flux.1-d', nonCommercial: true },
+    ],
+    [
+      { baseModelId: 'sd-1.5', baseModelNonCommercial: false },
+      { id: 'sd-1.5', nonCommercial: false },
+    ],
   ])('keeps the base model rule (%o)', (change, baseModel) => {
     expect(modelSubject(facts(change)).baseModel).toEqual(baseModel);
   });
