@@ -60,7 +60,8 @@ async function setUp(kind: SubjectKind, subject: Partial<Subject> = {}, change: 
   const { sut, mock } = newTestService(LicenseIssuer, [
     [Transactions, new InlineTransactions()],
     [Clock, new FakeClock(now)],
-    [LicenseKeyRing, await LicenseKeyRing.fromStored([await newKey()])],
+    // The key ring's constructor is private: the class is still the token its parameter is injected by.
+    [LicenseKeyRing as never, await LicenseKeyRing.fromStored([await newKey()])],
   ]);
   const source = {
     lock: jest.fn(() => Promise.resolve({ ...SUBJECTS[kind], ...subject })),
