@@ -18,6 +18,7 @@ import { OrderLines1765510000000 } from './1765510000000-order-lines';
 import { SubgraphLocks1765520000000 } from './1765520000000-subgraph-locks';
 import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
 import { SearchPrices1765540000000 } from './1765540000000-search-prices';
+import { SubjectIds1765600000000 } from './1765600000000-subject-ids';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SubgraphLocks1765520000000,
   WorkflowText1765530000000,
   SearchPrices1765540000000,
+  SubjectIds1765600000000,
 ];

@@ -115,10 +115,10 @@ describe('licence grants and certificates', () => {
     const other = buyers.find((b) => b.id !== holder!.licensee_id)!;
     await expect(
       api.db.query(
-        `INSERT INTO licensing.grant (id, licensee_id, model_id, version_id, resource_urn, resource_name, offer_id,
+        `INSERT INTO licensing.grant (id, licensee_id, subject_id, version_id, resource_urn, resource_name, offer_id,
            offer_revision, tier, permissions, terms_text, terms_sha256, file_sha256s, price_amount, price_currency,
            source, issued_at, key_id, certificate)
-         SELECT gen_random_uuid(), $2, model_id, version_id, resource_urn, resource_name, offer_id, offer_revision,
+         SELECT gen_random_uuid(), $2, subject_id, version_id, resource_urn, resource_name, offer_id, offer_revision,
            tier, permissions, terms_text, terms_sha256, file_sha256s, 0, price_currency, 'GIFT', now(), key_id, 'x'
            FROM licensing.grant WHERE version_id = $1 AND tier = 'EXCLUSIVE'`,
         [look.versionId, other.id],

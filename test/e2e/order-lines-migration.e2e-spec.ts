@@ -14,10 +14,13 @@ describe('migration: orders get lines', () => {
   let runner: QueryRunner;
   const OrderLines = MIGRATIONS.find((m) => m.name === 'OrderLines1765510000000')!;
   const migration = new OrderLines();
+  // It runs on the schema it was written for: the later rename of `model_id` to `subject_id` is reverted first.
+  const SubjectIds = MIGRATIONS.find((m) => m.name === 'SubjectIds1765600000000')!;
 
   beforeAll(async () => {
     bed = await createRepositoryTestBed([]);
     runner = bed.dataSource.createQueryRunner();
+    await new SubjectIds().down(runner);
   });
   afterAll(async () => {
     await runner.release();

@@ -44,8 +44,6 @@ export const SQL_PLACES: Record<string, string> = {
 
 const WEB = 'being refactored: web client (shared pieces move to apps/web/src/components or libs/web/ui)';
 const WEB_SPLIT = 'being refactored: web client (pages split into components and hooks; routes own their data)';
-const SUBJECT =
-  'being refactored: subject (commerce asks the templates facade for the split plan; this pass-through goes)';
 /** Services whose rules are proven end to end (named suites) and have no unit spec yet. */
 const e2e = (suites: string): string => `covered end to end by ${suites}; no unit spec yet`;
 
@@ -82,7 +80,6 @@ export const ALLOW_LIST: AllowList = {
     'libs/server/commerce/src/lib/orders/order.service.ts': e2e(
       'test/e2e/commerce.e2e-spec.ts and commerce-time.e2e-spec.ts (visibility, expiry, failed payments)',
     ),
-    'libs/server/commerce/src/lib/orders/royalty-shares.service.ts': SUBJECT,
     'libs/server/commerce/src/lib/payouts/payout-account.service.ts': e2e(
       'test/e2e/commerce-stripe.e2e-spec.ts and commerce-lines.e2e-spec.ts (onboarding, account updates, payouts)',
     ),
@@ -94,9 +91,6 @@ export const ALLOW_LIST: AllowList = {
       'test/e2e/identity.e2e-spec.ts and hardening-inputs.e2e-spec.ts (registration, login, profile rules)',
     ),
     // licensing
-    'libs/server/licensing/src/lib/licenses/license-issuer.service.ts': e2e(
-      'test/e2e/license-grants.e2e-spec.ts and commerce-faults.e2e-spec.ts (issue, revoke, replay)',
-    ),
     'libs/server/licensing/src/lib/licenses/license-verifier.service.ts': e2e(
       'test/e2e/licensing.e2e-spec.ts (certificates verified offline and online)',
     ),

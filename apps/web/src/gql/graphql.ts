@@ -628,7 +628,7 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { order: { id: string, itemName: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, lines: Array<{ id: string, position: number, itemName: string, tier: string, amount: number, refundedAmount: number, status: OrderStatus, licenseId: string | null, unavailableReason: string | null, modelId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null } }>, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, note: string | null, createdAt: string, lines: Array<{ lineId: string, amount: number }> }> } };
+export type OrderQuery = { order: { id: string, itemName: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, lines: Array<{ id: string, position: number, itemName: string, tier: string, amount: number, refundedAmount: number, status: OrderStatus, licenseId: string | null, unavailableReason: string | null, subjectId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null } }>, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, note: string | null, createdAt: string, lines: Array<{ lineId: string, amount: number }> }> } };
 
 export type RefundLineMutationVariables = Exact<{
   orderId: string;
@@ -654,7 +654,7 @@ export type LibraryLicensesQueryVariables = Exact<{
 }>;
 
 
-export type LibraryLicensesQuery = { myLicenses: { nodes: Array<{ id: string, tier: LicenseTier, status: LicenseStatus, source: LicenseSource | null, resourceName: string, subjectKind: LicenseSubjectKind, modelId: string, issuedAt: string, certificate: string | null, fileSha256s: Array<string>, revocationReason: RevocationReason | null, priceAmount: number | null, priceCurrency: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type LibraryLicensesQuery = { myLicenses: { nodes: Array<{ id: string, tier: LicenseTier, status: LicenseStatus, source: LicenseSource | null, resourceName: string, subjectKind: LicenseSubjectKind, subjectId: string, issuedAt: string, certificate: string | null, fileSha256s: Array<string>, revocationReason: RevocationReason | null, priceAmount: number | null, priceCurrency: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type LibraryOrdersQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -970,7 +970,7 @@ export type VerifyLicenseQueryVariables = Exact<{
 }>;
 
 
-export type VerifyLicenseQuery = { verifyLicense: { valid: boolean, status: LicenseStatus | null, problem: LicenseProblem | null, message: string | null, license: { id: string, tier: LicenseTier, status: LicenseStatus, resourceName: string, modelId: string, issuedAt: string, revokedAt: string | null, revocationReason: RevocationReason | null, termsText: string, fileSha256s: Array<string>, licensee: { handle: string, displayName: string }, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null } } | null } };
+export type VerifyLicenseQuery = { verifyLicense: { valid: boolean, status: LicenseStatus | null, problem: LicenseProblem | null, message: string | null, license: { id: string, tier: LicenseTier, status: LicenseStatus, resourceName: string, subjectId: string, issuedAt: string, revokedAt: string | null, revocationReason: RevocationReason | null, termsText: string, fileSha256s: Array<string>, licensee: { handle: string, displayName: string }, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null } } | null } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1602,7 +1602,7 @@ export const OrderDocument = new TypedDocumentString(`
       status
       licenseId
       unavailableReason
-      modelId
+      subjectId
       subjectKind
       seller {
         handle
@@ -1716,7 +1716,7 @@ export const LibraryLicensesDocument = new TypedDocumentString(`
       source
       resourceName
       subjectKind
-      modelId
+      subjectId
       issuedAt
       certificate
       fileSha256s
@@ -2396,7 +2396,7 @@ export const VerifyLicenseDocument = new TypedDocumentString(`
       tier
       status
       resourceName
-      modelId
+      subjectId
       issuedAt
       revokedAt
       revocationReason

@@ -89,7 +89,7 @@ WHERE (("OrderEntity"."id" IN ($1)));
 -- OrderRepository.insertWithLines
 INSERT INTO "commerce"."order"("id", "buyer_id", "offer_ids", "item_name", "amount", "currency", "platform_fee", "status", "checkout_session_id", "checkout_url", "checkout_expires_at", "payment_intent_id", "charge_id", "processor_fee", "last_payment_error", "failure_reason", "refunded_amount", "created_at", "paid_at", "updated_at")
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20);
-INSERT INTO "commerce"."order_line"("id", "order_id", "position", "offer_id", "offer_revision", "subject_kind", "version_id", "model_id", "seller_id", "tier", "item_name", "amount", "platform_fee", "platform_fee_bps", "platform_fee_clawed_back", "processor_fee", "grant_id", "failure_reason", "refunded_amount", "paid_at")
+INSERT INTO "commerce"."order_line"("id", "order_id", "position", "offer_id", "offer_revision", "subject_kind", "version_id", "subject_id", "seller_id", "tier", "item_name", "amount", "platform_fee", "platform_fee_bps", "platform_fee_clawed_back", "processor_fee", "grant_id", "failure_reason", "refunded_amount", "paid_at")
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20);
 INSERT INTO "commerce"."order_split"("order_id", "line", "recipient_id", "role", "share_bps", "amount", "clawed_back", "transfer_status", "transferable_at", "transfer_attempt", "transfer_amount", "transfer_id", "reversed_amount", "updated_at")
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
@@ -103,7 +103,7 @@ SELECT
   "OrderLineEntity"."offer_revision" AS "OrderLineEntity_offer_revision",
   "OrderLineEntity"."subject_kind" AS "OrderLineEntity_subject_kind",
   "OrderLineEntity"."version_id" AS "OrderLineEntity_version_id",
-  "OrderLineEntity"."model_id" AS "OrderLineEntity_model_id",
+  "OrderLineEntity"."subject_id" AS "OrderLineEntity_subject_id",
   "OrderLineEntity"."seller_id" AS "OrderLineEntity_seller_id",
   "OrderLineEntity"."tier" AS "OrderLineEntity_tier",
   "OrderLineEntity"."item_name" AS "OrderLineEntity_item_name",
@@ -129,7 +129,7 @@ SELECT
   "OrderLineEntity"."offer_revision" AS "OrderLineEntity_offer_revision",
   "OrderLineEntity"."subject_kind" AS "OrderLineEntity_subject_kind",
   "OrderLineEntity"."version_id" AS "OrderLineEntity_version_id",
-  "OrderLineEntity"."model_id" AS "OrderLineEntity_model_id",
+  "OrderLineEntity"."subject_id" AS "OrderLineEntity_subject_id",
   "OrderLineEntity"."seller_id" AS "OrderLineEntity_seller_id",
   "OrderLineEntity"."tier" AS "OrderLineEntity_tier",
   "OrderLineEntity"."item_name" AS "OrderLineEntity_item_name",
@@ -155,7 +155,7 @@ SELECT
   "OrderLineEntity"."offer_revision" AS "OrderLineEntity_offer_revision",
   "OrderLineEntity"."subject_kind" AS "OrderLineEntity_subject_kind",
   "OrderLineEntity"."version_id" AS "OrderLineEntity_version_id",
-  "OrderLineEntity"."model_id" AS "OrderLineEntity_model_id",
+  "OrderLineEntity"."subject_id" AS "OrderLineEntity_subject_id",
   "OrderLineEntity"."seller_id" AS "OrderLineEntity_seller_id",
   "OrderLineEntity"."tier" AS "OrderLineEntity_tier",
   "OrderLineEntity"."item_name" AS "OrderLineEntity_item_name",
@@ -335,7 +335,7 @@ SELECT
   "l"."offer_revision" AS "l_offer_revision",
   "l"."subject_kind" AS "l_subject_kind",
   "l"."version_id" AS "l_version_id",
-  "l"."model_id" AS "l_model_id",
+  "l"."subject_id" AS "l_subject_id",
   "l"."seller_id" AS "l_seller_id",
   "l"."tier" AS "l_tier",
   "l"."item_name" AS "l_item_name",
@@ -364,7 +364,7 @@ SELECT
   "l"."offer_revision" AS "l_offer_revision",
   "l"."subject_kind" AS "l_subject_kind",
   "l"."version_id" AS "l_version_id",
-  "l"."model_id" AS "l_model_id",
+  "l"."subject_id" AS "l_subject_id",
   "l"."seller_id" AS "l_seller_id",
   "l"."tier" AS "l_tier",
   "l"."item_name" AS "l_item_name",

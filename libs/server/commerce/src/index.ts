@@ -1,6 +1,5 @@
 export * from './lib/commerce.module';
 export * from './lib/commerce.tasks';
-export * from './lib/money/split-plan';
 export * from './lib/provider/payment-provider';
 export * from './lib/provider/stripe/stripe-provider';
 export { LocalGateway } from './lib/provider/local/local-gateway';

@@ -74,7 +74,7 @@ export function anOrderLine(overrides: Partial<OrderLineEntity> = {}): OrderLine
     offerRevision: 1,
     subjectKind: 'MODEL',
     versionId: '00000000-0000-4000-8000-0000000000e1',
-    modelId: '00000000-0000-4000-8000-0000000000f1',
+    subjectId: '00000000-0000-4000-8000-0000000000f1',
     sellerId: SELLER,
     tier: 'PERSONAL',
     itemName: 'Ink Wash v1',

@@ -5,7 +5,7 @@ SELECT
   "LicenseEntity"."id" AS "LicenseEntity_id",
   "LicenseEntity"."licensee_id" AS "LicenseEntity_licensee_id",
   "LicenseEntity"."subject_kind" AS "LicenseEntity_subject_kind",
-  "LicenseEntity"."model_id" AS "LicenseEntity_model_id",
+  "LicenseEntity"."subject_id" AS "LicenseEntity_subject_id",
   "LicenseEntity"."version_id" AS "LicenseEntity_version_id",
   "LicenseEntity"."resource_urn" AS "LicenseEntity_resource_urn",
   "LicenseEntity"."resource_name" AS "LicenseEntity_resource_name",
@@ -35,7 +35,7 @@ SELECT
   "LicenseEntity"."id" AS "LicenseEntity_id",
   "LicenseEntity"."licensee_id" AS "LicenseEntity_licensee_id",
   "LicenseEntity"."subject_kind" AS "LicenseEntity_subject_kind",
-  "LicenseEntity"."model_id" AS "LicenseEntity_model_id",
+  "LicenseEntity"."subject_id" AS "LicenseEntity_subject_id",
   "LicenseEntity"."version_id" AS "LicenseEntity_version_id",
   "LicenseEntity"."resource_urn" AS "LicenseEntity_resource_urn",
   "LicenseEntity"."resource_name" AS "LicenseEntity_resource_name",
@@ -66,7 +66,7 @@ SELECT
   "LicenseEntity"."id" AS "LicenseEntity_id",
   "LicenseEntity"."licensee_id" AS "LicenseEntity_licensee_id",
   "LicenseEntity"."subject_kind" AS "LicenseEntity_subject_kind",
-  "LicenseEntity"."model_id" AS "LicenseEntity_model_id",
+  "LicenseEntity"."subject_id" AS "LicenseEntity_subject_id",
   "LicenseEntity"."version_id" AS "LicenseEntity_version_id",
   "LicenseEntity"."resource_urn" AS "LicenseEntity_resource_urn",
   "LicenseEntity"."resource_name" AS "LicenseEntity_resource_name",
@@ -97,7 +97,7 @@ SELECT
   "LicenseEntity"."id" AS "LicenseEntity_id",
   "LicenseEntity"."licensee_id" AS "LicenseEntity_licensee_id",
   "LicenseEntity"."subject_kind" AS "LicenseEntity_subject_kind",
-  "LicenseEntity"."model_id" AS "LicenseEntity_model_id",
+  "LicenseEntity"."subject_id" AS "LicenseEntity_subject_id",
   "LicenseEntity"."version_id" AS "LicenseEntity_version_id",
   "LicenseEntity"."resource_urn" AS "LicenseEntity_resource_urn",
   "LicenseEntity"."resource_name" AS "LicenseEntity_resource_name",
@@ -147,7 +147,7 @@ SELECT
   "LicenseEntity"."id" AS "LicenseEntity_id",
   "LicenseEntity"."licensee_id" AS "LicenseEntity_licensee_id",
   "LicenseEntity"."subject_kind" AS "LicenseEntity_subject_kind",
-  "LicenseEntity"."model_id" AS "LicenseEntity_model_id",
+  "LicenseEntity"."subject_id" AS "LicenseEntity_subject_id",
   "LicenseEntity"."version_id" AS "LicenseEntity_version_id",
   "LicenseEntity"."resource_urn" AS "LicenseEntity_resource_urn",
   "LicenseEntity"."resource_name" AS "LicenseEntity_resource_name",
@@ -174,7 +174,7 @@ WHERE (("LicenseEntity"."licensee_id" = $1) AND ("LicenseEntity"."version_id" IN
 ORDER BY "LicenseEntity"."issued_at" DESC, "LicenseEntity"."id" DESC;
 
 -- LicenseRepository.insert
-INSERT INTO "licensing"."grant"("id", "licensee_id", "subject_kind", "model_id", "version_id", "resource_urn", "resource_name", "offer_id", "offer_revision", "tier", "permissions", "terms_text", "terms_sha256", "file_sha256s", "price_amount", "price_currency", "source", "order_ref", "issued_at", "key_id", "certificate", "status", "revoked_at", "revocation_reason", "revocation_note")
+INSERT INTO "licensing"."grant"("id", "licensee_id", "subject_kind", "subject_id", "version_id", "resource_urn", "resource_name", "offer_id", "offer_revision", "tier", "permissions", "terms_text", "terms_sha256", "file_sha256s", "price_amount", "price_currency", "source", "order_ref", "issued_at", "key_id", "certificate", "status", "revoked_at", "revocation_reason", "revocation_note")
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25);
 
 -- LicenseRepository.lockById
@@ -182,7 +182,7 @@ SELECT
   "g"."id" AS "g_id",
   "g"."licensee_id" AS "g_licensee_id",
   "g"."subject_kind" AS "g_subject_kind",
-  "g"."model_id" AS "g_model_id",
+  "g"."subject_id" AS "g_subject_id",
   "g"."version_id" AS "g_version_id",
   "g"."resource_urn" AS "g_resource_urn",
   "g"."resource_name" AS "g_resource_name",
@@ -213,7 +213,7 @@ SELECT
   "g"."id" AS "g_id",
   "g"."licensee_id" AS "g_licensee_id",
   "g"."subject_kind" AS "g_subject_kind",
-  "g"."model_id" AS "g_model_id",
+  "g"."subject_id" AS "g_subject_id",
   "g"."version_id" AS "g_version_id",
   "g"."resource_urn" AS "g_resource_urn",
   "g"."resource_name" AS "g_resource_name",
@@ -245,7 +245,7 @@ SELECT
   "g"."id" AS "g_id",
   "g"."licensee_id" AS "g_licensee_id",
   "g"."subject_kind" AS "g_subject_kind",
-  "g"."model_id" AS "g_model_id",
+  "g"."subject_id" AS "g_subject_id",
   "g"."version_id" AS "g_version_id",
   "g"."resource_urn" AS "g_resource_urn",
   "g"."resource_name" AS "g_resource_name",
@@ -277,7 +277,7 @@ SELECT
   "g"."id" AS "g_id",
   "g"."licensee_id" AS "g_licensee_id",
   "g"."subject_kind" AS "g_subject_kind",
-  "g"."model_id" AS "g_model_id",
+  "g"."subject_id" AS "g_subject_id",
   "g"."version_id" AS "g_version_id",
   "g"."resource_urn" AS "g_resource_urn",
   "g"."resource_name" AS "g_resource_name",

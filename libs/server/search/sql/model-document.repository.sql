@@ -39,7 +39,7 @@ SELECT array_agg(DISTINCT o.tier) AS tiers,
        LEFT JOIN LATERAL (
 SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / 7)) AS trending
   FROM licensing.grant g
- WHERE g.model_id = m.id AND g.status = 'ACTIVE'
+ WHERE g.subject_id = m.id AND g.status = 'ACTIVE'
    AND g.issued_at > now() - interval '30 days') t ON true
       WHERE m.id = ANY ($1::uuid[]) AND m.status = 'PUBLISHED';
 
@@ -56,5 +56,5 @@ WHERE m.status = 'PUBLISHED' AND ($1::uuid IS NULL OR m.id > $1::uuid)
 ORDER BY m.id LIMIT $2;
 
 -- ModelDocumentRepository.recentlyLicensedIds
-SELECT DISTINCT g.model_id AS id FROM licensing.grant g
+SELECT DISTINCT g.subject_id AS id FROM licensing.grant g
 WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '31 days';

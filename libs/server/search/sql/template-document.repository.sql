@@ -44,7 +44,7 @@ SELECT array_agg(DISTINCT o.tier) AS tiers,
        LEFT JOIN LATERAL (
 SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / 7)) AS trending
   FROM licensing.grant g
- WHERE g.model_id = tp.id AND g.status = 'ACTIVE'
+ WHERE g.subject_id = tp.id AND g.status = 'ACTIVE'
    AND g.issued_at > now() - interval '30 days') t ON true
       WHERE tp.id = ANY ($1::uuid[]) AND tp.status = 'PUBLISHED';
 
@@ -61,5 +61,5 @@ WHERE tp.status = 'PUBLISHED' AND ($1::uuid IS NULL OR tp.id > $1::uuid)
 ORDER BY tp.id LIMIT $2;
 
 -- TemplateDocumentRepository.recentlyLicensedIds
-SELECT DISTINCT g.model_id AS id FROM licensing.grant g
+SELECT DISTINCT g.subject_id AS id FROM licensing.grant g
 WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '31 days';

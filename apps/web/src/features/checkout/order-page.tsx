@@ -46,7 +46,7 @@ const OrderQuery = graphql(`
         status
         licenseId
         unavailableReason
-        modelId
+        subjectId
         subjectKind
         seller {
           handle
@@ -255,11 +255,11 @@ function OrderLineRow({ order, line }: { order: Order; line: Line }) {
           line.status !== 'REFUNDED' &&
           line.status !== 'DISPUTE_LOST' &&
           (line.subjectKind === 'TEMPLATE' ? (
-            <Link to="/templates/$id" params={{ id: line.modelId }} className={buttonStyles('primary', 'sm')}>
+            <Link to="/templates/$id" params={{ id: line.subjectId }} className={buttonStyles('primary', 'sm')}>
               Open the template
             </Link>
           ) : (
-            <Link to="/models/$id" params={{ id: line.modelId }} className={buttonStyles('primary', 'sm')}>
+            <Link to="/models/$id" params={{ id: line.subjectId }} className={buttonStyles('primary', 'sm')}>
               Download the files
             </Link>
           ))}

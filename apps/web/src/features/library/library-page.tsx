@@ -31,7 +31,7 @@ const LibraryLicenses = graphql(`
         source
         resourceName
         subjectKind
-        modelId
+        subjectId
         issuedAt
         certificate
         fileSha256s
@@ -160,11 +160,11 @@ export function LibraryPage() {
                   </div>
                   <h3 className="font-semibold">
                     {l.subjectKind === 'TEMPLATE' ? (
-                      <Link to="/templates/$id" params={{ id: l.modelId }} className="hover:underline">
+                      <Link to="/templates/$id" params={{ id: l.subjectId }} className="hover:underline">
                         {l.resourceName}
                       </Link>
                     ) : (
-                      <Link to="/models/$id" params={{ id: l.modelId }} className="hover:underline">
+                      <Link to="/models/$id" params={{ id: l.subjectId }} className="hover:underline">
                         {l.resourceName}
                       </Link>
                     )}
@@ -185,17 +185,17 @@ export function LibraryPage() {
                     {l.status !== 'ACTIVE' ? (
                       <Link
                         to={l.subjectKind === 'TEMPLATE' ? '/templates/$id' : '/models/$id'}
-                        params={{ id: l.modelId }}
+                        params={{ id: l.subjectId }}
                         className={buttonStyles('secondary', 'sm')}
                       >
                         View {l.subjectKind === 'TEMPLATE' ? 'template' : 'model'}
                       </Link>
                     ) : l.subjectKind === 'TEMPLATE' ? (
-                      <Link to="/templates/$id" params={{ id: l.modelId }} className={buttonStyles('primary', 'sm')}>
+                      <Link to="/templates/$id" params={{ id: l.subjectId }} className={buttonStyles('primary', 'sm')}>
                         Template
                       </Link>
                     ) : (
-                      <Link to="/models/$id" params={{ id: l.modelId }} className={buttonStyles('primary', 'sm')}>
+                      <Link to="/models/$id" params={{ id: l.subjectId }} className={buttonStyles('primary', 'sm')}>
                         Downloads
                       </Link>
                     )}

@@ -38,7 +38,7 @@ function serve(jwks: unknown, status: 'ACTIVE' | 'REVOKED') {
           tier: 'COMMERCIAL',
           status,
           resourceName: 'Harbour Lights — v1',
-          modelId: 'm',
+          subjectId: 'm',
           issuedAt: '2026-09-21T00:00:00Z',
           revokedAt: status === 'REVOKED' ? '2026-10-01T00:00:00Z' : null,
           revocationReason: status === 'REVOKED' ? 'FRAUD' : null,

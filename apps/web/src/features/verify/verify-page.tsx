@@ -38,7 +38,7 @@ const VerifyOnline = graphql(`
         tier
         status
         resourceName
-        modelId
+        subjectId
         issuedAt
         revokedAt
         revocationReason

@@ -10,7 +10,7 @@ import { StyleModelRepository } from './models/style-model.repository';
 import type { VersionFacts, VersionSummary } from './policies/version-facts';
 import type { VersionAccess } from './versions/model-version.entity';
 import { ModelFileRepository } from './files/model-file.repository';
-import { isVisibleVersion } from './models/visibility';
+import { canSeeModel, isVisibleVersion } from './models/visibility';
 import { ModelVersionRepository } from './versions/model-version.repository';
 import { ModelVersionService } from './versions/model-version.service';
 import { VersionFactsService } from './versions/version-facts.service';
@@ -122,6 +122,14 @@ export class CatalogFacade {
       const model = byId.get(id);
       return model ? [toStyleModel(model)] : [];
     });
+  }
+
+  /**
+   * The models among `ids` the viewer may see (published ones; any of their own; staff: all), as GraphQL objects —
+   * batched for DataLoaders (one statement; unknown and hidden ids are absent).
+   */
+  async visibleModels(viewer: Actor | undefined, ids: readonly string[]): Promise<StyleModel[]> {
+    return (await this.models.byIds(ids)).filter((m) => canSeeModel(m, viewer)).map(toStyleModel);
   }
 
   /** Batched for DataLoaders: the owner of each model (unknown ids are absent). */

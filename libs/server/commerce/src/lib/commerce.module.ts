@@ -12,6 +12,7 @@ import { DisputeRepository } from './disputes/dispute.repository';
 import { DisputeService } from './disputes/dispute.service';
 import { EarningsRepository } from './earnings/earnings.repository';
 import { EarningsResolver } from './earnings/earnings.resolver';
+import { SaleResolver } from './earnings/sale.resolver';
 import { EarningsService } from './earnings/earnings.service';
 import { CheckoutSync } from './orders/checkout-sync.service';
 import { CheckoutService } from './orders/checkout.service';
@@ -20,9 +21,9 @@ import { OrderLineEntity } from './orders/order-line.entity';
 import { OrderSplitEntity } from './orders/order-split.entity';
 import { OrderEntity } from './orders/order.entity';
 import { OrderRepository } from './orders/order.repository';
+import { OrderLineResolver } from './orders/order-line.resolver';
 import { OrderResolver } from './orders/order.resolver';
 import { OrderService } from './orders/order.service';
-import { RoyaltyShares } from './orders/royalty-shares.service';
 import { ConnectedAccountEntity } from './payouts/connected-account.entity';
 import { PayoutAccountResolver } from './payouts/payout-account.resolver';
 import { PayoutAccountService } from './payouts/payout-account.service';
@@ -139,11 +140,11 @@ export class CommerceModule {
         // orders
         OrderRepository,
         OrderService,
-        RoyaltyShares,
         CheckoutService,
         CheckoutSync,
         FulfilmentService,
         OrderResolver,
+        OrderLineResolver,
         // payouts
         PayoutRepository,
         TransferScheduler,
@@ -164,6 +165,7 @@ export class CommerceModule {
         EarningsRepository,
         EarningsService,
         EarningsResolver,
+        SaleResolver,
         // webhooks
         WebhookEventRepository,
         WebhookInbox,

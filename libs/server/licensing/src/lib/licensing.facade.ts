@@ -6,7 +6,7 @@ import { LicenseService } from './licenses/license.service';
 import type { OfferEntity } from './offers/offer.entity';
 import type { OfferInput } from './offers/offer.service';
 import { OfferService } from './offers/offer.service';
-import type { SubjectKind } from './subjects/licensable-subjects';
+import type { SubjectKind } from './subjects/subject';
 import type { PurchaseQuote } from './licenses/license-issuer.service';
 import { LicenseIssuer } from './licenses/license-issuer.service';
 import type { Permissions, Tier } from './offers/permissions';
@@ -15,7 +15,7 @@ export interface LicenseSummary {
   id: string;
   licenseeId: string;
   subjectKind: SubjectKind;
-  modelId: string;
+  subjectId: string;
   versionId: string;
   tier: Tier;
   permissions: Permissions;
@@ -29,7 +29,7 @@ const summary = (g: LicenseEntity): LicenseSummary => ({
   id: g.id,
   licenseeId: g.licenseeId,
   subjectKind: g.subjectKind,
-  modelId: g.modelId,
+  subjectId: g.subjectId,
   versionId: g.versionId,
   tier: g.tier,
   permissions: g.permissions,

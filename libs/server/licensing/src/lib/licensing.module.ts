@@ -23,6 +23,7 @@ import { OfferRules } from './offers/offer-rules.service';
 import { OfferResolver } from './offers/offer.resolver';
 import { OfferService } from './offers/offer.service';
 import { LicensableSubjects } from './subjects/licensable-subjects';
+import { ModelSubjects } from './subjects/model-subjects';
 
 export const LICENSE_KEY_FILE = 'license-signing-keys.json';
 
@@ -45,6 +46,7 @@ export const LICENSE_KEY_FILE = 'license-signing-keys.json';
     LicenseResolver,
     VersionLicenseResolver,
     LicensingFacade,
+    ModelSubjects,
     LicensableSubjects,
     CatalogPoliciesInstaller,
     {

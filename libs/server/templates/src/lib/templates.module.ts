@@ -16,6 +16,7 @@ import { LineageService } from './lineage/lineage.service';
 import { RemixResolver } from './remixes/remix.resolver';
 import { RemixService } from './remixes/remix.service';
 import { LicenseCheckController } from './sales/license-check.controller';
+import { LicenseSubjectResolver } from './sales/license-subject.resolver';
 import { LicenseRollupService } from './sales/license-rollup.service';
 import { RoyaltyLineage } from './sales/royalty-lineage.service';
 import { TemplateSaleResolver } from './sales/template-sale.resolver';
@@ -31,8 +32,8 @@ import { TemplatesLoaders } from './templates.loaders';
 
 /**
  * Workflow templates (ComfyUI): import, parameter slots (App Mode), publish, render; IPs with remix terms, remixes
- * and their lineage; template licences (sold through licensing, registered as a licensable subject) and the royalty
- * plan commerce records for every sale.
+ * and their lineage; template licences (sold through licensing, registered as a licensable subject), the split plan
+ * commerce records for every sale, and the `Subject` union a licence, order line or sale is resolved to.
  */
 @Module({
   imports: [
@@ -61,10 +62,11 @@ import { TemplatesLoaders } from './templates.loaders';
     RemixResolver,
     TemplateSubjects,
     TemplateSaleResolver,
+    LicenseSubjectResolver,
     RoyaltyLineage,
     LicenseRollupService,
     TemplatesFacade,
   ],
-  exports: [RoyaltyLineage, TemplatesFacade],
+  exports: [TemplatesFacade],
 })
 export class TemplatesModule {}

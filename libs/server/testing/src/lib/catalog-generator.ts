@@ -176,7 +176,7 @@ async function insertCatalog(db: Queryable, models: number): Promise<GeneratedCa
   // One line per order (the offer's licence, granted), and the seller's split of it.
   await db.query(
     `INSERT INTO commerce.order_line
-       (id, order_id, position, offer_id, offer_revision, subject_kind, version_id, model_id, seller_id, tier,
+       (id, order_id, position, offer_id, offer_revision, subject_kind, version_id, subject_id, seller_id, tier,
         item_name, amount, platform_fee, platform_fee_bps, processor_fee, grant_id, paid_at)
      SELECT ${uid(`'lb-line-' || ord.id`)}, ord.id, 1, o.id, o.revision, 'MODEL', o.version_id, v.model_id, sm.owner_id,
             o.tier, ord.item_name, ord.amount, ord.platform_fee, 1000, ord.processor_fee,
@@ -195,10 +195,10 @@ async function insertCatalog(db: Queryable, models: number): Promise<GeneratedCa
   );
   await db.query(
     `INSERT INTO licensing.grant
-       (id, licensee_id, model_id, version_id, resource_urn, resource_name, offer_id, offer_revision, tier, permissions,
+       (id, licensee_id, subject_id, version_id, resource_urn, resource_name, offer_id, offer_revision, tier, permissions,
         terms_text, terms_sha256, file_sha256s, price_amount, price_currency, source, order_ref, issued_at, key_id,
         certificate)
-     SELECT l.grant_id, ord.buyer_id, l.model_id, l.version_id, 'urn:lookbook:model:' || l.model_id || ':version:' || l.version_id,
+     SELECT l.grant_id, ord.buyer_id, l.subject_id, l.version_id, 'urn:lookbook:model:' || l.subject_id || ':version:' || l.version_id,
             l.item_name, o.id, o.revision, o.tier, o.permissions, o.terms_text, o.terms_sha256,
             ARRAY(SELECT f.sha256 FROM catalog.model_file f WHERE f.version_id = l.version_id ORDER BY f.sha256),
             l.amount, ord.currency, 'PURCHASE', 'order:' || ord.id, ord.paid_at, 'generated',

@@ -195,7 +195,7 @@ export class Seeds {
     for (const [i, line] of lines.entries()) {
       await this.db.query(
         `INSERT INTO commerce.order_line (id, order_id, position, offer_id, offer_revision, subject_kind, version_id,
-           model_id, seller_id, tier, item_name, amount, platform_fee, platform_fee_bps, paid_at)
+           subject_id, seller_id, tier, item_name, amount, platform_fee, platform_fee_bps, paid_at)
          VALUES ($1, $2, $3, $4, 1, 'MODEL', $5, $6, $7, 'PERSONAL', 'Ink Wash v1', 1000, 150, 1500, $8)`,
         [randomUUID(), id, i + 1, line.offerId, randomUUID(), randomUUID(), line.sellerId, paidAt],
       );

@@ -17,8 +17,11 @@ export interface VersionSummary {
 export interface VersionFacts extends VersionSummary {
   /** SHA-256 of every READY file of the version (what a licence to it covers). */
   fileSha256s: string[];
-  /** Declared parents (merges, fine-tunes, …) with the owner of each parent's model. */
-  parents: { versionId: string; relation: string; ownerId: string }[];
+  /**
+   * Declared parents (merges, fine-tunes, …) with the owner of each parent's model: what the licence compatibility
+   * rules check a version's offers against. Not its lineage — royalty lineage is the templates domain's edges.
+   */
+  declaredParents: { versionId: string; relation: string; ownerId: string }[];
 }
 
 /** `urn:lookbook:model:<modelId>:version:<versionId>` — the resource a licence names. */

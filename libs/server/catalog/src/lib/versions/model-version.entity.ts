@@ -25,6 +25,11 @@ export class ModelVersionEntity {
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
 }
 
+/**
+ * A parent a version declares (it merges, fine-tunes or adapts that version): shown on the version and checked by the
+ * licence compatibility rules — its "declared parents", or compatibility parents. It moves no money: royalty lineage
+ * (who is paid upstream of a sale) is the templates domain's `lineage_edge`, between models and templates.
+ */
 @Entity({ schema: 'catalog', name: 'version_parent' })
 export class VersionParentEntity {
   @PrimaryColumn('uuid', { name: 'version_id' }) versionId!: string;

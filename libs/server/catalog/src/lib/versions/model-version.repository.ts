@@ -140,7 +140,7 @@ export class ModelVersionRepository {
   }
 
   /** In the caller's transaction: a version's declared parents with the owner of each parent's model. */
-  parentFacts(manager: EntityManager, versionId: string): Promise<VersionFacts['parents']> {
+  parentFacts(manager: EntityManager, versionId: string): Promise<VersionFacts['declaredParents']> {
     return manager.query(
       `SELECT p.parent_version_id AS "versionId", p.relation, m.owner_id AS "ownerId"
          FROM catalog.version_parent p

@@ -35,13 +35,13 @@ export class VersionFactsService {
     const model = version ? await this.models.byId(version.modelId, manager) : null;
     if (!version || !model) return null;
     const files = await this.files.ofVersion(id, manager);
-    const [parents, summary, sampleCount] = await Promise.all([
+    const [declaredParents, summary, sampleCount] = await Promise.all([
       this.versions.parentFacts(manager, id),
       this.summarize({ version, model }),
       this.samples.countForVersion(id, manager),
     ]);
     const fileSha256s = files.flatMap((f) => (f.scanStatus === 'READY' && f.sha256 ? [f.sha256] : [])).sort();
-    return { version, facts: { ...summary, fileSha256s, parents }, files, sampleCount };
+    return { version, facts: { ...summary, fileSha256s, declaredParents }, files, sampleCount };
   }
 
   async summarize({

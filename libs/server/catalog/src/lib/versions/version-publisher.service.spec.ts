@@ -19,7 +19,7 @@ const model = { id: 'm1', ownerId: owner.userId, status: 'DRAFT' } as StyleModel
 const version = { id: 'v1', modelId: 'm1', status: 'DRAFT' } as ModelVersionEntity;
 const file = (change: Partial<ModelFileEntity> = {}) =>
   ({ role: 'MODEL', scanStatus: 'READY', ...change }) as ModelFileEntity;
-const facts = { versionId: 'v1', modelId: 'm1', fileSha256s: ['ab'], parents: [] } as unknown as VersionFacts;
+const facts = { versionId: 'v1', modelId: 'm1', fileSha256s: ['ab'], declaredParents: [] } as unknown as VersionFacts;
 
 function setUp(
   state: {

@@ -2,8 +2,8 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import { Connection, graphqlEnum, SafeIntScalar } from '@lookbook/core';
 import type { SubjectKind } from '@lookbook/licensing';
 import { LicenseSubjectKindEnum } from '@lookbook/licensing';
-import type { SplitRole } from '../money/split-plan';
-import { SPLIT_ROLES } from '../money/split-plan';
+import type { SplitRole } from '@lookbook/templates';
+import { SPLIT_ROLES } from '@lookbook/templates';
 import type { TransferStatus } from '../orders/order-split.entity';
 import { TRANSFER_STATUSES } from '../orders/order-split.entity';
 import type { OrderStatus } from '../orders/order-status';
@@ -70,7 +70,13 @@ export class OrderLine {
   @Field(() => Int) offerRevision!: number;
   @Field(() => LicenseSubjectKindEnum, { description: 'What was bought: a model or a template licence.' })
   subjectKind!: SubjectKind;
-  @Field(() => ID, { description: 'The model, or for a template licence the template.' }) modelId!: string;
+  @Field(() => ID, { description: 'What was bought: the style model, or the workflow template (see subjectKind).' })
+  subjectId!: string;
+  @Field(() => ID, {
+    description: 'The model, or for a template licence the template.',
+    deprecationReason: 'Use subjectId',
+  })
+  modelId!: string;
   @Field(() => ID) versionId!: string;
   @Field(() => SafeIntScalar, { description: 'Its price, in minor units.' }) amount!: number;
   @Field(() => SafeIntScalar, { description: 'Refunded (or being refunded) of this line, in minor units.' })
@@ -155,6 +161,8 @@ export class Sale {
   @Field(() => ID, { description: 'The order line sold (an order may buy several licences at once).' }) lineId!: string;
   @Field(() => OrderStatusEnum, { description: 'This line’s status (see OrderLine.status).' }) status!: OrderStatus;
   @Field() itemName!: string;
+  @Field(() => ID, { description: 'What was sold: the style model, or the workflow template.' }) subjectId!: string;
+  subjectKind!: SubjectKind;
   @Field() tier!: string;
   @Field(() => SafeIntScalar) price!: number;
   @Field() currency!: string;

@@ -1,16 +1,17 @@
 import { APP_CONFIG, Clock, RateLimiter, Transactions } from '@lookbook/core';
 import { ConflictError, money, RateLimitedError } from '@lookbook/kernel';
+import type { Money } from '@lookbook/kernel';
 import type { PurchaseQuote } from '@lookbook/licensing';
 import { LicensingFacade } from '@lookbook/licensing';
+import type { SplitPlan } from '@lookbook/templates';
+import { TemplatesFacade } from '@lookbook/templates';
 import { FakeClock, InlineTransactions, newTestService, TEST_MANAGER, testConfig } from '@lookbook/testing';
 import { anOrder, anOrderLine } from '../../testing';
-import type { SplitPlan } from '../money/split-plan';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
 import { CHECKOUT_RATE_LIMIT, CheckoutService, MAX_ORDER_LINES } from './checkout.service';
 import type { OrderLineEntity } from './order-line.entity';
 import type { OrderEntity } from './order.entity';
 import { OpenOrderExists, OrderRepository } from './order.repository';
-import { RoyaltyShares } from './royalty-shares.service';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
 const buyerId = anOrder().buyerId;
@@ -22,7 +23,7 @@ const quote: PurchaseQuote = {
   tier: 'COMMERCIAL',
   price: money(2000, 'EUR'),
   versionId: line.versionId,
-  modelId: line.modelId,
+  subjectId: line.subjectId,
   sellerId: line.sellerId,
   itemName: 'Ink Wash v1',
 };
@@ -32,7 +33,7 @@ const template: PurchaseQuote = {
   ...quote,
   offerId: ids(1),
   versionId: ids(2),
-  modelId: ids(3),
+  subjectId: ids(3),
   sellerId: ids(4),
   subjectKind: 'TEMPLATE',
   price: money(999, 'EUR'),
@@ -48,22 +49,23 @@ const other: PurchaseQuote = {
 };
 const ipOwner = ids(8);
 
-const planOf = (q: PurchaseQuote): SplitPlan => {
-  const fee = Math.floor((q.price.amount * 1500) / 10_000);
-  if (q.subjectKind === 'TEMPLATE') {
+/** The templates domain's plan, as its facade gives it: the template has an IP owner upstream. */
+const planOf = (subjectId: string, sellerId: string, price: Money): SplitPlan => {
+  const fee = Math.floor((price.amount * 1500) / 10_000);
+  if (subjectId === template.subjectId) {
     return {
-      price: q.price,
+      price,
       platformFee: money(fee, 'EUR'),
       parts: [
         { recipientId: ipOwner, role: 'IP_OWNER', amount: money(200, 'EUR'), shareBps: 2352 },
-        { recipientId: q.sellerId, role: 'SELLER', amount: money(q.price.amount - fee - 200, 'EUR'), shareBps: 7648 },
+        { recipientId: sellerId, role: 'SELLER', amount: money(price.amount - fee - 200, 'EUR'), shareBps: 7648 },
       ],
     };
   }
   return {
-    price: q.price,
+    price,
     platformFee: money(fee, 'EUR'),
-    parts: [{ recipientId: q.sellerId, role: 'SELLER', amount: money(q.price.amount - fee, 'EUR'), shareBps: 10_000 }],
+    parts: [{ recipientId: sellerId, role: 'SELLER', amount: money(price.amount - fee, 'EUR'), shareBps: 10_000 }],
   };
 };
 
@@ -81,7 +83,10 @@ function setUp(open: OrderEntity | null = null, openLines: OrderLineEntity[] = [
       ? Promise.resolve(found)
       : Promise.reject(new ConflictError('OFFER_NOT_FOUND', 'Licence offer not found'));
   });
-  mock(RoyaltyShares).planFor.mockImplementation((q: PurchaseQuote) => Promise.resolve(planOf(q)));
+  mock(TemplatesFacade).splitPlan.mockImplementation(
+    (subjectId: string, sellerId: string, price: Money, bps: number) =>
+      bps === 1500 ? Promise.resolve(planOf(subjectId, sellerId, price)) : Promise.reject(new Error(`fee ${bps}`)),
+  );
   const orders = mock(OrderRepository);
   orders.openOf.mockResolvedValue(open);
   orders.linesOf.mockImplementation((id: string) =>

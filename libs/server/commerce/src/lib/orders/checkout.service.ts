@@ -4,15 +4,15 @@ import { APP_CONFIG, Clock, RateLimiter, Transactions, publicBaseUrl } from '@lo
 import { DomainError, newId } from '@lookbook/kernel';
 import type { PurchaseQuote } from '@lookbook/licensing';
 import { LicensingFacade } from '@lookbook/licensing';
+import type { SplitPlan } from '@lookbook/templates';
+import { TemplatesFacade } from '@lookbook/templates';
 import { CommerceErrors } from '../commerce.errors';
-import type { SplitPlan } from '../money/split-plan';
 import { PaymentProvider, ProviderUnavailableError } from '../provider/payment-provider';
 import type { OrderLineEntity } from './order-line.entity';
 import type { OrderSplitEntity } from './order-split.entity';
 import type { OrderEntity } from './order.entity';
 import { OrderRefs } from './order-refs';
 import { OpenOrderExists, OrderRepository } from './order.repository';
-import { RoyaltyShares } from './royalty-shares.service';
 
 /** The most licences one checkout buys (a workflow's missing licences, with room to spare). */
 export const MAX_ORDER_LINES = 20;
@@ -36,7 +36,7 @@ export class CheckoutService {
     private readonly transactions: Transactions,
     private readonly licensing: LicensingFacade,
     private readonly provider: PaymentProvider,
-    private readonly royalties: RoyaltyShares,
+    private readonly templates: TemplatesFacade,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -113,7 +113,9 @@ export class CheckoutService {
     const quote = await this.licensing.quote(offerId, buyerId);
     if (quote.tier === 'FREE') throw CommerceErrors.freeOffer();
     if (!Number.isSafeInteger(quote.price.amount) || quote.price.amount <= 0) throw CommerceErrors.invalidPrice();
-    return { quote, plan: await this.royalties.planFor(quote, this.config.payments.platformFeeBps) };
+    // Who is paid: the platform fee, then the royalty cascade over the sold subject's lineage (templates computes it).
+    const fee = this.config.payments.platformFeeBps;
+    return { quote, plan: await this.templates.splitPlan(quote.subjectId, quote.sellerId, quote.price, fee) };
   }
 
   private newOrder(
@@ -131,7 +133,7 @@ export class CheckoutService {
       offerRevision: quote.offerRevision,
       subjectKind: quote.subjectKind,
       versionId: quote.versionId,
-      modelId: quote.modelId,
+      subjectId: quote.subjectId,
       sellerId: quote.sellerId,
       tier: quote.tier,
       itemName: quote.itemName,

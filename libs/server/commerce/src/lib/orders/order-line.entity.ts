@@ -14,10 +14,10 @@ export class OrderLineEntity {
   @Column('smallint') position!: number;
   @Column('uuid', { name: 'offer_id' }) offerId!: string;
   @Column('integer', { name: 'offer_revision' }) offerRevision!: number;
-  /** The sold subject (a model, or a template) and its version. */
+  /** The sold subject (a style model, or a workflow template) and its version. */
   @Column('text', { name: 'subject_kind' }) subjectKind!: SubjectKind;
   @Column('uuid', { name: 'version_id' }) versionId!: string;
-  @Column('uuid', { name: 'model_id' }) modelId!: string;
+  @Column('uuid', { name: 'subject_id' }) subjectId!: string;
   @Column('uuid', { name: 'seller_id' }) sellerId!: string;
   @Column('text') tier!: string;
   @Column('text', { name: 'item_name' }) itemName!: string;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintNumber } from '@lookbook/core';
-import type { SplitRole } from '../money/split-plan';
+import type { SplitRole } from '@lookbook/templates';
 
 export const TRANSFER_STATUSES = [
   'SCHEDULED',

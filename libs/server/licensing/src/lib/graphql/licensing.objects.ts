@@ -6,8 +6,8 @@ import type { VerificationProblem } from '../licenses/license-verifier.service';
 import { VERIFICATION_PROBLEMS } from '../licenses/license-verifier.service';
 import type { CommercialUse, Tier } from '../offers/permissions';
 import { COMMERCIAL_USES, TIERS } from '../offers/permissions';
-import type { SubjectKind } from '../subjects/licensable-subjects';
-import { SUBJECT_KINDS } from '../subjects/licensable-subjects';
+import type { SubjectKind } from '../subjects/subject';
+import { SUBJECT_KINDS } from '../subjects/subject';
 
 export const TierEnum = graphqlEnum('LicenseTier', TIERS);
 export const CommercialUseEnum = graphqlEnum('CommercialUse', COMMERCIAL_USES, {
@@ -82,7 +82,13 @@ export class License {
   @Field({ description: 'urn:lookbook:model|template:<id>:version:<versionId>' }) resource!: string;
   @Field({ description: 'The subject and version names when the licence was granted.' }) resourceName!: string;
   @Field(() => LicenseSubjectKindEnum) subjectKind!: SubjectKind;
-  @Field(() => ID, { description: 'The model, or for a template licence the template.' }) modelId!: string;
+  @Field(() => ID, { description: 'What is licensed: the style model, or the workflow template (see subjectKind).' })
+  subjectId!: string;
+  @Field(() => ID, {
+    description: 'The model, or for a template licence the template.',
+    deprecationReason: 'Use subjectId',
+  })
+  modelId!: string;
   @Field(() => ID) versionId!: string;
   licenseeId!: string;
   @Field(() => Int, { description: 'The revision of the offer these terms came from.' }) offerRevision!: number;

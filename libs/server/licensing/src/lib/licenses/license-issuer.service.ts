@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, Transactions } from '@lookbook/core';
-import type { VersionFacts } from '@lookbook/catalog';
 import type { Money } from '@lookbook/kernel';
 import { codePoints, manyLines, newId } from '@lookbook/kernel';
 import type { Tier } from '../offers/permissions';
 import { signCertificate } from '../certificates/certificate';
 import { LicenseKeyRing } from '../certificates/key-ring';
-import type { SubjectKind } from '../subjects/licensable-subjects';
+import type { Subject, SubjectKind } from '../subjects/subject';
+import { isListed } from '../subjects/subject';
 import { LicensableSubjects } from '../subjects/licensable-subjects';
 import { LicensingErrors } from '../licensing.errors';
 import type { OfferEntity } from '../offers/offer.entity';
@@ -19,12 +19,12 @@ import { LicenseRepository } from './license.repository';
 export interface PurchaseQuote {
   offerId: string;
   offerRevision: number;
-  /** What is sold: a model version, or a template version (`modelId` is then the template). */
+  /** What is sold: a style model's version, or a workflow template's. */
   subjectKind: SubjectKind;
   tier: Tier;
   price: Money;
   versionId: string;
-  modelId: string;
+  subjectId: string;
   sellerId: string;
   itemName: string;
 }
@@ -61,13 +61,13 @@ export class LicenseIssuer {
     const found = await this.offerRows.byId(input.offerId, manager);
     if (!found) throw LicensingErrors.offerNotFound();
     const source = this.subjects.of(found.subjectKind);
-    const version = await source.lock(manager, found.versionId);
+    const subject = await source.lock(manager, found.versionId);
     if (input.orderRef) {
       const replay = await this.licenses.byOrderRef(manager, input.orderRef);
       if (replay) return replay;
     }
     const offer = (await this.offerRows.byId(input.offerId, manager))!; // as of now, under the lock
-    const held = await this.checkAvailable(manager, offer, version, input.licenseeId, input.source);
+    const held = await this.checkAvailable(manager, offer, subject, input.licenseeId, input.source);
     if (held) {
       if (input.source === 'FREE_CLAIM') return held; // claiming twice is harmless
       throw LicensingErrors.alreadyLicensed();
@@ -75,7 +75,7 @@ export class LicenseIssuer {
 
     const id = newId();
     const issuedAt = this.clock.now();
-    const resourceUrn = source.urn(version.modelId, version.versionId);
+    const resourceUrn = source.urn(subject.subjectId, subject.versionId);
     const certificate = await signCertificate(
       {
         grantId: id,
@@ -83,7 +83,7 @@ export class LicenseIssuer {
         resource: resourceUrn,
         tier: offer.tier,
         termsSha256: offer.termsSha256,
-        fileSha256s: version.fileSha256s,
+        fileSha256s: subject.contentSha256s,
         issuedAt,
       },
       this.keys,
@@ -92,17 +92,17 @@ export class LicenseIssuer {
       id,
       licenseeId: input.licenseeId,
       subjectKind: offer.subjectKind,
-      modelId: version.modelId,
-      versionId: version.versionId,
+      subjectId: subject.subjectId,
+      versionId: subject.versionId,
       resourceUrn,
-      resourceName: `${version.modelName} — ${version.versionName}`,
+      resourceName: `${subject.name} — ${subject.versionLabel}`,
       offerId: offer.id,
       offerRevision: offer.revision,
       tier: offer.tier,
       permissions: offer.permissions,
       termsText: offer.termsText,
       termsSha256: offer.termsSha256,
-      fileSha256s: version.fileSha256s,
+      fileSha256s: subject.contentSha256s,
       priceAmount: input.source === 'PURCHASE' ? offer.priceAmount : 0,
       priceCurrency: offer.priceCurrency,
       source: input.source,
@@ -117,7 +117,7 @@ export class LicenseIssuer {
     };
     await this.licenses.insert(manager, grant);
     if (offer.tier === 'EXCLUSIVE')
-      await this.offers.delistAll(manager, offer.subjectKind, version.versionId, issuedAt);
+      await this.offers.delistAll(manager, offer.subjectKind, subject.versionId, issuedAt);
     return grant;
   }
 
@@ -129,11 +129,10 @@ export class LicenseIssuer {
     return this.transactions.run(async (manager) => {
       const offer = await this.offerRows.byId(offerId, manager);
       if (!offer) throw LicensingErrors.offerNotFound();
-      const version = await this.subjects.of(offer.subjectKind).lock(manager, offer.versionId);
-      // An offer of a draft or unlisted model is "not found" to everyone but its creator, exactly like an unknown id.
-      const listed = version.versionStatus === 'PUBLISHED' && version.modelStatus === 'PUBLISHED';
-      if (!listed && version.ownerId !== buyerId) throw LicensingErrors.offerNotFound();
-      if (await this.checkAvailable(manager, offer, version, buyerId, 'PURCHASE'))
+      const subject = await this.subjects.of(offer.subjectKind).lock(manager, offer.versionId);
+      // An offer of a draft or unlisted subject is "not found" to everyone but its creator, exactly like an unknown id.
+      if (!isListed(subject) && subject.ownerId !== buyerId) throw LicensingErrors.offerNotFound();
+      if (await this.checkAvailable(manager, offer, subject, buyerId, 'PURCHASE'))
         throw LicensingErrors.alreadyLicensed();
       return {
         offerId: offer.id,
@@ -141,10 +140,10 @@ export class LicenseIssuer {
         subjectKind: offer.subjectKind,
         tier: offer.tier,
         price: { amount: offer.priceAmount, currency: offer.priceCurrency },
-        versionId: version.versionId,
-        modelId: version.modelId,
-        sellerId: version.ownerId,
-        itemName: `${version.modelName} — ${version.versionName} (${offer.tier.toLowerCase()} licence)`,
+        versionId: subject.versionId,
+        subjectId: subject.subjectId,
+        sellerId: subject.ownerId,
+        itemName: `${subject.name} — ${subject.versionLabel} (${offer.tier.toLowerCase()} licence)`,
       };
     });
   }
@@ -153,20 +152,20 @@ export class LicenseIssuer {
   private async checkAvailable(
     manager: EntityManager,
     offer: OfferEntity,
-    version: VersionFacts,
+    subject: Subject,
     licenseeId: string,
     source: LicenseSource,
   ): Promise<LicenseEntity | null> {
-    if (version.ownerId === licenseeId) throw LicensingErrors.ownWork();
-    if (await this.licenses.hasActiveExclusive(manager, version.versionId)) {
+    if (subject.ownerId === licenseeId) throw LicensingErrors.ownWork();
+    if (await this.licenses.hasActiveExclusive(manager, subject.versionId)) {
       throw LicensingErrors.exclusivelyLicensed();
     }
-    const onSale = version.versionStatus === 'PUBLISHED' && version.modelStatus === 'PUBLISHED';
-    if (offer.retiredAt || !onSale || !version.fileSha256s.length) throw LicensingErrors.offerNotAvailable();
+    if (offer.retiredAt || !isListed(subject) || !subject.contentSha256s.length)
+      throw LicensingErrors.offerNotAvailable();
     if ((source === 'FREE_CLAIM') !== (offer.tier === 'FREE')) {
       throw LicensingErrors.wrongSource('Free offers are claimed; every other tier is bought or gifted');
     }
-    return this.licenses.activeOfTier(manager, licenseeId, version.versionId, offer.tier);
+    return this.licenses.activeOfTier(manager, licenseeId, subject.versionId, offer.tier);
   }
 
   /** Ends a licence. Idempotent for callers like refunds: `changed` says whether this call revoked it. */

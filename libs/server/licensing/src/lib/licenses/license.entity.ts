@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintNumber } from '@lookbook/core';
 import type { Permissions, Tier } from '../offers/permissions';
-import type { SubjectKind } from '../subjects/licensable-subjects';
+import type { SubjectKind } from '../subjects/subject';
 
 export const LICENSE_STATUSES = ['ACTIVE', 'REVOKED'] as const;
 export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
@@ -23,8 +23,8 @@ export class LicenseEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'licensee_id' }) licenseeId!: string;
   @Column('text', { name: 'subject_kind' }) subjectKind!: SubjectKind;
-  /** The licensed subject (a model, or a template) and its version. */
-  @Column('uuid', { name: 'model_id' }) modelId!: string;
+  /** The licensed subject (a style model, or a workflow template: see `subjectKind`) and its version. */
+  @Column('uuid', { name: 'subject_id' }) subjectId!: string;
   @Column('uuid', { name: 'version_id' }) versionId!: string;
   @Column('text', { name: 'resource_urn' }) resourceUrn!: string;
   @Column('text', { name: 'resource_name' }) resourceName!: string;

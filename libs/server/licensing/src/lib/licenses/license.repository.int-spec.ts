@@ -32,7 +32,7 @@ describe('LicenseRepository (PostgreSQL)', () => {
       id: randomUUID(),
       licenseeId: change.licenseeId ?? (await bed.seed.user()).id,
       subjectKind: 'MODEL',
-      modelId: version.modelId,
+      subjectId: version.modelId,
       versionId: version.versionId,
       resourceUrn: `urn:lookbook:model:${version.modelId}:version:${version.versionId}`,
       resourceName: 'Ink Wash v1',

@@ -3,7 +3,7 @@ import type { Actor, ConnectionArgs, Page } from '@lookbook/core';
 import { Transactions } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
 import { LicensingErrors } from '../licensing.errors';
-import type { SubjectKind } from '../subjects/licensable-subjects';
+import type { SubjectKind } from '../subjects/subject';
 import { LicensableSubjects } from '../subjects/licensable-subjects';
 import { OfferService } from '../offers/offer.service';
 import type { LicenseEntity, RevocationReason } from './license.entity';
@@ -46,7 +46,7 @@ export class LicenseService {
   async visible(viewer: Actor, id: string): Promise<{ grant: LicenseEntity; audience: LicenseAudience }> {
     const grant = await this.licenses.byId(id);
     if (!grant) throw LicensingErrors.licenseNotFound();
-    const owner = (await this.subjects.of(grant.subjectKind).owners([grant.modelId])).get(grant.modelId);
+    const owner = (await this.subjects.of(grant.subjectKind).owners([grant.subjectId])).get(grant.subjectId);
     const audience = audienceOf(grant, viewer, owner);
     if (audience === 'PUBLIC') throw LicensingErrors.licenseNotFound();
     return { grant, audience };

@@ -1,4 +1,3 @@
-import type { VersionFacts } from '@lookbook/catalog';
 import { newTestService, TEST_MANAGER } from '@lookbook/testing';
 import type { LicenseEntity } from '../licenses/license.entity';
 import { LicenseRepository } from '../licenses/license.repository';
@@ -6,6 +5,7 @@ import type { OfferEntity } from './offer.entity';
 import { OfferRepository } from './offer.repository';
 import { OfferRules } from './offer-rules.service';
 import type { Permissions, Tier } from './permissions';
+import type { Subject } from '../subjects/subject';
 
 const CREATOR = 'creator';
 const open: Permissions = {
@@ -26,10 +26,9 @@ const version = (parents: { versionId: string; ownerId: string }[], baseModelNon
   ({
     versionId: 'v',
     ownerId: CREATOR,
-    baseModelId: 'sdxl-1.0',
-    baseModelNonCommercial,
+    baseModel: { id: 'sdxl-1.0', nonCommercial: baseModelNonCommercial },
     parents: parents.map((p) => ({ ...p, relation: 'MERGE' })),
-  }) as VersionFacts;
+  }) as Subject;
 const grant = (versionId: string, permissions: Permissions) => ({ versionId, permissions }) as LicenseEntity;
 const freeOffer = (versionId: string, permissions: Permissions) => ({ versionId, permissions }) as OfferEntity;
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintNumber } from '@lookbook/core';
-import type { SubjectKind } from '../subjects/licensable-subjects';
+import type { SubjectKind } from '../subjects/subject';
 import type { Permissions, Tier } from './permissions';
 
 @Entity({ schema: 'licensing', name: 'offer' })

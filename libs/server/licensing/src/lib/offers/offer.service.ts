@@ -5,9 +5,8 @@ import { Clock, Transactions } from '@lookbook/core';
 import { checkPrice, licensedWorkName, newId, ValidationError } from '@lookbook/kernel';
 import { LicenseRepository } from '../licenses/license.repository';
 import { LicensingErrors } from '../licensing.errors';
-import type { SubjectKind } from '../subjects/licensable-subjects';
+import type { SubjectKind } from '../subjects/subject';
 import { LicensableSubjects } from '../subjects/licensable-subjects';
-import { assertCompatible } from './compatibility';
 import type { OfferEntity } from './offer.entity';
 import { OfferRepository } from './offer.repository';
 import { OfferRules } from './offer-rules.service';
@@ -56,7 +55,7 @@ export class OfferService {
     if (new Set(inputs.map((o) => o.tier)).size !== inputs.length) throw duplicateTier();
     const tiers = new Set(inputs.map((o) => o.tier));
     if (tiers.has('FREE') && tiers.has('EXCLUSIVE')) throw LicensingErrors.exclusiveWithFree();
-    const resource = licensedWorkName(owned.modelName, owned.versionName);
+    const resource = licensedWorkName(owned.name, owned.versionLabel);
     const wanted = inputs.map((input) => {
       const permissions = validatePermissions(input.tier, input.permissions);
       const price = checkPrice(input.tier, input.priceAmount, input.priceCurrency);
@@ -76,17 +75,18 @@ export class OfferService {
     const now = this.clock.now();
     return this.transactions.run(async (manager) => {
       // The version row lock serialises offer edits with publishing and with licence sales of this version.
-      const version = await source.lock(manager, versionId);
+      const subject = await source.lock(manager, versionId);
       if (await this.licenses.hasActiveExclusive(manager, versionId)) {
         throw LicensingErrors.exclusivelyLicensed();
       }
-      if (version.versionStatus === 'PUBLISHED') {
+      if (subject.versionStatus === 'PUBLISHED') {
         if (!wanted.length) throw LicensingErrors.publishedNeedsOffer();
-        await this.rules.assertCompatible(manager, version, wanted);
+        await this.rules.assertCompatible(manager, subject, wanted);
       } else {
-        assertCompatible(wanted, { ...version, parents: [] }); // the base model rule already; parents at publish
+        // The base model rule already; declared parents at publish.
+        await this.rules.assertCompatible(manager, { ...subject, parents: [] }, wanted);
       }
-      await source.checkOffers?.(manager, version, wanted);
+      await source.checkOffers?.(manager, subject, wanted);
       const live = await this.offers.liveOf(versionId, manager);
       const result: OfferEntity[] = [];
       for (const offer of live) {

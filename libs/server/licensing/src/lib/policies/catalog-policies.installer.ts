@@ -6,6 +6,7 @@ import { LicenseRepository } from '../licenses/license.repository';
 import { LicensingErrors } from '../licensing.errors';
 import { OfferRules } from '../offers/offer-rules.service';
 import { OfferService } from '../offers/offer.service';
+import { modelSubject } from '../subjects/model-subjects';
 
 /**
  * Plugs licensing into the catalog: a version publishes only with at least one offer that passes the compatibility
@@ -30,7 +31,7 @@ export class CatalogPoliciesInstaller implements OnModuleInit {
         assertPublishable: async (manager, version) => {
           const live = await this.offers.liveOffersIn(manager, version.versionId);
           if (!live.length) throw LicensingErrors.publishNeedsOffer();
-          await this.rules.assertCompatible(manager, version, live);
+          await this.rules.assertCompatible(manager, modelSubject(version), live);
         },
       },
     });

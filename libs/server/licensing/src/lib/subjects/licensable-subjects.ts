@@ -1,30 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@lookbook/core';
-import type { VersionFacts, VersionSummary } from '@lookbook/catalog';
-import { CatalogFacade, versionUrn } from '@lookbook/catalog';
 import type { Permissions, Tier } from '../offers/permissions';
+import { ModelSubjects } from './model-subjects';
+import type { Subject, SubjectKind, SubjectSummary } from './subject';
 
-/** What a licence can be for: a catalog model version, or a workflow template version. */
-export const SUBJECT_KINDS = ['MODEL', 'TEMPLATE'] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
-
-/**
- * One kind of licensable thing, as licensing sees it. `modelId`/`versionId` in the facts are the subject and its
- * version (a template and its version for templates); `fileSha256s` are the bytes a licence covers.
- */
+/** One kind of licensable thing, adapted to licensing's `Subject` contract by the domain that owns it. */
 export interface SubjectSource {
   /** The caller's own version, or that kind's not-found error. */
-  owned(actor: Actor, versionId: string): Promise<VersionSummary>;
+  owned(actor: Actor, versionId: string): Promise<SubjectSummary>;
   /** A version the viewer may see, or not found. */
-  visible(viewer: Actor | undefined, versionId: string): Promise<VersionSummary>;
-  /** Locks the version (offers, publishing and grants of it serialise here) and returns its facts, or not found. */
-  lock(manager: EntityManager, versionId: string): Promise<VersionFacts>;
+  visible(viewer: Actor | undefined, versionId: string): Promise<SubjectSummary>;
+  /** Locks the version (offers, publishing and grants of it serialise here) and returns it, or not found. */
+  lock(manager: EntityManager, versionId: string): Promise<Subject>;
   /** Owners of subjects (batched). */
   owners(subjectIds: readonly string[]): Promise<Map<string, string>>;
   urn(subjectId: string, versionId: string): string;
   /** Offers beyond the common compatibility rules (a remix's terms may forbid commercial licences). */
-  checkOffers?(manager: EntityManager, facts: VersionFacts, offers: readonly OfferShape[]): Promise<void>;
+  checkOffers?(manager: EntityManager, subject: Subject, offers: readonly OfferShape[]): Promise<void>;
   /** Who may download the bytes follows the offers (models only: a template's workflow is public once published). */
   setAccess?(manager: EntityManager, versionId: string, access: 'FREE' | 'LICENSED'): Promise<void>;
 }
@@ -42,15 +35,8 @@ export interface OfferShape {
 export class LicensableSubjects {
   private readonly sources = new Map<SubjectKind, SubjectSource>();
 
-  constructor(catalog: CatalogFacade) {
-    this.sources.set('MODEL', {
-      owned: (actor, id) => catalog.ownedVersion(actor, id),
-      visible: (viewer, id) => catalog.visibleVersion(viewer, id),
-      lock: (manager, id) => catalog.lockVersion(manager, id),
-      owners: (ids) => catalog.modelOwners(ids),
-      urn: versionUrn,
-      setAccess: (manager, id, access) => catalog.setVersionAccess(manager, id, access),
-    });
+  constructor(models: ModelSubjects) {
+    this.sources.set('MODEL', models);
   }
 
   register(kind: SubjectKind, source: SubjectSource): void {

@@ -82,7 +82,7 @@ describe('ModelDocumentRepository (PostgreSQL)', () => {
     const licensee = await bed.seed.user();
     const issued = new Date(Date.now() - daysAgo * DAY);
     await q(
-      `INSERT INTO licensing.grant (id, licensee_id, model_id, version_id, resource_urn, resource_name, offer_id,
+      `INSERT INTO licensing.grant (id, licensee_id, subject_id, version_id, resource_urn, resource_name, offer_id,
          offer_revision, tier, permissions, terms_text, terms_sha256, file_sha256s, price_amount, price_currency, source,
          issued_at, key_id, certificate, status, revoked_at, revocation_reason)
        VALUES ($1, $2, $3, $4, 'urn:test', 'Test', $5, 1, 'PERSONAL', '{}', 'terms', $6, ARRAY[$6], 0, 'EUR', 'GIFT',

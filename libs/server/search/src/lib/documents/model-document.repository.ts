@@ -31,11 +31,11 @@ export const offerFacets = (versionId: string, kind: DocumentKind) => `
     FROM licensing.offer o
    WHERE o.version_id = ${versionId} AND o.subject_kind = '${kind}' AND o.retired_at IS NULL`;
 
-/** The trending score of a subject (grants name a model or a template by `model_id`), as a lateral body. */
+/** The trending score of a subject (grants name a model or a template by `subject_id`), as a lateral body. */
 export const trendingScore = (subjectId: string) => `
   SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / ${TRENDING_HALF_LIFE_DAYS})) AS trending
     FROM licensing.grant g
-   WHERE g.model_id = ${subjectId} AND g.status = 'ACTIVE'
+   WHERE g.subject_id = ${subjectId} AND g.status = 'ACTIVE'
      AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS} days'`;
 
 /** The licence-facet and trending columns of a document query, read from the `o` and `t` laterals. */
@@ -110,7 +110,7 @@ export class ModelDocumentRepository implements DocumentSource {
 /** Subjects of one kind licensed within the trending window (a day's margin: the last decay step is written too). */
 export async function recentlyLicensed(dataSource: DataSource, kind: DocumentKind): Promise<string[]> {
   const rows = await dataSource.query<{ id: string }[]>(
-    `SELECT DISTINCT g.model_id AS id FROM licensing.grant g
+    `SELECT DISTINCT g.subject_id AS id FROM licensing.grant g
       WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS + 1} days'`,
     [kind],
   );

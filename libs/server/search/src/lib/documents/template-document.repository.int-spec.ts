@@ -125,7 +125,7 @@ describe('TemplateDocumentRepository (PostgreSQL)', () => {
   ) {
     const licensee = await bed.seed.user();
     await q(
-      `INSERT INTO licensing.grant (id, subject_kind, licensee_id, model_id, version_id, resource_urn, resource_name,
+      `INSERT INTO licensing.grant (id, subject_kind, licensee_id, subject_id, version_id, resource_urn, resource_name,
          offer_id, offer_revision, tier, permissions, terms_text, terms_sha256, file_sha256s, price_amount,
          price_currency, source, issued_at, key_id, certificate)
        VALUES ($1, $2, $3, $4, $5, 'urn:test', 'Test', $6, 1, 'COMMERCIAL', '{}', 'terms', $7, ARRAY[$7], 0, 'USD',

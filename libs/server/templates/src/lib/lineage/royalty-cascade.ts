@@ -31,20 +31,26 @@ export interface LineageEntry {
   ip?: { ownerId: string; shareBps: number };
 }
 
-export type RoyaltyRole = 'SELLER' | 'IP_OWNER' | 'REMIX_PARENT';
+/** Who shares in a sale besides the platform: the seller, and upstream along the lineage (IP owner, remix parents). */
+export const SPLIT_ROLES = ['SELLER', 'IP_OWNER', 'REMIX_PARENT'] as const;
+export type SplitRole = (typeof SPLIT_ROLES)[number];
 
-export interface RoyaltyPart {
+export interface SplitPart {
   recipientId: string;
-  role: RoyaltyRole;
+  role: SplitRole;
   amount: Money;
   /** The exact share of what is left after the platform fee, rounded to a basis point (for display only). */
   shareBps: number;
 }
 
-export interface RoyaltyPlan {
+/**
+ * A sale's split plan: the platform fee and each recipient's amount, summing exactly to the price. Computed here (the
+ * royalty cascade, one largest-remainder allocation over all parties); commerce records it on the order line.
+ */
+export interface SplitPlan {
   price: Money;
   platformFee: Money;
-  parts: RoyaltyPart[];
+  parts: SplitPart[];
 }
 
 const invalid = (code: string, message: string) => new ValidationError(code, message);
@@ -54,12 +60,12 @@ export function cascadeWeights(
   soldId: string,
   sellerId: string,
   lineage: ReadonlyMap<string, LineageEntry>,
-): { recipientId: string; role: RoyaltyRole; weight: bigint }[] {
+): { recipientId: string; role: SplitRole; weight: bigint }[] {
   const sold = lineage.get(soldId);
   if (!sold) throw invalid('LINEAGE_UNKNOWN', `No lineage for ${soldId}`);
   const unit = BPS ** BigInt(MAX_ROYALTY_DEPTH + 1);
-  const weights = new Map<string, { role: RoyaltyRole; weight: bigint }>();
-  const credit = (recipientId: string, role: RoyaltyRole, weight: bigint) => {
+  const weights = new Map<string, { role: SplitRole; weight: bigint }>();
+  const credit = (recipientId: string, role: SplitRole, weight: bigint) => {
     if (weight === 0n) return;
     const known = weights.get(recipientId);
     // The seller stays the seller, and the IP owner the IP owner, when they are also an ancestor's author.
@@ -76,7 +82,7 @@ export function cascadeWeights(
     const entry = lineage.get(id);
     if (!entry) throw invalid('LINEAGE_UNKNOWN', `No lineage for ${id}`);
     const recipient = id === soldId ? sellerId : entry.authorId;
-    const role: RoyaltyRole = id === soldId ? 'SELLER' : 'REMIX_PARENT';
+    const role: SplitRole = id === soldId ? 'SELLER' : 'REMIX_PARENT';
     if (depth >= MAX_ROYALTY_DEPTH || entry.parents.length === 0) return credit(recipient, role, portion);
     const declared = entry.parents.reduce((sum, p) => sum + p.shareBps, 0);
     // A parent with a zero share is still a parent (the IP is found through it), it is just paid nothing.
@@ -104,7 +110,7 @@ export function royaltyPlan(
   soldId: string,
   sellerId: string,
   lineage: ReadonlyMap<string, LineageEntry>,
-): RoyaltyPlan {
+): SplitPlan {
   if (!Number.isSafeInteger(price.amount) || price.amount <= 0)
     throw invalid('INVALID_PRICE', 'A sale has a positive price in whole minor units');
   if (!Number.isInteger(platformFeeBps) || platformFeeBps < 0 || platformFeeBps > 10_000)

@@ -3,7 +3,7 @@ import type { Money } from '@lookbook/kernel';
 import { money } from '@lookbook/kernel';
 import type { ReferenceNode } from '@lookbook/testing';
 import { largestRemainderViolation, referenceAllocation, referenceShares } from '@lookbook/testing';
-import type { LineageEntry, RoyaltyPlan } from './royalty-cascade';
+import type { LineageEntry, SplitPlan } from './royalty-cascade';
 import { MAX_ROYALTY_DEPTH, nearestIp, royaltyPlan } from './royalty-cascade';
 
 /**
@@ -33,7 +33,7 @@ function chain(depth: number, shares = SHARES, ipShareBps = 1500, rootAuthor = '
 
 /** Who got how much (nobody listed for nothing). */
 const nonZero = (map: ReadonlyMap<string, number>) => new Map([...map].filter(([, amount]) => amount !== 0));
-const amounts = (plan: RoyaltyPlan) =>
+const amounts = (plan: SplitPlan) =>
   nonZero(
     new Map<string, number>([
       ['platform', plan.platformFee.amount],

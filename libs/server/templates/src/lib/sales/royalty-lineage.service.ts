@@ -3,7 +3,7 @@ import { CatalogFacade } from '@lookbook/catalog';
 import type { Money } from '@lookbook/kernel';
 import { LineageRepository } from '../lineage/lineage.repository';
 import { SubgraphLocks } from '../ips/subgraph-locks.service';
-import type { LineageEntry, RoyaltyPlan } from '../lineage/royalty-cascade';
+import type { LineageEntry, SplitPlan } from '../lineage/royalty-cascade';
 import { MAX_ROYALTY_DEPTH, royaltyPlan } from '../lineage/royalty-cascade';
 
 /**
@@ -22,7 +22,7 @@ export class RoyaltyLineage {
     private readonly catalog: CatalogFacade,
   ) {}
 
-  async planFor(subjectId: string, sellerId: string, price: Money, platformFeeBps: number): Promise<RoyaltyPlan> {
+  async planFor(subjectId: string, sellerId: string, price: Money, platformFeeBps: number): Promise<SplitPlan> {
     // Versions stored before subgraph hashes were kept are hashed first (a no-op once done).
     await this.locks.hashStoredVersions();
     const [nodes, ip] = await Promise.all([

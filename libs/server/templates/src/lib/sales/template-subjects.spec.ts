@@ -1,5 +1,4 @@
-import type { VersionFacts } from '@lookbook/catalog';
-import type { OfferShape } from '@lookbook/licensing';
+import type { OfferShape, Subject } from '@lookbook/licensing';
 import { DomainError } from '@lookbook/kernel';
 import { newTestService, TEST_MANAGER } from '@lookbook/testing';
 import type { RemixTerms } from '../lineage/remix-terms';
@@ -18,7 +17,7 @@ const terms: RemixTerms = {
   requiredTags: [],
   approval: 'MANUAL',
 };
-const facts = { modelId: 'remix', versionId: 'v1' } as VersionFacts;
+const facts = { kind: 'TEMPLATE', subjectId: 'remix', versionId: 'v1' } as Subject;
 const offer = (tier: OfferShape['tier'], change: Partial<OfferShape['permissions']> = {}): OfferShape => ({
   tier,
   permissions: {
@@ -101,8 +100,12 @@ describe('template licences follow the remix terms', () => {
     expect((await codeOf(sut.lock(TEST_MANAGER, 'v1')))?.code).toBe('REMIX_PARENT_TAKEN_DOWN');
     mock(LineageRepository).takenDownAncestor.mockResolvedValue(null);
     await expect(sut.lock(TEST_MANAGER, 'v1')).resolves.toMatchObject({
-      modelId: 'remix',
-      fileSha256s: ['a'.repeat(64)],
+      kind: 'TEMPLATE',
+      subjectId: 'remix',
+      ownerId: 'fan',
+      contentSha256s: ['a'.repeat(64)],
+      parents: [],
+      baseModel: null,
     });
   });
 });

@@ -1,10 +1,9 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { VersionFacts, VersionSummary } from '@lookbook/catalog';
 import type { Actor } from '@lookbook/core';
 import { ValidationError } from '@lookbook/kernel';
-import type { OfferShape, SubjectSource } from '@lookbook/licensing';
+import type { OfferShape, Subject, SubjectSource, SubjectSummary } from '@lookbook/licensing';
 import { LicensableSubjects } from '@lookbook/licensing';
 import { LineageRepository } from '../lineage/lineage.repository';
 import { TemplateErrors } from '../templates.errors';
@@ -40,17 +39,15 @@ export const TemplateSaleErrors = {
     }),
 };
 
-const summary = (template: TemplateEntity, version: TemplateVersionEntity): VersionSummary => ({
+const summary = (template: TemplateEntity, version: TemplateVersionEntity): SubjectSummary => ({
+  kind: 'TEMPLATE',
+  subjectId: template.id,
   versionId: version.id,
-  versionName: version.label,
+  name: template.name,
+  versionLabel: version.label,
+  status: template.status,
   versionStatus: version.status,
-  modelId: template.id,
-  modelName: template.name,
-  modelStatus: template.status,
   ownerId: template.ownerId,
-  // Templates have no base model of their own: what they load is in the lockfile, licensed separately.
-  baseModelId: '',
-  baseModelNonCommercial: false,
 });
 
 /**
@@ -70,14 +67,14 @@ export class TemplateSubjects implements SubjectSource, OnModuleInit {
     this.subjects.register('TEMPLATE', this);
   }
 
-  async owned(actor: Actor, versionId: string): Promise<VersionSummary> {
+  async owned(actor: Actor, versionId: string): Promise<SubjectSummary> {
     const version = await this.templates.versionById(versionId);
     const template = version && (await this.templates.byId(version.templateId));
     if (!version || !template || template.ownerId !== actor.userId) throw TemplateErrors.versionNotFound();
     return summary(template, version);
   }
 
-  async visible(viewer: Actor | undefined, versionId: string): Promise<VersionSummary> {
+  async visible(viewer: Actor | undefined, versionId: string): Promise<SubjectSummary> {
     const version = await this.templateService.visibleVersion(viewer, versionId);
     return summary((await this.templates.byId(version.templateId))!, version);
   }
@@ -86,13 +83,15 @@ export class TemplateSubjects implements SubjectSource, OnModuleInit {
    * Locks the template (publishing its versions serialises on the same row). A remix whose ancestor was taken down is
    * not for sale: quoting fails with why, and a checkout paid meanwhile is refunded by fulfilment.
    */
-  async lock(manager: EntityManager, versionId: string): Promise<VersionFacts> {
+  async lock(manager: EntityManager, versionId: string): Promise<Subject> {
     const found = await this.templates.versionById(versionId, manager);
     const template = found && (await this.templates.lock(manager, found.templateId));
     if (!found || !template) throw TemplateErrors.versionNotFound();
     const version = (await this.templates.versionById(versionId, manager))!;
     if (await this.lineage.takenDownAncestor(template.id, manager)) throw TemplateSaleErrors.parentTakenDown();
-    return { ...summary(template, version), fileSha256s: [version.sourceSha256], parents: [] };
+    // A template's remix parents are royalty lineage, not declared parents; and it runs on no base model of its own
+    // (what it loads is in the lockfile, licensed separately).
+    return { ...summary(template, version), contentSha256s: [version.sourceSha256], parents: [], baseModel: null };
   }
 
   async owners(templateIds: readonly string[]): Promise<Map<string, string>> {
@@ -104,8 +103,8 @@ export class TemplateSubjects implements SubjectSource, OnModuleInit {
   }
 
   /** The remix terms bind every licence of the template: what fans may not do, buyers may not be sold. */
-  async checkOffers(manager: EntityManager, facts: VersionFacts, offers: readonly OfferShape[]): Promise<void> {
-    const terms = (await this.templates.byId(facts.modelId, manager))?.terms;
+  async checkOffers(manager: EntityManager, subject: Subject, offers: readonly OfferShape[]): Promise<void> {
+    const terms = (await this.templates.byId(subject.subjectId, manager))?.terms;
     if (!terms) return;
     for (const offer of offers) {
       if (offer.permissions.commercialUse !== 'NONE' && !terms.allowedUses.includes('COMMERCIAL'))
