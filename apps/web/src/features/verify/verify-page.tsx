@@ -22,7 +22,8 @@ import { useTitle } from '../../lib/use-title';
 import { TIER_LABELS } from '../../lib/licence-labels';
 import { sha256Hex } from './sha256';
 import { droppedFiles } from '../../lib/dropped-files';
-import { jwksQuery, onlineCheckQuery, signatureQuery } from './api/queries';
+import { jwksQuery, onlineCheckQuery } from './api/queries';
+import { signatureQuery } from './api/signature';
 
 const PROBLEMS: Record<string, string> = {
   MALFORMED: 'This is not a Lookbook licence certificate.',
