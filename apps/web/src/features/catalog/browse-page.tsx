@@ -9,6 +9,7 @@ import { gridEntries, ModelGrid } from '../../components/model-grid';
 import { errorMessage, isRetryable } from '../../lib/api-error';
 import { modelTypeLabel } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
+import type { Chip } from './components/browse-results';
 import { CreatorStrip, NoResultsHelp } from './components/browse-results';
 import { FacetPanel } from './components/facet-panel';
 import type { SuggestionPick } from './components/search-box';
@@ -259,12 +260,6 @@ function maturityLabel(levels: readonly string[]): string {
   if (levels.length === 1) return 'Safe for work only';
   if (levels.length === 2) return 'Safe and suggestive only';
   return 'Up to mature';
-}
-
-export interface Chip {
-  key: string;
-  label: string;
-  remove: Partial<BrowseSearch>;
 }
 
 /** Every active filter as a removable chip (the maturity default is its own chip). */

@@ -25,6 +25,7 @@ export const RevokeSession = graphql(`
     revokeSession(id: $id)
   }
 `);
+
 export const CreateApiKey = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) {
@@ -35,6 +36,7 @@ export const CreateApiKey = graphql(`
     }
   }
 `);
+
 export const RevokeApiKey = graphql(`
   mutation RevokeApiKey($id: UUID!) {
     revokeApiKey(id: $id) {
@@ -42,6 +44,7 @@ export const RevokeApiKey = graphql(`
     }
   }
 `);
+
 export const ChangePassword = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {

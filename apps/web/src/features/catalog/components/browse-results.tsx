@@ -1,6 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import type { BrowseSearch } from '../../../api/search';
-import type { Chip } from '../browse-page';
+
+/** An active filter, shown as a removable chip. */
+export interface Chip {
+  key: string;
+  label: string;
+  remove: Partial<BrowseSearch>;
+}
 
 /** Creators whose handle or name matched the query. */
 export function CreatorStrip({

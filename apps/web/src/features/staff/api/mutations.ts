@@ -5,6 +5,7 @@ export const BlockHash = graphql(`
     blockFileHash(sha256: $sha256, reason: $reason)
   }
 `);
+
 export const RevokeLicense = graphql(`
   mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {
     revokeLicense(id: $id, reason: $reason, note: $note) {
@@ -13,6 +14,8 @@ export const RevokeLicense = graphql(`
     }
   }
 `);
+
+/** Read while setting roles (who the handle is), as one step of that mutation. */
 export const UserByHandle = graphql(`
   query StaffUser($handle: String!) {
     user(handle: $handle) {
@@ -22,6 +25,7 @@ export const UserByHandle = graphql(`
     }
   }
 `);
+
 export const SetRoles = graphql(`
   mutation SetRoles($userId: UUID!, $roles: [Role!]!) {
     setUserRoles(userId: $userId, roles: $roles) {
@@ -29,6 +33,7 @@ export const SetRoles = graphql(`
     }
   }
 `);
+
 export const UpsertBaseModel = graphql(`
   mutation UpsertBaseModel($input: BaseModelInput!) {
     upsertBaseModel(input: $input) {

@@ -15,6 +15,7 @@ export const UpdateModel = graphql(`
     }
   }
 `);
+
 export const ChangeStatus = graphql(`
   mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {
     changeStyleModelStatus(id: $id, status: $status) {
@@ -23,6 +24,7 @@ export const ChangeStatus = graphql(`
     }
   }
 `);
+
 export const CreateVersion = graphql(`
   mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {
     createModelVersion(modelId: $modelId, input: $input) {
@@ -38,6 +40,7 @@ export const UpdateVersion = graphql(`
     }
   }
 `);
+
 export const PublishVersion = graphql(`
   mutation PublishVersion($id: UUID!) {
     publishModelVersion(id: $id) {

@@ -68,6 +68,7 @@ const StudioModel = graphql(`
     }
   }
 `);
+
 const StudioVersion = graphql(`
   query StudioVersion($id: UUID!) {
     modelVersion(id: $id) {
@@ -100,6 +101,7 @@ const StudioVersion = graphql(`
     }
   }
 `);
+
 const StudioVersionModel = graphql(`
   query StudioVersionModel($id: UUID!) {
     styleModel(id: $id) {

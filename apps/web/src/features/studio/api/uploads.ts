@@ -15,6 +15,7 @@ export const CreateUpload = graphql(`
     }
   }
 `);
+
 export const UploadedParts = graphql(`
   query UploadedParts($uploadId: UUID!) {
     uploadedParts(uploadId: $uploadId) {
@@ -23,6 +24,7 @@ export const UploadedParts = graphql(`
     }
   }
 `);
+
 export const PartUrls = graphql(`
   mutation PartUrls($uploadId: UUID!, $partNumbers: [Int!]!) {
     requestUploadPartUrls(uploadId: $uploadId, partNumbers: $partNumbers) {
@@ -31,6 +33,7 @@ export const PartUrls = graphql(`
     }
   }
 `);
+
 export const CompleteUpload = graphql(`
   mutation CompleteUpload($uploadId: UUID!) {
     completeModelFileUpload(uploadId: $uploadId) {
@@ -39,6 +42,7 @@ export const CompleteUpload = graphql(`
     }
   }
 `);
+
 export const AbortUpload = graphql(`
   mutation AbortUpload($uploadId: UUID!) {
     abortModelFileUpload(uploadId: $uploadId)
