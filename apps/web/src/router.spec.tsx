@@ -165,6 +165,15 @@ describe('routes own their data', () => {
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
+  it('the shell and a page that needs no viewer show while who is signed in is still being asked', async () => {
+    signIn();
+    const { asked } = renderApp('/check', { Me: () => new Promise(() => undefined) });
+    expect(await screen.findByRole('heading', { name: 'Can I use this?', level: 1 })).toBeInTheDocument();
+    // The account link waits for the name; the rest of the header is there.
+    expect(screen.getByTestId('account-link')).toHaveTextContent('Account');
+    expect(asked('Me')).toBe(1);
+  });
+
   it('a signed-in page asks a visitor to sign in before loading anything', async () => {
     const { asked } = renderApp('/earnings', { Earnings: () => ({ data: earnings }) });
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
@@ -173,7 +182,7 @@ describe('routes own their data', () => {
 });
 
 describe('the route tree', () => {
-  // Pages that read nothing from the server but who is signed in (the root's loader reads that for every page).
+  // Pages that read nothing from the server but who is signed in (the root's loader asks that for every page).
   const NO_DATA = ['/sign-in', '/sign-up', '/check', '/studio/templates/new'];
 
   it('gives every route with server data a loader', () => {

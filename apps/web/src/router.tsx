@@ -13,7 +13,7 @@ import { z } from 'zod/mini';
 import { WEB_ROUTES } from '@lookbook/kernel/browser';
 import { LoadingState } from '@lookbook/web-ui';
 import { browseSearch } from './api/search';
-import { ensureMe } from './api/session';
+import { meQuery } from './api/session';
 import { AppShell } from './app/shell';
 import { NotFound, RouteError } from './app/route-states';
 import { loadAccount, loadProfile } from './features/account/api/loaders';
@@ -38,8 +38,9 @@ import { sessionStore } from './lib/session-store';
  */
 const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: AppShell,
-  // Who is signed in, for the header and every page (a failure leaves the visitor's view, as `useMe` does).
-  loader: ({ context }) => ensureMe(context.queryClient),
+  // Who is signed in, asked at once for the header and the pages. Not awaited: the shell shows straight away (its
+  // account link is filled when the answer comes); loaders whose page depends on the viewer await `ensureMe`.
+  loader: ({ context }) => void context.queryClient.prefetchQuery(meQuery(!!sessionStore.get())),
 });
 
 /** `$id` is a UUID; anything else in its place is an address that does not exist (the 404 page, not an error). */

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { browseQuery } from '../../../api/search';
+import { ensureMe } from '../../../api/session';
 import { accountQuery, creatorWork, profileQuery } from './queries';
 
 /** A creator's page: who they are and the first page of their published work. */
@@ -10,7 +11,7 @@ export async function loadProfile(client: QueryClient, handle: string): Promise<
   ]);
 }
 
-/** Your account: sessions and API keys (who you are comes with every page). */
+/** Your account: who you are (profile, maturity), your sessions and API keys. */
 export async function loadAccount(client: QueryClient): Promise<void> {
-  await client.ensureQueryData(accountQuery());
+  await Promise.all([ensureMe(client), client.ensureQueryData(accountQuery())]);
 }
