@@ -42,8 +42,6 @@ export const SQL_PLACES: Record<string, string> = {
   'bench/**': 'benchmarks seed and measure PostgreSQL directly',
 };
 
-const WEB = 'being refactored: web client (shared pieces move to apps/web/src/components or libs/web/ui)';
-const WEB_SPLIT = 'being refactored: web client (pages split into components and hooks; routes own their data)';
 /** Services whose rules are proven end to end (named suites) and have no unit spec yet. */
 const e2e = (suites: string): string => `covered end to end by ${suites}; no unit spec yet`;
 
@@ -107,25 +105,7 @@ export const ALLOW_LIST: AllowList = {
 
   'resolver-injects-repository': {},
 
-  'file-too-long': {
-    'apps/web/src/features/catalog/browse-page.tsx': WEB_SPLIT,
-    'apps/web/src/features/studio/offers-editor.tsx': WEB_SPLIT,
-    'apps/web/src/features/templates/ip-console-page.tsx': WEB_SPLIT,
-    'apps/web/src/features/templates/template-page.tsx': WEB_SPLIT,
-  },
+  'file-too-long': {},
 
-  'web-cross-feature-import': {
-    'apps/web/src/features/account/profile-page.tsx': WEB,
-    'apps/web/src/features/catalog/model-grid.tsx': WEB,
-    'apps/web/src/features/checkout/order-page.tsx': WEB,
-    'apps/web/src/features/library/library-page.tsx': WEB,
-    'apps/web/src/features/staff/staff-page.tsx': WEB,
-    'apps/web/src/features/studio/model-form.tsx': WEB,
-    'apps/web/src/features/studio/model-lineage-card.tsx': WEB,
-    'apps/web/src/features/studio/offers-editor.tsx': WEB,
-    'apps/web/src/features/studio/sample-images.tsx': WEB,
-    'apps/web/src/features/templates/template-card.tsx': WEB,
-    'apps/web/src/features/templates/template-page.tsx': WEB,
-    'apps/web/src/features/verify/verify-page.tsx': WEB,
-  },
+  'web-cross-feature-import': {},
 };

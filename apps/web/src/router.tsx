@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { RouterHistory } from '@tanstack/react-router';
 import {
   createRootRouteWithContext,
   createRoute,
@@ -10,21 +11,37 @@ import {
 } from '@tanstack/react-router';
 import { z } from 'zod/mini';
 import { WEB_ROUTES } from '@lookbook/kernel/browser';
+import { LoadingState } from '@lookbook/web-ui';
+import { browseSearch } from './api/search';
+import { meQuery } from './api/session';
 import { AppShell } from './app/shell';
 import { NotFound, RouteError } from './app/route-states';
-import { LoadingState } from '@lookbook/web-ui';
-import { baseModelsQuery, browseQuery, browseSearch } from './features/catalog/catalog-queries';
-import { modelPageQuery } from './features/catalog/model-queries';
+import { loadAccount, loadProfile } from './features/account/api/loaders';
+import { loadBrowse, loadModelPage, loadVersionRedirect } from './features/catalog/api/loaders';
+import { loadOrder } from './features/checkout/api/loaders';
+import { loadEarnings } from './features/earnings/api/loaders';
+import { loadLibrary } from './features/library/api/loaders';
+import { loadStaff } from './features/staff/api/loaders';
+import { loadModelEditor, loadNewModel, loadStudio, loadVersionEditor } from './features/studio/api/loaders';
+import { loadIpConsole, loadTemplatePage } from './features/templates/api/loaders';
+import { loadVerify } from './features/verify/api/loaders';
 import { queryClient } from './lib/query-client';
 import { stringifySearch } from './lib/search-params';
 import { sessionStore } from './lib/session-store';
 
 /**
  * Every page and its URL (WEB_ROUTES, shared with the API, which serves the app for exactly these addresses and its
- * 404 page for others). Pages load as separate chunks (lazyRouteComponent); a route's loader starts its one query
- * in parallel with the chunk, so a page costs one round trip. Search params are validated and typed (zod).
+ * 404 page for others). Pages load as separate chunks (lazyRouteComponent). Routes own their data: each loader
+ * ensures the queries its page reads (query options from the feature's `api/`), in parallel with the chunk, so a
+ * page costs one round trip and renders with its data; meanwhile the pending component shows, and a failure is the
+ * error component (with a retry when one can help). Search params are validated and typed (zod).
  */
-const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: AppShell });
+const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: AppShell,
+  // Who is signed in, asked at once for the header and the pages. Not awaited: the shell shows straight away (its
+  // account link is filled when the answer comes); loaders whose page depends on the viewer await `ensureMe`.
+  loader: ({ context }) => void context.queryClient.prefetchQuery(meQuery(!!sessionStore.get())),
+});
 
 /** `$id` is a UUID; anything else in its place is an address that does not exist (the 404 page, not an error). */
 const uuidParams = {
@@ -50,10 +67,7 @@ const browse = createRoute({
   path: WEB_ROUTES.browse,
   validateSearch: browseSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => {
-    void context.queryClient.prefetchQuery(baseModelsQuery());
-    return context.queryClient.prefetchInfiniteQuery(browseQuery(deps));
-  },
+  loader: ({ context, deps }) => loadBrowse(context.queryClient, deps),
   component: lazyRouteComponent(() => import('./features/catalog/browse-page'), 'BrowsePage'),
 });
 
@@ -63,7 +77,7 @@ const model = createRoute({
   params: uuidParams,
   // The version shown (absent: the newest), so a reload or a shared link keeps the one chosen.
   validateSearch: z.object({ version: z.catch(z.optional(z.uuid()), undefined) }),
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(modelPageQuery(params.id)),
+  loader: ({ context, params }) => loadModelPage(context.queryClient, params.id),
   component: lazyRouteComponent(() => import('./features/catalog/model-page'), 'ModelPage'),
 });
 
@@ -71,12 +85,14 @@ const version = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.version,
   params: uuidParams,
+  loader: ({ context, params }) => loadVersionRedirect(context.queryClient, params.id),
   component: lazyRouteComponent(() => import('./features/catalog/version-redirect'), 'VersionRedirect'),
 });
 
 const profile = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.profile,
+  loader: ({ context, params }) => loadProfile(context.queryClient, params.handle),
   component: lazyRouteComponent(() => import('./features/account/profile-page'), 'ProfilePage'),
 });
 
@@ -98,6 +114,7 @@ const account = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.account,
   beforeLoad: signedIn,
+  loader: ({ context }) => loadAccount(context.queryClient),
   component: lazyRouteComponent(() => import('./features/account/account-page'), 'AccountPage'),
 });
 
@@ -105,6 +122,7 @@ const library = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.library,
   beforeLoad: signedIn,
+  loader: ({ context }) => loadLibrary(context.queryClient),
   component: lazyRouteComponent(() => import('./features/library/library-page'), 'LibraryPage'),
 });
 
@@ -114,12 +132,14 @@ const order = createRoute({
   params: uuidParams,
   validateSearch: z.object({ checkout: z.catch(z.optional(z.enum(['success', 'cancelled'])), undefined) }),
   beforeLoad: signedIn,
+  loader: ({ context, params }) => loadOrder(context.queryClient, params.id),
   component: lazyRouteComponent(() => import('./features/checkout/order-page'), 'OrderPage'),
 });
 
 const verify = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.verify,
+  loader: ({ context }) => loadVerify(context.queryClient),
   component: lazyRouteComponent(() => import('./features/verify/verify-page'), 'VerifyPage'),
 });
 
@@ -127,6 +147,7 @@ const studio = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.studio,
   beforeLoad: signedIn,
+  loader: ({ context }) => loadStudio(context.queryClient),
   component: lazyRouteComponent(() => import('./features/studio/studio-page'), 'StudioPage'),
 });
 
@@ -134,6 +155,7 @@ const studioNew = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.studioNew,
   beforeLoad: signedIn,
+  loader: ({ context }) => loadNewModel(context.queryClient),
   component: lazyRouteComponent(() => import('./features/studio/new-model-page'), 'NewModelPage'),
 });
 
@@ -142,6 +164,7 @@ const studioModel = createRoute({
   path: WEB_ROUTES.studioModel,
   params: uuidParams,
   beforeLoad: signedIn,
+  loader: ({ context, params }) => loadModelEditor(context.queryClient, params.id),
   component: lazyRouteComponent(() => import('./features/studio/model-editor-page'), 'ModelEditorPage'),
 });
 
@@ -150,6 +173,8 @@ const studioVersion = createRoute({
   path: WEB_ROUTES.studioVersion,
   params: uuidParams,
   beforeLoad: signedIn,
+  loader: ({ context, params }) => loadVersionEditor(context.queryClient, params.id),
+  pendingComponent: () => <LoadingState rows={6} />,
   component: lazyRouteComponent(() => import('./features/studio/version-editor-page'), 'VersionEditorPage'),
 });
 
@@ -157,6 +182,8 @@ const templatePage = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.template,
   params: uuidParams,
+  loader: ({ context, params }) => loadTemplatePage(context.queryClient, params.id),
+  pendingComponent: () => <LoadingState label="Loading the template" />,
   component: lazyRouteComponent(() => import('./features/templates/template-page'), 'TemplatePage'),
 });
 
@@ -170,6 +197,8 @@ const studioIps = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.studioIps,
   beforeLoad: signedIn,
+  loader: ({ context }) => loadIpConsole(context.queryClient),
+  pendingComponent: () => <LoadingState label="Loading your IPs" />,
   component: lazyRouteComponent(() => import('./features/templates/ip-console-page'), 'IpConsolePage'),
 });
 
@@ -185,6 +214,8 @@ const earnings = createRoute({
   path: WEB_ROUTES.earnings,
   validateSearch: z.object({ onboarding: z.catch(z.optional(z.enum(['return', 'expired'])), undefined) }),
   beforeLoad: signedIn,
+  loader: ({ context }) => loadEarnings(context.queryClient),
+  pendingComponent: () => <LoadingState rows={6} />,
   component: lazyRouteComponent(() => import('./features/earnings/earnings-page'), 'EarningsPage'),
 });
 
@@ -192,6 +223,7 @@ const staff = createRoute({
   getParentRoute: () => root,
   path: WEB_ROUTES.staff,
   beforeLoad: signedIn,
+  loader: ({ context }) => loadStaff(context.queryClient),
   component: lazyRouteComponent(() => import('./features/staff/staff-page'), 'StaffPage'),
 });
 
@@ -218,25 +250,31 @@ const routeTree = root.addChildren([
   staff,
 ]);
 
-export const router = createRouter({
-  routeTree,
-  stringifySearch,
-  parseSearch: defaultParseSearch,
-  // As the API matches them (WEB_ROUTES): `/Library` is the 404 page, not `/library`.
-  caseSensitive: true,
-  context: { queryClient },
-  // Inside the shell: a page that fails, loads or does not exist keeps the header and navigation.
-  defaultPendingComponent: () => <LoadingState />,
-  defaultErrorComponent: RouteError,
-  defaultNotFoundComponent: NotFound,
-  defaultPreload: 'intent',
-  // Loaders only warm the query cache; TanStack Query decides freshness.
-  defaultPreloadStaleTime: 0,
-  // A skeleton appears when a page takes more than a moment, and stays long enough not to flicker.
-  defaultPendingMs: 200,
-  defaultPendingMinMs: 300,
-  scrollRestoration: true,
-});
+/** The app's router over a query cache (and, in tests, a history of their own). */
+export function createAppRouter(client: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    history,
+    stringifySearch,
+    parseSearch: defaultParseSearch,
+    // As the API matches them (WEB_ROUTES): `/Library` is the 404 page, not `/library`.
+    caseSensitive: true,
+    context: { queryClient: client },
+    // Inside the shell: a page that fails, loads or does not exist keeps the header and navigation.
+    defaultPendingComponent: () => <LoadingState />,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: NotFound,
+    defaultPreload: 'intent',
+    // Loaders only fill the query cache; TanStack Query decides freshness.
+    defaultPreloadStaleTime: 0,
+    // A skeleton appears when a page takes more than a moment, and stays long enough not to flicker.
+    defaultPendingMs: 200,
+    defaultPendingMinMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+export const router = createAppRouter(queryClient);
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -1,5 +1,6 @@
-// jsdom, plus the platform pieces browsers have and jsdom lacks (WebCrypto, text codecs, structuredClone), taken from
-// Node — with Node's typed arrays, so bytes made by one (TextEncoder, WebCrypto) pass `instanceof` checks in another.
+// jsdom, plus the platform pieces browsers have and jsdom lacks (WebCrypto, text codecs, structuredClone, `Response`,
+// which the router checks thrown values against), taken from Node — with Node's typed arrays, so bytes made by one
+// (TextEncoder, WebCrypto) pass `instanceof` checks in another.
 const { TestEnvironment } = require('jest-environment-jsdom');
 
 class WebEnvironment extends TestEnvironment {
@@ -11,6 +12,7 @@ class WebEnvironment extends TestEnvironment {
       TextDecoder,
       Uint8Array,
       ArrayBuffer,
+      Response,
     });
     Object.defineProperty(this.global, 'crypto', { value: globalThis.crypto, configurable: true });
   }

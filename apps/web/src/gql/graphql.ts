@@ -467,10 +467,98 @@ export type VersionStatus =
   | 'DRAFT'
   | 'PUBLISHED';
 
-export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
+export type BaseModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AccountQuery = { mySessions: { nodes: Array<{ id: string, current: boolean, userAgent: string | null, createdAt: string, lastUsedAt: string, expiresAt: string }> }, myApiKeys: { nodes: Array<{ id: string, name: string, displayPrefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> } };
+export type BaseModelsQuery = { baseModels: Array<{ id: string, name: string, ecosystem: string, nonCommercial: boolean, licenseName: string }> };
+
+export type CheckoutMutationVariables = Exact<{
+  offerId: string;
+}>;
+
+
+export type CheckoutMutation = { checkout: { checkoutUrl: string, order: { id: string } } };
+
+export type ModelOwnerFieldsFragment = { id: string, handle: string, displayName: string } & { ' $fragmentName'?: 'ModelOwnerFieldsFragment' };
+
+export type TemplateOwnerFieldsFragment = { id: string, handle: string, displayName: string } & { ' $fragmentName'?: 'TemplateOwnerFieldsFragment' };
+
+export type PublicModelParentsQueryVariables = Exact<{
+  modelId: string;
+}>;
+
+
+export type PublicModelParentsQuery = { modelParents: Array<{ parentId: string, relation: string, shareBps: number, parentModel: { id: string, name: string, owner: { displayName: string } | null } | null }> };
+
+export type SetOffersMutationVariables = Exact<{
+  versionId: string;
+  offers: Array<LicenseOfferInput> | LicenseOfferInput;
+}>;
+
+
+export type SetOffersMutation = { setLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
+
+export type SetTemplateOffersMutationVariables = Exact<{
+  versionId: string;
+  offers: Array<LicenseOfferInput> | LicenseOfferInput;
+}>;
+
+
+export type SetTemplateOffersMutation = { setTemplateLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
+
+export type BrowseQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filters?: SearchFilterInput | null | undefined;
+  exclude?: SearchExcludeInput | null | undefined;
+  sort?: SearchSort | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+  withFacets: boolean;
+}>;
+
+
+export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, droppedWords: Array<string>, hashMatch: boolean, maturity: Array<string>, hits: Array<{ kind: SearchKind, price: { free: boolean, cheapestPaid: { tier: LicenseTier, amount: number, currency: string } | null }, model: (
+        { id: string }
+        & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
+      ) | null, template: (
+        { id: string }
+        & { ' $fragmentRefs'?: { 'TemplateCardFragment': TemplateCardFragment } }
+      ) | null, highlights: Array<{ field: string, segments: Array<{ text: string, match: boolean }> }> }>, facets?: Array<{ facet: SearchFacet, values: Array<{ value: string, count: number }> }>, creators?: Array<{ handle: string, name: string, models: number, templates: number }> } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, handle: string, displayName: string, email: string, roles: Array<Role>, maxMaturity: Maturity, createdAt: string } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type ModelCardFragment = { id: string, name: string, type: ModelType, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
+      { id: string }
+      & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
+    )>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
+
+export type LicenceOfferFragment = { id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } } & { ' $fragmentName'?: 'LicenceOfferFragment' };
+
+export type ImageFragment = { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } & { ' $fragmentName'?: 'ImageFragment' };
+
+export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
 
 export type RevokeSessionMutationVariables = Exact<{
   id: string;
@@ -507,19 +595,10 @@ export type SetMaturityPreferenceMutationVariables = Exact<{
 
 export type SetMaturityPreferenceMutation = { setMaturityPreference: { id: string, maxMaturity: Maturity } };
 
-export type SignInMutationVariables = Exact<{
-  input: SignInInput;
-}>;
+export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
-
-export type SignUpMutationVariables = Exact<{
-  input: SignUpInput;
-}>;
-
-
-export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
+export type AccountQuery = { mySessions: { nodes: Array<{ id: string, current: boolean, userAgent: string | null, createdAt: string, lastUsedAt: string, expiresAt: string }> }, myApiKeys: { nodes: Array<{ id: string, name: string, displayPrefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> } };
 
 export type ProfileQueryVariables = Exact<{
   handle: string;
@@ -528,24 +607,36 @@ export type ProfileQueryVariables = Exact<{
 
 export type ProfileQuery = { user: { id: string, handle: string, displayName: string, createdAt: string } };
 
-export type BrowseQueryVariables = Exact<{
-  query?: string | null | undefined;
-  filters?: SearchFilterInput | null | undefined;
-  exclude?: SearchExcludeInput | null | undefined;
-  sort?: SearchSort | null | undefined;
-  first: number;
-  after?: string | null | undefined;
-  withFacets: boolean;
+export type RequestDownloadMutationVariables = Exact<{
+  fileId: string;
 }>;
 
 
-export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, droppedWords: Array<string>, hashMatch: boolean, maturity: Array<string>, hits: Array<{ kind: SearchKind, price: { free: boolean, cheapestPaid: { tier: LicenseTier, amount: number, currency: string } | null }, model: (
-        { id: string }
-        & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
-      ) | null, template: (
-        { id: string }
-        & { ' $fragmentRefs'?: { 'TemplateCardFragment': TemplateCardFragment } }
-      ) | null, highlights: Array<{ field: string, segments: Array<{ text: string, match: boolean }> }> }>, facets?: Array<{ facet: SearchFacet, values: Array<{ value: string, count: number }> }>, creators?: Array<{ handle: string, name: string, models: number, templates: number }> } };
+export type RequestDownloadMutation = { requestModelFileDownload: { url: string, fileName: string, sha256: string, sizeBytes: number } };
+
+export type ClaimFreeMutationVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type ClaimFreeMutation = { claimFreeLicense: { id: string } };
+
+export type ModelPageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
+      { id: string, name: string, status: VersionStatus, publishedAt: string | null }
+      & { ' $fragmentRefs'?: { 'GalleryFragment': GalleryFragment;'VersionDetailsFragment': VersionDetailsFragment;'VersionOffersFragment': VersionOffersFragment } }
+    )> } };
+
+export type VersionModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type VersionModelQuery = { modelVersion: { modelId: string } };
 
 export type FacetValuesQueryVariables = Exact<{
   facet: SearchFacet;
@@ -565,70 +656,14 @@ export type SuggestQueryVariables = Exact<{
 
 export type SuggestQuery = { suggest: Array<{ kind: SuggestionKind, text: string, ref: string }> };
 
-export type BaseModelsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type BaseModelsQuery = { baseModels: Array<{ id: string, name: string, ecosystem: string, nonCommercial: boolean, licenseName: string }> };
-
-export type RequestDownloadMutationVariables = Exact<{
-  fileId: string;
-}>;
-
-
-export type RequestDownloadMutation = { requestModelFileDownload: { url: string, fileName: string, sha256: string, sizeBytes: number } };
-
-export type GalleryFragment = { id: string, sampleImages: Array<{ id: string, width: number, height: number, url: string, placeholder: string | null, linkedVersionIds: Array<string>, thumbnails: Array<{ width: number, height: number, url: string }>, generation: { tool: string, prompt: string | null, negativePrompt: string | null, seed: string | null, sampler: string | null, scheduler: string | null, steps: number | null, cfgScale: number | null, guidance: number | null, width: number | null, height: number | null, resources: Array<{ kind: string, name: string | null, hash: string | null, weight: number | null }> } | null }> } & { ' $fragmentName'?: 'GalleryFragment' };
-
-export type ModelCardFragment = { id: string, name: string, type: ModelType, owner: { handle: string, displayName: string } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<{ id: string, width: number, height: number, url: string, placeholder: string | null, thumbnails: Array<{ width: number, height: number, url: string }> }>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
-
-export type PublicModelParentsQueryVariables = Exact<{
-  modelId: string;
-}>;
-
-
-export type PublicModelParentsQuery = { modelParents: Array<{ parentId: string, relation: string, shareBps: number, parentModel: { id: string, name: string, owner: { displayName: string } | null } | null }> };
-
-export type ModelPageQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, owner: { id: string, handle: string, displayName: string } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
-      { id: string, name: string, status: VersionStatus, publishedAt: string | null }
-      & { ' $fragmentRefs'?: { 'GalleryFragment': GalleryFragment;'VersionDetailsFragment': VersionDetailsFragment;'VersionOffersFragment': VersionOffersFragment } }
-    )> } };
+export type GalleryFragment = { id: string, sampleImages: Array<(
+    { id: string, linkedVersionIds: Array<string>, generation: { tool: string, prompt: string | null, negativePrompt: string | null, seed: string | null, sampler: string | null, scheduler: string | null, steps: number | null, cfgScale: number | null, guidance: number | null, width: number | null, height: number | null, resources: Array<{ kind: string, name: string | null, hash: string | null, weight: number | null }> } | null }
+    & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
+  )> } & { ' $fragmentName'?: 'GalleryFragment' };
 
 export type VersionDetailsFragment = { id: string, name: string, changelog: string, publishedAt: string | null, downloadCount: number, access: VersionAccess, ownedByMe: boolean, triggerWords: Array<string>, recommendedSettings: Array<{ key: string, value: string }>, parents: Array<{ versionId: string, relation: ParentRelation }>, files: Array<{ id: string, fileName: string, format: string, precision: Precision | null, role: FileRole, sizeBytes: number | null, declaredSize: number, sha256: string | null, autoV2: string | null, scanStatus: ScanStatus }> } & { ' $fragmentName'?: 'VersionDetailsFragment' };
 
-export type VersionOffersFragment = { id: string, name: string, ownedByMe: boolean, myLicenses: Array<{ id: string, tier: LicenseTier, status: LicenseStatus }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> } & { ' $fragmentName'?: 'VersionOffersFragment' };
-
-export type CheckoutMutationVariables = Exact<{
-  offerId: string;
-}>;
-
-
-export type CheckoutMutation = { checkout: { checkoutUrl: string, order: { id: string } } };
-
-export type ClaimFreeMutationVariables = Exact<{
-  versionId: string;
-}>;
-
-
-export type ClaimFreeMutation = { claimFreeLicense: { id: string } };
-
-export type VersionModelQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type VersionModelQuery = { modelVersion: { modelId: string } };
-
-export type OrderQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type OrderQuery = { order: { id: string, itemName: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, lines: Array<{ id: string, position: number, itemName: string, tier: string, amount: number, refundedAmount: number, status: OrderStatus, licenseId: string | null, unavailableReason: string | null, subjectId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null } }>, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, note: string | null, createdAt: string, lines: Array<{ lineId: string, amount: number }> }> } };
+export type VersionOffersFragment = { id: string, name: string, ownedByMe: boolean, myLicenses: Array<{ id: string, tier: LicenseTier, status: LicenseStatus }>, licenseOffers: Array<{ ' $fragmentRefs'?: { 'LicenceOfferFragment': LicenceOfferFragment } }> } & { ' $fragmentName'?: 'VersionOffersFragment' };
 
 export type RefundLineMutationVariables = Exact<{
   orderId: string;
@@ -639,15 +674,30 @@ export type RefundLineMutationVariables = Exact<{
 
 export type RefundLineMutation = { refundOrder: { id: string, status: RefundStatus, amount: number } };
 
-export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
+export type OrderQueryVariables = Exact<{
+  id: string;
+}>;
 
 
-export type EarningsQuery = { myEarnings: Array<{ currency: string, pending: number, available: number, paidOut: number, lifetimeEarnings: number }>, myEarningsByDay: Array<{ currency: string, total: number, days: Array<{ day: string, amount: number }> }>, myPayoutAccount: { status: PayoutAccountStatus, payoutsEnabled: boolean, requirementsDue: Array<string>, payoutFailureCode: string | null }, mySales: { nodes: Array<{ orderId: string, itemName: string, tier: string, status: OrderStatus, paidAt: string, currency: string, price: number, platformFee: number, platformFeeBps: number, processorFee: number | null, refundedAmount: number, yourShare: number, splits: Array<{ role: SplitRole, shareBps: number, amount: number, clawedBack: number, reversedAmount: number, transferAmount: number | null, transferStatus: TransferStatus, transferableAt: string, recipient: { handle: string | null, displayName: string | null } }> }> }, myPayouts: { nodes: Array<{ id: string, amount: number, currency: string, status: PayoutStatus, createdAt: string, arrivalDate: string | null, failureCode: string | null }> } };
+export type OrderQuery = { order: { id: string, itemName: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, lines: Array<{ id: string, position: number, itemName: string, tier: string, amount: number, refundedAmount: number, status: OrderStatus, licenseId: string | null, unavailableReason: string | null, subjectId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null } }>, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, note: string | null, createdAt: string, lines: Array<{ lineId: string, amount: number }> }> } };
 
 export type StartOnboardingMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type StartOnboardingMutation = { startPayoutOnboarding: { url: string } };
+
+export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EarningsQuery = { myEarnings: Array<{ currency: string, pending: number, available: number, paidOut: number, lifetimeEarnings: number }>, myEarningsByDay: Array<{ currency: string, total: number, days: Array<{ day: string, amount: number }> }>, myPayoutAccount: { status: PayoutAccountStatus, payoutsEnabled: boolean, requirementsDue: Array<string>, payoutFailureCode: string | null }, mySales: { nodes: Array<{ orderId: string, itemName: string, tier: string, status: OrderStatus, paidAt: string, currency: string, price: number, platformFee: number, platformFeeBps: number, processorFee: number | null, refundedAmount: number, yourShare: number, splits: Array<{ role: SplitRole, shareBps: number, amount: number, clawedBack: number, reversedAmount: number, transferAmount: number | null, transferStatus: TransferStatus, transferableAt: string, recipient: { handle: string | null, displayName: string | null } }> }> }, myPayouts: { nodes: Array<{ id: string, amount: number, currency: string, status: PayoutStatus, createdAt: string, arrivalDate: string | null, failureCode: string | null }> } };
+
+export type RequestRefundMutationVariables = Exact<{
+  orderId: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type RequestRefundMutation = { refundOrder: { id: string, status: RefundStatus, amount: number } };
 
 export type LibraryLicensesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -662,19 +712,6 @@ export type LibraryOrdersQueryVariables = Exact<{
 
 
 export type LibraryOrdersQuery = { myOrders: { nodes: Array<{ id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, refundedAmount: number, createdAt: string, paidAt: string | null, lines: Array<{ id: string, itemName: string, status: OrderStatus }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type RequestRefundMutationVariables = Exact<{
-  orderId: string;
-  note?: string | null | undefined;
-}>;
-
-
-export type RequestRefundMutation = { refundOrder: { id: string, status: RefundStatus, amount: number } };
-
-export type MoneyReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MoneyReviewQueueQuery = { moneyReviewQueue: Array<{ kind: MoneyReviewKind, detail: string, amount: number | null, currency: string | null, orderId: string | null, since: string }> };
 
 export type BlockHashMutationVariables = Exact<{
   sha256: string;
@@ -715,6 +752,104 @@ export type UpsertBaseModelMutationVariables = Exact<{
 
 export type UpsertBaseModelMutation = { upsertBaseModel: { id: string } };
 
+export type MoneyReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MoneyReviewQueueQuery = { moneyReviewQueue: Array<{ kind: MoneyReviewKind, detail: string, amount: number | null, currency: string | null, orderId: string | null, since: string }> };
+
+export type CreateModelMutationVariables = Exact<{
+  input: CreateStyleModelInput;
+}>;
+
+
+export type CreateModelMutation = { createStyleModel: { id: string } };
+
+export type UpdateModelMutationVariables = Exact<{
+  id: string;
+  input: UpdateStyleModelInput;
+}>;
+
+
+export type UpdateModelMutation = { updateStyleModel: { id: string } };
+
+export type ChangeModelStatusMutationVariables = Exact<{
+  id: string;
+  status: ModelStatus;
+}>;
+
+
+export type ChangeModelStatusMutation = { changeStyleModelStatus: { id: string, status: ModelStatus } };
+
+export type CreateVersionMutationVariables = Exact<{
+  modelId: string;
+  input: CreateModelVersionInput;
+}>;
+
+
+export type CreateVersionMutation = { createModelVersion: { id: string } };
+
+export type UpdateVersionMutationVariables = Exact<{
+  id: string;
+  input: UpdateModelVersionInput;
+}>;
+
+
+export type UpdateVersionMutation = { updateModelVersion: { id: string } };
+
+export type PublishVersionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PublishVersionMutation = { publishModelVersion: { id: string, status: VersionStatus } };
+
+export type DeriveModelMutationVariables = Exact<{
+  modelId: string;
+  parentModelId: string;
+  relation: string;
+  shareBps: number;
+}>;
+
+
+export type DeriveModelMutation = { deriveModel: { parentId: string } };
+
+export type MyTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTemplatesQuery = { myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, createdAt: string }> };
+
+export type MyModelsQueryVariables = Exact<{
+  ownerId: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyModelsQuery = { styleModels: { nodes: Array<{ id: string, name: string, type: ModelType, status: ModelStatus, updatedAt: string, baseModel: { name: string }, versions: Array<{ id: string, name: string, status: VersionStatus }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StudioModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StudioModelQuery = { styleModel: { id: string, name: string, type: ModelType, baseModelId: string, description: string, tags: Array<string>, maturity: Maturity, status: ModelStatus, versions: Array<{ id: string, name: string, status: VersionStatus, createdAt: string, publishedAt: string | null, files: Array<{ id: string }>, sampleImages: Array<{ id: string }> }> } };
+
+export type StudioVersionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StudioVersionQuery = { modelVersion: { id: string, modelId: string, name: string, status: VersionStatus, changelog: string, triggerWords: Array<string>, recommendedSettings: Array<{ key: string, value: string }>, files: Array<{ id: string, fileName: string, sizeBytes: number | null, declaredSize: number, scanStatus: ScanStatus, rejectionMessage: string | null, sha256: string | null }>, sampleImages: Array<(
+      { id: string }
+      & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
+    )>, licenseOffers: Array<{ ' $fragmentRefs'?: { 'LicenceOfferFragment': LicenceOfferFragment } }> } };
+
+export type StudioVersionModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StudioVersionModelQuery = { styleModel: { id: string, name: string, status: ModelStatus, baseModel: { name: string, nonCommercial: boolean } } };
+
 export type CreateUploadMutationVariables = Exact<{
   versionId: string;
   input: CreateUploadInput;
@@ -752,135 +887,7 @@ export type AbortUploadMutationVariables = Exact<{
 
 export type AbortUploadMutation = { abortModelFileUpload: boolean };
 
-export type StudioModelQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type StudioModelQuery = { styleModel: { id: string, name: string, type: ModelType, baseModelId: string, description: string, tags: Array<string>, maturity: Maturity, status: ModelStatus, versions: Array<{ id: string, name: string, status: VersionStatus, createdAt: string, publishedAt: string | null, files: Array<{ id: string }>, sampleImages: Array<{ id: string }> }> } };
-
-export type UpdateModelMutationVariables = Exact<{
-  id: string;
-  input: UpdateStyleModelInput;
-}>;
-
-
-export type UpdateModelMutation = { updateStyleModel: { id: string } };
-
-export type ChangeModelStatusMutationVariables = Exact<{
-  id: string;
-  status: ModelStatus;
-}>;
-
-
-export type ChangeModelStatusMutation = { changeStyleModelStatus: { id: string, status: ModelStatus } };
-
-export type CreateVersionMutationVariables = Exact<{
-  modelId: string;
-  input: CreateModelVersionInput;
-}>;
-
-
-export type CreateVersionMutation = { createModelVersion: { id: string } };
-
-export type DeriveModelMutationVariables = Exact<{
-  modelId: string;
-  parentModelId: string;
-  relation: string;
-  shareBps: number;
-}>;
-
-
-export type DeriveModelMutation = { deriveModel: { parentId: string } };
-
-export type CreateModelMutationVariables = Exact<{
-  input: CreateStyleModelInput;
-}>;
-
-
-export type CreateModelMutation = { createStyleModel: { id: string } };
-
-export type SetOffersMutationVariables = Exact<{
-  versionId: string;
-  offers: Array<LicenseOfferInput> | LicenseOfferInput;
-}>;
-
-
-export type SetOffersMutation = { setLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
-
-export type SetTemplateOffersMutationVariables = Exact<{
-  versionId: string;
-  offers: Array<LicenseOfferInput> | LicenseOfferInput;
-}>;
-
-
-export type SetTemplateOffersMutation = { setTemplateLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
-
-export type MyTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MyTemplatesQuery = { myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, createdAt: string }> };
-
-export type MyModelsQueryVariables = Exact<{
-  ownerId: string;
-  after?: string | null | undefined;
-}>;
-
-
-export type MyModelsQuery = { styleModels: { nodes: Array<{ id: string, name: string, type: ModelType, status: ModelStatus, updatedAt: string, baseModel: { name: string }, versions: Array<{ id: string, name: string, status: VersionStatus }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type StudioVersionQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type StudioVersionQuery = { modelVersion: { id: string, modelId: string, name: string, status: VersionStatus, changelog: string, triggerWords: Array<string>, recommendedSettings: Array<{ key: string, value: string }>, files: Array<{ id: string, fileName: string, sizeBytes: number | null, declaredSize: number, scanStatus: ScanStatus, rejectionMessage: string | null, sha256: string | null }>, sampleImages: Array<{ id: string, url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> }>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> } };
-
-export type StudioVersionModelQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type StudioVersionModelQuery = { styleModel: { id: string, name: string, status: ModelStatus, baseModel: { name: string, nonCommercial: boolean } } };
-
-export type UpdateVersionMutationVariables = Exact<{
-  id: string;
-  input: UpdateModelVersionInput;
-}>;
-
-
-export type UpdateVersionMutation = { updateModelVersion: { id: string } };
-
-export type PublishVersionMutationVariables = Exact<{
-  id: string;
-}>;
-
-
-export type PublishVersionMutation = { publishModelVersion: { id: string, status: VersionStatus } };
-
-export type CheckoutOffersMutationVariables = Exact<{
-  offerIds: Array<string> | string;
-}>;
-
-
-export type CheckoutOffersMutation = { checkoutOffers: { checkoutUrl: string, order: { id: string } } };
-
-export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, cover: { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } | null, owner: { handle: string, displayName: string } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
-
-export type TemplatePageQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, owner: { handle: string, displayName: string } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<{ id: string, url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> }>, slots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, suggestedSlots: Array<{ key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ id: string, tier: LicenseTier, revision: number, priceAmount: number, priceCurrency: string, termsText: string, termsSha256: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, derivativeMayChangeLicense: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null, revenueCap: number | null, printRunCap: number | null } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
-
-export type RenderTemplateQueryVariables = Exact<{
-  versionId: string;
-  params?: Array<TemplateParamInput> | TemplateParamInput | null | undefined;
-}>;
-
-
-export type RenderTemplateQuery = { renderTemplate: { workflow: string | null, prompt: string | null } };
+export type TemplateSlotFieldsFragment = { key: string, nodeId: string, widget: string, label: string, type: TemplateSlotType, default: string, min: number | null, max: number | null, options: Array<string> | null, pattern: string | null, maxLength: number | null } & { ' $fragmentName'?: 'TemplateSlotFieldsFragment' };
 
 export type SetTemplateSlotsMutationVariables = Exact<{
   versionId: string;
@@ -912,26 +919,6 @@ export type RemixTemplateMutationVariables = Exact<{
 
 
 export type RemixTemplateMutation = { remixTemplate: { id: string } };
-
-export type TemplateRollupQueryVariables = Exact<{
-  versionId: string;
-  purpose: TemplateUse;
-}>;
-
-
-export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup: { purpose: TemplateUse, verdict: LicenseRollupVerdict, reasons: Array<string>, lines: Array<{ kind: string, name: string, slot: string | null, status: LicenseRollupStatus, reason: string, resolved: { matchedBy: string, modelId: string, modelName: string, versionName: string } | null, published: { matchedBy: string, title: string, fileName: string, baseModelName: string | null, sourceUrl: string, license: { name: string, url: string | null, conditions: string | null, nonCommercial: boolean } } | null, held: { id: string, tier: LicenseTier } | null, offer: { id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string } | null }>, missingTotals: Array<{ currency: string, amount: number, licenses: number }> } } };
-
-export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, terms: { ipShareBps: number, approval: RemixApproval } | null, ipBinding: { ipId: string, boundAt: string, lockedSubgraph: { name: string } | null } | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string, child: { name: string, owner: { handle: string, displayName: string } | null } | null, parent: { name: string } | null }> };
-
-export type TemplateSubgraphsQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type TemplateSubgraphsQuery = { template: { id: string, versions: Array<{ id: string, subgraphs: Array<{ id: string, name: string }> }> } };
 
 export type RegisterIpMutationVariables = Exact<{
   input: RegisterIpInput;
@@ -965,22 +952,57 @@ export type DecideRemixMutationVariables = Exact<{
 
 export type DecideRemixMutation = { decideRemix: { status: RemixStatus } };
 
+export type CheckoutOffersMutationVariables = Exact<{
+  offerIds: Array<string> | string;
+}>;
+
+
+export type CheckoutOffersMutation = { checkoutOffers: { checkoutUrl: string, order: { id: string } } };
+
+export type TemplatePageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<(
+        { id: string }
+        & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
+      )>, slots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, suggestedSlots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ ' $fragmentRefs'?: { 'LicenceOfferFragment': LicenceOfferFragment } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
+
+export type TemplateRollupQueryVariables = Exact<{
+  versionId: string;
+  purpose: TemplateUse;
+}>;
+
+
+export type TemplateRollupQuery = { templateVersion: { id: string, licenseRollup: { purpose: TemplateUse, verdict: LicenseRollupVerdict, reasons: Array<string>, lines: Array<{ kind: string, name: string, slot: string | null, status: LicenseRollupStatus, reason: string, resolved: { matchedBy: string, modelId: string, modelName: string, versionName: string } | null, published: { matchedBy: string, title: string, fileName: string, baseModelName: string | null, sourceUrl: string, license: { name: string, url: string | null, conditions: string | null, nonCommercial: boolean } } | null, held: { id: string, tier: LicenseTier } | null, offer: { id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string } | null }>, missingTotals: Array<{ currency: string, amount: number, licenses: number }> } } };
+
+export type IpConsoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IpConsoleQuery = { myIntellectualProperties: Array<{ id: string, name: string, kind: IpKind, description: string }>, myTemplates: Array<{ id: string, name: string, status: TemplateStatus, ipId: string | null, terms: { ipShareBps: number, approval: RemixApproval } | null, ipBinding: { ipId: string, boundAt: string, lockedSubgraph: { name: string } | null } | null }>, remixQueue: Array<{ childId: string, parentId: string, shareBps: number, createdAt: string, child: { name: string, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } | null, parent: { name: string } | null }> };
+
+export type TemplateSubgraphsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TemplateSubgraphsQuery = { template: { id: string, versions: Array<{ id: string, subgraphs: Array<{ id: string, name: string }> }> } };
+
+export type RenderTemplateQueryVariables = Exact<{
+  versionId: string;
+  params?: Array<TemplateParamInput> | TemplateParamInput | null | undefined;
+}>;
+
+
+export type RenderTemplateQuery = { renderTemplate: { workflow: string | null, prompt: string | null } };
+
 export type VerifyLicenseQueryVariables = Exact<{
   certificate: string;
 }>;
 
 
 export type VerifyLicenseQuery = { verifyLicense: { valid: boolean, status: LicenseStatus | null, problem: LicenseProblem | null, message: string | null, license: { id: string, tier: LicenseTier, status: LicenseStatus, resourceName: string, subjectId: string, issuedAt: string, revokedAt: string | null, revocationReason: RevocationReason | null, termsText: string, fileSha256s: Array<string>, licensee: { handle: string, displayName: string }, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean, creditRequired: boolean, creditLine: string | null, seats: number | null } } | null } };
-
-export type MeQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MeQuery = { me: { id: string, handle: string, displayName: string, email: string, roles: Array<Role>, maxMaturity: Maturity, createdAt: string } };
-
-export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SignOutMutation = { signOut: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1000,21 +1022,114 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ModelOwnerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModelOwnerFields on ModelOwner {
+  id
+  handle
+  displayName
+}
+    `, {"fragmentName":"ModelOwnerFields"}) as unknown as TypedDocumentString<ModelOwnerFieldsFragment, unknown>;
+export const ImageFragmentDoc = new TypedDocumentString(`
+    fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}
+    `, {"fragmentName":"Image"}) as unknown as TypedDocumentString<ImageFragment, unknown>;
+export const ModelCardFragmentDoc = new TypedDocumentString(`
+    fragment ModelCard on StyleModel {
+  id
+  name
+  type
+  owner {
+    ...ModelOwnerFields
+  }
+  baseModel {
+    name
+  }
+  versions {
+    id
+    sampleImages {
+      id
+      ...Image
+    }
+    licenseOffers {
+      id
+      tier
+      priceAmount
+      priceCurrency
+      permissions {
+        commercialUse
+        derivativesAllowed
+      }
+    }
+  }
+}
+    fragment ModelOwnerFields on ModelOwner {
+  id
+  handle
+  displayName
+}
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}`, {"fragmentName":"ModelCard"}) as unknown as TypedDocumentString<ModelCardFragment, unknown>;
+export const TemplateOwnerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TemplateOwnerFields on TemplateOwner {
+  id
+  handle
+  displayName
+}
+    `, {"fragmentName":"TemplateOwnerFields"}) as unknown as TypedDocumentString<TemplateOwnerFieldsFragment, unknown>;
+export const TemplateCardFragmentDoc = new TypedDocumentString(`
+    fragment TemplateCard on WorkflowTemplate {
+  id
+  name
+  tags
+  ipId
+  cover {
+    ...Image
+  }
+  owner {
+    ...TemplateOwnerFields
+  }
+}
+    fragment TemplateOwnerFields on TemplateOwner {
+  id
+  handle
+  displayName
+}
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}`, {"fragmentName":"TemplateCard"}) as unknown as TypedDocumentString<TemplateCardFragment, unknown>;
 export const GalleryFragmentDoc = new TypedDocumentString(`
     fragment Gallery on ModelVersion {
   id
   sampleImages {
     id
-    width
-    height
-    url
-    placeholder
+    ...Image
     linkedVersionIds
-    thumbnails {
-      width
-      height
-      url
-    }
     generation {
       tool
       prompt
@@ -1036,46 +1151,17 @@ export const GalleryFragmentDoc = new TypedDocumentString(`
     }
   }
 }
-    `, {"fragmentName":"Gallery"}) as unknown as TypedDocumentString<GalleryFragment, unknown>;
-export const ModelCardFragmentDoc = new TypedDocumentString(`
-    fragment ModelCard on StyleModel {
-  id
-  name
-  type
-  owner {
-    handle
-    displayName
+    fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
   }
-  baseModel {
-    name
-  }
-  versions {
-    id
-    sampleImages {
-      id
-      width
-      height
-      url
-      placeholder
-      thumbnails {
-        width
-        height
-        url
-      }
-    }
-    licenseOffers {
-      id
-      tier
-      priceAmount
-      priceCurrency
-      permissions {
-        commercialUse
-        derivativesAllowed
-      }
-    }
-  }
-}
-    `, {"fragmentName":"ModelCard"}) as unknown as TypedDocumentString<ModelCardFragment, unknown>;
+}`, {"fragmentName":"Gallery"}) as unknown as TypedDocumentString<GalleryFragment, unknown>;
 export const VersionDetailsFragmentDoc = new TypedDocumentString(`
     fragment VersionDetails on ModelVersion {
   id
@@ -1108,6 +1194,27 @@ export const VersionDetailsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VersionDetails"}) as unknown as TypedDocumentString<VersionDetailsFragment, unknown>;
+export const LicenceOfferFragmentDoc = new TypedDocumentString(`
+    fragment LicenceOffer on LicenseOffer {
+  id
+  tier
+  revision
+  priceAmount
+  priceCurrency
+  termsText
+  termsSha256
+  permissions {
+    commercialUse
+    derivativesAllowed
+    derivativeMayChangeLicense
+    creditRequired
+    creditLine
+    seats
+    revenueCap
+    printRunCap
+  }
+}
+    `, {"fragmentName":"LicenceOffer"}) as unknown as TypedDocumentString<LicenceOfferFragment, unknown>;
 export const VersionOffersFragmentDoc = new TypedDocumentString(`
     fragment VersionOffers on ModelVersion {
   id
@@ -1119,140 +1226,98 @@ export const VersionOffersFragmentDoc = new TypedDocumentString(`
     status
   }
   licenseOffers {
+    ...LicenceOffer
+  }
+}
+    fragment LicenceOffer on LicenseOffer {
+  id
+  tier
+  revision
+  priceAmount
+  priceCurrency
+  termsText
+  termsSha256
+  permissions {
+    commercialUse
+    derivativesAllowed
+    derivativeMayChangeLicense
+    creditRequired
+    creditLine
+    seats
+    revenueCap
+    printRunCap
+  }
+}`, {"fragmentName":"VersionOffers"}) as unknown as TypedDocumentString<VersionOffersFragment, unknown>;
+export const TemplateSlotFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TemplateSlotFields on TemplateSlot {
+  key
+  nodeId
+  widget
+  label
+  type
+  default
+  min
+  max
+  options
+  pattern
+  maxLength
+}
+    `, {"fragmentName":"TemplateSlotFields"}) as unknown as TypedDocumentString<TemplateSlotFieldsFragment, unknown>;
+export const BaseModelsDocument = new TypedDocumentString(`
+    query BaseModels {
+  baseModels {
+    id
+    name
+    ecosystem
+    nonCommercial
+    licenseName
+  }
+}
+    `) as unknown as TypedDocumentString<BaseModelsQuery, BaseModelsQueryVariables>;
+export const CheckoutDocument = new TypedDocumentString(`
+    mutation Checkout($offerId: UUID!) {
+  checkout(offerId: $offerId) {
+    checkoutUrl
+    order {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
+export const PublicModelParentsDocument = new TypedDocumentString(`
+    query PublicModelParents($modelId: UUID!) {
+  modelParents(modelId: $modelId) {
+    parentId
+    relation
+    shareBps
+    parentModel {
+      id
+      name
+      owner {
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicModelParentsQuery, PublicModelParentsQueryVariables>;
+export const SetOffersDocument = new TypedDocumentString(`
+    mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
+  setLicenseOffers(versionId: $versionId, offers: $offers) {
     id
     tier
     revision
-    priceAmount
-    priceCurrency
-    termsText
-    termsSha256
-    permissions {
-      commercialUse
-      derivativesAllowed
-      derivativeMayChangeLicense
-      creditRequired
-      creditLine
-      seats
-      revenueCap
-      printRunCap
-    }
   }
 }
-    `, {"fragmentName":"VersionOffers"}) as unknown as TypedDocumentString<VersionOffersFragment, unknown>;
-export const TemplateCardFragmentDoc = new TypedDocumentString(`
-    fragment TemplateCard on WorkflowTemplate {
-  id
-  name
-  tags
-  ipId
-  cover {
-    url
-    width
-    height
-    placeholder
-    thumbnails {
-      url
-      width
-      height
-    }
-  }
-  owner {
-    handle
-    displayName
-  }
-}
-    `, {"fragmentName":"TemplateCard"}) as unknown as TypedDocumentString<TemplateCardFragment, unknown>;
-export const AccountDocument = new TypedDocumentString(`
-    query Account {
-  mySessions(first: 50) {
-    nodes {
-      id
-      current
-      userAgent
-      createdAt
-      lastUsedAt
-      expiresAt
-    }
-  }
-  myApiKeys(first: 50) {
-    nodes {
-      id
-      name
-      displayPrefix
-      scopes
-      createdAt
-      lastUsedAt
-      expiresAt
-      revokedAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AccountQuery, AccountQueryVariables>;
-export const RevokeSessionDocument = new TypedDocumentString(`
-    mutation RevokeSession($id: UUID!) {
-  revokeSession(id: $id)
-}
-    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
-export const CreateApiKeyDocument = new TypedDocumentString(`
-    mutation CreateApiKey($input: CreateApiKeyInput!) {
-  createApiKey(input: $input) {
-    secret
-    apiKey {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
-export const RevokeApiKeyDocument = new TypedDocumentString(`
-    mutation RevokeApiKey($id: UUID!) {
-  revokeApiKey(id: $id) {
+    `) as unknown as TypedDocumentString<SetOffersMutation, SetOffersMutationVariables>;
+export const SetTemplateOffersDocument = new TypedDocumentString(`
+    mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
+  setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {
     id
+    tier
+    revision
   }
 }
-    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
-export const ChangePasswordDocument = new TypedDocumentString(`
-    mutation ChangePassword($input: ChangePasswordInput!) {
-  changePassword(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const SetMaturityPreferenceDocument = new TypedDocumentString(`
-    mutation SetMaturityPreference($maxMaturity: Maturity!) {
-  setMaturityPreference(maxMaturity: $maxMaturity) {
-    id
-    maxMaturity
-  }
-}
-    `) as unknown as TypedDocumentString<SetMaturityPreferenceMutation, SetMaturityPreferenceMutationVariables>;
-export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($input: SignInInput!) {
-  signIn(input: $input) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
-  }
-}
-    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const SignUpDocument = new TypedDocumentString(`
-    mutation SignUp($input: SignUpInput!) {
-  signUp(input: $input) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
-  }
-}
-    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
-export const ProfileDocument = new TypedDocumentString(`
-    query Profile($handle: String!) {
-  user(handle: $handle) {
-    id
-    handle
-    displayName
-    createdAt
-  }
-}
-    `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+    `) as unknown as TypedDocumentString<SetTemplateOffersMutation, SetTemplateOffersMutationVariables>;
 export const BrowseDocument = new TypedDocumentString(`
     query Browse($query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput, $sort: SearchSort, $first: Int!, $after: String, $withFacets: Boolean!) {
   search(
@@ -1311,13 +1376,22 @@ export const BrowseDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ModelCard on StyleModel {
+    fragment ModelOwnerFields on ModelOwner {
+  id
+  handle
+  displayName
+}
+fragment TemplateOwnerFields on TemplateOwner {
+  id
+  handle
+  displayName
+}
+fragment ModelCard on StyleModel {
   id
   name
   type
   owner {
-    handle
-    displayName
+    ...ModelOwnerFields
   }
   baseModel {
     name
@@ -1326,15 +1400,7 @@ export const BrowseDocument = new TypedDocumentString(`
     id
     sampleImages {
       id
-      width
-      height
-      url
-      placeholder
-      thumbnails {
-        width
-        height
-        url
-      }
+      ...Image
     }
     licenseOffers {
       id
@@ -1348,61 +1414,138 @@ export const BrowseDocument = new TypedDocumentString(`
     }
   }
 }
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}
 fragment TemplateCard on WorkflowTemplate {
   id
   name
   tags
   ipId
   cover {
-    url
-    width
-    height
-    placeholder
-    thumbnails {
-      url
-      width
-      height
-    }
+    ...Image
   }
   owner {
-    handle
-    displayName
+    ...TemplateOwnerFields
   }
 }`) as unknown as TypedDocumentString<BrowseQuery, BrowseQueryVariables>;
-export const FacetValuesDocument = new TypedDocumentString(`
-    query FacetValues($facet: SearchFacet!, $prefix: String!, $query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput) {
-  facetValues(
-    facet: $facet
-    prefix: $prefix
-    query: $query
-    filters: $filters
-    exclude: $exclude
-  ) {
-    value
-    count
-  }
-}
-    `) as unknown as TypedDocumentString<FacetValuesQuery, FacetValuesQueryVariables>;
-export const SuggestDocument = new TypedDocumentString(`
-    query Suggest($prefix: String!) {
-  suggest(prefix: $prefix) {
-    kind
-    text
-    ref
-  }
-}
-    `) as unknown as TypedDocumentString<SuggestQuery, SuggestQueryVariables>;
-export const BaseModelsDocument = new TypedDocumentString(`
-    query BaseModels {
-  baseModels {
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
     id
-    name
-    ecosystem
-    nonCommercial
-    licenseName
+    handle
+    displayName
+    email
+    roles
+    maxMaturity
+    createdAt
   }
 }
-    `) as unknown as TypedDocumentString<BaseModelsQuery, BaseModelsQueryVariables>;
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: UUID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: UUID!) {
+  revokeApiKey(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SetMaturityPreferenceDocument = new TypedDocumentString(`
+    mutation SetMaturityPreference($maxMaturity: Maturity!) {
+  setMaturityPreference(maxMaturity: $maxMaturity) {
+    id
+    maxMaturity
+  }
+}
+    `) as unknown as TypedDocumentString<SetMaturityPreferenceMutation, SetMaturityPreferenceMutationVariables>;
+export const AccountDocument = new TypedDocumentString(`
+    query Account {
+  mySessions(first: 50) {
+    nodes {
+      id
+      current
+      userAgent
+      createdAt
+      lastUsedAt
+      expiresAt
+    }
+  }
+  myApiKeys(first: 50) {
+    nodes {
+      id
+      name
+      displayPrefix
+      scopes
+      createdAt
+      lastUsedAt
+      expiresAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountQuery, AccountQueryVariables>;
+export const ProfileDocument = new TypedDocumentString(`
+    query Profile($handle: String!) {
+  user(handle: $handle) {
+    id
+    handle
+    displayName
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
 export const RequestDownloadDocument = new TypedDocumentString(`
     mutation RequestDownload($fileId: UUID!) {
   requestModelFileDownload(fileId: $fileId) {
@@ -1413,22 +1556,13 @@ export const RequestDownloadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestDownloadMutation, RequestDownloadMutationVariables>;
-export const PublicModelParentsDocument = new TypedDocumentString(`
-    query PublicModelParents($modelId: UUID!) {
-  modelParents(modelId: $modelId) {
-    parentId
-    relation
-    shareBps
-    parentModel {
-      id
-      name
-      owner {
-        displayName
-      }
-    }
+export const ClaimFreeDocument = new TypedDocumentString(`
+    mutation ClaimFree($versionId: UUID!) {
+  claimFreeLicense(versionId: $versionId) {
+    id
   }
 }
-    `) as unknown as TypedDocumentString<PublicModelParentsQuery, PublicModelParentsQueryVariables>;
+    `) as unknown as TypedDocumentString<ClaimFreeMutation, ClaimFreeMutationVariables>;
 export const ModelPageDocument = new TypedDocumentString(`
     query ModelPage($id: UUID!) {
   styleModel(id: $id) {
@@ -1440,9 +1574,7 @@ export const ModelPageDocument = new TypedDocumentString(`
     status
     publishedAt
     owner {
-      id
-      handle
-      displayName
+      ...ModelOwnerFields
     }
     baseModel {
       id
@@ -1461,20 +1593,47 @@ export const ModelPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment Gallery on ModelVersion {
+    fragment ModelOwnerFields on ModelOwner {
+  id
+  handle
+  displayName
+}
+fragment LicenceOffer on LicenseOffer {
+  id
+  tier
+  revision
+  priceAmount
+  priceCurrency
+  termsText
+  termsSha256
+  permissions {
+    commercialUse
+    derivativesAllowed
+    derivativeMayChangeLicense
+    creditRequired
+    creditLine
+    seats
+    revenueCap
+    printRunCap
+  }
+}
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}
+fragment Gallery on ModelVersion {
   id
   sampleImages {
     id
-    width
-    height
-    url
-    placeholder
+    ...Image
     linkedVersionIds
-    thumbnails {
-      width
-      height
-      url
-    }
     generation {
       tool
       prompt
@@ -1536,42 +1695,9 @@ fragment VersionOffers on ModelVersion {
     status
   }
   licenseOffers {
-    id
-    tier
-    revision
-    priceAmount
-    priceCurrency
-    termsText
-    termsSha256
-    permissions {
-      commercialUse
-      derivativesAllowed
-      derivativeMayChangeLicense
-      creditRequired
-      creditLine
-      seats
-      revenueCap
-      printRunCap
-    }
+    ...LicenceOffer
   }
 }`) as unknown as TypedDocumentString<ModelPageQuery, ModelPageQueryVariables>;
-export const CheckoutDocument = new TypedDocumentString(`
-    mutation Checkout($offerId: UUID!) {
-  checkout(offerId: $offerId) {
-    checkoutUrl
-    order {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
-export const ClaimFreeDocument = new TypedDocumentString(`
-    mutation ClaimFree($versionId: UUID!) {
-  claimFreeLicense(versionId: $versionId) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<ClaimFreeMutation, ClaimFreeMutationVariables>;
 export const VersionModelDocument = new TypedDocumentString(`
     query VersionModel($id: UUID!) {
   modelVersion(id: $id) {
@@ -1579,6 +1705,38 @@ export const VersionModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VersionModelQuery, VersionModelQueryVariables>;
+export const FacetValuesDocument = new TypedDocumentString(`
+    query FacetValues($facet: SearchFacet!, $prefix: String!, $query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput) {
+  facetValues(
+    facet: $facet
+    prefix: $prefix
+    query: $query
+    filters: $filters
+    exclude: $exclude
+  ) {
+    value
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<FacetValuesQuery, FacetValuesQueryVariables>;
+export const SuggestDocument = new TypedDocumentString(`
+    query Suggest($prefix: String!) {
+  suggest(prefix: $prefix) {
+    kind
+    text
+    ref
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestQuery, SuggestQueryVariables>;
+export const RefundLineDocument = new TypedDocumentString(`
+    mutation RefundLine($orderId: UUID!, $lineId: UUID!, $note: String) {
+  refundOrder(orderId: $orderId, lineId: $lineId, note: $note) {
+    id
+    status
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<RefundLineMutation, RefundLineMutationVariables>;
 export const OrderDocument = new TypedDocumentString(`
     query Order($id: UUID!) {
   order(id: $id) {
@@ -1624,15 +1782,13 @@ export const OrderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
-export const RefundLineDocument = new TypedDocumentString(`
-    mutation RefundLine($orderId: UUID!, $lineId: UUID!, $note: String) {
-  refundOrder(orderId: $orderId, lineId: $lineId, note: $note) {
-    id
-    status
-    amount
+export const StartOnboardingDocument = new TypedDocumentString(`
+    mutation StartOnboarding {
+  startPayoutOnboarding(returnPath: "/earnings?onboarding=return") {
+    url
   }
 }
-    `) as unknown as TypedDocumentString<RefundLineMutation, RefundLineMutationVariables>;
+    `) as unknown as TypedDocumentString<StartOnboardingMutation, StartOnboardingMutationVariables>;
 export const EarningsDocument = new TypedDocumentString(`
     query Earnings {
   myEarnings {
@@ -1699,13 +1855,15 @@ export const EarningsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EarningsQuery, EarningsQueryVariables>;
-export const StartOnboardingDocument = new TypedDocumentString(`
-    mutation StartOnboarding {
-  startPayoutOnboarding(returnPath: "/earnings?onboarding=return") {
-    url
+export const RequestRefundDocument = new TypedDocumentString(`
+    mutation RequestRefund($orderId: UUID!, $note: String) {
+  refundOrder(orderId: $orderId, note: $note) {
+    id
+    status
+    amount
   }
 }
-    `) as unknown as TypedDocumentString<StartOnboardingMutation, StartOnboardingMutationVariables>;
+    `) as unknown as TypedDocumentString<RequestRefundMutation, RequestRefundMutationVariables>;
 export const LibraryLicensesDocument = new TypedDocumentString(`
     query LibraryLicenses($after: String) {
   myLicenses(first: 50, after: $after) {
@@ -1757,27 +1915,6 @@ export const LibraryOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LibraryOrdersQuery, LibraryOrdersQueryVariables>;
-export const RequestRefundDocument = new TypedDocumentString(`
-    mutation RequestRefund($orderId: UUID!, $note: String) {
-  refundOrder(orderId: $orderId, note: $note) {
-    id
-    status
-    amount
-  }
-}
-    `) as unknown as TypedDocumentString<RequestRefundMutation, RequestRefundMutationVariables>;
-export const MoneyReviewQueueDocument = new TypedDocumentString(`
-    query MoneyReviewQueue {
-  moneyReviewQueue(first: 100) {
-    kind
-    detail
-    amount
-    currency
-    orderId
-    since
-  }
-}
-    `) as unknown as TypedDocumentString<MoneyReviewQueueQuery, MoneyReviewQueueQueryVariables>;
 export const BlockHashDocument = new TypedDocumentString(`
     mutation BlockHash($sha256: String!, $reason: String!) {
   blockFileHash(sha256: $sha256, reason: $reason)
@@ -1814,6 +1951,211 @@ export const UpsertBaseModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpsertBaseModelMutation, UpsertBaseModelMutationVariables>;
+export const MoneyReviewQueueDocument = new TypedDocumentString(`
+    query MoneyReviewQueue {
+  moneyReviewQueue(first: 100) {
+    kind
+    detail
+    amount
+    currency
+    orderId
+    since
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyReviewQueueQuery, MoneyReviewQueueQueryVariables>;
+export const CreateModelDocument = new TypedDocumentString(`
+    mutation CreateModel($input: CreateStyleModelInput!) {
+  createStyleModel(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
+export const UpdateModelDocument = new TypedDocumentString(`
+    mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {
+  updateStyleModel(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateModelMutation, UpdateModelMutationVariables>;
+export const ChangeModelStatusDocument = new TypedDocumentString(`
+    mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {
+  changeStyleModelStatus(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeModelStatusMutation, ChangeModelStatusMutationVariables>;
+export const CreateVersionDocument = new TypedDocumentString(`
+    mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {
+  createModelVersion(modelId: $modelId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateVersionMutation, CreateVersionMutationVariables>;
+export const UpdateVersionDocument = new TypedDocumentString(`
+    mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {
+  updateModelVersion(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateVersionMutation, UpdateVersionMutationVariables>;
+export const PublishVersionDocument = new TypedDocumentString(`
+    mutation PublishVersion($id: UUID!) {
+  publishModelVersion(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishVersionMutation, PublishVersionMutationVariables>;
+export const DeriveModelDocument = new TypedDocumentString(`
+    mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {
+  deriveModel(
+    modelId: $modelId
+    parentModelId: $parentModelId
+    relation: $relation
+    shareBps: $shareBps
+  ) {
+    parentId
+  }
+}
+    `) as unknown as TypedDocumentString<DeriveModelMutation, DeriveModelMutationVariables>;
+export const MyTemplatesDocument = new TypedDocumentString(`
+    query MyTemplates {
+  myTemplates {
+    id
+    name
+    status
+    ipId
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyTemplatesQuery, MyTemplatesQueryVariables>;
+export const MyModelsDocument = new TypedDocumentString(`
+    query MyModels($ownerId: UUID!, $after: String) {
+  styleModels(first: 50, after: $after, filter: {ownerId: $ownerId}) {
+    nodes {
+      id
+      name
+      type
+      status
+      updatedAt
+      baseModel {
+        name
+      }
+      versions {
+        id
+        name
+        status
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyModelsQuery, MyModelsQueryVariables>;
+export const StudioModelDocument = new TypedDocumentString(`
+    query StudioModel($id: UUID!) {
+  styleModel(id: $id) {
+    id
+    name
+    type
+    baseModelId
+    description
+    tags
+    maturity
+    status
+    versions {
+      id
+      name
+      status
+      createdAt
+      publishedAt
+      files {
+        id
+      }
+      sampleImages {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioModelQuery, StudioModelQueryVariables>;
+export const StudioVersionDocument = new TypedDocumentString(`
+    query StudioVersion($id: UUID!) {
+  modelVersion(id: $id) {
+    id
+    modelId
+    name
+    status
+    changelog
+    triggerWords
+    recommendedSettings {
+      key
+      value
+    }
+    files {
+      id
+      fileName
+      sizeBytes
+      declaredSize
+      scanStatus
+      rejectionMessage
+      sha256
+    }
+    sampleImages {
+      id
+      ...Image
+    }
+    licenseOffers {
+      ...LicenceOffer
+    }
+  }
+}
+    fragment LicenceOffer on LicenseOffer {
+  id
+  tier
+  revision
+  priceAmount
+  priceCurrency
+  termsText
+  termsSha256
+  permissions {
+    commercialUse
+    derivativesAllowed
+    derivativeMayChangeLicense
+    creditRequired
+    creditLine
+    seats
+    revenueCap
+    printRunCap
+  }
+}
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}`) as unknown as TypedDocumentString<StudioVersionQuery, StudioVersionQueryVariables>;
+export const StudioVersionModelDocument = new TypedDocumentString(`
+    query StudioVersionModel($id: UUID!) {
+  styleModel(id: $id) {
+    id
+    name
+    status
+    baseModel {
+      name
+      nonCommercial
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StudioVersionModelQuery, StudioVersionModelQueryVariables>;
 export const CreateUploadDocument = new TypedDocumentString(`
     mutation CreateUpload($versionId: UUID!, $input: CreateUploadInput!) {
   createModelFileUpload(versionId: $versionId, input: $input) {
@@ -1857,355 +2199,6 @@ export const AbortUploadDocument = new TypedDocumentString(`
   abortModelFileUpload(uploadId: $uploadId)
 }
     `) as unknown as TypedDocumentString<AbortUploadMutation, AbortUploadMutationVariables>;
-export const StudioModelDocument = new TypedDocumentString(`
-    query StudioModel($id: UUID!) {
-  styleModel(id: $id) {
-    id
-    name
-    type
-    baseModelId
-    description
-    tags
-    maturity
-    status
-    versions {
-      id
-      name
-      status
-      createdAt
-      publishedAt
-      files {
-        id
-      }
-      sampleImages {
-        id
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StudioModelQuery, StudioModelQueryVariables>;
-export const UpdateModelDocument = new TypedDocumentString(`
-    mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {
-  updateStyleModel(id: $id, input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateModelMutation, UpdateModelMutationVariables>;
-export const ChangeModelStatusDocument = new TypedDocumentString(`
-    mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {
-  changeStyleModelStatus(id: $id, status: $status) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<ChangeModelStatusMutation, ChangeModelStatusMutationVariables>;
-export const CreateVersionDocument = new TypedDocumentString(`
-    mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {
-  createModelVersion(modelId: $modelId, input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CreateVersionMutation, CreateVersionMutationVariables>;
-export const DeriveModelDocument = new TypedDocumentString(`
-    mutation DeriveModel($modelId: UUID!, $parentModelId: UUID!, $relation: String!, $shareBps: Int!) {
-  deriveModel(
-    modelId: $modelId
-    parentModelId: $parentModelId
-    relation: $relation
-    shareBps: $shareBps
-  ) {
-    parentId
-  }
-}
-    `) as unknown as TypedDocumentString<DeriveModelMutation, DeriveModelMutationVariables>;
-export const CreateModelDocument = new TypedDocumentString(`
-    mutation CreateModel($input: CreateStyleModelInput!) {
-  createStyleModel(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CreateModelMutation, CreateModelMutationVariables>;
-export const SetOffersDocument = new TypedDocumentString(`
-    mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
-  setLicenseOffers(versionId: $versionId, offers: $offers) {
-    id
-    tier
-    revision
-  }
-}
-    `) as unknown as TypedDocumentString<SetOffersMutation, SetOffersMutationVariables>;
-export const SetTemplateOffersDocument = new TypedDocumentString(`
-    mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {
-  setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {
-    id
-    tier
-    revision
-  }
-}
-    `) as unknown as TypedDocumentString<SetTemplateOffersMutation, SetTemplateOffersMutationVariables>;
-export const MyTemplatesDocument = new TypedDocumentString(`
-    query MyTemplates {
-  myTemplates {
-    id
-    name
-    status
-    ipId
-    createdAt
-  }
-}
-    `) as unknown as TypedDocumentString<MyTemplatesQuery, MyTemplatesQueryVariables>;
-export const MyModelsDocument = new TypedDocumentString(`
-    query MyModels($ownerId: UUID!, $after: String) {
-  styleModels(first: 50, after: $after, filter: {ownerId: $ownerId}) {
-    nodes {
-      id
-      name
-      type
-      status
-      updatedAt
-      baseModel {
-        name
-      }
-      versions {
-        id
-        name
-        status
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MyModelsQuery, MyModelsQueryVariables>;
-export const StudioVersionDocument = new TypedDocumentString(`
-    query StudioVersion($id: UUID!) {
-  modelVersion(id: $id) {
-    id
-    modelId
-    name
-    status
-    changelog
-    triggerWords
-    recommendedSettings {
-      key
-      value
-    }
-    files {
-      id
-      fileName
-      sizeBytes
-      declaredSize
-      scanStatus
-      rejectionMessage
-      sha256
-    }
-    sampleImages {
-      id
-      url
-      width
-      height
-      placeholder
-      thumbnails {
-        url
-        width
-        height
-      }
-    }
-    licenseOffers {
-      id
-      tier
-      priceAmount
-      priceCurrency
-      permissions {
-        commercialUse
-        derivativesAllowed
-        derivativeMayChangeLicense
-        creditRequired
-        creditLine
-        seats
-        revenueCap
-        printRunCap
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StudioVersionQuery, StudioVersionQueryVariables>;
-export const StudioVersionModelDocument = new TypedDocumentString(`
-    query StudioVersionModel($id: UUID!) {
-  styleModel(id: $id) {
-    id
-    name
-    status
-    baseModel {
-      name
-      nonCommercial
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StudioVersionModelQuery, StudioVersionModelQueryVariables>;
-export const UpdateVersionDocument = new TypedDocumentString(`
-    mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {
-  updateModelVersion(id: $id, input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateVersionMutation, UpdateVersionMutationVariables>;
-export const PublishVersionDocument = new TypedDocumentString(`
-    mutation PublishVersion($id: UUID!) {
-  publishModelVersion(id: $id) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<PublishVersionMutation, PublishVersionMutationVariables>;
-export const CheckoutOffersDocument = new TypedDocumentString(`
-    mutation CheckoutOffers($offerIds: [UUID!]!) {
-  checkoutOffers(offerIds: $offerIds) {
-    checkoutUrl
-    order {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CheckoutOffersMutation, CheckoutOffersMutationVariables>;
-export const TemplatePageDocument = new TypedDocumentString(`
-    query TemplatePage($id: UUID!) {
-  template(id: $id) {
-    id
-    ownerId
-    owner {
-      handle
-      displayName
-    }
-    name
-    description
-    tags
-    status
-    ipId
-    terms {
-      remixAllowed
-      changeableSlots
-      allowedUses
-      attribution
-      ipShareBps
-      maxMaturity
-      requiredTags
-      approval
-    }
-    versions {
-      id
-      label
-      status
-      hasWorkflow
-      hasPrompt
-      sourceSha256
-      sampleImages {
-        id
-        url
-        width
-        height
-        placeholder
-        thumbnails {
-          url
-          width
-          height
-        }
-      }
-      slots {
-        key
-        nodeId
-        widget
-        label
-        type
-        default
-        min
-        max
-        options
-        pattern
-        maxLength
-      }
-      suggestedSlots {
-        key
-        nodeId
-        widget
-        label
-        type
-        default
-        min
-        max
-        options
-        pattern
-        maxLength
-      }
-      lockfile {
-        nodes {
-          id
-          source
-          version
-        }
-        models {
-          slot
-          kind
-          folder
-          name
-          sha256
-          unused
-        }
-      }
-      warnings {
-        code
-        message
-      }
-      myLicenses {
-        id
-        tier
-      }
-      licenseOffers {
-        id
-        tier
-        revision
-        priceAmount
-        priceCurrency
-        termsText
-        termsSha256
-        permissions {
-          commercialUse
-          derivativesAllowed
-          derivativeMayChangeLicense
-          creditRequired
-          creditLine
-          seats
-          revenueCap
-          printRunCap
-        }
-      }
-    }
-  }
-  templateLineage(id: $id) {
-    ancestors {
-      parentId
-      depth
-      status
-      shareBps
-    }
-    descendants {
-      childId
-      depth
-      status
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TemplatePageQuery, TemplatePageQueryVariables>;
-export const RenderTemplateDocument = new TypedDocumentString(`
-    query RenderTemplate($versionId: UUID!, $params: [TemplateParamInput!]) {
-  renderTemplate(versionId: $versionId, params: $params) {
-    workflow
-    prompt
-  }
-}
-    `) as unknown as TypedDocumentString<RenderTemplateQuery, RenderTemplateQueryVariables>;
 export const SetTemplateSlotsDocument = new TypedDocumentString(`
     mutation SetTemplateSlots($versionId: UUID!, $slots: [TemplateSlotInput!]!) {
   setTemplateSlots(versionId: $versionId, slots: $slots) {
@@ -2235,6 +2228,185 @@ export const RemixTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemixTemplateMutation, RemixTemplateMutationVariables>;
+export const RegisterIpDocument = new TypedDocumentString(`
+    mutation RegisterIp($input: RegisterIpInput!) {
+  registerIntellectualProperty(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterIpMutation, RegisterIpMutationVariables>;
+export const BindTemplateDocument = new TypedDocumentString(`
+    mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!, $lockedSubgraphId: String) {
+  bindTemplateToIp(
+    templateId: $templateId
+    ipId: $ipId
+    terms: $terms
+    lockedSubgraphId: $lockedSubgraphId
+  ) {
+    id
+    ipId
+  }
+}
+    `) as unknown as TypedDocumentString<BindTemplateMutation, BindTemplateMutationVariables>;
+export const UnbindTemplateDocument = new TypedDocumentString(`
+    mutation UnbindTemplate($templateId: UUID!) {
+  unbindTemplateFromIp(templateId: $templateId) {
+    releasedRemixes
+    approvedRemixes
+    template {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnbindTemplateMutation, UnbindTemplateMutationVariables>;
+export const DecideRemixDocument = new TypedDocumentString(`
+    mutation DecideRemix($templateId: UUID!, $approve: Boolean!) {
+  decideRemix(templateId: $templateId, approve: $approve) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideRemixMutation, DecideRemixMutationVariables>;
+export const CheckoutOffersDocument = new TypedDocumentString(`
+    mutation CheckoutOffers($offerIds: [UUID!]!) {
+  checkoutOffers(offerIds: $offerIds) {
+    checkoutUrl
+    order {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutOffersMutation, CheckoutOffersMutationVariables>;
+export const TemplatePageDocument = new TypedDocumentString(`
+    query TemplatePage($id: UUID!) {
+  template(id: $id) {
+    id
+    ownerId
+    owner {
+      ...TemplateOwnerFields
+    }
+    name
+    description
+    tags
+    status
+    ipId
+    terms {
+      remixAllowed
+      changeableSlots
+      allowedUses
+      attribution
+      ipShareBps
+      maxMaturity
+      requiredTags
+      approval
+    }
+    versions {
+      id
+      label
+      status
+      hasWorkflow
+      hasPrompt
+      sourceSha256
+      sampleImages {
+        id
+        ...Image
+      }
+      slots {
+        ...TemplateSlotFields
+      }
+      suggestedSlots {
+        ...TemplateSlotFields
+      }
+      lockfile {
+        nodes {
+          id
+          source
+          version
+        }
+        models {
+          slot
+          kind
+          folder
+          name
+          sha256
+          unused
+        }
+      }
+      warnings {
+        code
+        message
+      }
+      myLicenses {
+        id
+        tier
+      }
+      licenseOffers {
+        ...LicenceOffer
+      }
+    }
+  }
+  templateLineage(id: $id) {
+    ancestors {
+      parentId
+      depth
+      status
+      shareBps
+    }
+    descendants {
+      childId
+      depth
+      status
+    }
+  }
+}
+    fragment TemplateOwnerFields on TemplateOwner {
+  id
+  handle
+  displayName
+}
+fragment LicenceOffer on LicenseOffer {
+  id
+  tier
+  revision
+  priceAmount
+  priceCurrency
+  termsText
+  termsSha256
+  permissions {
+    commercialUse
+    derivativesAllowed
+    derivativeMayChangeLicense
+    creditRequired
+    creditLine
+    seats
+    revenueCap
+    printRunCap
+  }
+}
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}
+fragment TemplateSlotFields on TemplateSlot {
+  key
+  nodeId
+  widget
+  label
+  type
+  default
+  min
+  max
+  options
+  pattern
+  maxLength
+}`) as unknown as TypedDocumentString<TemplatePageQuery, TemplatePageQueryVariables>;
 export const TemplateRollupDocument = new TypedDocumentString(`
     query TemplateRollup($versionId: UUID!, $purpose: TemplateUse!) {
   templateVersion(id: $versionId) {
@@ -2321,8 +2493,7 @@ export const IpConsoleDocument = new TypedDocumentString(`
     child {
       name
       owner {
-        handle
-        displayName
+        ...TemplateOwnerFields
       }
     }
     parent {
@@ -2330,7 +2501,11 @@ export const IpConsoleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<IpConsoleQuery, IpConsoleQueryVariables>;
+    fragment TemplateOwnerFields on TemplateOwner {
+  id
+  handle
+  displayName
+}`) as unknown as TypedDocumentString<IpConsoleQuery, IpConsoleQueryVariables>;
 export const TemplateSubgraphsDocument = new TypedDocumentString(`
     query TemplateSubgraphs($id: UUID!) {
   template(id: $id) {
@@ -2345,45 +2520,14 @@ export const TemplateSubgraphsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TemplateSubgraphsQuery, TemplateSubgraphsQueryVariables>;
-export const RegisterIpDocument = new TypedDocumentString(`
-    mutation RegisterIp($input: RegisterIpInput!) {
-  registerIntellectualProperty(input: $input) {
-    id
+export const RenderTemplateDocument = new TypedDocumentString(`
+    query RenderTemplate($versionId: UUID!, $params: [TemplateParamInput!]) {
+  renderTemplate(versionId: $versionId, params: $params) {
+    workflow
+    prompt
   }
 }
-    `) as unknown as TypedDocumentString<RegisterIpMutation, RegisterIpMutationVariables>;
-export const BindTemplateDocument = new TypedDocumentString(`
-    mutation BindTemplate($templateId: UUID!, $ipId: UUID!, $terms: RemixTermsInput!, $lockedSubgraphId: String) {
-  bindTemplateToIp(
-    templateId: $templateId
-    ipId: $ipId
-    terms: $terms
-    lockedSubgraphId: $lockedSubgraphId
-  ) {
-    id
-    ipId
-  }
-}
-    `) as unknown as TypedDocumentString<BindTemplateMutation, BindTemplateMutationVariables>;
-export const UnbindTemplateDocument = new TypedDocumentString(`
-    mutation UnbindTemplate($templateId: UUID!) {
-  unbindTemplateFromIp(templateId: $templateId) {
-    releasedRemixes
-    approvedRemixes
-    template {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<UnbindTemplateMutation, UnbindTemplateMutationVariables>;
-export const DecideRemixDocument = new TypedDocumentString(`
-    mutation DecideRemix($templateId: UUID!, $approve: Boolean!) {
-  decideRemix(templateId: $templateId, approve: $approve) {
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<DecideRemixMutation, DecideRemixMutationVariables>;
+    `) as unknown as TypedDocumentString<RenderTemplateQuery, RenderTemplateQueryVariables>;
 export const VerifyLicenseDocument = new TypedDocumentString(`
     query VerifyLicense($certificate: String!) {
   verifyLicense(certificate: $certificate) {
@@ -2417,21 +2561,3 @@ export const VerifyLicenseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyLicenseQuery, VerifyLicenseQueryVariables>;
-export const MeDocument = new TypedDocumentString(`
-    query Me {
-  me {
-    id
-    handle
-    displayName
-    email
-    roles
-    maxMaturity
-    createdAt
-  }
-}
-    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
-export const SignOutDocument = new TypedDocumentString(`
-    mutation SignOut {
-  signOut
-}
-    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
@@ -10,85 +10,21 @@ import {
   CopyButton,
   Detail,
   EmptyState,
-  ErrorState,
-  LoadingState,
   NativeSelect,
   Notice,
   PageHeader,
   TextField,
 } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
+import { searchKeys, sessionKeys } from '../../api/keys';
 import type { ApiScope, Maturity } from '../../gql/graphql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { errorMessage } from '../../lib/api-error';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
-import { ME_KEY, useMe } from '../../lib/session';
+import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
-
-const AccountQuery = graphql(`
-  query Account {
-    mySessions(first: 50) {
-      nodes {
-        id
-        current
-        userAgent
-        createdAt
-        lastUsedAt
-        expiresAt
-      }
-    }
-    myApiKeys(first: 50) {
-      nodes {
-        id
-        name
-        displayPrefix
-        scopes
-        createdAt
-        lastUsedAt
-        expiresAt
-        revokedAt
-      }
-    }
-  }
-`);
-const RevokeSession = graphql(`
-  mutation RevokeSession($id: UUID!) {
-    revokeSession(id: $id)
-  }
-`);
-const CreateApiKey = graphql(`
-  mutation CreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      secret
-      apiKey {
-        id
-      }
-    }
-  }
-`);
-const RevokeApiKey = graphql(`
-  mutation RevokeApiKey($id: UUID!) {
-    revokeApiKey(id: $id) {
-      id
-    }
-  }
-`);
-const ChangePassword = graphql(`
-  mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) {
-      id
-    }
-  }
-`);
-
-const SetMaturity = graphql(`
-  mutation SetMaturityPreference($maxMaturity: Maturity!) {
-    setMaturityPreference(maxMaturity: $maxMaturity) {
-      id
-      maxMaturity
-    }
-  }
-`);
+import { accountKeys } from './api/keys';
+import { ChangePassword, CreateApiKey, RevokeApiKey, RevokeSession, SetMaturity } from './api/mutations';
+import { accountQuery } from './api/queries';
 
 const MATURITY_CHOICES: { id: Maturity; label: string }[] = [
   { id: 'SFW', label: 'Safe for work only' },
@@ -113,8 +49,8 @@ export function AccountPage() {
   useTitle('Account');
   const { me } = useMe();
   const client = useQueryClient();
-  const account = useQuery({ queryKey: ['account'], queryFn: () => execute(AccountQuery) });
-  const refresh = () => void client.invalidateQueries({ queryKey: ['account'] });
+  const account = useSuspenseQuery(accountQuery());
+  const refresh = () => void client.invalidateQueries({ queryKey: accountKeys.security() });
   const revokeSession = useMutation({ mutationFn: (id: string) => execute(RevokeSession, { id }), onSuccess: refresh });
   const revokeKey = useMutation({ mutationFn: (id: string) => execute(RevokeApiKey, { id }), onSuccess: refresh });
 
@@ -150,90 +86,75 @@ export function AccountPage() {
       )}
       {me && <MaturityCard current={me.maxMaturity} />}
       <PasswordCard />
-      {account.isPending ? (
-        <LoadingState />
-      ) : account.isError ? (
-        <ErrorState
-          message={errorMessage(account.error)}
-          onRetry={isRetryable(account.error) ? () => void account.refetch() : undefined}
-        />
-      ) : (
-        <>
-          <Card>
-            <h2 className="mb-3 text-lg font-semibold">Where you are signed in</h2>
-            {revokeSession.isError && <Notice tone="bad">{errorMessage(revokeSession.error)}</Notice>}
-            <ul className="divide-y divide-line">
-              {account.data.mySessions.nodes.map((s) => (
-                <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="session">
-                  <div className="min-w-0 text-sm">
-                    <p className="font-medium break-all">{s.userAgent ?? 'Unknown device'}</p>
-                    <p className="text-xs text-muted">
-                      Signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastUsedAt)}
-                    </p>
-                  </div>
-                  {s.current ? (
-                    <Badge tone="good">This device</Badge>
-                  ) : (
-                    <ConfirmButton
-                      label="Sign out this device"
-                      title="Sign out this device?"
-                      confirmLabel="Sign out"
-                      onConfirm={() => revokeSession.mutateAsync(s.id)}
-                      error={revokeSession.isError ? errorMessage(revokeSession.error) : null}
-                    >
-                      {s.userAgent ?? 'That device'} will need your password to use Lookbook again.
-                    </ConfirmButton>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Card>
-          <Card>
-            <h2 className="mb-1 text-lg font-semibold">API keys</h2>
-            <p className="mb-4 text-sm text-muted">For scripts and tools. A key is shown once, when you create it.</p>
-            <NewApiKey onCreated={refresh} isStaff={!!me?.roles.length} />
-            {revokeKey.isError && <Notice tone="bad">{errorMessage(revokeKey.error)}</Notice>}
-            {account.data.myApiKeys.nodes.length === 0 ? (
-              <EmptyState title="No API keys yet">Create one above to use Lookbook from a script.</EmptyState>
-            ) : (
-              <ul className="mt-4 divide-y divide-line">
-                {account.data.myApiKeys.nodes.map((key) => (
-                  <li
-                    key={key.id}
-                    className="flex flex-wrap items-center justify-between gap-2 py-3"
-                    data-testid="api-key"
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">Where you are signed in</h2>
+        {revokeSession.isError && <Notice tone="bad">{errorMessage(revokeSession.error)}</Notice>}
+        <ul className="divide-y divide-line">
+          {account.data.mySessions.nodes.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="session">
+              <div className="min-w-0 text-sm">
+                <p className="font-medium break-all">{s.userAgent ?? 'Unknown device'}</p>
+                <p className="text-xs text-muted">
+                  Signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastUsedAt)}
+                </p>
+              </div>
+              {s.current ? (
+                <Badge tone="good">This device</Badge>
+              ) : (
+                <ConfirmButton
+                  label="Sign out this device"
+                  title="Sign out this device?"
+                  confirmLabel="Sign out"
+                  onConfirm={() => revokeSession.mutateAsync(s.id)}
+                  error={revokeSession.isError ? errorMessage(revokeSession.error) : null}
+                >
+                  {s.userAgent ?? 'That device'} will need your password to use Lookbook again.
+                </ConfirmButton>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">API keys</h2>
+        <p className="mb-4 text-sm text-muted">For scripts and tools. A key is shown once, when you create it.</p>
+        <NewApiKey onCreated={refresh} isStaff={!!me?.roles.length} />
+        {revokeKey.isError && <Notice tone="bad">{errorMessage(revokeKey.error)}</Notice>}
+        {account.data.myApiKeys.nodes.length === 0 ? (
+          <EmptyState title="No API keys yet">Create one above to use Lookbook from a script.</EmptyState>
+        ) : (
+          <ul className="mt-4 divide-y divide-line">
+            {account.data.myApiKeys.nodes.map((key) => (
+              <li key={key.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="api-key">
+                <div className="min-w-0 text-sm">
+                  <p className="font-medium break-all">
+                    {key.name} <code className="text-xs text-muted">{key.displayPrefix}…</code>
+                  </p>
+                  <p className="text-xs text-muted">
+                    {key.scopes.map((s) => s.toLowerCase()).join(', ')} · created {formatDate(key.createdAt)}
+                    {key.lastUsedAt ? ` · last used ${formatDateTime(key.lastUsedAt)}` : ' · never used'}
+                    {key.expiresAt ? ` · expires ${formatDate(key.expiresAt)}` : ''}
+                  </p>
+                </div>
+                {key.revokedAt ? (
+                  <Badge tone="bad">Revoked</Badge>
+                ) : (
+                  <ConfirmButton
+                    label="Revoke"
+                    title={`Revoke the key “${key.name}”?`}
+                    confirmLabel="Revoke key"
+                    onConfirm={() => revokeKey.mutateAsync(key.id)}
+                    error={revokeKey.isError ? errorMessage(revokeKey.error) : null}
                   >
-                    <div className="min-w-0 text-sm">
-                      <p className="font-medium break-all">
-                        {key.name} <code className="text-xs text-muted">{key.displayPrefix}…</code>
-                      </p>
-                      <p className="text-xs text-muted">
-                        {key.scopes.map((s) => s.toLowerCase()).join(', ')} · created {formatDate(key.createdAt)}
-                        {key.lastUsedAt ? ` · last used ${formatDateTime(key.lastUsedAt)}` : ' · never used'}
-                        {key.expiresAt ? ` · expires ${formatDate(key.expiresAt)}` : ''}
-                      </p>
-                    </div>
-                    {key.revokedAt ? (
-                      <Badge tone="bad">Revoked</Badge>
-                    ) : (
-                      <ConfirmButton
-                        label="Revoke"
-                        title={`Revoke the key “${key.name}”?`}
-                        confirmLabel="Revoke key"
-                        onConfirm={() => revokeKey.mutateAsync(key.id)}
-                        error={revokeKey.isError ? errorMessage(revokeKey.error) : null}
-                      >
-                        Scripts and tools using it stop working at once. This cannot be undone: create a new key to
-                        replace it.
-                      </ConfirmButton>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-        </>
-      )}
+                    Scripts and tools using it stop working at once. This cannot be undone: create a new key to replace
+                    it.
+                  </ConfirmButton>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </div>
   );
 }
@@ -311,8 +232,8 @@ function MaturityCard({ current }: { current: Maturity }) {
   const save = useMutation({
     mutationFn: () => execute(SetMaturity, { maxMaturity: choice }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ME_KEY });
-      await client.invalidateQueries({ queryKey: ['search'] });
+      await client.invalidateQueries({ queryKey: sessionKeys.all });
+      await client.invalidateQueries({ queryKey: searchKeys.all });
     },
   });
   return (

@@ -3,31 +3,11 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Button, Card, Notice, TextField } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
 import { ApiError, errorMessage } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { sessionStore } from '../../lib/session-store';
 import { useTitle } from '../../lib/use-title';
-
-const SignIn = graphql(`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-    }
-  }
-`);
-
-const SignUp = graphql(`
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-    }
-  }
-`);
+import { SignIn, SignUp } from './api/mutations';
 
 const signInRoute = getRouteApi('/sign-in');
 const signUpRoute = getRouteApi('/sign-up');

@@ -1,26 +1,20 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
-import {
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  NativeSelect,
-  Notice,
-  Skeleton,
-  buttonStyles,
-  cn,
-} from '@lookbook/web-ui';
+import { EmptyState, ErrorState, LoadingState, NativeSelect, Notice, buttonStyles, cn } from '@lookbook/web-ui';
+import { baseModelsQuery } from '../../api/base-models';
+import type { BrowseSearch } from '../../api/search';
+import { PAGE_CAP, SEARCH_SORTS, browseQuery } from '../../api/search';
+import { gridEntries, ModelGrid } from '../../components/model-grid';
 import { errorMessage, isRetryable } from '../../lib/api-error';
 import { modelTypeLabel } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
-import type { BrowseSearch } from './catalog-queries';
-import { PAGE_CAP, SEARCH_SORTS, baseModelsQuery, browseQuery } from './catalog-queries';
-import { FacetPanel } from './facet-panel';
+import type { Chip } from './components/browse-results';
+import { CreatorStrip, NoResultsHelp } from './components/browse-results';
+import { FacetPanel } from './components/facet-panel';
+import type { SuggestionPick } from './components/search-box';
+import { SearchBox } from './components/search-box';
 import { quoted, withoutWords } from './search-words';
-import { gridEntries, ModelGrid } from './model-grid';
-import type { SuggestionPick } from './search-box';
-import { SearchBox } from './search-box';
 
 const route = getRouteApi('/');
 
@@ -37,14 +31,14 @@ const SORT_LABELS: Record<(typeof SEARCH_SORTS)[number], string> = {
 export function BrowsePage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/' });
-  const results = useInfiniteQuery(browseQuery(search));
+  const results = useSuspenseInfiniteQuery(browseQuery(search));
   const baseModels = useQuery(baseModelsQuery());
   const baseName = (id: string) => baseModels.data?.baseModels.find((b) => b.id === id)?.name ?? id;
   const heading = browseHeading(search, baseName);
   useTitle(search.q ? `“${search.q}” — search` : heading);
 
-  const first = results.data?.pages[0]?.search;
-  const hits = useMemo(() => results.data?.pages.flatMap((p) => p.search.hits) ?? [], [results.data]);
+  const first = results.data.pages[0]?.search;
+  const hits = useMemo(() => results.data.pages.flatMap((p) => p.search.hits), [results.data]);
   // Models and workflow templates in one ranked grid.
   const cards = useMemo(() => gridEntries(hits), [hits]);
   const snippets = useMemo(
@@ -63,7 +57,7 @@ export function BrowsePage() {
     void navigate({ search: (previous) => ({ ...previous, ...patch }), resetScroll: false });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError, error } = results;
   const onEndReached = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const capped = !hasNextPage && results.data?.pages.length === PAGE_CAP;
+  const capped = !hasNextPage && results.data.pages.length === PAGE_CAP;
   const chips = activeChips(search, baseName);
   const filtered = chips.length > 0 || !!search.q;
   // Phones: the facet panel opens on demand instead of pushing the results below the fold.
@@ -108,11 +102,9 @@ export function BrowsePage() {
           className={cn('shrink-0 flex-col gap-4 lg:flex lg:w-60', showFilters ? 'flex' : 'hidden')}
         >
           <h2 className="sr-only">Filters</h2>
-          {first?.facets ? (
+          {first?.facets && (
             <FacetPanel facets={first.facets} search={search} baseModelName={baseName} onChange={setSearch} />
-          ) : results.isPending ? (
-            <LoadingState label="Loading filters" rows={4} />
-          ) : null}
+          )}
         </aside>
         <section className="min-w-0 flex-1" aria-labelledby="browse-heading">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
@@ -171,14 +163,7 @@ export function BrowsePage() {
           )}
           {first?.hashMatch && <Notice className="mb-4">This file hash belongs to the model below.</Notice>}
           {first?.creators && first.creators.length > 0 && <CreatorStrip creators={first.creators} />}
-          {results.isPending ? (
-            <GridSkeleton />
-          ) : results.isError ? (
-            <ErrorState
-              message={errorMessage(results.error)}
-              onRetry={isRetryable(results.error) ? () => void results.refetch() : undefined}
-            />
-          ) : cards.length === 0 ? (
+          {cards.length === 0 ? (
             <EmptyState
               title={filtered ? 'Nothing matches this search' : 'No models published yet'}
               action={
@@ -277,50 +262,6 @@ function maturityLabel(levels: readonly string[]): string {
   return 'Up to mature';
 }
 
-/** Creators whose handle or name matched the query. */
-function CreatorStrip({
-  creators,
-}: {
-  creators: readonly { handle: string; name: string; models: number; templates: number }[];
-}) {
-  return (
-    <section aria-labelledby="creator-results" className="mb-5">
-      <h2 id="creator-results" className="mb-2 text-sm font-semibold text-muted">
-        Creators
-      </h2>
-      <ul className="flex flex-wrap gap-2">
-        {creators.map((c) => (
-          <li key={c.handle}>
-            <Link
-              to="/u/$handle"
-              params={{ handle: c.handle }}
-              className="flex min-h-10 items-center gap-2 rounded-full border border-line bg-raised px-3 py-1 text-sm hover:border-accent focus-visible:outline-2 focus-visible:outline-accent"
-              data-testid="creator-result"
-            >
-              <span className="font-medium">{c.name}</span>
-              <span className="text-muted">@{c.handle}</span>
-              <span className="text-xs text-muted tabular-nums">
-                {[
-                  c.models && `${c.models} ${c.models === 1 ? 'model' : 'models'}`,
-                  c.templates && `${c.templates} ${c.templates === 1 ? 'workflow' : 'workflows'}`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-interface Chip {
-  key: string;
-  label: string;
-  remove: Partial<BrowseSearch>;
-}
-
 /** Every active filter as a removable chip (the maturity default is its own chip). */
 function activeChips(search: BrowseSearch, baseName: (id: string) => string): Chip[] {
   const chips: Chip[] = [];
@@ -348,65 +289,4 @@ function activeChips(search: BrowseSearch, baseName: (id: string) => string): Ch
       remove: { not: (search.not ?? []).filter((t) => t !== tag) },
     });
   return chips;
-}
-
-/** "No results" help: the corrected spelling, and each filter that could be relaxed. */
-function NoResultsHelp({
-  didYouMean,
-  chips,
-  onSearch,
-  onRemove,
-}: {
-  didYouMean: string | null;
-  chips: Chip[];
-  onSearch: (q: string) => void;
-  onRemove: (patch: Partial<BrowseSearch>) => void;
-}) {
-  return (
-    <span className="flex flex-col items-center gap-2">
-      {didYouMean && (
-        <span>
-          Did you mean{' '}
-          <button type="button" className="text-accent underline" onClick={() => onSearch(didYouMean)}>
-            {didYouMean}
-          </button>
-          ?
-        </span>
-      )}
-      {chips.length > 0 ? (
-        <span>
-          Try without{' '}
-          {chips.slice(0, 3).map((chip, i) => (
-            <span key={chip.key}>
-              {i > 0 && ', '}
-              <button type="button" className="text-accent underline" onClick={() => onRemove(chip.remove)}>
-                {chip.label}
-              </button>
-            </span>
-          ))}
-          .
-        </span>
-      ) : (
-        !didYouMean && <span>Try fewer or different words.</span>
-      )}
-    </span>
-  );
-}
-
-function GridSkeleton() {
-  return (
-    <div
-      role="status"
-      aria-label="Loading models"
-      className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5"
-    >
-      {Array.from({ length: 10 }, (_, i) => (
-        <div key={i} className="flex flex-col gap-2">
-          <Skeleton className="aspect-[4/5] w-full" />
-          <Skeleton className="h-4 w-3/4" />
-          <Skeleton className="h-3 w-1/2" />
-        </div>
-      ))}
-    </div>
-  );
 }

@@ -1,8 +1,8 @@
 import { defaultParseSearch } from '@tanstack/react-router';
 import { stringifySearch } from '../../lib/search-params';
 import { browseHeading } from './browse-page';
-import type { BrowseSearch } from './catalog-queries';
-import { browseSearch } from './catalog-queries';
+import type { BrowseSearch } from '../../api/search';
+import { browseSearch } from '../../api/search';
 
 /** The browse page's search state as the router reads it back from a URL. */
 const read = (url: string): BrowseSearch => browseSearch.parse(defaultParseSearch(url));

@@ -1,14 +1,16 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Badge, Notice, buttonStyles, cn } from '@lookbook/web-ui';
+import { ModelOwnerFragment } from '../../api/fragments';
+import { readFragment } from '../../gql';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
-import { Gallery } from './gallery';
-import { ModelParents } from './model-parents';
-import { modelPageQuery } from './model-queries';
-import { VersionDetails } from './version-details';
-import { VersionOffers } from './version-offers';
+import { modelPageQuery } from './api/queries';
+import { Gallery } from './components/gallery';
+import { ModelParents } from './components/model-parents';
+import { VersionDetails } from './components/version-details';
+import { VersionOffers } from './components/version-offers';
 
 const route = getRouteApi('/models/$id');
 
@@ -17,7 +19,7 @@ export function ModelPage() {
   const { id } = route.useParams();
   const { data } = useSuspenseQuery(modelPageQuery(id));
   const { me, signedIn } = useMe();
-  const model = data.styleModel;
+  const model = { ...data.styleModel, owner: readFragment(ModelOwnerFragment, data.styleModel.owner) };
   // The chosen version lives in the URL (`?version=`), so a reload or a shared link shows the same one.
   const { version: versionId } = route.useSearch();
   const navigate = useNavigate({ from: '/models/$id' });

@@ -1,5 +1,5 @@
 import { formatMoney } from '@lookbook/kernel/browser';
-import { priceLabel, priceOf } from './licence-labels';
+import { priceLabel, priceOf } from '../../lib/licence-labels';
 import { withoutWords } from './search-words';
 
 describe('the words a search left out', () => {

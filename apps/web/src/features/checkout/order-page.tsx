@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
@@ -7,77 +7,22 @@ import {
   Card,
   Detail,
   Dialog,
-  ErrorState,
-  LoadingState,
   Notice,
   PageHeader,
   Spinner,
   TextField,
   buttonStyles,
 } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
+import { scopes } from '../../api/keys';
 import type { OrderQuery as OrderData } from '../../gql/graphql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { errorMessage } from '../../lib/api-error';
 import { formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
+import { TIER_LABELS } from '../../lib/licence-labels';
 import { useTitle } from '../../lib/use-title';
-import { TIER_LABELS } from '../catalog/licence-labels';
-
-const OrderQuery = graphql(`
-  query Order($id: UUID!) {
-    order(id: $id) {
-      id
-      itemName
-      status
-      amount
-      currency
-      createdAt
-      paidAt
-      refundedAmount
-      checkoutUrl
-      lastPaymentError
-      lines {
-        id
-        position
-        itemName
-        tier
-        amount
-        refundedAmount
-        status
-        licenseId
-        unavailableReason
-        subjectId
-        subjectKind
-        seller {
-          handle
-          displayName
-        }
-      }
-      refunds {
-        id
-        amount
-        status
-        reason
-        note
-        createdAt
-        lines {
-          lineId
-          amount
-        }
-      }
-    }
-  }
-`);
-
-const RefundLine = graphql(`
-  mutation RefundLine($orderId: UUID!, $lineId: UUID!, $note: String) {
-    refundOrder(orderId: $orderId, lineId: $lineId, note: $note) {
-      id
-      status
-      amount
-    }
-  }
-`);
+import { checkoutKeys } from './api/keys';
+import { RefundLine } from './api/mutations';
+import { orderQuery } from './api/queries';
 
 type Order = OrderData['order'];
 type Line = Order['lines'][number];
@@ -108,25 +53,16 @@ const STATUS_TONE: Record<string, 'good' | 'warn' | 'neutral' | 'bad'> = {
 export function OrderPage() {
   const { id } = route.useParams();
   const { checkout } = route.useSearch();
-  const order = useQuery({
-    queryKey: ['order', id],
-    queryFn: () => execute(OrderQuery, { id }),
+  const order = useSuspenseQuery({
+    ...orderQuery(id),
     refetchInterval: (query) => {
       const o = query.state.data?.order;
       const moving = o?.status === 'PENDING' || o?.refunds.some((r) => r.status === 'PENDING');
       return moving && checkout !== 'cancelled' ? 1500 : false;
     },
   });
-  useTitle(order.data ? `Order: ${order.data.order.itemName}` : 'Order');
-  if (order.isPending) return <LoadingState />;
-  if (order.isError)
-    return (
-      <ErrorState
-        message={errorMessage(order.error)}
-        onRetry={isRetryable(order.error) ? () => void order.refetch() : undefined}
-      />
-    );
   const o = order.data.order;
+  useTitle(`Order: ${o.itemName}`);
   const pending = o.status === 'PENDING';
   // Licences this order granted that are still in force (a refunded line's licence has ended).
   const granted = o.lines.filter((l) => l.licenseId && l.status !== 'REFUNDED' && l.status !== 'DISPUTE_LOST');
@@ -278,9 +214,9 @@ function RefundLineButton({ order, line }: { order: Order; line: Line }) {
     mutationFn: () => execute(RefundLine, { orderId: order.id, lineId: line.id, note: note.trim() || null }),
     onSuccess: async () => {
       setOpen(false);
-      await client.invalidateQueries({ queryKey: ['order', order.id] });
-      await client.invalidateQueries({ queryKey: ['myOrders'] });
-      await client.invalidateQueries({ queryKey: ['myLicenses'] });
+      await client.invalidateQueries({ queryKey: checkoutKeys.order(order.id) });
+      // The library lists the order and the licence that ends.
+      await client.invalidateQueries({ queryKey: scopes.library });
     },
   });
   return (

@@ -1,101 +1,17 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import {
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  Notice,
-  PageHeader,
-  Skeleton,
-} from '@lookbook/web-ui';
-import { graphql } from '../../gql';
+import { Badge, Button, Card, EmptyState, Notice, PageHeader, Skeleton } from '@lookbook/web-ui';
 import type { EarningsQuery } from '../../gql/graphql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { errorMessage } from '../../lib/api-error';
 import { formatDate, formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
+import { StartOnboarding } from './api/mutations';
+import { earningsQuery } from './api/queries';
 
 // Recharts is the heaviest dependency: it loads with this page's chart only.
-const SalesChart = lazy(() => import('./sales-chart'));
-
-const Earnings = graphql(`
-  query Earnings {
-    myEarnings {
-      currency
-      pending
-      available
-      paidOut
-      lifetimeEarnings
-    }
-    myEarningsByDay(days: 90) {
-      currency
-      total
-      days {
-        day
-        amount
-      }
-    }
-    myPayoutAccount {
-      status
-      payoutsEnabled
-      requirementsDue
-      payoutFailureCode
-    }
-    mySales(first: 20) {
-      nodes {
-        orderId
-        itemName
-        tier
-        status
-        paidAt
-        currency
-        price
-        platformFee
-        platformFeeBps
-        processorFee
-        refundedAmount
-        yourShare
-        splits {
-          role
-          shareBps
-          amount
-          clawedBack
-          reversedAmount
-          transferAmount
-          transferStatus
-          transferableAt
-          recipient {
-            handle
-            displayName
-          }
-        }
-      }
-    }
-    myPayouts(first: 10) {
-      nodes {
-        id
-        amount
-        currency
-        status
-        createdAt
-        arrivalDate
-        failureCode
-      }
-    }
-  }
-`);
-
-const StartOnboarding = graphql(`
-  mutation StartOnboarding {
-    startPayoutOnboarding(returnPath: "/earnings?onboarding=return") {
-      url
-    }
-  }
-`);
+const SalesChart = lazy(() => import('./components/sales-chart'));
 
 const route = getRouteApi('/earnings');
 type Sale = EarningsQuery['mySales']['nodes'][number];
@@ -111,19 +27,11 @@ const ACCOUNT_STATUS: Record<string, string> = {
 export function EarningsPage() {
   useTitle('Earnings');
   const { onboarding } = route.useSearch();
-  const earnings = useQuery({ queryKey: ['earnings'], queryFn: () => execute(Earnings) });
+  const earnings = useSuspenseQuery(earningsQuery());
   const start = useMutation({
     mutationFn: () => execute(StartOnboarding),
     onSuccess: ({ startPayoutOnboarding }) => window.location.assign(startPayoutOnboarding.url),
   });
-  if (earnings.isPending) return <LoadingState rows={6} />;
-  if (earnings.isError)
-    return (
-      <ErrorState
-        message={errorMessage(earnings.error)}
-        onRetry={isRetryable(earnings.error) ? () => void earnings.refetch() : undefined}
-      />
-    );
   const { myEarnings, myEarningsByDay, myPayoutAccount: account, mySales, myPayouts } = earnings.data;
   const sales = mySales.nodes;
 

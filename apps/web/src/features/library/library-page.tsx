@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import {
   Badge,
@@ -7,82 +7,19 @@ import {
   ConfirmButton,
   CopyButton,
   EmptyState,
-  ErrorState,
-  LoadingState,
   Notice,
   PageHeader,
   ScrollTable,
   buttonStyles,
 } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { errorMessage } from '../../lib/api-error';
 import { formatDate, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
+import { TIER_LABELS } from '../../lib/licence-labels';
 import { useTitle } from '../../lib/use-title';
-import { TIER_LABELS } from '../catalog/licence-labels';
-
-const LibraryLicenses = graphql(`
-  query LibraryLicenses($after: String) {
-    myLicenses(first: 50, after: $after) {
-      nodes {
-        id
-        tier
-        status
-        source
-        resourceName
-        subjectKind
-        subjectId
-        issuedAt
-        certificate
-        fileSha256s
-        revocationReason
-        priceAmount
-        priceCurrency
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-const LibraryOrders = graphql(`
-  query LibraryOrders($after: String) {
-    myOrders(first: 50, after: $after) {
-      nodes {
-        id
-        itemName
-        tier
-        status
-        amount
-        currency
-        refundedAmount
-        createdAt
-        paidAt
-        lines {
-          id
-          itemName
-          status
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-const RequestRefund = graphql(`
-  mutation RequestRefund($orderId: UUID!, $note: String) {
-    refundOrder(orderId: $orderId, note: $note) {
-      id
-      status
-      amount
-    }
-  }
-`);
+import { libraryKeys } from './api/keys';
+import { RequestRefund } from './api/mutations';
+import { licencesQuery, ordersQuery } from './api/queries';
 
 /** A verification link carries the certificate in its fragment, so opening it sends the certificate to no server. */
 export const verificationLink = (certificate: string) => `${window.location.origin}/verify#${certificate}`;
@@ -100,28 +37,18 @@ function downloadCertificate(name: string, certificate: string) {
 export function LibraryPage() {
   useTitle('Library');
   const client = useQueryClient();
-  const licenses = useInfiniteQuery({
-    queryKey: ['myLicenses'],
-    queryFn: ({ pageParam }) => execute(LibraryLicenses, { after: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.myLicenses.pageInfo.hasNextPage ? last.myLicenses.pageInfo.endCursor : undefined),
-  });
-  const orders = useInfiniteQuery({
-    queryKey: ['myOrders'],
-    queryFn: ({ pageParam }) => execute(LibraryOrders, { after: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.myOrders.pageInfo.hasNextPage ? last.myOrders.pageInfo.endCursor : undefined),
-  });
+  const licenses = useSuspenseInfiniteQuery(licencesQuery());
+  const orders = useSuspenseInfiniteQuery(ordersQuery());
   const refund = useMutation({
     mutationFn: ({ orderId, reason }: { orderId: string; reason: string }) =>
       execute(RequestRefund, { orderId, note: reason.trim() || undefined }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['myOrders'] });
-      await client.invalidateQueries({ queryKey: ['myLicenses'] });
+      await client.invalidateQueries({ queryKey: libraryKeys.orders() });
+      await client.invalidateQueries({ queryKey: libraryKeys.licences() });
     },
   });
-  const licenceNodes = licenses.data?.pages.flatMap((p) => p.myLicenses.nodes) ?? [];
-  const orderNodes = orders.data?.pages.flatMap((p) => p.myOrders.nodes) ?? [];
+  const licenceNodes = licenses.data.pages.flatMap((p) => p.myLicenses.nodes);
+  const orderNodes = orders.data.pages.flatMap((p) => p.myOrders.nodes);
 
   return (
     <div className="flex flex-col gap-8">
@@ -130,14 +57,7 @@ export function LibraryPage() {
         <h2 id="licences" className="text-lg font-semibold">
           Licences
         </h2>
-        {licenses.isPending ? (
-          <LoadingState />
-        ) : licenses.isError ? (
-          <ErrorState
-            message={errorMessage(licenses.error)}
-            onRetry={isRetryable(licenses.error) ? () => void licenses.refetch() : undefined}
-          />
-        ) : licenceNodes.length === 0 ? (
+        {licenceNodes.length === 0 ? (
           <EmptyState
             title="You have no licences yet"
             action={
@@ -247,14 +167,7 @@ export function LibraryPage() {
         {refund.isSuccess && (
           <Notice tone="good">Refund requested. The licence ends when the refund goes through.</Notice>
         )}
-        {orders.isPending ? (
-          <LoadingState />
-        ) : orders.isError ? (
-          <ErrorState
-            message={errorMessage(orders.error)}
-            onRetry={isRetryable(orders.error) ? () => void orders.refetch() : undefined}
-          />
-        ) : orderNodes.length === 0 ? (
+        {orderNodes.length === 0 ? (
           <EmptyState title="No orders yet">Paid licences you buy show up here with their receipts.</EmptyState>
         ) : (
           <ScrollTable label="Your orders">

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import {
@@ -9,69 +9,21 @@ import {
   ConfirmDialog,
   EmptyState,
   ErrorState,
-  LoadingState,
   Notice,
   PageHeader,
   Select,
   TextField,
 } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
+import { baseModelsQuery } from '../../api/base-models';
+import { baseModelKeys } from '../../api/keys';
 import type { RevocationReason, Role } from '../../gql/graphql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { errorMessage } from '../../lib/api-error';
 import { formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
-import { baseModelsQuery } from '../catalog/catalog-queries';
-
-const ReviewQueue = graphql(`
-  query MoneyReviewQueue {
-    moneyReviewQueue(first: 100) {
-      kind
-      detail
-      amount
-      currency
-      orderId
-      since
-    }
-  }
-`);
-const BlockHash = graphql(`
-  mutation BlockHash($sha256: String!, $reason: String!) {
-    blockFileHash(sha256: $sha256, reason: $reason)
-  }
-`);
-const RevokeLicense = graphql(`
-  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {
-    revokeLicense(id: $id, reason: $reason, note: $note) {
-      id
-      status
-    }
-  }
-`);
-const UserByHandle = graphql(`
-  query StaffUser($handle: String!) {
-    user(handle: $handle) {
-      id
-      handle
-      displayName
-    }
-  }
-`);
-const SetRoles = graphql(`
-  mutation SetRoles($userId: UUID!, $roles: [Role!]!) {
-    setUserRoles(userId: $userId, roles: $roles) {
-      id
-    }
-  }
-`);
-const UpsertBaseModel = graphql(`
-  mutation UpsertBaseModel($input: BaseModelInput!) {
-    upsertBaseModel(input: $input) {
-      id
-    }
-  }
-`);
+import { BlockHash, RevokeLicense, SetRoles, UpsertBaseModel, UserByHandle } from './api/mutations';
+import { reviewQueueQuery } from './api/queries';
 
 const REASONS: RevocationReason[] = [
   'FRAUD',
@@ -104,18 +56,11 @@ export function StaffPage() {
 }
 
 function ReviewQueueCard() {
-  const queue = useQuery({ queryKey: ['staff', 'queue'], queryFn: () => execute(ReviewQueue) });
+  const queue = useSuspenseQuery(reviewQueueQuery());
   return (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">Money review queue</h2>
-      {queue.isPending ? (
-        <LoadingState />
-      ) : queue.isError ? (
-        <ErrorState
-          message={errorMessage(queue.error)}
-          onRetry={isRetryable(queue.error) ? () => void queue.refetch() : undefined}
-        />
-      ) : queue.data.moneyReviewQueue.length === 0 ? (
+      {queue.data.moneyReviewQueue.length === 0 ? (
         <EmptyState title="Nothing needs a person right now">
           Failed refunds, unrecovered reversals and stalled payment events land here.
         </EmptyState>
@@ -297,7 +242,7 @@ function BaseModelCard() {
   const [form, setForm] = useState({ id: '', name: '', ecosystem: '', licenseName: '', nonCommercial: false });
   const upsert = useMutation({
     mutationFn: () => execute(UpsertBaseModel, { input: form }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['baseModels'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: baseModelKeys.all }),
   });
   const set = (key: 'id' | 'name' | 'ecosystem' | 'licenseName') => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));

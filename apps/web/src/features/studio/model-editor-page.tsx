@@ -1,78 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  Card,
-  ConfirmButton,
-  ErrorState,
-  LoadingState,
-  Notice,
-  PageHeader,
-  TextField,
-  buttonStyles,
-} from '@lookbook/web-ui';
-import { graphql } from '../../gql';
+import { Badge, Button, Card, ConfirmButton, Notice, PageHeader, TextField, buttonStyles } from '@lookbook/web-ui';
 import type { ModelStatus } from '../../gql/graphql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { errorMessage } from '../../lib/api-error';
 import { formatDate, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
-import { ModelForm, splitTags } from './model-form';
-import { ModelLineageCard } from './model-lineage-card';
-import type { ModelFormValues } from './model-form';
+import { studioKeys } from './api/keys';
+import { ChangeStatus, CreateVersion, UpdateModel } from './api/mutations';
+import { studioModelQuery } from './api/queries';
+import type { ModelFormValues } from './components/model-form';
+import { ModelForm, splitTags } from './components/model-form';
+import { ModelLineageCard } from './components/model-lineage-card';
 import { STATUS_TONE } from './studio-page';
-
-const StudioModel = graphql(`
-  query StudioModel($id: UUID!) {
-    styleModel(id: $id) {
-      id
-      name
-      type
-      baseModelId
-      description
-      tags
-      maturity
-      status
-      versions {
-        id
-        name
-        status
-        createdAt
-        publishedAt
-        files {
-          id
-        }
-        sampleImages {
-          id
-        }
-      }
-    }
-  }
-`);
-const UpdateModel = graphql(`
-  mutation UpdateModel($id: UUID!, $input: UpdateStyleModelInput!) {
-    updateStyleModel(id: $id, input: $input) {
-      id
-    }
-  }
-`);
-const ChangeStatus = graphql(`
-  mutation ChangeModelStatus($id: UUID!, $status: ModelStatus!) {
-    changeStyleModelStatus(id: $id, status: $status) {
-      id
-      status
-    }
-  }
-`);
-const CreateVersion = graphql(`
-  mutation CreateVersion($modelId: UUID!, $input: CreateModelVersionInput!) {
-    createModelVersion(modelId: $modelId, input: $input) {
-      id
-    }
-  }
-`);
 
 const route = getRouteApi('/studio/models/$id');
 
@@ -106,8 +47,8 @@ export function ModelEditorPage() {
   const { id } = route.useParams();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const model = useQuery({ queryKey: ['studio', 'model', id], queryFn: () => execute(StudioModel, { id }) });
-  const refresh = () => client.invalidateQueries({ queryKey: ['studio'] });
+  const model = useSuspenseQuery(studioModelQuery(id));
+  const refresh = () => client.invalidateQueries({ queryKey: studioKeys.all });
   const update = useMutation({
     mutationFn: (v: ModelFormValues) =>
       execute(UpdateModel, {
@@ -136,16 +77,8 @@ export function ModelEditorPage() {
       await navigate({ to: '/studio/versions/$id', params: { id: createModelVersion.id } });
     },
   });
-  useTitle(model.data ? `Edit ${model.data.styleModel.name}` : 'Edit model');
-  if (model.isPending) return <LoadingState />;
-  if (model.isError)
-    return (
-      <ErrorState
-        message={errorMessage(model.error)}
-        onRetry={isRetryable(model.error) ? () => void model.refetch() : undefined}
-      />
-    );
   const m = model.data.styleModel;
+  useTitle(`Edit ${m.name}`);
 
   return (
     <div className="flex flex-col gap-6">

@@ -1,19 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Card, PageHeader } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
-import type { ModelFormValues } from './model-form';
-import { ModelForm, splitTags } from './model-form';
-
-const CreateModel = graphql(`
-  mutation CreateModel($input: CreateStyleModelInput!) {
-    createStyleModel(input: $input) {
-      id
-    }
-  }
-`);
+import { studioKeys } from './api/keys';
+import { CreateModel } from './api/mutations';
+import type { ModelFormValues } from './components/model-form';
+import { ModelForm, splitTags } from './components/model-form';
 
 /** Step 1 of publishing: the model itself (a draft until its first version publishes). */
 export function NewModelPage() {
@@ -33,7 +26,7 @@ export function NewModelPage() {
         },
       }),
     onSuccess: async ({ createStyleModel }) => {
-      await client.invalidateQueries({ queryKey: ['studio'] });
+      await client.invalidateQueries({ queryKey: studioKeys.all });
       await navigate({ to: '/studio/models/$id', params: { id: createStyleModel.id } });
     },
   });

@@ -1,50 +1,10 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Badge, Button, EmptyState, ErrorState, LoadingState, PageHeader, buttonStyles } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { Badge, Button, EmptyState, LoadingState, PageHeader, buttonStyles } from '@lookbook/web-ui';
 import { formatDate, modelTypeLabel, sentenceCase } from '../../lib/format';
-import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
-
-const MyTemplates = graphql(`
-  query MyTemplates {
-    myTemplates {
-      id
-      name
-      status
-      ipId
-      createdAt
-    }
-  }
-`);
-
-const MyModels = graphql(`
-  query MyModels($ownerId: UUID!, $after: String) {
-    styleModels(first: 50, after: $after, filter: { ownerId: $ownerId }) {
-      nodes {
-        id
-        name
-        type
-        status
-        updatedAt
-        baseModel {
-          name
-        }
-        versions {
-          id
-          name
-          status
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
+import { myModelsQuery, myTemplatesQuery } from './api/queries';
 
 export const STATUS_TONE = {
   PUBLISHED: 'good',
@@ -58,15 +18,14 @@ export const STATUS_TONE = {
 export function StudioPage() {
   useTitle('Studio');
   const { me } = useMe();
-  const models = useInfiniteQuery({
-    queryKey: ['studio', 'models', me?.id],
-    enabled: !!me,
-    queryFn: ({ pageParam }) => execute(MyModels, { ownerId: me!.id, after: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) =>
-      last.styleModels.pageInfo.hasNextPage ? last.styleModels.pageInfo.endCursor : undefined,
-  });
-  const nodes = models.data?.pages.flatMap((p) => p.styleModels.nodes) ?? [];
+  // Signed out meanwhile (the route's loader read who you are): nothing of yours to list.
+  if (!me) return <LoadingState />;
+  return <Studio ownerId={me.id} />;
+}
+
+function Studio({ ownerId }: { ownerId: string }) {
+  const models = useSuspenseInfiniteQuery(myModelsQuery(ownerId));
+  const nodes = models.data.pages.flatMap((p) => p.styleModels.nodes);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -86,14 +45,7 @@ export function StudioPage() {
           </span>
         }
       />
-      {!me || models.isPending ? (
-        <LoadingState />
-      ) : models.isError ? (
-        <ErrorState
-          message={errorMessage(models.error)}
-          onRetry={isRetryable(models.error) ? () => void models.refetch() : undefined}
-        />
-      ) : nodes.length === 0 ? (
+      {nodes.length === 0 ? (
         <EmptyState
           title="You have not created a model yet"
           action={
@@ -142,20 +94,13 @@ export function StudioPage() {
 
 /** The creator's workflow templates and remixes (drafts too). */
 function StudioTemplates() {
-  const templates = useQuery({ queryKey: ['template', 'mine'], queryFn: () => execute(MyTemplates) });
+  const templates = useSuspenseQuery(myTemplatesQuery());
   return (
     <section aria-labelledby="studio-templates" className="flex flex-col gap-3">
       <h2 id="studio-templates" className="text-lg font-semibold">
         Workflow templates
       </h2>
-      {templates.isPending ? (
-        <LoadingState label="Loading your templates" />
-      ) : templates.isError ? (
-        <ErrorState
-          message={errorMessage(templates.error)}
-          onRetry={isRetryable(templates.error) ? () => void templates.refetch() : undefined}
-        />
-      ) : templates.data.myTemplates.length === 0 ? (
+      {templates.data.myTemplates.length === 0 ? (
         <p className="text-sm text-muted">No templates yet: import a ComfyUI workflow, or remix a published one.</p>
       ) : (
         <ul className="divide-y divide-line rounded-card border border-line bg-surface">

@@ -1,108 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
-import {
-  Badge,
-  Button,
-  Card,
-  ErrorState,
-  LoadingState,
-  Notice,
-  PageHeader,
-  TextField,
-  buttonStyles,
-} from '@lookbook/web-ui';
+import { Badge, Button, Card, Notice, PageHeader, TextField, buttonStyles } from '@lookbook/web-ui';
 import { toDecimalString } from '@lookbook/kernel/browser';
-import { graphql } from '../../gql';
-import { errorMessage, isRetryable } from '../../lib/api-error';
+import { scopes, searchKeys } from '../../api/keys';
+import { LicenceOfferFragment } from '../../components/offer-matrix';
+import { OffersEditor } from '../../components/offers-editor/offers-editor';
+import { SampleImages } from '../../components/sample-images';
+import { readFragment } from '../../gql';
+import { errorMessage } from '../../lib/api-error';
 import { sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
-import { FileUploads } from './file-uploads';
-import { OffersEditor } from './offers-editor';
-import { SampleImages } from './sample-images';
-
-const StudioVersion = graphql(`
-  query StudioVersion($id: UUID!) {
-    modelVersion(id: $id) {
-      id
-      modelId
-      name
-      status
-      changelog
-      triggerWords
-      recommendedSettings {
-        key
-        value
-      }
-      files {
-        id
-        fileName
-        sizeBytes
-        declaredSize
-        scanStatus
-        rejectionMessage
-        sha256
-      }
-      sampleImages {
-        id
-        url
-        width
-        height
-        placeholder
-        thumbnails {
-          url
-          width
-          height
-        }
-      }
-      licenseOffers {
-        id
-        tier
-        priceAmount
-        priceCurrency
-        permissions {
-          commercialUse
-          derivativesAllowed
-          derivativeMayChangeLicense
-          creditRequired
-          creditLine
-          seats
-          revenueCap
-          printRunCap
-        }
-      }
-    }
-  }
-`);
-const StudioVersionModel = graphql(`
-  query StudioVersionModel($id: UUID!) {
-    styleModel(id: $id) {
-      id
-      name
-      status
-      baseModel {
-        name
-        nonCommercial
-      }
-    }
-  }
-`);
-const UpdateVersion = graphql(`
-  mutation UpdateVersion($id: UUID!, $input: UpdateModelVersionInput!) {
-    updateModelVersion(id: $id, input: $input) {
-      id
-    }
-  }
-`);
-const PublishVersion = graphql(`
-  mutation PublishVersion($id: UUID!) {
-    publishModelVersion(id: $id) {
-      id
-      status
-    }
-  }
-`);
+import { studioKeys } from './api/keys';
+import { PublishVersion, UpdateVersion } from './api/mutations';
+import { studioVersionModelQuery, studioVersionQuery } from './api/queries';
+import { FileUploads } from './components/file-uploads';
 
 const route = getRouteApi('/studio/versions/$id');
 
@@ -110,40 +23,29 @@ const route = getRouteApi('/studio/versions/$id');
 export function VersionEditorPage() {
   const { id } = route.useParams();
   const client = useQueryClient();
-  const version = useQuery({
-    queryKey: ['studio', 'version', id],
-    queryFn: () => execute(StudioVersion, { id }),
+  const version = useSuspenseQuery({
+    ...studioVersionQuery(id),
     // Files are checked after their upload: keep looking until every one is READY or REJECTED.
     refetchInterval: (query) =>
       query.state.data?.modelVersion.files.some((f) => f.scanStatus === 'PENDING') ? 1000 : false,
   });
-  const modelId = version.data?.modelVersion.modelId;
-  const model = useQuery({
-    queryKey: ['studio', 'model-summary', modelId],
-    enabled: !!modelId,
-    queryFn: () => execute(StudioVersionModel, { id: modelId! }),
-  });
-  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: ['studio'] }), [client]);
+  const model = useSuspenseQuery(studioVersionModelQuery(version.data.modelVersion.modelId));
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: studioKeys.all }), [client]);
   const publish = useMutation({
     mutationFn: () => execute(PublishVersion, { id }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['studio'] });
-      await client.invalidateQueries({ queryKey: ['styleModels'] });
-      await client.invalidateQueries({ queryKey: ['search'] });
-      await client.invalidateQueries({ queryKey: ['styleModel'] });
+      await client.invalidateQueries({ queryKey: studioKeys.all });
+      // Now on the browse page and its model page.
+      await client.invalidateQueries({ queryKey: searchKeys.all });
+      await client.invalidateQueries({ queryKey: scopes.catalog });
     },
   });
-  useTitle(version.data ? `Edit ${version.data.modelVersion.name}` : 'Edit version');
-  if (version.isPending || (modelId && model.isPending)) return <LoadingState rows={6} />;
-  if (version.isError || model.isError)
-    return (
-      <ErrorState
-        message={errorMessage(version.error ?? model.error)}
-        onRetry={isRetryable(version.error ?? model.error) ? () => void version.refetch() : undefined}
-      />
-    );
-  const v = version.data.modelVersion;
-  const m = model.data!.styleModel;
+  const v = {
+    ...version.data.modelVersion,
+    licenseOffers: readFragment(LicenceOfferFragment, version.data.modelVersion.licenseOffers),
+  };
+  const m = model.data.styleModel;
+  useTitle(`Edit ${v.name}`);
   const draft = v.status === 'DRAFT';
   const checklist = [
     { ok: v.files.length > 0, text: 'At least one model file' },

@@ -6,8 +6,8 @@ import { restRequest } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import { importType } from './new-template-page';
-import type { Rollup } from './rollup-view';
-import { RollupView } from './rollup-view';
+import type { Rollup } from './components/rollup-view';
+import { RollupView } from './components/rollup-view';
 
 type Purpose = 'PERSONAL' | 'COMMERCIAL';
 

@@ -5,7 +5,7 @@ import { Button, Card, Notice, PageHeader, TextField } from '@lookbook/web-ui';
 import { errorMessage } from '../../lib/api-error';
 import { execute, restRequest } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
-import { CreateTemplate } from './template-queries';
+import { CreateTemplate } from './api/mutations';
 
 const IMAGE_TYPES: Record<string, string> = {
   png: 'image/png',

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { LicenseClaims } from '@lookbook/kernel/browser';
-import { CertificateError, verifyCertificate } from '@lookbook/kernel/browser';
 import { useEffect, useState } from 'react';
 import { DropZone, FileTrigger } from 'react-aria-components';
 import {
@@ -16,51 +15,15 @@ import {
   buttonStyles,
   cn,
 } from '@lookbook/web-ui';
-import { graphql } from '../../gql';
 import type { VerifyLicenseQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/api-error';
 import { formatDateTime } from '../../lib/format';
-import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
-import { TIER_LABELS } from '../catalog/licence-labels';
+import { TIER_LABELS } from '../../lib/licence-labels';
 import { sha256Hex } from './sha256';
 import { droppedFiles } from '../../lib/dropped-files';
-
-const VerifyOnline = graphql(`
-  query VerifyLicense($certificate: String!) {
-    verifyLicense(certificate: $certificate) {
-      valid
-      status
-      problem
-      message
-      license {
-        id
-        tier
-        status
-        resourceName
-        subjectId
-        issuedAt
-        revokedAt
-        revocationReason
-        termsText
-        fileSha256s
-        licensee {
-          handle
-          displayName
-        }
-        permissions {
-          commercialUse
-          derivativesAllowed
-          creditRequired
-          creditLine
-          seats
-        }
-      }
-    }
-  }
-`);
-
-type Offline = { kind: 'authentic'; claims: LicenseClaims } | { kind: 'forged'; problem: string; message: string };
+import { jwksQuery, onlineCheckQuery } from './api/queries';
+import { signatureQuery } from './api/signature';
 
 const PROBLEMS: Record<string, string> = {
   MALFORMED: 'This is not a Lookbook licence certificate.',
@@ -92,33 +55,9 @@ export function VerifyPage() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const jwks = useQuery({
-    queryKey: ['jwks'],
-    queryFn: async () => {
-      const response = await fetch('/.well-known/jwks.json');
-      if (!response.ok) throw new Error('jwks');
-      return (await response.json()) as Parameters<typeof verifyCertificate>[1];
-    },
-    staleTime: 5 * 60_000,
-  });
-  const offline = useQuery({
-    queryKey: ['verify-offline', certificate, jwks.dataUpdatedAt],
-    enabled: !!certificate && !!jwks.data,
-    queryFn: async (): Promise<Offline> => {
-      try {
-        return { kind: 'authentic', claims: await verifyCertificate(certificate, jwks.data!) };
-      } catch (error) {
-        if (error instanceof CertificateError)
-          return { kind: 'forged', problem: error.problem, message: error.message };
-        throw error;
-      }
-    },
-  });
-  const online = useQuery({
-    queryKey: ['verify-online', certificate],
-    enabled: offline.data?.kind === 'authentic',
-    queryFn: () => execute(VerifyOnline, { certificate }),
-  });
+  const jwks = useQuery(jwksQuery());
+  const offline = useQuery(signatureQuery(certificate, jwks.data, jwks.dataUpdatedAt));
+  const online = useQuery({ ...onlineCheckQuery(certificate), enabled: offline.data?.kind === 'authentic' });
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">

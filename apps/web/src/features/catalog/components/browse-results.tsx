@@ -1,0 +1,90 @@
+import { Link } from '@tanstack/react-router';
+import type { BrowseSearch } from '../../../api/search';
+
+/** An active filter, shown as a removable chip. */
+export interface Chip {
+  key: string;
+  label: string;
+  remove: Partial<BrowseSearch>;
+}
+
+/** Creators whose handle or name matched the query. */
+export function CreatorStrip({
+  creators,
+}: {
+  creators: readonly { handle: string; name: string; models: number; templates: number }[];
+}) {
+  return (
+    <section aria-labelledby="creator-results" className="mb-5">
+      <h2 id="creator-results" className="mb-2 text-sm font-semibold text-muted">
+        Creators
+      </h2>
+      <ul className="flex flex-wrap gap-2">
+        {creators.map((c) => (
+          <li key={c.handle}>
+            <Link
+              to="/u/$handle"
+              params={{ handle: c.handle }}
+              className="flex min-h-10 items-center gap-2 rounded-full border border-line bg-raised px-3 py-1 text-sm hover:border-accent focus-visible:outline-2 focus-visible:outline-accent"
+              data-testid="creator-result"
+            >
+              <span className="font-medium">{c.name}</span>
+              <span className="text-muted">@{c.handle}</span>
+              <span className="text-xs text-muted tabular-nums">
+                {[
+                  c.models && `${c.models} ${c.models === 1 ? 'model' : 'models'}`,
+                  c.templates && `${c.templates} ${c.templates === 1 ? 'workflow' : 'workflows'}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "No results" help: the corrected spelling, and each filter that could be relaxed. */
+export function NoResultsHelp({
+  didYouMean,
+  chips,
+  onSearch,
+  onRemove,
+}: {
+  didYouMean: string | null;
+  chips: Chip[];
+  onSearch: (q: string) => void;
+  onRemove: (patch: Partial<BrowseSearch>) => void;
+}) {
+  return (
+    <span className="flex flex-col items-center gap-2">
+      {didYouMean && (
+        <span>
+          Did you mean{' '}
+          <button type="button" className="text-accent underline" onClick={() => onSearch(didYouMean)}>
+            {didYouMean}
+          </button>
+          ?
+        </span>
+      )}
+      {chips.length > 0 ? (
+        <span>
+          Try without{' '}
+          {chips.slice(0, 3).map((chip, i) => (
+            <span key={chip.key}>
+              {i > 0 && ', '}
+              <button type="button" className="text-accent underline" onClick={() => onRemove(chip.remove)}>
+                {chip.label}
+              </button>
+            </span>
+          ))}
+          .
+        </span>
+      ) : (
+        !didYouMean && <span>Try fewer or different words.</span>
+      )}
+    </span>
+  );
+}
