@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { ImageSource } from '../catalog/responsive-image';
 import { ResponsiveImage } from '../catalog/responsive-image';
 import { SampleImages } from '../studio/sample-images';
@@ -12,12 +12,17 @@ import {
   Detail,
   EmptyState,
   ErrorState,
+  Inline,
   LoadingState,
   NativeSelect,
   Notice,
   PageHeader,
   PercentField,
+  SectionHeading,
+  Stack,
+  Text,
   TextField,
+  TextLink,
   parsePercent,
 } from '@lookbook/web-ui';
 import type { TemplatePageQuery as TemplatePageData } from '../../gql/graphql';
@@ -80,28 +85,24 @@ export function TemplatePage() {
     );
   if (!template) return null;
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title={template.name}
         subtitle={
-          <span className="flex flex-wrap items-center gap-2">
+          <Inline as="span">
             {template.owner && (
               <span>
                 by{' '}
-                <Link
-                  to="/u/$handle"
-                  params={{ handle: template.owner.handle }}
-                  className="text-accent underline underline-offset-2 hover:no-underline"
-                >
+                <TextLink to="/u/$handle" params={{ handle: template.owner.handle }}>
                   {template.owner.displayName}
-                </Link>
+                </TextLink>
               </span>
             )}
             <Badge tone={template.status === 'PUBLISHED' ? 'good' : 'neutral'}>{template.status.toLowerCase()}</Badge>
             {template.tags.map((t) => (
               <Badge key={t}>#{t}</Badge>
             ))}
-          </span>
+          </Inline>
         }
       />
       {version && version.sampleImages.length > 0 && (
@@ -131,7 +132,7 @@ export function TemplatePage() {
       {me && !owner && template.status === 'PUBLISHED' && (template.terms?.remixAllowed ?? true) && (
         <RemixCard parentId={template.id} parentName={template.name} />
       )}
-    </div>
+    </Stack>
   );
 }
 
@@ -163,10 +164,11 @@ function ParameterForm({ version, name }: { version: Version; name: string }) {
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Parameters</h2>
-      <p className="mb-4 text-sm text-muted">Set what this template lets you change, then download it for ComfyUI.</p>
+      <SectionHeading description="Set what this template lets you change, then download it for ComfyUI.">
+        Parameters
+      </SectionHeading>
       {version.slots.length === 0 ? (
-        <p className="text-sm text-muted">This version has no parameters yet: it downloads as it is.</p>
+        <Text>This version has no parameters yet: it downloads as it is.</Text>
       ) : (
         <div className="grid max-w-2xl gap-3 sm:grid-cols-2" data-testid="parameter-form">
           {version.slots.map((slot) => (
@@ -184,7 +186,7 @@ function ParameterForm({ version, name }: { version: Version; name: string }) {
           {errorMessage(render.error)}
         </Notice>
       )}
-      <div className="mt-4 flex flex-wrap gap-2">
+      <Stack direction="row" gap={2} className="mt-4">
         {version.hasWorkflow && (
           <Button
             onPress={() => render.mutate('workflow')}
@@ -202,7 +204,7 @@ function ParameterForm({ version, name }: { version: Version; name: string }) {
             Download API prompt
           </Button>
         )}
-      </div>
+      </Stack>
     </Card>
   );
 }
@@ -290,17 +292,18 @@ function DraftPanel({ version, templateId }: { version: Version; templateId: str
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Draft {version.label}</h2>
-      <p className="mb-3 text-sm text-muted">Choose what users may set. Everything else stays as in your workflow.</p>
+      <SectionHeading description="Choose what users may set. Everything else stays as in your workflow.">
+        Draft {version.label}
+      </SectionHeading>
       {version.warnings.map((w) => (
         <Notice key={w.code + w.message} tone="warn" className="mb-2">
           {w.message}
         </Notice>
       ))}
       {candidates.length === 0 ? (
-        <p className="text-sm text-muted">No settable inputs were found in this workflow.</p>
+        <Text>No settable inputs were found in this workflow.</Text>
       ) : (
-        <div className="mb-3 flex flex-col gap-2" data-testid="slot-picker">
+        <Stack gap={2} className="mb-3" data-testid="slot-picker">
           {candidates.map((s) => (
             <Checkbox
               key={s.key}
@@ -315,12 +318,12 @@ function DraftPanel({ version, templateId }: { version: Version; templateId: str
               }
             >
               {s.label}{' '}
-              <span className="text-muted">
+              <Text as="span" size="inherit">
                 ({s.type.toLowerCase()}, now {shown(s.default)})
-              </span>
+              </Text>
             </Checkbox>
           ))}
-        </div>
+        </Stack>
       )}
       {(save.isError || publish.isError) && (
         <Notice tone="bad" className="mb-2">
@@ -332,7 +335,9 @@ function DraftPanel({ version, templateId }: { version: Version; templateId: str
           Parameters saved.
         </Notice>
       )}
-      <h3 className="mt-4 mb-2 text-base font-semibold">Sample images</h3>
+      <SectionHeading level={3} className="mt-4">
+        Sample images
+      </SectionHeading>
       <div className="mb-4">
         <SampleImages
           versionId={version.id}
@@ -344,14 +349,14 @@ function DraftPanel({ version, templateId }: { version: Version; templateId: str
           hint="PNG, JPEG or WebP, published without their metadata."
         />
       </div>
-      <div className="flex flex-wrap gap-2">
+      <Stack direction="row" gap={2}>
         <Button variant="secondary" onPress={() => save.mutate()} isPending={save.isPending}>
           Save parameters
         </Button>
         <Button onPress={() => publish.mutate()} isPending={publish.isPending} isDisabled={version.slots.length === 0}>
           Publish {version.label}
         </Button>
-      </div>
+      </Stack>
     </Card>
   );
 }
@@ -360,21 +365,30 @@ function Lockfile({ version }: { version: Version }) {
   const { nodes, models } = version.lockfile;
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">What it needs</h2>
+      <SectionHeading>What it needs</SectionHeading>
       {models.length === 0 && nodes.length === 0 ? (
-        <p className="text-sm text-muted">No models or custom nodes were detected.</p>
+        <Text>No models or custom nodes were detected.</Text>
       ) : (
         <dl data-testid="lockfile">
           {models.map((m) => (
             <Detail key={m.folder + m.name} term={m.kind.replace(/_/g, ' ')}>
               <span className="font-mono text-xs break-all">{m.name}</span>
               {m.unused && <Badge className="ml-2">unused (strength 0)</Badge>}
-              {m.sha256 && <span className="ml-2 font-mono text-xs text-muted">{m.sha256.slice(0, 10)}</span>}
+              {m.sha256 && (
+                <Text as="span" size="xs" className="ml-2 font-mono">
+                  {m.sha256.slice(0, 10)}
+                </Text>
+              )}
             </Detail>
           ))}
           {nodes.map((n) => (
             <Detail key={n.id} term="node pack">
-              {n.id} {n.version && <span className="text-muted">{n.version}</span>}
+              {n.id}{' '}
+              {n.version && (
+                <Text as="span" size="inherit">
+                  {n.version}
+                </Text>
+              )}
             </Detail>
           ))}
         </dl>
@@ -387,7 +401,7 @@ function Lockfile({ version }: { version: Version }) {
 function TermsCard({ terms }: { terms: Terms }) {
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">Remix terms</h2>
+      <SectionHeading>Remix terms</SectionHeading>
       <ul className="list-disc pl-5 text-sm text-ink" data-testid="remix-terms">
         {explainTerms(terms, 'fan').map((line) => (
           <li key={line}>{line}</li>
@@ -401,26 +415,26 @@ function LineageCard({ lineage }: { lineage: TemplatePageData['templateLineage']
   if (!lineage.ancestors.length && !lineage.descendants.length) return null;
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">Remix tree</h2>
-      <ul className="flex flex-col gap-1 text-sm" data-testid="remix-tree">
+      <SectionHeading>Remix tree</SectionHeading>
+      <Stack as="ul" gap={1} className="text-sm" data-testid="remix-tree">
         {lineage.ancestors.map((e) => (
           <li key={`up-${e.parentId}`}>
             Remixes{' '}
-            <Link to="/templates/$id" params={{ id: e.parentId }} className="text-accent underline">
+            <TextLink to="/templates/$id" params={{ id: e.parentId }}>
               its parent
-            </Link>{' '}
+            </TextLink>{' '}
             ({e.shareBps / 100}% of sales to it, {e.status.toLowerCase()})
           </li>
         ))}
         {lineage.descendants.map((e) => (
           <li key={`down-${e.childId}`}>
-            <Link to="/templates/$id" params={{ id: e.childId }} className="text-accent underline">
+            <TextLink to="/templates/$id" params={{ id: e.childId }}>
               A remix
-            </Link>{' '}
+            </TextLink>{' '}
             ({e.depth === 1 ? 'direct' : `${e.depth} generations down`}, {e.status.toLowerCase()})
           </li>
         ))}
-      </ul>
+      </Stack>
     </Card>
   );
 }
@@ -438,8 +452,9 @@ function RemixCard({ parentId, parentName }: { parentId: string; parentName: str
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Remix it</h2>
-      <p className="mb-3 text-sm text-muted">A copy of yours, within these terms, passing a share of its sales up.</p>
+      <SectionHeading description="A copy of yours, within these terms, passing a share of its sales up.">
+        Remix it
+      </SectionHeading>
       <div className="grid max-w-2xl gap-3 sm:grid-cols-2">
         <TextField label="Name" value={name} onChange={setName} />
         <PercentField
@@ -499,7 +514,7 @@ function LicencesCard({
   };
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Licences</h2>
+      <SectionHeading>Licences</SectionHeading>
       {owner ? (
         <OffersEditor
           key={version.id}
@@ -531,9 +546,9 @@ function LicencesCard({
           ownerLabel="Your template"
         />
       ) : (
-        <p className="text-sm text-muted">
+        <Text>
           No licence is sold for this template: use it under its terms; the models it loads are licensed on their own.
-        </p>
+        </Text>
       )}
     </Card>
   );
@@ -548,18 +563,21 @@ function RollupCard({ versionId, signedIn }: { versionId: string; signedIn: bool
   });
   return (
     <Card>
-      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-        <h2 className="text-lg font-semibold">Can I use this?</h2>
-        <NativeSelect
-          label="For"
-          value={purpose}
-          onChange={(v) => setPurpose(v as 'PERSONAL' | 'COMMERCIAL')}
-          options={[
-            { id: 'COMMERCIAL', label: 'Commercial use' },
-            { id: 'PERSONAL', label: 'Personal use' },
-          ]}
-        />
-      </div>
+      <SectionHeading
+        actions={
+          <NativeSelect
+            label="For"
+            value={purpose}
+            onChange={(v) => setPurpose(v as 'PERSONAL' | 'COMMERCIAL')}
+            options={[
+              { id: 'COMMERCIAL', label: 'Commercial use' },
+              { id: 'PERSONAL', label: 'Personal use' },
+            ]}
+          />
+        }
+      >
+        Can I use this?
+      </SectionHeading>
       {rollup.isPending ? (
         <LoadingState label="Checking licences" />
       ) : rollup.isError ? (
