@@ -19,3 +19,4 @@ export * from './section';
 export * from './text-link';
 export * from './money';
 export * from './table';
+export * from './ruled-list';

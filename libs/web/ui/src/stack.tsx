@@ -15,7 +15,8 @@ const GAPS: Record<StackGap, string> = {
 const ALIGN = { start: 'items-start', center: 'items-center', end: 'items-end', baseline: 'items-baseline' } as const;
 const JUSTIFY = { start: 'justify-start', between: 'justify-between', end: 'justify-end', center: 'justify-center' };
 
-type StackElement = 'div' | 'section' | 'ul' | 'ol' | 'li' | 'form' | 'span' | 'header' | 'footer' | 'dl' | 'p';
+type StackElement =
+  'div' | 'section' | 'ul' | 'ol' | 'li' | 'form' | 'fieldset' | 'span' | 'header' | 'footer' | 'dl' | 'p';
 
 export interface StackProps extends HTMLAttributes<HTMLElement> {
   children?: ReactNode;

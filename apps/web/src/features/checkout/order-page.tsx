@@ -14,6 +14,7 @@ import {
   Money,
   Notice,
   PageHeader,
+  RuledList,
   SectionHeading,
   Spinner,
   Stack,
@@ -188,11 +189,11 @@ export function OrderPage() {
       )}
       <Card>
         <SectionHeading>{several ? 'What you bought' : 'Licence'}</SectionHeading>
-        <ul className="flex flex-col divide-y divide-line" aria-label="Licences in this order">
+        <RuledList aria-label="Licences in this order">
           {o.lines.map((line) => (
             <OrderLineRow key={line.id} order={o} line={line} />
           ))}
-        </ul>
+        </RuledList>
       </Card>
       <Card>
         <SectionHeading>Receipt</SectionHeading>

@@ -12,6 +12,8 @@ import {
   Money,
   Notice,
   PageHeader,
+  RuledList,
+  RuledListItem,
   Section,
   SectionHeading,
   Skeleton,
@@ -228,9 +230,9 @@ export function EarningsPage() {
         {myPayouts.nodes.length === 0 ? (
           <Text>No payouts yet.</Text>
         ) : (
-          <ul className="divide-y divide-line rounded-card border border-line bg-surface">
+          <RuledList framed>
             {myPayouts.nodes.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 p-4 text-sm">
+              <RuledListItem key={p.id} className="text-sm">
                 <Money amount={p.amount} currency={p.currency} weight="medium" />
                 <Text as="span" size="inherit">
                   {formatDate(p.createdAt)}
@@ -239,9 +241,9 @@ export function EarningsPage() {
                 <Badge tone={p.status === 'PAID' ? 'good' : p.status === 'FAILED' ? 'bad' : 'neutral'}>
                   {sentenceCase(p.status)}
                 </Badge>
-              </li>
+              </RuledListItem>
             ))}
-          </ul>
+          </RuledList>
         )}
       </Section>
     </Stack>

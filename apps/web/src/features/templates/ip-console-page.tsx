@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   Badge,
@@ -10,12 +9,19 @@ import {
   Dialog,
   EmptyState,
   ErrorState,
+  Inline,
   LoadingState,
   NativeSelect,
   Notice,
   PageHeader,
   PercentField,
+  RuledList,
+  RuledListItem,
+  SectionHeading,
+  Stack,
+  Text,
   TextField,
+  TextLink,
   parsePercent,
 } from '@lookbook/web-ui';
 import type { IpConsoleQuery, IpKind, Maturity, RemixApproval, TemplateUse } from '../../gql/graphql';
@@ -56,7 +62,7 @@ export function IpConsolePage() {
     );
   const { myIntellectualProperties: ips, myTemplates, remixQueue } = page.data;
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title="Your IPs"
         subtitle="Franchises and characters you own: the terms fans remix them under, and the remixes waiting for you."
@@ -65,27 +71,29 @@ export function IpConsolePage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <RegisterIpCard />
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Registered</h2>
+          <SectionHeading>Registered</SectionHeading>
           {ips.length === 0 ? (
-            <EmptyState title="No IP yet">
+            <EmptyState title="No IP yet" level={3}>
               Register a franchise or character to set the terms fans remix under.
             </EmptyState>
           ) : (
-            <ul className="flex flex-col gap-2 text-sm" data-testid="ip-list">
+            <Stack as="ul" gap={2} className="text-sm" data-testid="ip-list">
               {ips.map((ip) => (
-                <li key={ip.id} className="flex flex-wrap items-center gap-2">
+                <Inline as="li" key={ip.id}>
                   <span className="font-medium">{ip.name}</span>
                   <Badge>{ip.kind.toLowerCase()}</Badge>
-                  <span className="text-muted">{boundCount(myTemplates, ip.id)}</span>
-                </li>
+                  <Text as="span" size="inherit">
+                    {boundCount(myTemplates, ip.id)}
+                  </Text>
+                </Inline>
               ))}
-            </ul>
+            </Stack>
           )}
         </Card>
       </div>
       <BoundTemplates ips={ips} templates={myTemplates.filter((t) => t.ipBinding)} />
       {ips.length > 0 && <BindCard ips={ips} templates={myTemplates.filter((t) => !t.ipId)} />}
-    </div>
+    </Stack>
   );
 }
 
@@ -97,22 +105,22 @@ function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
   });
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Waiting for your approval</h2>
+      <SectionHeading>Waiting for your approval</SectionHeading>
       {decide.isError && <Notice tone="bad">{errorMessage(decide.error)}</Notice>}
       {queue.length === 0 ? (
-        <p className="text-sm text-muted">No remix is waiting for a decision.</p>
+        <Text>No remix is waiting for a decision.</Text>
       ) : (
-        <ul className="flex flex-col divide-y divide-line text-sm" data-testid="remix-queue">
+        <RuledList className="text-sm" data-testid="remix-queue">
           {queue.map((edge) => (
-            <li key={edge.childId} className="flex flex-wrap items-center gap-3 py-2">
+            <RuledListItem key={edge.childId}>
               <span className="min-w-0 flex-1 basis-full sm:basis-0">
-                <Link to="/templates/$id" params={{ id: edge.childId }} className="font-medium text-accent underline">
+                <TextLink to="/templates/$id" params={{ id: edge.childId }} strong>
                   {edge.child?.name ?? 'A remix'}
-                </Link>
+                </TextLink>
                 {edge.child?.owner && <> by {edge.child.owner.displayName}</>}, a remix of{' '}
-                <Link to="/templates/$id" params={{ id: edge.parentId }} className="text-accent underline">
+                <TextLink to="/templates/$id" params={{ id: edge.parentId }}>
                   {edge.parent?.name ?? 'your template'}
-                </Link>
+                </TextLink>
                 , passing {edge.shareBps / 100}% of its sales up · {new Date(edge.createdAt).toLocaleDateString()}
               </span>
               <Button
@@ -131,9 +139,9 @@ function ApprovalQueue({ queue }: { queue: IpConsoleQuery['remixQueue'] }) {
               >
                 The remix will not be published under your IP, and its author is told you declined.
               </ConfirmButton>
-            </li>
+            </RuledListItem>
           ))}
-        </ul>
+        </RuledList>
       )}
     </Card>
   );
@@ -170,7 +178,7 @@ function BoundTemplates({
   const lock = confirming?.ipBinding?.lockedSubgraph?.name;
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Bound templates</h2>
+      <SectionHeading>Bound templates</SectionHeading>
       {unbind.isSuccess && (
         <Notice tone="good" className="mb-3">
           Unbound “{unbind.data.unbindTemplateFromIp.template.name}”.{' '}
@@ -180,13 +188,13 @@ function BoundTemplates({
           )}
         </Notice>
       )}
-      <ul className="flex flex-col divide-y divide-line text-sm" data-testid="bound-templates">
+      <RuledList className="text-sm" data-testid="bound-templates">
         {templates.map((t) => (
-          <li key={t.id} className="flex flex-wrap items-center gap-3 py-2">
+          <RuledListItem key={t.id}>
             <span className="min-w-0 flex-1 break-words">
-              <Link to="/templates/$id" params={{ id: t.id }} className="font-medium text-accent underline">
+              <TextLink to="/templates/$id" params={{ id: t.id }} strong>
                 {t.name}
-              </Link>{' '}
+              </TextLink>{' '}
               · {ipName(t)} · your share {share(t)} of each remix sale
               {t.ipBinding?.lockedSubgraph && <> · locks “{t.ipBinding.lockedSubgraph.name}”</>}
             </span>
@@ -200,9 +208,9 @@ function BoundTemplates({
             >
               Unbind…
             </Button>
-          </li>
+          </RuledListItem>
         ))}
-      </ul>
+      </RuledList>
       <Dialog
         title={confirming ? `Unbind “${confirming.name}” from ${ipName(confirming)}?` : 'Unbind'}
         isOpen={!!confirming}
@@ -211,7 +219,7 @@ function BoundTemplates({
         }}
       >
         {confirming && (
-          <div className="flex flex-col gap-4 text-sm" data-testid="unbind-confirmation">
+          <Stack gap={4} className="text-sm" data-testid="unbind-confirmation">
             <ul className="list-disc space-y-1 pl-5">
               {lock && <li>The lock on “{lock}” is released: anyone may use that subgraph again.</li>}
               <li>
@@ -226,15 +234,15 @@ function BoundTemplates({
               <li>You can bind this template again later.</li>
             </ul>
             {unbind.isError && <Notice tone="bad">{errorMessage(unbind.error)}</Notice>}
-            <div className="flex flex-wrap justify-end gap-2">
+            <Stack direction="row" gap={2} justify="end">
               <Button variant="secondary" onPress={() => setConfirming(null)}>
                 Keep it bound
               </Button>
               <Button variant="danger" onPress={() => unbind.mutate(confirming.id)} isPending={unbind.isPending}>
                 Unbind
               </Button>
-            </div>
-          </div>
+            </Stack>
+          </Stack>
         )}
       </Dialog>
     </Card>
@@ -256,9 +264,9 @@ function RegisterIpCard() {
   });
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Register an IP</h2>
-      <form
-        className="flex flex-col gap-3"
+      <SectionHeading>Register an IP</SectionHeading>
+      <Stack
+        as="form"
         onSubmit={(event) => {
           event.preventDefault();
           register.mutate();
@@ -279,7 +287,7 @@ function RegisterIpCard() {
         <Button type="submit" className="self-start" isPending={register.isPending} isDisabled={!name.trim()}>
           Register
         </Button>
-      </form>
+      </Stack>
     </Card>
   );
 }
@@ -337,23 +345,21 @@ function BindCard({
 
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Bind a template</h2>
+      <SectionHeading>Bind a template</SectionHeading>
       {bind.isSuccess && (
         <Notice tone="good" className="mb-3">
           Bound. Fans now remix it under these terms.
         </Notice>
       )}
       {templates.length === 0 ? (
-        <EmptyState title="No template to bind">
-          <Link to="/studio/templates/new" className="text-accent underline">
-            Import a workflow template
-          </Link>{' '}
-          first: an original of yours, not a remix.
+        <EmptyState title="No template to bind" level={3}>
+          <TextLink to="/studio/templates/new">Import a workflow template</TextLink> first: an original of yours, not a
+          remix.
         </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
-          <form
-            className="flex flex-col gap-3"
+          <Stack
+            as="form"
             data-testid="bind-form"
             onSubmit={(event) => {
               event.preventDefault();
@@ -373,17 +379,17 @@ function BindCard({
               options={templates.map((t) => ({ id: t.id, label: `${t.name} (${t.status.toLowerCase()})` }))}
             />
             {subgraphs.length > 0 && (
-              <div className="flex flex-col gap-1">
+              <Stack gap={1}>
                 <NativeSelect
                   label="Lock a subgraph to this IP"
                   value={locked}
                   onChange={setLocked}
                   options={[{ id: '', label: 'None' }, ...subgraphs.map((s) => ({ id: s.id, label: s.name }))]}
                 />
-                <p className="text-xs text-muted">
+                <Text size="xs">
                   Only a subgraph nobody else has published, and no other IP has locked. Unbinding releases it.
-                </p>
-              </div>
+                </Text>
+              </Stack>
             )}
             <Checkbox isSelected={remixAllowed} onChange={setRemixAllowed}>
               Fans may remix it
@@ -425,11 +431,11 @@ function BindCard({
             <Button type="submit" className="self-start" isPending={bind.isPending} isDisabled={!!shareError}>
               Bind to IP
             </Button>
-          </form>
+          </Stack>
           <section aria-labelledby="terms-explained" className="rounded-lg bg-raised p-4 text-sm">
-            <h3 id="terms-explained" className="mb-2 font-semibold">
+            <SectionHeading level={3} size="sm" id="terms-explained">
               What fans may do
-            </h3>
+            </SectionHeading>
             <ul className="list-disc pl-5" data-testid="terms-explained">
               {explainTerms(terms).map((line) => (
                 <li key={line}>{line}</li>
