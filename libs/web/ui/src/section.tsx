@@ -75,6 +75,7 @@ export interface SectionProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
   children?: ReactNode;
   level?: HeadingLevel;
   size?: HeadingSize;
+  tone?: SectionHeadingProps['tone'];
   description?: ReactNode;
   actions?: ReactNode;
   /** The heading's id (for links to the section); one is made up when absent. */
@@ -88,6 +89,7 @@ export function Section({
   children,
   level,
   size,
+  tone,
   description,
   actions,
   headingId,
@@ -98,7 +100,7 @@ export function Section({
   const id = headingId ?? generated;
   return (
     <Stack as="section" gap={gap} aria-labelledby={id} {...props}>
-      <SectionHeading id={id} level={level} size={size} description={description} actions={actions} flush>
+      <SectionHeading id={id} level={level} size={size} tone={tone} description={description} actions={actions} flush>
         {title}
       </SectionHeading>
       {children}

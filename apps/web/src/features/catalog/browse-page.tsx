@@ -2,12 +2,18 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import {
+  ButtonLink,
   EmptyState,
   ErrorState,
+  Inline,
   LoadingState,
   NativeSelect,
   Notice,
+  Section,
   Skeleton,
+  Stack,
+  Text,
+  TextLink,
   buttonStyles,
   cn,
 } from '@lookbook/web-ui';
@@ -76,7 +82,7 @@ export function BrowsePage() {
   };
 
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="min-w-0 flex-1">
           <SearchBox initial={search.q ?? ''} onSearch={(q) => setSearch({ q: q || undefined })} onPick={onPick} />
@@ -115,17 +121,17 @@ export function BrowsePage() {
           ) : null}
         </aside>
         <section className="min-w-0 flex-1" aria-labelledby="browse-heading">
-          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <Stack direction="row" gap={2} align="baseline" justify="between" className="mb-3">
             <h1 id="browse-heading" className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere">
               {heading}
             </h1>
             {first && (
-              <p className="text-sm text-muted" aria-live="polite" data-testid="result-count">
+              <Text aria-live="polite" data-testid="result-count">
                 {first.total.toLocaleString()} {resultNoun(search.kind, first.total)}
-              </p>
+              </Text>
             )}
-          </div>
-          <div className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
+          </Stack>
+          <Inline className="mb-4" aria-label="Active filters">
             {!search.mature && first && first.maturity.length < 4 && (
               <button
                 type="button"
@@ -149,11 +155,11 @@ export function BrowsePage() {
               </button>
             ))}
             {filtered && (
-              <Link to="/" search={{}} className="text-sm text-accent underline underline-offset-2 hover:no-underline">
+              <TextLink to="/" search={{}} className="text-sm">
                 Clear all
-              </Link>
+              </TextLink>
             )}
-          </div>
+          </Inline>
           {first && first.droppedWords.length > 0 && hits.length > 0 ? (
             <Notice className="mb-4">
               <span data-testid="dropped-words">
@@ -183,13 +189,11 @@ export function BrowsePage() {
               title={filtered ? 'Nothing matches this search' : 'No models published yet'}
               action={
                 filtered ? (
-                  <Link to="/" search={{}} className={buttonStyles('primary')}>
+                  <ButtonLink to="/" search={{}}>
                     Start over
-                  </Link>
+                  </ButtonLink>
                 ) : (
-                  <Link to="/studio/new" className={buttonStyles('primary')}>
-                    Publish the first one
-                  </Link>
+                  <ButtonLink to="/studio/new">Publish the first one</ButtonLink>
                 )
               }
             >
@@ -230,7 +234,7 @@ export function BrowsePage() {
           )}
         </section>
       </div>
-    </div>
+    </Stack>
   );
 }
 
@@ -284,11 +288,8 @@ function CreatorStrip({
   creators: readonly { handle: string; name: string; models: number; templates: number }[];
 }) {
   return (
-    <section aria-labelledby="creator-results" className="mb-5">
-      <h2 id="creator-results" className="mb-2 text-sm font-semibold text-muted">
-        Creators
-      </h2>
-      <ul className="flex flex-wrap gap-2">
+    <Section title="Creators" headingId="creator-results" size="sm" tone="muted" gap={2} className="mb-5">
+      <Stack as="ul" direction="row" gap={2}>
         {creators.map((c) => (
           <li key={c.handle}>
             <Link
@@ -298,7 +299,9 @@ function CreatorStrip({
               data-testid="creator-result"
             >
               <span className="font-medium">{c.name}</span>
-              <span className="text-muted">@{c.handle}</span>
+              <Text as="span" size="inherit">
+                @{c.handle}
+              </Text>
               <span className="text-xs text-muted tabular-nums">
                 {[
                   c.models && `${c.models} ${c.models === 1 ? 'model' : 'models'}`,
@@ -310,8 +313,8 @@ function CreatorStrip({
             </Link>
           </li>
         ))}
-      </ul>
-    </section>
+      </Stack>
+    </Section>
   );
 }
 
