@@ -16,7 +16,21 @@ const ALIGN = { start: 'items-start', center: 'items-center', end: 'items-end', 
 const JUSTIFY = { start: 'justify-start', between: 'justify-between', end: 'justify-end', center: 'justify-center' };
 
 type StackElement =
-  'div' | 'section' | 'ul' | 'ol' | 'li' | 'form' | 'fieldset' | 'span' | 'header' | 'footer' | 'dl' | 'p';
+  | 'div'
+  | 'section'
+  | 'article'
+  | 'aside'
+  | 'nav'
+  | 'header'
+  | 'footer'
+  | 'ul'
+  | 'ol'
+  | 'li'
+  | 'dl'
+  | 'form'
+  | 'fieldset'
+  | 'p'
+  | 'span';
 
 export interface StackProps extends HTMLAttributes<HTMLElement> {
   children?: ReactNode;
