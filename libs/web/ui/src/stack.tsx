@@ -41,6 +41,8 @@ export interface StackProps extends HTMLAttributes<HTMLElement> {
   direction?: 'column' | 'row';
   align?: keyof typeof ALIGN;
   justify?: keyof typeof JUSTIFY;
+  /** As a form: leave checking to the form's own messages. */
+  noValidate?: boolean;
   ref?: Ref<HTMLElement>;
 }
 

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
-import { EmptyState, ErrorState, LoadingState, PageHeader } from '@lookbook/web-ui';
+import { EmptyState, ErrorState, Inline, LoadingState, PageHeader, SectionHeading, Stack } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import { errorCode, errorMessage, isRetryable } from '../../lib/api-error';
 import { formatDate } from '../../lib/format';
@@ -44,10 +44,10 @@ export function ProfilePage() {
     );
   const person = user.data.user;
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title={
-          <span className="flex items-center gap-3">
+          <Inline as="span" gap={3}>
             <span
               aria-hidden
               className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-xl font-semibold text-accent"
@@ -55,11 +55,11 @@ export function ProfilePage() {
               {person.displayName.charAt(0).toUpperCase()}
             </span>
             {person.displayName}
-          </span>
+          </Inline>
         }
         subtitle={`@${person.handle} · member since ${formatDate(person.createdAt)}`}
       />
-      <h2 className="text-lg font-semibold">Published models and workflows</h2>
+      <SectionHeading flush>Published models and workflows</SectionHeading>
       {models.isPending ? (
         <LoadingState />
       ) : models.isError ? (
@@ -77,6 +77,6 @@ export function ProfilePage() {
           onEndReached={onEndReached}
         />
       )}
-    </div>
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { Card, PageHeader } from '@lookbook/web-ui';
+import { Card, PageHeader, Stack } from '@lookbook/web-ui';
 import { graphql } from '../../gql';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -38,7 +38,7 @@ export function NewModelPage() {
     },
   });
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+    <Stack gap={6} className="mx-auto max-w-3xl">
       <PageHeader
         title="New model"
         subtitle="Start with what it is; files, samples and licences come with its first version."
@@ -52,6 +52,6 @@ export function NewModelPage() {
           onSubmit={(v) => create.mutate(v)}
         />
       </Card>
-    </div>
+    </Stack>
   );
 }
