@@ -5,12 +5,11 @@ import {
   createRouter,
   defaultParseSearch,
   lazyRouteComponent,
-  notFound,
   redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod/mini';
-import { WEB_ROUTES } from '@lookbook/kernel/browser';
 import { AppShell } from './app/shell';
+import { handleParams, uuidParams } from './app/route-params';
 import { NotFound, RouteError } from './app/route-states';
 import { LoadingState } from '@lookbook/web-ui';
 import { baseModelsQuery, browseQuery, browseSearch } from './features/catalog/catalog-queries';
@@ -20,22 +19,11 @@ import { stringifySearch } from './lib/search-params';
 import { sessionStore } from './lib/session-store';
 
 /**
- * Every page and its URL (WEB_ROUTES, shared with the API, which serves the app for exactly these addresses and its
- * 404 page for others). Pages load as separate chunks (lazyRouteComponent); a route's loader starts its one query
+ * Every page and its URL — the one list of them: the build writes them, with their parameters' patterns, to the route
+ * manifest the API reads (`app/route-manifest.ts`) to answer other addresses with status 404. Pages load as separate chunks (lazyRouteComponent); a route's loader starts its one query
  * in parallel with the chunk, so a page costs one round trip. Search params are validated and typed (zod).
  */
 const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: AppShell });
-
-/** `$id` is a UUID; anything else in its place is an address that does not exist (the 404 page, not an error). */
-const uuidParams = {
-  parse: (params: Record<string, string>) => {
-    const id = z.uuid().safeParse(params['id']);
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router's not-found is thrown
-    if (!id.success) throw notFound();
-    return { id: id.data };
-  },
-  stringify: (params: { id: string }) => ({ id: params.id }),
-};
 
 /** Pages that need a session send people to sign in first, and back here afterwards. */
 const signedIn = ({ location }: { location: { href: string } }) => {
@@ -47,7 +35,7 @@ const nextSearch = z.object({ next: z.catch(z.optional(z.string().check(z.maxLen
 
 const browse = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.browse,
+  path: '/',
   validateSearch: browseSearch,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => {
@@ -59,7 +47,7 @@ const browse = createRoute({
 
 const model = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.model,
+  path: '/models/$id',
   params: uuidParams,
   // The version shown (absent: the newest), so a reload or a shared link keeps the one chosen.
   validateSearch: z.object({ version: z.catch(z.optional(z.uuid()), undefined) }),
@@ -69,48 +57,49 @@ const model = createRoute({
 
 const version = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.version,
+  path: '/versions/$id',
   params: uuidParams,
   component: lazyRouteComponent(() => import('./features/catalog/version-redirect'), 'VersionRedirect'),
 });
 
 const profile = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.profile,
+  path: '/u/$handle',
+  params: handleParams,
   component: lazyRouteComponent(() => import('./features/account/profile-page'), 'ProfilePage'),
 });
 
 const signIn = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.signIn,
+  path: '/sign-in',
   validateSearch: nextSearch,
   component: lazyRouteComponent(() => import('./features/account/auth-forms'), 'SignInPage'),
 });
 
 const signUp = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.signUp,
+  path: '/sign-up',
   validateSearch: nextSearch,
   component: lazyRouteComponent(() => import('./features/account/auth-forms'), 'SignUpPage'),
 });
 
 const account = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.account,
+  path: '/account',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/account/account-page'), 'AccountPage'),
 });
 
 const library = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.library,
+  path: '/library',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/library/library-page'), 'LibraryPage'),
 });
 
 const order = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.order,
+  path: '/orders/$id',
   params: uuidParams,
   validateSearch: z.object({ checkout: z.catch(z.optional(z.enum(['success', 'cancelled'])), undefined) }),
   beforeLoad: signedIn,
@@ -119,27 +108,27 @@ const order = createRoute({
 
 const verify = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.verify,
+  path: '/verify',
   component: lazyRouteComponent(() => import('./features/verify/verify-page'), 'VerifyPage'),
 });
 
 const studio = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studio,
+  path: '/studio',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/studio-page'), 'StudioPage'),
 });
 
 const studioNew = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioNew,
+  path: '/studio/new',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/new-model-page'), 'NewModelPage'),
 });
 
 const studioModel = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioModel,
+  path: '/studio/models/$id',
   params: uuidParams,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/model-editor-page'), 'ModelEditorPage'),
@@ -147,7 +136,7 @@ const studioModel = createRoute({
 
 const studioVersion = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioVersion,
+  path: '/studio/versions/$id',
   params: uuidParams,
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/studio/version-editor-page'), 'VersionEditorPage'),
@@ -155,34 +144,34 @@ const studioVersion = createRoute({
 
 const templatePage = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.template,
+  path: '/templates/$id',
   params: uuidParams,
   component: lazyRouteComponent(() => import('./features/templates/template-page'), 'TemplatePage'),
 });
 
 const check = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.check,
+  path: '/check',
   component: lazyRouteComponent(() => import('./features/templates/check-page'), 'CheckPage'),
 });
 
 const studioIps = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioIps,
+  path: '/studio/ips',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/templates/ip-console-page'), 'IpConsolePage'),
 });
 
 const studioNewTemplate = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioNewTemplate,
+  path: '/studio/templates/new',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/templates/new-template-page'), 'NewTemplatePage'),
 });
 
 const earnings = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.earnings,
+  path: '/earnings',
   validateSearch: z.object({ onboarding: z.catch(z.optional(z.enum(['return', 'expired'])), undefined) }),
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/earnings/earnings-page'), 'EarningsPage'),
@@ -190,7 +179,7 @@ const earnings = createRoute({
 
 const staff = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.staff,
+  path: '/staff',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/staff/staff-page'), 'StaffPage'),
 });
@@ -222,7 +211,7 @@ export const router = createRouter({
   routeTree,
   stringifySearch,
   parseSearch: defaultParseSearch,
-  // As the API matches them (WEB_ROUTES): `/Library` is the 404 page, not `/library`.
+  // As the API matches the route manifest: `/Library` is the 404 page, not `/library`.
   caseSensitive: true,
   context: { queryClient },
   // Inside the shell: a page that fails, loads or does not exist keeps the header and navigation.
