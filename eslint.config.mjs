@@ -9,8 +9,9 @@ import prettier from 'eslint-config-prettier';
 const layers = {
   'type:kernel': ['type:kernel'],
   'type:migrations': [],
-  // The web client's design system (libs/web/ui): React components on React Aria, nothing of the server.
-  'type:ui': ['type:ui'],
+  // The web client's design system (libs/web/ui): React components on React Aria, nothing of the server; the
+  // kernel's browser entry only (money is formatted as the API formats it).
+  'type:ui': ['type:ui', 'type:kernel'],
   'type:core': ['type:kernel', 'type:core'],
   'type:foundation': ['type:kernel', 'type:core'],
   'type:catalog': ['type:kernel', 'type:core', 'type:foundation'],

@@ -6,10 +6,25 @@ import request from 'supertest';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 
+const UUID = '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$';
+const HANDLE = '^[A-Za-z0-9][A-Za-z0-9_-]{2,29}$';
+/** Pages as the build's route manifest lists them (apps/web/src/app/route-manifest.ts writes it from the router). */
+const ROUTES = {
+  routes: [
+    ...['/', '/library', '/account', '/check', '/sign-in', '/studio/new', '/studio/templates/new'].map((path) => ({
+      path,
+      params: {},
+    })),
+    ...['/models/$id', '/orders/$id', '/studio/models/$id'].map((path) => ({ path, params: { id: UUID } })),
+    { path: '/u/$handle', params: { handle: HANDLE } },
+  ],
+};
+
 /** A stand-in for the built web client: what matters here is which addresses get it, and with which status. */
-function fakeWebBuild(): string {
+function fakeWebBuild({ manifest = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'lookbook-web-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Lookbook</title><div id="root" data-app></div>');
+  if (manifest) writeFileSync(join(dir, 'routes.json'), JSON.stringify(ROUTES));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
   return dir;
@@ -128,5 +143,45 @@ describe('addresses', () => {
     const media = await page(`/media/${'0'.repeat(64)}.webp`, HTML);
     expect(media.status).toBe(404);
     expect(media.body).toEqual({ error: 'NOT_FOUND' });
+  });
+
+  it('a parameter the page would refuse is a 404 too: the build’s patterns are the router’s', async () => {
+    for (const path of ['/models/0190a5b0-0000-0000-8000-000000000001', '/u/ab', `/orders/${randomUUID()}x`]) {
+      const response = await page(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      expect(isApp(response)).toBe(true);
+    }
+    const head = await request(api.server).head('/library').set('accept', HTML);
+    expect(head.status).toBe(200);
+  });
+});
+
+describe('addresses, with a build that lists no pages', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ env: { WEB_DIST_DIR: fakeWebBuild({ manifest: false }) } });
+  });
+  afterAll(() => api.close());
+
+  const page = (path: string, accept = HTML) => request(api.server).get(path).set('accept', accept).redirects(0);
+
+  it('serves the app for every page address a browser opens, with 200 (the app says what is not there)', async () => {
+    for (const path of ['/', '/library', `/models/${randomUUID()}`, '/this-does-not-exist', '/Library']) {
+      const response = await page(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      expect(response.text).toContain('data-app');
+    }
+  });
+
+  it('keeps the JSON 404 for what is not a browser, and for the API, media and files', async () => {
+    expect((await page('/this-does-not-exist', 'application/json')).body).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    for (const path of ['/api/v1/nope', '/graphql/nope', '/assets/missing-abc.js', '/favicon.ico']) {
+      const response = await page(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      expect(response.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    }
+    expect((await page('/account/')).headers['location']).toBe('/account');
   });
 });

@@ -6,15 +6,14 @@ import {
   createRouter,
   defaultParseSearch,
   lazyRouteComponent,
-  notFound,
   redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod/mini';
-import { WEB_ROUTES } from '@lookbook/kernel/browser';
 import { LoadingState } from '@lookbook/web-ui';
 import { browseSearch } from './api/search';
 import { meQuery } from './api/session';
 import { AppShell } from './app/shell';
+import { handleParams, uuidParams } from './app/route-params';
 import { NotFound, RouteError } from './app/route-states';
 import { loadAccount, loadProfile } from './features/account/api/loaders';
 import { loadBrowse, loadModelPage, loadVersionRedirect } from './features/catalog/api/loaders';
@@ -30,11 +29,12 @@ import { stringifySearch } from './lib/search-params';
 import { sessionStore } from './lib/session-store';
 
 /**
- * Every page and its URL (WEB_ROUTES, shared with the API, which serves the app for exactly these addresses and its
- * 404 page for others). Pages load as separate chunks (lazyRouteComponent). Routes own their data: each loader
- * ensures the queries its page reads (query options from the feature's `api/`), in parallel with the chunk, so a
- * page costs one round trip and renders with its data; meanwhile the pending component shows, and a failure is the
- * error component (with a retry when one can help). Search params are validated and typed (zod).
+ * Every page and its URL — the one list of them: the build writes them, with their parameters' patterns, to the route
+ * manifest the API reads (`app/route-manifest.ts`) to answer other addresses with status 404. Pages load as separate
+ * chunks (lazyRouteComponent). Routes own their data: each loader ensures the queries its page reads (query options
+ * from the feature's `api/`), in parallel with the chunk, so a page costs one round trip and renders with its data;
+ * meanwhile the pending component shows, and a failure is the error component (with a retry when one can help).
+ * Search params are validated and typed (zod).
  */
 const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: AppShell,
@@ -42,17 +42,6 @@ const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   // account link is filled when the answer comes); loaders whose page depends on the viewer await `ensureMe`.
   loader: ({ context }) => void context.queryClient.prefetchQuery(meQuery(!!sessionStore.get())),
 });
-
-/** `$id` is a UUID; anything else in its place is an address that does not exist (the 404 page, not an error). */
-const uuidParams = {
-  parse: (params: Record<string, string>) => {
-    const id = z.uuid().safeParse(params['id']);
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router's not-found is thrown
-    if (!id.success) throw notFound();
-    return { id: id.data };
-  },
-  stringify: (params: { id: string }) => ({ id: params.id }),
-};
 
 /** Pages that need a session send people to sign in first, and back here afterwards. */
 const signedIn = ({ location }: { location: { href: string } }) => {
@@ -64,7 +53,7 @@ const nextSearch = z.object({ next: z.catch(z.optional(z.string().check(z.maxLen
 
 const browse = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.browse,
+  path: '/',
   validateSearch: browseSearch,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => loadBrowse(context.queryClient, deps),
@@ -73,7 +62,7 @@ const browse = createRoute({
 
 const model = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.model,
+  path: '/models/$id',
   params: uuidParams,
   // The version shown (absent: the newest), so a reload or a shared link keeps the one chosen.
   validateSearch: z.object({ version: z.catch(z.optional(z.uuid()), undefined) }),
@@ -83,7 +72,7 @@ const model = createRoute({
 
 const version = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.version,
+  path: '/versions/$id',
   params: uuidParams,
   loader: ({ context, params }) => loadVersionRedirect(context.queryClient, params.id),
   component: lazyRouteComponent(() => import('./features/catalog/version-redirect'), 'VersionRedirect'),
@@ -91,28 +80,29 @@ const version = createRoute({
 
 const profile = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.profile,
+  path: '/u/$handle',
+  params: handleParams,
   loader: ({ context, params }) => loadProfile(context.queryClient, params.handle),
   component: lazyRouteComponent(() => import('./features/account/profile-page'), 'ProfilePage'),
 });
 
 const signIn = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.signIn,
+  path: '/sign-in',
   validateSearch: nextSearch,
   component: lazyRouteComponent(() => import('./features/account/auth-forms'), 'SignInPage'),
 });
 
 const signUp = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.signUp,
+  path: '/sign-up',
   validateSearch: nextSearch,
   component: lazyRouteComponent(() => import('./features/account/auth-forms'), 'SignUpPage'),
 });
 
 const account = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.account,
+  path: '/account',
   beforeLoad: signedIn,
   loader: ({ context }) => loadAccount(context.queryClient),
   component: lazyRouteComponent(() => import('./features/account/account-page'), 'AccountPage'),
@@ -120,7 +110,7 @@ const account = createRoute({
 
 const library = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.library,
+  path: '/library',
   beforeLoad: signedIn,
   loader: ({ context }) => loadLibrary(context.queryClient),
   component: lazyRouteComponent(() => import('./features/library/library-page'), 'LibraryPage'),
@@ -128,7 +118,7 @@ const library = createRoute({
 
 const order = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.order,
+  path: '/orders/$id',
   params: uuidParams,
   validateSearch: z.object({ checkout: z.catch(z.optional(z.enum(['success', 'cancelled'])), undefined) }),
   beforeLoad: signedIn,
@@ -138,14 +128,14 @@ const order = createRoute({
 
 const verify = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.verify,
+  path: '/verify',
   loader: ({ context }) => loadVerify(context.queryClient),
   component: lazyRouteComponent(() => import('./features/verify/verify-page'), 'VerifyPage'),
 });
 
 const studio = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studio,
+  path: '/studio',
   beforeLoad: signedIn,
   loader: ({ context }) => loadStudio(context.queryClient),
   component: lazyRouteComponent(() => import('./features/studio/studio-page'), 'StudioPage'),
@@ -153,7 +143,7 @@ const studio = createRoute({
 
 const studioNew = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioNew,
+  path: '/studio/new',
   beforeLoad: signedIn,
   loader: ({ context }) => loadNewModel(context.queryClient),
   component: lazyRouteComponent(() => import('./features/studio/new-model-page'), 'NewModelPage'),
@@ -161,7 +151,7 @@ const studioNew = createRoute({
 
 const studioModel = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioModel,
+  path: '/studio/models/$id',
   params: uuidParams,
   beforeLoad: signedIn,
   loader: ({ context, params }) => loadModelEditor(context.queryClient, params.id),
@@ -170,7 +160,7 @@ const studioModel = createRoute({
 
 const studioVersion = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioVersion,
+  path: '/studio/versions/$id',
   params: uuidParams,
   beforeLoad: signedIn,
   loader: ({ context, params }) => loadVersionEditor(context.queryClient, params.id),
@@ -180,7 +170,7 @@ const studioVersion = createRoute({
 
 const templatePage = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.template,
+  path: '/templates/$id',
   params: uuidParams,
   loader: ({ context, params }) => loadTemplatePage(context.queryClient, params.id),
   pendingComponent: () => <LoadingState label="Loading the template" />,
@@ -189,13 +179,13 @@ const templatePage = createRoute({
 
 const check = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.check,
+  path: '/check',
   component: lazyRouteComponent(() => import('./features/templates/check-page'), 'CheckPage'),
 });
 
 const studioIps = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioIps,
+  path: '/studio/ips',
   beforeLoad: signedIn,
   loader: ({ context }) => loadIpConsole(context.queryClient),
   pendingComponent: () => <LoadingState label="Loading your IPs" />,
@@ -204,14 +194,14 @@ const studioIps = createRoute({
 
 const studioNewTemplate = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.studioNewTemplate,
+  path: '/studio/templates/new',
   beforeLoad: signedIn,
   component: lazyRouteComponent(() => import('./features/templates/new-template-page'), 'NewTemplatePage'),
 });
 
 const earnings = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.earnings,
+  path: '/earnings',
   validateSearch: z.object({ onboarding: z.catch(z.optional(z.enum(['return', 'expired'])), undefined) }),
   beforeLoad: signedIn,
   loader: ({ context }) => loadEarnings(context.queryClient),
@@ -221,7 +211,7 @@ const earnings = createRoute({
 
 const staff = createRoute({
   getParentRoute: () => root,
-  path: WEB_ROUTES.staff,
+  path: '/staff',
   beforeLoad: signedIn,
   loader: ({ context }) => loadStaff(context.queryClient),
   component: lazyRouteComponent(() => import('./features/staff/staff-page'), 'StaffPage'),
@@ -257,7 +247,7 @@ export function createAppRouter(client: QueryClient, history?: RouterHistory) {
     history,
     stringifySearch,
     parseSearch: defaultParseSearch,
-    // As the API matches them (WEB_ROUTES): `/Library` is the 404 page, not `/library`.
+    // As the API matches the route manifest: `/Library` is the 404 page, not `/library`.
     caseSensitive: true,
     context: { queryClient: client },
     // Inside the shell: a page that fails, loads or does not exist keeps the header and navigation.

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@lookbook/core';
-import { isWebRoute } from '@lookbook/kernel';
+import { buildPages, ROUTE_MANIFEST_FILE } from './page-routes';
 
 /**
  * Addresses that are never the web app: the API (GraphQL, REST, webhooks, the local payment gateway's pages, health),
@@ -43,15 +44,22 @@ export function redirectToCanonicalHost(fastify: FastifyInstance, config: AppCon
 }
 
 /**
- * The built web client (apps/web → dist/web) is served from `/` when present. Its pages (WEB_ROUTES) load the app —
- * opened directly, shared, reloaded, or as the payment provider's return URL. Any other address a browser asks for
- * as HTML gets the app too, with status 404, and the app shows its "nothing at this address" page. A trailing slash
- * is dropped with a 301 (`/account/` → `/account`, the query kept).
+ * The built web client (apps/web → dist/web) is served from `/` when present. Every page address (not the API, media,
+ * an asset or a file name) loads the app — opened directly, shared, reloaded, or as the payment provider's return
+ * URL. The build's route manifest (`routes.json`, written from the router) says which addresses are pages: those
+ * answer 200 whatever the client asks for; any other address a browser asks for as HTML gets the app with status 404,
+ * and the app shows its "nothing at this address" page (what a person sees and what a crawler or link checker needs
+ * to know). A build without a manifest gets the app with 200 for every HTML page address. A trailing slash is dropped
+ * with a 301 (`/account/` → `/account`, the query kept).
  */
 export function serveWebClient(app: NestFastifyApplication, config: AppConfig): void {
   const root = resolve(config.web.distDir);
   const index = join(root, 'index.html');
   if (!existsSync(index)) return;
+  const logger = new Logger('WebClient');
+  const pages = buildPages(root, (message) => logger.warn(message));
+  if (!existsSync(join(root, ROUTE_MANIFEST_FILE)))
+    logger.warn(`${root} has no ${ROUTE_MANIFEST_FILE}: unknown addresses get the app with status 200`);
   // `preCompressed`: the build writes .br and .gz beside each text asset; they are sent to clients that accept them.
   app.useStaticAssets({ root, prefix: '/', index: ['index.html'], wildcard: false, preCompressed: true });
   const fastify = app.getHttpAdapter().getInstance();
@@ -73,7 +81,8 @@ export function serveWebClient(app: NestFastifyApplication, config: AppConfig): 
       if (trimmed === '' || /^\/[/\\]/.test(trimmed)) return sendApp(reply, index, 404);
       return reply.redirect(`${trimmed}${queryOf(request.url)}`, 301);
     }
-    if (isWebRoute(path)) return sendApp(reply, index, 200);
+    const isPage = await pages();
+    if (isPage ? isPage(path) : wantsHtml(request)) return sendApp(reply, index, 200);
     if (wantsHtml(request)) return sendApp(reply, index, 404);
   });
 }

@@ -5,4 +5,3 @@ export * from './lib/licence-terms';
 export * from './lib/currency';
 export * from './lib/model-files';
 export * from './lib/price-order';
-export * from './lib/web-routes';

@@ -9,4 +9,3 @@ export * from './lib/licence-terms';
 export * from './lib/maturity';
 export * from './lib/model-files';
 export * from './lib/price-order';
-export * from './lib/web-routes';

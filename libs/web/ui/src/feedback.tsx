@@ -32,16 +32,19 @@ export interface EmptyStateProps {
   title: string;
   children?: ReactNode;
   action?: ReactNode;
+  /** The title's heading level: `h2` where the empty list is the page's content, `h3` inside a titled card. */
+  level?: 2 | 3;
 }
 
 /** What a list shows when there is nothing in it: what it is for, and what to do next. */
-export function EmptyState({ title, children, action }: EmptyStateProps) {
+export function EmptyState({ title, children, action, level = 2 }: EmptyStateProps) {
+  const Title = level === 3 ? 'h3' : 'h2';
   return (
     <div
       data-testid="empty-state"
       className="flex flex-col items-center gap-3 rounded-card border border-dashed border-line px-6 py-12 text-center"
     >
-      <h2 className="text-lg font-semibold text-ink">{title}</h2>
+      <Title className="text-lg font-semibold text-ink">{title}</Title>
       {children && <div className="max-w-md text-sm text-muted">{children}</div>}
       {action}
     </div>
@@ -110,19 +113,27 @@ const BADGES: Record<BadgeTone, string> = {
   bad: 'bg-bad-soft text-bad',
 };
 
-/** A short label (type, status, licence right). */
+/** A short label (type, status, licence right); `md` for a verdict that heads a result ("Signature verified"). */
 export function Badge({
   tone = 'neutral',
+  size = 'sm',
   children,
   className,
 }: {
   tone?: BadgeTone;
+  size?: 'sm' | 'md';
   children: ReactNode;
   className?: string;
 }) {
   return (
     <span
-      className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', BADGES[tone], className)}
+      data-tone={tone}
+      className={cn(
+        'inline-flex items-center rounded-full px-2 py-0.5 font-medium',
+        size === 'md' ? 'text-sm' : 'text-xs',
+        BADGES[tone],
+        className,
+      )}
     >
       {children}
     </span>

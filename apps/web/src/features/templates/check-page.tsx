@@ -1,6 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Card, LoadingState, NativeSelect, Notice, PageHeader } from '@lookbook/web-ui';
+import {
+  Button,
+  Card,
+  LoadingState,
+  NativeSelect,
+  Notice,
+  PageHeader,
+  SectionHeading,
+  Stack,
+  Text,
+} from '@lookbook/web-ui';
 import { errorMessage } from '../../lib/api-error';
 import { restRequest } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
@@ -38,13 +48,13 @@ export function CheckPage() {
   };
 
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+    <Stack gap={6} className="mx-auto max-w-3xl">
       <PageHeader
         title="Can I use this?"
         subtitle="Drop an image ComfyUI saved, or a workflow file: we list every model it loads and whether your licences cover what you want to do."
       />
       <Card>
-        <div className="flex flex-col gap-4">
+        <Stack gap={4}>
           <label
             className={`flex cursor-pointer flex-col items-center gap-2 rounded-lg border-2 border-dashed p-8 text-center text-sm ${
               dragging ? 'border-accent bg-raised' : 'border-line'
@@ -61,7 +71,9 @@ export function CheckPage() {
             }}
           >
             <span className="font-medium text-ink">{file ? file.name : 'Drop a PNG, WebP, JPEG or .json here'}</span>
-            <span className="text-muted">or choose a file</span>
+            <Text as="span" size="inherit">
+              or choose a file
+            </Text>
             <input
               type="file"
               accept=".json,application/json,image/png,image/webp,image/jpeg"
@@ -70,7 +82,7 @@ export function CheckPage() {
               onChange={(event) => choose(event.target.files?.[0] ?? null)}
             />
           </label>
-          <div className="flex flex-wrap items-end gap-3">
+          <Stack direction="row" gap={3} align="end">
             <NativeSelect
               label="What do you want to do?"
               value={purpose}
@@ -86,9 +98,9 @@ export function CheckPage() {
             <Button variant="secondary" isDisabled={!file || check.isPending} onPress={() => run({ file, purpose })}>
               Check again
             </Button>
-          </div>
-          <p className="text-xs text-muted">The file is read to find what it loads and is not stored.</p>
-        </div>
+          </Stack>
+          <Text size="xs">The file is read to find what it loads and is not stored.</Text>
+        </Stack>
       </Card>
       {check.isPending ? (
         <LoadingState label="Reading the workflow" />
@@ -96,12 +108,12 @@ export function CheckPage() {
         <Notice tone="bad">{errorMessage(check.error)}</Notice>
       ) : check.data ? (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">What it uses</h2>
+          <SectionHeading>What it uses</SectionHeading>
           <RollupView rollup={check.data} signedIn={!!me} />
         </Card>
       ) : (
-        <p className="text-sm text-muted">Nothing checked yet.</p>
+        <Text>Nothing checked yet.</Text>
       )}
-    </div>
+    </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Button, Card, Notice, PageHeader, TextField } from '@lookbook/web-ui';
+import { Button, Card, Notice, PageHeader, Stack, TextField } from '@lookbook/web-ui';
 import { errorMessage } from '../../lib/api-error';
 import { execute, restRequest } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
@@ -38,14 +38,15 @@ export function NewTemplatePage() {
     onSuccess: (id) => navigate({ to: '/templates/$id', params: { id } }),
   });
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+    <Stack gap={6} className="mx-auto max-w-3xl">
       <PageHeader
         title="New workflow template"
         subtitle="Import a ComfyUI workflow: its export (.json), its API prompt, or an image ComfyUI saved."
       />
       <Card>
-        <form
-          className="flex flex-col gap-4"
+        <Stack
+          as="form"
+          gap={4}
           onSubmit={(event) => {
             event.preventDefault();
             create.mutate();
@@ -66,8 +67,8 @@ export function NewTemplatePage() {
           <Button type="submit" className="self-start" isPending={create.isPending} isDisabled={!name.trim() || !file}>
             Import
           </Button>
-        </form>
+        </Stack>
       </Card>
-    </div>
+    </Stack>
   );
 }

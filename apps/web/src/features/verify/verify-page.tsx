@@ -5,14 +5,18 @@ import { DropZone, FileTrigger } from 'react-aria-components';
 import {
   Badge,
   Button,
+  ButtonAnchor,
   Card,
   Detail,
   ErrorState,
+  Inline,
   Notice,
   PageHeader,
+  Section,
   Spinner,
+  Stack,
+  Text,
   TextField,
-  buttonStyles,
   cn,
 } from '@lookbook/web-ui';
 import type { VerifyLicenseQuery } from '../../gql/graphql';
@@ -60,14 +64,14 @@ export function VerifyPage() {
   const online = useQuery({ ...onlineCheckQuery(certificate), enabled: offline.data?.kind === 'authentic' });
 
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+    <Stack gap={6} className="mx-auto max-w-3xl">
       <PageHeader
         title="Verify a licence"
         subtitle="Paste a Lookbook licence certificate or open a verification link. The signature is checked in your browser against Lookbook's published keys."
       />
       <Card>
-        <form
-          className="flex flex-col gap-3"
+        <Stack
+          as="form"
           onSubmit={(event) => {
             event.preventDefault();
             setCertificate(text.trim());
@@ -83,7 +87,7 @@ export function VerifyPage() {
             onChange={setText}
             placeholder="eyJhbGciOiJFZERTQSIs…"
           />
-          <div className="flex flex-wrap gap-2">
+          <Stack direction="row" gap={2}>
             <Button type="submit" isDisabled={!text.trim()}>
               Verify
             </Button>
@@ -100,8 +104,8 @@ export function VerifyPage() {
             >
               <Button variant="secondary">Open a certificate file</Button>
             </FileTrigger>
-          </div>
-        </form>
+          </Stack>
+        </Stack>
       </Card>
       {jwks.isError && (
         <ErrorState
@@ -112,14 +116,14 @@ export function VerifyPage() {
       {certificate && (offline.isPending || jwks.isPending) && <Spinner label="Checking the signature" />}
       {offline.data?.kind === 'forged' && (
         <Card className="border-bad" as="section">
-          <div data-testid="verify-result" data-verdict="forged" className="flex flex-col gap-2">
-            <Badge tone="bad" className="self-start text-sm">
+          <Stack gap={2} data-testid="verify-result" data-verdict="forged">
+            <Badge tone="bad" size="md" className="self-start">
               Not valid
             </Badge>
             <h2 className="text-xl font-semibold">This certificate is not genuine</h2>
-            <p className="text-sm">{PROBLEMS[offline.data.problem] ?? offline.data.message}</p>
-            <p className="text-xs text-muted">Checked in your browser; nothing was sent to Lookbook.</p>
-          </div>
+            <Text tone="ink">{PROBLEMS[offline.data.problem] ?? offline.data.message}</Text>
+            <Text size="xs">Checked in your browser; nothing was sent to Lookbook.</Text>
+          </Stack>
         </Card>
       )}
       {offline.data?.kind === 'authentic' && (
@@ -130,7 +134,7 @@ export function VerifyPage() {
           onlineError={online.error}
         />
       )}
-    </div>
+    </Stack>
   );
 }
 
@@ -152,23 +156,23 @@ function AuthenticResult({
   const verdict = revoked ? 'revoked' : online?.valid ? 'valid' : online ? 'unknown' : 'authentic';
   return (
     <Card as="section" className={cn(revoked ? 'border-warn' : 'border-good')}>
-      <div data-testid="verify-result" data-verdict={verdict} className="flex flex-col gap-4">
-        <div className="flex flex-wrap items-center gap-2">
-          <Badge tone="good" className="text-sm">
+      <Stack gap={4} data-testid="verify-result" data-verdict={verdict}>
+        <Inline>
+          <Badge tone="good" size="md">
             Signature verified
           </Badge>
           {onlinePending && <Spinner label="Checking the licence status" />}
           {online &&
             (revoked ? (
-              <Badge tone="warn" className="text-sm">
+              <Badge tone="warn" size="md">
                 Revoked
               </Badge>
             ) : online.valid ? (
-              <Badge tone="good" className="text-sm">
+              <Badge tone="good" size="md">
                 Active
               </Badge>
             ) : null)}
-        </div>
+        </Inline>
         <h2 className="text-xl font-semibold">
           {revoked
             ? 'Genuine, but this licence has been revoked'
@@ -205,7 +209,7 @@ function AuthenticResult({
             <code className="text-xs break-all">{claims.termsSha256}</code>
           </Detail>
           <Detail term="Covered files">
-            <ul className="flex flex-col gap-1">
+            <Stack as="ul" gap={1}>
               {claims.fileSha256s.map((hash) => (
                 <li key={hash}>
                   <code className="text-xs break-all" data-testid="covered-hash">
@@ -213,7 +217,7 @@ function AuthenticResult({
                   </code>
                 </li>
               ))}
-            </ul>
+            </Stack>
           </Detail>
         </dl>
         {license?.termsText && (
@@ -223,7 +227,7 @@ function AuthenticResult({
           </details>
         )}
         <FileCheck hashes={claims.fileSha256s} />
-      </div>
+      </Stack>
     </Card>
   );
 }
@@ -238,10 +242,7 @@ function FileCheck({ hashes }: { hashes: readonly string[] }) {
     if (file) check.mutate(file);
   };
   return (
-    <section aria-labelledby="file-check" className="flex flex-col gap-2">
-      <h3 id="file-check" className="text-sm font-semibold">
-        Is my file covered?
-      </h3>
+    <Section title="Is my file covered?" headingId="file-check" level={3} size="sm" gap={2}>
       <DropZone
         onDrop={(event) => void droppedFiles(event).then(([file]) => file && check.mutate(file))}
         className={({ isDropTarget }) =>
@@ -251,7 +252,7 @@ function FileCheck({ hashes }: { hashes: readonly string[] }) {
           )
         }
       >
-        <p className="text-muted">Drop a model file here, or</p>
+        <Text size="inherit">Drop a model file here, or</Text>
         <FileTrigger onSelect={pick}>
           <Button variant="secondary" size="sm">
             Choose a file
@@ -272,9 +273,9 @@ function FileCheck({ hashes }: { hashes: readonly string[] }) {
           </Notice>
         ))}
       {check.isError && <Notice tone="bad">The file could not be read.</Notice>}
-      <a href="/.well-known/jwks.json" className={buttonStyles('quiet', 'sm', 'self-start')}>
+      <ButtonAnchor href="/.well-known/jwks.json" variant="quiet" size="sm" className="self-start">
         Lookbook's public keys (JWKS)
-      </a>
-    </section>
+      </ButtonAnchor>
+    </Section>
   );
 }
