@@ -311,7 +311,9 @@ describe('commerce invariants under random interleavings (property)', () => {
         await pay.settle();
         await assertInvariants();
       }),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 20) },
+      // A fixed seed by default, so the coverage check below is a fact about these runs, not a coin toss (20 random
+      // runs sometimes refund no later line); PROPERTY_SEED explores others.
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 20), seed: Number(process.env['PROPERTY_SEED'] ?? 20261207) },
     );
     // The runs exercised what they claim to: sales, refunds, disputes, transfers and payouts all happened.
     const [seen] = await api.db.query<Record<string, number>>(
