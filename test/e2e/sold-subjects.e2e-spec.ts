@@ -13,7 +13,7 @@ import { world } from './support/world';
 const SUBJECT = `subject { __typename ... on StyleModel { id name } ... on WorkflowTemplate { id name } }`;
 const LICENCES = (withSubject: boolean) => `query { myLicenses(first: 50) { nodes {
   id subjectKind subjectId modelId versionId ${withSubject ? SUBJECT : ''} } } }`;
-const ORDER = `query($id: UUID!) { order(id: $id) { id status modelId subjectKind
+const ORDER = `query($id: UUID!) { order(id: $id) { id status modelId subjectKind subjectId ${SUBJECT}
   lines { position subjectKind subjectId modelId versionId licenseId ${SUBJECT} } } }`;
 const SALES = `query { mySales { nodes { orderId itemName subjectId ${SUBJECT} } } }`;
 const GIFT = `mutation($o: UUID!, $h: String!) { giftLicense(offerId: $o, licenseeHandle: $h) { id subjectId ${SUBJECT} } }`;
@@ -120,7 +120,14 @@ const dollars = (tier: 'personal' | 'commercial', priceAmount: number) => ({
     await pay.settle();
 
     const { order } = await must<{
-      order: { status: string; modelId: string; subjectKind: string; lines: OrderLine[] };
+      order: {
+        status: string;
+        modelId: string;
+        subjectKind: string;
+        subjectId: string;
+        subject: Subject | null;
+        lines: OrderLine[];
+      };
     }>(buyer, ORDER, { id: orderId });
     expect(order.status).toBe('PAID');
     expect(order.lines.map(({ licenseId: _, ...line }) => line)).toEqual([
@@ -142,7 +149,8 @@ const dollars = (tier: 'personal' | 'commercial', priceAmount: number) => ({
       },
     ]);
     // The order's own (deprecated) fields are its first line's.
-    expect([order.modelId, order.subjectKind]).toEqual([ink.modelId, 'MODEL']);
+    expect([order.modelId, order.subjectKind, order.subjectId]).toEqual([ink.modelId, 'MODEL', ink.modelId]);
+    expect(order.subject).toEqual(model(ink, 'Ink Wash'));
 
     const { myLicenses } = await must<{ myLicenses: { nodes: Licence[] } }>(buyer, LICENCES(true));
     const byId = new Map(myLicenses.nodes.map((l) => [l.id, l]));

@@ -22,6 +22,7 @@ import { OrderSplitEntity } from './orders/order-split.entity';
 import { OrderEntity } from './orders/order.entity';
 import { OrderRepository } from './orders/order.repository';
 import { OrderLineResolver } from './orders/order-line.resolver';
+import { OrderSubjectResolver } from './orders/order-subject.resolver';
 import { OrderResolver } from './orders/order.resolver';
 import { OrderService } from './orders/order.service';
 import { ConnectedAccountEntity } from './payouts/connected-account.entity';
@@ -145,6 +146,7 @@ export class CommerceModule {
         FulfilmentService,
         OrderResolver,
         OrderLineResolver,
+        OrderSubjectResolver,
         // payouts
         PayoutRepository,
         TransferScheduler,

@@ -4,6 +4,8 @@ import { CatalogFacade } from '@lookbook/catalog';
 import type { Actor, LoaderRegistry } from '@lookbook/core';
 import { byKeys } from '@lookbook/core';
 import type { UserSummary } from '@lookbook/identity';
+import type { LicenseSummary, OfferEntity } from '@lookbook/licensing';
+import { LicensingFacade } from '@lookbook/licensing';
 import { IdentityFacade } from '@lookbook/identity';
 import type { IpBindingRow } from './ips/ip.repository';
 import { IpRepository } from './ips/ip.repository';
@@ -27,6 +29,7 @@ export class TemplatesLoaders {
     private readonly ips: IpRepository,
     private readonly identity: IdentityFacade,
     private readonly catalog: CatalogFacade,
+    private readonly licensing: LicensingFacade,
   ) {}
 
   /** Each template's owner (search results, cards). */
@@ -76,6 +79,20 @@ export class TemplatesLoaders {
   ipBindings(loaders: LoaderRegistry) {
     return loaders.get<string, IpBindingRow | null>('templates.ipBinding', async (ids) =>
       byKeys(ids, await this.ips.bindingsOf(ids), (b) => b.templateId),
+    );
+  }
+
+  /** The live licence offers of each template version. */
+  offers(loaders: LoaderRegistry) {
+    return loaders.get<string, OfferEntity[]>('templates.offers', async (ids) =>
+      group(ids, await this.licensing.liveOffers(ids), (o) => o.versionId),
+    );
+  }
+
+  /** The viewer's active licences of each template version (none for an anonymous viewer). */
+  heldLicences(loaders: LoaderRegistry, viewer: Actor) {
+    return loaders.get<string, LicenseSummary[]>('templates.myLicenses', async (ids) =>
+      group(ids, await this.licensing.activeHeldBy(viewer, ids), (g) => g.versionId),
     );
   }
 }

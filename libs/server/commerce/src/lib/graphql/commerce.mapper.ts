@@ -106,6 +106,7 @@ export function toOrder(record: OrderRecord, viewerId: string): Order {
     offerId: first.offerId,
     offerRevision: first.offerRevision,
     subjectKind: first.subjectKind,
+    subjectId: first.subjectId,
     modelId: first.subjectId,
     versionId: first.versionId,
     amount: partial ? sum((l) => l.amount) : o.amount,

@@ -114,6 +114,11 @@ export class Order {
     deprecationReason: LINES,
   })
   subjectKind!: SubjectKind;
+  @Field(() => ID, {
+    description: 'What was bought: the style model or the workflow template (see subjectKind).',
+    deprecationReason: LINES,
+  })
+  subjectId!: string;
   @Field(() => ID, { description: 'The model, or for a template licence the template.', deprecationReason: LINES })
   modelId!: string;
   @Field(() => ID, { deprecationReason: LINES }) versionId!: string;

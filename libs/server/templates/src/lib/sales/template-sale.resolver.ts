@@ -3,9 +3,9 @@ import type { Use } from '../lineage/remix-terms';
 import { HeldLicence, LicenseRollupObject } from '../graphql/rollup.objects';
 import { toRollup } from '../graphql/template.mapper';
 import { LicenseRollupService } from './license-rollup.service';
+import { TemplatesLoaders } from '../templates.loaders';
 import type { Actor } from '@lookbook/core';
 import { CurrentActor, LoaderRegistry, Loaders, UUIDScalar } from '@lookbook/core';
-import type { OfferEntity } from '@lookbook/licensing';
 import { fromOfferInput, LicenseOffer, LicenseOfferInput, LicensingFacade, toOffer } from '@lookbook/licensing';
 import { TemplateUseEnum, TemplateVersion } from '../graphql/template.objects';
 
@@ -15,6 +15,7 @@ export class TemplateSaleResolver {
   constructor(
     private readonly licensing: LicensingFacade,
     private readonly rollups: LicenseRollupService,
+    private readonly loaders: TemplatesLoaders,
   ) {}
 
   @ResolveField(() => [HeldLicence], { description: 'Your active licences of this version (none when signed out).' })
@@ -24,14 +25,8 @@ export class TemplateSaleResolver {
     @Loaders() loaders: LoaderRegistry,
   ): Promise<HeldLicence[]> {
     if (!viewer) return [];
-    // One read for all the versions on a page (loaders live per request, so per viewer).
-    const loader = loaders.get<string, HeldLicence[]>('templates.myLicenses', async (ids) => {
-      const held = await this.licensing.activeHeldBy(viewer, ids);
-      return ids.map((id) =>
-        held.filter((g) => g.versionId === id).map((g) => Object.assign(new HeldLicence(), { id: g.id, tier: g.tier })),
-      );
-    });
-    return loader.load(version.id);
+    const held = await this.loaders.heldLicences(loaders, viewer).load(version.id);
+    return held.map((g) => Object.assign(new HeldLicence(), { id: g.id, tier: g.tier }));
   }
 
   @ResolveField(() => LicenseRollupObject, {
@@ -49,11 +44,7 @@ export class TemplateSaleResolver {
 
   @ResolveField(() => [LicenseOffer], { description: 'The licences on sale for this template version.' })
   async licenseOffers(@Parent() version: TemplateVersion, @Loaders() loaders: LoaderRegistry): Promise<LicenseOffer[]> {
-    const loader = loaders.get<string, OfferEntity[]>('templates.offers', async (ids) => {
-      const rows = await this.licensing.liveOffers(ids);
-      return ids.map((id) => rows.filter((r) => r.versionId === id));
-    });
-    return (await loader.load(version.id)).map(toOffer);
+    return (await this.loaders.offers(loaders).load(version.id)).map(toOffer);
   }
 
   @Mutation(() => [LicenseOffer], {
