@@ -3,6 +3,10 @@ const { base, withDatabase, web } = require('./jest.preset');
 
 module.exports = {
   testTimeout: 60000, // a global option: per-project values are ignored
+  // Test files run one at a time in a worker process that is replaced once it holds more than this after a file: each
+  // file's module graph (Nest, TypeORM and GraphQL metadata) is never fully released, and in band a full run grew past
+  // Node's default heap. With a limit set, jest uses a worker even on one core.
+  workerIdleMemoryLimit: '1536MB',
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
     {

@@ -14,9 +14,9 @@ const run = mkdtempSync(join(tmpdir(), 'lookbook-test-'));
 chmodSync(run, 0o755); // the embedded server runs as the `postgres` user when we are root: it must reach its folder
 const summaryFile = join(run, 'summary.txt');
 
-// On 2 cores jest runs the files in band, in this one process, and the suite's module graphs (Nest, TypeORM metadata)
-// outgrow Node's default heap near the end of a full run (seen: out of memory at 3.6 GB after ~1150 s); 8 GB of 24 is
-// headroom, not a fix for what accumulates.
+// Test files run in a worker that jest replaces past `workerIdleMemoryLimit` (jest.config.js): in band, the suite's
+// module graphs (Nest, TypeORM metadata) outgrew Node's default heap near the end of a full run (out of memory at
+// 3.6 GB after ~1150 s). The larger heap is kept as headroom for a single large file run in band.
 const heap = '--max-old-space-size=8192';
 const child = spawn(process.execPath, [heap, require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
   stdio: 'inherit',
