@@ -88,17 +88,6 @@ export const ALLOW_LIST: AllowList = {
     'libs/server/identity/src/lib/users/account.service.ts': e2e(
       'test/e2e/identity.e2e-spec.ts and hardening-inputs.e2e-spec.ts (registration, login, profile rules)',
     ),
-    // licensing
-    'libs/server/licensing/src/lib/licenses/license-verifier.service.ts': e2e(
-      'test/e2e/licensing.e2e-spec.ts (certificates verified offline and online)',
-    ),
-    'libs/server/licensing/src/lib/licenses/license.service.ts': e2e(
-      'test/e2e/licensing.e2e-spec.ts and read-path.e2e-spec.ts',
-    ),
-    'libs/server/licensing/src/lib/offers/offer.service.ts': e2e(
-      'test/e2e/license-offers.e2e-spec.ts and catalog-rules.e2e-spec.ts; its rules by permissions.spec.ts and ' +
-        'compatibility.spec.ts',
-    ),
   },
 
   'one-resolver-or-job-per-file': {},
