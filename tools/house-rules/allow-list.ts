@@ -71,16 +71,6 @@ export const ALLOW_LIST: AllowList = {
     'libs/server/catalog/src/lib/versions/version-facts.service.ts': e2e(
       'test/e2e/license-offers.e2e-spec.ts and commerce.e2e-spec.ts (the facts licensing reads at sale)',
     ),
-    // commerce
-    'libs/server/commerce/src/lib/earnings/earnings.service.ts': e2e(
-      'test/e2e/earnings-by-day.e2e-spec.ts and commerce.e2e-spec.ts; its queries by earnings.repository.int-spec.ts',
-    ),
-    'libs/server/commerce/src/lib/orders/order.service.ts': e2e(
-      'test/e2e/commerce.e2e-spec.ts and commerce-time.e2e-spec.ts (visibility, expiry, failed payments)',
-    ),
-    'libs/server/commerce/src/lib/payouts/payout-account.service.ts': e2e(
-      'test/e2e/commerce-stripe.e2e-spec.ts and commerce-lines.e2e-spec.ts (onboarding, account updates, payouts)',
-    ),
     // identity
     'libs/server/identity/src/lib/api-keys/api-key.service.ts': e2e(
       'test/e2e/api-keys.e2e-spec.ts and api-scopes.e2e-spec.ts',
