@@ -71,13 +71,6 @@ export const ALLOW_LIST: AllowList = {
     'libs/server/catalog/src/lib/versions/version-facts.service.ts': e2e(
       'test/e2e/license-offers.e2e-spec.ts and commerce.e2e-spec.ts (the facts licensing reads at sale)',
     ),
-    // identity
-    'libs/server/identity/src/lib/api-keys/api-key.service.ts': e2e(
-      'test/e2e/api-keys.e2e-spec.ts and api-scopes.e2e-spec.ts',
-    ),
-    'libs/server/identity/src/lib/users/account.service.ts': e2e(
-      'test/e2e/identity.e2e-spec.ts and hardening-inputs.e2e-spec.ts (registration, login, profile rules)',
-    ),
   },
 
   'one-resolver-or-job-per-file': {},
