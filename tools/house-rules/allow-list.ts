@@ -52,7 +52,6 @@ export const ALLOW_LIST: AllowList = {
 
   'service-without-spec': {
     // catalog
-    'libs/server/catalog/src/lib/base-models/base-model.service.ts': e2e('test/e2e/catalog.e2e-spec.ts'),
     'libs/server/catalog/src/lib/downloads/download.service.ts': e2e(
       'test/e2e/catalog.e2e-spec.ts, commerce.e2e-spec.ts and api-scopes.e2e-spec.ts (who may download what)',
     ),
@@ -64,12 +63,6 @@ export const ALLOW_LIST: AllowList = {
     ),
     'libs/server/catalog/src/lib/uploads/upload.service.ts': e2e(
       'test/e2e/catalog.e2e-spec.ts and catalog-faults.e2e-spec.ts (multipart against the embedded S3)',
-    ),
-    'libs/server/catalog/src/lib/versions/model-version.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and catalog-rules.e2e-spec.ts (parents, drafts)',
-    ),
-    'libs/server/catalog/src/lib/versions/version-facts.service.ts': e2e(
-      'test/e2e/license-offers.e2e-spec.ts and commerce.e2e-spec.ts (the facts licensing reads at sale)',
     ),
   },
 
