@@ -52,12 +52,6 @@ export const ALLOW_LIST: AllowList = {
 
   'service-without-spec': {
     // catalog
-    'libs/server/catalog/src/lib/downloads/download.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts, commerce.e2e-spec.ts and api-scopes.e2e-spec.ts (who may download what)',
-    ),
-    'libs/server/catalog/src/lib/models/style-model.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and catalog-rules.e2e-spec.ts; the status machine has model-status.spec.ts',
-    ),
     'libs/server/catalog/src/lib/samples/sample-image.service.ts': e2e(
       'test/e2e/catalog.e2e-spec.ts and generation-info.e2e-spec.ts; its parsers have their own specs',
     ),

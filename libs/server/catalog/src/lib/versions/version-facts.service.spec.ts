@@ -22,12 +22,19 @@ const file = (sha256: string | null, scanStatus: ModelFileEntity['scanStatus'] =
   ({ id: `f-${sha256}`, sha256, scanStatus }) as ModelFileEntity;
 const parents = [{ versionId: 'p1', relation: 'MERGE', ownerId: 'someone' }];
 
+interface Found {
+  found?: ModelVersionEntity | null;
+  owner?: StyleModelEntity | null;
+  base?: BaseModelEntity | null;
+  files?: ModelFileEntity[];
+}
+
 function setUp({
   found = version,
   owner = model,
-  base = { id: 'sdxl-1.0', nonCommercial: false } as BaseModelEntity | null,
-  files = [] as ModelFileEntity[],
-} = {}) {
+  base = { id: 'sdxl-1.0', nonCommercial: false } as BaseModelEntity,
+  files = [],
+}: Found = {}) {
   const { sut, mock } = newTestService(VersionFactsService);
   const versions = mock(ModelVersionRepository);
   versions.forUpdate.mockResolvedValue(found);
