@@ -42,23 +42,12 @@ export const SQL_PLACES: Record<string, string> = {
   'bench/**': 'benchmarks seed and measure PostgreSQL directly',
 };
 
-/** Services whose rules are proven end to end (named suites) and have no unit spec yet. */
-const e2e = (suites: string): string => `covered end to end by ${suites}; no unit spec yet`;
-
 export const ALLOW_LIST: AllowList = {
   'sql-outside-repositories': {},
 
   'repository-without-int-spec': {},
 
-  'service-without-spec': {
-    // catalog
-    'libs/server/catalog/src/lib/samples/sample-image.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and generation-info.e2e-spec.ts; its parsers have their own specs',
-    ),
-    'libs/server/catalog/src/lib/uploads/upload.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and catalog-faults.e2e-spec.ts (multipart against the embedded S3)',
-    ),
-  },
+  'service-without-spec': {},
 
   'one-resolver-or-job-per-file': {},
 
