@@ -42,64 +42,12 @@ export const SQL_PLACES: Record<string, string> = {
   'bench/**': 'benchmarks seed and measure PostgreSQL directly',
 };
 
-/** Services whose rules are proven end to end (named suites) and have no unit spec yet. */
-const e2e = (suites: string): string => `covered end to end by ${suites}; no unit spec yet`;
-
 export const ALLOW_LIST: AllowList = {
   'sql-outside-repositories': {},
 
   'repository-without-int-spec': {},
 
-  'service-without-spec': {
-    // catalog
-    'libs/server/catalog/src/lib/base-models/base-model.service.ts': e2e('test/e2e/catalog.e2e-spec.ts'),
-    'libs/server/catalog/src/lib/downloads/download.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts, commerce.e2e-spec.ts and api-scopes.e2e-spec.ts (who may download what)',
-    ),
-    'libs/server/catalog/src/lib/models/style-model.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and catalog-rules.e2e-spec.ts; the status machine has model-status.spec.ts',
-    ),
-    'libs/server/catalog/src/lib/samples/sample-image.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and generation-info.e2e-spec.ts; its parsers have their own specs',
-    ),
-    'libs/server/catalog/src/lib/uploads/upload.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and catalog-faults.e2e-spec.ts (multipart against the embedded S3)',
-    ),
-    'libs/server/catalog/src/lib/versions/model-version.service.ts': e2e(
-      'test/e2e/catalog.e2e-spec.ts and catalog-rules.e2e-spec.ts (parents, drafts)',
-    ),
-    'libs/server/catalog/src/lib/versions/version-facts.service.ts': e2e(
-      'test/e2e/license-offers.e2e-spec.ts and commerce.e2e-spec.ts (the facts licensing reads at sale)',
-    ),
-    // commerce
-    'libs/server/commerce/src/lib/earnings/earnings.service.ts': e2e(
-      'test/e2e/earnings-by-day.e2e-spec.ts and commerce.e2e-spec.ts; its queries by earnings.repository.int-spec.ts',
-    ),
-    'libs/server/commerce/src/lib/orders/order.service.ts': e2e(
-      'test/e2e/commerce.e2e-spec.ts and commerce-time.e2e-spec.ts (visibility, expiry, failed payments)',
-    ),
-    'libs/server/commerce/src/lib/payouts/payout-account.service.ts': e2e(
-      'test/e2e/commerce-stripe.e2e-spec.ts and commerce-lines.e2e-spec.ts (onboarding, account updates, payouts)',
-    ),
-    // identity
-    'libs/server/identity/src/lib/api-keys/api-key.service.ts': e2e(
-      'test/e2e/api-keys.e2e-spec.ts and api-scopes.e2e-spec.ts',
-    ),
-    'libs/server/identity/src/lib/users/account.service.ts': e2e(
-      'test/e2e/identity.e2e-spec.ts and hardening-inputs.e2e-spec.ts (registration, login, profile rules)',
-    ),
-    // licensing
-    'libs/server/licensing/src/lib/licenses/license-verifier.service.ts': e2e(
-      'test/e2e/licensing.e2e-spec.ts (certificates verified offline and online)',
-    ),
-    'libs/server/licensing/src/lib/licenses/license.service.ts': e2e(
-      'test/e2e/licensing.e2e-spec.ts and read-path.e2e-spec.ts',
-    ),
-    'libs/server/licensing/src/lib/offers/offer.service.ts': e2e(
-      'test/e2e/license-offers.e2e-spec.ts and catalog-rules.e2e-spec.ts; its rules by permissions.spec.ts and ' +
-        'compatibility.spec.ts',
-    ),
-  },
+  'service-without-spec': {},
 
   'one-resolver-or-job-per-file': {},
 
