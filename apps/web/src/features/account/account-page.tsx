@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   Badge,
@@ -10,10 +9,17 @@ import {
   CopyButton,
   Detail,
   EmptyState,
+  Inline,
   NativeSelect,
   Notice,
   PageHeader,
+  RuledList,
+  RuledListItem,
+  SectionHeading,
+  Stack,
+  Text,
   TextField,
+  TextLink,
 } from '@lookbook/web-ui';
 import { searchKeys, sessionKeys } from '../../api/keys';
 import type { ApiScope, Maturity } from '../../gql/graphql';
@@ -55,11 +61,11 @@ export function AccountPage() {
   const revokeKey = useMutation({ mutationFn: (id: string) => execute(RevokeApiKey, { id }), onSuccess: refresh });
 
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader title="Account" subtitle={me ? `Signed in as @${me.handle}` : undefined} />
       {me && (
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">Profile</h2>
+          <SectionHeading>Profile</SectionHeading>
           <dl>
             <Detail term="Display name">{me.displayName}</Detail>
             <Detail term="Handle">@{me.handle}</Detail>
@@ -75,28 +81,24 @@ export function AccountPage() {
               </Detail>
             )}
           </dl>
-          <Link
-            to="/u/$handle"
-            params={{ handle: me.handle }}
-            className="text-sm text-accent underline underline-offset-2 hover:no-underline"
-          >
+          <TextLink to="/u/$handle" params={{ handle: me.handle }} className="text-sm">
             See your public profile
-          </Link>
+          </TextLink>
         </Card>
       )}
       {me && <MaturityCard current={me.maxMaturity} />}
       <PasswordCard />
       <Card>
-        <h2 className="mb-3 text-lg font-semibold">Where you are signed in</h2>
+        <SectionHeading>Where you are signed in</SectionHeading>
         {revokeSession.isError && <Notice tone="bad">{errorMessage(revokeSession.error)}</Notice>}
-        <ul className="divide-y divide-line">
+        <RuledList>
           {account.data.mySessions.nodes.map((s) => (
-            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="session">
+            <RuledListItem key={s.id} data-testid="session">
               <div className="min-w-0 text-sm">
                 <p className="font-medium break-all">{s.userAgent ?? 'Unknown device'}</p>
-                <p className="text-xs text-muted">
+                <Text size="xs">
                   Signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastUsedAt)}
-                </p>
+                </Text>
               </div>
               {s.current ? (
                 <Badge tone="good">This device</Badge>
@@ -111,30 +113,33 @@ export function AccountPage() {
                   {s.userAgent ?? 'That device'} will need your password to use Lookbook again.
                 </ConfirmButton>
               )}
-            </li>
+            </RuledListItem>
           ))}
-        </ul>
+        </RuledList>
       </Card>
       <Card>
-        <h2 className="mb-1 text-lg font-semibold">API keys</h2>
-        <p className="mb-4 text-sm text-muted">For scripts and tools. A key is shown once, when you create it.</p>
+        <SectionHeading description="For scripts and tools. A key is shown once, when you create it.">
+          API keys
+        </SectionHeading>
         <NewApiKey onCreated={refresh} isStaff={!!me?.roles.length} />
         {revokeKey.isError && <Notice tone="bad">{errorMessage(revokeKey.error)}</Notice>}
         {account.data.myApiKeys.nodes.length === 0 ? (
-          <EmptyState title="No API keys yet">Create one above to use Lookbook from a script.</EmptyState>
+          <EmptyState title="No API keys yet" level={3}>
+            Create one above to use Lookbook from a script.
+          </EmptyState>
         ) : (
-          <ul className="mt-4 divide-y divide-line">
+          <RuledList className="mt-4">
             {account.data.myApiKeys.nodes.map((key) => (
-              <li key={key.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="api-key">
+              <RuledListItem key={key.id} data-testid="api-key">
                 <div className="min-w-0 text-sm">
                   <p className="font-medium break-all">
                     {key.name} <code className="text-xs text-muted">{key.displayPrefix}…</code>
                   </p>
-                  <p className="text-xs text-muted">
+                  <Text size="xs">
                     {key.scopes.map((s) => s.toLowerCase()).join(', ')} · created {formatDate(key.createdAt)}
                     {key.lastUsedAt ? ` · last used ${formatDateTime(key.lastUsedAt)}` : ' · never used'}
                     {key.expiresAt ? ` · expires ${formatDate(key.expiresAt)}` : ''}
-                  </p>
+                  </Text>
                 </div>
                 {key.revokedAt ? (
                   <Badge tone="bad">Revoked</Badge>
@@ -150,12 +155,12 @@ export function AccountPage() {
                     it.
                   </ConfirmButton>
                 )}
-              </li>
+              </RuledListItem>
             ))}
-          </ul>
+          </RuledList>
         )}
       </Card>
-    </div>
+    </Stack>
   );
 }
 
@@ -172,8 +177,9 @@ function NewApiKey({ onCreated, isStaff }: { onCreated: () => void; isStaff: boo
     },
   });
   return (
-    <form
-      className="flex flex-col gap-3 rounded-lg bg-raised p-4"
+    <Stack
+      as="form"
+      className="rounded-lg bg-raised p-4"
       onSubmit={(event) => {
         event.preventDefault();
         create.mutate();
@@ -189,7 +195,7 @@ function NewApiKey({ onCreated, isStaff }: { onCreated: () => void; isStaff: boo
           inputMode="numeric"
         />
       </div>
-      <fieldset className="flex flex-col gap-2">
+      <Stack as="fieldset" gap={2}>
         <legend className="mb-1 text-sm font-medium">Scopes</legend>
         {SCOPES.filter((s) => s.id !== 'ADMIN' || isStaff).map((scope) => (
           <Checkbox
@@ -201,27 +207,29 @@ function NewApiKey({ onCreated, isStaff }: { onCreated: () => void; isStaff: boo
           >
             <span>
               <strong className="font-medium">{scope.label}</strong> —{' '}
-              <span className="text-muted">{scope.description}</span>
+              <Text as="span" size="inherit">
+                {scope.description}
+              </Text>
             </span>
           </Checkbox>
         ))}
-      </fieldset>
+      </Stack>
       {create.isError && <Notice tone="bad">{errorMessage(create.error)}</Notice>}
       {create.data && (
         <Notice tone="good">
           <p className="mb-2 font-medium">Copy your key now: it will not be shown again.</p>
-          <div className="flex flex-wrap items-center gap-2">
+          <Inline>
             <code className="rounded bg-surface px-2 py-1 text-xs break-all" data-testid="api-key-secret">
               {create.data.createApiKey.secret}
             </code>
             <CopyButton value={create.data.createApiKey.secret} label="Copy key" />
-          </div>
+          </Inline>
         </Notice>
       )}
       <Button type="submit" className="self-start" isPending={create.isPending}>
         Create key
       </Button>
-    </form>
+    </Stack>
   );
 }
 
@@ -238,10 +246,10 @@ function MaturityCard({ current }: { current: Maturity }) {
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Content maturity</h2>
-      <p className="mb-3 text-sm text-muted">What search shows you unless you ask for more.</p>
-      <form
-        className="flex max-w-md flex-col gap-3"
+      <SectionHeading description="What search shows you unless you ask for more.">Content maturity</SectionHeading>
+      <Stack
+        as="form"
+        className="max-w-md"
         onSubmit={(event) => {
           event.preventDefault();
           save.mutate();
@@ -264,7 +272,7 @@ function MaturityCard({ current }: { current: Maturity }) {
         >
           Save
         </Button>
-      </form>
+      </Stack>
     </Card>
   );
 }
@@ -281,9 +289,10 @@ function PasswordCard() {
   });
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Password</h2>
-      <form
-        className="flex max-w-md flex-col gap-3"
+      <SectionHeading>Password</SectionHeading>
+      <Stack
+        as="form"
+        className="max-w-md"
         onSubmit={(event) => {
           event.preventDefault();
           change.mutate();
@@ -311,7 +320,7 @@ function PasswordCard() {
         <Button type="submit" variant="secondary" className="self-start" isPending={change.isPending}>
           Change password
         </Button>
-      </form>
+      </Stack>
     </Card>
   );
 }

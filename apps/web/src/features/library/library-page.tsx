@@ -1,16 +1,28 @@
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import {
   Badge,
   Button,
+  ButtonAnchor,
+  ButtonLink,
   Card,
   ConfirmButton,
   CopyButton,
   EmptyState,
+  Inline,
+  Money,
   Notice,
   PageHeader,
   ScrollTable,
-  buttonStyles,
+  Section,
+  Stack,
+  Table,
+  TableBody,
+  TableHead,
+  TableRow,
+  Td,
+  Text,
+  TextLink,
+  Th,
 } from '@lookbook/web-ui';
 import { errorMessage } from '../../lib/api-error';
 import { formatDate, formatMoney, sentenceCase } from '../../lib/format';
@@ -51,49 +63,39 @@ export function LibraryPage() {
   const orderNodes = orders.data.pages.flatMap((p) => p.myOrders.nodes);
 
   return (
-    <div className="flex flex-col gap-8">
+    <Stack gap={8}>
       <PageHeader title="Library" subtitle="Your licences, their certificates and your orders." />
-      <section aria-labelledby="licences" className="flex flex-col gap-4">
-        <h2 id="licences" className="text-lg font-semibold">
-          Licences
-        </h2>
+      <Section title="Licences" headingId="licences" gap={4}>
         {licenceNodes.length === 0 ? (
-          <EmptyState
-            title="You have no licences yet"
-            action={
-              <Link to="/" className={buttonStyles('primary')}>
-                Browse models
-              </Link>
-            }
-          >
+          <EmptyState title="You have no licences yet" action={<ButtonLink to="/">Browse models</ButtonLink>}>
             Licences you buy, claim for free or receive as gifts appear here with a certificate anyone can verify.
           </EmptyState>
         ) : (
           <ul className="grid gap-4 md:grid-cols-2">
             {licenceNodes.map((l) => (
               <Card key={l.id} as="li" className="flex flex-col gap-3">
-                <div data-testid="licence" className="flex flex-col gap-3">
-                  <div className="flex flex-wrap items-center gap-2">
+                <Stack data-testid="licence">
+                  <Inline>
                     <Badge tone="accent">{TIER_LABELS[l.tier] ?? l.tier}</Badge>
                     <Badge tone={l.status === 'ACTIVE' ? 'good' : 'bad'}>{sentenceCase(l.status)}</Badge>
                     {l.source && <Badge>{sentenceCase(l.source)}</Badge>}
-                  </div>
+                  </Inline>
                   <h3 className="font-semibold">
                     {l.subjectKind === 'TEMPLATE' ? (
-                      <Link to="/templates/$id" params={{ id: l.subjectId }} className="hover:underline">
+                      <TextLink to="/templates/$id" params={{ id: l.subjectId }} variant="quiet">
                         {l.resourceName}
-                      </Link>
+                      </TextLink>
                     ) : (
-                      <Link to="/models/$id" params={{ id: l.subjectId }} className="hover:underline">
+                      <TextLink to="/models/$id" params={{ id: l.subjectId }} variant="quiet">
                         {l.resourceName}
-                      </Link>
+                      </TextLink>
                     )}
                   </h3>
-                  <p className="text-xs text-muted">
+                  <Text size="xs">
                     Issued {formatDate(l.issuedAt)}
                     {l.priceAmount ? ` · paid ${formatMoney(l.priceAmount, l.priceCurrency ?? 'USD')}` : ''} · covers{' '}
                     {l.fileSha256s.length} file{l.fileSha256s.length === 1 ? '' : 's'}
-                  </p>
+                  </Text>
                   {l.status === 'REVOKED' && (
                     <Notice tone="warn">
                       Revoked{l.revocationReason ? `: ${sentenceCase(l.revocationReason)}` : ''}.
@@ -101,23 +103,24 @@ export function LibraryPage() {
                   )}
                   {/* A revoked licence no longer grants downloads: only what still works — its page, and verifying
                       the certificate (which now says revoked). */}
-                  <div className="flex flex-wrap gap-2">
+                  <Stack direction="row" gap={2}>
                     {l.status !== 'ACTIVE' ? (
-                      <Link
+                      <ButtonLink
                         to={l.subjectKind === 'TEMPLATE' ? '/templates/$id' : '/models/$id'}
                         params={{ id: l.subjectId }}
-                        className={buttonStyles('secondary', 'sm')}
+                        variant="secondary"
+                        size="sm"
                       >
                         View {l.subjectKind === 'TEMPLATE' ? 'template' : 'model'}
-                      </Link>
+                      </ButtonLink>
                     ) : l.subjectKind === 'TEMPLATE' ? (
-                      <Link to="/templates/$id" params={{ id: l.subjectId }} className={buttonStyles('primary', 'sm')}>
+                      <ButtonLink to="/templates/$id" params={{ id: l.subjectId }} size="sm">
                         Template
-                      </Link>
+                      </ButtonLink>
                     ) : (
-                      <Link to="/models/$id" params={{ id: l.subjectId }} className={buttonStyles('primary', 'sm')}>
+                      <ButtonLink to="/models/$id" params={{ id: l.subjectId }} size="sm">
                         Downloads
-                      </Link>
+                      </ButtonLink>
                     )}
                     {l.certificate && (
                       <>
@@ -133,17 +136,18 @@ export function LibraryPage() {
                             <CopyButton value={verificationLink(l.certificate)} label="Copy verification link" />
                           </>
                         )}
-                        <a
+                        <ButtonAnchor
                           href={`/verify#${l.certificate}`}
-                          className={buttonStyles('quiet', 'sm')}
+                          variant="quiet"
+                          size="sm"
                           data-testid="verify-link"
                         >
                           Verify
-                        </a>
+                        </ButtonAnchor>
                       </>
                     )}
-                  </div>
-                </div>
+                  </Stack>
+                </Stack>
               </Card>
             ))}
           </ul>
@@ -158,11 +162,8 @@ export function LibraryPage() {
             Show more licences
           </Button>
         )}
-      </section>
-      <section aria-labelledby="orders" className="flex flex-col gap-4">
-        <h2 id="orders" className="text-lg font-semibold">
-          Orders
-        </h2>
+      </Section>
+      <Section title="Orders" headingId="orders" gap={4}>
         {refund.isError && <Notice tone="bad">{errorMessage(refund.error)}</Notice>}
         {refund.isSuccess && (
           <Notice tone="good">Refund requested. The licence ends when the refund goes through.</Notice>
@@ -171,33 +172,25 @@ export function LibraryPage() {
           <EmptyState title="No orders yet">Paid licences you buy show up here with their receipts.</EmptyState>
         ) : (
           <ScrollTable label="Your orders">
-            <table className="w-full min-w-[36rem] text-sm">
-              <thead className="bg-raised text-left text-muted">
-                <tr>
-                  <th scope="col" className="p-3 font-medium">
-                    Item
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Date
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Amount
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
+            <Table caption="Your orders" captionHidden minWidth="36rem">
+              <TableHead>
+                <TableRow>
+                  <Th>Item</Th>
+                  <Th>Date</Th>
+                  <Th>Amount</Th>
+                  <Th>Status</Th>
+                  <Th>
                     <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Th>
+                </TableRow>
+              </TableHead>
+              <TableBody>
                 {orderNodes.map((o) => (
-                  <tr key={o.id} className="border-t border-line" data-testid="order-row">
-                    <td className="p-3">
-                      <Link to="/orders/$id" params={{ id: o.id }} className="font-medium hover:underline">
+                  <TableRow key={o.id} data-testid="order-row">
+                    <Td>
+                      <TextLink to="/orders/$id" params={{ id: o.id }} variant="quiet" strong>
                         {o.lines.length > 1 ? `${o.lines.length} licences` : o.itemName}
-                      </Link>
+                      </TextLink>
                       {o.lines.length > 1 && (
                         <ul className="mt-1 text-xs text-muted" data-testid="order-row-lines">
                           {o.lines.map((line) => (
@@ -208,26 +201,28 @@ export function LibraryPage() {
                           ))}
                         </ul>
                       )}
-                    </td>
-                    <td className="p-3 whitespace-nowrap text-muted">{formatDate(o.paidAt ?? o.createdAt)}</td>
-                    <td className="p-3">
-                      {formatMoney(o.amount, o.currency)}
+                    </Td>
+                    <Td tone="muted" className="whitespace-nowrap">
+                      {formatDate(o.paidAt ?? o.createdAt)}
+                    </Td>
+                    <Td>
+                      <Money amount={o.amount} currency={o.currency} />
                       {o.refundedAmount > 0 && (
-                        <span className="block text-xs text-muted">
+                        <Text as="span" size="xs" block>
                           refunded {formatMoney(o.refundedAmount, o.currency)}
-                        </span>
+                        </Text>
                       )}
-                    </td>
-                    <td className="p-3">
+                    </Td>
+                    <Td>
                       <Badge tone={o.status === 'PAID' ? 'good' : o.status === 'PENDING' ? 'warn' : 'neutral'}>
                         {sentenceCase(o.status)}
                       </Badge>
-                    </td>
-                    <td className="p-3 text-right">
-                      <div className="flex justify-end gap-2">
-                        <Link to="/orders/$id" params={{ id: o.id }} className={buttonStyles('secondary', 'sm')}>
+                    </Td>
+                    <Td align="end">
+                      <Inline justify="end">
+                        <ButtonLink to="/orders/$id" params={{ id: o.id }} variant="secondary" size="sm">
                           Receipt
-                        </Link>
+                        </ButtonLink>
                         {o.status === 'PAID' && o.refundedAmount === 0 && (
                           <ConfirmButton
                             label="Request refund"
@@ -243,15 +238,15 @@ export function LibraryPage() {
                             licensed ends when the refund goes through, and its certificates then verify as revoked.
                           </ConfirmButton>
                         )}
-                      </div>
-                    </td>
-                  </tr>
+                      </Inline>
+                    </Td>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </ScrollTable>
         )}
-      </section>
-    </div>
+      </Section>
+    </Stack>
   );
 }

@@ -9,16 +9,22 @@ import {
   ConfirmDialog,
   EmptyState,
   ErrorState,
+  Money,
   Notice,
   PageHeader,
+  RuledList,
+  RuledListItem,
+  SectionHeading,
   Select,
+  Stack,
+  Text,
   TextField,
 } from '@lookbook/web-ui';
 import { baseModelsQuery } from '../../api/base-models';
 import { baseModelKeys } from '../../api/keys';
 import type { RevocationReason, Role } from '../../gql/graphql';
 import { errorMessage } from '../../lib/api-error';
-import { formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
+import { formatDateTime, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
@@ -42,7 +48,7 @@ export function StaffPage() {
   if (me && !me.roles.length)
     return <ErrorState title="Staff only" message="This page is for Lookbook's moderators and admins." />;
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader title="Staff" subtitle="Support, moderation and catalog settings." />
       <ReviewQueueCard />
       <div className="grid gap-6 lg:grid-cols-2">
@@ -51,7 +57,7 @@ export function StaffPage() {
         {isAdmin && <RolesCard />}
         {isAdmin && <BaseModelCard />}
       </div>
-    </div>
+    </Stack>
   );
 }
 
@@ -59,28 +65,28 @@ function ReviewQueueCard() {
   const queue = useSuspenseQuery(reviewQueueQuery());
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Money review queue</h2>
+      <SectionHeading>Money review queue</SectionHeading>
       {queue.data.moneyReviewQueue.length === 0 ? (
-        <EmptyState title="Nothing needs a person right now">
+        <EmptyState title="Nothing needs a person right now" level={3}>
           Failed refunds, unrecovered reversals and stalled payment events land here.
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-line">
+        <RuledList>
           {queue.data.moneyReviewQueue.map((item, i) => (
-            <li key={i} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+            <RuledListItem key={i} className="text-sm">
               <div>
                 <Badge tone="warn">{sentenceCase(item.kind)}</Badge> <span className="ml-2">{item.detail}</span>
-                <p className="text-xs text-muted">
+                <Text size="xs">
                   since {formatDateTime(item.since)}
                   {item.orderId ? ` · order ${item.orderId}` : ''}
-                </p>
+                </Text>
               </div>
               {item.amount !== null && item.amount !== undefined && item.currency && (
-                <span className="font-medium">{formatMoney(item.amount, item.currency)}</span>
+                <Money amount={item.amount} currency={item.currency} weight="medium" />
               )}
-            </li>
+            </RuledListItem>
           ))}
-        </ul>
+        </RuledList>
       )}
     </Card>
   );
@@ -107,9 +113,9 @@ function ActionCard({
   const [asking, setAsking] = useState(false);
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
-      <form
-        className="flex flex-col gap-3"
+      <SectionHeading>{title}</SectionHeading>
+      <Stack
+        as="form"
         onSubmit={(event) => {
           event.preventDefault();
           if (confirm) setAsking(true);
@@ -122,7 +128,7 @@ function ActionCard({
         <Button type="submit" isPending={pending} className="self-start">
           {title}
         </Button>
-      </form>
+      </Stack>
       {confirm && (
         <ConfirmDialog
           isOpen={asking}
@@ -254,9 +260,7 @@ function BaseModelCard() {
       error={upsert.error}
       done={upsert.isSuccess ? 'Saved.' : null}
     >
-      <p className="text-sm text-muted">
-        {baseModels.data?.baseModels.map((b) => b.name).join(', ') ?? 'Loading base models…'}
-      </p>
+      <Text>{baseModels.data?.baseModels.map((b) => b.name).join(', ') ?? 'Loading base models…'}</Text>
       <div className="grid grid-cols-2 gap-3">
         <TextField
           label="Id"
