@@ -1,16 +1,10 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import {
   Badge,
-  Button,
   Card,
-  Checkbox,
   ConfirmButton,
-  CopyButton,
   Detail,
   EmptyState,
-  Inline,
-  NativeSelect,
   Notice,
   PageHeader,
   RuledList,
@@ -18,37 +12,19 @@ import {
   SectionHeading,
   Stack,
   Text,
-  TextField,
   TextLink,
 } from '@lookbook/web-ui';
-import { searchKeys, sessionKeys } from '../../api/keys';
-import type { ApiScope, Maturity } from '../../gql/graphql';
 import { errorMessage } from '../../lib/api-error';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import { accountKeys } from './api/keys';
-import { ChangePassword, CreateApiKey, RevokeApiKey, RevokeSession, SetMaturity } from './api/mutations';
+import { RevokeApiKey, RevokeSession } from './api/mutations';
 import { accountQuery } from './api/queries';
-
-const MATURITY_CHOICES: { id: Maturity; label: string }[] = [
-  { id: 'SFW', label: 'Safe for work only' },
-  { id: 'SUGGESTIVE', label: 'Up to suggestive (the default)' },
-  { id: 'MATURE', label: 'Up to mature' },
-  { id: 'EXPLICIT', label: 'Everything, explicit included' },
-];
-
-const SCOPES: { id: ApiScope; label: string; description: string }[] = [
-  { id: 'READ', label: 'Read', description: 'Read your library, orders and models.' },
-  { id: 'WRITE', label: 'Write', description: 'Create and edit models, versions and offers (never keys or sessions).' },
-  {
-    id: 'DOWNLOAD',
-    label: 'Download',
-    description: 'Download files you hold licences for (for tools like ComfyUI managers).',
-  },
-  { id: 'ADMIN', label: 'Staff', description: 'Moderation and support operations (moderators and admins only).' },
-];
+import { NewApiKey } from './components/new-api-key';
+import { MaturityCard } from './components/maturity-card';
+import { PasswordCard } from './components/password-card';
 
 /** Your account: profile, password, signed-in devices, and API keys for tools. */
 export function AccountPage() {
@@ -161,166 +137,5 @@ export function AccountPage() {
         )}
       </Card>
     </Stack>
-  );
-}
-
-function NewApiKey({ onCreated, isStaff }: { onCreated: () => void; isStaff: boolean }) {
-  const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<ApiScope[]>(['READ']);
-  const [days, setDays] = useState('90');
-  const create = useMutation({
-    mutationFn: () =>
-      execute(CreateApiKey, { input: { name, scopes, expiresInDays: days.trim() ? Number(days) : undefined } }),
-    onSuccess: () => {
-      setName('');
-      onCreated();
-    },
-  });
-  return (
-    <Stack
-      as="form"
-      className="rounded-lg bg-raised p-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Key name" value={name} onChange={setName} placeholder="ComfyUI on my laptop" isRequired />
-        <TextField
-          label="Expires after (days)"
-          value={days}
-          onChange={setDays}
-          description="1–365; empty for never."
-          inputMode="numeric"
-        />
-      </div>
-      <Stack as="fieldset" gap={2}>
-        <legend className="mb-1 text-sm font-medium">Scopes</legend>
-        {SCOPES.filter((s) => s.id !== 'ADMIN' || isStaff).map((scope) => (
-          <Checkbox
-            key={scope.id}
-            isSelected={scopes.includes(scope.id)}
-            onChange={(on) =>
-              setScopes((current) => (on ? [...current, scope.id] : current.filter((s) => s !== scope.id)))
-            }
-          >
-            <span>
-              <strong className="font-medium">{scope.label}</strong> —{' '}
-              <Text as="span" size="inherit">
-                {scope.description}
-              </Text>
-            </span>
-          </Checkbox>
-        ))}
-      </Stack>
-      {create.isError && <Notice tone="bad">{errorMessage(create.error)}</Notice>}
-      {create.data && (
-        <Notice tone="good">
-          <p className="mb-2 font-medium">Copy your key now: it will not be shown again.</p>
-          <Inline>
-            <code className="rounded bg-surface px-2 py-1 text-xs break-all" data-testid="api-key-secret">
-              {create.data.createApiKey.secret}
-            </code>
-            <CopyButton value={create.data.createApiKey.secret} label="Copy key" />
-          </Inline>
-        </Notice>
-      )}
-      <Button type="submit" className="self-start" isPending={create.isPending}>
-        Create key
-      </Button>
-    </Stack>
-  );
-}
-
-/** What search shows by default: every level up to this one (a search can still ask for more, shown as a chip). */
-function MaturityCard({ current }: { current: Maturity }) {
-  const client = useQueryClient();
-  const [choice, setChoice] = useState<Maturity>(current);
-  const save = useMutation({
-    mutationFn: () => execute(SetMaturity, { maxMaturity: choice }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: sessionKeys.all });
-      await client.invalidateQueries({ queryKey: searchKeys.all });
-    },
-  });
-  return (
-    <Card>
-      <SectionHeading description="What search shows you unless you ask for more.">Content maturity</SectionHeading>
-      <Stack
-        as="form"
-        className="max-w-md"
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
-        <NativeSelect
-          label="Show models rated"
-          value={choice}
-          onChange={(value) => setChoice(value as Maturity)}
-          options={MATURITY_CHOICES}
-        />
-        {save.isError && <Notice tone="bad">{errorMessage(save.error)}</Notice>}
-        {save.isSuccess && <Notice tone="good">Saved. Search now follows this setting.</Notice>}
-        <Button
-          type="submit"
-          variant="secondary"
-          className="self-start"
-          isPending={save.isPending}
-          isDisabled={choice === current && !save.isError}
-        >
-          Save
-        </Button>
-      </Stack>
-    </Card>
-  );
-}
-
-function PasswordCard() {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const change = useMutation({
-    mutationFn: () => execute(ChangePassword, { input: { currentPassword: current, newPassword: next } }),
-    onSuccess: () => {
-      setCurrent('');
-      setNext('');
-    },
-  });
-  return (
-    <Card>
-      <SectionHeading>Password</SectionHeading>
-      <Stack
-        as="form"
-        className="max-w-md"
-        onSubmit={(event) => {
-          event.preventDefault();
-          change.mutate();
-        }}
-      >
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={setCurrent}
-          isRequired
-        />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={setNext}
-          isRequired
-          description="At least 10 characters. Other devices are signed out."
-        />
-        {change.isError && <Notice tone="bad">{errorMessage(change.error)}</Notice>}
-        {change.isSuccess && <Notice tone="good">Password changed. Your other devices were signed out.</Notice>}
-        <Button type="submit" variant="secondary" className="self-start" isPending={change.isPending}>
-          Change password
-        </Button>
-      </Stack>
-    </Card>
   );
 }
