@@ -1,4 +1,4 @@
-import { Section, Stack, Text } from '@lookbook/web-ui';
+import { Section, Stack, Text, TextButton } from '@lookbook/web-ui';
 import { Link } from '@tanstack/react-router';
 import type { BrowseSearch } from '../../../api/search';
 
@@ -62,11 +62,7 @@ export function NoResultsHelp({
     <span className="flex flex-col items-center gap-2">
       {didYouMean && (
         <span>
-          Did you mean{' '}
-          <button type="button" className="text-accent underline" onClick={() => onSearch(didYouMean)}>
-            {didYouMean}
-          </button>
-          ?
+          Did you mean <TextButton onClick={() => onSearch(didYouMean)}>{didYouMean}</TextButton>?
         </span>
       )}
       {chips.length > 0 ? (
@@ -75,9 +71,7 @@ export function NoResultsHelp({
           {chips.slice(0, 3).map((chip, i) => (
             <span key={chip.key}>
               {i > 0 && ', '}
-              <button type="button" className="text-accent underline" onClick={() => onRemove(chip.remove)}>
-                {chip.label}
-              </button>
+              <TextButton onClick={() => onRemove(chip.remove)}>{chip.label}</TextButton>
             </span>
           ))}
           .
