@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, ImageBadges } from '@lookbook/web-ui';
+import { Badge, ImageBadges, TextLink } from '@lookbook/web-ui';
 import type { FragmentType } from '../gql';
 import { graphql, readFragment } from '../gql';
 import { formatMoney, modelTypeLabel } from '../lib/format';
@@ -87,15 +87,15 @@ export function ModelCard({
       </Link>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="truncate text-sm leading-6 font-semibold text-ink">
-          <Link to="/models/$id" params={{ id: model.id }} className="hover:underline">
+          <TextLink to="/models/$id" params={{ id: model.id }} variant="quiet">
             {model.name}
-          </Link>
+          </TextLink>
         </h2>
         <p className="truncate text-xs leading-6 text-muted">
           {model.owner ? (
-            <Link to="/u/$handle" params={{ handle: model.owner.handle }} className="hover:underline">
+            <TextLink to="/u/$handle" params={{ handle: model.owner.handle }} variant="quiet">
               {model.owner.displayName}
-            </Link>
+            </TextLink>
           ) : (
             'A former member'
           )}{' '}

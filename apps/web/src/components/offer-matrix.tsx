@@ -1,6 +1,26 @@
 import { useMutation } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
-import { Badge, Button, LongValue, Notice, ScrollTable, buttonStyles } from '@lookbook/web-ui';
+import { useNavigate } from '@tanstack/react-router';
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Inline,
+  LongValue,
+  Money,
+  Notice,
+  ScrollTable,
+  SectionHeading,
+  Stack,
+  Table,
+  TableBody,
+  TableHead,
+  TableRow,
+  Td,
+  Text,
+  Th,
+  buttonStyles,
+  cn,
+} from '@lookbook/web-ui';
 import { PhoneBuyBar } from './phone-buy-bar';
 import { Checkout } from '../api/checkout';
 import type { FragmentType } from '../gql';
@@ -93,7 +113,7 @@ export function OfferMatrix({
       window.location.assign(result.checkoutUrl);
     },
   });
-  if (!offers.length) return <p className="text-sm text-muted">No licences are offered for this version yet.</p>;
+  if (!offers.length) return <Text>No licences are offered for this version yet.</Text>;
   const held = new Set(heldTiers);
   const failure = checkout.error ?? claim?.error;
 
@@ -101,9 +121,9 @@ export function OfferMatrix({
     if (isOwner) return <Badge tone="good">{ownerLabel}</Badge>;
     if (held.has(offer.tier)) {
       return (
-        <Link to="/library" className={buttonStyles('secondary', 'sm')}>
+        <ButtonLink to="/library" variant="secondary" size="sm">
           You hold this · Library
-        </Link>
+        </ButtonLink>
       );
     }
     if (!signedIn) {
@@ -131,7 +151,7 @@ export function OfferMatrix({
         onPress={() => checkout.mutate(offer.id)}
         isPending={checkout.isPending && checkout.variables === offer.id}
       >
-        Buy {TIER_LABELS[offer.tier]} · {formatMoney(offer.priceAmount, offer.priceCurrency)}
+        Buy {TIER_LABELS[offer.tier]} · <Money amount={offer.priceAmount} currency={offer.priceCurrency} />
       </Button>
     );
   };
@@ -140,19 +160,25 @@ export function OfferMatrix({
   const open = isOwner ? [] : offers.filter((o) => !held.has(o.tier));
 
   return (
-    <section aria-labelledby={`offers-${id}`} className="flex scroll-mt-20 flex-col gap-3" id={`licences-${id}`}>
-      <h3 id={`offers-${id}`} className="text-base font-semibold" tabIndex={-1}>
+    <Stack as="section" aria-labelledby={`offers-${id}`} className="scroll-mt-20" id={`licences-${id}`}>
+      <SectionHeading level={3} id={`offers-${id}`} tabIndex={-1} flush>
         Licences for {name}
-      </h3>
+      </SectionHeading>
       {failure && <Notice tone="bad">{errorMessage(failure)}</Notice>}
       {/* Phones: one card per licence, its terms as rows (a matrix would hide every column but the first). */}
-      <ul className="flex flex-col gap-3 sm:hidden" data-testid="permissions-cards">
+      <Stack as="ul" className="sm:hidden" data-testid="permissions-cards">
         {offers.map((o) => (
           <li key={o.id} className="rounded-lg border border-line" data-testid={`offer-card-${o.tier}`}>
-            <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line bg-raised px-3 py-2">
+            <Stack
+              direction="row"
+              gap={2}
+              align="baseline"
+              justify="between"
+              className="border-b border-line bg-raised px-3 py-2"
+            >
               <span className="font-semibold">{TIER_LABELS[o.tier] ?? o.tier}</span>
-              <span className="text-base font-semibold text-accent">{price(o)}</span>
-            </div>
+              <OfferPrice offer={o} />
+            </Stack>
             <dl className="divide-y divide-line px-3 text-sm">
               {ROWS.map((row) => (
                 <div key={row.label} className="flex justify-between gap-4 py-2">
@@ -164,48 +190,46 @@ export function OfferMatrix({
             <div className="border-t border-line p-3">{action(o)}</div>
           </li>
         ))}
-      </ul>
+      </Stack>
       <ScrollTable label={`Licences for ${name}, side by side`} className="hidden sm:flex">
-        <table className="w-full min-w-[28rem] text-sm" data-testid="permissions-matrix">
-          <caption className="sr-only">What each licence of {name} allows</caption>
-          <thead className="bg-raised">
-            <tr>
-              <th scope="col" className="p-3 text-left font-medium text-muted">
-                Licence
-              </th>
+        <Table
+          caption={<>What each licence of {name} allows</>}
+          captionHidden
+          minWidth="28rem"
+          data-testid="permissions-matrix"
+        >
+          <TableHead>
+            <TableRow>
+              <Th>Licence</Th>
               {offers.map((o) => (
-                <th key={o.id} scope="col" className="p-3 text-left">
+                <Th key={o.id} tone="ink">
                   <span className="block font-semibold">{TIER_LABELS[o.tier] ?? o.tier}</span>
-                  <span className="block text-base font-semibold text-accent">{price(o)}</span>
-                </th>
+                  <OfferPrice offer={o} className="block" />
+                </Th>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </TableRow>
+          </TableHead>
+          <TableBody>
             {ROWS.map((row) => (
-              <tr key={row.label} className="border-t border-line">
-                <th scope="row" className="p-3 text-left font-normal text-muted">
-                  {row.label}
-                </th>
+              <TableRow key={row.label}>
+                <Th>{row.label}</Th>
                 {offers.map((o) => (
-                  <td key={o.id} className="p-3">
-                    {row.value(o)}
-                  </td>
+                  <Td key={o.id}>{row.value(o)}</Td>
                 ))}
-              </tr>
+              </TableRow>
             ))}
-            <tr className="border-t border-line">
-              <th scope="row" className="p-3 text-left font-normal text-muted">
+            <TableRow>
+              <Th>
                 <span className="sr-only">Get it</span>
-              </th>
+              </Th>
               {offers.map((o) => (
-                <td key={o.id} className="p-3" data-testid={`offer-action-${o.tier}`}>
+                <Td key={o.id} data-testid={`offer-action-${o.tier}`}>
                   {action(o)}
-                </td>
+                </Td>
               ))}
-            </tr>
-          </tbody>
-        </table>
+            </TableRow>
+          </TableBody>
+        </Table>
       </ScrollTable>
       {offers.map((o) => (
         <details key={o.id} className="rounded-lg border border-line px-4 py-2 text-sm">
@@ -213,9 +237,9 @@ export function OfferMatrix({
             Full terms: {TIER_LABELS[o.tier]} (revision {o.revision})
           </summary>
           <pre className="mt-2 font-sans text-sm whitespace-pre-wrap text-muted">{o.termsText}</pre>
-          <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-muted">
+          <Inline as="p" className="mt-2 text-xs text-muted">
             Terms SHA-256 <LongValue value={o.termsSha256} label="Copy hash" />
-          </p>
+          </Inline>
         </details>
       ))}
       {open.length > 0 && (
@@ -227,6 +251,15 @@ export function OfferMatrix({
             .join(' · ')}
         />
       )}
-    </section>
+    </Stack>
+  );
+}
+
+/** An offer's price, as its column and card head it: "Free", or the amount in the accent colour. */
+function OfferPrice({ offer, className }: { offer: Offer; className?: string }) {
+  return (
+    <span className={cn('text-base font-semibold text-accent', className)}>
+      {offer.tier === 'FREE' ? 'Free' : <Money amount={offer.priceAmount} currency={offer.priceCurrency} />}
+    </span>
   );
 }

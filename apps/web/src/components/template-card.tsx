@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Badge, ImageBadges } from '@lookbook/web-ui';
+import { Badge, ImageBadges, TextLink } from '@lookbook/web-ui';
 import type { FragmentType } from '../gql';
 import { graphql, readFragment } from '../gql';
 import type { Segment } from './model-card';
@@ -66,15 +66,15 @@ export function TemplateCard({
       </Link>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="truncate text-sm leading-6 font-semibold text-ink">
-          <Link to="/templates/$id" params={{ id: template.id }} className="hover:underline">
+          <TextLink to="/templates/$id" params={{ id: template.id }} variant="quiet">
             {template.name}
-          </Link>
+          </TextLink>
         </h2>
         <p className="truncate text-xs leading-6 text-muted">
           {template.owner ? (
-            <Link to="/u/$handle" params={{ handle: template.owner.handle }} className="hover:underline">
+            <TextLink to="/u/$handle" params={{ handle: template.owner.handle }} variant="quiet">
               {template.owner.displayName}
-            </Link>
+            </TextLink>
           ) : (
             'A former member'
           )}{' '}

@@ -10,7 +10,7 @@ import {
   RouterProvider,
 } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { ButtonAnchor, ButtonLink, TextAnchor, TextLink } from './text-link';
+import { ButtonAnchor, ButtonLink, TextAnchor, TextButton, TextLink } from './text-link';
 
 /** A two-page app in memory: the links under test on `/`, a model page that says which model it shows. */
 async function renderRouted(links: ReactNode) {
@@ -112,5 +112,49 @@ describe('TextAnchor and ButtonAnchor', () => {
     expect(licence).toHaveAttribute('rel', 'noopener noreferrer');
     expect(licence).toHaveClass('text-accent');
     expect(screen.getByRole('link', { name: 'Public keys' })).toHaveAttribute('href', '/.well-known/jwks.json');
+  });
+});
+
+describe('TextButton', () => {
+  it('is a button that acts, in the look of a link, and never submits the form around it', async () => {
+    const onSubmit = jest.fn((event: { preventDefault: () => void }) => event.preventDefault());
+    const onClick = jest.fn();
+    render(
+      <form onSubmit={onSubmit}>
+        Did you mean{' '}
+        <TextButton onClick={onClick} className="extra">
+          harbour
+        </TextButton>
+        ?
+      </form>,
+    );
+    const button = screen.getByRole('button', { name: 'harbour' });
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+    expect(button).toHaveAttribute('type', 'button');
+    expect(button).toHaveClass('text-accent', 'underline', 'extra');
+    await userEvent.setup().click(button);
+    expect(onClick).toHaveBeenCalledTimes(1);
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['plain', /underline/, /text-accent/],
+    ['quiet', /hover:underline/, /text-accent/],
+  ] as const)('the %s variant takes the colour around it', (variant, has, hasNot) => {
+    render(<TextButton variant={variant}>Retry</TextButton>);
+    const button = screen.getByRole('button', { name: 'Retry' });
+    expect(button.className).toMatch(has);
+    expect(button.className).not.toMatch(hasNot);
+  });
+
+  it('submits when asked to', async () => {
+    const onSubmit = jest.fn((event: { preventDefault: () => void }) => event.preventDefault());
+    render(
+      <form onSubmit={onSubmit}>
+        <TextButton type="submit">Send</TextButton>
+      </form>,
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { AnchorHTMLAttributes, Ref } from 'react';
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, Ref } from 'react';
 import { createLink } from '@tanstack/react-router';
 import type { ButtonSize, ButtonVariant } from './button-styles';
 import { buttonStyles } from './button-styles';
@@ -57,3 +57,25 @@ export function ButtonAnchor({ variant, size, className, ...props }: ButtonAncho
 
 /** A link to a page of the app that looks like a button ("Browse models", "Receipt"): it stays a link. */
 export const ButtonLink = createLink(ButtonAnchor);
+
+export interface TextButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, TextLinkStyle {
+  ref?: Ref<HTMLButtonElement>;
+}
+
+/**
+ * An action inside a sentence that reads like a link ("Did you mean *harbour*?", "Try without *anime*", "Retry"): a
+ * real button (it acts on the page, it goes nowhere), in the link's look. `type="button"` unless told otherwise, so
+ * inside a form it never submits it.
+ */
+export function TextButton({ variant, strong, className, type = 'button', ...props }: TextButtonProps) {
+  return (
+    <button
+      {...props}
+      type={type}
+      className={textLinkStyles(
+        { variant, strong },
+        cn('cursor-pointer rounded-sm focus-visible:outline-2', className),
+      )}
+    />
+  );
+}

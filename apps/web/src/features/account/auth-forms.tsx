@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { Button, Card, Notice, TextField } from '@lookbook/web-ui';
+import { Button, Card, Notice, Stack, Text, TextField, TextLink } from '@lookbook/web-ui';
 import { ApiError, errorMessage } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { sessionStore } from '../../lib/session-store';
@@ -50,13 +50,13 @@ export function SignInPage() {
   return (
     <Card className="mx-auto w-full max-w-md">
       <h1 className="mb-1 text-2xl font-semibold">Sign in</h1>
-      <p className="mb-6 text-sm text-muted">
+      <Text className="mb-6">
         New here?{' '}
-        <Link to="/sign-up" search={{ next }} className="text-accent underline underline-offset-2 hover:no-underline">
+        <TextLink to="/sign-up" search={{ next }}>
           Create an account
-        </Link>
-      </p>
-      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        </TextLink>
+      </Text>
+      <Stack as="form" gap={4} onSubmit={submit} noValidate>
         {signIn.isError && <Notice tone="bad">{errorMessage(signIn.error)}</Notice>}
         <TextField
           label="Email or handle"
@@ -78,7 +78,7 @@ export function SignInPage() {
         <Button type="submit" isPending={signIn.isPending}>
           Sign in
         </Button>
-      </form>
+      </Stack>
     </Card>
   );
 }
@@ -108,18 +108,19 @@ export function SignUpPage() {
   return (
     <Card className="mx-auto w-full max-w-md">
       <h1 className="mb-1 text-2xl font-semibold">Create your account</h1>
-      <p className="mb-6 text-sm text-muted">
+      <Text className="mb-6">
         Already have one?{' '}
-        <Link to="/sign-in" search={{ next }} className="text-accent underline underline-offset-2 hover:no-underline">
+        <TextLink to="/sign-in" search={{ next }}>
           Sign in
-        </Link>
-      </p>
-      <form
+        </TextLink>
+      </Text>
+      <Stack
+        as="form"
+        gap={4}
         onSubmit={(event) => {
           event.preventDefault();
           signUp.mutate();
         }}
-        className="flex flex-col gap-4"
         noValidate
       >
         {signUp.isError && !field && <Notice tone="bad">{errorMessage(signUp.error)}</Notice>}
@@ -165,7 +166,7 @@ export function SignUpPage() {
         <Button type="submit" isPending={signUp.isPending}>
           Create account
         </Button>
-      </form>
+      </Stack>
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
-import { EmptyState, PageHeader } from '@lookbook/web-ui';
+import { EmptyState, Inline, PageHeader, SectionHeading, Stack } from '@lookbook/web-ui';
 import { browseQuery } from '../../api/search';
 import { gridEntries, ModelGrid } from '../../components/model-grid';
 import { formatDate } from '../../lib/format';
@@ -21,10 +21,10 @@ export function ProfilePage() {
   useTitle(`${person.displayName} (@${person.handle})`);
 
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title={
-          <span className="flex items-center gap-3">
+          <Inline as="span" gap={3}>
             <span
               aria-hidden
               className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-xl font-semibold text-accent"
@@ -32,11 +32,11 @@ export function ProfilePage() {
               {person.displayName.charAt(0).toUpperCase()}
             </span>
             {person.displayName}
-          </span>
+          </Inline>
         }
         subtitle={`@${person.handle} · member since ${formatDate(person.createdAt)}`}
       />
-      <h2 className="text-lg font-semibold">Published models and workflows</h2>
+      <SectionHeading flush>Published models and workflows</SectionHeading>
       {nodes.length === 0 ? (
         <EmptyState title={`${person.displayName} has not published anything yet`} />
       ) : (
@@ -47,6 +47,6 @@ export function ProfilePage() {
           onEndReached={onEndReached}
         />
       )}
-    </div>
+    </Stack>
   );
 }

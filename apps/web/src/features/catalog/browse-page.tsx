@@ -1,7 +1,20 @@
 import { useQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
-import { EmptyState, ErrorState, LoadingState, NativeSelect, Notice, buttonStyles, cn } from '@lookbook/web-ui';
+import {
+  ButtonLink,
+  EmptyState,
+  ErrorState,
+  Inline,
+  LoadingState,
+  NativeSelect,
+  Notice,
+  Stack,
+  Text,
+  TextLink,
+  buttonStyles,
+  cn,
+} from '@lookbook/web-ui';
 import { baseModelsQuery } from '../../api/base-models';
 import type { BrowseSearch } from '../../api/search';
 import { PAGE_CAP, SEARCH_SORTS, browseQuery } from '../../api/search';
@@ -70,7 +83,7 @@ export function BrowsePage() {
   };
 
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="min-w-0 flex-1">
           <SearchBox initial={search.q ?? ''} onSearch={(q) => setSearch({ q: q || undefined })} onPick={onPick} />
@@ -107,17 +120,17 @@ export function BrowsePage() {
           )}
         </aside>
         <section className="min-w-0 flex-1" aria-labelledby="browse-heading">
-          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <Stack direction="row" gap={2} align="baseline" justify="between" className="mb-3">
             <h1 id="browse-heading" className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere">
               {heading}
             </h1>
             {first && (
-              <p className="text-sm text-muted" aria-live="polite" data-testid="result-count">
+              <Text aria-live="polite" data-testid="result-count">
                 {first.total.toLocaleString()} {resultNoun(search.kind, first.total)}
-              </p>
+              </Text>
             )}
-          </div>
-          <div className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
+          </Stack>
+          <Inline className="mb-4" aria-label="Active filters">
             {!search.mature && first && first.maturity.length < 4 && (
               <button
                 type="button"
@@ -141,11 +154,11 @@ export function BrowsePage() {
               </button>
             ))}
             {filtered && (
-              <Link to="/" search={{}} className="text-sm text-accent underline underline-offset-2 hover:no-underline">
+              <TextLink to="/" search={{}} className="text-sm">
                 Clear all
-              </Link>
+              </TextLink>
             )}
-          </div>
+          </Inline>
           {first && first.droppedWords.length > 0 && hits.length > 0 ? (
             <Notice className="mb-4">
               <span data-testid="dropped-words">
@@ -168,13 +181,11 @@ export function BrowsePage() {
               title={filtered ? 'Nothing matches this search' : 'No models published yet'}
               action={
                 filtered ? (
-                  <Link to="/" search={{}} className={buttonStyles('primary')}>
+                  <ButtonLink to="/" search={{}}>
                     Start over
-                  </Link>
+                  </ButtonLink>
                 ) : (
-                  <Link to="/studio/new" className={buttonStyles('primary')}>
-                    Publish the first one
-                  </Link>
+                  <ButtonLink to="/studio/new">Publish the first one</ButtonLink>
                 )
               }
             >
@@ -215,7 +226,7 @@ export function BrowsePage() {
           )}
         </section>
       </div>
-    </div>
+    </Stack>
   );
 }
 

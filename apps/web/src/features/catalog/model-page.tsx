@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Badge, Notice, buttonStyles, cn } from '@lookbook/web-ui';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { Badge, ButtonLink, Inline, Notice, Section, Stack, Text, TextLink, buttonStyles, cn } from '@lookbook/web-ui';
 import { ModelOwnerFragment } from '../../api/fragments';
 import { readFragment } from '../../gql';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
@@ -30,47 +30,46 @@ export function ModelPage() {
   useTitle(model.name);
 
   return (
-    <article className="flex flex-col gap-8" data-testid="model-page">
-      <header className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-center gap-2">
+    <Stack as="article" gap={8} data-testid="model-page">
+      <Stack as="header">
+        <Inline>
           <Badge tone="accent">{modelTypeLabel(model.type)}</Badge>
           <Badge>{model.baseModel.name}</Badge>
           {model.status !== 'PUBLISHED' && <Badge tone="warn">{sentenceCase(model.status)}</Badge>}
-        </div>
+        </Inline>
         <h1 className="text-3xl font-semibold tracking-tight">{model.name}</h1>
-        <p className="text-sm text-muted">
+        <Text>
           by{' '}
           {model.owner ? (
-            <Link
+            <TextLink
               to="/u/$handle"
               params={{ handle: model.owner.handle }}
-              className="font-medium text-ink hover:underline"
+              variant="quiet"
+              strong
+              className="text-ink"
             >
               {model.owner.displayName}
-            </Link>
+            </TextLink>
           ) : (
             'a former member'
           )}
           {model.tags.length > 0 && ' · '}
           {model.tags.map((tag) => (
-            <Link
-              key={tag}
-              to="/"
-              search={{ tag }}
-              className="mr-2 text-accent underline underline-offset-2 hover:no-underline"
-            >
+            <TextLink key={tag} to="/" search={{ tag }} className="mr-2">
               #{tag}
-            </Link>
+            </TextLink>
           ))}
-        </p>
+        </Text>
         {isOwner && (
-          <Link
+          <ButtonLink
             to="/studio/models/$id"
             params={{ id: model.id }}
-            className={buttonStyles('secondary', 'sm', 'self-start')}
+            variant="secondary"
+            size="sm"
+            className="self-start"
           >
             Edit in studio
-          </Link>
+          </ButtonLink>
         )}
         {model.baseModel.nonCommercial && (
           <Notice tone="warn">
@@ -78,9 +77,9 @@ export function ModelPage() {
             of derivatives.
           </Notice>
         )}
-      </header>
+      </Stack>
       {model.versions.length > 1 && (
-        <div role="group" aria-label="Versions" className="flex flex-wrap gap-2">
+        <Stack direction="row" gap={2} role="group" aria-label="Versions">
           {model.versions.map((v) => (
             <button
               key={v.id}
@@ -93,7 +92,7 @@ export function ModelPage() {
               {v.status === 'DRAFT' ? ' (draft)' : ''}
             </button>
           ))}
-        </div>
+        </Stack>
       )}
       {!version ? (
         <Notice>This model has no versions yet.</Notice>
@@ -104,12 +103,9 @@ export function ModelPage() {
           <div className="contents lg:flex lg:flex-col lg:gap-8">
             <Gallery version={version} modelName={model.name} />
             {model.description && (
-              <section aria-labelledby="about" className="order-3 lg:order-none">
-                <h2 id="about" className="mb-2 text-base font-semibold">
-                  About
-                </h2>
-                <p className="text-sm whitespace-pre-line text-muted">{model.description}</p>
-              </section>
+              <Section title="About" headingId="about" size="base" gap={2} className="order-3 lg:order-none">
+                <Text className="whitespace-pre-line">{model.description}</Text>
+              </Section>
             )}
             <div className="order-4 empty:hidden lg:order-none">
               <ModelParents modelId={model.id} />
@@ -125,6 +121,6 @@ export function ModelPage() {
           </div>
         </div>
       )}
-    </article>
+    </Stack>
   );
 }

@@ -1,21 +1,35 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import { Badge, Button, Card, EmptyState, Notice, PageHeader, Skeleton } from '@lookbook/web-ui';
-import type { EarningsQuery } from '../../gql/graphql';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Money,
+  Notice,
+  PageHeader,
+  RuledList,
+  RuledListItem,
+  Section,
+  SectionHeading,
+  Skeleton,
+  Stack,
+  Text,
+} from '@lookbook/web-ui';
 import { errorMessage } from '../../lib/api-error';
-import { formatDate, formatDateTime, formatMoney, sentenceCase } from '../../lib/format';
+import { formatDate, sentenceCase } from '../../lib/format';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { StartOnboarding } from './api/mutations';
 import { earningsQuery } from './api/queries';
+import { BalanceCard } from './components/balance-card';
+import { SaleBreakdown } from './components/sale-breakdown';
 
 // Recharts is the heaviest dependency: it loads with this page's chart only.
 const SalesChart = lazy(() => import('./components/sales-chart'));
 
 const route = getRouteApi('/earnings');
-type Sale = EarningsQuery['mySales']['nodes'][number];
-
 const ACCOUNT_STATUS: Record<string, string> = {
   NOT_STARTED: 'Set up payouts to receive your earnings.',
   ONBOARDING: 'Payout setup is not finished yet.',
@@ -36,7 +50,7 @@ export function EarningsPage() {
   const sales = mySales.nodes;
 
   return (
-    <div className="flex flex-col gap-8">
+    <Stack gap={8}>
       <PageHeader title="Earnings" subtitle="Every sale, what each party received, and your payouts." />
       {onboarding === 'expired' && (
         <Notice tone="warn">That payout setup link expired. Start again for a fresh one.</Notice>
@@ -44,12 +58,12 @@ export function EarningsPage() {
       {onboarding === 'return' && <Notice tone="good">Welcome back. Your payout account status is below.</Notice>}
       <Card className="flex flex-wrap items-center justify-between gap-4">
         <div>
-          <h2 className="flex items-center gap-2 text-lg font-semibold">
+          <SectionHeading flush className="flex items-center gap-2">
             Payouts <Badge tone={account.payoutsEnabled ? 'good' : 'warn'}>{sentenceCase(account.status)}</Badge>
-          </h2>
-          <p className="text-sm text-muted">{ACCOUNT_STATUS[account.status]}</p>
+          </SectionHeading>
+          <Text>{ACCOUNT_STATUS[account.status]}</Text>
           {account.requirementsDue.length > 0 && (
-            <p className="text-xs text-muted">Still needed: {account.requirementsDue.map(sentenceCase).join(', ')}</p>
+            <Text size="xs">Still needed: {account.requirementsDue.map(sentenceCase).join(', ')}</Text>
           )}
         </div>
         {!(account.payoutsEnabled && !account.requirementsDue.length) && (
@@ -95,141 +109,52 @@ export function EarningsPage() {
       )}
       {myEarningsByDay.map((series) => (
         <Card key={series.currency}>
-          <h2 className="text-lg font-semibold">Your share, last 90 days · {series.currency}</h2>
-          <p className="mb-4 text-sm text-muted">
-            What you earned each day: your split of every sale, after the platform fee and any refunds —{' '}
-            {formatMoney(series.total, series.currency)} in all.
-          </p>
+          <SectionHeading
+            description={
+              <>
+                What you earned each day: your split of every sale, after the platform fee and any refunds —{' '}
+                <Money amount={series.total} currency={series.currency} /> in all.
+              </>
+            }
+          >
+            Your share, last 90 days · {series.currency}
+          </SectionHeading>
           <Suspense fallback={<Skeleton className="h-64 w-full" />}>
             <SalesChart series={series} />
           </Suspense>
         </Card>
       ))}
-      <section aria-labelledby="sales" className="flex flex-col gap-3">
-        <h2 id="sales" className="text-lg font-semibold">
-          Sales
-        </h2>
+      <Section title="Sales" headingId="sales">
         {sales.length === 0 ? (
           <EmptyState title="No sales yet">Publish a version with a paid licence to start selling.</EmptyState>
         ) : (
-          <ul className="flex flex-col gap-3">
+          <Stack as="ul">
             {sales.map((sale) => (
               <SaleBreakdown key={sale.orderId} sale={sale} />
             ))}
-          </ul>
+          </Stack>
         )}
-      </section>
-      <section aria-labelledby="payouts" className="flex flex-col gap-3">
-        <h2 id="payouts" className="text-lg font-semibold">
-          Payouts
-        </h2>
+      </Section>
+      <Section title="Payouts" headingId="payouts">
         {myPayouts.nodes.length === 0 ? (
-          <p className="text-sm text-muted">No payouts yet.</p>
+          <Text>No payouts yet.</Text>
         ) : (
-          <ul className="divide-y divide-line rounded-card border border-line bg-surface">
+          <RuledList framed>
             {myPayouts.nodes.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 p-4 text-sm">
-                <span className="font-medium">{formatMoney(p.amount, p.currency)}</span>
-                <span className="text-muted">
+              <RuledListItem key={p.id} className="text-sm">
+                <Money amount={p.amount} currency={p.currency} weight="medium" />
+                <Text as="span" size="inherit">
                   {formatDate(p.createdAt)}
                   {p.arrivalDate ? ` · arrives ${formatDate(p.arrivalDate)}` : ''}
-                </span>
+                </Text>
                 <Badge tone={p.status === 'PAID' ? 'good' : p.status === 'FAILED' ? 'bad' : 'neutral'}>
                   {sentenceCase(p.status)}
                 </Badge>
-              </li>
+              </RuledListItem>
             ))}
-          </ul>
+          </RuledList>
         )}
-      </section>
-    </div>
-  );
-}
-
-function BalanceCard({ label, amount, currency }: { label: string; amount: number; currency: string }) {
-  return (
-    <Card className="flex flex-col gap-1">
-      <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
-      <p className="text-2xl font-semibold tabular-nums" data-testid="balance">
-        {formatMoney(amount, currency)}
-      </p>
-    </Card>
-  );
-}
-
-const ROLE_LABELS: Record<string, string> = { SELLER: 'Seller', IP_OWNER: 'IP owner', REMIX_PARENT: 'Remix parent' };
-
-/** price → platform fee → processor fee → each split → its transfer, with refunds and reversals. */
-function SaleBreakdown({ sale }: { sale: Sale }) {
-  const money = (amount: number) => formatMoney(amount, sale.currency);
-  return (
-    <li className="rounded-card border border-line bg-surface p-4" data-testid="sale">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <p className="font-medium">{sale.itemName}</p>
-          <p className="text-xs text-muted">
-            {formatDateTime(sale.paidAt)} · order {sale.orderId.slice(0, 8)}
-          </p>
-        </div>
-        <div className="flex items-center gap-2">
-          <span className="text-sm">
-            Your share <strong data-testid="sale-your-share">{money(sale.yourShare)}</strong>
-          </span>
-          <Badge tone={sale.status === 'PAID' ? 'good' : 'warn'}>{sentenceCase(sale.status)}</Badge>
-        </div>
-      </div>
-      <table className="mt-3 w-full text-sm">
-        <caption className="sr-only">How the price of this sale was split</caption>
-        <tbody className="tabular-nums">
-          <tr>
-            <th scope="row" className="py-1 text-left font-normal text-muted">
-              Price
-            </th>
-            <td className="py-1 text-right">{money(sale.price)}</td>
-          </tr>
-          <tr>
-            <th scope="row" className="py-1 text-left font-normal text-muted">
-              Platform fee ({(sale.platformFeeBps / 100).toFixed(1)}%)
-            </th>
-            <td className="py-1 text-right">−{money(sale.platformFee)}</td>
-          </tr>
-          {sale.processorFee !== null && sale.processorFee !== undefined && (
-            <tr>
-              <th scope="row" className="py-1 text-left font-normal text-muted">
-                Processor fee (paid by Lookbook)
-              </th>
-              <td className="py-1 text-right text-muted">{money(sale.processorFee)}</td>
-            </tr>
-          )}
-          {sale.splits.map((split) => (
-            <tr
-              key={`${split.role}-${split.recipient.handle}`}
-              className="border-t border-line"
-              data-testid="sale-split"
-            >
-              <th scope="row" className="py-1 text-left font-normal">
-                {ROLE_LABELS[split.role]} {split.recipient.displayName ?? split.recipient.handle} (
-                {(split.shareBps / 100).toFixed(2)}%)
-                <span className="block text-xs text-muted">
-                  Transfer: {sentenceCase(split.transferStatus)}
-                  {split.transferStatus === 'SCHEDULED' ? ` from ${formatDate(split.transferableAt)}` : ''}
-                  {split.reversedAmount > 0 ? ` · reversed ${money(split.reversedAmount)}` : ''}
-                  {split.clawedBack > 0 ? ` · clawed back ${money(split.clawedBack)}` : ''}
-                </span>
-              </th>
-              <td className="py-1 text-right font-medium">{money(split.amount)}</td>
-            </tr>
-          ))}
-          {sale.refundedAmount > 0 && (
-            <tr className="border-t border-line">
-              <th scope="row" className="py-1 text-left font-normal text-bad">
-                Refunded to the buyer
-              </th>
-              <td className="py-1 text-right text-bad">{money(sale.refundedAmount)}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </li>
+      </Section>
+    </Stack>
   );
 }

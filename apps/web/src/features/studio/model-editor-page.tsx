@@ -1,7 +1,23 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Badge, Button, Card, ConfirmButton, Notice, PageHeader, TextField, buttonStyles } from '@lookbook/web-ui';
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  ConfirmButton,
+  Inline,
+  Notice,
+  PageHeader,
+  RuledList,
+  RuledListItem,
+  SectionHeading,
+  Stack,
+  Text,
+  TextField,
+  TextLink,
+} from '@lookbook/web-ui';
 import type { ModelStatus } from '../../gql/graphql';
 import { errorMessage } from '../../lib/api-error';
 import { formatDate, sentenceCase } from '../../lib/format';
@@ -81,20 +97,20 @@ export function ModelEditorPage() {
   useTitle(`Edit ${m.name}`);
 
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title={m.name}
         subtitle={
-          <span className="flex items-center gap-2">
+          <Inline as="span">
             <Badge tone={STATUS_TONE[m.status]}>{sentenceCase(m.status)}</Badge>
             {m.status === 'DRAFT' && 'Goes public when its first version publishes.'}
-          </span>
+          </Inline>
         }
         actions={
           <>
-            <Link to="/models/$id" params={{ id }} className={buttonStyles('secondary')}>
+            <ButtonLink to="/models/$id" params={{ id }} variant="secondary">
               View page
-            </Link>
+            </ButtonLink>
             {ACTIONS[m.status].map((a) =>
               CONSEQUENCES[a.to] && m.status === 'PUBLISHED' ? (
                 // Taking a public model down asks first, and says what buyers keep.
@@ -131,7 +147,7 @@ export function ModelEditorPage() {
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
-          <h2 className="mb-4 text-lg font-semibold">Details</h2>
+          <SectionHeading>Details</SectionHeading>
           {update.isSuccess && (
             <Notice tone="good" className="mb-4">
               Saved.
@@ -153,35 +169,35 @@ export function ModelEditorPage() {
             onSubmit={(v) => update.mutate(v)}
           />
         </Card>
-        <div className="flex flex-col gap-6">
+        <Stack gap={6}>
           <Card>
-            <h2 className="mb-3 text-lg font-semibold">Versions</h2>
+            <SectionHeading>Versions</SectionHeading>
             {m.versions.length === 0 ? (
-              <p className="text-sm text-muted">No versions yet: create the first below.</p>
+              <Text>No versions yet: create the first below.</Text>
             ) : (
-              <ul className="divide-y divide-line">
+              <RuledList>
                 {m.versions.map((v) => (
-                  <li key={v.id} className="flex items-center justify-between gap-2 py-3" data-testid="studio-version">
+                  <RuledListItem key={v.id} data-testid="studio-version">
                     <div>
-                      <Link to="/studio/versions/$id" params={{ id: v.id }} className="font-medium hover:underline">
+                      <TextLink to="/studio/versions/$id" params={{ id: v.id }} variant="quiet" strong>
                         {v.name}
-                      </Link>
-                      <p className="text-xs text-muted">
+                      </TextLink>
+                      <Text size="xs">
                         {v.files.length} file{v.files.length === 1 ? '' : 's'} · {v.sampleImages.length} sample
                         {v.sampleImages.length === 1 ? '' : 's'} ·{' '}
                         {v.publishedAt ? `published ${formatDate(v.publishedAt)}` : 'draft'}
-                      </p>
+                      </Text>
                     </div>
                     <Badge tone={v.status === 'PUBLISHED' ? 'good' : 'warn'}>{sentenceCase(v.status)}</Badge>
-                  </li>
+                  </RuledListItem>
                 ))}
-              </ul>
+              </RuledList>
             )}
           </Card>
           <Card>
-            <h2 className="mb-3 text-lg font-semibold">New version</h2>
-            <form
-              className="flex flex-col gap-3"
+            <SectionHeading>New version</SectionHeading>
+            <Stack
+              as="form"
               onSubmit={(event) => {
                 event.preventDefault();
                 createVersion.mutate();
@@ -193,11 +209,11 @@ export function ModelEditorPage() {
               <Button type="submit" isPending={createVersion.isPending} className="self-start">
                 Create version
               </Button>
-            </form>
+            </Stack>
           </Card>
           <ModelLineageCard modelId={id} />
-        </div>
+        </Stack>
       </div>
-    </div>
+    </Stack>
   );
 }

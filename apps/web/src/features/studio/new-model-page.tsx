@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { Card, PageHeader } from '@lookbook/web-ui';
+import { Card, PageHeader, Stack } from '@lookbook/web-ui';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { studioKeys } from './api/keys';
@@ -31,7 +31,7 @@ export function NewModelPage() {
     },
   });
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+    <Stack gap={6} className="mx-auto max-w-3xl">
       <PageHeader
         title="New model"
         subtitle="Start with what it is; files, samples and licences come with its first version."
@@ -45,6 +45,6 @@ export function NewModelPage() {
           onSubmit={(v) => create.mutate(v)}
         />
       </Card>
-    </div>
+    </Stack>
   );
 }

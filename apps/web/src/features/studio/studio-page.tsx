@@ -1,6 +1,19 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { Badge, Button, EmptyState, LoadingState, PageHeader, buttonStyles } from '@lookbook/web-ui';
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  EmptyState,
+  Inline,
+  LoadingState,
+  PageHeader,
+  RuledList,
+  RuledListItem,
+  Section,
+  Stack,
+  Text,
+  TextLink,
+} from '@lookbook/web-ui';
 import { formatDate, modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
@@ -27,60 +40,54 @@ function Studio({ ownerId }: { ownerId: string }) {
   const models = useSuspenseInfiniteQuery(myModelsQuery(ownerId));
   const nodes = models.data.pages.flatMap((p) => p.styleModels.nodes);
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title="Studio"
         subtitle="Your models, their versions and where each one stands."
         actions={
-          <span className="flex flex-wrap gap-2">
-            <Link to="/studio/ips" className={buttonStyles('quiet')}>
+          <Stack as="span" direction="row" gap={2}>
+            <ButtonLink to="/studio/ips" variant="quiet">
               Your IPs
-            </Link>
-            <Link to="/studio/templates/new" className={buttonStyles('secondary')}>
+            </ButtonLink>
+            <ButtonLink to="/studio/templates/new" variant="secondary">
               New workflow template
-            </Link>
-            <Link to="/studio/new" className={buttonStyles('primary')}>
-              New model
-            </Link>
-          </span>
+            </ButtonLink>
+            <ButtonLink to="/studio/new">New model</ButtonLink>
+          </Stack>
         }
       />
       {nodes.length === 0 ? (
         <EmptyState
           title="You have not created a model yet"
-          action={
-            <Link to="/studio/new" className={buttonStyles('primary')}>
-              Create your first model
-            </Link>
-          }
+          action={<ButtonLink to="/studio/new">Create your first model</ButtonLink>}
         >
           Upload a LoRA, checkpoint or embedding, add sample images, choose your licences and publish.
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-line rounded-card border border-line bg-surface">
+        <RuledList framed>
           {nodes.map((m) => (
-            <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="studio-model">
+            <RuledListItem key={m.id} data-testid="studio-model">
               <div className="min-w-0">
-                <Link to="/studio/models/$id" params={{ id: m.id }} className="font-medium hover:underline">
+                <TextLink to="/studio/models/$id" params={{ id: m.id }} variant="quiet" strong>
                   {m.name}
-                </Link>
-                <p className="text-xs text-muted">
+                </TextLink>
+                <Text size="xs">
                   {modelTypeLabel(m.type)} · {m.baseModel.name} · {m.versions.length} version
                   {m.versions.length === 1 ? '' : 's'} · updated {formatDate(m.updatedAt)}
-                </p>
+                </Text>
               </div>
-              <div className="flex items-center gap-2">
+              <Inline>
                 <Badge tone={STATUS_TONE[m.status]}>{sentenceCase(m.status)}</Badge>
-                <Link to="/models/$id" params={{ id: m.id }} className={buttonStyles('quiet', 'sm')}>
+                <ButtonLink to="/models/$id" params={{ id: m.id }} variant="quiet" size="sm">
                   View
-                </Link>
-                <Link to="/studio/models/$id" params={{ id: m.id }} className={buttonStyles('secondary', 'sm')}>
+                </ButtonLink>
+                <ButtonLink to="/studio/models/$id" params={{ id: m.id }} variant="secondary" size="sm">
                   Edit
-                </Link>
-              </div>
-            </li>
+                </ButtonLink>
+              </Inline>
+            </RuledListItem>
           ))}
-        </ul>
+        </RuledList>
       )}
       {models.hasNextPage && (
         <Button variant="secondary" className="self-center" onPress={() => void models.fetchNextPage()}>
@@ -88,7 +95,7 @@ function Studio({ ownerId }: { ownerId: string }) {
         </Button>
       )}
       <StudioTemplates />
-    </div>
+    </Stack>
   );
 }
 
@@ -96,32 +103,25 @@ function Studio({ ownerId }: { ownerId: string }) {
 function StudioTemplates() {
   const templates = useSuspenseQuery(myTemplatesQuery());
   return (
-    <section aria-labelledby="studio-templates" className="flex flex-col gap-3">
-      <h2 id="studio-templates" className="text-lg font-semibold">
-        Workflow templates
-      </h2>
+    <Section title="Workflow templates" headingId="studio-templates">
       {templates.data.myTemplates.length === 0 ? (
-        <p className="text-sm text-muted">No templates yet: import a ComfyUI workflow, or remix a published one.</p>
+        <Text>No templates yet: import a ComfyUI workflow, or remix a published one.</Text>
       ) : (
-        <ul className="divide-y divide-line rounded-card border border-line bg-surface">
+        <RuledList framed>
           {templates.data.myTemplates.map((t) => (
-            <li
-              key={t.id}
-              className="flex flex-wrap items-center justify-between gap-3 p-4"
-              data-testid="studio-template"
-            >
-              <Link to="/templates/$id" params={{ id: t.id }} className="font-medium hover:underline">
+            <RuledListItem key={t.id} data-testid="studio-template">
+              <TextLink to="/templates/$id" params={{ id: t.id }} variant="quiet" strong>
                 {t.name}
-              </Link>
-              <span className="flex items-center gap-2 text-xs text-muted">
+              </TextLink>
+              <Inline as="span" className="text-xs text-muted">
                 {t.ipId && <Badge tone="accent">IP-bound</Badge>}
                 <Badge tone={t.status === 'PUBLISHED' ? 'good' : 'neutral'}>{sentenceCase(t.status)}</Badge>
                 created {formatDate(t.createdAt)}
-              </span>
-            </li>
+              </Inline>
+            </RuledListItem>
           ))}
-        </ul>
+        </RuledList>
       )}
-    </section>
+    </Section>
   );
 }

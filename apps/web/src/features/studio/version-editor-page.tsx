@@ -1,7 +1,19 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
-import { Badge, Button, Card, Notice, PageHeader, TextField, buttonStyles } from '@lookbook/web-ui';
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  Inline,
+  Notice,
+  PageHeader,
+  SectionHeading,
+  Stack,
+  Text,
+  TextField,
+} from '@lookbook/web-ui';
 import { toDecimalString } from '@lookbook/kernel/browser';
 import { scopes, searchKeys } from '../../api/keys';
 import { LicenceOfferFragment } from '../../components/offer-matrix';
@@ -58,39 +70,39 @@ export function VersionEditorPage() {
   ];
 
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title={`${m.name} · ${v.name}`}
         subtitle={
-          <span className="flex items-center gap-2">
+          <Inline as="span">
             <Badge tone={draft ? 'warn' : 'good'}>{sentenceCase(v.status)}</Badge>
             {draft
               ? 'Drafts can change; a published version is fixed (publish a new version to change it).'
               : 'Published: files and details are fixed.'}
-          </span>
+          </Inline>
         }
         actions={
           <>
-            <Link to="/studio/models/$id" params={{ id: m.id }} className={buttonStyles('secondary')}>
+            <ButtonLink to="/studio/models/$id" params={{ id: m.id }} variant="secondary">
               Back to the model
-            </Link>
-            <Link to="/models/$id" params={{ id: m.id }} className={buttonStyles('quiet')}>
+            </ButtonLink>
+            <ButtonLink to="/models/$id" params={{ id: m.id }} variant="quiet">
               View page
-            </Link>
+            </ButtonLink>
           </>
         }
       />
       {draft && (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Publish</h2>
-          <ul className="mb-4 flex flex-col gap-1 text-sm" aria-label="Publishing checklist">
+          <SectionHeading>Publish</SectionHeading>
+          <Stack as="ul" gap={1} className="mb-4 text-sm" aria-label="Publishing checklist">
             {checklist.map((item) => (
               <li key={item.text} className={item.ok ? 'text-good' : 'text-muted'}>
                 <span aria-hidden>{item.ok ? '✓' : '○'}</span> {item.text}
                 <span className="sr-only">{item.ok ? ' (done)' : ' (to do)'}</span>
               </li>
             ))}
-          </ul>
+          </Stack>
           {publish.isError && (
             <Notice tone="bad" className="mb-3">
               {errorMessage(publish.error)}
@@ -104,28 +116,35 @@ export function VersionEditorPage() {
             Publish {v.name}
           </Button>
           {m.status === 'DRAFT' && (
-            <p className="mt-2 text-xs text-muted">Publishing the first version also makes the model public.</p>
+            <Text size="xs" className="mt-2">
+              Publishing the first version also makes the model public.
+            </Text>
           )}
         </Card>
       )}
       {!draft && publish.isSuccess && <Notice tone="good">Published. It is now on the browse page.</Notice>}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Files</h2>
+          <SectionHeading>Files</SectionHeading>
           <FileUploads versionId={v.id} files={v.files} editable={draft} onChanged={refresh} />
         </Card>
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Sample images</h2>
+          <SectionHeading>Sample images</SectionHeading>
           <SampleImages versionId={v.id} images={v.sampleImages} editable={draft} onChanged={refresh} />
         </Card>
       </div>
       <Card>
-        <h2 className="mb-1 text-lg font-semibold">Licences</h2>
-        <p className="mb-4 text-sm text-muted">
-          Choose the tiers you offer and what each allows. The licence text is generated from these choices.
-          {m.baseModel.nonCommercial &&
-            ` ${m.baseModel.name} does not allow commercial use of derivatives, so only non-commercial tiers can be offered.`}
-        </p>
+        <SectionHeading
+          description={
+            <>
+              Choose the tiers you offer and what each allows. The licence text is generated from these choices.
+              {m.baseModel.nonCommercial &&
+                ` ${m.baseModel.name} does not allow commercial use of derivatives, so only non-commercial tiers can be offered.`}
+            </>
+          }
+        >
+          Licences
+        </SectionHeading>
         <OffersEditor
           key={v.id}
           versionId={v.id}
@@ -153,7 +172,7 @@ export function VersionEditorPage() {
         }}
         onSaved={refresh}
       />
-    </div>
+    </Stack>
   );
 }
 
@@ -192,7 +211,7 @@ function VersionDetailsForm({
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Version details</h2>
+      <SectionHeading>Version details</SectionHeading>
       <form
         className="grid gap-4 md:grid-cols-2"
         onSubmit={(event) => {

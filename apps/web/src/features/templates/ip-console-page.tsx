@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Badge, Card, EmptyState, PageHeader } from '@lookbook/web-ui';
+import { Badge, Card, EmptyState, Inline, PageHeader, SectionHeading, Stack, Text } from '@lookbook/web-ui';
 import { useTitle } from '../../lib/use-title';
 import { ipConsoleQuery } from './api/queries';
 import { ApprovalQueue } from './components/approval-queue';
@@ -17,7 +17,7 @@ export function IpConsolePage() {
   const page = useSuspenseQuery(ipConsoleQuery());
   const { myIntellectualProperties: ips, myTemplates, remixQueue } = page.data;
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title="Your IPs"
         subtitle="Franchises and characters you own: the terms fans remix them under, and the remixes waiting for you."
@@ -26,27 +26,29 @@ export function IpConsolePage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <RegisterIpCard />
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Registered</h2>
+          <SectionHeading>Registered</SectionHeading>
           {ips.length === 0 ? (
-            <EmptyState title="No IP yet">
+            <EmptyState title="No IP yet" level={3}>
               Register a franchise or character to set the terms fans remix under.
             </EmptyState>
           ) : (
-            <ul className="flex flex-col gap-2 text-sm" data-testid="ip-list">
+            <Stack as="ul" gap={2} className="text-sm" data-testid="ip-list">
               {ips.map((ip) => (
-                <li key={ip.id} className="flex flex-wrap items-center gap-2">
+                <Inline as="li" key={ip.id}>
                   <span className="font-medium">{ip.name}</span>
                   <Badge>{ip.kind.toLowerCase()}</Badge>
-                  <span className="text-muted">{boundCount(myTemplates, ip.id)}</span>
-                </li>
+                  <Text as="span" size="inherit">
+                    {boundCount(myTemplates, ip.id)}
+                  </Text>
+                </Inline>
               ))}
-            </ul>
+            </Stack>
           )}
         </Card>
       </div>
       <BoundTemplates ips={ips} templates={myTemplates.filter((t) => t.ipBinding)} />
       {ips.length > 0 && <BindCard ips={ips} templates={myTemplates.filter((t) => !t.ipId)} />}
-    </div>
+    </Stack>
   );
 }
 /** "1 template bound", "3 templates bound" (bound itself: remixes of yours belong to it through their parent). */

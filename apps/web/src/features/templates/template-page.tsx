@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
-import { Badge, EmptyState, PageHeader } from '@lookbook/web-ui';
+import { getRouteApi } from '@tanstack/react-router';
+import { Badge, EmptyState, Inline, PageHeader, Stack, Text, TextLink } from '@lookbook/web-ui';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import { templatePageQuery } from './api/queries';
@@ -25,34 +25,34 @@ export function TemplatePage() {
   const version = shownVersion(template.versions, owner);
 
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       <PageHeader
         title={template.name}
         subtitle={
-          <span className="flex flex-wrap items-center gap-2">
+          <Inline as="span">
             {template.owner && (
               <span>
                 by{' '}
-                <Link
-                  to="/u/$handle"
-                  params={{ handle: template.owner.handle }}
-                  className="text-accent underline underline-offset-2 hover:no-underline"
-                >
+                <TextLink to="/u/$handle" params={{ handle: template.owner.handle }}>
                   {template.owner.displayName}
-                </Link>
+                </TextLink>
               </span>
             )}
             <Badge tone={template.status === 'PUBLISHED' ? 'good' : 'neutral'}>{template.status.toLowerCase()}</Badge>
             {template.tags.map((t) => (
               <Badge key={t}>#{t}</Badge>
             ))}
-          </span>
+          </Inline>
         }
       />
       {version && version.sampleImages.length > 0 && (
         <TemplateSamples images={version.sampleImages} name={template.name} />
       )}
-      {template.description && <p className="max-w-3xl text-sm whitespace-pre-line text-ink">{template.description}</p>}
+      {template.description && (
+        <Text tone="ink" className="max-w-3xl whitespace-pre-line">
+          {template.description}
+        </Text>
+      )}
       {!version ? (
         <EmptyState title="No version yet">
           {owner ? 'Import a ComfyUI workflow or image to make the first version.' : 'Nothing is published here yet.'}
@@ -76,6 +76,6 @@ export function TemplatePage() {
       {me && !owner && template.status === 'PUBLISHED' && (template.terms?.remixAllowed ?? true) && (
         <RemixCard parentId={template.id} parentName={template.name} />
       )}
-    </div>
+    </Stack>
   );
 }

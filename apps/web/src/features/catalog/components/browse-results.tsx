@@ -1,3 +1,4 @@
+import { Section, Stack, Text, TextButton } from '@lookbook/web-ui';
 import { Link } from '@tanstack/react-router';
 import type { BrowseSearch } from '../../../api/search';
 
@@ -15,11 +16,8 @@ export function CreatorStrip({
   creators: readonly { handle: string; name: string; models: number; templates: number }[];
 }) {
   return (
-    <section aria-labelledby="creator-results" className="mb-5">
-      <h2 id="creator-results" className="mb-2 text-sm font-semibold text-muted">
-        Creators
-      </h2>
-      <ul className="flex flex-wrap gap-2">
+    <Section title="Creators" headingId="creator-results" size="sm" tone="muted" gap={2} className="mb-5">
+      <Stack as="ul" direction="row" gap={2}>
         {creators.map((c) => (
           <li key={c.handle}>
             <Link
@@ -29,7 +27,9 @@ export function CreatorStrip({
               data-testid="creator-result"
             >
               <span className="font-medium">{c.name}</span>
-              <span className="text-muted">@{c.handle}</span>
+              <Text as="span" size="inherit">
+                @{c.handle}
+              </Text>
               <span className="text-xs text-muted tabular-nums">
                 {[
                   c.models && `${c.models} ${c.models === 1 ? 'model' : 'models'}`,
@@ -41,8 +41,8 @@ export function CreatorStrip({
             </Link>
           </li>
         ))}
-      </ul>
-    </section>
+      </Stack>
+    </Section>
   );
 }
 
@@ -62,11 +62,7 @@ export function NoResultsHelp({
     <span className="flex flex-col items-center gap-2">
       {didYouMean && (
         <span>
-          Did you mean{' '}
-          <button type="button" className="text-accent underline" onClick={() => onSearch(didYouMean)}>
-            {didYouMean}
-          </button>
-          ?
+          Did you mean <TextButton onClick={() => onSearch(didYouMean)}>{didYouMean}</TextButton>?
         </span>
       )}
       {chips.length > 0 ? (
@@ -75,9 +71,7 @@ export function NoResultsHelp({
           {chips.slice(0, 3).map((chip, i) => (
             <span key={chip.key}>
               {i > 0 && ', '}
-              <button type="button" className="text-accent underline" onClick={() => onRemove(chip.remove)}>
-                {chip.label}
-              </button>
+              <TextButton onClick={() => onRemove(chip.remove)}>{chip.label}</TextButton>
             </span>
           ))}
           .

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { INPUT, cn } from '@lookbook/web-ui';
+import { INPUT, TextButton, cn } from '@lookbook/web-ui';
 import { modelTypeLabel } from '../../../lib/format';
 import type { BrowseSearch } from '../../../api/search';
 import { tagValuesQuery } from '../api/queries';
@@ -220,9 +220,9 @@ function TagFinder({
       ) : prefix && found.isError ? (
         <p className="px-2 text-sm text-bad" role="alert">
           Could not look up tags.{' '}
-          <button type="button" className="underline" onClick={() => void found.refetch()}>
+          <TextButton variant="plain" onClick={() => void found.refetch()}>
             Retry
-          </button>
+          </TextButton>
         </p>
       ) : prefix && shown.length === 0 ? (
         <p className="px-2 text-sm text-muted">No tag starts with “{prefix}” here.</p>

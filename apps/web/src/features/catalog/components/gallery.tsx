@@ -1,6 +1,5 @@
-import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
-import { Detail } from '@lookbook/web-ui';
+import { Detail, Stack, Text, TextLink } from '@lookbook/web-ui';
 import type { FragmentType } from '../../../gql';
 import { graphql, readFragment } from '../../../gql';
 import type { GalleryFragment as GalleryFragmentData } from '../../../gql/graphql';
@@ -51,7 +50,7 @@ export function Gallery({
   const [open, setOpen] = useState<number | null>(null);
   const [selected, setSelected] = useState(0);
   const images = version.sampleImages;
-  if (!images.length) return <p className="text-sm text-muted">This version has no sample images yet.</p>;
+  if (!images.length) return <Text>This version has no sample images yet.</Text>;
   const current = images[Math.min(selected, images.length - 1)]!;
   return (
     <section aria-labelledby="samples" className="flex flex-col gap-4">
@@ -96,7 +95,7 @@ type Image = GalleryFragmentData['sampleImages'][number];
 
 function GenerationInfo({ image, index }: { image: Image; index: number }) {
   const g = image.generation;
-  if (!g) return <p className="text-sm text-muted">Sample {index + 1} carries no generation info.</p>;
+  if (!g) return <Text>Sample {index + 1} carries no generation info.</Text>;
   const settings = [
     ['Seed', g.seed],
     ['Sampler', [g.sampler, g.scheduler].filter(Boolean).join(' · ')],
@@ -120,31 +119,27 @@ function GenerationInfo({ image, index }: { image: Image; index: number }) {
         ))}
         {g.resources.length > 0 && (
           <Detail term="Resources">
-            <ul className="flex flex-col gap-1">
+            <Stack as="ul" gap={1}>
               {g.resources.map((r, i) => (
                 <li key={i}>
                   {r.kind}: {r.name ?? r.hash ?? 'unnamed'}
                   {r.weight !== null && r.weight !== undefined ? ` (${r.weight})` : ''}
                 </li>
               ))}
-            </ul>
+            </Stack>
           </Detail>
         )}
         {image.linkedVersionIds.length > 0 && (
           <Detail term="Credited on Lookbook">
-            <ul className="flex flex-wrap gap-2">
+            <Stack as="ul" direction="row" gap={2}>
               {image.linkedVersionIds.map((id) => (
                 <li key={id}>
-                  <Link
-                    to="/versions/$id"
-                    params={{ id }}
-                    className="text-accent underline underline-offset-2 hover:no-underline"
-                  >
+                  <TextLink to="/versions/$id" params={{ id }}>
                     View model
-                  </Link>
+                  </TextLink>
                 </li>
               ))}
-            </ul>
+            </Stack>
           </Detail>
         )}
       </dl>

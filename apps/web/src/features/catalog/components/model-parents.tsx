@@ -1,5 +1,5 @@
+import { Section, Stack, Text, TextLink } from '@lookbook/web-ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { modelParentsQuery, RELATION } from '../../../api/model-parents';
 
 /**
@@ -9,33 +9,24 @@ import { modelParentsQuery, RELATION } from '../../../api/model-parents';
 export function ModelParents({ modelId }: { modelId: string }) {
   const parents = useQuery(modelParentsQuery(modelId));
   const shown = (parents.data?.modelParents ?? []).filter((p) => p.parentModel);
-  if (parents.isError)
-    return <p className="text-sm text-muted">Where this model comes from could not be loaded just now.</p>;
+  if (parents.isError) return <Text>Where this model comes from could not be loaded just now.</Text>;
   if (!shown.length) return null;
   return (
-    <section aria-labelledby="derived-from" data-testid="model-derived-from">
-      <h2 id="derived-from" className="mb-2 text-base font-semibold">
-        Derived from
-      </h2>
-      <ul className="flex flex-col gap-1 text-sm">
+    <Section title="Derived from" headingId="derived-from" size="base" gap={2} data-testid="model-derived-from">
+      <Stack as="ul" gap={1} className="text-sm">
         {shown.map((p) => (
           <li key={p.parentId}>
             {RELATION[p.relation] ?? 'Derived from'}{' '}
-            <Link
-              to="/models/$id"
-              params={{ id: p.parentModel!.id }}
-              className="text-accent underline underline-offset-2 hover:no-underline"
-            >
+            <TextLink to="/models/$id" params={{ id: p.parentModel!.id }}>
               {p.parentModel!.name}
-            </Link>
-            {p.parentModel!.owner && <span className="text-muted"> by {p.parentModel!.owner.displayName}</span>}
-            <span className="text-muted">
-              {' '}
-              · {(p.shareBps / 100).toLocaleString()} % of each sale goes to its author
-            </span>
+            </TextLink>
+            <Text as="span" size="inherit">
+              {p.parentModel!.owner && <> by {p.parentModel!.owner.displayName}</>} ·{' '}
+              {(p.shareBps / 100).toLocaleString()} % of each sale goes to its author
+            </Text>
           </li>
         ))}
-      </ul>
-    </section>
+      </Stack>
+    </Section>
   );
 }

@@ -1,5 +1,4 @@
-import { Link } from '@tanstack/react-router';
-import { Badge, CopyButton, Detail, LongValue } from '@lookbook/web-ui';
+import { Badge, CopyButton, Detail, Inline, LongValue, Section, Stack, Text, TextLink } from '@lookbook/web-ui';
 import type { FragmentType } from '../../../gql';
 import { graphql, readFragment } from '../../../gql';
 import { formatBytes, formatDate, sentenceCase } from '../../../lib/format';
@@ -38,6 +37,9 @@ export const VersionDetailsFragment = graphql(`
   }
 `);
 
+/** Each part of a version's details: a small heading over its content. */
+const PART = { level: 3, size: 'sm', gap: 2 } as const;
+
 /** A version's changelog, trigger words, recommended settings, files with hashes, and the versions it derives from. */
 export function VersionDetails({
   version: masked,
@@ -49,24 +51,20 @@ export function VersionDetails({
   const version = readFragment(VersionDetailsFragment, masked);
   const mayDownload = signedIn && (version.ownedByMe || version.access === 'FREE');
   return (
-    <div className="flex flex-col gap-6">
+    <Stack gap={6}>
       {version.changelog && (
-        <section aria-labelledby={`changelog-${version.id}`}>
-          <h3 id={`changelog-${version.id}`} className="mb-1 text-sm font-semibold">
-            What changed in {version.name}
-          </h3>
-          <p className="text-sm whitespace-pre-line text-muted">{version.changelog}</p>
-        </section>
+        <Section title={<>What changed in {version.name}</>} headingId={`changelog-${version.id}`} {...PART}>
+          <Text className="whitespace-pre-line">{version.changelog}</Text>
+        </Section>
       )}
       {version.triggerWords.length > 0 && (
-        <section aria-labelledby={`triggers-${version.id}`}>
-          <div className="mb-2 flex items-center gap-2">
-            <h3 id={`triggers-${version.id}`} className="text-sm font-semibold">
-              Trigger words
-            </h3>
-            <CopyButton value={version.triggerWords.join(', ')} label="Copy all" />
-          </div>
-          <ul className="flex flex-wrap gap-2">
+        <Section
+          title="Trigger words"
+          headingId={`triggers-${version.id}`}
+          actions={<CopyButton value={version.triggerWords.join(', ')} label="Copy all" />}
+          {...PART}
+        >
+          <Stack as="ul" direction="row" gap={2}>
             {version.triggerWords.map((word) => (
               <li
                 key={word}
@@ -76,14 +74,11 @@ export function VersionDetails({
                 <CopyButton value={word} label="Copy" />
               </li>
             ))}
-          </ul>
-        </section>
+          </Stack>
+        </Section>
       )}
       {version.recommendedSettings.length > 0 && (
-        <section aria-labelledby={`settings-${version.id}`}>
-          <h3 id={`settings-${version.id}`} className="text-sm font-semibold">
-            Recommended settings
-          </h3>
+        <Section title="Recommended settings" headingId={`settings-${version.id}`} {...PART}>
           <dl>
             {version.recommendedSettings.map((s) => (
               <Detail key={s.key} term={s.key}>
@@ -91,25 +86,22 @@ export function VersionDetails({
               </Detail>
             ))}
           </dl>
-        </section>
+        </Section>
       )}
-      <section aria-labelledby={`files-${version.id}`}>
-        <h3 id={`files-${version.id}`} className="mb-2 text-sm font-semibold">
-          Files
-        </h3>
+      <Section title="Files" headingId={`files-${version.id}`} {...PART}>
         {version.files.length === 0 ? (
-          <p className="text-sm text-muted">No files yet.</p>
+          <Text>No files yet.</Text>
         ) : (
-          <ul className="flex flex-col gap-3">
+          <Stack as="ul">
             {version.files.map((file) => (
               <li key={file.id} className="rounded-lg border border-line p-3" data-testid="model-file">
-                <div className="flex flex-wrap items-center justify-between gap-2">
+                <Inline justify="between">
                   <div className="min-w-0">
                     <p className="font-mono text-sm break-all">{file.fileName}</p>
-                    <p className="text-xs text-muted">
+                    <Text size="xs">
                       {formatBytes(file.sizeBytes ?? file.declaredSize)} · {file.format}
                       {file.precision ? ` · ${file.precision}` : ''} · {sentenceCase(file.role)}
-                    </p>
+                    </Text>
                   </div>
                   {file.scanStatus !== 'READY' ? (
                     <Badge tone={file.scanStatus === 'REJECTED' ? 'bad' : 'warn'}>
@@ -118,49 +110,46 @@ export function VersionDetails({
                   ) : mayDownload && file.sha256 ? (
                     <DownloadButton fileId={file.id} fileName={file.fileName} />
                   ) : null}
-                </div>
+                </Inline>
                 {file.sha256 && (
-                  <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
-                    <span className="text-muted">SHA-256</span>
+                  <Inline className="mt-2 text-xs">
+                    <Text as="span" size="inherit">
+                      SHA-256
+                    </Text>
                     <LongValue value={file.sha256} label="Copy hash" testId="file-sha256" />
                     {file.autoV2 && (
                       <>
-                        <span className="text-muted">AutoV2</span>
+                        <Text as="span" size="inherit">
+                          AutoV2
+                        </Text>
                         <code className="rounded bg-raised px-1.5 py-0.5">{file.autoV2}</code>
                       </>
                     )}
-                  </div>
+                  </Inline>
                 )}
               </li>
             ))}
-          </ul>
+          </Stack>
         )}
-      </section>
+      </Section>
       {version.parents.length > 0 && (
-        <section aria-labelledby={`lineage-${version.id}`}>
-          <h3 id={`lineage-${version.id}`} className="mb-1 text-sm font-semibold">
-            Built on
-          </h3>
-          <ul className="flex flex-col gap-1 text-sm">
+        <Section title="Built on" headingId={`lineage-${version.id}`} {...PART}>
+          <Stack as="ul" gap={1} className="text-sm">
             {version.parents.map((p) => (
               <li key={p.versionId}>
                 {sentenceCase(p.relation)} of{' '}
-                <Link
-                  to="/versions/$id"
-                  params={{ id: p.versionId }}
-                  className="text-accent underline underline-offset-2 hover:no-underline"
-                >
+                <TextLink to="/versions/$id" params={{ id: p.versionId }}>
                   another model
-                </Link>
+                </TextLink>
               </li>
             ))}
-          </ul>
-        </section>
+          </Stack>
+        </Section>
       )}
-      <p className="text-xs text-muted">
+      <Text size="xs">
         {version.publishedAt ? `Published ${formatDate(version.publishedAt)}` : 'Draft'} · {version.downloadCount}{' '}
         downloads
-      </p>
-    </div>
+      </Text>
+    </Stack>
   );
 }

@@ -3,7 +3,7 @@ import type { UppyFile } from '@uppy/core';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { DropZone, FileTrigger } from 'react-aria-components';
 import { hasModelFileExtension, MODEL_FILE_EXTENSIONS, MODEL_FILE_FORMATS_TEXT } from '@lookbook/kernel/browser';
-import { Badge, Button, LongValue, Notice, cn } from '@lookbook/web-ui';
+import { Badge, Button, Inline, LongValue, Notice, Stack, Text, cn } from '@lookbook/web-ui';
 import { formatBytes, sentenceCase } from '../../../lib/format';
 import { execute } from '../../../lib/graphql-client';
 import type { LookbookMeta, UploadApi } from '../../../lib/upload/lookbook-uploader';
@@ -126,7 +126,7 @@ export function FileUploads({
   const remembered = rememberedUploads.list(versionId).filter((u) => !localFileIds.has(u.fileId));
 
   return (
-    <div className="flex flex-col gap-4">
+    <Stack gap={4}>
       {editable && (
         <DropZone
           onDrop={(event) => void droppedFiles(event).then(add)}
@@ -138,7 +138,7 @@ export function FileUploads({
           }
         >
           <p className="text-sm font-medium">Drop model files here</p>
-          <p className="text-xs text-muted">{MODEL_FILE_EXTENSIONS.join(', ')} files up to 20 GB.</p>
+          <Text size="xs">{MODEL_FILE_EXTENSIONS.join(', ')} files up to 20 GB.</Text>
           <FileTrigger allowsMultiple acceptedFileTypes={ACCEPTED} onSelect={(list) => list && add(Array.from(list))}>
             <Button variant="secondary" size="sm">
               Choose files
@@ -155,16 +155,16 @@ export function FileUploads({
         </Notice>
       )}
       {local.length > 0 && (
-        <ul className="flex flex-col gap-2" aria-label="Uploads in progress">
+        <Stack as="ul" gap={2} aria-label="Uploads in progress">
           {local.map((file) => (
             <UploadRow key={file.id} file={file} uppy={uppy} />
           ))}
-        </ul>
+        </Stack>
       )}
       {files.length === 0 ? (
-        <p className="text-sm text-muted">No files yet.</p>
+        <Text>No files yet.</Text>
       ) : (
-        <ul className="flex flex-col gap-2" aria-label="Files">
+        <Stack as="ul" gap={2} aria-label="Files">
           {files.map((f) => {
             const status = SERVER_STATUS[f.scanStatus] ?? {
               label: sentenceCase(f.scanStatus),
@@ -177,27 +177,29 @@ export function FileUploads({
                 data-testid="version-file"
                 data-status={f.scanStatus}
               >
-                <div className="flex flex-wrap items-center justify-between gap-2">
+                <Inline justify="between">
                   <span className="min-w-0 font-mono text-sm break-all">{f.fileName}</span>
-                  <span className="flex items-center gap-2 text-xs text-muted">
+                  <Inline as="span" className="text-xs text-muted">
                     {formatBytes(f.sizeBytes ?? f.declaredSize)}
                     <Badge tone={status.tone}>{status.label}</Badge>
-                  </span>
-                </div>
+                  </Inline>
+                </Inline>
                 {f.scanStatus === 'REJECTED' && f.rejectionMessage && (
-                  <p className="mt-1 text-sm text-bad">{f.rejectionMessage}</p>
+                  <Text tone="bad" className="mt-1">
+                    {f.rejectionMessage}
+                  </Text>
                 )}
                 {f.sha256 && (
-                  <p className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-muted">
+                  <Inline as="p" className="mt-1 text-xs text-muted">
                     SHA-256 <LongValue value={f.sha256} label="Copy hash" />
-                  </p>
+                  </Inline>
                 )}
               </li>
             );
           })}
-        </ul>
+        </Stack>
       )}
-    </div>
+    </Stack>
   );
 }
 
@@ -228,12 +230,12 @@ function UploadRow({
       data-testid="upload-row"
       data-state={failed ? 'failed' : done ? 'done' : file.isPaused ? 'paused' : 'uploading'}
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      <Inline justify="between">
         <span className="min-w-0 font-mono text-sm break-all">{file.name}</span>
-        <span className="text-xs text-muted">
+        <Text as="span" size="xs">
           {label} · {percent}% of {formatBytes(file.size ?? 0)}
-        </span>
-      </div>
+        </Text>
+      </Inline>
       <div
         role="progressbar"
         aria-label={`Uploading ${file.name}`}
@@ -248,12 +250,12 @@ function UploadRow({
         />
       </div>
       {failed && (
-        <p className="mt-1 text-sm text-bad" data-testid="upload-error">
+        <Text tone="bad" className="mt-1" data-testid="upload-error">
           {file.error}
-        </p>
+        </Text>
       )}
       {!done && (
-        <div className="mt-2 flex gap-2">
+        <Inline className="mt-2">
           {failed ? (
             retryable && (
               <Button size="sm" variant="secondary" onPress={() => void uppy.retryUpload(file.id)}>
@@ -268,7 +270,7 @@ function UploadRow({
           <Button size="sm" variant="quiet" onPress={() => uppy.removeFile(file.id)}>
             {failed ? 'Dismiss' : 'Cancel'}
           </Button>
-        </div>
+        </Inline>
       )}
       {done && (
         <Button size="sm" variant="quiet" className="mt-2" onPress={() => uppy.removeFile(file.id)}>

@@ -1,7 +1,18 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Button, Card, NativeSelect, Notice, PercentField, TextField, parsePercent } from '@lookbook/web-ui';
+import {
+  Button,
+  Card,
+  NativeSelect,
+  Notice,
+  PercentField,
+  SectionHeading,
+  Stack,
+  Text,
+  TextField,
+  TextLink,
+  parsePercent,
+} from '@lookbook/web-ui';
 import { modelParentKeys } from '../../../api/keys';
 import { modelParentsQuery, RELATION } from '../../../api/model-parents';
 import { errorMessage } from '../../../lib/api-error';
@@ -34,27 +45,26 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Derived from</h2>
-      <p className="mb-3 text-sm text-muted">
-        Built on someone’s model? Declare it and pass its author a share of every sale, paid with each sale.
-      </p>
+      <SectionHeading description="Built on someone’s model? Declare it and pass its author a share of every sale, paid with each sale.">
+        Derived from
+      </SectionHeading>
       {parents.data.modelParents.length === 0 ? (
-        <p className="mb-3 text-sm text-muted">No parent declared.</p>
+        <Text className="mb-3">No parent declared.</Text>
       ) : (
-        <ul className="mb-3 flex flex-col gap-1 text-sm" data-testid="model-parents">
+        <Stack as="ul" gap={1} className="mb-3 text-sm" data-testid="model-parents">
           {parents.data.modelParents.map((p) => (
             <li key={p.parentId}>
               {RELATION[p.relation] ?? 'Derived from'}{' '}
-              <Link to="/models/$id" params={{ id: p.parentId }} className="text-accent underline">
+              <TextLink to="/models/$id" params={{ id: p.parentId }}>
                 {p.parentModel?.name ?? 'this model'}
-              </Link>{' '}
+              </TextLink>{' '}
               · {p.shareBps / 100}% of each sale
             </li>
           ))}
-        </ul>
+        </Stack>
       )}
-      <form
-        className="flex flex-col gap-3"
+      <Stack
+        as="form"
         onSubmit={(event) => {
           event.preventDefault();
           derive.mutate();
@@ -86,7 +96,7 @@ export function ModelLineageCard({ modelId }: { modelId: string }) {
         >
           Declare parent
         </Button>
-      </form>
+      </Stack>
     </Card>
   );
 }

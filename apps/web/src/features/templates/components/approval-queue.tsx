@@ -1,6 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { Button, Card, ConfirmButton, Notice } from '@lookbook/web-ui';
+import {
+  Button,
+  Card,
+  ConfirmButton,
+  Notice,
+  RuledList,
+  RuledListItem,
+  SectionHeading,
+  Text,
+  TextLink,
+} from '@lookbook/web-ui';
 import { TemplateOwnerFragment } from '../../../api/fragments';
 import { readFragment } from '../../../gql';
 import type { IpConsoleQuery } from '../../../gql/graphql';
@@ -23,22 +32,22 @@ export function ApprovalQueue({ queue: masked }: { queue: IpConsoleQuery['remixQ
   });
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Waiting for your approval</h2>
+      <SectionHeading>Waiting for your approval</SectionHeading>
       {decide.isError && <Notice tone="bad">{errorMessage(decide.error)}</Notice>}
       {queue.length === 0 ? (
-        <p className="text-sm text-muted">No remix is waiting for a decision.</p>
+        <Text>No remix is waiting for a decision.</Text>
       ) : (
-        <ul className="flex flex-col divide-y divide-line text-sm" data-testid="remix-queue">
+        <RuledList className="text-sm" data-testid="remix-queue">
           {queue.map((edge) => (
-            <li key={edge.childId} className="flex flex-wrap items-center gap-3 py-2">
+            <RuledListItem key={edge.childId}>
               <span className="min-w-0 flex-1 basis-full sm:basis-0">
-                <Link to="/templates/$id" params={{ id: edge.childId }} className="font-medium text-accent underline">
+                <TextLink to="/templates/$id" params={{ id: edge.childId }} strong>
                   {edge.child?.name ?? 'A remix'}
-                </Link>
+                </TextLink>
                 {edge.child?.owner && <> by {edge.child.owner.displayName}</>}, a remix of{' '}
-                <Link to="/templates/$id" params={{ id: edge.parentId }} className="text-accent underline">
+                <TextLink to="/templates/$id" params={{ id: edge.parentId }}>
                   {edge.parent?.name ?? 'your template'}
-                </Link>
+                </TextLink>
                 , passing {edge.shareBps / 100}% of its sales up · {new Date(edge.createdAt).toLocaleDateString()}
               </span>
               <Button
@@ -57,9 +66,9 @@ export function ApprovalQueue({ queue: masked }: { queue: IpConsoleQuery['remixQ
               >
                 The remix will not be published under your IP, and its author is told you declined.
               </ConfirmButton>
-            </li>
+            </RuledListItem>
           ))}
-        </ul>
+        </RuledList>
       )}
     </Card>
   );

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   Button,
@@ -9,7 +8,11 @@ import {
   NativeSelect,
   Notice,
   PercentField,
+  SectionHeading,
+  Stack,
+  Text,
   TextField,
+  TextLink,
   parsePercent,
 } from '@lookbook/web-ui';
 import type { IpConsoleQuery, Maturity, RemixApproval, TemplateUse } from '../../../gql/graphql';
@@ -74,23 +77,21 @@ export function BindCard({
 
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Bind a template</h2>
+      <SectionHeading>Bind a template</SectionHeading>
       {bind.isSuccess && (
         <Notice tone="good" className="mb-3">
           Bound. Fans now remix it under these terms.
         </Notice>
       )}
       {templates.length === 0 ? (
-        <EmptyState title="No template to bind">
-          <Link to="/studio/templates/new" className="text-accent underline">
-            Import a workflow template
-          </Link>{' '}
-          first: an original of yours, not a remix.
+        <EmptyState title="No template to bind" level={3}>
+          <TextLink to="/studio/templates/new">Import a workflow template</TextLink> first: an original of yours, not a
+          remix.
         </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
-          <form
-            className="flex flex-col gap-3"
+          <Stack
+            as="form"
             data-testid="bind-form"
             onSubmit={(event) => {
               event.preventDefault();
@@ -110,17 +111,17 @@ export function BindCard({
               options={templates.map((t) => ({ id: t.id, label: `${t.name} (${t.status.toLowerCase()})` }))}
             />
             {subgraphs.length > 0 && (
-              <div className="flex flex-col gap-1">
+              <Stack gap={1}>
                 <NativeSelect
                   label="Lock a subgraph to this IP"
                   value={locked}
                   onChange={setLocked}
                   options={[{ id: '', label: 'None' }, ...subgraphs.map((s) => ({ id: s.id, label: s.name }))]}
                 />
-                <p className="text-xs text-muted">
+                <Text size="xs">
                   Only a subgraph nobody else has published, and no other IP has locked. Unbinding releases it.
-                </p>
-              </div>
+                </Text>
+              </Stack>
             )}
             <Checkbox isSelected={remixAllowed} onChange={setRemixAllowed}>
               Fans may remix it
@@ -162,11 +163,11 @@ export function BindCard({
             <Button type="submit" className="self-start" isPending={bind.isPending} isDisabled={!!shareError}>
               Bind to IP
             </Button>
-          </form>
+          </Stack>
           <section aria-labelledby="terms-explained" className="rounded-lg bg-raised p-4 text-sm">
-            <h3 id="terms-explained" className="mb-2 font-semibold">
+            <SectionHeading level={3} size="sm" id="terms-explained">
               What fans may do
-            </h3>
+            </SectionHeading>
             <ul className="list-disc pl-5" data-testid="terms-explained">
               {explainTerms(terms).map((line) => (
                 <li key={line}>{line}</li>

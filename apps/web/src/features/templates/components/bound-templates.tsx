@@ -1,7 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Button, Card, Dialog, Notice } from '@lookbook/web-ui';
+import {
+  Button,
+  Card,
+  Dialog,
+  Notice,
+  RuledList,
+  RuledListItem,
+  SectionHeading,
+  Stack,
+  TextLink,
+} from '@lookbook/web-ui';
 import type { IpConsoleQuery } from '../../../gql/graphql';
 import { errorMessage } from '../../../lib/api-error';
 import { execute } from '../../../lib/graphql-client';
@@ -39,7 +48,7 @@ export function BoundTemplates({
   const lock = confirming?.ipBinding?.lockedSubgraph?.name;
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Bound templates</h2>
+      <SectionHeading>Bound templates</SectionHeading>
       {unbind.isSuccess && (
         <Notice tone="good" className="mb-3">
           Unbound “{unbind.data.unbindTemplateFromIp.template.name}”.{' '}
@@ -49,13 +58,13 @@ export function BoundTemplates({
           )}
         </Notice>
       )}
-      <ul className="flex flex-col divide-y divide-line text-sm" data-testid="bound-templates">
+      <RuledList className="text-sm" data-testid="bound-templates">
         {templates.map((t) => (
-          <li key={t.id} className="flex flex-wrap items-center gap-3 py-2">
+          <RuledListItem key={t.id}>
             <span className="min-w-0 flex-1 break-words">
-              <Link to="/templates/$id" params={{ id: t.id }} className="font-medium text-accent underline">
+              <TextLink to="/templates/$id" params={{ id: t.id }} strong>
                 {t.name}
-              </Link>{' '}
+              </TextLink>{' '}
               · {ipName(t)} · your share {share(t)} of each remix sale
               {t.ipBinding?.lockedSubgraph && <> · locks “{t.ipBinding.lockedSubgraph.name}”</>}
             </span>
@@ -69,9 +78,9 @@ export function BoundTemplates({
             >
               Unbind…
             </Button>
-          </li>
+          </RuledListItem>
         ))}
-      </ul>
+      </RuledList>
       <Dialog
         title={confirming ? `Unbind “${confirming.name}” from ${ipName(confirming)}?` : 'Unbind'}
         isOpen={!!confirming}
@@ -80,7 +89,7 @@ export function BoundTemplates({
         }}
       >
         {confirming && (
-          <div className="flex flex-col gap-4 text-sm" data-testid="unbind-confirmation">
+          <Stack gap={4} className="text-sm" data-testid="unbind-confirmation">
             <ul className="list-disc space-y-1 pl-5">
               {lock && <li>The lock on “{lock}” is released: anyone may use that subgraph again.</li>}
               <li>
@@ -95,15 +104,15 @@ export function BoundTemplates({
               <li>You can bind this template again later.</li>
             </ul>
             {unbind.isError && <Notice tone="bad">{errorMessage(unbind.error)}</Notice>}
-            <div className="flex flex-wrap justify-end gap-2">
+            <Stack direction="row" gap={2} justify="end">
               <Button variant="secondary" onPress={() => setConfirming(null)}>
                 Keep it bound
               </Button>
               <Button variant="danger" onPress={() => unbind.mutate(confirming.id)} isPending={unbind.isPending}>
                 Unbind
               </Button>
-            </div>
-          </div>
+            </Stack>
+          </Stack>
         )}
       </Dialog>
     </Card>

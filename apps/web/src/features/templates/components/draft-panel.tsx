@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Button, Card, Checkbox, Notice } from '@lookbook/web-ui';
+import { Button, Card, Checkbox, Notice, SectionHeading, Stack, Text } from '@lookbook/web-ui';
 import { SampleImages } from '../../../components/sample-images';
 import { errorMessage } from '../../../lib/api-error';
 import { execute } from '../../../lib/graphql-client';
@@ -47,17 +47,18 @@ export function DraftPanel({ version, templateId }: { version: Version; template
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Draft {version.label}</h2>
-      <p className="mb-3 text-sm text-muted">Choose what users may set. Everything else stays as in your workflow.</p>
+      <SectionHeading description="Choose what users may set. Everything else stays as in your workflow.">
+        Draft {version.label}
+      </SectionHeading>
       {version.warnings.map((w) => (
         <Notice key={w.code + w.message} tone="warn" className="mb-2">
           {w.message}
         </Notice>
       ))}
       {candidates.length === 0 ? (
-        <p className="text-sm text-muted">No settable inputs were found in this workflow.</p>
+        <Text>No settable inputs were found in this workflow.</Text>
       ) : (
-        <div className="mb-3 flex flex-col gap-2" data-testid="slot-picker">
+        <Stack gap={2} className="mb-3" data-testid="slot-picker">
           {candidates.map((s) => (
             <Checkbox
               key={s.key}
@@ -72,12 +73,12 @@ export function DraftPanel({ version, templateId }: { version: Version; template
               }
             >
               {s.label}{' '}
-              <span className="text-muted">
+              <Text as="span" size="inherit">
                 ({s.type.toLowerCase()}, now {shown(s.default)})
-              </span>
+              </Text>
             </Checkbox>
           ))}
-        </div>
+        </Stack>
       )}
       {(save.isError || publish.isError) && (
         <Notice tone="bad" className="mb-2">
@@ -89,7 +90,9 @@ export function DraftPanel({ version, templateId }: { version: Version; template
           Parameters saved.
         </Notice>
       )}
-      <h3 className="mt-4 mb-2 text-base font-semibold">Sample images</h3>
+      <SectionHeading level={3} className="mt-4">
+        Sample images
+      </SectionHeading>
       <div className="mb-4">
         <SampleImages
           versionId={version.id}
@@ -101,14 +104,14 @@ export function DraftPanel({ version, templateId }: { version: Version; template
           hint="PNG, JPEG or WebP, published without their metadata."
         />
       </div>
-      <div className="flex flex-wrap gap-2">
+      <Stack direction="row" gap={2}>
         <Button variant="secondary" onPress={() => save.mutate()} isPending={save.isPending}>
           Save parameters
         </Button>
         <Button onPress={() => publish.mutate()} isPending={publish.isPending} isDisabled={version.slots.length === 0}>
           Publish {version.label}
         </Button>
-      </div>
+      </Stack>
     </Card>
   );
 }

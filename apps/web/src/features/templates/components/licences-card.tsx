@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { toDecimalString } from '@lookbook/kernel/browser';
-import { Card } from '@lookbook/web-ui';
+import { Card, SectionHeading, Text } from '@lookbook/web-ui';
 import { LicenceOfferFragment, OfferMatrix } from '../../../components/offer-matrix';
 import type { OfferDraft } from '../../../components/offers-editor/offers-editor';
 import { newOffer, OffersEditor } from '../../../components/offers-editor/offers-editor';
@@ -36,7 +36,7 @@ export function LicencesCard({
   };
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Licences</h2>
+      <SectionHeading>Licences</SectionHeading>
       {owner ? (
         <OffersEditor
           key={version.id}
@@ -68,9 +68,9 @@ export function LicencesCard({
           ownerLabel="Your template"
         />
       ) : (
-        <p className="text-sm text-muted">
+        <Text>
           No licence is sold for this template: use it under its terms; the models it loads are licensed on their own.
-        </p>
+        </Text>
       )}
     </Card>
   );

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { Button, Notice } from '@lookbook/web-ui';
+import { Button, Notice, Stack, Text } from '@lookbook/web-ui';
 import { errorMessage } from '../../../lib/api-error';
 import { formatMoney } from '../../../lib/format';
 import { execute } from '../../../lib/graphql-client';
@@ -63,9 +63,10 @@ export function LicenseAllMissing({ lines, signedIn }: { lines: readonly RollupL
   if (!groups.length) return null;
   const count = groups.reduce((n, g) => n + g.offerIds.length, 0);
   return (
-    <section
+    <Stack
+      as="section"
       aria-label="License what is missing"
-      className="flex flex-col gap-3 rounded-lg border border-line bg-raised p-3 text-sm"
+      className="rounded-lg border border-line bg-raised p-3 text-sm"
       data-testid="license-all"
     >
       <p data-testid="license-all-total">
@@ -73,16 +74,18 @@ export function LicenseAllMissing({ lines, signedIn }: { lines: readonly RollupL
         {' · '}
         {groups.map((g) => formatMoney(g.total, g.currency)).join(' + ')}
         {groups.length > 1 && (
-          <span className="block text-muted">Priced in several currencies: one checkout per currency.</span>
+          <Text as="span" size="inherit" block>
+            Priced in several currencies: one checkout per currency.
+          </Text>
         )}
         {free > 0 && (
-          <span className="block text-muted">
+          <Text as="span" size="inherit" block>
             {licences(free)} more {free === 1 ? 'is' : 'are'} free: claim {free === 1 ? 'it' : 'them'} from{' '}
             {free === 1 ? 'its page' : 'their pages'}.
-          </span>
+          </Text>
         )}
       </p>
-      <div className="flex flex-wrap gap-2">
+      <Stack direction="row" gap={2}>
         {groups.map((g) =>
           !signedIn ? (
             <Button
@@ -93,9 +96,9 @@ export function LicenseAllMissing({ lines, signedIn }: { lines: readonly RollupL
               {g.offerIds.length === 1 ? 'Sign in to license it' : `Sign in to license all ${g.offerIds.length}`}
             </Button>
           ) : g.offerIds.length > MAX_CHECKOUT_LINES ? (
-            <span key={g.currency} className="text-muted">
+            <Text as="span" size="inherit" key={g.currency}>
               More than {MAX_CHECKOUT_LINES} licences in {g.currency}: license them from their pages.
-            </span>
+            </Text>
           ) : (
             <Button
               key={g.currency}
@@ -109,8 +112,8 @@ export function LicenseAllMissing({ lines, signedIn }: { lines: readonly RollupL
             </Button>
           ),
         )}
-      </div>
+      </Stack>
       {checkout.isError && <Notice tone="bad">{errorMessage(checkout.error)}</Notice>}
-    </section>
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Button, Card, Checkbox, NativeSelect, Notice, TextField } from '@lookbook/web-ui';
+import { Button, Card, Checkbox, NativeSelect, Notice, SectionHeading, Stack, Text, TextField } from '@lookbook/web-ui';
 import { errorMessage } from '../../../lib/api-error';
 import { execute } from '../../../lib/graphql-client';
 import { RenderTemplate } from '../api/queries';
@@ -43,10 +43,11 @@ export function ParameterForm({ version, name }: { version: Version; name: strin
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Parameters</h2>
-      <p className="mb-4 text-sm text-muted">Set what this template lets you change, then download it for ComfyUI.</p>
+      <SectionHeading description="Set what this template lets you change, then download it for ComfyUI.">
+        Parameters
+      </SectionHeading>
       {version.slots.length === 0 ? (
-        <p className="text-sm text-muted">This version has no parameters yet: it downloads as it is.</p>
+        <Text>This version has no parameters yet: it downloads as it is.</Text>
       ) : (
         <div className="grid max-w-2xl gap-3 sm:grid-cols-2" data-testid="parameter-form">
           {version.slots.map((slot) => (
@@ -64,7 +65,7 @@ export function ParameterForm({ version, name }: { version: Version; name: strin
           {errorMessage(render.error)}
         </Notice>
       )}
-      <div className="mt-4 flex flex-wrap gap-2">
+      <Stack direction="row" gap={2} className="mt-4">
         {version.hasWorkflow && (
           <Button
             onPress={() => render.mutate('workflow')}
@@ -82,7 +83,7 @@ export function ParameterForm({ version, name }: { version: Version; name: strin
             Download API prompt
           </Button>
         )}
-      </div>
+      </Stack>
     </Card>
   );
 }

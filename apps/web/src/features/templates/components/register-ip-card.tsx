@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Card, NativeSelect, Notice, TextField } from '@lookbook/web-ui';
+import { Button, Card, NativeSelect, Notice, SectionHeading, Stack, TextField } from '@lookbook/web-ui';
 import type { IpKind } from '../../../gql/graphql';
 import { errorMessage } from '../../../lib/api-error';
 import { execute } from '../../../lib/graphql-client';
@@ -23,9 +23,9 @@ export function RegisterIpCard() {
   });
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">Register an IP</h2>
-      <form
-        className="flex flex-col gap-3"
+      <SectionHeading>Register an IP</SectionHeading>
+      <Stack
+        as="form"
         onSubmit={(event) => {
           event.preventDefault();
           register.mutate();
@@ -46,7 +46,7 @@ export function RegisterIpCard() {
         <Button type="submit" className="self-start" isPending={register.isPending} isDisabled={!name.trim()}>
           Register
         </Button>
-      </form>
+      </Stack>
     </Card>
   );
 }

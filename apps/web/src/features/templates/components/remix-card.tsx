@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Button, Card, Notice, PercentField, TextField, parsePercent } from '@lookbook/web-ui';
+import { Button, Card, Notice, PercentField, SectionHeading, TextField, parsePercent } from '@lookbook/web-ui';
 import { errorMessage } from '../../../lib/api-error';
 import { execute } from '../../../lib/graphql-client';
 import { RemixTemplate } from '../api/mutations';
@@ -20,8 +20,9 @@ export function RemixCard({ parentId, parentName }: { parentId: string; parentNa
   });
   return (
     <Card>
-      <h2 className="mb-1 text-lg font-semibold">Remix it</h2>
-      <p className="mb-3 text-sm text-muted">A copy of yours, within these terms, passing a share of its sales up.</p>
+      <SectionHeading description="A copy of yours, within these terms, passing a share of its sales up.">
+        Remix it
+      </SectionHeading>
       <div className="grid max-w-2xl gap-3 sm:grid-cols-2">
         <TextField label="Name" value={name} onChange={setName} />
         <PercentField

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Card, ErrorState, LoadingState, NativeSelect } from '@lookbook/web-ui';
+import { Card, ErrorState, LoadingState, NativeSelect, SectionHeading } from '@lookbook/web-ui';
 import { errorMessage, isRetryable } from '../../../lib/api-error';
 import { FIRST_PURPOSE, rollupQuery } from '../api/queries';
 import { RollupView } from './rollup-view';
@@ -11,18 +11,21 @@ export function RollupCard({ versionId, signedIn }: { versionId: string; signedI
   const rollup = useQuery(rollupQuery(versionId, purpose, signedIn));
   return (
     <Card>
-      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-        <h2 className="text-lg font-semibold">Can I use this?</h2>
-        <NativeSelect
-          label="For"
-          value={purpose}
-          onChange={(v) => setPurpose(v as 'PERSONAL' | 'COMMERCIAL')}
-          options={[
-            { id: 'COMMERCIAL', label: 'Commercial use' },
-            { id: 'PERSONAL', label: 'Personal use' },
-          ]}
-        />
-      </div>
+      <SectionHeading
+        actions={
+          <NativeSelect
+            label="For"
+            value={purpose}
+            onChange={(v) => setPurpose(v as 'PERSONAL' | 'COMMERCIAL')}
+            options={[
+              { id: 'COMMERCIAL', label: 'Commercial use' },
+              { id: 'PERSONAL', label: 'Personal use' },
+            ]}
+          />
+        }
+      >
+        Can I use this?
+      </SectionHeading>
       {rollup.isPending ? (
         <LoadingState label="Checking licences" />
       ) : rollup.isError ? (

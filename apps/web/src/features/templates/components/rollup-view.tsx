@@ -1,6 +1,5 @@
-import { Link } from '@tanstack/react-router';
 import type { BadgeTone, NoticeTone } from '@lookbook/web-ui';
-import { Badge, Notice } from '@lookbook/web-ui';
+import { Badge, Notice, Stack, Text, TextAnchor, TextLink } from '@lookbook/web-ui';
 import type { TemplateRollupQuery } from '../../../gql/graphql';
 import { formatMoney } from '../../../lib/format';
 import { BLOCKING, verdictWords } from '../rollup-words';
@@ -32,9 +31,9 @@ function Reason({ line }: { line: Line }) {
   return (
     <>
       {line.reason.slice(0, at)}
-      <a href={licence.url} target="_blank" rel="noopener noreferrer" className="text-accent underline">
+      <TextAnchor href={licence.url} target="_blank" rel="noopener noreferrer">
         {licence.name}
-      </a>
+      </TextAnchor>
       {line.reason.slice(at + licence.name.length)}
     </>
   );
@@ -44,14 +43,15 @@ function Reason({ line }: { line: Line }) {
 function LineAction({ line }: { line: Line }) {
   if (line.offer && line.resolved)
     return (
-      <Link
+      <TextLink
         to="/models/$id"
         params={{ id: line.resolved.modelId }}
-        className="justify-self-end text-right text-sm font-medium text-accent underline sm:order-last"
+        strong
+        className="justify-self-end text-right text-sm sm:order-last"
       >
         License it ·{' '}
         {line.offer.tier === 'FREE' ? 'free' : formatMoney(line.offer.priceAmount, line.offer.priceCurrency)}
-      </Link>
+      </TextLink>
     );
   return null;
 }
@@ -62,7 +62,7 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
   const blocking = rollup.lines.filter((l) => BLOCKING.includes(l.status));
   const unknown = rollup.lines.filter((l) => l.status === 'UNKNOWN');
   return (
-    <div className="flex flex-col gap-3" data-testid="license-rollup">
+    <Stack data-testid="license-rollup">
       <Notice tone={TONE[rollup.verdict] ?? 'warn'}>
         <strong data-testid="rollup-verdict" className="block">
           {headline}
@@ -104,7 +104,7 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
       </Notice>
       <LicenseAllMissing lines={rollup.lines} signedIn={signedIn} />
       {rollup.lines.length === 0 ? (
-        <p className="text-sm text-muted">This workflow loads no model files.</p>
+        <Text>This workflow loads no model files.</Text>
       ) : (
         <ul className="flex flex-col divide-y divide-line rounded-lg border border-line text-sm">
           {rollup.lines.map((line, i) => {
@@ -123,20 +123,22 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
                 </Badge>
                 <span className="order-last col-span-2 min-w-0 sm:order-none sm:col-span-1">
                   <span className="font-medium [overflow-wrap:anywhere]">{line.name}</span>{' '}
-                  <span className="text-muted">· {line.kind}</span>
+                  <Text as="span" size="inherit">
+                    · {line.kind}
+                  </Text>
                   {line.resolved && (
                     <>
                       {' · '}
-                      <Link to="/models/$id" params={{ id: line.resolved.modelId }} className="text-accent underline">
+                      <TextLink to="/models/$id" params={{ id: line.resolved.modelId }}>
                         {line.resolved.modelName} — {line.resolved.versionName}
-                      </Link>
+                      </TextLink>
                     </>
                   )}
                   {line.published && <> · {line.published.title}</>}
                   {line.reason && (
-                    <span className="block text-muted">
+                    <Text as="span" size="inherit" block>
                       <Reason line={line} />
-                    </span>
+                    </Text>
                   )}
                 </span>
                 <LineAction line={line} />
@@ -145,6 +147,6 @@ export function RollupView({ rollup, signedIn }: { rollup: Rollup; signedIn: boo
           })}
         </ul>
       )}
-    </div>
+    </Stack>
   );
 }

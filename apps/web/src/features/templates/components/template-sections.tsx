@@ -1,5 +1,4 @@
-import { Link } from '@tanstack/react-router';
-import { Badge, Card, Detail } from '@lookbook/web-ui';
+import { Badge, Card, Detail, SectionHeading, Stack, Text, TextLink } from '@lookbook/web-ui';
 import type { ImageSource } from '../../../components/responsive-image';
 import { ResponsiveImage } from '../../../components/responsive-image';
 import type { Lineage, Terms, Version } from '../api/template-view';
@@ -9,21 +8,30 @@ export function Lockfile({ version }: { version: Version }) {
   const { nodes, models } = version.lockfile;
   return (
     <Card>
-      <h2 className="mb-3 text-lg font-semibold">What it needs</h2>
+      <SectionHeading>What it needs</SectionHeading>
       {models.length === 0 && nodes.length === 0 ? (
-        <p className="text-sm text-muted">No models or custom nodes were detected.</p>
+        <Text>No models or custom nodes were detected.</Text>
       ) : (
         <dl data-testid="lockfile">
           {models.map((m) => (
             <Detail key={m.folder + m.name} term={m.kind.replace(/_/g, ' ')}>
               <span className="font-mono text-xs break-all">{m.name}</span>
               {m.unused && <Badge className="ml-2">unused (strength 0)</Badge>}
-              {m.sha256 && <span className="ml-2 font-mono text-xs text-muted">{m.sha256.slice(0, 10)}</span>}
+              {m.sha256 && (
+                <Text as="span" size="xs" className="ml-2 font-mono">
+                  {m.sha256.slice(0, 10)}
+                </Text>
+              )}
             </Detail>
           ))}
           {nodes.map((n) => (
             <Detail key={n.id} term="node pack">
-              {n.id} {n.version && <span className="text-muted">{n.version}</span>}
+              {n.id}{' '}
+              {n.version && (
+                <Text as="span" size="inherit">
+                  {n.version}
+                </Text>
+              )}
             </Detail>
           ))}
         </dl>
@@ -31,11 +39,12 @@ export function Lockfile({ version }: { version: Version }) {
     </Card>
   );
 }
+
 /** The IP owner's terms, said plainly. */
 export function TermsCard({ terms }: { terms: Terms }) {
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">Remix terms</h2>
+      <SectionHeading>Remix terms</SectionHeading>
       <ul className="list-disc pl-5 text-sm text-ink" data-testid="remix-terms">
         {explainTerms(terms, 'fan').map((line) => (
           <li key={line}>{line}</li>
@@ -44,33 +53,35 @@ export function TermsCard({ terms }: { terms: Terms }) {
     </Card>
   );
 }
+
 export function LineageCard({ lineage }: { lineage: Lineage }) {
   if (!lineage.ancestors.length && !lineage.descendants.length) return null;
   return (
     <Card>
-      <h2 className="mb-2 text-lg font-semibold">Remix tree</h2>
-      <ul className="flex flex-col gap-1 text-sm" data-testid="remix-tree">
+      <SectionHeading>Remix tree</SectionHeading>
+      <Stack as="ul" gap={1} className="text-sm" data-testid="remix-tree">
         {lineage.ancestors.map((e) => (
           <li key={`up-${e.parentId}`}>
             Remixes{' '}
-            <Link to="/templates/$id" params={{ id: e.parentId }} className="text-accent underline">
+            <TextLink to="/templates/$id" params={{ id: e.parentId }}>
               its parent
-            </Link>{' '}
+            </TextLink>{' '}
             ({e.shareBps / 100}% of sales to it, {e.status.toLowerCase()})
           </li>
         ))}
         {lineage.descendants.map((e) => (
           <li key={`down-${e.childId}`}>
-            <Link to="/templates/$id" params={{ id: e.childId }} className="text-accent underline">
+            <TextLink to="/templates/$id" params={{ id: e.childId }}>
               A remix
-            </Link>{' '}
+            </TextLink>{' '}
             ({e.depth === 1 ? 'direct' : `${e.depth} generations down`}, {e.status.toLowerCase()})
           </li>
         ))}
-      </ul>
+      </Stack>
     </Card>
   );
 }
+
 /** The version's sample images: what the workflow makes (the first is the one it was imported from). */
 export function TemplateSamples({ images, name }: { images: readonly ({ id: string } & ImageSource)[]; name: string }) {
   return (
