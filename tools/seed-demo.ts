@@ -108,7 +108,13 @@ async function signInOrUp(baseUrl: string, person: DemoPerson): Promise<Session>
   const anonymous = client(baseUrl);
   try {
     await anonymous(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
-      input: { handle: person.handle, email: person.email, password: person.password, displayName: person.displayName },
+      input: {
+        handle: person.handle,
+        email: person.email,
+        password: person.password,
+        displayName: person.displayName,
+        acceptTerms: true,
+      },
     });
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -25,6 +25,7 @@ describe('UserRepository (PostgreSQL)', () => {
     createdAt: new Date(),
     updatedAt: new Date(),
     passwordChangedAt: new Date(),
+    emailVerifiedAt: null,
   });
 
   it('keeps handles and emails unique regardless of case, as typed errors, writing nothing', async () => {
