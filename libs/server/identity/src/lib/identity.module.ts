@@ -31,7 +31,8 @@ import { AccountTokenRepository } from './tokens/account-token.repository';
 import { AccountTokenService } from './tokens/account-token.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([
+  imports: [
+    TypeOrmModule.forFeature([
       UserEntity,
       PublicProfileView,
       SessionEntity,
@@ -39,7 +40,8 @@ import { AccountTokenService } from './tokens/account-token.service';
       ApiKeyEntity,
       AccountTokenEntity,
       TermsAcceptanceEntity,
-    ]),],
+    ]),
+  ],
   providers: [
     UserRepository,
     SessionRepository,

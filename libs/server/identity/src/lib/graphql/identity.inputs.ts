@@ -11,7 +11,8 @@ export class SignUpInput {
   @Field(() => String, { nullable: true }) displayName?: string | null;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'The terms of service and privacy notice are accepted; without it no account is made (TERMS_NOT_ACCEPTED).',
+    description:
+      'The terms of service and privacy notice are accepted; without it no account is made (TERMS_NOT_ACCEPTED).',
   })
   acceptTerms?: boolean | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { AccountTokenEntity } from './account-token.entity';
 import type { AccountTokenPurpose } from './account-token.rules';
 
@@ -49,15 +49,11 @@ export class AccountTokenRepository {
     purposes: readonly AccountTokenPurpose[],
     at: Date,
   ): Promise<number> {
-    let total = 0;
-    for (const purpose of purposes) {
-      const result = await manager.update(
-        AccountTokenEntity,
-        { userId, purpose, usedAt: IsNull(), supersededAt: IsNull() },
-        { supersededAt: at },
-      );
-      total += result.affected ?? 0;
-    }
-    return total;
+    const result = await manager.update(
+      AccountTokenEntity,
+      { userId, purpose: In([...purposes]), usedAt: IsNull(), supersededAt: IsNull() },
+      { supersededAt: at },
+    );
+    return result.affected ?? 0;
   }
 }

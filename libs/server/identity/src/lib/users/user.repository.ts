@@ -52,7 +52,13 @@ export class UserRepository {
 
   /** Records that a user accepted a version of the terms (again: keeps the first acceptance). */
   async recordTermsAcceptance(manager: EntityManager, acceptance: TermsAcceptanceEntity): Promise<void> {
-    await manager.getRepository(TermsAcceptanceEntity).createQueryBuilder().insert().values(acceptance).orIgnore().execute();
+    await manager
+      .getRepository(TermsAcceptanceEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(acceptance)
+      .orIgnore()
+      .execute();
   }
 
   async findTermsAcceptances(userId: string, manager?: EntityManager): Promise<TermsAcceptanceEntity[]> {
@@ -62,7 +68,12 @@ export class UserRepository {
 
   /** The user row, locked for a change of address or password in the caller's transaction. */
   findByIdForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
-    return manager.getRepository(UserEntity).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id })
+      .getOne();
   }
 
   async markEmailVerified(manager: EntityManager, id: string, email: string, at: Date): Promise<boolean> {

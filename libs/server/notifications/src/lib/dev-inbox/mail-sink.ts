@@ -11,6 +11,8 @@ export interface MailSink {
   /** `smtp://127.0.0.1:<port>`: give it to senders as SMTP_URL. */
   url: string;
   port: number;
+  /** Messages delivered over SMTP, and how many of them were new (a repeated Message-ID is kept once). */
+  counts(): { delivered: number; kept: number };
   stop(): Promise<void>;
 }
 
@@ -18,7 +20,9 @@ export interface MailSink {
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 const addresses = (field: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).filter(Boolean);
+  (Array.isArray(field) ? field : field ? [field] : [])
+    .flatMap((a) => a.value.map((v) => v.address ?? ''))
+    .filter(Boolean);
 
 /** The file a message is kept in: named by its Message-ID, so a message delivered twice is kept once. */
 export const receivedFileName = (messageId: string) =>
@@ -52,6 +56,7 @@ export async function startMailSink(options: {
   if (options.production) throw new Error('The development mail sink refuses to run with NODE_ENV=production');
   await mkdir(options.directory, { recursive: true });
   let received = 0;
+  let kept = 0;
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -70,6 +75,7 @@ export async function startMailSink(options: {
           await writeFile(temporary, JSON.stringify(mail, null, 2));
           try {
             await link(temporary, join(options.directory, `${mail.id}.json`));
+            kept += 1;
           } catch (error) {
             if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
           } finally {
@@ -92,6 +98,7 @@ export async function startMailSink(options: {
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
+    counts: () => ({ delivered: received, kept }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
