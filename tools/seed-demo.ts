@@ -34,7 +34,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * across tiers, some with a second version), payout accounts on the local gateway, and a demo buyer who claimed free
  * licences and bought paid ones through the local checkout — so creators have sales, splits, transfers and a payout.
  * Idempotent: a second start finds everything in place. The only SQL is the operator's first admin (there is no API
- * for it) and reading a payout account id for the local gateway's admin payout trigger.
+ * for it), marking the demo accounts' addresses verified (they are made-up addresses: their verification mails wait in
+ * the development inbox, but nothing in the demo depends on following them), and reading a payout account id for the
+ * local gateway's admin payout trigger.
  */
 export async function seedDemoContent(baseUrl: string, databaseUrl: string): Promise<DemoContent> {
   const people = new Map<string, Session>();
@@ -43,6 +45,10 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
   await db.connect();
   try {
     await db.query(`UPDATE identity.user SET roles = '{admin}' WHERE handle = $1 AND roles = '{}'`, [DEMO.handle]);
+    await db.query(
+      `UPDATE identity.user SET email_verified_at = created_at WHERE handle = ANY($1) AND email_verified_at IS NULL`,
+      [[...people.keys()]],
+    );
     const ids = new Map<string, string>();
     for (const [handle, session] of people) {
       if (handle === DEMO_BUYER.handle) continue;

@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     for (const creator of demo.creators) say(`demo creator: ${creator.login} / ${creator.password}`);
     say(`demo buyer: ${demo.buyerLogin} / ${demo.buyerPassword} (licences, orders; pays with the local test checkout)`);
   }
+  if (mail.embedded) say(`mail goes to the development inbox: ${url}/dev/inbox`);
   say(`Lookbook is running at ${url}  —  GraphQL: ${url}/graphql  —  Ctrl-C to stop`);
 }
 

@@ -25,6 +25,7 @@ import { useTitle } from '../../lib/use-title';
 import { accountKeys } from './api/keys';
 import { ChangePassword, CreateApiKey, RevokeApiKey, RevokeSession, SetMaturity } from './api/mutations';
 import { accountQuery } from './api/queries';
+import { EmailCard } from './components/email-card';
 
 const MATURITY_CHOICES: { id: Maturity; label: string }[] = [
   { id: 'SFW', label: 'Safe for work only' },
@@ -84,6 +85,7 @@ export function AccountPage() {
           </Link>
         </Card>
       )}
+      {me && <EmailCard email={me.email} verified={me.emailVerified} />}
       {me && <MaturityCard current={me.maxMaturity} />}
       <PasswordCard />
       <Card>
