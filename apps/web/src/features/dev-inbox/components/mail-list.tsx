@@ -12,7 +12,7 @@ export function MailList({ mails, open, to }: { mails: InboxMailSummary[]; open?
       </EmptyState>
     );
   return (
-    <ul className="divide-y divide-line rounded-card border border-line" data-testid="inbox-list">
+    <ul className="divide-y divide-line self-start rounded-card border border-line" data-testid="inbox-list">
       {mails.map((mail) => (
         <li key={mail.id}>
           <Link
