@@ -65,8 +65,9 @@ describe('account mail over SMTP (development inbox)', () => {
       { what: `${count} ${kind} mail(s) to ${to}` },
     );
   const tokenIn = (mail: InboxMail) => new URL(mail.links[0]!).searchParams.get('token')!;
-  const as = (user: Pick<TestUser, 'accessToken'> | undefined) => (query: string, variables?: Record<string, unknown>) =>
-    gql(api.server, query, variables, user?.accessToken);
+  const as =
+    (user: Pick<TestUser, 'accessToken'> | undefined) => (query: string, variables?: Record<string, unknown>) =>
+      gql(api.server, query, variables, user?.accessToken);
 
   it('sign-up mails a verification link; following it verifies, once', async () => {
     const user = await signUpUser(api.server);
@@ -96,9 +97,9 @@ describe('account mail over SMTP (development inbox)', () => {
     const second = mails.find((m) => m.id !== first!.id)!;
 
     expect(errorCode(await as(undefined)(VERIFY, { t: tokenIn(first!) }))).toBe('TOKEN_SUPERSEDED');
-    expect(errorCode(await as(undefined)(RESET, { i: { token: tokenIn(second), newPassword: strongPassword() } }))).toBe(
-      'TOKEN_WRONG_PURPOSE',
-    );
+    expect(
+      errorCode(await as(undefined)(RESET, { i: { token: tokenIn(second), newPassword: strongPassword() } })),
+    ).toBe('TOKEN_WRONG_PURPOSE');
     expect(errorCode(await as(other)(VERIFY, { t: tokenIn(second) }))).toBe('TOKEN_OTHER_ACCOUNT');
     for (const garbage of ['', 'lbt_short', `lbt_${'A'.repeat(43)}`, tokenIn(second).toUpperCase(), 'x'.repeat(5000)])
       expect(errorCode(await as(undefined)(VERIFY, { t: garbage }))).toBe('TOKEN_INVALID');
@@ -156,9 +157,9 @@ describe('account mail over SMTP (development inbox)', () => {
   it('changes the email address only once the new address confirms; the old one is told both times', async () => {
     const user = await signUpUser(api.server);
     const newEmail = `moved-${Date.now()}@example.test`;
-    expect(
-      errorCode(await as(user)(CHANGE, { i: { newEmail, currentPassword: 'not-the-password-1234' } })),
-    ).toBe('WRONG_PASSWORD');
+    expect(errorCode(await as(user)(CHANGE, { i: { newEmail, currentPassword: 'not-the-password-1234' } }))).toBe(
+      'WRONG_PASSWORD',
+    );
     expect(errorCode(await as(user)(CHANGE, { i: { newEmail: user.email, currentPassword: user.password } }))).toBe(
       'SAME_EMAIL',
     );

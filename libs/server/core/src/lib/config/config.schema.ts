@@ -294,10 +294,17 @@ export const configSchema = z
       'The sender of every mail (`Name <address>` or a bare address); its domain also names Message-IDs.',
       z
         .string()
-        .regex(/^(?:[^<>\r\n]{0,80}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
+        .regex(
+          /^(?:[^<>\r\n]{0,80}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+          'must be an address or "Name <address>"',
+        )
         .default('Lookbook <no-reply@lookbook.localhost>'),
     ),
-    EMBEDDED_SMTP_PORT: setting('mail', 'Port of the embedded SMTP sink (when `SMTP_URL` is unset).', port.default(54331)),
+    EMBEDDED_SMTP_PORT: setting(
+      'mail',
+      'Port of the embedded SMTP sink (when `SMTP_URL` is unset).',
+      port.default(54331),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -79,7 +79,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example:465' }).mail.smtpUrl).toBe('smtps://u:p@smtp.example:465');
     expect(() => loadConfig({ SMTP_URL: 'http://u:zz-secret@smtp.example' })).toThrow(/SMTP_URL: must be an smtp/);
     expect(() => loadConfig({ SMTP_URL: 'http://u:zz-secret@smtp.example' })).not.toThrow(/zz-secret/);
-    expect(loadConfig({ MAIL_FROM: 'Lookbook <hi@lookbook.example>' }).mail.from).toBe('Lookbook <hi@lookbook.example>');
+    expect(loadConfig({ MAIL_FROM: 'Lookbook <hi@lookbook.example>' }).mail.from).toBe(
+      'Lookbook <hi@lookbook.example>',
+    );
     for (const bad of ['nobody', 'A <b@c>\r\nBcc: x@y', 'two@a.b, three@c.d'])
       expect(() => loadConfig({ MAIL_FROM: bad })).toThrow(/MAIL_FROM/);
   });
