@@ -27,6 +27,7 @@ export interface Session {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const pick = <T, K extends keyof T>(from: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, from[k]]));
 
 /**
  * Demo content for a local run, made through the public API the way people would: five creators with a few dozen
@@ -34,7 +35,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * across tiers, some with a second version), payout accounts on the local gateway, and a demo buyer who claimed free
  * licences and bought paid ones through the local checkout — so creators have sales, splits, transfers and a payout.
  * Idempotent: a second start finds everything in place. The only SQL is the operator's first admin (there is no API
- * for it) and reading a payout account id for the local gateway's admin payout trigger.
+ * for it), marking the demo accounts' made-up addresses verified (their mails wait in the development inbox), and
+ * reading a payout account id for the local gateway's admin payout trigger.
  */
 export async function seedDemoContent(baseUrl: string, databaseUrl: string): Promise<DemoContent> {
   const people = new Map<string, Session>();
@@ -43,6 +45,10 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
   await db.connect();
   try {
     await db.query(`UPDATE identity.user SET roles = '{admin}' WHERE handle = $1 AND roles = '{}'`, [DEMO.handle]);
+    await db.query(
+      `UPDATE identity.user SET email_verified_at = created_at WHERE handle = ANY($1) AND email_verified_at IS NULL`,
+      [[...people.keys()]],
+    );
     const ids = new Map<string, string>();
     for (const [handle, session] of people) {
       if (handle === DEMO_BUYER.handle) continue;
@@ -108,7 +114,7 @@ async function signInOrUp(baseUrl: string, person: DemoPerson): Promise<Session>
   const anonymous = client(baseUrl);
   try {
     await anonymous(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
-      input: { handle: person.handle, email: person.email, password: person.password, displayName: person.displayName },
+      input: { ...pick(person, 'handle', 'email', 'password', 'displayName'), acceptTerms: true },
     });
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfigOrExit, resolveDatabase } from '@lookbook/core';
 import { MIGRATIONS } from '@lookbook/migrations';
+import { mailEnvironment, resolveMailTransport } from '@lookbook/notifications';
 import { resolveObjectStorage, storageEnvironment } from '@lookbook/storage';
 import { seedDemoContent } from './seed-demo';
 
@@ -23,7 +24,13 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config, MIGRATIONS, say);
   const register = join(__dirname, '..', '..', '..', 'tools', 'register.js');
   const storage = await resolveObjectStorage(config, say);
-  const env = { ...process.env, DATABASE_URL: database.url, ...storageEnvironment(storage.settings) };
+  const mail = await resolveMailTransport(config, say);
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    ...storageEnvironment(storage.settings),
+    ...mailEnvironment(mail.smtpUrl),
+  };
   const children: ChildProcess[] = [];
   let stopping = false;
 
@@ -41,6 +48,7 @@ async function main(): Promise<void> {
           }),
       ),
     );
+    await mail.stop();
     await storage.stop();
     await database.stop();
     process.exit(code);
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
     for (const creator of demo.creators) say(`demo creator: ${creator.login} / ${creator.password}`);
     say(`demo buyer: ${demo.buyerLogin} / ${demo.buyerPassword} (licences, orders; pays with the local test checkout)`);
   }
+  if (mail.embedded) say(`mail goes to the development inbox: ${url}/dev/inbox`);
   say(`Lookbook is running at ${url}  —  GraphQL: ${url}/graphql  —  Ctrl-C to stop`);
 }
 

@@ -146,6 +146,7 @@ describe('addresses and origins in the browser', () => {
       await page.getByLabel('Display name').fill('Buyer');
       await page.getByLabel('Email').fill(`${handle}@example.test`);
       await page.getByLabel('Password').fill('lantern-harbor-violet-93');
+      await page.getByText(/I accept the terms/).click();
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByTestId('account-link').waitFor();
       await page.goto(at(host, `/models/${first.modelId}?version=${first.versionId}`));

@@ -63,6 +63,7 @@ describe('marketplace journey', () => {
     await page.getByLabel('Display name').fill(handle.replace(/-\d+$/, ''));
     await page.getByLabel('Email').fill(`${handle}@example.test`);
     await page.getByLabel('Password').fill('lantern-harbor-violet-93');
+    await page.getByText(/I accept the terms/).click();
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByTestId('account-link').waitFor();
   }

@@ -49,6 +49,7 @@ const present = referenceAvailable('comfyui');
     await page.getByLabel('Display name').fill(name);
     await page.getByLabel('Email').fill(`${handle}@example.test`);
     await page.getByLabel('Password').fill('lantern-harbor-violet-93');
+    await page.getByText(/I accept the terms/).click();
     await page.getByRole('button', { name: 'Create account' }).click();
     // Signed in once the account link carries their name (hidden behind the menu on a phone).
     await page.getByTestId('account-link').filter({ hasText: name }).waitFor({ state: 'attached' });

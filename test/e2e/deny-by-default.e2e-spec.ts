@@ -7,10 +7,14 @@ import { startTestApi } from './support/test-api';
 
 /** Every operation reachable anonymously. Adding one here is a security review, not a formality. */
 const PUBLIC_OPERATIONS = [
+  'Mutation.confirmEmailChange', // the one-time link mailed to the new address is the credential
   'Mutation.refreshSession',
   'Mutation.requestModelFileDownload', // free files to anyone; paid ones checked inside
+  'Mutation.requestPasswordReset', // the same answer for every address; rate limited per address and IP
+  'Mutation.resetPassword', // the one-time link from the reset mail is the credential
   'Mutation.signIn',
   'Mutation.signUp',
+  'Mutation.verifyEmail', // the one-time link mailed to the address is the credential
   'Query.baseModels',
   'Query.currencies',
   'Query.facetValues', // published models only, like search
@@ -30,6 +34,8 @@ const PUBLIC_OPERATIONS = [
 ];
 const PUBLIC_ROUTES = [
   'GET /.well-known/jwks.json',
+  'GET /api/dev/mail', // the development inbox: never mounted in production (graphql-hardening checks)
+  'GET /api/dev/mail/:id',
   'GET /api/v1/licenses/:id/verify',
   'GET /api/v1/model-files/:id/download',
   'GET /api/v1/model-versions/by-hash/:hash',

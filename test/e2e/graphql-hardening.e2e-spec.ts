@@ -118,6 +118,7 @@ describe('GraphQL hardening', () => {
           S3_ACCESS_KEY_ID: 'unused',
           S3_SECRET_ACCESS_KEY: 'unused',
           LICENSE_SIGNING_KEYS: JSON.stringify([await newKey()]),
+          SMTP_URL: 'smtp://127.0.0.1:1',
           PAYMENTS_PROVIDER: 'stripe',
           STRIPE_SECRET_KEY: 'sk_test_unused',
           STRIPE_WEBHOOK_SECRET: 'whsec_unused',
@@ -131,6 +132,11 @@ describe('GraphQL hardening', () => {
       expect(errorCode(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
       const typo = await gql(prod.server, `{ mee { id } }`);
       expect(typo.errors![0]!.message).not.toMatch(/Did you mean/);
+    });
+
+    it('has no development inbox (the route is not mounted at all)', async () => {
+      expect((await request(prod.server).get('/api/dev/mail')).status).toBe(404);
+      expect((await request(prod.server).get(`/api/dev/mail/${'a'.repeat(32)}`)).status).toBe(404);
     });
   });
 

@@ -81,6 +81,7 @@ describe('hardening: every input at the edge', () => {
               email: `x${Math.random()}@example.test`,
               password: 'Umber-quartz-ff00aa-lantern',
               displayName: v,
+              acceptTerms: true,
             },
           }),
       },

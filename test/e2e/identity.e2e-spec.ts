@@ -25,7 +25,7 @@ describe('identity over HTTP', () => {
     const handle = uniqueHandle('journey');
     const password = strongPassword();
     const up = await gql<{ signUp: { user: { handle: string; roles: string[] } } }>(api.server, SIGN_UP, {
-      input: { handle, email: `${handle}@Example.TEST`, password },
+      input: { handle, email: `${handle}@Example.TEST`, password, acceptTerms: true },
     });
     expect(up.errors).toBeUndefined();
     expect(up.data!.signUp.user).toMatchObject({ handle, roles: [] });
@@ -75,7 +75,7 @@ describe('identity over HTTP', () => {
     ])('%s', async (_name, makeInput, code) => {
       const existing = await signUpUser(api.server);
       const before = await userCount();
-      const input = { ...(await makeInput(existing.handle)), password: strongPassword() };
+      const input = { ...(await makeInput(existing.handle)), password: strongPassword(), acceptTerms: true };
       if (code === 'EMAIL_TAKEN') input.email = existing.email.toUpperCase();
       const response = await gql(api.server, SIGN_UP, { input });
       expect(errorCode(response)).toBe(code);
@@ -93,9 +93,17 @@ describe('identity over HTTP', () => {
       ['a reserved handle', { handle: 'Admin' }, 'HANDLE_RESERVED'],
       ['an invalid email', { email: 'not-an-email' }, 'INVALID_EMAIL'],
       ['an overlong display name', { displayName: 'n'.repeat(81) }, 'INVALID_DISPLAY_NAME'],
+      ['terms not accepted', { acceptTerms: false }, 'TERMS_NOT_ACCEPTED'],
+      ['terms left out', { acceptTerms: null }, 'TERMS_NOT_ACCEPTED'],
     ])('rejects %s', async (_name, override, code) => {
       const handle = uniqueHandle();
-      const input = { handle, email: `${handle}@example.test`, password: strongPassword(), ...override };
+      const input = {
+        handle,
+        email: `${handle}@example.test`,
+        password: strongPassword(),
+        acceptTerms: true,
+        ...override,
+      };
       if (input.password === 'HANDLE_PLACEHOLDER') input.password = `${handle}${handle}`;
       const before = await userCount();
       const response = await gql(api.server, SIGN_UP, { input });

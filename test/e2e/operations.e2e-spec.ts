@@ -44,7 +44,7 @@ describe('health, readiness and database outages', () => {
     expect(JSON.stringify(during.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
     const failedSignUp = await gql(
       api.server,
-      `mutation { signUp(input: { handle: "during_outage", email: "o@example.test", password: "Umber-quartz-outage-lantern" }) { user { id } } }`,
+      `mutation { signUp(input: { handle: "during_outage", email: "o@example.test", password: "Umber-quartz-outage-lantern", acceptTerms: true }) { user { id } } }`,
     );
     expect(errorCode(failedSignUp)).toBe('SERVICE_UNAVAILABLE');
 
@@ -110,7 +110,7 @@ describe('graceful shutdown', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `mutation { signUp(input: { handle: "draining_user", email: "drain@example.test", password: "Umber-quartz-drain-lantern" }) { user { handle } } }`,
+        query: `mutation { signUp(input: { handle: "draining_user", email: "drain@example.test", password: "Umber-quartz-drain-lantern", acceptTerms: true }) { user { handle } } }`,
       }),
     });
     await arrived;

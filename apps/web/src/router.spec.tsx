@@ -182,8 +182,18 @@ describe('routes own their data', () => {
 });
 
 describe('the route tree', () => {
-  // Pages that read nothing from the server but who is signed in (the root's loader asks that for every page).
-  const NO_DATA = ['/sign-in', '/sign-up', '/check', '/studio/templates/new'];
+  // Pages that read nothing from the server but who is signed in (the root's loader asks that for every page). The
+  // pages a mailed link opens only act (using a one-time token is a mutation, never a loader's query).
+  const NO_DATA = [
+    '/sign-in',
+    '/sign-up',
+    '/check',
+    '/studio/templates/new',
+    '/forgot-password',
+    '/verify-email',
+    '/confirm-email',
+    '/reset-password',
+  ];
 
   it('gives every route with server data a loader', () => {
     const router = createAppRouter(new QueryClient());

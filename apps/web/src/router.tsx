@@ -18,6 +18,7 @@ import { NotFound, RouteError } from './app/route-states';
 import { loadAccount, loadProfile } from './features/account/api/loaders';
 import { loadBrowse, loadModelPage, loadVersionRedirect } from './features/catalog/api/loaders';
 import { loadOrder } from './features/checkout/api/loaders';
+import { loadDevInbox } from './features/dev-inbox/api/loaders';
 import { loadEarnings } from './features/earnings/api/loaders';
 import { loadLibrary } from './features/library/api/loaders';
 import { loadStaff } from './features/staff/api/loaders';
@@ -98,6 +99,51 @@ const signUp = createRoute({
   path: '/sign-up',
   validateSearch: nextSearch,
   component: lazyRouteComponent(() => import('./features/account/auth-forms'), 'SignUpPage'),
+});
+
+/** A mailed one-time link carries its token in the query (`?token=lbt_…`). */
+const tokenSearch = z.object({
+  token: z.catch(z.optional(z.string().check(z.maxLength(200))), undefined),
+});
+
+const verifyEmail = createRoute({
+  getParentRoute: () => root,
+  path: '/verify-email',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('./features/account/verify-email-page'), 'VerifyEmailPage'),
+});
+
+const confirmEmail = createRoute({
+  getParentRoute: () => root,
+  path: '/confirm-email',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('./features/account/confirm-email-page'), 'ConfirmEmailPage'),
+});
+
+const forgotPassword = createRoute({
+  getParentRoute: () => root,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./features/account/forgot-password-page'), 'ForgotPasswordPage'),
+});
+
+const resetPassword = createRoute({
+  getParentRoute: () => root,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('./features/account/reset-password-page'), 'ResetPasswordPage'),
+});
+
+/** What the development SMTP sink received (its API route exists only outside production). */
+const devInbox = createRoute({
+  getParentRoute: () => root,
+  path: '/dev/inbox',
+  validateSearch: z.object({
+    to: z.catch(z.optional(z.string().check(z.maxLength(254))), undefined),
+    mail: z.catch(z.optional(z.string().check(z.regex(/^[0-9a-f]{32}$/))), undefined),
+  }),
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => loadDevInbox(context.queryClient, deps),
+  component: lazyRouteComponent(() => import('./features/dev-inbox/dev-inbox-page'), 'DevInboxPage'),
 });
 
 const account = createRoute({
@@ -224,6 +270,11 @@ const routeTree = root.addChildren([
   profile,
   signIn,
   signUp,
+  verifyEmail,
+  confirmEmail,
+  forgotPassword,
+  resetPassword,
+  devInbox,
   account,
   library,
   order,

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfigOrExit, resolveDatabase } from '@lookbook/core';
 import { MIGRATIONS } from '@lookbook/migrations';
+import { resolveMailTransport } from '@lookbook/notifications';
 import { resolveObjectStorage } from '@lookbook/storage';
 import { WorkerModule } from './worker.module';
 
@@ -12,8 +13,9 @@ async function main(): Promise<void> {
   const log = new Logger('worker');
   const database = await resolveDatabase(config, MIGRATIONS, (line) => log.log(line));
   const storage = await resolveObjectStorage(config, (line) => log.log(line));
+  const mail = await resolveMailTransport(config, (line) => log.log(line));
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.register({ config, databaseUrl: database.url, storage: storage.settings }),
+    WorkerModule.register({ config, databaseUrl: database.url, storage: storage.settings, smtpUrl: mail.smtpUrl }),
     {
       bufferLogs: true,
     },
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     log.log(`${signal} received: finishing running jobs`);
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
     await app.close();
+    await mail.stop();
     await storage.stop();
     await database.stop();
     process.exit(0);

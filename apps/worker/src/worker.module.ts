@@ -5,6 +5,7 @@ import { CoreModule } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
 import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
+import { NotificationsModule } from '@lookbook/notifications';
 import { SearchModule } from '@lookbook/search';
 import type { S3Settings } from '@lookbook/storage';
 import { StorageModule } from '@lookbook/storage';
@@ -16,6 +17,8 @@ export class WorkerModule {
     config: AppConfig;
     databaseUrl: string;
     storage: S3Settings;
+    /** Where mail goes: `SMTP_URL`, or the embedded sink (`resolveMailTransport`). */
+    smtpUrl: string;
     clock?: Clock;
   }): DynamicModule {
     return {
@@ -23,6 +26,7 @@ export class WorkerModule {
       imports: [
         CoreModule.forRoot({ ...options, processName: 'worker', runJobs: true }),
         StorageModule.forRoot(options.storage),
+        NotificationsModule.register({ config: options.config, smtpUrl: options.smtpUrl }),
         IdentityModule,
         CatalogModule,
         SearchModule,

@@ -7,6 +7,7 @@ import { CatalogModule } from '@lookbook/catalog';
 import { CommerceModule } from '@lookbook/commerce';
 import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
+import { NotificationsModule } from '@lookbook/notifications';
 import { SearchModule } from '@lookbook/search';
 import { TemplatesModule } from '@lookbook/templates';
 import type { S3Settings } from '@lookbook/storage';
@@ -31,6 +32,7 @@ export class AppModule {
         CoreModule.forRoot({ ...options, processName: 'api' }),
         GraphqlApiModule.forRoot(options.config),
         StorageModule.forRoot(options.storage),
+        NotificationsModule.register({ config: options.config }),
         IdentityModule,
         CatalogModule,
         LicensingModule,

@@ -14,6 +14,7 @@ export const scopes = {
   account: ['account'],
   catalog: ['catalog'],
   checkout: ['checkout'],
+  devInbox: ['dev-inbox'],
   earnings: ['earnings'],
   library: ['library'],
   staff: ['staff'],

@@ -15,6 +15,7 @@ const MeQuery = graphql(`
       roles
       maxMaturity
       createdAt
+      emailVerified
     }
   }
 `);

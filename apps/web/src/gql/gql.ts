@@ -23,7 +23,7 @@ type Documents = {
     "\n  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": typeof types.SetOffersDocument,
     "\n  mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": typeof types.SetTemplateOffersDocument,
     "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      droppedWords\n      hashMatch\n      maturity\n      hits {\n        kind\n        price {\n          free\n          cheapestPaid {\n            tier\n            amount\n            currency\n          }\n        }\n        model {\n          id\n          ...ModelCard\n        }\n        template {\n          id\n          ...TemplateCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n      creators(first: 4) @include(if: $withFacets) {\n        handle\n        name\n        models\n        templates\n      }\n    }\n  }\n": typeof types.BrowseDocument,
-    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n      emailVerified\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment ModelCard on StyleModel {\n    id\n    name\n    type\n    owner {\n      ...ModelOwnerFields\n    }\n    baseModel {\n      name\n    }\n    versions {\n      id\n      sampleImages {\n        id\n        ...Image\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n        }\n      }\n    }\n  }\n": typeof types.ModelCardFragmentDoc,
     "\n  fragment LicenceOffer on LicenseOffer {\n    id\n    tier\n    revision\n    priceAmount\n    priceCurrency\n    termsText\n    termsSha256\n    permissions {\n      commercialUse\n      derivativesAllowed\n      derivativeMayChangeLicense\n      creditRequired\n      creditLine\n      seats\n      revenueCap\n      printRunCap\n    }\n  }\n": typeof types.LicenceOfferFragmentDoc,
@@ -36,6 +36,12 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SetMaturityPreference($maxMaturity: Maturity!) {\n    setMaturityPreference(maxMaturity: $maxMaturity) {\n      id\n      maxMaturity\n    }\n  }\n": typeof types.SetMaturityPreferenceDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      emailVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation RequestEmailChange($input: RequestEmailChangeInput!) {\n    requestEmailChange(input: $input)\n  }\n": typeof types.RequestEmailChangeDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token) {\n      id\n      email\n      emailVerified\n    }\n  }\n": typeof types.ConfirmEmailChangeDocument,
     "\n  query Account {\n    mySessions(first: 50) {\n      nodes {\n        id\n        current\n        userAgent\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n    myApiKeys(first: 50) {\n      nodes {\n        id\n        name\n        displayPrefix\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n      createdAt\n    }\n  }\n": typeof types.ProfileDocument,
     "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": typeof types.RequestDownloadDocument,
@@ -103,7 +109,7 @@ const documents: Documents = {
     "\n  mutation SetOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": types.SetOffersDocument,
     "\n  mutation SetTemplateOffers($versionId: UUID!, $offers: [LicenseOfferInput!]!) {\n    setTemplateLicenseOffers(versionId: $versionId, offers: $offers) {\n      id\n      tier\n      revision\n    }\n  }\n": types.SetTemplateOffersDocument,
     "\n  query Browse(\n    $query: String\n    $filters: SearchFilterInput\n    $exclude: SearchExcludeInput\n    $sort: SearchSort\n    $first: Int!\n    $after: String\n    $withFacets: Boolean!\n  ) {\n    search(query: $query, filters: $filters, exclude: $exclude, sort: $sort, first: $first, after: $after) {\n      total\n      hasNextPage\n      endCursor\n      didYouMean\n      droppedWords\n      hashMatch\n      maturity\n      hits {\n        kind\n        price {\n          free\n          cheapestPaid {\n            tier\n            amount\n            currency\n          }\n        }\n        model {\n          id\n          ...ModelCard\n        }\n        template {\n          id\n          ...TemplateCard\n        }\n        highlights {\n          field\n          segments {\n            text\n            match\n          }\n        }\n      }\n      facets @include(if: $withFacets) {\n        facet\n        values {\n          value\n          count\n        }\n      }\n      creators(first: 4) @include(if: $withFacets) {\n        handle\n        name\n        models\n        templates\n      }\n    }\n  }\n": types.BrowseDocument,
-    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n      emailVerified\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment ModelCard on StyleModel {\n    id\n    name\n    type\n    owner {\n      ...ModelOwnerFields\n    }\n    baseModel {\n      name\n    }\n    versions {\n      id\n      sampleImages {\n        id\n        ...Image\n      }\n      licenseOffers {\n        id\n        tier\n        priceAmount\n        priceCurrency\n        permissions {\n          commercialUse\n          derivativesAllowed\n        }\n      }\n    }\n  }\n": types.ModelCardFragmentDoc,
     "\n  fragment LicenceOffer on LicenseOffer {\n    id\n    tier\n    revision\n    priceAmount\n    priceCurrency\n    termsText\n    termsSha256\n    permissions {\n      commercialUse\n      derivativesAllowed\n      derivativeMayChangeLicense\n      creditRequired\n      creditLine\n      seats\n      revenueCap\n      printRunCap\n    }\n  }\n": types.LicenceOfferFragmentDoc,
@@ -116,6 +122,12 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SetMaturityPreference($maxMaturity: Maturity!) {\n    setMaturityPreference(maxMaturity: $maxMaturity) {\n      id\n      maxMaturity\n    }\n  }\n": types.SetMaturityPreferenceDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      emailVerified\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation RequestEmailChange($input: RequestEmailChangeInput!) {\n    requestEmailChange(input: $input)\n  }\n": types.RequestEmailChangeDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token) {\n      id\n      email\n      emailVerified\n    }\n  }\n": types.ConfirmEmailChangeDocument,
     "\n  query Account {\n    mySessions(first: 50) {\n      nodes {\n        id\n        current\n        userAgent\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n    myApiKeys(first: 50) {\n      nodes {\n        id\n        name\n        displayPrefix\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n        revokedAt\n      }\n    }\n  }\n": types.AccountDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n      createdAt\n    }\n  }\n": types.ProfileDocument,
     "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": types.RequestDownloadDocument,
@@ -210,7 +222,7 @@ export function graphql(source: "\n  query Browse(\n    $query: String\n    $fil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      handle\n      displayName\n      email\n      roles\n      maxMaturity\n      createdAt\n      emailVerified\n    }\n  }\n"): typeof import('./graphql').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -259,6 +271,30 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetMaturityPreference($maxMaturity: Maturity!) {\n    setMaturityPreference(maxMaturity: $maxMaturity) {\n      id\n      maxMaturity\n    }\n  }\n"): typeof import('./graphql').SetMaturityPreferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      emailVerified\n    }\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n"): typeof import('./graphql').ResendVerificationEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestEmailChange($input: RequestEmailChangeInput!) {\n    requestEmailChange(input: $input)\n  }\n"): typeof import('./graphql').RequestEmailChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token) {\n      id\n      email\n      emailVerified\n    }\n  }\n"): typeof import('./graphql').ConfirmEmailChangeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

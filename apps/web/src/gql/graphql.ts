@@ -280,6 +280,17 @@ export type RemixTermsInput = {
   requiredTags: Array<string>;
 };
 
+export type RequestEmailChangeInput = {
+  currentPassword: string;
+  newEmail: string;
+};
+
+export type ResetPasswordInput = {
+  newPassword: string;
+  /** The token from the reset link. */
+  token: string;
+};
+
 export type RevocationReason =
   | 'DISPUTE_LOST'
   | 'FRAUD'
@@ -366,6 +377,8 @@ export type SignInInput = {
 };
 
 export type SignUpInput = {
+  /** The terms of service and privacy notice are accepted; without it no account is made (TERMS_NOT_ACCEPTED). */
+  acceptTerms?: boolean | null | undefined;
   displayName?: string | null | undefined;
   email: string;
   handle: string;
@@ -528,7 +541,7 @@ export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCu
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, handle: string, displayName: string, email: string, roles: Array<Role>, maxMaturity: Maturity, createdAt: string } };
+export type MeQuery = { me: { id: string, handle: string, displayName: string, email: string, roles: Array<Role>, maxMaturity: Maturity, createdAt: string, emailVerified: boolean } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -594,6 +607,46 @@ export type SetMaturityPreferenceMutationVariables = Exact<{
 
 
 export type SetMaturityPreferenceMutation = { setMaturityPreference: { id: string, maxMaturity: Maturity } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { id: string, email: string, emailVerified: boolean } };
+
+export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResendVerificationEmailMutation = { resendVerificationEmail: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type RequestEmailChangeMutationVariables = Exact<{
+  input: RequestEmailChangeInput;
+}>;
+
+
+export type RequestEmailChangeMutation = { requestEmailChange: boolean };
+
+export type ConfirmEmailChangeMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmEmailChangeMutation = { confirmEmailChange: { id: string, email: string, emailVerified: boolean } };
 
 export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1447,6 +1500,7 @@ export const MeDocument = new TypedDocumentString(`
     roles
     maxMaturity
     createdAt
+    emailVerified
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
@@ -1510,6 +1564,44 @@ export const SetMaturityPreferenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetMaturityPreferenceMutation, SetMaturityPreferenceMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token) {
+    id
+    email
+    emailVerified
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ResendVerificationEmailDocument = new TypedDocumentString(`
+    mutation ResendVerificationEmail {
+  resendVerificationEmail
+}
+    `) as unknown as TypedDocumentString<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const RequestEmailChangeDocument = new TypedDocumentString(`
+    mutation RequestEmailChange($input: RequestEmailChangeInput!) {
+  requestEmailChange(input: $input)
+}
+    `) as unknown as TypedDocumentString<RequestEmailChangeMutation, RequestEmailChangeMutationVariables>;
+export const ConfirmEmailChangeDocument = new TypedDocumentString(`
+    mutation ConfirmEmailChange($token: String!) {
+  confirmEmailChange(token: $token) {
+    id
+    email
+    emailVerified
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
 export const AccountDocument = new TypedDocumentString(`
     query Account {
   mySessions(first: 50) {

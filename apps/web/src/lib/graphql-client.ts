@@ -79,6 +79,8 @@ export async function execute<TResult, TVariables>(
     body = await post<TResult>(query, variables ?? {}, token);
     error = firstError(body);
   }
+  // The session was ended elsewhere (signed out on another device, a password reset): this browser is signed out too.
+  if (error && token && SIGNED_OUT.has(error.code)) sessionStore.set(null);
   if (error) throw error;
   return body.data as TResult;
 }

@@ -41,3 +41,4 @@ export * from './lib/database/public-changes';
 export * from './lib/graphql/preloaded';
 export * from './lib/http/body-limit';
 export * from './lib/http/public-url';
+export * from './lib/mail/mail-outbox';

@@ -13,8 +13,21 @@ const user = (w: SqlWorld) => {
     createdAt: w.at,
     updatedAt: w.at,
     passwordChangedAt: w.at,
+    emailVerifiedAt: null,
   };
 };
+
+const accountToken = (w: SqlWorld, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'CHANGE_EMAIL') => ({
+  id: w.newId(),
+  userId: w.buyer,
+  purpose,
+  tokenHash: Buffer.from(w.sha256(), 'hex'),
+  email: 'buyer-1@bench.invalid',
+  createdAt: w.at,
+  expiresAt: new Date(w.at.getTime() + 1_800_000),
+  usedAt: null,
+  supersededAt: null,
+});
 
 const refreshToken = (w: SqlWorld, sessionId: string) => ({
   id: w.newId(),
@@ -39,6 +52,19 @@ export default {
       updatePassword: (w) => [w.buyer, 'not-a-password-hash', w.at],
       setMaxMaturity: (w) => [w.buyer, 'SUGGESTIVE', w.at],
       setRoles: (w) => [w.buyer, [], w.at],
+      recordTermsAcceptance: (w, tx) => [tx, { userId: w.buyer, version: '2026-12-01', acceptedAt: w.at, ip: null }],
+      findTermsAcceptances: (w) => [w.buyer],
+      findByIdForUpdate: (w, tx) => [tx, w.buyer],
+      markEmailVerified: (w, tx) => [tx, w.buyer, 'buyer-1@bench.invalid', w.at],
+      changeEmail: (w, tx) => [tx, w.buyer, `moved-${w.newId().slice(0, 8)}@bench.invalid`, w.at],
+      updatePasswordIn: (w, tx) => [tx, w.buyer, 'not-a-password-hash', w.at],
+    },
+    AccountTokenRepository: {
+      issue: (w, tx) => [tx, accountToken(w, 'RESET_PASSWORD')],
+      findByHash: (w) => [Buffer.from(w.sha256(), 'hex')],
+      findByHashForUpdate: (w, tx) => [tx, Buffer.from(w.sha256(), 'hex')],
+      markUsed: (w, tx) => [tx, w.newId(), w.at],
+      supersedeAll: (w, tx) => [tx, w.buyer, ['VERIFY_EMAIL', 'RESET_PASSWORD'], w.at],
     },
     SessionRepository: {
       create: (w) => {
@@ -66,6 +92,7 @@ export default {
       revokeAllForUser: [
         { name: 'all', args: (w) => [w.newId(), 'PASSWORD_CHANGED', w.at] },
         { name: 'all but one', args: (w) => [w.newId(), 'PASSWORD_CHANGED', w.at, w.session] },
+        { name: 'in a transaction', args: (w, tx) => [w.newId(), 'PASSWORD_RESET', w.at, undefined, tx] },
       ],
       listLiveForUser: [
         { name: 'first page', args: (w) => [w.buyer, w.at, { first: 20 }, identity] },

@@ -98,6 +98,11 @@ UPDATE "identity"."session"
 SET "revoked_at" = $1, "revoke_reason" = $2
 WHERE "user_id" = $3 AND "revoked_at" IS NULL AND "id" <> $4;
 
+-- SessionRepository.revokeAllForUser (in a transaction)
+UPDATE "identity"."session"
+SET "revoked_at" = $1, "revoke_reason" = $2
+WHERE "user_id" = $3 AND "revoked_at" IS NULL;
+
 -- SessionRepository.rotate
 UPDATE "identity"."refresh_token"
 SET "used_at" = $1

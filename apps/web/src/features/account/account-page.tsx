@@ -25,6 +25,7 @@ import { accountQuery } from './api/queries';
 import { NewApiKey } from './components/new-api-key';
 import { MaturityCard } from './components/maturity-card';
 import { PasswordCard } from './components/password-card';
+import { EmailCard } from './components/email-card';
 
 /** Your account: profile, password, signed-in devices, and API keys for tools. */
 export function AccountPage() {
@@ -62,6 +63,7 @@ export function AccountPage() {
           </TextLink>
         </Card>
       )}
+      {me && <EmailCard email={me.email} verified={me.emailVerified} />}
       {me && <MaturityCard current={me.maxMaturity} />}
       <PasswordCard />
       <Card>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { Button, Card, Notice, Stack, Text, TextField, TextLink } from '@lookbook/web-ui';
+import { Button, Card, Checkbox, Notice, Stack, Text, TextField, TextLink } from '@lookbook/web-ui';
 import { ApiError, errorMessage } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { sessionStore } from '../../lib/session-store';
@@ -78,6 +78,9 @@ export function SignInPage() {
         <Button type="submit" isPending={signIn.isPending}>
           Sign in
         </Button>
+        <TextLink to="/forgot-password" className="self-start text-sm">
+          Forgot your password?
+        </TextLink>
       </Stack>
     </Card>
   );
@@ -88,17 +91,19 @@ const SIGN_UP_FIELDS = {
   email: ['EMAIL_TAKEN', 'INVALID_EMAIL'],
   password: ['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_TOO_WEAK'],
   displayName: ['INVALID_DISPLAY_NAME'],
+  acceptTerms: ['TERMS_NOT_ACCEPTED'],
 };
 
 export function SignUpPage() {
   const { next } = signUpRoute.useSearch();
   useTitle('Create an account');
   const [form, setForm] = useState({ handle: '', email: '', displayName: '', password: '' });
+  const [acceptTerms, setAcceptTerms] = useState(false);
   const signedIn = useSignedIn(next);
   const signUp = useMutation({
     mutationFn: () =>
       execute(SignUp, {
-        input: { ...form, displayName: form.displayName.trim() || undefined },
+        input: { ...form, displayName: form.displayName.trim() || undefined, acceptTerms },
       }),
     onSuccess: (data) => signedIn(data.signUp),
   });
@@ -163,6 +168,17 @@ export function SignUpPage() {
           error={errorFor('password')}
           isRequired
         />
+        <div className="flex flex-col gap-1">
+          <Checkbox isSelected={acceptTerms} onChange={setAcceptTerms} name="acceptTerms">
+            I accept the terms of service and the privacy notice
+          </Checkbox>
+          {errorFor('acceptTerms') && (
+            <p className="text-xs text-bad" data-testid="field-error" role="alert">
+              {errorFor('acceptTerms')}
+            </p>
+          )}
+        </div>
+        <p className="text-xs text-muted">We mail you a link to verify your address.</p>
         <Button type="submit" isPending={signUp.isPending}>
           Create account
         </Button>

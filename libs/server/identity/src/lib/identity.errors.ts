@@ -49,4 +49,23 @@ export const IdentityErrors = {
   sessionNotFound: () => new NotFoundError('SESSION_NOT_FOUND', 'Session not found'),
   apiKeyNotFound: () => new NotFoundError('API_KEY_NOT_FOUND', 'API key not found'),
   userNotFound: () => new NotFoundError('USER_NOT_FOUND', 'User not found'),
+  termsNotAccepted: (version: string) =>
+    new ValidationError('TERMS_NOT_ACCEPTED', 'Accept the terms of service to create an account', {
+      field: 'acceptTerms',
+      version,
+    }),
+  emailAlreadyVerified: () => new ConflictError('EMAIL_ALREADY_VERIFIED', 'Your email address is already verified'),
+  sameEmail: () => new ValidationError('SAME_EMAIL', 'That is already your email address', { field: 'newEmail' }),
+  // One-time links (verify, reset, change of email). They can say why, since only the holder of the link sees it.
+  tokenInvalid: () => new ValidationError('TOKEN_INVALID', 'This link is not valid; ask for a new one'),
+  tokenExpired: () => new ValidationError('TOKEN_EXPIRED', 'This link has expired; ask for a new one'),
+  tokenUsed: () => new ValidationError('TOKEN_USED', 'This link was already used; ask for a new one if you need it'),
+  tokenSuperseded: () =>
+    new ValidationError('TOKEN_SUPERSEDED', 'A newer link was sent after this one; use the latest mail'),
+  tokenWrongPurpose: () => new ValidationError('TOKEN_WRONG_PURPOSE', 'This link is for something else'),
+  tokenOtherAccount: () =>
+    new ForbiddenError(
+      'TOKEN_OTHER_ACCOUNT',
+      'This link belongs to another account; sign out, or sign in to that account, to use it',
+    ),
 };

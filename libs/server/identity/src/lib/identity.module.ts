@@ -20,13 +20,37 @@ import { SessionService } from './sessions/session.service';
 import { SweepSessionsJob } from './sessions/sweep-sessions.job';
 import { TokenSigner } from './sessions/token-signer';
 import { UserRepository } from './users/user.repository';
+import { AccountEmailResolver } from './users/account-email.resolver';
+import { EmailChangeService } from './users/email-change.service';
+import { EmailVerificationService } from './users/email-verification.service';
+import { PasswordResetResolver } from './users/password-reset.resolver';
+import { PasswordResetService } from './users/password-reset.service';
+import { TermsAcceptanceEntity } from './users/terms-acceptance.entity';
+import { AccountTokenEntity } from './tokens/account-token.entity';
+import { AccountTokenRepository } from './tokens/account-token.repository';
+import { AccountTokenService } from './tokens/account-token.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, PublicProfileView, SessionEntity, RefreshTokenEntity, ApiKeyEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      UserEntity,
+      PublicProfileView,
+      SessionEntity,
+      RefreshTokenEntity,
+      ApiKeyEntity,
+      AccountTokenEntity,
+      TermsAcceptanceEntity,
+    ]),
+  ],
   providers: [
     UserRepository,
     SessionRepository,
     ApiKeyRepository,
+    AccountTokenRepository,
+    AccountTokenService,
+    EmailVerificationService,
+    EmailChangeService,
+    PasswordResetService,
     PasswordHasher,
     TokenSigner,
     AccountService,
@@ -39,6 +63,8 @@ import { UserRepository } from './users/user.repository';
     AccountResolver,
     SessionResolver,
     ApiKeyResolver,
+    AccountEmailResolver,
+    PasswordResetResolver,
   ],
   exports: [AUTHENTICATOR, IdentityFacade],
 })

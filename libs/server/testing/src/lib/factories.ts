@@ -34,6 +34,7 @@ export async function signUpUser(
     handle,
     email: overrides.email ?? `${handle}@example.test`,
     password: overrides.password ?? strongPassword(),
+    acceptTerms: true,
   };
   const response = await gql<{
     signUp: { accessToken: string; refreshToken: string; user: { id: string; handle: string; email: string } };

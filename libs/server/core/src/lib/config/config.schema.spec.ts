@@ -14,7 +14,7 @@ describe('the config schema documents itself', () => {
   });
 
   it('flags every credential as sensitive (by name, so a new one cannot slip through)', () => {
-    const credential = /SECRET|PASSWORD|_TOKEN$|API_KEY|ACCESS_KEY|SIGNING_KEYS|CREDENTIAL|DATABASE_URL/;
+    const credential = /SECRET|PASSWORD|_TOKEN$|API_KEY|ACCESS_KEY|SIGNING_KEYS|CREDENTIAL|DATABASE_URL|SMTP_URL/;
     for (const name of names) if (credential.test(name)) expect([name, isSensitive(name)]).toEqual([name, true]);
     expect(names.filter(isSensitive).sort()).toEqual([
       'AUTH_SECRET',
@@ -23,6 +23,7 @@ describe('the config schema documents itself', () => {
       'MEILI_API_KEY',
       'S3_ACCESS_KEY_ID',
       'S3_SECRET_ACCESS_KEY',
+      'SMTP_URL',
       'STRIPE_CONNECT_WEBHOOK_SECRET',
       'STRIPE_SECRET_KEY',
       'STRIPE_WEBHOOK_SECRET',

@@ -14,6 +14,7 @@ export const CONFIG_GROUPS = {
   storage: 'Storage and media',
   payments: 'Payments',
   search: 'Search',
+  mail: 'Mail',
 } as const;
 export type ConfigGroup = keyof typeof CONFIG_GROUPS;
 
@@ -53,7 +54,7 @@ export const configSchema = z
     // Server
     NODE_ENV: setting(
       'server',
-      'Production requires `DATABASE_URL`, `AUTH_SECRET`, `PUBLIC_URL`, `S3_*`, `LICENSE_SIGNING_KEYS` and `PAYMENTS_PROVIDER=stripe`, and turns off GraphQL introspection and field suggestions.',
+      'Production requires `DATABASE_URL`, `AUTH_SECRET`, `PUBLIC_URL`, `S3_*`, `LICENSE_SIGNING_KEYS`, `SMTP_URL` and `PAYMENTS_PROVIDER=stripe`, and turns off GraphQL introspection and field suggestions.',
       z.enum(['development', 'test', 'production']).default('development'),
     ),
     HOST: setting(
@@ -279,10 +280,42 @@ export const configSchema = z
       'How long a Meilisearch task may take before the write counts as failed and is retried.',
       positiveInt.max(600_000).default(30_000),
     ),
+    // Mail
+    SMTP_URL: secret(
+      'mail',
+      'SMTP relay that sends mail (`smtp://user:pass@host:587` upgrades with STARTTLS, `smtps://…:465` is TLS from the start; the URL carries its password). Required in production. Unset: an in-process SMTP sink on 127.0.0.1 receives every mail and the development inbox (`/dev/inbox`) shows it.',
+      z
+        .url()
+        .refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL')
+        .optional(),
+    ),
+    MAIL_FROM: setting(
+      'mail',
+      'The sender of every mail (`Name <address>` or a bare address); its domain also names Message-IDs.',
+      z
+        .string()
+        .regex(
+          /^(?:[^<>\r\n]{0,80}<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+          'must be an address or "Name <address>"',
+        )
+        .default('Lookbook <no-reply@lookbook.localhost>'),
+    ),
+    EMBEDDED_SMTP_PORT: setting(
+      'mail',
+      'Port of the embedded SMTP sink (when `SMTP_URL` is unset).',
+      port.default(54331),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'PUBLIC_URL', 'S3_ENDPOINT', 'LICENSE_SIGNING_KEYS'] as const)
+    for (const name of [
+      'DATABASE_URL',
+      'AUTH_SECRET',
+      'PUBLIC_URL',
+      'S3_ENDPOINT',
+      'LICENSE_SIGNING_KEYS',
+      'SMTP_URL',
+    ] as const)
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
     if (env.PAYMENTS_PROVIDER !== 'stripe')
       ctx.addIssue({

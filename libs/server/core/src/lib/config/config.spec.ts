@@ -72,6 +72,18 @@ describe('loadConfig', () => {
 
   it('requires real secrets and services in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required.*AUTH_SECRET: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: is required when NODE_ENV=production/);
+  });
+
+  it('takes only SMTP URLs for mail, never echoing one (it carries a password), and a valid sender', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example:465' }).mail.smtpUrl).toBe('smtps://u:p@smtp.example:465');
+    expect(() => loadConfig({ SMTP_URL: 'http://u:zz-secret@smtp.example' })).toThrow(/SMTP_URL: must be an smtp/);
+    expect(() => loadConfig({ SMTP_URL: 'http://u:zz-secret@smtp.example' })).not.toThrow(/zz-secret/);
+    expect(loadConfig({ MAIL_FROM: 'Lookbook <hi@lookbook.example>' }).mail.from).toBe(
+      'Lookbook <hi@lookbook.example>',
+    );
+    for (const bad of ['nobody', 'A <b@c>\r\nBcc: x@y', 'two@a.b, three@c.d'])
+      expect(() => loadConfig({ MAIL_FROM: bad })).toThrow(/MAIL_FROM/);
   });
 
   it('refuses the local payment gateway in production and requires Stripe’s secrets with Stripe', () => {
@@ -84,6 +96,7 @@ describe('loadConfig', () => {
       S3_ACCESS_KEY_ID: 'key',
       S3_SECRET_ACCESS_KEY: 'secret',
       LICENSE_SIGNING_KEYS: '[]',
+      SMTP_URL: 'smtp://mailer:pw@smtp.example:587',
     };
     expect(() => loadConfig(production)).toThrow(/PAYMENTS_PROVIDER: must be "stripe" when NODE_ENV=production/);
     expect(() => loadConfig({ ...production, PAYMENTS_PROVIDER: 'stripe' })).toThrow(

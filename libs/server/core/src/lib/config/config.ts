@@ -81,6 +81,12 @@ export interface AppConfig {
     /** How long a Meilisearch task may take before the write counts as failed (and is retried). */
     meiliTaskTimeoutMs: number;
   };
+  readonly mail: {
+    /** Absent outside production: the embedded SMTP sink receives every mail (the development inbox shows it). */
+    smtpUrl: string | undefined;
+    from: string;
+    embeddedPort: number;
+  };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -168,6 +174,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliIndexPrefix: env.MEILI_INDEX_PREFIX,
       meiliTaskTimeoutMs: env.MEILI_TASK_TIMEOUT_MS,
     },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, embeddedPort: env.EMBEDDED_SMTP_PORT },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

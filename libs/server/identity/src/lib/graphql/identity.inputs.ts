@@ -9,6 +9,12 @@ export class SignUpInput {
   @Field() email!: string;
   @Field() password!: string;
   @Field(() => String, { nullable: true }) displayName?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The terms of service and privacy notice are accepted; without it no account is made (TERMS_NOT_ACCEPTED).',
+  })
+  acceptTerms?: boolean | null;
 }
 
 @InputType()
@@ -29,4 +35,16 @@ export class CreateApiKeyInput {
   @Field(() => [ApiScopeEnum]) scopes!: ApiScope[];
   @Field(() => Int, { nullable: true, description: 'Days until the key expires (1–365); never if omitted.' })
   expiresInDays?: number | null;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the reset link.' }) token!: string;
+  @Field() newPassword!: string;
+}
+
+@InputType()
+export class RequestEmailChangeInput {
+  @Field() newEmail!: string;
+  @Field() currentPassword!: string;
 }

@@ -23,6 +23,7 @@ export function toMe(user: UserEntity): Me {
     roles: user.roles,
     maxMaturity: user.maxMaturity,
     createdAt: user.createdAt,
+    emailVerified: user.emailVerifiedAt !== null,
   });
 }
 

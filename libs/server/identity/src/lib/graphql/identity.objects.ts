@@ -32,6 +32,8 @@ export class Me {
   @Field(() => MaturityEnum, { description: 'The highest maturity search shows you by default.' })
   maxMaturity!: MaturityLevel;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field({ description: 'Whether the current email address was proven by following a mailed link.' })
+  emailVerified!: boolean;
 }
 
 @ObjectType()

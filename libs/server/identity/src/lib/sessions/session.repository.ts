@@ -78,8 +78,14 @@ export class SessionRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async revokeAllForUser(userId: string, reason: string, now: Date, exceptSessionId?: string): Promise<number> {
-    const qb = this.sessions
+  async revokeAllForUser(
+    userId: string,
+    reason: string,
+    now: Date,
+    exceptSessionId?: string,
+    manager?: EntityManager,
+  ): Promise<number> {
+    const qb = (manager?.getRepository(SessionEntity) ?? this.sessions)
       .createQueryBuilder()
       .update(SessionEntity)
       .set({ revokedAt: now, revokeReason: reason })

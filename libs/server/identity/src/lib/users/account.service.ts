@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Actor, AppConfig, ClientInfo, Role } from '@lookbook/core';
-import { APP_CONFIG, Clock, RateLimiter } from '@lookbook/core';
+import { APP_CONFIG, Clock, RateLimiter, Transactions } from '@lookbook/core';
 import type { MaturityLevel } from '@lookbook/kernel';
 import { codePoints, DEFAULT_MAX_MATURITY, MATURITY_LEVELS, newId, oneLine } from '@lookbook/kernel';
 import type { UserEntity } from './user.entity';
@@ -9,6 +9,8 @@ import { IdentityErrors } from '../identity.errors';
 import { PasswordHasher } from './password-hasher';
 import type { IssuedSession } from '../sessions/session.service';
 import { SessionService } from '../sessions/session.service';
+import { EmailVerificationService } from './email-verification.service';
+import { CURRENT_TERMS_VERSION } from './terms';
 import { UserRepository } from './user.repository';
 
 const HANDLE = /^[A-Za-z0-9][A-Za-z0-9_-]{2,29}$/;
@@ -51,6 +53,8 @@ export interface SignUpInput {
   email: string;
   password: string;
   displayName?: string | null;
+  /** The terms of service and privacy notice: an account is only made when they are accepted. */
+  acceptTerms?: boolean | null;
 }
 
 @Injectable()
@@ -62,14 +66,20 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
+    private readonly verification: EmailVerificationService,
   ) {}
 
-  /** Validates everything before hashing (cheap checks first), creates the user and signs them in. */
+  /**
+   * Validates everything before hashing (cheap checks first), then in one transaction creates the user, records the
+   * accepted terms and queues the verification mail; then signs them in.
+   */
   async signUp(input: SignUpInput, client: ClientInfo): Promise<IssuedSession> {
     await this.limiter.consume(
       { name: 'sign-up-ip', points: this.config.auth.rateLimitPerMinute, durationSeconds: 60 },
       client.ip,
     );
+    if (input.acceptTerms !== true) throw IdentityErrors.termsNotAccepted(CURRENT_TERMS_VERSION);
     const handle = input.handle.trim();
     const email = input.email.trim();
     const displayName = oneLine(input.displayName ?? handle, 'displayName');
@@ -91,8 +101,18 @@ export class AccountService {
       createdAt: now,
       updatedAt: now,
       passwordChangedAt: now,
+      emailVerifiedAt: null,
     };
-    await this.users.insert(user);
+    await this.transactions.run(async (manager) => {
+      await this.users.insert(user, manager);
+      await this.users.recordTermsAcceptance(manager, {
+        userId: user.id,
+        version: CURRENT_TERMS_VERSION,
+        acceptedAt: now,
+        ip: client.ip || null,
+      });
+      await this.verification.sendVerification(manager, user);
+    });
     return this.sessions.issue(user, client);
   }
 

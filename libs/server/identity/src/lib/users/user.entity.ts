@@ -15,4 +15,6 @@ export class UserEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'password_changed_at' }) passwordChangedAt!: Date;
+  /** When the current address was proven (a link mailed to it was followed); null until then. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true }) emailVerifiedAt!: Date | null;
 }

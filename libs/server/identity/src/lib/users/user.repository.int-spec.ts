@@ -1,6 +1,8 @@
+import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed } from '@lookbook/testing';
+import { TermsAcceptanceEntity } from './terms-acceptance.entity';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 
@@ -9,7 +11,7 @@ describe('UserRepository (PostgreSQL)', () => {
   let users: UserRepository;
 
   beforeAll(async () => {
-    bed = await createRepositoryTestBed([UserEntity]);
+    bed = await createRepositoryTestBed([UserEntity, TermsAcceptanceEntity]);
     users = new UserRepository(bed.dataSource.getRepository(UserEntity));
   });
   afterAll(() => bed.close());
@@ -25,6 +27,7 @@ describe('UserRepository (PostgreSQL)', () => {
     createdAt: new Date(),
     updatedAt: new Date(),
     passwordChangedAt: new Date(),
+    emailVerifiedAt: null,
   });
 
   it('keeps handles and emails unique regardless of case, as typed errors, writing nothing', async () => {
@@ -55,5 +58,46 @@ describe('UserRepository (PostgreSQL)', () => {
       passwordChangedAt: at,
       roles: ['moderator'],
     });
+  });
+
+  it('verifies only the address it was asked about, changes the address as a proven one, and refuses a taken one', async () => {
+    const zoe = user('zoe_v', 'zoe@example.com');
+    const yan = user('yan_v', 'yan@example.com');
+    await users.insert(zoe);
+    await users.insert(yan);
+    const at = new Date('2026-12-07T12:00:00.000Z');
+    const tx = <T>(work: (m: EntityManager) => Promise<T>) => bed.dataSource.transaction(work);
+    expect(await tx((m) => users.markEmailVerified(m, zoe.id, 'old@example.com', at))).toBe(false);
+    expect(await tx((m) => users.markEmailVerified(m, zoe.id, 'ZOE@example.com', at))).toBe(true);
+    expect((await users.findById(zoe.id))!.emailVerifiedAt).toEqual(at);
+
+    await expect(tx((m) => users.changeEmail(m, zoe.id, 'YAN@example.com', at))).rejects.toMatchObject({
+      code: 'EMAIL_TAKEN',
+    });
+    expect((await users.findById(zoe.id))!.email).toBe('zoe@example.com');
+    await tx((m) => users.changeEmail(m, zoe.id, 'zoe.new@example.com', at));
+    expect(await users.findById(zoe.id)).toMatchObject({ email: 'zoe.new@example.com', emailVerifiedAt: at });
+  });
+
+  it('records each accepted terms version once, keeping the first acceptance', async () => {
+    const vic = user('vic_t', 'vic@example.com');
+    await users.insert(vic);
+    const first = new Date('2026-12-01T00:00:00.000Z');
+    await bed.dataSource.transaction(async (m) => {
+      await users.recordTermsAcceptance(m, {
+        userId: vic.id,
+        version: '2026-12-01',
+        acceptedAt: first,
+        ip: '203.0.113.9',
+      });
+      await users.recordTermsAcceptance(m, { userId: vic.id, version: '2026-12-01', acceptedAt: new Date(), ip: null });
+      await users.recordTermsAcceptance(m, { userId: vic.id, version: '2027-06-01', acceptedAt: new Date(), ip: null });
+    });
+    const accepted = await users.findTermsAcceptances(vic.id);
+    expect(accepted.map((a) => [a.version, a.ip])).toEqual([
+      ['2026-12-01', '203.0.113.9'],
+      ['2027-06-01', null],
+    ]);
+    expect(accepted[0]!.acceptedAt).toEqual(first);
   });
 });

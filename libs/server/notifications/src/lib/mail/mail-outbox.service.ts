@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OutgoingMail } from '@lookbook/core';
+import { Clock, JobQueue, MailOutbox } from '@lookbook/core';
+import { newId } from '@lookbook/kernel';
+import { NotificationsTasks } from '../notifications.tasks';
+import { OutboxMailRepository } from './outbox-mail.repository';
+
+/**
+ * The mail outbox (core's `MailOutbox` port): the mail row and its send job are written in the caller's transaction,
+ * so a mail exists exactly when its cause committed. A key seen before writes nothing and queues nothing.
+ */
+@Injectable()
+export class MailOutboxService extends MailOutbox {
+  constructor(
+    private readonly mails: OutboxMailRepository,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async queue(manager: EntityManager, mail: OutgoingMail): Promise<void> {
+    if (!mail.idempotencyKey || !mail.to.includes('@') || /[\r\n]/.test(mail.to + mail.subject)) {
+      throw new Error(`refusing a malformed mail (${mail.kind})`);
+    }
+    const id = newId();
+    const written = await this.mails.insertIfAbsent(manager, {
+      id,
+      idempotencyKey: mail.idempotencyKey,
+      kind: mail.kind,
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      status: 'PENDING',
+      attempts: 0,
+      lastError: null,
+      lastAttemptAt: null,
+      createdAt: this.clock.now(),
+      sentAt: null,
+    });
+    if (written) await this.jobs.enqueue(manager, NotificationsTasks.sendMail, { mailId: id });
+  }
+}

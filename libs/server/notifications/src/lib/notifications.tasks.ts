@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { defineTask } from '@lookbook/core';
+
+/** Notifications' background work. */
+export const NotificationsTasks = {
+  /** Sends one outbox mail; keyed by the mail, so queueing it twice never makes two jobs. */
+  sendMail: defineTask({
+    name: 'notifications.send-mail',
+    payload: z.object({ mailId: z.uuid() }),
+    key: ({ mailId }) => `mail:${mailId}`,
+  }),
+};
