@@ -19,6 +19,7 @@ import { SubgraphLocks1765520000000 } from './1765520000000-subgraph-locks';
 import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
 import { SearchPrices1765540000000 } from './1765540000000-search-prices';
 import { SubjectIds1765600000000 } from './1765600000000-subject-ids';
+import { Community1765750000000 } from './1765750000000-community';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   WorkflowText1765530000000,
   SearchPrices1765540000000,
   SubjectIds1765600000000,
+  Community1765750000000,
 ];

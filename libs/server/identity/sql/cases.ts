@@ -39,6 +39,7 @@ export default {
       updatePassword: (w) => [w.buyer, 'not-a-password-hash', w.at],
       setMaxMaturity: (w) => [w.buyer, 'SUGGESTIVE', w.at],
       setRoles: (w) => [w.buyer, [], w.at],
+      setDisplayName: (w) => [w.buyer, 'Buyer One', w.at],
     },
     SessionRepository: {
       create: (w) => {
