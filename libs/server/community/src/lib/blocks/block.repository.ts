@@ -30,7 +30,7 @@ export class BlockRepository {
 
   /** Removes a block; false when there was none. */
   async delete(manager: EntityManager, blockerId: string, blockedId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
+    const [rows] = await manager.query<[unknown[], number]>(
       `DELETE FROM community.user_block WHERE blocker_id = $1 AND blocked_id = $2 RETURNING 1`,
       [blockerId, blockedId],
     );

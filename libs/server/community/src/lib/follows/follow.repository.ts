@@ -25,7 +25,7 @@ export class FollowRepository {
 
   /** Removes a follow; false when there was none. */
   async delete(manager: EntityManager, followerId: string, target: FollowRef): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
+    const [rows] = await manager.query<[unknown[], number]>(
       `DELETE FROM community.follow WHERE follower_id = $1 AND target_kind = $2 AND target_id = $3 RETURNING 1`,
       [followerId, target.kind, target.id],
     );
@@ -34,7 +34,8 @@ export class FollowRepository {
 
   /** Removes the user follows between two members, both ways; returns the follower of each removed follow. */
   async deleteBetween(manager: EntityManager, a: string, b: string): Promise<{ followerId: string; targetId: string }[]> {
-    const rows = await manager.query<{ follower_id: string; target_id: string }[]>(
+    // TypeORM answers a DELETE … RETURNING with [rows, affected].
+    const [rows] = await manager.query<[{ follower_id: string; target_id: string }[], number]>(
       `DELETE FROM community.follow
         WHERE target_kind = 'USER' AND ((follower_id = $1 AND target_id = $2) OR (follower_id = $2 AND target_id = $1))
         RETURNING follower_id, target_id`,

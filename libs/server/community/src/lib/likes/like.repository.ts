@@ -20,7 +20,7 @@ export class LikeRepository {
 
   /** Removes a like; false when there was none. */
   async delete(manager: EntityManager, userId: string, kind: LikeableKind, id: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
+    const [rows] = await manager.query<[unknown[], number]>(
       `DELETE FROM community."like" WHERE user_id = $1 AND subject_kind = $2 AND subject_id = $3 RETURNING 1`,
       [userId, kind, id],
     );
