@@ -66,6 +66,11 @@ WHERE "u"."email" = $1 OR "u"."handle" = $1;
 INSERT INTO "identity"."user"("id", "handle", "email", "display_name", "password_hash", "roles", "max_maturity", "created_at", "updated_at", "password_changed_at")
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
+-- UserRepository.setDisplayName
+UPDATE "identity"."user"
+SET "display_name" = $1, "updated_at" = $2
+WHERE "id" = $3;
+
 -- UserRepository.setMaxMaturity
 UPDATE "identity"."user"
 SET "max_maturity" = $1, "updated_at" = $2
