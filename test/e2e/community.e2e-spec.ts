@@ -37,8 +37,11 @@ describe('community: profiles, follows, likes, counts, the following feed and bl
     return response.data!;
   };
   const profile = async (handle: string, user?: TestUser) =>
-    ok(await (user ? as(user) : (q: string, v: Record<string, unknown>) => as({ accessToken: '' })(q, v))(PROFILE, { handle }))
-      .profile as Record<string, unknown> & { stats: Record<string, number | null> };
+    ok(
+      await (user ? as(user) : (q: string, v: Record<string, unknown>) => as({ accessToken: '' })(q, v))(PROFILE, {
+        handle,
+      }),
+    ).profile as Record<string, unknown> & { stats: Record<string, number | null> };
   const statements = async (query: string, variables: Record<string, unknown>, user: TestUser) => {
     const response = await request(api.server)
       .post('/graphql')
@@ -139,7 +142,9 @@ describe('community: profiles, follows, likes, counts, the following feed and bl
     expect(errorCode(await as(fan)(LIKE, { kind: 'TEMPLATE', id: model }))).toBe('SUBJECT_NOT_FOUND');
 
     const crowd = await Promise.all(Array.from({ length: 12 }, () => world(api).member()));
-    await Promise.all(crowd.flatMap((u) => [as(u)(LIKE, { kind: 'MODEL', id: model }), as(u)(LIKE, { kind: 'MODEL', id: model })]));
+    await Promise.all(
+      crowd.flatMap((u) => [as(u)(LIKE, { kind: 'MODEL', id: model }), as(u)(LIKE, { kind: 'MODEL', id: model })]),
+    );
     await Promise.all(crowd.slice(0, 5).map((u) => as(u)(UNLIKE, { kind: 'MODEL', id: model })));
     const cards = ok(await as(fan)(CARDS, { first: 50 })).styleModels as {
       nodes: { id: string; likeCount: number; viewerHasLiked: boolean }[];
@@ -152,7 +157,11 @@ describe('community: profiles, follows, likes, counts, the following feed and bl
     const few = await statements(CARDS, { first: 3 }, fan);
     const many = await statements(CARDS, { first: 30 }, fan);
     expect(many).toBe(few);
-    const bare = await statements(`query($first: Int) { styleModels(first: $first) { nodes { id } } }`, { first: 30 }, fan);
+    const bare = await statements(
+      `query($first: Int) { styleModels(first: $first) { nodes { id } } }`,
+      { first: 30 },
+      fan,
+    );
     expect(many - bare).toBe(2); // counts (likes and downloads together) and "you liked it"
   });
 
@@ -169,7 +178,11 @@ describe('community: profiles, follows, likes, counts, the following feed and bl
       pageInfo: { hasNextPage: boolean; endCursor: string };
     };
     expect(first.nodes).toEqual([
-      expect.objectContaining({ verb: 'MODEL_VERSION_PUBLISHED', versionName: 'v9 ink', actor: { handle: creator.handle } }),
+      expect.objectContaining({
+        verb: 'MODEL_VERSION_PUBLISHED',
+        versionName: 'v9 ink',
+        actor: { handle: creator.handle },
+      }),
     ]);
     const all = ok(await as(fan)(FEED, { first: 50 })).followingFeed as { nodes: unknown[] };
     expect(all.nodes).toHaveLength(before.nodes.length + 1);

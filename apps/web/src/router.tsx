@@ -19,6 +19,7 @@ import { loadAccount, loadProfile } from './features/account/api/loaders';
 import { loadBrowse, loadModelPage, loadVersionRedirect } from './features/catalog/api/loaders';
 import { loadOrder } from './features/checkout/api/loaders';
 import { loadEarnings } from './features/earnings/api/loaders';
+import { loadFeed } from './features/feed/api/loaders';
 import { loadLibrary } from './features/library/api/loaders';
 import { loadStaff } from './features/staff/api/loaders';
 import { loadModelEditor, loadNewModel, loadStudio, loadVersionEditor } from './features/studio/api/loaders';
@@ -114,6 +115,14 @@ const library = createRoute({
   beforeLoad: signedIn,
   loader: ({ context }) => loadLibrary(context.queryClient),
   component: lazyRouteComponent(() => import('./features/library/library-page'), 'LibraryPage'),
+});
+
+const feed = createRoute({
+  getParentRoute: () => root,
+  path: '/feed',
+  beforeLoad: signedIn,
+  loader: ({ context }) => loadFeed(context.queryClient),
+  component: lazyRouteComponent(() => import('./features/feed/feed-page'), 'FeedPage'),
 });
 
 const order = createRoute({
@@ -226,6 +235,7 @@ const routeTree = root.addChildren([
   signUp,
   account,
   library,
+  feed,
   order,
   verify,
   check,

@@ -81,11 +81,26 @@ export type CreateUploadInput = {
   size: number;
 };
 
+export type FeedVerb =
+  /** A new version of a model (its first publishes the model). */
+  | 'MODEL_VERSION_PUBLISHED'
+  /** A remix of another template. */
+  | 'REMIX_PUBLISHED'
+  /** A new workflow template. */
+  | 'TEMPLATE_PUBLISHED'
+  /** A new version of a workflow template. */
+  | 'TEMPLATE_VERSION_PUBLISHED';
+
 export type FileRole =
   | 'CONFIG'
   | 'MODEL'
   | 'TRAINING_DATA'
   | 'VAE';
+
+/** What can be followed: a member or an IP. */
+export type FollowTargetKind =
+  | 'IP'
+  | 'USER';
 
 export type IpKind =
   | 'CHARACTER'
@@ -165,6 +180,12 @@ export type LicenseTier =
   | 'FREE'
   | 'PERSONAL';
 
+/** What can be liked: a model, a workflow template or a sample image. */
+export type LikeSubjectKind =
+  | 'IMAGE'
+  | 'MODEL'
+  | 'TEMPLATE';
+
 export type Maturity =
   | 'EXPLICIT'
   | 'MATURE'
@@ -237,6 +258,17 @@ export type PriceLimitInput = {
   /** Minor units of the currency. */
   amount: number;
   currency: string;
+};
+
+export type ProfileImageSlot =
+  | 'AVATAR'
+  | 'COVER';
+
+export type ProfileLinkInput = {
+  /** Shown instead of the URL; defaults to its host. */
+  label?: string | null | undefined;
+  /** An absolute http(s) URL, at most 300 characters. */
+  url: string;
 };
 
 export type RefundReason =
@@ -443,6 +475,18 @@ export type UpdateModelVersionInput = {
   triggerWords?: Array<string> | null | undefined;
 };
 
+/** The profile fields to change; omitted fields stay as they are. */
+export type UpdateProfileInput = {
+  /** Plain text, at most 1,000 characters; "" clears it. */
+  bio?: string | null | undefined;
+  /** 1–80 characters, one line. */
+  displayName?: string | null | undefined;
+  /** At most 5; replaces the list. */
+  links?: Array<ProfileLinkInput> | null | undefined;
+  /** Show how many licences you sold on your profile. */
+  showLicensesSold?: boolean | null | undefined;
+};
+
 export type UpdateStyleModelInput = {
   baseModelId?: string | number | null | undefined;
   description?: string | null | undefined;
@@ -535,7 +579,47 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
-export type ModelCardFragment = { id: string, name: string, type: ModelType, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
+export type LikeMutationVariables = Exact<{
+  kind: LikeSubjectKind;
+  id: string;
+}>;
+
+
+export type LikeMutation = { like: { liked: boolean, likeCount: number } };
+
+export type UnlikeMutationVariables = Exact<{
+  kind: LikeSubjectKind;
+  id: string;
+}>;
+
+
+export type UnlikeMutation = { unlike: { liked: boolean, likeCount: number } };
+
+export type FollowMutationVariables = Exact<{
+  kind: FollowTargetKind;
+  id: string;
+}>;
+
+
+export type FollowMutation = { follow: { following: boolean, followerCount: number } };
+
+export type UnfollowMutationVariables = Exact<{
+  kind: FollowTargetKind;
+  id: string;
+}>;
+
+
+export type UnfollowMutation = { unfollow: { following: boolean, followerCount: number } };
+
+export type FollowStateQueryVariables = Exact<{
+  kind: FollowTargetKind;
+  id: string;
+}>;
+
+
+export type FollowStateQuery = { followState: { following: boolean, followerCount: number } };
+
+export type ModelCardFragment = { id: string, name: string, type: ModelType, likeCount: number, downloadCount: number, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
       { id: string }
       & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
     )>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
@@ -544,7 +628,7 @@ export type LicenceOfferFragment = { id: string, tier: LicenseTier, revision: nu
 
 export type ImageFragment = { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } & { ' $fragmentName'?: 'ImageFragment' };
 
-export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
+export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, likeCount: number, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -595,6 +679,34 @@ export type SetMaturityPreferenceMutationVariables = Exact<{
 
 export type SetMaturityPreferenceMutation = { setMaturityPreference: { id: string, maxMaturity: Maturity } };
 
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string } };
+
+export type ClearProfileImageMutationVariables = Exact<{
+  slot: ProfileImageSlot;
+}>;
+
+
+export type ClearProfileImageMutation = { clearProfileImage: { id: string } };
+
+export type BlockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type BlockUserMutation = { blockUser: { blocked: boolean } };
+
+export type UnblockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UnblockUserMutation = { unblockUser: { blocked: boolean } };
+
 export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -605,7 +717,7 @@ export type ProfileQueryVariables = Exact<{
 }>;
 
 
-export type ProfileQuery = { user: { id: string, handle: string, displayName: string, createdAt: string } };
+export type ProfileQuery = { user: { id: string, createdAt: string }, profile: { id: string, handle: string, displayName: string, bio: string, showLicensesSold: boolean, isViewer: boolean, viewerFollows: boolean, viewerBlocked: boolean, links: Array<{ label: string, url: string }>, avatar: { url: string, placeholder: string, thumbnails: Array<{ width: number, url: string }> } | null, cover: { url: string, thumbnails: Array<{ width: number, url: string }> } | null, stats: { followers: number, following: number, models: number, templates: number, downloads: number, likesReceived: number, licensesSold: number | null } } };
 
 export type RequestDownloadMutationVariables = Exact<{
   fileId: string;
@@ -626,7 +738,7 @@ export type ModelPageQueryVariables = Exact<{
 }>;
 
 
-export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
+export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, likeCount: number, downloadCount: number, viewerHasLiked: boolean, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
       { id: string, name: string, status: VersionStatus, publishedAt: string | null }
       & { ' $fragmentRefs'?: { 'GalleryFragment': GalleryFragment;'VersionDetailsFragment': VersionDetailsFragment;'VersionOffersFragment': VersionOffersFragment } }
     )> } };
@@ -690,6 +802,14 @@ export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type EarningsQuery = { myEarnings: Array<{ currency: string, pending: number, available: number, paidOut: number, lifetimeEarnings: number }>, myEarningsByDay: Array<{ currency: string, total: number, days: Array<{ day: string, amount: number }> }>, myPayoutAccount: { status: PayoutAccountStatus, payoutsEnabled: boolean, requirementsDue: Array<string>, payoutFailureCode: string | null }, mySales: { nodes: Array<{ orderId: string, itemName: string, tier: string, status: OrderStatus, paidAt: string, currency: string, price: number, platformFee: number, platformFeeBps: number, processorFee: number | null, refundedAmount: number, yourShare: number, splits: Array<{ role: SplitRole, shareBps: number, amount: number, clawedBack: number, reversedAmount: number, transferAmount: number | null, transferStatus: TransferStatus, transferableAt: string, recipient: { handle: string | null, displayName: string | null } }> }> }, myPayouts: { nodes: Array<{ id: string, amount: number, currency: string, status: PayoutStatus, createdAt: string, arrivalDate: string | null, failureCode: string | null }> } };
+
+export type FollowingFeedQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type FollowingFeedQuery = { followingFeed: { nodes: Array<{ id: string, verb: FeedVerb, createdAt: string, subjectKind: LikeSubjectKind, subjectId: string, subjectName: string, versionName: string, actor: { id: string, handle: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RequestRefundMutationVariables = Exact<{
   orderId: string;
@@ -964,7 +1084,7 @@ export type TemplatePageQueryVariables = Exact<{
 }>;
 
 
-export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<(
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, likeCount: number, viewerHasLiked: boolean, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<(
         { id: string }
         & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
       )>, slots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, suggestedSlots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ ' $fragmentRefs'?: { 'LicenceOfferFragment': LicenceOfferFragment } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
@@ -1047,6 +1167,8 @@ export const ModelCardFragmentDoc = new TypedDocumentString(`
   id
   name
   type
+  likeCount
+  downloadCount
   owner {
     ...ModelOwnerFields
   }
@@ -1100,6 +1222,7 @@ export const TemplateCardFragmentDoc = new TypedDocumentString(`
   name
   tags
   ipId
+  likeCount
   cover {
     ...Image
   }
@@ -1390,6 +1513,8 @@ fragment ModelCard on StyleModel {
   id
   name
   type
+  likeCount
+  downloadCount
   owner {
     ...ModelOwnerFields
   }
@@ -1430,6 +1555,7 @@ fragment TemplateCard on WorkflowTemplate {
   name
   tags
   ipId
+  likeCount
   cover {
     ...Image
   }
@@ -1455,6 +1581,46 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const LikeDocument = new TypedDocumentString(`
+    mutation Like($kind: LikeSubjectKind!, $id: UUID!) {
+  like(kind: $kind, id: $id) {
+    liked
+    likeCount
+  }
+}
+    `) as unknown as TypedDocumentString<LikeMutation, LikeMutationVariables>;
+export const UnlikeDocument = new TypedDocumentString(`
+    mutation Unlike($kind: LikeSubjectKind!, $id: UUID!) {
+  unlike(kind: $kind, id: $id) {
+    liked
+    likeCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnlikeMutation, UnlikeMutationVariables>;
+export const FollowDocument = new TypedDocumentString(`
+    mutation Follow($kind: FollowTargetKind!, $id: UUID!) {
+  follow(kind: $kind, id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<FollowMutation, FollowMutationVariables>;
+export const UnfollowDocument = new TypedDocumentString(`
+    mutation Unfollow($kind: FollowTargetKind!, $id: UUID!) {
+  unfollow(kind: $kind, id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnfollowMutation, UnfollowMutationVariables>;
+export const FollowStateDocument = new TypedDocumentString(`
+    query FollowState($kind: FollowTargetKind!, $id: UUID!) {
+  followState(kind: $kind, id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<FollowStateQuery, FollowStateQueryVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -1510,6 +1676,34 @@ export const SetMaturityPreferenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetMaturityPreferenceMutation, SetMaturityPreferenceMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const ClearProfileImageDocument = new TypedDocumentString(`
+    mutation ClearProfileImage($slot: ProfileImageSlot!) {
+  clearProfileImage(slot: $slot) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ClearProfileImageMutation, ClearProfileImageMutationVariables>;
+export const BlockUserDocument = new TypedDocumentString(`
+    mutation BlockUser($userId: UUID!) {
+  blockUser(userId: $userId) {
+    blocked
+  }
+}
+    `) as unknown as TypedDocumentString<BlockUserMutation, BlockUserMutationVariables>;
+export const UnblockUserDocument = new TypedDocumentString(`
+    mutation UnblockUser($userId: UUID!) {
+  unblockUser(userId: $userId) {
+    blocked
+  }
+}
+    `) as unknown as TypedDocumentString<UnblockUserMutation, UnblockUserMutationVariables>;
 export const AccountDocument = new TypedDocumentString(`
     query Account {
   mySessions(first: 50) {
@@ -1540,9 +1734,45 @@ export const ProfileDocument = new TypedDocumentString(`
     query Profile($handle: String!) {
   user(handle: $handle) {
     id
+    createdAt
+  }
+  profile(handle: $handle) {
+    id
     handle
     displayName
-    createdAt
+    bio
+    links {
+      label
+      url
+    }
+    avatar {
+      url
+      placeholder
+      thumbnails {
+        width
+        url
+      }
+    }
+    cover {
+      url
+      thumbnails {
+        width
+        url
+      }
+    }
+    showLicensesSold
+    isViewer
+    viewerFollows
+    viewerBlocked
+    stats {
+      followers
+      following
+      models
+      templates
+      downloads
+      likesReceived
+      licensesSold
+    }
   }
 }
     `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
@@ -1573,6 +1803,9 @@ export const ModelPageDocument = new TypedDocumentString(`
     tags
     status
     publishedAt
+    likeCount
+    downloadCount
+    viewerHasLiked
     owner {
       ...ModelOwnerFields
     }
@@ -1855,6 +2088,30 @@ export const EarningsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EarningsQuery, EarningsQueryVariables>;
+export const FollowingFeedDocument = new TypedDocumentString(`
+    query FollowingFeed($first: Int!, $after: String) {
+  followingFeed(first: $first, after: $after) {
+    nodes {
+      id
+      verb
+      createdAt
+      actor {
+        id
+        handle
+        displayName
+      }
+      subjectKind
+      subjectId
+      subjectName
+      versionName
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowingFeedQuery, FollowingFeedQueryVariables>;
 export const RequestRefundDocument = new TypedDocumentString(`
     mutation RequestRefund($orderId: UUID!, $note: String) {
   refundOrder(orderId: $orderId, note: $note) {
@@ -2290,6 +2547,8 @@ export const TemplatePageDocument = new TypedDocumentString(`
     tags
     status
     ipId
+    likeCount
+    viewerHasLiked
     terms {
       remixAllowed
       changeableSlots

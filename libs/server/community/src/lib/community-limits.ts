@@ -3,7 +3,11 @@ import type { Actor, ClientInfo, RateLimitRule } from '@lookbook/core';
 import { RateLimiter } from '@lookbook/core';
 
 /** Every community write (follow, like, block, profile edits) counts against these, duplicates included. */
-export const COMMUNITY_WRITES_PER_ACCOUNT: RateLimitRule = { name: 'community-account', points: 60, durationSeconds: 60 };
+export const COMMUNITY_WRITES_PER_ACCOUNT: RateLimitRule = {
+  name: 'community-account',
+  points: 60,
+  durationSeconds: 60,
+};
 /** The same per address: many accounts behind one address (sock puppets) share it. */
 export const COMMUNITY_WRITES_PER_ADDRESS: RateLimitRule = {
   name: 'community-address',

@@ -61,3 +61,35 @@ export const SetMaturity = graphql(`
     }
   }
 `);
+
+export const UpdateProfile = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      id
+    }
+  }
+`);
+
+export const ClearProfileImage = graphql(`
+  mutation ClearProfileImage($slot: ProfileImageSlot!) {
+    clearProfileImage(slot: $slot) {
+      id
+    }
+  }
+`);
+
+export const BlockUser = graphql(`
+  mutation BlockUser($userId: UUID!) {
+    blockUser(userId: $userId) {
+      blocked
+    }
+  }
+`);
+
+export const UnblockUser = graphql(`
+  mutation UnblockUser($userId: UUID!) {
+    unblockUser(userId: $userId) {
+      blocked
+    }
+  }
+`);

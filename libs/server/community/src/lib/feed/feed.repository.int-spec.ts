@@ -14,11 +14,10 @@ describe('FeedRepository (PostgreSQL)', () => {
   afterAll(() => bed.close());
 
   const follow = (followerId: string, kind: 'USER' | 'IP', targetId: string) =>
-    bed.db.query(`INSERT INTO community.follow (follower_id, target_kind, target_id, created_at) VALUES ($1, $2, $3, now())`, [
-      followerId,
-      kind,
-      targetId,
-    ]);
+    bed.db.query(
+      `INSERT INTO community.follow (follower_id, target_kind, target_id, created_at) VALUES ($1, $2, $3, now())`,
+      [followerId, kind, targetId],
+    );
   const template = async (ownerId: string, ipId: string | null = null) => {
     const id = randomUUID();
     await bed.db.query(
@@ -36,7 +35,10 @@ describe('FeedRepository (PostgreSQL)', () => {
       [id, templateId, label, createHash('sha256').update(id).digest('hex')],
     );
     // Publishing is an update of the status, as the templates domain does it: the trigger records it.
-    await bed.db.query(`UPDATE templates.template_version SET status = 'PUBLISHED', published_at = now() WHERE id = $1`, [id]);
+    await bed.db.query(
+      `UPDATE templates.template_version SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
+      [id],
+    );
     return id;
   };
 
@@ -67,9 +69,15 @@ describe('FeedRepository (PostgreSQL)', () => {
       ['TEMPLATE_VERSION_PUBLISHED', t2],
       ['TEMPLATE_PUBLISHED', t1],
     ]);
-    expect(first[0]).toMatchObject({ actor: { id: kai.id, handle: kai.handle }, subjectId: fanTemplate, versionName: 'v1' });
+    expect(first[0]).toMatchObject({
+      actor: { id: kai.id, handle: kai.handle },
+      subjectId: fanTemplate,
+      versionName: 'v1',
+    });
     const rest = await feed.page(reader.id, first.at(-1)!.id, 3);
-    expect(rest.map((r) => [r.verb, r.subjectName, r.versionId])).toEqual([['MODEL_VERSION_PUBLISHED', 'Ink Wash', v1]]);
+    expect(rest.map((r) => [r.verb, r.subjectName, r.versionId])).toEqual([
+      ['MODEL_VERSION_PUBLISHED', 'Ink Wash', v1],
+    ]);
     expect(await feed.page(stranger.id, null, 10)).toEqual([]);
   });
 

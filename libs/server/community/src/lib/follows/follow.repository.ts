@@ -33,7 +33,11 @@ export class FollowRepository {
   }
 
   /** Removes the user follows between two members, both ways; returns the follower of each removed follow. */
-  async deleteBetween(manager: EntityManager, a: string, b: string): Promise<{ followerId: string; targetId: string }[]> {
+  async deleteBetween(
+    manager: EntityManager,
+    a: string,
+    b: string,
+  ): Promise<{ followerId: string; targetId: string }[]> {
     // TypeORM answers a DELETE … RETURNING with [rows, affected].
     const [rows] = await manager.query<[{ follower_id: string; target_id: string }[], number]>(
       `DELETE FROM community.follow

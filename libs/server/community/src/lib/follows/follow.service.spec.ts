@@ -31,7 +31,9 @@ function setUp(found: { ownerId?: string | null; blocked?: boolean[]; inserted?:
   follows.followedAmong.mockImplementation(async (_, __, ids) => new Set(ids));
   const counters = mock(CounterRepository);
   counters.bump.mockResolvedValue(undefined);
-  counters.countsOf.mockImplementation(async (_, ids) => new Map(ids.map((id) => [id, { ...emptyCounts(), FOLLOWERS: 3 }])));
+  counters.countsOf.mockImplementation(
+    async (_, ids) => new Map(ids.map((id) => [id, { ...emptyCounts(), FOLLOWERS: 3 }])),
+  );
   return { sut, follows, counters };
 }
 

@@ -36,7 +36,12 @@ describe('ProfileRepository (PostgreSQL)', () => {
     });
     await profiles.setImage(mira.id, 'AVATAR', image, new Date());
     await profiles.save(
-      { userId: mira.id, bio: 'Ink and\nwater', links: [{ label: 'site', url: 'https://mira.example/' }], showLicensesSold: true },
+      {
+        userId: mira.id,
+        bio: 'Ink and\nwater',
+        links: [{ label: 'site', url: 'https://mira.example/' }],
+        showLicensesSold: true,
+      },
       new Date(),
     );
     await profiles.setImage(mira.id, 'COVER', image, new Date());

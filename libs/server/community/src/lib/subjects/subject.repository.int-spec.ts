@@ -65,7 +65,11 @@ describe('SubjectRepository (PostgreSQL)', () => {
     ] as const)
       expect(await subjects.publicSubject(kind, id)).toBeNull();
     // Any status: the owner of an item whatever became of it (a like taken back after a takedown).
-    expect(await subjects.publicSubject('TEMPLATE', takenDown, true)).toEqual({ kind: 'TEMPLATE', id: takenDown, ownerId });
+    expect(await subjects.publicSubject('TEMPLATE', takenDown, true)).toEqual({
+      kind: 'TEMPLATE',
+      id: takenDown,
+      ownerId,
+    });
     expect(await subjects.publicSubject('IMAGE', hidden, true)).toEqual({ kind: 'IMAGE', id: hidden, ownerId });
   });
 });

@@ -16,7 +16,11 @@ export class SubjectRepository {
    * The subject with its owner when it exists and is public (or, with `anyStatus`, exists at all: taking a like
    * back credits the owner whatever became of the item), else null. One statement.
    */
-  async publicSubject(kind: LikeableKind | FollowableKind, id: string, anyStatus = false): Promise<OwnedSubject | null> {
+  async publicSubject(
+    kind: LikeableKind | FollowableKind,
+    id: string,
+    anyStatus = false,
+  ): Promise<OwnedSubject | null> {
     const [row] = await this.dataSource.query<{ owner_id: string }[]>(
       `SELECT m.owner_id FROM catalog.style_model m WHERE $1 = 'MODEL' AND m.id = $2 AND ($3 OR m.status = 'PUBLISHED')
        UNION ALL
