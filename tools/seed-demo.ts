@@ -5,6 +5,7 @@ import type { DemoModel, OfferPreset } from './demo/catalog';
 import { DEMO_BUYER_CLAIMS, DEMO_BUYER_PURCHASES, DEMO_MODELS } from './demo/catalog';
 import type { DemoPerson } from './demo/people';
 import { CREATORS, DEMO, DEMO_BUYER } from './demo/people';
+import { seedDemoCommunity } from './demo/community';
 import { seedDemoTemplates } from './demo/templates';
 
 export { DEMO, DEMO_BUYER } from './demo/people';
@@ -74,6 +75,7 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
       );
     }
     await payOut(people, baseUrl, db);
+    await seedDemoCommunity(people);
     return {
       login: DEMO.email,
       password: DEMO.password,

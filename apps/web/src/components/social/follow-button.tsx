@@ -67,7 +67,6 @@ export function FollowButton({
         variant={state?.following ? 'secondary' : 'primary'}
         size="sm"
         aria-pressed={!!state?.following}
-        aria-label={`${state?.following ? 'Unfollow' : 'Follow'} ${name}`}
         isPending={pending}
         isDisabled={!state}
         onPress={() => void toggle()}
@@ -75,6 +74,7 @@ export function FollowButton({
       >
         {state?.following ? 'Following' : 'Follow'}
         {count}
+        <span className="sr-only"> {name}</span>
       </Button>
       {error && (
         <span role="alert" className="text-xs text-bad">

@@ -34,6 +34,7 @@ export function LikeButton({
   const text = (
     <>
       <span aria-hidden>{state.liked ? '♥' : '♡'}</span>
+      <span className="sr-only">{`${state.liked ? 'Liked' : 'Like'} ${label}, likes:`}</span>
       <span data-testid="like-count">{formatCount(state.count)}</span>
     </>
   );
@@ -43,7 +44,6 @@ export function LikeButton({
         to="/sign-in"
         search={{ next: location.href }}
         className={buttonStyles('secondary', 'sm')}
-        aria-label={`Sign in to like ${label} (${state.count} likes)`}
       >
         {text}
       </Link>
@@ -68,7 +68,6 @@ export function LikeButton({
         variant={state.liked ? 'primary' : 'secondary'}
         size="sm"
         aria-pressed={state.liked}
-        aria-label={`${state.liked ? 'Unlike' : 'Like'} ${label} (${state.count} likes)`}
         isPending={pending}
         onPress={() => void toggle()}
         data-testid="like-button"

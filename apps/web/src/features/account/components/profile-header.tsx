@@ -36,7 +36,7 @@ export function ProfileHeader({
   return (
     <header className="flex flex-col gap-4" data-testid="profile-header">
       <div className="relative">
-        <div className="aspect-[4/1] min-h-24 overflow-hidden rounded-card bg-accent-soft">
+        <div className="h-28 overflow-hidden rounded-card bg-accent-soft sm:h-44">
           {person.cover && (
             <img
               src={person.cover.thumbnails.at(-1)?.url ?? person.cover.url}
