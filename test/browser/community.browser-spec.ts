@@ -120,12 +120,12 @@ describe('community journey', () => {
     await fan.getByRole('button', { name: `Block @${troll.handle}` }).click();
     await fan.getByRole('button', { name: 'Unblock' }).waitFor();
     expect(await fan.getByTestId('follow-button').count()).toBe(0);
-    const [{ id }] = await journey.api.db.query<{ id: string }>(
+    const [fanRow] = await journey.api.db.query<{ id: string }>(
       `SELECT id FROM identity.user WHERE display_name = 'Fan Person'`,
     );
     const attempt = await world(journey.api).as(troll)(
       `mutation($id: UUID!) { follow(kind: USER, id: $id) { following } }`,
-      { id },
+      { id: fanRow!.id },
     );
     expect(attempt.errors?.[0]?.extensions?.code).toBe('BLOCKED');
     await fan.setViewportSize({ width: 390, height: 844 });

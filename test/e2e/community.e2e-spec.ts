@@ -123,6 +123,13 @@ describe('community: profiles, follows, likes, counts, the following feed and bl
       following: true,
       followerCount: 1,
     });
+    // Unfollowing is idempotent too, and a follow after it counts again.
+    for (const expected of [0, 0])
+      expect(ok(await as(fan)(UNFOLLOW, { kind: 'USER', id: creator.id })).unfollow).toEqual({
+        following: false,
+        followerCount: expected,
+      });
+    expect(ok(await as(fan)(FOLLOW, { kind: 'USER', id: creator.id })).follow).toMatchObject({ followerCount: 1 });
     expect(errorCode(await as(fan)(FOLLOW, { kind: 'USER', id: fan.id }))).toBe('SELF_FOLLOW');
     expect(errorCode(await as(fan)(FOLLOW, { kind: 'USER', id: randomUUID() }))).toBe('USER_NOT_FOUND');
     expect(errorCode(await as(fan)(FOLLOW, { kind: 'IP', id: randomUUID() }))).toBe('IP_NOT_FOUND');

@@ -36,9 +36,12 @@ describe('BlockRepository (PostgreSQL)', () => {
   });
 
   it('visibleTo hides authors on either side of a block, and nobody from a signed-out reader', async () => {
-    const [viewer, blockedByViewer, blockerOfViewer, other] = await Promise.all(
-      Array.from({ length: 4 }, () => bed.seed.user()),
-    );
+    const [viewer, blockedByViewer, blockerOfViewer, other] = [
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+    ];
     await bed.dataSource.transaction(async (m) => {
       await blocks.insert(m, viewer.id, blockedByViewer.id, new Date());
       await blocks.insert(m, blockerOfViewer.id, viewer.id, new Date());

@@ -43,7 +43,12 @@ describe('FeedRepository (PostgreSQL)', () => {
   };
 
   it('reads new work of followed members and IPs newest first, in pages, written by the publishing triggers', async () => {
-    const [reader, mira, kai, stranger] = await Promise.all(Array.from({ length: 4 }, () => bed.seed.user()));
+    const [reader, mira, kai, stranger] = [
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+    ];
     const ip = randomUUID();
     await bed.db.query(
       `INSERT INTO templates.intellectual_property (id, owner_id, name, kind, created_at)
@@ -82,7 +87,7 @@ describe('FeedRepository (PostgreSQL)', () => {
   });
 
   it('applies visibility at read time: blocks either way and unpublished work drop out at once', async () => {
-    const [reader, mira, kai] = await Promise.all(Array.from({ length: 3 }, () => bed.seed.user()));
+    const [reader, mira, kai] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
     await follow(reader.id, 'USER', mira.id);
     await follow(reader.id, 'USER', kai.id);
     const miraModel = await bed.seed.model(mira.id);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed } from '@lookbook/testing';
 import { FollowRepository } from './follow.repository';
@@ -13,7 +14,7 @@ describe('FollowRepository (PostgreSQL)', () => {
   });
   afterAll(() => bed.close());
 
-  const tx = <T>(work: Parameters<typeof bed.dataSource.transaction<T>>[0]) => bed.dataSource.transaction(work);
+  const tx = <T>(work: (manager: EntityManager) => Promise<T>) => bed.dataSource.transaction(work);
 
   it('follows once (a repeat is no change), unfollows once, and answers which of a page are followed', async () => {
     const [a, b, c] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];

@@ -13,15 +13,22 @@ const mira = '00000000-0000-4000-8000-0000000000a1';
 const ip = '00000000-0000-4000-8000-0000000000b1';
 const client = { ip: '203.0.113.9', userAgent: null };
 
-function setUp(found: { ownerId?: string | null; blocked?: boolean[]; inserted?: boolean; deleted?: boolean } = {}) {
+interface Found {
+  ownerId?: string | null;
+  blocked?: readonly boolean[];
+  inserted?: boolean;
+  deleted?: boolean;
+}
+
+function setUp(found: Found = {}) {
   const { sut, mock } = newTestService(FollowService, [
     [Transactions, new InlineTransactions()],
     [Clock, new FakeClock(new Date('2026-12-07T10:00:00Z'))],
   ]);
   mock(CommunityLimits).write.mockResolvedValue(undefined);
   const ownerId = found.ownerId === undefined ? mira : found.ownerId;
-  mock(SubjectRepository).publicSubject.mockImplementation(
-    async (kind, id) => ownerId && { kind, id, ownerId: kind === 'USER' ? id : ownerId },
+  mock(SubjectRepository).publicSubject.mockImplementation(async (kind, id) =>
+    ownerId ? { kind, id, ownerId: kind === 'USER' ? id : ownerId } : null,
   );
   const between = mock(BlockRepository).between;
   for (const answer of found.blocked ?? [false, false]) between.mockResolvedValueOnce(answer);
@@ -66,10 +73,13 @@ describe('FollowService', () => {
     ['an unknown IP', 'IP', ip, { ownerId: null }, 'IP_NOT_FOUND'],
     ['a member across a block', 'USER', mira, { blocked: [true] }, 'BLOCKED'],
     ['a member who blocks you while you follow', 'USER', mira, { blocked: [false, true] }, 'BLOCKED'],
-  ] as const)('refuses to follow %s, writing nothing', async (_, kind, id, found, code) => {
-    const { sut, follows, counters } = setUp(found);
-    await expect(sut.follow(anActor(me), client, kind, id)).rejects.toMatchObject({ code });
-    expect(follows.insert).not.toHaveBeenCalled();
-    expect(counters.bump).not.toHaveBeenCalled();
-  });
+  ] as [string, 'USER' | 'IP', string, Found, string][])(
+    'refuses to follow %s, writing nothing',
+    async (_, kind, id, found, code) => {
+      const { sut, follows, counters } = setUp(found);
+      await expect(sut.follow(anActor(me), client, kind, id)).rejects.toMatchObject({ code });
+      expect(follows.insert).not.toHaveBeenCalled();
+      expect(counters.bump).not.toHaveBeenCalled();
+    },
+  );
 });

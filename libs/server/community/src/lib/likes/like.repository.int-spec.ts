@@ -46,12 +46,12 @@ describe('LikeRepository (PostgreSQL)', () => {
     await Promise.all(fans.flatMap((f) => [toggle(f.id, true), toggle(f.id, true)]));
     await Promise.all(fans.flatMap((f, i) => (i % 3 === 0 ? [toggle(f.id, false), toggle(f.id, false)] : [])));
     await Promise.all(fans.flatMap((f, i) => (i % 6 === 0 ? [toggle(f.id, true)] : [])));
-    const [{ rows }] = await bed.db.query<{ rows: number }>(
+    const [liked] = await bed.db.query<{ rows: number }>(
       `SELECT count(*)::int AS rows FROM community."like" WHERE subject_id = $1`,
       [modelId],
     );
     const expected = fans.filter((_, i) => i % 3 !== 0 || i % 6 === 0).length;
-    expect(rows).toBe(expected);
+    expect(liked!.rows).toBe(expected);
     expect((await counters.countsOf('MODEL', [modelId])).get(modelId)!.LIKES).toBe(expected);
     expect((await counters.countsOf('USER', [ownerId])).get(ownerId)!.LIKES_RECEIVED).toBe(expected);
   });

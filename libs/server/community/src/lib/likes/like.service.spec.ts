@@ -21,7 +21,9 @@ function setUp(found: { ownerId?: string | null; blocked?: boolean; inserted?: b
   ]);
   mock(CommunityLimits).write.mockResolvedValue(undefined);
   const ownerId = found.ownerId === undefined ? owner : found.ownerId;
-  mock(SubjectRepository).publicSubject.mockImplementation(async (kind, id) => ownerId && { kind, id, ownerId });
+  mock(SubjectRepository).publicSubject.mockImplementation(async (kind, id) =>
+    ownerId ? { kind, id, ownerId } : null,
+  );
   mock(BlockRepository).between.mockResolvedValue(found.blocked ?? false);
   const likes = mock(LikeRepository);
   likes.insert.mockResolvedValue(found.inserted ?? true);
