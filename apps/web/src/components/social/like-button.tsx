@@ -40,11 +40,7 @@ export function LikeButton({
   );
   if (!signedIn)
     return (
-      <Link
-        to="/sign-in"
-        search={{ next: location.href }}
-        className={buttonStyles('secondary', 'sm')}
-      >
+      <Link to="/sign-in" search={{ next: location.href }} className={buttonStyles('secondary', 'sm')}>
         {text}
       </Link>
     );
