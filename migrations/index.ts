@@ -20,6 +20,7 @@ import { WorkflowText1765530000000 } from './1765530000000-workflow-text';
 import { SearchPrices1765540000000 } from './1765540000000-search-prices';
 import { SubjectIds1765600000000 } from './1765600000000-subject-ids';
 import { AccountMail1765700000000 } from './1765700000000-account-mail';
+import { Community1765750000000 } from './1765750000000-community';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SearchPrices1765540000000,
   SubjectIds1765600000000,
   AccountMail1765700000000,
+  Community1765750000000,
 ];

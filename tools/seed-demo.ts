@@ -5,6 +5,7 @@ import type { DemoModel, OfferPreset } from './demo/catalog';
 import { DEMO_BUYER_CLAIMS, DEMO_BUYER_PURCHASES, DEMO_MODELS } from './demo/catalog';
 import type { DemoPerson } from './demo/people';
 import { CREATORS, DEMO, DEMO_BUYER } from './demo/people';
+import { seedDemoCommunity } from './demo/community';
 import { seedDemoTemplates } from './demo/templates';
 
 export { DEMO, DEMO_BUYER } from './demo/people';
@@ -45,10 +46,8 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
   await db.connect();
   try {
     await db.query(`UPDATE identity.user SET roles = '{admin}' WHERE handle = $1 AND roles = '{}'`, [DEMO.handle]);
-    await db.query(
-      `UPDATE identity.user SET email_verified_at = created_at WHERE handle = ANY($1) AND email_verified_at IS NULL`,
-      [[...people.keys()]],
-    );
+    const verified = `UPDATE identity.user SET email_verified_at = created_at WHERE handle = ANY($1) AND email_verified_at IS NULL`;
+    await db.query(verified, [[...people.keys()]]);
     const ids = new Map<string, string>();
     for (const [handle, session] of people) {
       if (handle === DEMO_BUYER.handle) continue;
@@ -80,6 +79,7 @@ export async function seedDemoContent(baseUrl: string, databaseUrl: string): Pro
       );
     }
     await payOut(people, baseUrl, db);
+    await seedDemoCommunity(people);
     return {
       login: DEMO.email,
       password: DEMO.password,

@@ -18,9 +18,11 @@ const PUBLIC_OPERATIONS = [
   'Query.baseModels',
   'Query.currencies',
   'Query.facetValues', // published models only, like search
+  'Query.followState', // public counts; `following` is false when signed out
   'Query.knownModelFiles', // public facts: well-known files (SD, FLUX, …) and the licences they are published under
   'Query.modelParents', // a published model's declared parents (the royalties its price pays), or your own
   'Query.modelVersion', // published only, unless you own it
+  'Query.profile', // public profile fields and counts; licences sold only when the creator shows them
   'Query.renderTemplate', // published template versions only, unless you own it
   'Query.search', // published models only
   'Query.styleModel', // published only, unless you own it

@@ -61,7 +61,21 @@ const template = (name: string) => ({
 });
 
 const profile = {
-  user: { id: 'u2', handle: 'grace', displayName: 'Grace Hopper', createdAt: '2026-01-01T00:00:00Z' },
+  user: { id: 'u2', createdAt: '2026-01-01T00:00:00Z' },
+  profile: {
+    id: 'u2',
+    handle: 'grace',
+    displayName: 'Grace Hopper',
+    bio: '',
+    links: [],
+    avatar: null,
+    cover: null,
+    showLicensesSold: false,
+    isViewer: false,
+    viewerFollows: false,
+    viewerBlocked: false,
+    stats: { followers: 0, following: 0, models: 0, templates: 0, downloads: 0, likesReceived: 0, licensesSold: null },
+  },
 };
 const noResults = {
   search: {
@@ -100,7 +114,7 @@ describe('routes own their data', () => {
       Browse: () => ({ data: noResults }),
     });
     expect(await screen.findByRole('heading', { name: 'Grace Hopper', level: 1 })).toBeInTheDocument();
-    expect(screen.getByText('Grace Hopper has not published anything yet')).toBeInTheDocument();
+    expect(screen.getByText('Grace Hopper has no published models yet')).toBeInTheDocument();
     // One request per query: the loader's; the page read the cache. A visitor's session is not asked for.
     expect([asked('Profile'), asked('Browse'), asked('Me')]).toEqual([1, 1, 0]);
   });

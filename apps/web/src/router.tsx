@@ -20,6 +20,7 @@ import { loadBrowse, loadModelPage, loadVersionRedirect } from './features/catal
 import { loadOrder } from './features/checkout/api/loaders';
 import { loadDevInbox } from './features/dev-inbox/api/loaders';
 import { loadEarnings } from './features/earnings/api/loaders';
+import { loadFeed } from './features/feed/api/loaders';
 import { loadLibrary } from './features/library/api/loaders';
 import { loadStaff } from './features/staff/api/loaders';
 import { loadModelEditor, loadNewModel, loadStudio, loadVersionEditor } from './features/studio/api/loaders';
@@ -162,6 +163,14 @@ const library = createRoute({
   component: lazyRouteComponent(() => import('./features/library/library-page'), 'LibraryPage'),
 });
 
+const feed = createRoute({
+  getParentRoute: () => root,
+  path: '/feed',
+  beforeLoad: signedIn,
+  loader: ({ context }) => loadFeed(context.queryClient),
+  component: lazyRouteComponent(() => import('./features/feed/feed-page'), 'FeedPage'),
+});
+
 const order = createRoute({
   getParentRoute: () => root,
   path: '/orders/$id',
@@ -277,6 +286,7 @@ const routeTree = root.addChildren([
   devInbox,
   account,
   library,
+  feed,
   order,
   verify,
   check,

@@ -5,6 +5,7 @@ import type { AppConfig, Clock } from '@lookbook/core';
 import { AuthGuard, CoreModule, DomainErrorFilter, GraphqlApiModule, TextHygienePipe } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
 import { CommerceModule } from '@lookbook/commerce';
+import { CommunityModule } from '@lookbook/community';
 import { IdentityModule } from '@lookbook/identity';
 import { LicensingModule } from '@lookbook/licensing';
 import { NotificationsModule } from '@lookbook/notifications';
@@ -38,6 +39,7 @@ export class AppModule {
         LicensingModule,
         SearchModule,
         TemplatesModule,
+        CommunityModule,
         CommerceModule.register({ provider: options.config.payments.provider }),
       ],
       controllers: [HealthController, MediaController],

@@ -3,12 +3,13 @@ import { accountKeys } from '../features/account/api/keys';
 import { catalogKeys } from '../features/catalog/api/keys';
 import { checkoutKeys } from '../features/checkout/api/keys';
 import { earningsKeys } from '../features/earnings/api/keys';
+import { feedKeys } from '../features/feed/api/keys';
 import { libraryKeys } from '../features/library/api/keys';
 import { staffKeys } from '../features/staff/api/keys';
 import { studioKeys } from '../features/studio/api/keys';
 import { templateKeys } from '../features/templates/api/keys';
 import { verifyKeys } from '../features/verify/api/keys';
-import { baseModelKeys, modelParentKeys, scopes, searchKeys, sessionKeys } from './keys';
+import { baseModelKeys, modelParentKeys, scopes, searchKeys, sessionKeys, socialKeys } from './keys';
 
 type Factory = { all: readonly string[] } & Record<string, unknown>;
 const FACTORIES: Record<string, Factory> = {
@@ -25,6 +26,8 @@ const FACTORIES: Record<string, Factory> = {
   studioKeys,
   templateKeys,
   verifyKeys,
+  socialKeys,
+  feedKeys,
 };
 
 /** Every key a factory builds, from sample arguments. */

@@ -21,6 +21,8 @@ export const scopes = {
   studio: ['studio'],
   templates: ['templates'],
   verify: ['verify'],
+  social: ['social'],
+  feed: ['feed'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */
@@ -46,4 +48,10 @@ export const baseModelKeys = {
 export const modelParentKeys = {
   all: scopes.modelParents,
   of: (modelId: string) => [...scopes.modelParents, modelId] as const,
+};
+
+/** Follow states asked for on their own (the follow button beside a creator's name). */
+export const socialKeys = {
+  all: scopes.social,
+  follow: (kind: string, id: string, signedIn: boolean) => [...scopes.social, 'follow', kind, id, signedIn] as const,
 };

@@ -29,6 +29,9 @@ export function AppShell() {
       </Link>
       {signedIn && (
         <>
+          <Link to="/feed" className={NAV_LINK}>
+            Following
+          </Link>
           <Link to="/library" className={NAV_LINK}>
             Library
           </Link>

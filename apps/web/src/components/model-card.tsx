@@ -7,6 +7,7 @@ import type { CardPrice } from '../lib/licence-labels';
 import { licenceBadges, priceLabel, priceOf } from '../lib/licence-labels';
 import { ModelOwnerFragment } from '../api/fragments';
 import type { ImageSource } from './responsive-image';
+import { formatCount } from './social/format-count';
 import { ImageFragment, ResponsiveImage } from './responsive-image';
 
 export const ModelCardFragment = graphql(`
@@ -14,6 +15,8 @@ export const ModelCardFragment = graphql(`
     id
     name
     type
+    likeCount
+    downloadCount
     owner {
       ...ModelOwnerFields
     }
@@ -100,6 +103,11 @@ export function ModelCard({
             'A former member'
           )}{' '}
           · {model.baseModel.name}
+        </p>
+        <p className="text-xs text-muted" data-testid="card-counts">
+          <span aria-label={`${model.likeCount} likes`}>♥ {formatCount(model.likeCount)}</span>
+          {' · '}
+          <span aria-label={`${model.downloadCount} downloads`}>↓ {formatCount(model.downloadCount)}</span>
         </p>
         {snippet && <SearchSnippet segments={snippet} />}
         <div className="mt-auto flex flex-wrap gap-1 pt-1">

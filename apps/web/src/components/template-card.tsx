@@ -9,6 +9,7 @@ import { ResponsiveImage } from './responsive-image';
 import type { CardPrice } from '../lib/licence-labels';
 import { priceLabel } from '../lib/licence-labels';
 import { formatMoney } from '../lib/format';
+import { formatCount } from './social/format-count';
 
 export const TemplateCardFragment = graphql(`
   fragment TemplateCard on WorkflowTemplate {
@@ -16,6 +17,7 @@ export const TemplateCardFragment = graphql(`
     name
     tags
     ipId
+    likeCount
     cover {
       ...Image
     }
@@ -79,6 +81,9 @@ export function TemplateCard({
             'A former member'
           )}{' '}
           · ComfyUI workflow
+        </p>
+        <p className="text-xs text-muted" data-testid="card-counts">
+          <span aria-label={`${template.likeCount} likes`}>♥ {formatCount(template.likeCount)}</span>
         </p>
         {price && (
           <p className="truncate text-xs leading-6 font-medium text-ink" data-testid="card-price">

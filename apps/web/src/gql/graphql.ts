@@ -81,11 +81,26 @@ export type CreateUploadInput = {
   size: number;
 };
 
+export type FeedVerb =
+  /** A new version of a model (its first publishes the model). */
+  | 'MODEL_VERSION_PUBLISHED'
+  /** A remix of another template. */
+  | 'REMIX_PUBLISHED'
+  /** A new workflow template. */
+  | 'TEMPLATE_PUBLISHED'
+  /** A new version of a workflow template. */
+  | 'TEMPLATE_VERSION_PUBLISHED';
+
 export type FileRole =
   | 'CONFIG'
   | 'MODEL'
   | 'TRAINING_DATA'
   | 'VAE';
+
+/** What can be followed: a member or an IP. */
+export type FollowTargetKind =
+  | 'IP'
+  | 'USER';
 
 export type IpKind =
   | 'CHARACTER'
@@ -165,6 +180,12 @@ export type LicenseTier =
   | 'FREE'
   | 'PERSONAL';
 
+/** What can be liked: a model, a workflow template or a sample image. */
+export type LikeSubjectKind =
+  | 'IMAGE'
+  | 'MODEL'
+  | 'TEMPLATE';
+
 export type Maturity =
   | 'EXPLICIT'
   | 'MATURE'
@@ -237,6 +258,17 @@ export type PriceLimitInput = {
   /** Minor units of the currency. */
   amount: number;
   currency: string;
+};
+
+export type ProfileImageSlot =
+  | 'AVATAR'
+  | 'COVER';
+
+export type ProfileLinkInput = {
+  /** Shown instead of the URL; defaults to its host. */
+  label?: string | null | undefined;
+  /** An absolute http(s) URL, at most 300 characters. */
+  url: string;
 };
 
 export type RefundReason =
@@ -456,6 +488,18 @@ export type UpdateModelVersionInput = {
   triggerWords?: Array<string> | null | undefined;
 };
 
+/** The profile fields to change; omitted fields stay as they are. */
+export type UpdateProfileInput = {
+  /** Plain text, at most 1,000 characters; "" clears it. */
+  bio?: string | null | undefined;
+  /** 1–80 characters, one line. */
+  displayName?: string | null | undefined;
+  /** At most 5; replaces the list. */
+  links?: Array<ProfileLinkInput> | null | undefined;
+  /** Show how many licences you sold on your profile. */
+  showLicensesSold?: boolean | null | undefined;
+};
+
 export type UpdateStyleModelInput = {
   baseModelId?: string | number | null | undefined;
   description?: string | null | undefined;
@@ -548,7 +592,47 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
-export type ModelCardFragment = { id: string, name: string, type: ModelType, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
+export type LikeMutationVariables = Exact<{
+  kind: LikeSubjectKind;
+  id: string;
+}>;
+
+
+export type LikeMutation = { like: { liked: boolean, likeCount: number } };
+
+export type UnlikeMutationVariables = Exact<{
+  kind: LikeSubjectKind;
+  id: string;
+}>;
+
+
+export type UnlikeMutation = { unlike: { liked: boolean, likeCount: number } };
+
+export type FollowMutationVariables = Exact<{
+  kind: FollowTargetKind;
+  id: string;
+}>;
+
+
+export type FollowMutation = { follow: { following: boolean, followerCount: number } };
+
+export type UnfollowMutationVariables = Exact<{
+  kind: FollowTargetKind;
+  id: string;
+}>;
+
+
+export type UnfollowMutation = { unfollow: { following: boolean, followerCount: number } };
+
+export type FollowStateQueryVariables = Exact<{
+  kind: FollowTargetKind;
+  id: string;
+}>;
+
+
+export type FollowStateQuery = { followState: { following: boolean, followerCount: number } };
+
+export type ModelCardFragment = { id: string, name: string, type: ModelType, likeCount: number, downloadCount: number, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
       { id: string }
       & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
     )>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
@@ -557,7 +641,7 @@ export type LicenceOfferFragment = { id: string, tier: LicenseTier, revision: nu
 
 export type ImageFragment = { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } & { ' $fragmentName'?: 'ImageFragment' };
 
-export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
+export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, likeCount: number, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -615,6 +699,13 @@ export type VerifyEmailMutationVariables = Exact<{
 
 export type VerifyEmailMutation = { verifyEmail: { id: string, email: string, emailVerified: boolean } };
 
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string } };
+
 export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -648,6 +739,27 @@ export type ConfirmEmailChangeMutationVariables = Exact<{
 
 export type ConfirmEmailChangeMutation = { confirmEmailChange: { id: string, email: string, emailVerified: boolean } };
 
+export type ClearProfileImageMutationVariables = Exact<{
+  slot: ProfileImageSlot;
+}>;
+
+
+export type ClearProfileImageMutation = { clearProfileImage: { id: string } };
+
+export type BlockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type BlockUserMutation = { blockUser: { blocked: boolean } };
+
+export type UnblockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UnblockUserMutation = { unblockUser: { blocked: boolean } };
+
 export type AccountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -658,7 +770,7 @@ export type ProfileQueryVariables = Exact<{
 }>;
 
 
-export type ProfileQuery = { user: { id: string, handle: string, displayName: string, createdAt: string } };
+export type ProfileQuery = { user: { id: string, createdAt: string }, profile: { id: string, handle: string, displayName: string, bio: string, showLicensesSold: boolean, isViewer: boolean, viewerFollows: boolean, viewerBlocked: boolean, links: Array<{ label: string, url: string }>, avatar: { url: string, placeholder: string, thumbnails: Array<{ width: number, url: string }> } | null, cover: { url: string, thumbnails: Array<{ width: number, url: string }> } | null, stats: { followers: number, following: number, models: number, templates: number, downloads: number, likesReceived: number, licensesSold: number | null } } };
 
 export type RequestDownloadMutationVariables = Exact<{
   fileId: string;
@@ -679,7 +791,7 @@ export type ModelPageQueryVariables = Exact<{
 }>;
 
 
-export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
+export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, likeCount: number, downloadCount: number, viewerHasLiked: boolean, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
       { id: string, name: string, status: VersionStatus, publishedAt: string | null }
       & { ' $fragmentRefs'?: { 'GalleryFragment': GalleryFragment;'VersionDetailsFragment': VersionDetailsFragment;'VersionOffersFragment': VersionOffersFragment } }
     )> } };
@@ -743,6 +855,14 @@ export type EarningsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type EarningsQuery = { myEarnings: Array<{ currency: string, pending: number, available: number, paidOut: number, lifetimeEarnings: number }>, myEarningsByDay: Array<{ currency: string, total: number, days: Array<{ day: string, amount: number }> }>, myPayoutAccount: { status: PayoutAccountStatus, payoutsEnabled: boolean, requirementsDue: Array<string>, payoutFailureCode: string | null }, mySales: { nodes: Array<{ orderId: string, itemName: string, tier: string, status: OrderStatus, paidAt: string, currency: string, price: number, platformFee: number, platformFeeBps: number, processorFee: number | null, refundedAmount: number, yourShare: number, splits: Array<{ role: SplitRole, shareBps: number, amount: number, clawedBack: number, reversedAmount: number, transferAmount: number | null, transferStatus: TransferStatus, transferableAt: string, recipient: { handle: string | null, displayName: string | null } }> }> }, myPayouts: { nodes: Array<{ id: string, amount: number, currency: string, status: PayoutStatus, createdAt: string, arrivalDate: string | null, failureCode: string | null }> } };
+
+export type FollowingFeedQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type FollowingFeedQuery = { followingFeed: { nodes: Array<{ id: string, verb: FeedVerb, createdAt: string, subjectKind: LikeSubjectKind, subjectId: string, subjectName: string, versionName: string, actor: { id: string, handle: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RequestRefundMutationVariables = Exact<{
   orderId: string;
@@ -1017,7 +1137,7 @@ export type TemplatePageQueryVariables = Exact<{
 }>;
 
 
-export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<(
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, likeCount: number, viewerHasLiked: boolean, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<(
         { id: string }
         & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
       )>, slots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, suggestedSlots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ ' $fragmentRefs'?: { 'LicenceOfferFragment': LicenceOfferFragment } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
@@ -1100,6 +1220,8 @@ export const ModelCardFragmentDoc = new TypedDocumentString(`
   id
   name
   type
+  likeCount
+  downloadCount
   owner {
     ...ModelOwnerFields
   }
@@ -1153,6 +1275,7 @@ export const TemplateCardFragmentDoc = new TypedDocumentString(`
   name
   tags
   ipId
+  likeCount
   cover {
     ...Image
   }
@@ -1443,6 +1566,8 @@ fragment ModelCard on StyleModel {
   id
   name
   type
+  likeCount
+  downloadCount
   owner {
     ...ModelOwnerFields
   }
@@ -1483,6 +1608,7 @@ fragment TemplateCard on WorkflowTemplate {
   name
   tags
   ipId
+  likeCount
   cover {
     ...Image
   }
@@ -1509,6 +1635,46 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const LikeDocument = new TypedDocumentString(`
+    mutation Like($kind: LikeSubjectKind!, $id: UUID!) {
+  like(kind: $kind, id: $id) {
+    liked
+    likeCount
+  }
+}
+    `) as unknown as TypedDocumentString<LikeMutation, LikeMutationVariables>;
+export const UnlikeDocument = new TypedDocumentString(`
+    mutation Unlike($kind: LikeSubjectKind!, $id: UUID!) {
+  unlike(kind: $kind, id: $id) {
+    liked
+    likeCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnlikeMutation, UnlikeMutationVariables>;
+export const FollowDocument = new TypedDocumentString(`
+    mutation Follow($kind: FollowTargetKind!, $id: UUID!) {
+  follow(kind: $kind, id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<FollowMutation, FollowMutationVariables>;
+export const UnfollowDocument = new TypedDocumentString(`
+    mutation Unfollow($kind: FollowTargetKind!, $id: UUID!) {
+  unfollow(kind: $kind, id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnfollowMutation, UnfollowMutationVariables>;
+export const FollowStateDocument = new TypedDocumentString(`
+    query FollowState($kind: FollowTargetKind!, $id: UUID!) {
+  followState(kind: $kind, id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<FollowStateQuery, FollowStateQueryVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -1573,6 +1739,13 @@ export const VerifyEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
 export const ResendVerificationEmailDocument = new TypedDocumentString(`
     mutation ResendVerificationEmail {
   resendVerificationEmail
@@ -1602,6 +1775,27 @@ export const ConfirmEmailChangeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const ClearProfileImageDocument = new TypedDocumentString(`
+    mutation ClearProfileImage($slot: ProfileImageSlot!) {
+  clearProfileImage(slot: $slot) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ClearProfileImageMutation, ClearProfileImageMutationVariables>;
+export const BlockUserDocument = new TypedDocumentString(`
+    mutation BlockUser($userId: UUID!) {
+  blockUser(userId: $userId) {
+    blocked
+  }
+}
+    `) as unknown as TypedDocumentString<BlockUserMutation, BlockUserMutationVariables>;
+export const UnblockUserDocument = new TypedDocumentString(`
+    mutation UnblockUser($userId: UUID!) {
+  unblockUser(userId: $userId) {
+    blocked
+  }
+}
+    `) as unknown as TypedDocumentString<UnblockUserMutation, UnblockUserMutationVariables>;
 export const AccountDocument = new TypedDocumentString(`
     query Account {
   mySessions(first: 50) {
@@ -1632,9 +1826,45 @@ export const ProfileDocument = new TypedDocumentString(`
     query Profile($handle: String!) {
   user(handle: $handle) {
     id
+    createdAt
+  }
+  profile(handle: $handle) {
+    id
     handle
     displayName
-    createdAt
+    bio
+    links {
+      label
+      url
+    }
+    avatar {
+      url
+      placeholder
+      thumbnails {
+        width
+        url
+      }
+    }
+    cover {
+      url
+      thumbnails {
+        width
+        url
+      }
+    }
+    showLicensesSold
+    isViewer
+    viewerFollows
+    viewerBlocked
+    stats {
+      followers
+      following
+      models
+      templates
+      downloads
+      likesReceived
+      licensesSold
+    }
   }
 }
     `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
@@ -1665,6 +1895,9 @@ export const ModelPageDocument = new TypedDocumentString(`
     tags
     status
     publishedAt
+    likeCount
+    downloadCount
+    viewerHasLiked
     owner {
       ...ModelOwnerFields
     }
@@ -1947,6 +2180,30 @@ export const EarningsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EarningsQuery, EarningsQueryVariables>;
+export const FollowingFeedDocument = new TypedDocumentString(`
+    query FollowingFeed($first: Int!, $after: String) {
+  followingFeed(first: $first, after: $after) {
+    nodes {
+      id
+      verb
+      createdAt
+      actor {
+        id
+        handle
+        displayName
+      }
+      subjectKind
+      subjectId
+      subjectName
+      versionName
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowingFeedQuery, FollowingFeedQueryVariables>;
 export const RequestRefundDocument = new TypedDocumentString(`
     mutation RequestRefund($orderId: UUID!, $note: String) {
   refundOrder(orderId: $orderId, note: $note) {
@@ -2382,6 +2639,8 @@ export const TemplatePageDocument = new TypedDocumentString(`
     tags
     status
     ipId
+    likeCount
+    viewerHasLiked
     terms {
       remixAllowed
       changeableSlots

@@ -52,6 +52,7 @@ export default {
       updatePassword: (w) => [w.buyer, 'not-a-password-hash', w.at],
       setMaxMaturity: (w) => [w.buyer, 'SUGGESTIVE', w.at],
       setRoles: (w) => [w.buyer, [], w.at],
+      setDisplayName: (w) => [w.buyer, 'Buyer One', w.at],
       recordTermsAcceptance: (w, tx) => [tx, { userId: w.buyer, version: '2026-12-01', acceptedAt: w.at, ip: null }],
       findTermsAcceptances: (w) => [w.buyer],
       findByIdForUpdate: (w, tx) => [tx, w.buyer],

@@ -112,6 +112,11 @@ INSERT INTO "identity"."terms_acceptance" AS "TermsAcceptanceEntity"("user_id", 
 VALUES ($1, $2, $3, $4)
 ON CONFLICT DO NOTHING;
 
+-- UserRepository.setDisplayName
+UPDATE "identity"."user"
+SET "display_name" = $1, "updated_at" = $2
+WHERE "id" = $3;
+
 -- UserRepository.setMaxMaturity
 UPDATE "identity"."user"
 SET "max_maturity" = $1, "updated_at" = $2

@@ -3,6 +3,9 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { Badge, ButtonLink, Inline, Notice, Section, Stack, Text, TextLink, buttonStyles, cn } from '@lookbook/web-ui';
 import { ModelOwnerFragment } from '../../api/fragments';
 import { readFragment } from '../../gql';
+import { FollowButton } from '../../components/social/follow-button';
+import { formatCount } from '../../components/social/format-count';
+import { LikeButton } from '../../components/social/like-button';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
@@ -60,6 +63,23 @@ export function ModelPage() {
             </TextLink>
           ))}
         </Text>
+        <div className="flex flex-wrap items-center gap-3" data-testid="model-social">
+          <LikeButton
+            kind="MODEL"
+            id={model.id}
+            liked={model.viewerHasLiked}
+            count={model.likeCount}
+            signedIn={signedIn}
+            label="this model"
+            key={`${model.id}:${model.viewerHasLiked}`}
+          />
+          <span className="text-sm text-muted" data-testid="download-count">
+            {formatCount(model.downloadCount)} downloads
+          </span>
+          {model.owner && !isOwner && (
+            <FollowButton id={model.owner.id} name={model.owner.displayName} signedIn={signedIn} />
+          )}
+        </div>
         {isOwner && (
           <ButtonLink
             to="/studio/models/$id"

@@ -1,6 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Badge, EmptyState, Inline, PageHeader, Stack, Text, TextLink } from '@lookbook/web-ui';
+import { FollowButton } from '../../components/social/follow-button';
+import { LikeButton } from '../../components/social/like-button';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 import { templatePageQuery } from './api/queries';
@@ -45,6 +47,23 @@ export function TemplatePage() {
           </Inline>
         }
       />
+      {template.status === 'PUBLISHED' && (
+        <div className="flex flex-wrap items-center gap-3" data-testid="template-social">
+          <LikeButton
+            kind="TEMPLATE"
+            id={template.id}
+            liked={template.viewerHasLiked}
+            count={template.likeCount}
+            signedIn={!!me}
+            label="this template"
+            key={`${template.id}:${template.viewerHasLiked}`}
+          />
+          {template.owner && !owner && (
+            <FollowButton id={template.ownerId} name={template.owner.displayName} signedIn={!!me} />
+          )}
+          {template.ipId && <FollowButton kind="IP" id={template.ipId} name="this IP" signedIn={!!me} />}
+        </div>
+      )}
       {version && version.sampleImages.length > 0 && (
         <TemplateSamples images={version.sampleImages} name={template.name} />
       )}

@@ -1,6 +1,7 @@
 import type { MaturityLevel } from '@lookbook/kernel';
-import { DEFAULT_MAX_MATURITY } from '@lookbook/kernel';
+import { codePoints, DEFAULT_MAX_MATURITY, oneLine } from '@lookbook/kernel';
 import { Injectable } from '@nestjs/common';
+import { IdentityErrors } from './identity.errors';
 import { UserRepository } from './users/user.repository';
 
 export interface UserSummary {
@@ -28,6 +29,18 @@ export class IdentityFacade {
   /** A user by handle (any case), or null. */
   async userByHandle(handle: string): Promise<UserSummary | null> {
     const user = handle.length <= 30 ? await this.users.findByHandle(handle) : null;
+    return user && { id: user.id, handle: user.handle, displayName: user.displayName };
+  }
+
+  /**
+   * Changes a member's display name (the sign-up rule: one line, 1–80 characters); the profile editor in community
+   * calls it. Returns the new summary, or null for an unknown id.
+   */
+  async setDisplayName(userId: string, displayName: string, at: Date): Promise<UserSummary | null> {
+    const name = oneLine(displayName, 'displayName');
+    if (name.length < 1 || codePoints(name) > 80) throw IdentityErrors.invalidDisplayName();
+    if (!(await this.users.setDisplayName(userId, name, at))) return null;
+    const user = await this.users.findById(userId);
     return user && { id: user.id, handle: user.handle, displayName: user.displayName };
   }
 }

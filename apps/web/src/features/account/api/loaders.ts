@@ -7,7 +7,7 @@ import { accountQuery, creatorWork, profileQuery } from './queries';
 export async function loadProfile(client: QueryClient, handle: string): Promise<void> {
   await Promise.all([
     client.ensureQueryData(profileQuery(handle)),
-    client.ensureInfiniteQueryData(browseQuery(creatorWork(handle))),
+    client.ensureInfiniteQueryData(browseQuery(creatorWork(handle, 'model'))),
   ]);
 }
 

@@ -72,6 +72,14 @@ export const VerifyEmail = graphql(`
   }
 `);
 
+export const UpdateProfile = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      id
+    }
+  }
+`);
+
 export const ResendVerificationEmail = graphql(`
   mutation ResendVerificationEmail {
     resendVerificationEmail
@@ -102,6 +110,30 @@ export const ConfirmEmailChange = graphql(`
       id
       email
       emailVerified
+    }
+  }
+`);
+
+export const ClearProfileImage = graphql(`
+  mutation ClearProfileImage($slot: ProfileImageSlot!) {
+    clearProfileImage(slot: $slot) {
+      id
+    }
+  }
+`);
+
+export const BlockUser = graphql(`
+  mutation BlockUser($userId: UUID!) {
+    blockUser(userId: $userId) {
+      blocked
+    }
+  }
+`);
+
+export const UnblockUser = graphql(`
+  mutation UnblockUser($userId: UUID!) {
+    unblockUser(userId: $userId) {
+      blocked
     }
   }
 `);

@@ -39,16 +39,56 @@ const Profile = graphql(`
   query Profile($handle: String!) {
     user(handle: $handle) {
       id
+      createdAt
+    }
+    profile(handle: $handle) {
+      id
       handle
       displayName
-      createdAt
+      bio
+      links {
+        label
+        url
+      }
+      avatar {
+        url
+        placeholder
+        thumbnails {
+          width
+          url
+        }
+      }
+      cover {
+        url
+        thumbnails {
+          width
+          url
+        }
+      }
+      showLicensesSold
+      isViewer
+      viewerFollows
+      viewerBlocked
+      stats {
+        followers
+        following
+        models
+        templates
+        downloads
+        likesReceived
+        licensesSold
+      }
     }
   }
 `);
 
-/** A creator's public page: who they are (their published work is a search by creator). */
+/** A creator's public page: who they are, their counts and your follow and block (their work is a search by creator). */
 export const profileQuery = (handle: string) =>
   queryOptions({ queryKey: accountKeys.profile(handle), queryFn: () => execute(Profile, { handle }) });
 
 /** What a creator's page lists: their published models and workflow templates, newest first. */
-export const creatorWork = (handle: string): BrowseSearch => ({ creator: handle, sort: 'NEWEST' });
+export const creatorWork = (handle: string, kind?: 'model' | 'template'): BrowseSearch => ({
+  creator: handle,
+  sort: 'NEWEST',
+  ...(kind ? { kind } : {}),
+});

@@ -17,6 +17,9 @@ const ModelPageQuery = graphql(`
       tags
       status
       publishedAt
+      likeCount
+      downloadCount
+      viewerHasLiked
       owner {
         ...ModelOwnerFields
       }

@@ -17,6 +17,8 @@ const TemplatePageQuery = graphql(`
       tags
       status
       ipId
+      likeCount
+      viewerHasLiked
       terms {
         remixAllowed
         changeableSlots

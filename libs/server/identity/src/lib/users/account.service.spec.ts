@@ -1,12 +1,13 @@
 import type { Role } from '@lookbook/core';
-import { APP_CONFIG, Clock, RateLimiter } from '@lookbook/core';
+import { APP_CONFIG, Clock, RateLimiter, Transactions } from '@lookbook/core';
 import type { MaturityLevel } from '@lookbook/kernel';
 import { ConflictError, DEFAULT_MAX_MATURITY, DomainError, RateLimitedError, ValidationError } from '@lookbook/kernel';
-import { anActor, FakeClock, newTestService, testConfig } from '@lookbook/testing';
+import { anActor, FakeClock, InlineTransactions, newTestService, TEST_MANAGER, testConfig } from '@lookbook/testing';
 import type { IssuedSession } from '../sessions/session.service';
 import { SessionService } from '../sessions/session.service';
 import type { SignUpInput } from './account.service';
 import { AccountService } from './account.service';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordHasher } from './password-hasher';
 import type { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -27,6 +28,7 @@ const aUser = (change: Partial<UserEntity> = {}): UserEntity => ({
   createdAt: now,
   updatedAt: now,
   passwordChangedAt: now,
+  emailVerifiedAt: now,
   ...change,
 });
 
@@ -34,6 +36,7 @@ function setUp() {
   const { sut, mock } = newTestService(AccountService, [
     [APP_CONFIG, testConfig({ AUTH_RATE_LIMIT_PER_MINUTE: '7' })],
     [Clock, new FakeClock(now)],
+    [Transactions, new InlineTransactions()],
   ]);
   const limiter = mock(RateLimiter);
   limiter.consume.mockResolvedValue(undefined);
@@ -45,19 +48,23 @@ function setUp() {
   );
   const users = mock(UserRepository);
   users.insert.mockResolvedValue(undefined);
+  users.recordTermsAcceptance.mockResolvedValue(undefined);
+  const verification = mock(EmailVerificationService);
+  verification.sendVerification.mockResolvedValue(undefined);
   users.updatePassword.mockResolvedValue(undefined);
   users.setMaxMaturity.mockResolvedValue(undefined);
   const sessions = mock(SessionService);
   const issued = { accessToken: 'at', refreshToken: 'rt' } as unknown as IssuedSession;
   sessions.issue.mockResolvedValue(issued);
   sessions.revokeOtherSessions.mockResolvedValue(2);
-  return { sut, limiter, hasher, users, sessions, issued };
+  return { sut, limiter, hasher, users, sessions, issued, verification };
 }
 
 const signUp = (change: Partial<SignUpInput> = {}): SignUpInput => ({
   handle: 'mira',
   email: 'mira@example.com',
   password: PASSWORD,
+  acceptTerms: true,
   ...change,
 });
 const codeOf = (run: Promise<unknown>) =>
@@ -68,9 +75,18 @@ const codeOf = (run: Promise<unknown>) =>
 
 describe('signing up', () => {
   it('creates the user with a hashed password, no roles and the default maturity, and signs them in', async () => {
-    const { sut, users, sessions, issued, limiter } = setUp();
+    const { sut, users, sessions, issued, limiter, verification } = setUp();
     await expect(sut.signUp(signUp({ displayName: 'Mira K.' }), client)).resolves.toBe(issued);
-    const [user] = users.insert.mock.calls[0]!;
+    const [user, manager] = users.insert.mock.calls[0]!;
+    // The user, the accepted terms and the verification mail are written in one transaction.
+    expect(manager).toBe(TEST_MANAGER);
+    expect(users.recordTermsAcceptance).toHaveBeenCalledWith(TEST_MANAGER, {
+      userId: user.id,
+      version: expect.any(String),
+      acceptedAt: now,
+      ip: client.ip,
+    });
+    expect(verification.sendVerification).toHaveBeenCalledWith(TEST_MANAGER, user);
     expect(user).toEqual({
       id: expect.any(String),
       handle: 'mira',
@@ -82,9 +98,24 @@ describe('signing up', () => {
       createdAt: now,
       updatedAt: now,
       passwordChangedAt: now,
+      emailVerifiedAt: null,
     });
     expect(sessions.issue).toHaveBeenCalledWith(user, client);
     expect(limiter.consume).toHaveBeenCalledWith({ name: 'sign-up-ip', points: 7, durationSeconds: 60 }, client.ip);
+  });
+
+  it.each<[string, Partial<SignUpInput>]>([
+    ['terms not accepted', { acceptTerms: false }],
+    ['terms left out', { acceptTerms: undefined }],
+    ['terms null', { acceptTerms: null }],
+  ])('refuses a sign-up with %s (TERMS_NOT_ACCEPTED) before hashing, and creates no one', async (_, change) => {
+    const { sut, users, hasher, verification, sessions } = setUp();
+    expect(await codeOf(sut.signUp(signUp(change), client))).toBe('TERMS_NOT_ACCEPTED');
+    expect(hasher.hash).not.toHaveBeenCalled();
+    expect(users.insert).not.toHaveBeenCalled();
+    expect(users.recordTermsAcceptance).not.toHaveBeenCalled();
+    expect(verification.sendVerification).not.toHaveBeenCalled();
+    expect(sessions.issue).not.toHaveBeenCalled();
   });
 
   it.each<[string, Partial<SignUpInput>, Partial<UserEntity>]>([

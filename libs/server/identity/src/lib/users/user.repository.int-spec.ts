@@ -53,10 +53,13 @@ describe('UserRepository (PostgreSQL)', () => {
     await users.updatePassword(ana.id, '$argon2id$new', at);
     expect(await users.setRoles(ana.id, ['moderator'], at)).toBe(true);
     expect(await users.setRoles(randomUUID(), ['admin'], at)).toBe(false);
+    expect(await users.setDisplayName(ana.id, 'Ana Ximénez', at)).toBe(true);
+    expect(await users.setDisplayName(randomUUID(), 'Nobody', at)).toBe(false);
     expect(await users.findById(ana.id)).toMatchObject({
       passwordHash: '$argon2id$new',
       passwordChangedAt: at,
       roles: ['moderator'],
+      displayName: 'Ana Ximénez',
     });
   });
 

@@ -99,4 +99,9 @@ export class UserRepository {
     const result = await this.users.update({ id }, { roles, updatedAt: at });
     return (result.affected ?? 0) > 0;
   }
+
+  async setDisplayName(id: string, displayName: string, at: Date): Promise<boolean> {
+    const result = await this.users.update({ id }, { displayName, updatedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
 }

@@ -1,0 +1,65 @@
+import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import { cn, EmptyState, LoadingState } from '@lookbook/web-ui';
+import { browseQuery } from '../../../api/search';
+import { gridEntries, ModelGrid } from '../../../components/model-grid';
+import { creatorWork } from '../api/queries';
+
+const TABS = [
+  { kind: 'model', label: 'Models' },
+  { kind: 'template', label: 'Workflow templates' },
+] as const;
+type Kind = (typeof TABS)[number]['kind'];
+
+/** A creator's published work in tabs: models (loaded with the page) and workflow templates (loaded when opened). */
+export function ProfileWork({ handle, name, counts }: { handle: string; name: string; counts: Record<Kind, number> }) {
+  const [tab, setTab] = useState<Kind>('model');
+  return (
+    <section aria-label="Published work" className="flex flex-col gap-4">
+      <div role="tablist" aria-label="Published work" className="flex gap-1 border-b border-line">
+        {TABS.map((t) => (
+          <button
+            key={t.kind}
+            type="button"
+            role="tab"
+            id={`tab-${t.kind}`}
+            aria-selected={tab === t.kind}
+            aria-controls={`panel-${t.kind}`}
+            onClick={() => setTab(t.kind)}
+            className={cn(
+              '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
+              tab === t.kind ? 'border-accent text-ink' : 'border-transparent text-muted hover:text-ink',
+            )}
+          >
+            {t.label} <span className="text-muted">{counts[t.kind]}</span>
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <Suspense fallback={<LoadingState label="Loading their work…" />}>
+          <WorkGrid key={tab} handle={handle} name={name} kind={tab} />
+        </Suspense>
+      </div>
+    </section>
+  );
+}
+
+function WorkGrid({ handle, name, kind }: { handle: string; name: string; kind: Kind }) {
+  const work = useSuspenseInfiniteQuery(browseQuery(creatorWork(handle, kind)));
+  const nodes = useMemo(() => gridEntries(work.data.pages.flatMap((p) => p.search.hits)), [work.data]);
+  const onEndReached = useCallback(() => void work.fetchNextPage(), [work]);
+  if (nodes.length === 0)
+    return (
+      <EmptyState
+        title={kind === 'model' ? `${name} has no published models yet` : `${name} has no published templates yet`}
+      />
+    );
+  return (
+    <ModelGrid
+      models={nodes}
+      hasMore={!!work.hasNextPage}
+      loadingMore={work.isFetchingNextPage}
+      onEndReached={onEndReached}
+    />
+  );
+}
