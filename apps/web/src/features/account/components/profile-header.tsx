@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmButton } from '@lookbook/web-ui';
+import { ConfirmButton, Inline, Stack, Text, TextAnchor, TextButton } from '@lookbook/web-ui';
 import { FollowButton } from '../../../components/social/follow-button';
 import { formatCount } from '../../../components/social/format-count';
 import type { ProfileQuery } from '../../../gql/graphql';
@@ -34,7 +34,7 @@ export function ProfileHeader({
     ...(person.stats.licensesSold == null ? [] : [['licences sold', person.stats.licensesSold] as const]),
   ] as const;
   return (
-    <header className="flex flex-col gap-4" data-testid="profile-header">
+    <Stack as="header" gap={4} data-testid="profile-header">
       <div className="relative">
         <div className="h-28 overflow-hidden rounded-card bg-accent-soft sm:h-44">
           {person.cover && (
@@ -64,30 +64,25 @@ export function ProfileHeader({
       <div className="mt-8 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight break-words">{person.displayName}</h1>
-          <p className="text-sm text-muted">
+          <Text>
             @{person.handle}
             {memberSince && ` · member since ${formatDate(memberSince)}`}
-          </p>
+          </Text>
         </div>
         <ProfileActions person={person} signedIn={signedIn} onEdit={onEdit} />
       </div>
       {person.bio && (
-        <p className="max-w-prose text-sm break-words whitespace-pre-line" data-testid="profile-bio">
+        <Text tone="ink" className="max-w-prose break-words whitespace-pre-line" data-testid="profile-bio">
           {person.bio}
-        </p>
+        </Text>
       )}
       {person.links.length > 0 && (
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {person.links.map((link) => (
             <li key={link.url}>
-              <a
-                href={link.url}
-                rel="nofollow ugc noopener noreferrer"
-                target="_blank"
-                className="text-accent underline underline-offset-2 hover:no-underline"
-              >
+              <TextAnchor href={link.url} rel="nofollow ugc noopener noreferrer" target="_blank">
                 {link.label}
-              </a>
+              </TextAnchor>
             </li>
           ))}
         </ul>
@@ -102,7 +97,7 @@ export function ProfileHeader({
           </div>
         ))}
       </dl>
-    </header>
+    </Stack>
   );
 }
 
@@ -113,9 +108,9 @@ function ProfileActions({ person, signedIn, onEdit }: { person: Person; signedIn
   const refresh = () => client.invalidateQueries({ queryKey: accountKeys.profile(person.handle) });
   if (person.isViewer)
     return (
-      <button type="button" onClick={onEdit} className="text-sm font-medium text-accent underline underline-offset-2">
+      <TextButton onClick={onEdit} strong className="text-sm">
         Edit profile
-      </button>
+      </TextButton>
     );
   const block = async () => {
     setPending(true);
@@ -132,7 +127,7 @@ function ProfileActions({ person, signedIn, onEdit }: { person: Person; signedIn
     }
   };
   return (
-    <div className="flex flex-wrap items-start gap-2">
+    <Inline gap={2} align="start">
       {!person.viewerBlocked && (
         <FollowButton
           id={person.id}
@@ -169,6 +164,6 @@ function ProfileActions({ person, signedIn, onEdit }: { person: Person; signedIn
             feed. You can unblock them later.
           </ConfirmButton>
         ))}
-    </div>
+    </Inline>
   );
 }
