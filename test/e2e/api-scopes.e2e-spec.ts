@@ -23,6 +23,9 @@ const signedIn = (key: Scope | null): Access => ({ anonymous: false, key });
  */
 const ROUTES: Record<string, Access> = {
   'GET /.well-known/jwks.json': open('READ'),
+  // The development inbox: mounted only outside production (the production e2e answers 404).
+  'GET /api/dev/mail': open('READ'),
+  'GET /api/dev/mail/:id': open('READ'),
   'GET /api/v1/licenses/:id/verify': open('READ'),
   'GET /api/v1/model-files/:id/download': open('DOWNLOAD'),
   'GET /api/v1/model-versions/by-hash/:hash': open('READ'),
@@ -33,6 +36,8 @@ const ROUTES: Record<string, Access> = {
   'GET /readyz': open('READ'),
   'POST /api/v1/license-check': open('READ'),
   'POST /api/v1/licenses/verify': open('READ'),
+  'POST /api/v1/me/avatar': signedIn('WRITE'),
+  'POST /api/v1/me/cover': signedIn('WRITE'),
   'POST /api/v1/model-versions/:id/sample-images': signedIn('WRITE'),
   'POST /local-gateway/accounts/:id/payouts': signedIn('ADMIN'),
   'POST /local-gateway/charges/:id/dispute': signedIn('ADMIN'),
@@ -50,6 +55,8 @@ const ROUTES: Record<string, Access> = {
 const SESSION_ONLY = [
   'Mutation.changePassword',
   'Mutation.createApiKey',
+  'Mutation.requestEmailChange',
+  'Mutation.resendVerificationEmail',
   'Mutation.revokeApiKey',
   'Mutation.revokeSession',
   'Mutation.setMaturityPreference',

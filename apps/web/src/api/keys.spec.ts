@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { accountKeys } from '../features/account/api/keys';
 import { catalogKeys } from '../features/catalog/api/keys';
 import { checkoutKeys } from '../features/checkout/api/keys';
+import { devInboxKeys } from '../features/dev-inbox/api/keys';
 import { earningsKeys } from '../features/earnings/api/keys';
 import { feedKeys } from '../features/feed/api/keys';
 import { libraryKeys } from '../features/library/api/keys';
@@ -28,6 +29,7 @@ const FACTORIES: Record<string, Factory> = {
   verifyKeys,
   socialKeys,
   feedKeys,
+  devInboxKeys,
 };
 
 /** Every key a factory builds, from sample arguments. */

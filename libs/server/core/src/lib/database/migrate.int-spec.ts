@@ -32,11 +32,13 @@ describe('migrations', () => {
     expect(await schemas()).toEqual([
       'catalog',
       'commerce',
+      'community',
       'core',
       'identity',
       'ledger',
       'licensing',
       'local_gateway',
+      'notifications',
       'search',
       'templates',
     ]);
