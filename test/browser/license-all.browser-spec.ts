@@ -77,6 +77,7 @@ describe('licensing everything a workflow needs in one checkout', () => {
     await buyer.getByLabel('Display name').fill('Harbour Posters');
     await buyer.getByLabel('Email').fill(`${handle}@example.test`);
     await buyer.getByLabel('Password').fill('lantern-harbor-violet-93');
+    await buyer.getByText(/I accept the terms/).click();
     await buyer.getByRole('button', { name: 'Create account' }).click();
     await buyer.getByTestId('account-link').filter({ hasText: 'Harbour Posters' }).waitFor({ state: 'attached' });
 

@@ -64,6 +64,7 @@ const present = referenceAvailable('comfyui');
     await creator.getByLabel('Display name').fill('Workflow maker');
     await creator.getByLabel('Email').fill(`${handle}@example.test`);
     await creator.getByLabel('Password').fill('lantern-harbor-violet-93');
+    await creator.getByText(/I accept the terms/).click();
     await creator.getByRole('button', { name: 'Create account' }).click();
     await creator.getByTestId('account-link').waitFor();
     await creator.goto(url('/studio'));
