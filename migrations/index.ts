@@ -21,6 +21,7 @@ import { SearchPrices1765540000000 } from './1765540000000-search-prices';
 import { SubjectIds1765600000000 } from './1765600000000-subject-ids';
 import { AccountMail1765700000000 } from './1765700000000-account-mail';
 import { Community1765750000000 } from './1765750000000-community';
+import { Notifications1765800000000 } from './1765800000000-notifications';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SubjectIds1765600000000,
   AccountMail1765700000000,
   Community1765750000000,
+  Notifications1765800000000,
 ];

@@ -42,3 +42,4 @@ export * from './lib/graphql/preloaded';
 export * from './lib/http/body-limit';
 export * from './lib/http/public-url';
 export * from './lib/mail/mail-outbox';
+export * from './lib/notify/notifier';

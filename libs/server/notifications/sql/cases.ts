@@ -15,7 +15,21 @@ const mail = (w: SqlWorld) => ({
   sentAt: null,
 });
 
-/** Notifications' SQL: the mail outbox. See docs/architecture/sql-snapshots.md. */
+const notification = (w: SqlWorld) => ({
+  id: w.newId(),
+  recipientId: w.buyer,
+  kind: 'SALE',
+  actorId: null,
+  subjectKind: 'MODEL',
+  subjectId: w.newId(),
+  text: 'SQL case',
+  url: '/models/x',
+  dedupeKey: `sql-case:${w.newId()}`,
+  createdAt: w.at,
+  readAt: null,
+});
+
+/** Notifications' SQL: the mail outbox and in-app notifications. See docs/architecture/sql-snapshots.md. */
 export default {
   classes: {
     OutboxMailRepository: {
@@ -24,6 +38,10 @@ export default {
       findByIdempotencyKey: () => ['sql-case:none'],
       markSent: (w) => [w.newId(), w.at],
       recordFailure: (w) => [w.newId(), 'connect ECONNREFUSED', w.at],
+    },
+    NotificationRepository: {
+      insertIfAbsent: (w, tx) => [tx, notification(w)],
+      findByDedupeKey: () => ['sql-case:none'],
     },
   },
 } satisfies SqlCaseFile;
