@@ -22,6 +22,7 @@ import { SubjectIds1765600000000 } from './1765600000000-subject-ids';
 import { AccountMail1765700000000 } from './1765700000000-account-mail';
 import { Community1765750000000 } from './1765750000000-community';
 import { Notifications1765800000000 } from './1765800000000-notifications';
+import { RatingCounters1765805000000 } from './1765805000000-rating-counters';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AccountMail1765700000000,
   Community1765750000000,
   Notifications1765800000000,
+  RatingCounters1765805000000,
 ];

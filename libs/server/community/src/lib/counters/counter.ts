@@ -10,6 +10,9 @@ export const METRICS = [
   'MODELS',
   'TEMPLATES',
   'LICENSES_SOLD',
+  /** The sum and number of ratings (1–5) of a model or template: the average is their quotient. */
+  'RATING_SUM',
+  'RATING_COUNT',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
