@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { zxcvbnAsync, zxcvbnOptions } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
 import { IdentityErrors } from '../identity.errors';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -12,9 +13,11 @@ const PASSWORD_MAX_BYTES = 512;
 // OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane. Algorithm 2 = Argon2id (the package's const enum).
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+// English words and names count as guessable, and feedback reads as sentences rather than translation keys.
 zxcvbnOptions.setOptions({
-  dictionary: { ...common.dictionary },
+  dictionary: { ...common.dictionary, ...english.dictionary },
   graphs: common.adjacencyGraphs,
+  translations: english.translations,
 });
 
 @Injectable()
