@@ -18,6 +18,7 @@ import { SessionRepository } from './sessions/session.repository';
 import { SessionResolver } from './sessions/session.resolver';
 import { SessionService } from './sessions/session.service';
 import { SweepSessionsJob } from './sessions/sweep-sessions.job';
+import { SendPasswordResetJob } from './users/send-password-reset.job';
 import { TokenSigner } from './sessions/token-signer';
 import { UserRepository } from './users/user.repository';
 import { AccountEmailResolver } from './users/account-email.resolver';
@@ -60,6 +61,7 @@ import { AccountTokenService } from './tokens/account-token.service';
     { provide: AUTHENTICATOR, useExisting: IdentityAuthenticator },
     IdentityFacade,
     SweepSessionsJob,
+    SendPasswordResetJob,
     AccountResolver,
     SessionResolver,
     ApiKeyResolver,

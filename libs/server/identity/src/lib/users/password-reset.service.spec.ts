@@ -1,6 +1,7 @@
-import { APP_CONFIG, Clock, MailOutbox, RateLimiter, Transactions } from '@lookbook/core';
+import { APP_CONFIG, Clock, JobQueue, MailOutbox, RateLimiter, Transactions } from '@lookbook/core';
 import { RateLimitedError, ValidationError } from '@lookbook/kernel';
 import { FakeClock, InlineTransactions, newTestService, TEST_MANAGER, testConfig } from '@lookbook/testing';
+import { IdentityTasks } from '../identity.tasks';
 import { SessionRepository } from '../sessions/session.repository';
 import { AccountTokenService } from '../tokens/account-token.service';
 import { PasswordHasher } from './password-hasher';
@@ -42,27 +43,52 @@ function setUp(found: UserEntity | null = user) {
   outbox.queue.mockResolvedValue(undefined);
   const limiter = mock(RateLimiter);
   limiter.consume.mockResolvedValue(undefined);
-  return { sut, users, hasher, sessions, tokens, outbox, limiter };
+  const jobs = mock(JobQueue);
+  jobs.enqueue.mockResolvedValue('1');
+  return { sut, users, hasher, sessions, tokens, outbox, limiter, jobs };
 }
 
 describe('PasswordResetService', () => {
-  it.each([
-    ['an unknown address', null, 'nobody@example.com'],
-    ['a handle instead of an address', user, 'mira'],
-  ])('answers true for %s and mails nothing', async (_name, found, email) => {
-    const { sut, tokens, outbox, limiter } = setUp(found);
-    expect(await sut.request(email, client)).toBe(true);
-    expect(tokens.issue).not.toHaveBeenCalled();
-    expect(outbox.queue).not.toHaveBeenCalled();
-    // Limited per address (hashed, case-folded) and per IP either way.
-    const keys = limiter.consume.mock.calls.map(([rule, key]) => [rule.name, key]);
-    expect(keys.map(([name]) => name)).toEqual(['reset-ip', 'reset-address']);
-    expect(keys[1]![1]).toMatch(/^[0-9a-f]{64}$/);
+  it.each(['mira@example.com', 'nobody@example.com'])(
+    'answers a request for %s the same way: limited per IP and per address, one job queued, nothing looked up',
+    async (email) => {
+      const { sut, users, tokens, outbox, limiter, jobs } = setUp();
+      expect(await sut.request(` ${email.toUpperCase()} `, client)).toBe(true);
+      expect(users.findByLogin).not.toHaveBeenCalled();
+      expect(tokens.issue).not.toHaveBeenCalled();
+      expect(outbox.queue).not.toHaveBeenCalled();
+      expect(jobs.enqueue).toHaveBeenCalledWith(undefined, IdentityTasks.sendPasswordReset, { email });
+      const keys = limiter.consume.mock.calls.map(([rule, key]) => [rule.name, key]);
+      expect(keys.map(([name]) => name)).toEqual(['reset-ip', 'reset-address']);
+      expect(keys[1]![1]).toMatch(/^[0-9a-f]{64}$/);
+    },
+  );
+
+  it('queues nothing for what cannot be an address, and nothing once the address is rate limited', async () => {
+    const { sut, limiter, jobs } = setUp();
+    expect(await sut.request('mira', client)).toBe(true);
+    expect(jobs.enqueue).not.toHaveBeenCalled();
+    limiter.consume.mockImplementation(async (rule) => {
+      if (rule.name === 'reset-address') throw new RateLimitedError(3600);
+    });
+    await expect(sut.request('mira@example.com', client)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(jobs.enqueue).not.toHaveBeenCalled();
   });
 
-  it('mails a reset link to a known address (any case), and the same answer once the account limit is reached', async () => {
-    const { sut, outbox, limiter } = setUp();
-    expect(await sut.request(' mira@example.COM ', client)).toBe(true);
+  it.each([
+    ['an unknown address', null, 'nobody@example.com'],
+    ['an address that differs from the account’s', user, 'other@example.com'],
+  ])('the job mails nothing for %s', async (_name, found, email) => {
+    const { sut, tokens, outbox } = setUp(found);
+    await sut.sendLink(email);
+    expect(tokens.issue).not.toHaveBeenCalled();
+    expect(outbox.queue).not.toHaveBeenCalled();
+  });
+
+  it('the job mails a reset link to a known address, and nothing once the account limit is reached', async () => {
+    const { sut, outbox, limiter, tokens } = setUp();
+    await sut.sendLink('mira@example.com');
+    expect(tokens.issue).toHaveBeenCalledWith(TEST_MANAGER, user.id, 'RESET_PASSWORD', user.email);
     expect(outbox.queue.mock.calls[0]![1]).toMatchObject({ to: user.email, kind: 'identity.reset-password' });
     expect(outbox.queue.mock.calls[0]![1].text).toContain('/reset-password?token=lbt_secret');
 
@@ -70,7 +96,7 @@ describe('PasswordResetService', () => {
       if (rule.name === 'reset-account') throw new RateLimitedError(3600);
     });
     outbox.queue.mockClear();
-    expect(await sut.request('mira@example.com', client)).toBe(true);
+    await sut.sendLink('mira@example.com');
     expect(outbox.queue).not.toHaveBeenCalled();
   });
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, ClientInfo } from '@lookbook/core';
-import { APP_CONFIG, Clock, MailOutbox, RateLimiter, Transactions } from '@lookbook/core';
+import { APP_CONFIG, Clock, JobQueue, MailOutbox, RateLimiter, Transactions } from '@lookbook/core';
 import { RateLimitedError } from '@lookbook/kernel';
 import { SessionRepository } from '../sessions/session.repository';
 import { AccountTokenService } from '../tokens/account-token.service';
 import { IdentityErrors } from '../identity.errors';
+import { IdentityTasks } from '../identity.tasks';
 import { AccountMails } from './account-mails';
 import { PasswordHasher } from './password-hasher';
 import { UserRepository } from './user.repository';
@@ -17,7 +18,9 @@ const PER_ACCOUNT = { name: 'reset-account', points: 5, durationSeconds: 3600 };
 
 /**
  * Password reset by a mailed one-time link (OWASP's forgot-password flow): the same answer for known and unknown
- * addresses, a 30-minute single-use link, and on reset every session ends and the owner is told.
+ * addresses, a 30-minute single-use link, and on reset every session ends and the owner is told. A request only
+ * queues a job, so it does the same work (and takes the same time) whether or not an account has the address; the job
+ * looks the address up and mails the link.
  */
 @Injectable()
 export class PasswordResetService {
@@ -30,6 +33,7 @@ export class PasswordResetService {
     private readonly outbox: MailOutbox,
     private readonly transactions: Transactions,
     private readonly limiter: RateLimiter,
+    private readonly jobs: JobQueue,
     private readonly clock: Clock,
   ) {}
 
@@ -41,12 +45,20 @@ export class PasswordResetService {
       client.ip ?? 'unknown',
     );
     await this.limiter.consume(PER_ADDRESS, createHash('sha256').update(email).digest('hex'));
-    const user = email.length <= 254 && email.includes('@') ? await this.users.findByLogin(email) : null;
-    if (!user || user.email.toLowerCase() !== email) return true;
+    if (email.length <= 254 && email.includes('@')) {
+      await this.jobs.enqueue(undefined, IdentityTasks.sendPasswordReset, { email });
+    }
+    return true;
+  }
+
+  /** The job's half of a request: mails a link if an account has exactly this address (case-folded). */
+  async sendLink(email: string): Promise<void> {
+    const user = await this.users.findByLogin(email);
+    if (!user || user.email.toLowerCase() !== email) return;
     try {
       await this.limiter.consume(PER_ACCOUNT, user.id);
     } catch (error) {
-      if (error instanceof RateLimitedError) return true; // silently: an error here would say the account exists
+      if (error instanceof RateLimitedError) return; // silently: enough links went out this hour
       throw error;
     }
     await this.transactions.run(async (manager) => {
@@ -56,7 +68,6 @@ export class PasswordResetService {
         AccountMails.resetPassword(this.context(user.handle), user.email, issued.row.id, issued.token),
       );
     });
-    return true;
   }
 
   /**
