@@ -89,7 +89,7 @@ export function parseComment(source: string): SafeNode {
           openNode('strong');
           break;
         case 'link_open': {
-          const href = safeHref(t.attrGet('href') ?? '');
+          const href = safeHref(String(t.attrGet('href') ?? ''));
           if (href) {
             openNode('link', { href });
             linkDepth++;
