@@ -95,11 +95,12 @@ export class CommentRepository {
       `WITH inserted AS (
          INSERT INTO community.comment (id, subject_kind, subject_id, parent_id, root_id, reply_to_id, depth, author_id,
                                         body, tree, mentions, created_at)
-         VALUES ($1, $2, $3, $4, coalesce($5, $1), $6, $7, $8, $9, $10, $11, $12)
+         VALUES ($1::uuid, $2, $3::uuid, $4::uuid, coalesce($5::uuid, $1::uuid), $6::uuid, $7, $8::uuid, $9, $10::jsonb,
+                 $11::uuid[], $12)
        ), parent AS (
-         UPDATE community.comment SET reply_count = reply_count + 1 WHERE id = $4
+         UPDATE community.comment SET reply_count = reply_count + 1 WHERE id = $4::uuid
        )
-       INSERT INTO community.discussion (subject_kind, subject_id, comment_count) VALUES ($2, $3, 1)
+       INSERT INTO community.discussion (subject_kind, subject_id, comment_count) VALUES ($2, $3::uuid, 1)
        ON CONFLICT (subject_kind, subject_id) DO UPDATE SET comment_count = community.discussion.comment_count + 1`,
       [
         c.id,
