@@ -57,7 +57,18 @@ describe('comment Markdown → safe tree', () => {
       'Hi *soft* **bold** `code` [docs](https://e.com/a?b=1)\n\n- one\n- two\n\n1. first\n\n> quoted\n\n```\nblock <b>\n```',
     );
     expect(types(tree)).toEqual(
-      expect.arrayContaining(['paragraph', 'em', 'strong', 'code', 'link', 'bullet_list', 'ordered_list', 'list_item', 'blockquote', 'code_block']),
+      expect.arrayContaining([
+        'paragraph',
+        'em',
+        'strong',
+        'code',
+        'link',
+        'bullet_list',
+        'ordered_list',
+        'list_item',
+        'blockquote',
+        'code_block',
+      ]),
     );
     const link = JSON.stringify(tree).match(/"href":"([^"]+)"/)![1];
     expect(link).toBe('https://e.com/a?b=1');
@@ -92,7 +103,15 @@ describe('comment Markdown → safe tree', () => {
   it('accepts only absolute http(s) links without credentials', () => {
     expect(safeHref('https://e.com')).toBe('https://e.com/');
     expect(safeHref('HTTP://E.com/x')).toBe('http://e.com/x');
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'mailto:a@b.c', '//e.com', '/x', 'https://u:p@e.com', ''])
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'mailto:a@b.c',
+      '//e.com',
+      '/x',
+      'https://u:p@e.com',
+      '',
+    ])
       expect(safeHref(bad)).toBeNull();
   });
 

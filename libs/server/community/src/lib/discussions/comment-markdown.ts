@@ -8,7 +8,14 @@ import type { Token } from 'markdown-it';
  * it is escaped); a link keeps only an absolute http(s) `href`. The tree is built on write, stored with the comment,
  * and `checkTree` is the last gate before it is stored or sent: anything outside the allow-list is refused.
  */
-export const BLOCK_TYPES = ['paragraph', 'blockquote', 'bullet_list', 'ordered_list', 'list_item', 'code_block'] as const;
+export const BLOCK_TYPES = [
+  'paragraph',
+  'blockquote',
+  'bullet_list',
+  'ordered_list',
+  'list_item',
+  'code_block',
+] as const;
 export const INLINE_TYPES = ['text', 'em', 'strong', 'code', 'link', 'mention', 'break'] as const;
 export const NODE_TYPES = ['doc', ...BLOCK_TYPES, ...INLINE_TYPES] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
@@ -30,7 +37,17 @@ export const MAX_MENTIONS = 10;
 const MENTION = /(^|[^A-Za-z0-9_@.])@([A-Za-z0-9][A-Za-z0-9_-]{2,29})(?![A-Za-z0-9_-])/g;
 const MAX_TREE_DEPTH = 40;
 
-const WITH_CHILDREN = new Set<NodeType>(['doc', 'paragraph', 'blockquote', 'bullet_list', 'ordered_list', 'list_item', 'em', 'strong', 'link']);
+const WITH_CHILDREN = new Set<NodeType>([
+  'doc',
+  'paragraph',
+  'blockquote',
+  'bullet_list',
+  'ordered_list',
+  'list_item',
+  'em',
+  'strong',
+  'link',
+]);
 const WITH_TEXT = new Set<NodeType>(['text', 'code', 'code_block', 'mention']);
 
 const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: false })
@@ -183,7 +200,10 @@ export function mentionedHandles(tree: SafeNode): string[] {
  * Resolves mentions: a handle in `members` (lower-cased handle → user) becomes a mention of that member; any other
  * (unknown, beyond the cap, or on either side of a block with the author) becomes the plain text `@handle`.
  */
-export function resolveMentions(tree: SafeNode, members: ReadonlyMap<string, { id: string; handle: string }>): SafeNode {
+export function resolveMentions(
+  tree: SafeNode,
+  members: ReadonlyMap<string, { id: string; handle: string }>,
+): SafeNode {
   const map = (node: SafeNode): SafeNode => {
     if (!node.children) return node;
     const children: SafeNode[] = [];
@@ -191,10 +211,13 @@ export function resolveMentions(tree: SafeNode, members: ReadonlyMap<string, { i
       let next = child;
       if (child.type === 'mention') {
         const member = members.get(child.text!.toLowerCase());
-        next = member ? { type: 'mention', text: member.handle, userId: member.id } : { type: 'text', text: `@${child.text}` };
+        next = member
+          ? { type: 'mention', text: member.handle, userId: member.id }
+          : { type: 'text', text: `@${child.text}` };
       } else next = map(child);
       const last = children[children.length - 1];
-      if (next.type === 'text' && last?.type === 'text') children[children.length - 1] = { type: 'text', text: last.text! + next.text! };
+      if (next.type === 'text' && last?.type === 'text')
+        children[children.length - 1] = { type: 'text', text: last.text! + next.text! };
       else children.push(next);
     }
     return { ...node, children };
@@ -223,7 +246,11 @@ export function checkTree(tree: unknown): SafeNode {
     const type = n['type'] as NodeType;
     if (!(NODE_TYPES as readonly string[]).includes(type)) throw new Error(`comment tree: type ${String(type)}`);
     if ((type === 'doc') !== root) throw new Error('comment tree: doc only at the root');
-    const allowed = new Set(['type', ...(WITH_CHILDREN.has(type) ? ['children'] : []), ...(WITH_TEXT.has(type) ? ['text'] : [])]);
+    const allowed = new Set([
+      'type',
+      ...(WITH_CHILDREN.has(type) ? ['children'] : []),
+      ...(WITH_TEXT.has(type) ? ['text'] : []),
+    ]);
     if (type === 'link') allowed.add('href');
     if (type === 'mention') allowed.add('userId');
     for (const key of Object.keys(n)) if (!allowed.has(key)) throw new Error(`comment tree: ${type}.${key}`);

@@ -8,7 +8,10 @@ import type { CommentRow } from './comment';
 import { placeReply } from './comment';
 import { CommentRepository } from './comment.repository';
 
-const tree = (text: string): SafeNode => ({ type: 'doc', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] });
+const tree = (text: string): SafeNode => ({
+  type: 'doc',
+  children: [{ type: 'paragraph', children: [{ type: 'text', text }] }],
+});
 
 describe('CommentRepository (PostgreSQL)', () => {
   let bed: RepositoryTestBed;
@@ -116,14 +119,34 @@ describe('CommentRepository (PostgreSQL)', () => {
     const bodies = (rows: CommentRow[]) => rows.map((r) => r.body);
     const first = await comments.topLevel('MODEL', modelId, null, false, 'NEWEST', null, 2, 3);
     expect(bodies(first)).toEqual(['c2', 'c4', 'c3']);
-    const next = await comments.topLevel('MODEL', modelId, null, false, 'NEWEST', { createdAt: first[2]!.createdAt.toISOString(), id: first[2]!.id }, 2, 3);
+    const next = await comments.topLevel(
+      'MODEL',
+      modelId,
+      null,
+      false,
+      'NEWEST',
+      { createdAt: first[2]!.createdAt.toISOString(), id: first[2]!.id },
+      2,
+      3,
+    );
     expect(bodies(next)).toEqual(['c1', 'c0']);
-    expect(bodies(await comments.topLevel('MODEL', modelId, null, false, 'OLDEST', null, 10, 3))).toEqual(['c2', 'c0', 'c1', 'c3', 'c4']);
+    expect(bodies(await comments.topLevel('MODEL', modelId, null, false, 'OLDEST', null, 10, 3))).toEqual([
+      'c2',
+      'c0',
+      'c1',
+      'c3',
+      'c4',
+    ]);
     expect(await tx((m) => comments.pinnedCount(m, 'MODEL', modelId))).toBe(1);
   });
 
   it('resolves mentionable handles in any case, leaving out members on either side of a block', async () => {
-    const [author, friend, blocked, blocker] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+    const [author, friend, blocked, blocker] = [
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+    ];
     await tx((m) => blocks.insert(m, author.id, blocked.id, new Date()));
     await tx((m) => blocks.insert(m, blocker.id, author.id, new Date()));
     const found = await comments.mentionable(

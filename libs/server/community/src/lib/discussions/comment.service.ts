@@ -1,16 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, ClientInfo, RateLimitRule } from '@lookbook/core';
+import type { Actor, ClientInfo, NotificationKind, RateLimitRule } from '@lookbook/core';
 import { Clock, Notifier, RateLimiter, Transactions } from '@lookbook/core';
-import type { NotificationKind } from '@lookbook/core';
 import { multiLine, newId } from '@lookbook/kernel';
 import type { EntityManager } from 'typeorm';
 import { BlockRepository } from '../blocks/block.repository';
 import { CommunityErrors } from '../community.errors';
 import { CommunityLimits } from '../community-limits';
 import type { SafeNode } from './comment-markdown';
-import { checkTree, mentionedHandles, mentionedUserIds, parseComment, plainText, resolveMentions } from './comment-markdown';
+import {
+  checkTree,
+  mentionedHandles,
+  mentionedUserIds,
+  parseComment,
+  plainText,
+  resolveMentions,
+} from './comment-markdown';
 import type { CommentOrder, CommentRow, DiscussionKind } from './comment';
-import { decodeCursor, encodeCursor, INLINE_REPLIES, MAX_COMMENT_LENGTH, MAX_PAGE, MAX_PINNED, placeReply } from './comment';
+import {
+  decodeCursor,
+  encodeCursor,
+  INLINE_REPLIES,
+  MAX_COMMENT_LENGTH,
+  MAX_PAGE,
+  MAX_PINNED,
+  placeReply,
+} from './comment';
 import type { DiscussionSubject } from './comment.repository';
 import { CommentRepository } from './comment.repository';
 import { DiscussionErrors } from './discussion.errors';
@@ -97,7 +111,12 @@ export class CommentService {
   }
 
   /** More direct replies of a comment (after the ones shown), each with its own first replies. */
-  async moreReplies(viewer: Actor | undefined, commentId: string, first: number, after?: string | null): Promise<RepliesPage> {
+  async moreReplies(
+    viewer: Actor | undefined,
+    commentId: string,
+    first: number,
+    after?: string | null,
+  ): Promise<RepliesPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw DiscussionErrors.invalidPageSize(MAX_PAGE);
     const cursor = decodeCursor(after);
     const viewerId = viewer?.userId ?? null;
@@ -108,9 +127,18 @@ export class CommentService {
     const isCreator = viewerId === subject.ownerId;
     const direct = await this.comments.replies({ parentIds: [commentId] }, viewerId, isCreator, first + 1, cursor);
     const page = direct.slice(0, first);
-    const nested = await this.comments.replies({ parentIds: page.map((c) => c.id) }, viewerId, isCreator, INLINE_REPLIES);
+    const nested = await this.comments.replies(
+      { parentIds: page.map((c) => c.id) },
+      viewerId,
+      isCreator,
+      INLINE_REPLIES,
+    );
     const last = page.at(-1);
-    return { replies: threads(page, nested), endCursor: last ? encodeCursor(last) : null, hasMore: direct.length > first };
+    return {
+      replies: threads(page, nested),
+      endCursor: last ? encodeCursor(last) : null,
+      hasMore: direct.length > first,
+    };
   }
 
   /** The safe tree a text would be stored as (the composer's preview); nothing is stored or notified. */
@@ -133,7 +161,8 @@ export class CommentService {
       if (input.parentId) {
         answered = await this.comments.lock(manager, input.parentId);
         const sameSubject = answered?.subjectKind === input.subjectKind && answered.subjectId === input.subjectId;
-        if (!answered || !sameSubject || !canSee(answered, actor.userId, subject)) throw DiscussionErrors.commentNotFound();
+        if (!answered || !sameSubject || !canSee(answered, actor.userId, subject))
+          throw DiscussionErrors.commentNotFound();
         if (answered.deletedAt) throw DiscussionErrors.deleted();
         if (answered.authorId !== actor.userId && (await this.blocks.between(actor.userId, answered.authorId, manager)))
           throw CommunityErrors.blocked();
@@ -162,13 +191,18 @@ export class CommentService {
       await this.comments.updateBody(manager, commentId, body, tree, mentions, this.clock.now());
       const subject = await this.comments.subject(comment.subjectKind, comment.subjectId);
       const added = mentions.filter((m) => !comment.mentions.includes(m));
-      if (subject) await this.notify(manager, actor.userId, subject, commentId, tree, new Map(added.map((m) => [m, 'MENTION'])));
+      if (subject)
+        await this.notify(manager, actor.userId, subject, commentId, tree, new Map(added.map((m) => [m, 'MENTION'])));
     });
     return (await this.comments.visible(commentId, actor.userId, true))!;
   }
 
   /** Deletes the actor's comment: "[deleted]" in place when it has replies, gone when it has none. Idempotent. */
-  async remove(actor: Actor, client: ClientInfo | undefined, commentId: string): Promise<{ id: string; removed: 'SOFT' | 'HARD' }> {
+  async remove(
+    actor: Actor,
+    client: ClientInfo | undefined,
+    commentId: string,
+  ): Promise<{ id: string; removed: 'SOFT' | 'HARD' }> {
     await this.limits.write(actor, client);
     return this.transactions.run(async (manager) => {
       const comment = await this.comments.lock(manager, commentId);

@@ -49,7 +49,8 @@ export interface Placement {
 }
 
 export function placeReply(parent: Pick<CommentRow, 'id' | 'parentId' | 'rootId' | 'depth'>): Placement {
-  if (parent.depth < MAX_DEPTH) return { parentId: parent.id, rootId: parent.rootId, replyToId: null, depth: parent.depth + 1 };
+  if (parent.depth < MAX_DEPTH)
+    return { parentId: parent.id, rootId: parent.rootId, replyToId: null, depth: parent.depth + 1 };
   return { parentId: parent.parentId!, rootId: parent.rootId, replyToId: parent.id, depth: MAX_DEPTH };
 }
 

@@ -55,7 +55,9 @@ export class DiscussionResolver {
     return { ...page, replies: page.replies.map((r) => toComment(r, viewer?.userId ?? null)) };
   }
 
-  @Query(() => [MarkdownNode], { description: 'How a comment text would show (the composer’s preview); stores nothing.' })
+  @Query(() => [MarkdownNode], {
+    description: 'How a comment text would show (the composer’s preview); stores nothing.',
+  })
   async commentPreview(@CurrentActor() actor: Actor, @Args('text') text: string): Promise<MarkdownNode[]> {
     return flattenTree(await this.comments.preview(actor, text));
   }
