@@ -73,7 +73,7 @@ export default {
       updateBody: (w, tx) => [tx, w.model, 'Edited', { type: 'doc', children: [] }, [], w.at],
       remove: (w, tx) => [
         tx,
-        { id: w.model, subjectKind: 'MODEL', subjectId: w.model, parentId: null, replyCount: 0 } as never,
+        { id: w.model, subjectKind: 'MODEL', subjectId: w.model, parentId: null, replyCount: 0 },
         w.at,
       ],
       setPinned: (w, tx) => [tx, w.model, w.at],
