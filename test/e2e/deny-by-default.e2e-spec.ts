@@ -16,7 +16,9 @@ const PUBLIC_OPERATIONS = [
   'Mutation.signUp',
   'Mutation.verifyEmail', // the one-time link mailed to the address is the credential
   'Query.baseModels',
+  'Query.commentReplies', // replies on public subjects, as `discussion` filters them
   'Query.currencies',
+  'Query.discussion', // comments on published models, templates and versions; blocks and hidden applied per viewer
   'Query.facetValues', // published models only, like search
   'Query.followState', // public counts; `following` is false when signed out
   'Query.knownModelFiles', // public facts: well-known files (SD, FLUX, …) and the licences they are published under

@@ -23,6 +23,7 @@ export const scopes = {
   verify: ['verify'],
   social: ['social'],
   feed: ['feed'],
+  discussions: ['discussions'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */
@@ -54,4 +55,11 @@ export const modelParentKeys = {
 export const socialKeys = {
   all: scopes.social,
   follow: (kind: string, id: string, signedIn: boolean) => [...scopes.social, 'follow', kind, id, signedIn] as const,
+};
+
+/** Discussions of models, templates and versions (shown on several features' pages): a page list per subject and order. */
+export const discussionKeys = {
+  all: scopes.discussions,
+  subject: (kind: string, id: string) => [...scopes.discussions, kind, id] as const,
+  page: (kind: string, id: string, order: string) => [...scopes.discussions, kind, id, order] as const,
 };

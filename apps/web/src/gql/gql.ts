@@ -17,6 +17,15 @@ import * as types from './graphql';
 type Documents = {
     "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": typeof types.BaseModelsDocument,
     "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n": typeof types.CheckoutDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    parentId\n    replyToId\n    depth\n    text\n    createdAt\n    editedAt\n    deleted\n    hidden\n    pinned\n    replyCount\n    viewerIsAuthor\n    author {\n      id\n      handle\n      displayName\n    }\n    body {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query DiscussionPage($kind: DiscussionSubjectKind!, $id: UUID!, $order: CommentOrder!, $first: Int!, $after: String) {\n    discussion(subjectKind: $kind, subjectId: $id, order: $order, first: $first, after: $after) {\n      commentCount\n      viewerIsCreator\n      endCursor\n      hasMore\n      comments {\n        ...CommentFields\n        replies {\n          ...CommentFields\n          replies {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.DiscussionPageDocument,
+    "\n  query MoreReplies($id: UUID!, $first: Int!, $after: String) {\n    commentReplies(commentId: $id, first: $first, after: $after) {\n      endCursor\n      hasMore\n      replies {\n        ...CommentFields\n        replies {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": typeof types.MoreRepliesDocument,
+    "\n  query CommentPreview($text: String!) {\n    commentPreview(text: $text) {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n": typeof types.CommentPreviewDocument,
+    "\n  mutation PostComment($input: PostCommentInput!) {\n    postComment(input: $input) {\n      id\n    }\n  }\n": typeof types.PostCommentDocument,
+    "\n  mutation EditComment($id: UUID!, $text: String!) {\n    editComment(id: $id, text: $text) {\n      id\n    }\n  }\n": typeof types.EditCommentDocument,
+    "\n  mutation DeleteComment($id: UUID!) {\n    deleteComment(id: $id) {\n      id\n      removed\n    }\n  }\n": typeof types.DeleteCommentDocument,
+    "\n  mutation PinComment($id: UUID!, $pinned: Boolean!) {\n    pinComment(id: $id, pinned: $pinned) {\n      id\n    }\n  }\n": typeof types.PinCommentDocument,
+    "\n  mutation HideComment($id: UUID!, $hidden: Boolean!) {\n    hideComment(id: $id, hidden: $hidden) {\n      id\n    }\n  }\n": typeof types.HideCommentDocument,
     "\n  fragment ModelOwnerFields on ModelOwner {\n    id\n    handle\n    displayName\n  }\n": typeof types.ModelOwnerFieldsFragmentDoc,
     "\n  fragment TemplateOwnerFields on TemplateOwner {\n    id\n    handle\n    displayName\n  }\n": typeof types.TemplateOwnerFieldsFragmentDoc,
     "\n  query PublicModelParents($modelId: UUID!) {\n    modelParents(modelId: $modelId) {\n      parentId\n      relation\n      shareBps\n      parentModel {\n        id\n        name\n        owner {\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.PublicModelParentsDocument,
@@ -113,6 +122,15 @@ type Documents = {
 const documents: Documents = {
     "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": types.BaseModelsDocument,
     "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n": types.CheckoutDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    parentId\n    replyToId\n    depth\n    text\n    createdAt\n    editedAt\n    deleted\n    hidden\n    pinned\n    replyCount\n    viewerIsAuthor\n    author {\n      id\n      handle\n      displayName\n    }\n    body {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query DiscussionPage($kind: DiscussionSubjectKind!, $id: UUID!, $order: CommentOrder!, $first: Int!, $after: String) {\n    discussion(subjectKind: $kind, subjectId: $id, order: $order, first: $first, after: $after) {\n      commentCount\n      viewerIsCreator\n      endCursor\n      hasMore\n      comments {\n        ...CommentFields\n        replies {\n          ...CommentFields\n          replies {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n": types.DiscussionPageDocument,
+    "\n  query MoreReplies($id: UUID!, $first: Int!, $after: String) {\n    commentReplies(commentId: $id, first: $first, after: $after) {\n      endCursor\n      hasMore\n      replies {\n        ...CommentFields\n        replies {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": types.MoreRepliesDocument,
+    "\n  query CommentPreview($text: String!) {\n    commentPreview(text: $text) {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n": types.CommentPreviewDocument,
+    "\n  mutation PostComment($input: PostCommentInput!) {\n    postComment(input: $input) {\n      id\n    }\n  }\n": types.PostCommentDocument,
+    "\n  mutation EditComment($id: UUID!, $text: String!) {\n    editComment(id: $id, text: $text) {\n      id\n    }\n  }\n": types.EditCommentDocument,
+    "\n  mutation DeleteComment($id: UUID!) {\n    deleteComment(id: $id) {\n      id\n      removed\n    }\n  }\n": types.DeleteCommentDocument,
+    "\n  mutation PinComment($id: UUID!, $pinned: Boolean!) {\n    pinComment(id: $id, pinned: $pinned) {\n      id\n    }\n  }\n": types.PinCommentDocument,
+    "\n  mutation HideComment($id: UUID!, $hidden: Boolean!) {\n    hideComment(id: $id, hidden: $hidden) {\n      id\n    }\n  }\n": types.HideCommentDocument,
     "\n  fragment ModelOwnerFields on ModelOwner {\n    id\n    handle\n    displayName\n  }\n": types.ModelOwnerFieldsFragmentDoc,
     "\n  fragment TemplateOwnerFields on TemplateOwner {\n    id\n    handle\n    displayName\n  }\n": types.TemplateOwnerFieldsFragmentDoc,
     "\n  query PublicModelParents($modelId: UUID!) {\n    modelParents(modelId: $modelId) {\n      parentId\n      relation\n      shareBps\n      parentModel {\n        id\n        name\n        owner {\n          displayName\n        }\n      }\n    }\n  }\n": types.PublicModelParentsDocument,
@@ -215,6 +233,42 @@ export function graphql(source: "\n  query BaseModels {\n    baseModels {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    parentId\n    replyToId\n    depth\n    text\n    createdAt\n    editedAt\n    deleted\n    hidden\n    pinned\n    replyCount\n    viewerIsAuthor\n    author {\n      id\n      handle\n      displayName\n    }\n    body {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n"): typeof import('./graphql').CommentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DiscussionPage($kind: DiscussionSubjectKind!, $id: UUID!, $order: CommentOrder!, $first: Int!, $after: String) {\n    discussion(subjectKind: $kind, subjectId: $id, order: $order, first: $first, after: $after) {\n      commentCount\n      viewerIsCreator\n      endCursor\n      hasMore\n      comments {\n        ...CommentFields\n        replies {\n          ...CommentFields\n          replies {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DiscussionPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreReplies($id: UUID!, $first: Int!, $after: String) {\n    commentReplies(commentId: $id, first: $first, after: $after) {\n      endCursor\n      hasMore\n      replies {\n        ...CommentFields\n        replies {\n          ...CommentFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MoreRepliesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommentPreview($text: String!) {\n    commentPreview(text: $text) {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n"): typeof import('./graphql').CommentPreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostComment($input: PostCommentInput!) {\n    postComment(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').PostCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditComment($id: UUID!, $text: String!) {\n    editComment(id: $id, text: $text) {\n      id\n    }\n  }\n"): typeof import('./graphql').EditCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteComment($id: UUID!) {\n    deleteComment(id: $id) {\n      id\n      removed\n    }\n  }\n"): typeof import('./graphql').DeleteCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PinComment($id: UUID!, $pinned: Boolean!) {\n    pinComment(id: $id, pinned: $pinned) {\n      id\n    }\n  }\n"): typeof import('./graphql').PinCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HideComment($id: UUID!, $hidden: Boolean!) {\n    hideComment(id: $id, hidden: $hidden) {\n      id\n    }\n  }\n"): typeof import('./graphql').HideCommentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

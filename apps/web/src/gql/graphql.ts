@@ -32,6 +32,11 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** The order of top-level comments (replies are always oldest first). */
+export type CommentOrder =
+  | 'NEWEST'
+  | 'OLDEST';
+
 /** Each level includes the ones before it. */
 export type CommercialUse =
   | 'NONE'
@@ -80,6 +85,12 @@ export type CreateUploadInput = {
   /** Exact size in bytes. */
   size: number;
 };
+
+/** What has a discussion: a model, a workflow template or a model version. */
+export type DiscussionSubjectKind =
+  | 'MODEL'
+  | 'TEMPLATE'
+  | 'VERSION';
 
 export type FeedVerb =
   /** A new version of a model (its first publishes the model). */
@@ -186,6 +197,22 @@ export type LikeSubjectKind =
   | 'MODEL'
   | 'TEMPLATE';
 
+/** The node types of safe Markdown: nothing else is ever sent. */
+export type MarkdownNodeType =
+  | 'blockquote'
+  | 'break'
+  | 'bullet_list'
+  | 'code'
+  | 'code_block'
+  | 'em'
+  | 'link'
+  | 'list_item'
+  | 'mention'
+  | 'ordered_list'
+  | 'paragraph'
+  | 'strong'
+  | 'text';
+
 export type Maturity =
   | 'EXPLICIT'
   | 'MATURE'
@@ -245,6 +272,15 @@ export type PayoutStatus =
   | 'FAILED'
   | 'IN_TRANSIT'
   | 'PAID';
+
+export type PostCommentInput = {
+  /** The comment answered; omit for a top-level comment. */
+  parentId?: string | null | undefined;
+  subjectId: string;
+  subjectKind: DiscussionSubjectKind;
+  /** Markdown (a subset), 1–5,000 characters; `@handle` mentions a member. */
+  text: string;
+};
 
 export type Precision =
   | 'BF16'
@@ -535,6 +571,82 @@ export type CheckoutMutationVariables = Exact<{
 
 
 export type CheckoutMutation = { checkout: { checkoutUrl: string, order: { id: string } } };
+
+export type CommentFieldsFragment = { id: string, parentId: string | null, replyToId: string | null, depth: number, text: string, createdAt: string, editedAt: string | null, deleted: boolean, hidden: boolean, pinned: boolean, replyCount: number, viewerIsAuthor: boolean, author: { id: string, handle: string, displayName: string } | null, body: Array<{ type: MarkdownNodeType, parent: number | null, text: string | null, href: string | null, userId: string | null }> } & { ' $fragmentName'?: 'CommentFieldsFragment' };
+
+export type DiscussionPageQueryVariables = Exact<{
+  kind: DiscussionSubjectKind;
+  id: string;
+  order: CommentOrder;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DiscussionPageQuery = { discussion: { commentCount: number, viewerIsCreator: boolean, endCursor: string | null, hasMore: boolean, comments: Array<(
+      { replies: Array<(
+        { replies: Array<{ ' $fragmentRefs'?: { 'CommentFieldsFragment': CommentFieldsFragment } }> }
+        & { ' $fragmentRefs'?: { 'CommentFieldsFragment': CommentFieldsFragment } }
+      )> }
+      & { ' $fragmentRefs'?: { 'CommentFieldsFragment': CommentFieldsFragment } }
+    )> } };
+
+export type MoreRepliesQueryVariables = Exact<{
+  id: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MoreRepliesQuery = { commentReplies: { endCursor: string | null, hasMore: boolean, replies: Array<(
+      { replies: Array<{ ' $fragmentRefs'?: { 'CommentFieldsFragment': CommentFieldsFragment } }> }
+      & { ' $fragmentRefs'?: { 'CommentFieldsFragment': CommentFieldsFragment } }
+    )> } };
+
+export type CommentPreviewQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type CommentPreviewQuery = { commentPreview: Array<{ type: MarkdownNodeType, parent: number | null, text: string | null, href: string | null, userId: string | null }> };
+
+export type PostCommentMutationVariables = Exact<{
+  input: PostCommentInput;
+}>;
+
+
+export type PostCommentMutation = { postComment: { id: string } };
+
+export type EditCommentMutationVariables = Exact<{
+  id: string;
+  text: string;
+}>;
+
+
+export type EditCommentMutation = { editComment: { id: string } };
+
+export type DeleteCommentMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteCommentMutation = { deleteComment: { id: string, removed: boolean } };
+
+export type PinCommentMutationVariables = Exact<{
+  id: string;
+  pinned: boolean;
+}>;
+
+
+export type PinCommentMutation = { pinComment: { id: string } };
+
+export type HideCommentMutationVariables = Exact<{
+  id: string;
+  hidden: boolean;
+}>;
+
+
+export type HideCommentMutation = { hideComment: { id: string } };
 
 export type ModelOwnerFieldsFragment = { id: string, handle: string, displayName: string } & { ' $fragmentName'?: 'ModelOwnerFieldsFragment' };
 
@@ -1195,6 +1307,34 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommentFields on Comment {
+  id
+  parentId
+  replyToId
+  depth
+  text
+  createdAt
+  editedAt
+  deleted
+  hidden
+  pinned
+  replyCount
+  viewerIsAuthor
+  author {
+    id
+    handle
+    displayName
+  }
+  body {
+    type
+    parent
+    text
+    href
+    userId
+  }
+}
+    `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
 export const ModelOwnerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ModelOwnerFields on ModelOwner {
   id
@@ -1460,6 +1600,142 @@ export const CheckoutDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
+export const DiscussionPageDocument = new TypedDocumentString(`
+    query DiscussionPage($kind: DiscussionSubjectKind!, $id: UUID!, $order: CommentOrder!, $first: Int!, $after: String) {
+  discussion(
+    subjectKind: $kind
+    subjectId: $id
+    order: $order
+    first: $first
+    after: $after
+  ) {
+    commentCount
+    viewerIsCreator
+    endCursor
+    hasMore
+    comments {
+      ...CommentFields
+      replies {
+        ...CommentFields
+        replies {
+          ...CommentFields
+        }
+      }
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  replyToId
+  depth
+  text
+  createdAt
+  editedAt
+  deleted
+  hidden
+  pinned
+  replyCount
+  viewerIsAuthor
+  author {
+    id
+    handle
+    displayName
+  }
+  body {
+    type
+    parent
+    text
+    href
+    userId
+  }
+}`) as unknown as TypedDocumentString<DiscussionPageQuery, DiscussionPageQueryVariables>;
+export const MoreRepliesDocument = new TypedDocumentString(`
+    query MoreReplies($id: UUID!, $first: Int!, $after: String) {
+  commentReplies(commentId: $id, first: $first, after: $after) {
+    endCursor
+    hasMore
+    replies {
+      ...CommentFields
+      replies {
+        ...CommentFields
+      }
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  parentId
+  replyToId
+  depth
+  text
+  createdAt
+  editedAt
+  deleted
+  hidden
+  pinned
+  replyCount
+  viewerIsAuthor
+  author {
+    id
+    handle
+    displayName
+  }
+  body {
+    type
+    parent
+    text
+    href
+    userId
+  }
+}`) as unknown as TypedDocumentString<MoreRepliesQuery, MoreRepliesQueryVariables>;
+export const CommentPreviewDocument = new TypedDocumentString(`
+    query CommentPreview($text: String!) {
+  commentPreview(text: $text) {
+    type
+    parent
+    text
+    href
+    userId
+  }
+}
+    `) as unknown as TypedDocumentString<CommentPreviewQuery, CommentPreviewQueryVariables>;
+export const PostCommentDocument = new TypedDocumentString(`
+    mutation PostComment($input: PostCommentInput!) {
+  postComment(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PostCommentMutation, PostCommentMutationVariables>;
+export const EditCommentDocument = new TypedDocumentString(`
+    mutation EditComment($id: UUID!, $text: String!) {
+  editComment(id: $id, text: $text) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditCommentMutation, EditCommentMutationVariables>;
+export const DeleteCommentDocument = new TypedDocumentString(`
+    mutation DeleteComment($id: UUID!) {
+  deleteComment(id: $id) {
+    id
+    removed
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteCommentMutation, DeleteCommentMutationVariables>;
+export const PinCommentDocument = new TypedDocumentString(`
+    mutation PinComment($id: UUID!, $pinned: Boolean!) {
+  pinComment(id: $id, pinned: $pinned) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PinCommentMutation, PinCommentMutationVariables>;
+export const HideCommentDocument = new TypedDocumentString(`
+    mutation HideComment($id: UUID!, $hidden: Boolean!) {
+  hideComment(id: $id, hidden: $hidden) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<HideCommentMutation, HideCommentMutationVariables>;
 export const PublicModelParentsDocument = new TypedDocumentString(`
     query PublicModelParents($modelId: UUID!) {
   modelParents(modelId: $modelId) {

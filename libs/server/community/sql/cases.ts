@@ -1,6 +1,6 @@
 import type { SqlCaseFile } from '@lookbook/testing';
 
-/** Community's SQL: profiles, follows, likes, blocks, counters and the following feed. See docs/architecture/sql-snapshots.md. */
+/** Community's SQL: profiles, follows, likes, blocks, counters, the following feed and discussions. See docs/architecture/sql-snapshots.md. */
 export default {
   classes: {
     CounterRepository: {
@@ -48,6 +48,49 @@ export default {
       save: (w) => [{ userId: w.creator, bio: 'Ink and water', links: [], showLicensesSold: false }, w.at],
       setImage: (w) => [w.creator, 'AVATAR', null, w.at],
       avatarsOf: (w) => [[w.creator, w.buyer]],
+    },
+    CommentRepository: {
+      subject: [
+        { name: 'a model', args: (w) => ['MODEL', w.model] },
+        { name: 'a version', args: (w) => ['VERSION', w.version] },
+      ],
+      insert: (w, tx) => [
+        tx,
+        {
+          id: '00000000-0000-7000-8000-00000000c001',
+          subjectKind: 'MODEL',
+          subjectId: w.model,
+          placement: null,
+          authorId: w.buyer,
+          body: 'Lovely',
+          tree: { type: 'doc', children: [] },
+          mentions: [],
+          at: w.at,
+        },
+      ],
+      lock: (w, tx) => [tx, w.model],
+      visible: (w) => [w.model, w.buyer, false],
+      updateBody: (w, tx) => [tx, w.model, 'Edited', { type: 'doc', children: [] }, [], w.at],
+      remove: (w, tx) => [
+        tx,
+        { id: w.model, subjectKind: 'MODEL', subjectId: w.model, parentId: null, replyCount: 0 },
+        w.at,
+      ],
+      setPinned: (w, tx) => [tx, w.model, w.at],
+      setHidden: (w, tx) => [tx, w.model, null],
+      pinnedCount: (w, tx) => [tx, 'MODEL', w.model],
+      mentionable: (w) => [['someone', 'other'], w.buyer],
+      topLevel: [
+        { name: 'first page, newest', args: (w) => ['MODEL', w.model, w.buyer, false, 'NEWEST', null, 21, 3] },
+        {
+          name: 'after a cursor, oldest',
+          args: (w) => ['MODEL', w.model, null, false, 'OLDEST', { createdAt: w.at.toISOString(), id: w.model }, 21, 3],
+        },
+      ],
+      replies: [
+        { name: "a page's threads", args: (w) => [{ rootIds: [w.model] }, w.buyer, false, 3] },
+        { name: 'more replies of one comment', args: (w) => [{ parentIds: [w.model] }, null, true, 21, null] },
+      ],
     },
   },
 } satisfies SqlCaseFile;

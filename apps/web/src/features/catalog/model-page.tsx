@@ -3,6 +3,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { Badge, ButtonLink, Inline, Notice, Section, Stack, Text, TextLink, buttonStyles, cn } from '@lookbook/web-ui';
 import { ModelOwnerFragment } from '../../api/fragments';
 import { readFragment } from '../../gql';
+import { DiscussionSection } from '../../components/discussion/discussion-section';
 import { FollowButton } from '../../components/social/follow-button';
 import { formatCount } from '../../components/social/format-count';
 import { LikeButton } from '../../components/social/like-button';
@@ -140,6 +141,10 @@ export function ModelPage() {
             </div>
           </div>
         </div>
+      )}
+      {model.status === 'PUBLISHED' && <DiscussionSection kind="MODEL" id={model.id} />}
+      {model.status === 'PUBLISHED' && version?.status === 'PUBLISHED' && model.versions.length > 1 && (
+        <DiscussionSection kind="VERSION" id={version.id} title={`About ${version.name}`} key={version.id} />
       )}
     </Stack>
   );

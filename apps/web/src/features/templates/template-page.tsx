@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Badge, EmptyState, Inline, PageHeader, Stack, Text, TextLink } from '@lookbook/web-ui';
+import { DiscussionSection } from '../../components/discussion/discussion-section';
 import { FollowButton } from '../../components/social/follow-button';
 import { LikeButton } from '../../components/social/like-button';
 import { useMe } from '../../lib/session';
@@ -95,6 +96,7 @@ export function TemplatePage() {
       {me && !owner && template.status === 'PUBLISHED' && (template.terms?.remixAllowed ?? true) && (
         <RemixCard parentId={template.id} parentName={template.name} />
       )}
+      {template.status === 'PUBLISHED' && <DiscussionSection kind="TEMPLATE" id={template.id} />}
     </Stack>
   );
 }

@@ -9,6 +9,9 @@ import { CommunityFacade } from './community.facade';
 import { CommunityLimits } from './community-limits';
 import { CommunityLoaders } from './community.loaders';
 import { CounterRepository } from './counters/counter.repository';
+import { CommentRepository } from './discussions/comment.repository';
+import { CommentService } from './discussions/comment.service';
+import { DiscussionResolver } from './discussions/discussion.resolver';
 import { FeedRepository } from './feed/feed.repository';
 import { FeedResolver } from './feed/feed.resolver';
 import { FeedService } from './feed/feed.service';
@@ -38,6 +41,7 @@ import { SubjectRepository } from './subjects/subject.repository';
     LikeRepository,
     FeedRepository,
     ProfileRepository,
+    CommentRepository,
     CommunityLimits,
     CommunityLoaders,
     BlockService,
@@ -45,11 +49,13 @@ import { SubjectRepository } from './subjects/subject.repository';
     LikeService,
     FeedService,
     ProfileService,
+    CommentService,
     ProfileResolver,
     FollowResolver,
     LikeResolver,
     BlockResolver,
     FeedResolver,
+    DiscussionResolver,
     ModelSocialResolver,
     TemplateSocialResolver,
     ImageSocialResolver,

@@ -1,0 +1,168 @@
+import { newId } from '@lookbook/kernel';
+import type { EntityManager } from 'typeorm';
+import type { RepositoryTestBed } from '@lookbook/testing';
+import { createRepositoryTestBed } from '@lookbook/testing';
+import { BlockRepository } from '../blocks/block.repository';
+import type { SafeNode } from './comment-markdown';
+import type { CommentRow } from './comment';
+import { placeReply } from './comment';
+import { CommentRepository } from './comment.repository';
+
+const tree = (text: string): SafeNode => ({
+  type: 'doc',
+  children: [{ type: 'paragraph', children: [{ type: 'text', text }] }],
+});
+
+describe('CommentRepository (PostgreSQL)', () => {
+  let bed: RepositoryTestBed;
+  let comments: CommentRepository;
+  let blocks: BlockRepository;
+  let tick = Date.parse('2026-01-01T00:00:00Z');
+
+  beforeAll(async () => {
+    bed = await createRepositoryTestBed([]);
+    comments = new CommentRepository(bed.dataSource);
+    blocks = new BlockRepository(bed.dataSource);
+  });
+  afterAll(() => bed.close());
+
+  const tx = <T>(work: (m: EntityManager) => Promise<T>) => bed.dataSource.transaction(work);
+
+  async function post(subjectId: string, authorId: string, text: string, parent?: CommentRow): Promise<CommentRow> {
+    const id = newId();
+    await tx((m) =>
+      comments.insert(m, {
+        id,
+        subjectKind: 'MODEL',
+        subjectId,
+        placement: parent ? placeReply(parent) : null,
+        authorId,
+        body: text,
+        tree: tree(text),
+        mentions: [],
+        at: new Date((tick += 1000)),
+      }),
+    );
+    return (await comments.visible(id, authorId, true))!;
+  }
+
+  it('reads only public subjects, with their creator and kept comment count', async () => {
+    const { ownerId, modelId, versionId } = await bed.seed.publishedVersion();
+    const draft = await bed.seed.model(ownerId, { status: 'DRAFT' });
+    expect(await comments.subject('MODEL', modelId)).toEqual({ kind: 'MODEL', id: modelId, ownerId, commentCount: 0 });
+    expect(await comments.subject('VERSION', versionId)).toMatchObject({ ownerId });
+    expect(await comments.subject('MODEL', draft)).toBeNull();
+    expect(await comments.subject('TEMPLATE', modelId)).toBeNull();
+    const fan = await bed.seed.user();
+    await post(modelId, fan.id, 'one');
+    await post(modelId, fan.id, 'two');
+    expect((await comments.subject('MODEL', modelId))!.commentCount).toBe(2);
+    expect((await comments.subject('VERSION', versionId))!.commentCount).toBe(0);
+  });
+
+  it('threads three levels deep; a reply at the last level sits beside the comment it answers', async () => {
+    const { modelId } = await bed.seed.publishedVersion();
+    const a = await bed.seed.user();
+    const top = await post(modelId, a.id, 'top');
+    const one = await post(modelId, a.id, 'one', top);
+    const two = await post(modelId, a.id, 'two', one);
+    const three = await post(modelId, a.id, 'three', two);
+    expect([top.depth, one.depth, two.depth, three.depth]).toEqual([0, 1, 2, 2]);
+    expect(three).toMatchObject({ parentId: one.id, replyToId: two.id, rootId: top.id });
+    expect((await comments.visible(one.id, null, false))!.replyCount).toBe(2);
+    const replies = await comments.replies({ rootIds: [top.id] }, null, false, 10);
+    expect(replies.map((r) => r.body)).toEqual(['one', 'two', 'three']);
+    // At most `perParent` per parent.
+    expect((await comments.replies({ rootIds: [top.id] }, null, false, 1)).map((r) => r.body)).toEqual(['one', 'two']);
+  });
+
+  it('deletes a comment with replies in place and one without entirely; counts follow', async () => {
+    const { modelId } = await bed.seed.publishedVersion();
+    const a = await bed.seed.user();
+    const top = await post(modelId, a.id, 'top');
+    const reply = await post(modelId, a.id, 'reply', top);
+    expect(await tx(async (m) => comments.remove(m, (await comments.lock(m, top.id))!, new Date()))).toBe('SOFT');
+    const kept = (await comments.visible(top.id, null, false))!;
+    expect(kept).toMatchObject({ body: '', tree: null, replyCount: 1 });
+    expect(kept.deletedAt).not.toBeNull();
+    expect(await tx(async (m) => comments.remove(m, (await comments.lock(m, reply.id))!, new Date()))).toBe('HARD');
+    expect(await comments.visible(reply.id, a.id, true)).toBeNull();
+    expect((await comments.visible(top.id, null, false))!.replyCount).toBe(0);
+    expect((await comments.subject('MODEL', modelId))!.commentCount).toBe(0);
+  });
+
+  it('shows hidden comments only to their author and the creator, and nothing across a block', async () => {
+    const { modelId } = await bed.seed.publishedVersion();
+    const [author, reader, blocker] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+    const plain = await post(modelId, author.id, 'plain');
+    const hidden = await post(modelId, author.id, 'hidden');
+    await tx((m) => comments.setHidden(m, hidden.id, new Date()));
+    await tx((m) => blocks.insert(m, blocker.id, author.id, new Date()));
+    const ids = async (viewer: string | null, creator: boolean) =>
+      (await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 10, 3)).map((c) => c.id);
+    expect(await ids(reader.id, false)).toEqual([plain.id]);
+    expect(await ids(null, false)).toEqual([plain.id]);
+    expect(await ids(author.id, false)).toEqual([plain.id, hidden.id]);
+    expect(await ids(reader.id, true)).toEqual([plain.id, hidden.id]);
+    expect(await ids(blocker.id, false)).toEqual([]);
+    // The blocked author does not see the blocker's comments either.
+    await post(modelId, blocker.id, 'from the blocker');
+    expect(await ids(author.id, false)).toEqual([plain.id, hidden.id]);
+  });
+
+  it('pages newest or oldest first, pinned on top of the first page only', async () => {
+    const { modelId } = await bed.seed.publishedVersion();
+    const a = await bed.seed.user();
+    const all: CommentRow[] = [];
+    for (let i = 0; i < 5; i++) all.push(await post(modelId, a.id, `c${i}`));
+    await tx((m) => comments.setPinned(m, all[2]!.id, new Date()));
+    const bodies = (rows: CommentRow[]) => rows.map((r) => r.body);
+    const first = await comments.topLevel('MODEL', modelId, null, false, 'NEWEST', null, 2, 3);
+    expect(bodies(first)).toEqual(['c2', 'c4', 'c3']);
+    const next = await comments.topLevel(
+      'MODEL',
+      modelId,
+      null,
+      false,
+      'NEWEST',
+      { createdAt: first[2]!.createdAt.toISOString(), id: first[2]!.id },
+      2,
+      3,
+    );
+    expect(bodies(next)).toEqual(['c1', 'c0']);
+    expect(bodies(await comments.topLevel('MODEL', modelId, null, false, 'OLDEST', null, 10, 3))).toEqual([
+      'c2',
+      'c0',
+      'c1',
+      'c3',
+      'c4',
+    ]);
+    expect(await tx((m) => comments.pinnedCount(m, 'MODEL', modelId))).toBe(1);
+  });
+
+  it('resolves mentionable handles in any case, leaving out members on either side of a block', async () => {
+    const [author, friend, blocked, blocker] = [
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+      await bed.seed.user(),
+    ];
+    await tx((m) => blocks.insert(m, author.id, blocked.id, new Date()));
+    await tx((m) => blocks.insert(m, blocker.id, author.id, new Date()));
+    const found = await comments.mentionable(
+      [friend.handle.toUpperCase(), blocked.handle, blocker.handle, 'nobody_here'],
+      author.id,
+    );
+    expect(found).toEqual([{ id: friend.id, handle: friend.handle }]);
+    expect(await comments.mentionable([], author.id)).toEqual([]);
+  });
+
+  it('edits a body and marks it edited', async () => {
+    const { modelId } = await bed.seed.publishedVersion();
+    const a = await bed.seed.user();
+    const c = await post(modelId, a.id, 'before');
+    const at = new Date();
+    await tx((m) => comments.updateBody(m, c.id, 'after', tree('after'), [a.id], at));
+    expect(await comments.visible(c.id, null, false)).toMatchObject({ body: 'after', editedAt: at, mentions: [a.id] });
+  });
+});
