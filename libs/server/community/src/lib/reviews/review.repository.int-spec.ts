@@ -7,7 +7,7 @@ import { CounterRepository } from '../counters/counter.repository';
 import { ratingSummary } from './review';
 import type { NewReview } from './review.repository';
 import { ReviewRepository } from './review.repository';
-import { ratingBumps } from './review.service';
+import { ratingBumps, rerateBumps } from './review.service';
 
 describe('ReviewRepository (PostgreSQL)', () => {
   let bed: RepositoryTestBed;
@@ -113,6 +113,10 @@ describe('ReviewRepository (PostgreSQL)', () => {
     await bed.dataSource.transaction(async (m) =>
       reviews.edit(m, (await reviews.lock(m, review.id))!, 2, 'Third', at2),
     );
+    await bed.dataSource.transaction((m) =>
+      counters.bump(m, shardOf(review.authorId), rerateBumps('MODEL', review.subjectId, 4, 2)),
+    );
+    expect(await summaryOf(review.subjectId)).toEqual({ average: 2, count: 1, histogram: [0, 1, 0, 0, 0] });
     expect(await reviews.one(null, review.id)).toMatchObject({ rating: 2, body: 'Third', revision: 3, editedAt: at2 });
     expect(await reviews.revisions(review.id)).toEqual([
       { revision: 2, rating: 3, body: 'Second', writtenAt: at1 },

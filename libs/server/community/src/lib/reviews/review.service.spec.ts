@@ -10,7 +10,7 @@ import { SubjectRepository } from '../subjects/subject.repository';
 import type { ReviewCore, ReviewRow } from './review';
 import { ReviewLimits } from './review-limits';
 import { ReviewRepository } from './review.repository';
-import { decodeReviewCursor, encodeReviewCursor, ratingBumps, ReviewService } from './review.service';
+import { decodeReviewCursor, encodeReviewCursor, ReviewService } from './review.service';
 
 const buyer = '00000000-0000-4000-8000-0000000000b1';
 const creator = '00000000-0000-4000-8000-0000000000a1';
@@ -167,9 +167,11 @@ describe('ReviewService.edit', () => {
     const s = setUp();
     await s.sut.edit(anActor(buyer), client, reviewId, { rating: 2, body: 'Changed my mind.' });
     expect(s.reviews.edit).toHaveBeenCalledWith(TEST_MANAGER, core(), 2, 'Changed my mind.', expect.any(Date));
+    // One bump per counter row: a statement may not touch the same row twice.
     expect(s.counters.bump).toHaveBeenCalledWith(TEST_MANAGER, shardOf(buyer), [
-      ...ratingBumps('MODEL', model, 4, -1),
-      ...ratingBumps('MODEL', model, 2, 1),
+      { kind: 'MODEL', id: model, metric: 'RATING_SUM', delta: -2 },
+      { kind: 'MODEL', id: model, metric: 'RATING_4', delta: -1 },
+      { kind: 'MODEL', id: model, metric: 'RATING_2', delta: 1 },
     ]);
   });
 

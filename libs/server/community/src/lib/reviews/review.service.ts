@@ -101,10 +101,11 @@ export class ReviewService {
       if (before.rating === rating && before.body === body) return;
       await this.reviews.edit(manager, before, rating, body, this.clock.now());
       if (before.licenseHeld && before.rating !== rating)
-        await this.counters.bump(manager, shardOf(actor.userId), [
-          ...ratingBumps(before.subjectKind, before.subjectId, before.rating, -1),
-          ...ratingBumps(before.subjectKind, before.subjectId, rating, 1),
-        ]);
+        await this.counters.bump(
+          manager,
+          shardOf(actor.userId),
+          rerateBumps(before.subjectKind, before.subjectId, before.rating, rating),
+        );
     });
     return this.view(actor.userId, reviewId);
   }
@@ -210,6 +211,15 @@ export function ratingBumps(kind: ReviewableKind, id: string, rating: number, si
     { kind, id, metric: 'RATING_SUM', delta: sign * rating },
     { kind, id, metric: 'RATING_COUNT', delta: sign },
     { kind, id, metric: `RATING_${rating}` as CounterBump['metric'], delta: sign },
+  ];
+}
+
+/** A counted rating changed: the sum moves and one histogram bar gives to another (one bump per counter row). */
+export function rerateBumps(kind: ReviewableKind, id: string, from: number, to: number): CounterBump[] {
+  return [
+    { kind, id, metric: 'RATING_SUM', delta: to - from },
+    { kind, id, metric: `RATING_${from}` as CounterBump['metric'], delta: -1 },
+    { kind, id, metric: `RATING_${to}` as CounterBump['metric'], delta: 1 },
   ];
 }
 
