@@ -23,6 +23,7 @@ export const scopes = {
   verify: ['verify'],
   social: ['social'],
   feed: ['feed'],
+  reviews: ['reviews'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */
@@ -54,4 +55,14 @@ export const modelParentKeys = {
 export const socialKeys = {
   all: scopes.social,
   follow: (kind: string, id: string, signedIn: boolean) => [...scopes.social, 'follow', kind, id, signedIn] as const,
+};
+
+/** Reviews of a model or template (and your eligibility), and a member's reviews (their profile's tab). */
+export const reviewKeys = {
+  all: scopes.reviews,
+  of: (kind: string, id: string) => [...scopes.reviews, 'of', kind, id] as const,
+  eligibility: (kind: string, id: string, signedIn: boolean) =>
+    [...scopes.reviews, 'eligibility', kind, id, signedIn] as const,
+  byMember: (userId: string) => [...scopes.reviews, 'member', userId] as const,
+  revisions: (reviewId: string) => [...scopes.reviews, 'revisions', reviewId] as const,
 };

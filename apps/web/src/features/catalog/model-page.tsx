@@ -5,6 +5,7 @@ import { ModelOwnerFragment } from '../../api/fragments';
 import { readFragment } from '../../gql';
 import { FollowButton } from '../../components/social/follow-button';
 import { formatCount } from '../../components/social/format-count';
+import { ReviewsSection } from '../../components/reviews/reviews-section';
 import { LikeButton } from '../../components/social/like-button';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
@@ -141,6 +142,7 @@ export function ModelPage() {
           </div>
         </div>
       )}
+      <ReviewsSection kind="MODEL" subjectId={model.id} ownerId={model.owner?.id ?? null} rating={model.rating} />
     </Stack>
   );
 }
