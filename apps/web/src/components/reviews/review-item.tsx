@@ -69,13 +69,13 @@ export function ReviewItem({
           {review.author.displayName}
         </TextLink>
         {review.verified ? (
-          <Badge tone="good" data-testid="verified-badge">
-            Verified licence · {TIER_LABEL[review.licenseTier] ?? review.licenseTier}
-          </Badge>
+          <span data-testid="verified-badge">
+            <Badge tone="good">Verified licence · {TIER_LABEL[review.licenseTier] ?? review.licenseTier}</Badge>
+          </span>
         ) : (
-          <Badge tone="warn" data-testid="lapsed-badge">
-            Licence no longer held
-          </Badge>
+          <span data-testid="lapsed-badge">
+            <Badge tone="warn">Licence no longer held</Badge>
+          </span>
         )}
         <Text as="span" size="sm" tone="muted">
           {date(review.createdAt)}
@@ -201,7 +201,9 @@ function ReviewHistory({ reviewId }: { reviewId: string }) {
           <Text size="sm">
             Version {r.revision} · {date(r.writtenAt)} · <RatingStars value={r.rating} />
           </Text>
-          <p className="whitespace-pre-line break-words">{r.body}</p>
+          <p className="whitespace-pre-line break-words" data-testid="revision-body">
+            {r.body}
+          </p>
         </li>
       ))}
     </Stack>
