@@ -25,6 +25,22 @@ const REPLIES = [
   'Thanks for the honest notes — the next version fixes the colour shift with DPM samplers.',
 ];
 
+/**
+ * Runs a write, waiting out a rate limit (the demo writes from one address: likes, follows and reviews share its
+ * per-address budget); any other refusal (already licensed, already reviewed) answers null.
+ */
+async function write<T>(run: () => Promise<T>): Promise<T | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'RATE_LIMITED') return null;
+      await new Promise((resolve) => setTimeout(resolve, 20_000));
+    }
+  }
+  return null;
+}
+
 /** A stable pseudo-random number per key, so the demo is the same on every start. */
 function hash(key: string): number {
   let h = 2166136261;
@@ -64,35 +80,35 @@ export async function seedDemoReviews(people: Map<string, Session>): Promise<voi
       .slice(0, 3);
     for (const reviewer of reviewers) {
       if (offer)
-        await owner
-          .gql(`mutation($h: String!, $o: UUID!) { giftLicense(licenseeHandle: $h, offerId: $o) { id } }`, {
+        await write(() =>
+          owner.gql(`mutation($h: String!, $o: UUID!) { giftLicense(licenseeHandle: $h, offerId: $o) { id } }`, {
             h: reviewer.person.handle,
             o: offer.id,
-          })
-          .catch(() => undefined); // already licensed (a purchase or an earlier start)
+          }),
+        ); // null when already licensed (a purchase or an earlier start)
       const stars = ratingFor(reviewer.person.handle, model.id);
-      const review = await reviewer
-        .gql<{ writeReview: { id: string } }>(
+      const review = await write(() =>
+        reviewer.gql<{ writeReview: { id: string } }>(
           `mutation($s: UUID!, $i: ReviewInput!) { writeReview(kind: MODEL, subjectId: $s, input: $i) { id } }`,
           { s: model.id, i: { rating: stars, body: wordsFor(reviewer.person.handle, model.id, stars) } },
-        )
-        .catch(() => null); // reviewed on an earlier start, or no licence to rest on
+        ),
+      ); // null when reviewed on an earlier start, or with no licence to rest on
       if (review) written.push({ id: review.writeReview.id, subject: model.id, owner, author: reviewer });
     }
   }
   for (const [i, review] of written.entries()) {
     if (hash(`reply:${review.id}`) % 3 === 0)
-      await review.owner
-        .gql(`mutation($r: UUID!, $b: String!) { replyToReview(reviewId: $r, body: $b) { id } }`, {
+      await write(() =>
+        review.owner.gql(`mutation($r: UUID!, $b: String!) { replyToReview(reviewId: $r, body: $b) { id } }`, {
           r: review.id,
           b: REPLIES[i % REPLIES.length]!,
-        })
-        .catch(() => undefined);
+        }),
+      );
     for (const voter of sessions) {
       if (voter.id === review.author.id || hash(`helpful:${voter.person.handle}:${review.id}`) % 100 >= 40) continue;
-      await voter
-        .gql(`mutation($r: UUID!) { voteReviewHelpful(reviewId: $r, helpful: true) { id } }`, { r: review.id })
-        .catch(() => undefined);
+      await write(() =>
+        voter.gql(`mutation($r: UUID!) { voteReviewHelpful(reviewId: $r, helpful: true) { id } }`, { r: review.id }),
+      );
     }
   }
 }
