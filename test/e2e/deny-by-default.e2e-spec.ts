@@ -22,10 +22,14 @@ const PUBLIC_OPERATIONS = [
   'Query.facetValues', // published models only, like search
   'Query.followState', // public counts; `following` is false when signed out
   'Query.knownModelFiles', // public facts: well-known files (SD, FLUX, …) and the licences they are published under
+  'Query.memberReviews', // reviews of published work, none across a block
   'Query.modelParents', // a published model's declared parents (the royalties its price pays), or your own
   'Query.modelVersion', // published only, unless you own it
   'Query.profile', // public profile fields and counts; licences sold only when the creator shows them
   'Query.renderTemplate', // published template versions only, unless you own it
+  'Query.reviewEligibility', // SIGNED_OUT when anonymous; otherwise only the viewer's own licence and review
+  'Query.reviewRevisions', // the history of a review the viewer may see
+  'Query.reviews', // none across a block
   'Query.search', // published models only
   'Query.styleModel', // published only, unless you own it
   'Query.styleModels',

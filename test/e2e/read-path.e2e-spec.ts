@@ -17,6 +17,14 @@ import { world } from './support/world';
 
 /** Budgets from ARCHITECTURE.md §9: statements per page, whatever the list size. */
 const BUDGET = { discover: 3, modelPage: 3, library: 3 };
+/** The model page with its rating summary (the counters, one statement) and first page of reviews (one). */
+const MODEL_PAGE_WITH_REVIEWS = MODEL_PAGE_QUERY.replace(
+  /\}\s*$/,
+  `  reviews(kind: MODEL, subjectId: $id, first: 10) {
+    nodes { id rating body verified licenseTier helpfulCount editCount author { handle } reply { body } }
+  }
+}`,
+).replace('publishedAt\n', 'publishedAt rating { average count histogram }\n');
 
 interface Page<T> {
   status: number;
@@ -102,6 +110,16 @@ describe('read path: fixed SQL per page, public media at stable URLs', () => {
     expect(page.data.styleModel.versions).toHaveLength(2);
     expect(page.data.styleModel.versions.every((v) => v.files.length === 1 && v.sampleImages.length === 3)).toBe(true);
     expect(page.statements).toBeLessThanOrEqual(BUDGET.modelPage);
+  });
+
+  it('serves the model page with its rating and first page of reviews in at most 2 more statements', async () => {
+    const [model] = await api.db.query<{ id: string }>(`SELECT id FROM catalog.style_model WHERE slug = 'style-3'`);
+    const page = await post<{ styleModel: { rating: { count: number; histogram: number[] } }; reviews: unknown }>(
+      MODEL_PAGE_WITH_REVIEWS,
+      { id: model!.id },
+    );
+    expect(page.data.styleModel.rating.histogram).toHaveLength(5);
+    expect(page.statements).toBeLessThanOrEqual(BUDGET.modelPage + 2);
   });
 
   it('filters the public feed by tag (normalised) and by creator handle (any case), on the same statement budget', async () => {

@@ -1,4 +1,5 @@
 import type { Session } from '../seed-demo';
+import { seedDemoReviews } from './reviews';
 import { seedDemoDiscussions } from './discussions';
 
 /** What each demo person says about themself. */
@@ -79,5 +80,6 @@ export async function seedDemoCommunity(people: Map<string, Session>): Promise<v
       });
     }
   }
+  await seedDemoReviews(people);
   await seedDemoDiscussions(people);
 }

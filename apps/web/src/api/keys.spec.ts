@@ -10,7 +10,16 @@ import { staffKeys } from '../features/staff/api/keys';
 import { studioKeys } from '../features/studio/api/keys';
 import { templateKeys } from '../features/templates/api/keys';
 import { verifyKeys } from '../features/verify/api/keys';
-import { baseModelKeys, discussionKeys, modelParentKeys, scopes, searchKeys, sessionKeys, socialKeys } from './keys';
+import {
+  baseModelKeys,
+  discussionKeys,
+  modelParentKeys,
+  reviewKeys,
+  scopes,
+  searchKeys,
+  sessionKeys,
+  socialKeys,
+} from './keys';
 
 type Factory = { all: readonly string[] } & Record<string, unknown>;
 const FACTORIES: Record<string, Factory> = {
@@ -31,6 +40,7 @@ const FACTORIES: Record<string, Factory> = {
   feedKeys,
   devInboxKeys,
   discussionKeys,
+  reviewKeys,
 };
 
 /** Every key a factory builds, from sample arguments. */

@@ -24,6 +24,7 @@ export const scopes = {
   social: ['social'],
   feed: ['feed'],
   discussions: ['discussions'],
+  reviews: ['reviews'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */
@@ -62,4 +63,14 @@ export const discussionKeys = {
   all: scopes.discussions,
   subject: (kind: string, id: string) => [...scopes.discussions, kind, id] as const,
   page: (kind: string, id: string, order: string) => [...scopes.discussions, kind, id, order] as const,
+};
+
+/** Reviews of a model or template (and your eligibility), and a member's reviews (their profile's tab). */
+export const reviewKeys = {
+  all: scopes.reviews,
+  of: (kind: string, id: string) => [...scopes.reviews, 'of', kind, id] as const,
+  eligibility: (kind: string, id: string, signedIn: boolean) =>
+    [...scopes.reviews, 'eligibility', kind, id, signedIn] as const,
+  byMember: (userId: string) => [...scopes.reviews, 'member', userId] as const,
+  revisions: (reviewId: string) => [...scopes.reviews, 'revisions', reviewId] as const,
 };

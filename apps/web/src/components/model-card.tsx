@@ -7,6 +7,7 @@ import type { CardPrice } from '../lib/licence-labels';
 import { licenceBadges, priceLabel, priceOf } from '../lib/licence-labels';
 import { ModelOwnerFragment } from '../api/fragments';
 import type { ImageSource } from './responsive-image';
+import { CardRating } from './reviews/rating-stars';
 import { formatCount } from './social/format-count';
 import { ImageFragment, ResponsiveImage } from './responsive-image';
 
@@ -17,6 +18,8 @@ export const ModelCardFragment = graphql(`
     type
     likeCount
     downloadCount
+    ratingAverage
+    ratingCount
     owner {
       ...ModelOwnerFields
     }
@@ -108,6 +111,8 @@ export function ModelCard({
           <span aria-label={`${model.likeCount} likes`}>♥ {formatCount(model.likeCount)}</span>
           {' · '}
           <span aria-label={`${model.downloadCount} downloads`}>↓ {formatCount(model.downloadCount)}</span>
+          {model.ratingCount > 0 && ' · '}
+          <CardRating average={model.ratingAverage} count={model.ratingCount} />
         </p>
         {snippet && <SearchSnippet segments={snippet} />}
         <div className="mt-auto flex flex-wrap gap-1 pt-1">

@@ -9,6 +9,7 @@ import { ResponsiveImage } from './responsive-image';
 import type { CardPrice } from '../lib/licence-labels';
 import { priceLabel } from '../lib/licence-labels';
 import { formatMoney } from '../lib/format';
+import { CardRating } from './reviews/rating-stars';
 import { formatCount } from './social/format-count';
 
 export const TemplateCardFragment = graphql(`
@@ -18,6 +19,8 @@ export const TemplateCardFragment = graphql(`
     tags
     ipId
     likeCount
+    ratingAverage
+    ratingCount
     cover {
       ...Image
     }
@@ -84,6 +87,8 @@ export function TemplateCard({
         </p>
         <p className="text-xs text-muted" data-testid="card-counts">
           <span aria-label={`${template.likeCount} likes`}>♥ {formatCount(template.likeCount)}</span>
+          {template.ratingCount > 0 && ' · '}
+          <CardRating average={template.ratingAverage} count={template.ratingCount} />
         </p>
         {price && (
           <p className="truncate text-xs leading-6 font-medium text-ink" data-testid="card-price">

@@ -359,6 +359,26 @@ export type ResetPasswordInput = {
   token: string;
 };
 
+/** Why you cannot write a review of it now. */
+export type ReviewIneligibility =
+  | 'ALREADY_REVIEWED'
+  | 'BLOCKED'
+  | 'NO_LICENSE'
+  | 'OWN_WORK'
+  | 'SIGNED_OUT';
+
+export type ReviewInput = {
+  /** Plain text, 1–2000 characters; line breaks are kept. */
+  body: string;
+  /** 1–5 stars. */
+  rating: number;
+};
+
+/** What can be reviewed: a model or a workflow template. */
+export type ReviewSubjectKind =
+  | 'MODEL'
+  | 'TEMPLATE';
+
 export type RevocationReason =
   | 'DISPUTE_LOST'
   | 'FRAUD'
@@ -675,6 +695,75 @@ export type SetTemplateOffersMutationVariables = Exact<{
 
 export type SetTemplateOffersMutation = { setTemplateLicenseOffers: Array<{ id: string, tier: LicenseTier, revision: number }> };
 
+export type ReviewFieldsFragment = { id: string, subjectKind: ReviewSubjectKind, subjectId: string, subjectName: string, rating: number, body: string, licenseTier: LicenseTier, verified: boolean, helpfulCount: number, viewerFoundHelpful: boolean, editCount: number, createdAt: string, editedAt: string | null, author: { id: string, handle: string, displayName: string }, reply: { body: string, repliedAt: string, editedAt: string | null } | null } & { ' $fragmentName'?: 'ReviewFieldsFragment' };
+
+export type SubjectReviewsQueryVariables = Exact<{
+  kind: ReviewSubjectKind;
+  subjectId: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SubjectReviewsQuery = { reviews: { nodes: Array<{ ' $fragmentRefs'?: { 'ReviewFieldsFragment': ReviewFieldsFragment } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MemberReviewsQueryVariables = Exact<{
+  userId: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MemberReviewsQuery = { memberReviews: { nodes: Array<{ ' $fragmentRefs'?: { 'ReviewFieldsFragment': ReviewFieldsFragment } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewEligibilityQueryVariables = Exact<{
+  kind: ReviewSubjectKind;
+  subjectId: string;
+}>;
+
+
+export type ReviewEligibilityQuery = { reviewEligibility: { canReview: boolean, reason: ReviewIneligibility | null, licenseTier: LicenseTier | null, review: { ' $fragmentRefs'?: { 'ReviewFieldsFragment': ReviewFieldsFragment } } | null } };
+
+export type ReviewRevisionsQueryVariables = Exact<{
+  reviewId: string;
+}>;
+
+
+export type ReviewRevisionsQuery = { reviewRevisions: Array<{ revision: number, rating: number, body: string, writtenAt: string }> };
+
+export type WriteReviewMutationVariables = Exact<{
+  kind: ReviewSubjectKind;
+  subjectId: string;
+  input: ReviewInput;
+}>;
+
+
+export type WriteReviewMutation = { writeReview: { ' $fragmentRefs'?: { 'ReviewFieldsFragment': ReviewFieldsFragment } } };
+
+export type EditReviewMutationVariables = Exact<{
+  reviewId: string;
+  input: ReviewInput;
+}>;
+
+
+export type EditReviewMutation = { editReview: { ' $fragmentRefs'?: { 'ReviewFieldsFragment': ReviewFieldsFragment } } };
+
+export type ReplyToReviewMutationVariables = Exact<{
+  reviewId: string;
+  body: string;
+}>;
+
+
+export type ReplyToReviewMutation = { replyToReview: { ' $fragmentRefs'?: { 'ReviewFieldsFragment': ReviewFieldsFragment } } };
+
+export type VoteReviewHelpfulMutationVariables = Exact<{
+  reviewId: string;
+  helpful: boolean;
+}>;
+
+
+export type VoteReviewHelpfulMutation = { voteReviewHelpful: { id: string, helpfulCount: number, viewerFoundHelpful: boolean } };
+
 export type BrowseQueryVariables = Exact<{
   query?: string | null | undefined;
   filters?: SearchFilterInput | null | undefined;
@@ -744,7 +833,7 @@ export type FollowStateQueryVariables = Exact<{
 
 export type FollowStateQuery = { followState: { following: boolean, followerCount: number } };
 
-export type ModelCardFragment = { id: string, name: string, type: ModelType, likeCount: number, downloadCount: number, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
+export type ModelCardFragment = { id: string, name: string, type: ModelType, likeCount: number, downloadCount: number, ratingAverage: number | null, ratingCount: number, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
       { id: string }
       & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
     )>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
@@ -753,7 +842,7 @@ export type LicenceOfferFragment = { id: string, tier: LicenseTier, revision: nu
 
 export type ImageFragment = { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } & { ' $fragmentName'?: 'ImageFragment' };
 
-export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, likeCount: number, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
+export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, likeCount: number, ratingAverage: number | null, ratingCount: number, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -903,7 +992,7 @@ export type ModelPageQueryVariables = Exact<{
 }>;
 
 
-export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, likeCount: number, downloadCount: number, viewerHasLiked: boolean, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
+export type ModelPageQuery = { styleModel: { id: string, name: string, description: string, type: ModelType, tags: Array<string>, status: ModelStatus, publishedAt: string | null, likeCount: number, downloadCount: number, viewerHasLiked: boolean, rating: { average: number | null, count: number, histogram: Array<number> }, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { id: string, name: string, licenseName: string, nonCommercial: boolean }, versions: Array<(
       { id: string, name: string, status: VersionStatus, publishedAt: string | null }
       & { ' $fragmentRefs'?: { 'GalleryFragment': GalleryFragment;'VersionDetailsFragment': VersionDetailsFragment;'VersionOffersFragment': VersionOffersFragment } }
     )> } };
@@ -1249,7 +1338,7 @@ export type TemplatePageQueryVariables = Exact<{
 }>;
 
 
-export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, likeCount: number, viewerHasLiked: boolean, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<(
+export type TemplatePageQuery = { template: { id: string, ownerId: string, name: string, description: string, tags: Array<string>, status: TemplateStatus, ipId: string | null, likeCount: number, viewerHasLiked: boolean, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null, rating: { average: number | null, count: number, histogram: Array<number> }, terms: { remixAllowed: boolean, changeableSlots: Array<string> | null, allowedUses: Array<TemplateUse>, attribution: Array<string>, ipShareBps: number, maxMaturity: Maturity, requiredTags: Array<string>, approval: RemixApproval } | null, versions: Array<{ id: string, label: string, status: TemplateVersionStatus, hasWorkflow: boolean, hasPrompt: boolean, sourceSha256: string, sampleImages: Array<(
         { id: string }
         & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
       )>, slots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, suggestedSlots: Array<{ ' $fragmentRefs'?: { 'TemplateSlotFieldsFragment': TemplateSlotFieldsFragment } }>, lockfile: { nodes: Array<{ id: string, source: string, version: string | null }>, models: Array<{ slot: string, kind: string, folder: string, name: string, sha256: string | null, unused: boolean }> }, warnings: Array<{ code: string, message: string }>, myLicenses: Array<{ id: string, tier: LicenseTier }>, licenseOffers: Array<{ ' $fragmentRefs'?: { 'LicenceOfferFragment': LicenceOfferFragment } }> }> }, templateLineage: { ancestors: Array<{ parentId: string, depth: number | null, status: RemixStatus, shareBps: number }>, descendants: Array<{ childId: string, depth: number | null, status: RemixStatus }> } };
@@ -1335,6 +1424,33 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const ReviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewFields on Review {
+  id
+  subjectKind
+  subjectId
+  subjectName
+  author {
+    id
+    handle
+    displayName
+  }
+  rating
+  body
+  licenseTier
+  verified
+  helpfulCount
+  viewerFoundHelpful
+  editCount
+  createdAt
+  editedAt
+  reply {
+    body
+    repliedAt
+    editedAt
+  }
+}
+    `, {"fragmentName":"ReviewFields"}) as unknown as TypedDocumentString<ReviewFieldsFragment, unknown>;
 export const ModelOwnerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ModelOwnerFields on ModelOwner {
   id
@@ -1362,6 +1478,8 @@ export const ModelCardFragmentDoc = new TypedDocumentString(`
   type
   likeCount
   downloadCount
+  ratingAverage
+  ratingCount
   owner {
     ...ModelOwnerFields
   }
@@ -1416,6 +1534,8 @@ export const TemplateCardFragmentDoc = new TypedDocumentString(`
   tags
   ipId
   likeCount
+  ratingAverage
+  ratingCount
   cover {
     ...Image
   }
@@ -1770,6 +1890,228 @@ export const SetTemplateOffersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetTemplateOffersMutation, SetTemplateOffersMutationVariables>;
+export const SubjectReviewsDocument = new TypedDocumentString(`
+    query SubjectReviews($kind: ReviewSubjectKind!, $subjectId: UUID!, $first: Int!, $after: String) {
+  reviews(kind: $kind, subjectId: $subjectId, first: $first, after: $after) {
+    nodes {
+      ...ReviewFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  subjectKind
+  subjectId
+  subjectName
+  author {
+    id
+    handle
+    displayName
+  }
+  rating
+  body
+  licenseTier
+  verified
+  helpfulCount
+  viewerFoundHelpful
+  editCount
+  createdAt
+  editedAt
+  reply {
+    body
+    repliedAt
+    editedAt
+  }
+}`) as unknown as TypedDocumentString<SubjectReviewsQuery, SubjectReviewsQueryVariables>;
+export const MemberReviewsDocument = new TypedDocumentString(`
+    query MemberReviews($userId: UUID!, $first: Int!, $after: String) {
+  memberReviews(userId: $userId, first: $first, after: $after) {
+    nodes {
+      ...ReviewFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  subjectKind
+  subjectId
+  subjectName
+  author {
+    id
+    handle
+    displayName
+  }
+  rating
+  body
+  licenseTier
+  verified
+  helpfulCount
+  viewerFoundHelpful
+  editCount
+  createdAt
+  editedAt
+  reply {
+    body
+    repliedAt
+    editedAt
+  }
+}`) as unknown as TypedDocumentString<MemberReviewsQuery, MemberReviewsQueryVariables>;
+export const ReviewEligibilityDocument = new TypedDocumentString(`
+    query ReviewEligibility($kind: ReviewSubjectKind!, $subjectId: UUID!) {
+  reviewEligibility(kind: $kind, subjectId: $subjectId) {
+    canReview
+    reason
+    licenseTier
+    review {
+      ...ReviewFields
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  subjectKind
+  subjectId
+  subjectName
+  author {
+    id
+    handle
+    displayName
+  }
+  rating
+  body
+  licenseTier
+  verified
+  helpfulCount
+  viewerFoundHelpful
+  editCount
+  createdAt
+  editedAt
+  reply {
+    body
+    repliedAt
+    editedAt
+  }
+}`) as unknown as TypedDocumentString<ReviewEligibilityQuery, ReviewEligibilityQueryVariables>;
+export const ReviewRevisionsDocument = new TypedDocumentString(`
+    query ReviewRevisions($reviewId: UUID!) {
+  reviewRevisions(reviewId: $reviewId) {
+    revision
+    rating
+    body
+    writtenAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewRevisionsQuery, ReviewRevisionsQueryVariables>;
+export const WriteReviewDocument = new TypedDocumentString(`
+    mutation WriteReview($kind: ReviewSubjectKind!, $subjectId: UUID!, $input: ReviewInput!) {
+  writeReview(kind: $kind, subjectId: $subjectId, input: $input) {
+    ...ReviewFields
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  subjectKind
+  subjectId
+  subjectName
+  author {
+    id
+    handle
+    displayName
+  }
+  rating
+  body
+  licenseTier
+  verified
+  helpfulCount
+  viewerFoundHelpful
+  editCount
+  createdAt
+  editedAt
+  reply {
+    body
+    repliedAt
+    editedAt
+  }
+}`) as unknown as TypedDocumentString<WriteReviewMutation, WriteReviewMutationVariables>;
+export const EditReviewDocument = new TypedDocumentString(`
+    mutation EditReview($reviewId: UUID!, $input: ReviewInput!) {
+  editReview(reviewId: $reviewId, input: $input) {
+    ...ReviewFields
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  subjectKind
+  subjectId
+  subjectName
+  author {
+    id
+    handle
+    displayName
+  }
+  rating
+  body
+  licenseTier
+  verified
+  helpfulCount
+  viewerFoundHelpful
+  editCount
+  createdAt
+  editedAt
+  reply {
+    body
+    repliedAt
+    editedAt
+  }
+}`) as unknown as TypedDocumentString<EditReviewMutation, EditReviewMutationVariables>;
+export const ReplyToReviewDocument = new TypedDocumentString(`
+    mutation ReplyToReview($reviewId: UUID!, $body: String!) {
+  replyToReview(reviewId: $reviewId, body: $body) {
+    ...ReviewFields
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  subjectKind
+  subjectId
+  subjectName
+  author {
+    id
+    handle
+    displayName
+  }
+  rating
+  body
+  licenseTier
+  verified
+  helpfulCount
+  viewerFoundHelpful
+  editCount
+  createdAt
+  editedAt
+  reply {
+    body
+    repliedAt
+    editedAt
+  }
+}`) as unknown as TypedDocumentString<ReplyToReviewMutation, ReplyToReviewMutationVariables>;
+export const VoteReviewHelpfulDocument = new TypedDocumentString(`
+    mutation VoteReviewHelpful($reviewId: UUID!, $helpful: Boolean!) {
+  voteReviewHelpful(reviewId: $reviewId, helpful: $helpful) {
+    id
+    helpfulCount
+    viewerFoundHelpful
+  }
+}
+    `) as unknown as TypedDocumentString<VoteReviewHelpfulMutation, VoteReviewHelpfulMutationVariables>;
 export const BrowseDocument = new TypedDocumentString(`
     query Browse($query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput, $sort: SearchSort, $first: Int!, $after: String, $withFacets: Boolean!) {
   search(
@@ -1844,6 +2186,8 @@ fragment ModelCard on StyleModel {
   type
   likeCount
   downloadCount
+  ratingAverage
+  ratingCount
   owner {
     ...ModelOwnerFields
   }
@@ -1885,6 +2229,8 @@ fragment TemplateCard on WorkflowTemplate {
   tags
   ipId
   likeCount
+  ratingAverage
+  ratingCount
   cover {
     ...Image
   }
@@ -2174,6 +2520,11 @@ export const ModelPageDocument = new TypedDocumentString(`
     likeCount
     downloadCount
     viewerHasLiked
+    rating {
+      average
+      count
+      histogram
+    }
     owner {
       ...ModelOwnerFields
     }
@@ -2917,6 +3268,11 @@ export const TemplatePageDocument = new TypedDocumentString(`
     ipId
     likeCount
     viewerHasLiked
+    rating {
+      average
+      count
+      histogram
+    }
     terms {
       remixAllowed
       changeableSlots

@@ -1,4 +1,23 @@
-import type { SqlCaseFile } from '@lookbook/testing';
+import type { EntityManager } from 'typeorm';
+import type { SqlCaseFile, SqlWorld } from '@lookbook/testing';
+import type { ReviewRepository } from '../src/lib/reviews/review.repository';
+
+/** A review by the buyer of the model, on their licence, written in the case's transaction (before capture). */
+async function aReview(w: SqlWorld, tx: EntityManager): Promise<string> {
+  const review = {
+    id: w.newId(),
+    subjectKind: 'MODEL' as const,
+    subjectId: w.model,
+    authorId: w.buyer,
+    licenseId: w.license,
+    licenseTier: 'PERSONAL' as const,
+    rating: 4,
+    body: 'Clean lines',
+    at: w.at,
+  };
+  await w.get<ReviewRepository>('ReviewRepository').insert(tx, review);
+  return review.id;
+}
 
 /** Community's SQL: profiles, follows, likes, blocks, counters, the following feed and discussions. See docs/architecture/sql-snapshots.md. */
 export default {
@@ -42,6 +61,55 @@ export default {
         { name: 'first page', args: (w) => [w.buyer, null, 21] },
         { name: 'after a cursor', args: (w) => [w.buyer, '1000', 21] },
       ],
+    },
+    ReviewRepository: {
+      insert: (w, tx) => [
+        tx,
+        {
+          id: w.newId(),
+          subjectKind: 'MODEL',
+          subjectId: w.model,
+          authorId: w.buyer,
+          licenseId: w.license,
+          licenseTier: 'PERSONAL',
+          rating: 4,
+          body: 'Clean lines',
+          at: w.at,
+        },
+      ],
+      lock: (w, tx) => [tx, w.newId()],
+      edit: async (w, tx) => [
+        tx,
+        {
+          id: await aReview(w, tx),
+          subjectKind: 'MODEL',
+          subjectId: w.model,
+          authorId: w.buyer,
+          rating: 4,
+          body: 'Clean lines',
+          revision: 1,
+          licenseHeld: true,
+          createdAt: w.at,
+          editedAt: null,
+          replyBody: null,
+          repliedAt: null,
+        },
+        3,
+        'Cleaner',
+        w.at,
+      ],
+      reply: (w, tx) => [tx, w.newId(), 'Thank you', w.at],
+      addVote: async (w, tx) => [tx, await aReview(w, tx), w.otherCreator, w.at],
+      removeVote: (w, tx) => [tx, w.newId(), w.otherCreator],
+      one: (w) => [w.buyer, w.newId()],
+      byAuthorOn: (w) => [w.buyer, 'MODEL', w.model],
+      ofSubject: [
+        { name: 'first page', args: (w) => [w.buyer, 'MODEL', w.model, null, 21] },
+        { name: 'after a cursor', args: (w) => [null, 'TEMPLATE', w.template, { createdAt: w.at, id: w.newId() }, 21] },
+      ],
+      byAuthor: (w) => [w.otherCreator, w.buyer, null, 21],
+      votedAmong: (w) => [w.buyer, [w.newId()]],
+      revisions: (w) => [w.newId()],
     },
     ProfileRepository: {
       view: (w) => [w.creator, w.buyer],

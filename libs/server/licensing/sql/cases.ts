@@ -36,6 +36,7 @@ export default {
       hasActiveExclusive: (w, tx) => [tx, w.version],
       activeOfTier: (w, tx) => [tx, w.buyer, w.version, 'PERSONAL'],
       activeHeldIn: (w, tx) => [tx, w.buyer, [w.version, w.parentVersion]],
+      activeOnSubject: (w, tx) => [tx, w.buyer, 'MODEL', w.model],
       heldBy: (w) => [w.buyer, [w.version, w.parentVersion]],
       covers: (w) => [w.buyer, w.version, w.file.sha256],
       pageForLicensee: [

@@ -61,6 +61,37 @@ FROM "licensing"."grant" "LicenseEntity"
 WHERE (("LicenseEntity"."licensee_id" = $1) AND ("LicenseEntity"."version_id" = $2) AND ("LicenseEntity"."tier" = $3) AND ("LicenseEntity"."status" = $4))
 LIMIT 1;
 
+-- LicenseRepository.activeOnSubject
+SELECT
+  "LicenseEntity"."id" AS "LicenseEntity_id",
+  "LicenseEntity"."licensee_id" AS "LicenseEntity_licensee_id",
+  "LicenseEntity"."subject_kind" AS "LicenseEntity_subject_kind",
+  "LicenseEntity"."subject_id" AS "LicenseEntity_subject_id",
+  "LicenseEntity"."version_id" AS "LicenseEntity_version_id",
+  "LicenseEntity"."resource_urn" AS "LicenseEntity_resource_urn",
+  "LicenseEntity"."resource_name" AS "LicenseEntity_resource_name",
+  "LicenseEntity"."offer_id" AS "LicenseEntity_offer_id",
+  "LicenseEntity"."offer_revision" AS "LicenseEntity_offer_revision",
+  "LicenseEntity"."tier" AS "LicenseEntity_tier",
+  "LicenseEntity"."permissions" AS "LicenseEntity_permissions",
+  "LicenseEntity"."terms_text" AS "LicenseEntity_terms_text",
+  "LicenseEntity"."terms_sha256" AS "LicenseEntity_terms_sha256",
+  "LicenseEntity"."file_sha256s" AS "LicenseEntity_file_sha256s",
+  "LicenseEntity"."price_amount" AS "LicenseEntity_price_amount",
+  "LicenseEntity"."price_currency" AS "LicenseEntity_price_currency",
+  "LicenseEntity"."source" AS "LicenseEntity_source",
+  "LicenseEntity"."order_ref" AS "LicenseEntity_order_ref",
+  "LicenseEntity"."issued_at" AS "LicenseEntity_issued_at",
+  "LicenseEntity"."key_id" AS "LicenseEntity_key_id",
+  "LicenseEntity"."certificate" AS "LicenseEntity_certificate",
+  "LicenseEntity"."status" AS "LicenseEntity_status",
+  "LicenseEntity"."revoked_at" AS "LicenseEntity_revoked_at",
+  "LicenseEntity"."revocation_reason" AS "LicenseEntity_revocation_reason",
+  "LicenseEntity"."revocation_note" AS "LicenseEntity_revocation_note"
+FROM "licensing"."grant" "LicenseEntity"
+WHERE (("LicenseEntity"."licensee_id" = $1) AND ("LicenseEntity"."subject_kind" = $2) AND ("LicenseEntity"."subject_id" = $3) AND ("LicenseEntity"."status" = $4))
+ORDER BY "LicenseEntity"."issued_at" ASC, "LicenseEntity"."id" ASC FOR SHARE;
+
 -- LicenseRepository.byId
 SELECT
   "LicenseEntity"."id" AS "LicenseEntity_id",

@@ -29,6 +29,7 @@ export function ProfilePage() {
       />
       {editing && person.isViewer && <ProfileEditor person={person} onDone={() => setEditing(false)} />}
       <ProfileWork
+        userId={person.id}
         handle={person.handle}
         name={person.displayName}
         counts={{ model: person.stats.models, template: person.stats.templates }}

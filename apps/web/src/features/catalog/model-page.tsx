@@ -6,6 +6,7 @@ import { readFragment } from '../../gql';
 import { DiscussionSection } from '../../components/discussion/discussion-section';
 import { FollowButton } from '../../components/social/follow-button';
 import { formatCount } from '../../components/social/format-count';
+import { ReviewsSection } from '../../components/reviews/reviews-section';
 import { LikeButton } from '../../components/social/like-button';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
@@ -142,6 +143,7 @@ export function ModelPage() {
           </div>
         </div>
       )}
+      <ReviewsSection kind="MODEL" subjectId={model.id} ownerId={model.owner?.id ?? null} rating={model.rating} />
       {model.status === 'PUBLISHED' && <DiscussionSection kind="MODEL" id={model.id} />}
       {model.status === 'PUBLISHED' && version?.status === 'PUBLISHED' && model.versions.length > 1 && (
         <DiscussionSection kind="VERSION" id={version.id} title={`About ${version.name}`} key={version.id} />

@@ -3,6 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { Badge, EmptyState, Inline, PageHeader, Stack, Text, TextLink } from '@lookbook/web-ui';
 import { DiscussionSection } from '../../components/discussion/discussion-section';
 import { FollowButton } from '../../components/social/follow-button';
+import { ReviewsSection } from '../../components/reviews/reviews-section';
 import { LikeButton } from '../../components/social/like-button';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
@@ -93,6 +94,9 @@ export function TemplatePage() {
       )}
       {template.terms && <TermsCard terms={template.terms} />}
       <LineageCard lineage={page.data.templateLineage} />
+      {template.status === 'PUBLISHED' && (
+        <ReviewsSection kind="TEMPLATE" subjectId={template.id} ownerId={template.ownerId} rating={template.rating} />
+      )}
       {me && !owner && template.status === 'PUBLISHED' && (template.terms?.remixAllowed ?? true) && (
         <RemixCard parentId={template.id} parentName={template.name} />
       )}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@lookbook/catalog';
 import { IdentityModule } from '@lookbook/identity';
+import { LicensingModule } from '@lookbook/licensing';
 import { TemplatesModule } from '@lookbook/templates';
 import { BlockRepository } from './blocks/block.repository';
 import { BlockResolver } from './blocks/block.resolver';
@@ -28,10 +29,17 @@ import { ProfileMediaController } from './profiles/profile-media.controller';
 import { ProfileRepository } from './profiles/profile.repository';
 import { ProfileResolver } from './profiles/profile.resolver';
 import { ProfileService } from './profiles/profile.service';
+import { ModelRatingResolver } from './reviews/model-rating.resolver';
+import { ReviewLimits } from './reviews/review-limits';
+import { ReviewLoaders } from './reviews/review.loaders';
+import { ReviewRepository } from './reviews/review.repository';
+import { ReviewResolver } from './reviews/review.resolver';
+import { ReviewService } from './reviews/review.service';
+import { TemplateRatingResolver } from './reviews/template-rating.resolver';
 import { SubjectRepository } from './subjects/subject.repository';
 
 @Module({
-  imports: [IdentityModule, CatalogModule, TemplatesModule],
+  imports: [IdentityModule, CatalogModule, TemplatesModule, LicensingModule],
   controllers: [ProfileMediaController],
   providers: [
     CounterRepository,
@@ -60,6 +68,13 @@ import { SubjectRepository } from './subjects/subject.repository';
     TemplateSocialResolver,
     ImageSocialResolver,
     CommunityFacade,
+    ReviewRepository,
+    ReviewLimits,
+    ReviewLoaders,
+    ReviewService,
+    ReviewResolver,
+    ModelRatingResolver,
+    TemplateRatingResolver,
   ],
   exports: [CommunityFacade],
 })

@@ -68,6 +68,20 @@ export class LicensingFacade {
     return held.filter((g) => g.status === 'ACTIVE').map(summary);
   }
 
+  /**
+   * In the caller's transaction: the strongest active licence a person holds on a model or template (any version),
+   * share-locked until the caller commits, or null. Community's reviews rest on it.
+   */
+  async strongestActiveOn(
+    manager: EntityManager,
+    licenseeId: string,
+    kind: SubjectKind,
+    subjectId: string,
+  ): Promise<LicenseSummary | null> {
+    const grant = await this.licenses.strongestActiveOn(manager, licenseeId, kind, subjectId);
+    return grant && summary(grant);
+  }
+
   /** Can this buyer purchase this offer right now, and at what price? Typed errors say why not. */
   quote(offerId: string, buyerId: string): Promise<PurchaseQuote> {
     return this.issuer.quote(offerId, buyerId);

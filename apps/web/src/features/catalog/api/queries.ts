@@ -20,6 +20,11 @@ const ModelPageQuery = graphql(`
       likeCount
       downloadCount
       viewerHasLiked
+      rating {
+        average
+        count
+        histogram
+      }
       owner {
         ...ModelOwnerFields
       }

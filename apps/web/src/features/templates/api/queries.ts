@@ -19,6 +19,11 @@ const TemplatePageQuery = graphql(`
       ipId
       likeCount
       viewerHasLiked
+      rating {
+        average
+        count
+        histogram
+      }
       terms {
         remixAllowed
         changeableSlots

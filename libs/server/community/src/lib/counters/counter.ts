@@ -13,6 +13,12 @@ export const METRICS = [
   /** The sum and number of ratings (1–5) of a model or template: the average is their quotient. */
   'RATING_SUM',
   'RATING_COUNT',
+  /** How many counted ratings gave 1, 2, … 5 stars: a rating histogram read with the other counts. */
+  'RATING_1',
+  'RATING_2',
+  'RATING_3',
+  'RATING_4',
+  'RATING_5',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

@@ -98,6 +98,28 @@ describe('LicenseRepository (PostgreSQL)', () => {
     expect(await licenses.covers(license.licenseeId, license.versionId, 'b'.repeat(64))).toBe(false);
   });
 
+  it('reads one person’s active licences on a subject, any version, oldest first, not revoked or others’', async () => {
+    const first = await aLicense();
+    const second = await aLicense({ versionId: first.versionId, licenseeId: first.licenseeId, tier: 'COMMERCIAL' });
+    const revoked = await aLicense({ versionId: first.versionId, licenseeId: first.licenseeId, tier: 'ENTERPRISE' });
+    const someoneElse = await aLicense({ versionId: first.versionId });
+    second.issuedAt = new Date(first.issuedAt.getTime() + 1000);
+    for (const l of [first, second, revoked, someoneElse])
+      await bed.dataSource.transaction((m) => licenses.insert(m, l));
+    await bed.dataSource.transaction((m) =>
+      licenses.update(m, revoked.id, { status: 'REVOKED', revokedAt: new Date(), revocationReason: 'REFUNDED' }),
+    );
+    const held = await bed.dataSource.transaction((m) =>
+      licenses.activeOnSubject(m, first.licenseeId, 'MODEL', first.subjectId),
+    );
+    expect(held.map((l) => l.id)).toEqual([first.id, second.id]);
+    expect(
+      await bed.dataSource.transaction((m) =>
+        licenses.activeOnSubject(m, first.licenseeId, 'TEMPLATE', first.subjectId),
+      ),
+    ).toEqual([]);
+  });
+
   it('pages a licensee’s licences newest first, and reads them batched by version', async () => {
     const licensee = (await bed.seed.user()).id;
     const older = await aLicense({ licenseeId: licensee, issuedAt: new Date(Date.now() - 60_000) });

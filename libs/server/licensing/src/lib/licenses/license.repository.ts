@@ -6,6 +6,7 @@ import type { ConnectionArgs, Page } from '@lookbook/core';
 import { paginateNewestFirst, violatedConstraint } from '@lookbook/core';
 import { LicensingErrors } from '../licensing.errors';
 import type { Tier } from '../offers/permissions';
+import type { SubjectKind } from '../subjects/subject';
 import type { LicenseEntity } from './license.entity';
 import { LicenseEntity as License } from './license.entity';
 
@@ -64,6 +65,23 @@ export class LicenseRepository {
   /** In the caller's transaction: one person's active licences to these versions (the parent-licence rule). */
   activeHeldIn(manager: EntityManager, licenseeId: string, versionIds: readonly string[]): Promise<LicenseEntity[]> {
     return this.repo(manager).findBy({ licenseeId, versionId: In([...versionIds]), status: 'ACTIVE' });
+  }
+
+  /**
+   * In the caller's transaction: one person's active licences on a subject (any of its versions), share-locked so a
+   * concurrent revocation waits for the caller to commit (a review resting on one sees it revoked afterwards).
+   */
+  activeOnSubject(
+    manager: EntityManager,
+    licenseeId: string,
+    subjectKind: SubjectKind,
+    subjectId: string,
+  ): Promise<LicenseEntity[]> {
+    return this.repo(manager).find({
+      where: { licenseeId, subjectKind, subjectId, status: 'ACTIVE' },
+      order: { issuedAt: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
   }
 
   /** One person's licences (any status) for several versions — batched for DataLoaders. */

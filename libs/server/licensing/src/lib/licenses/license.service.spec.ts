@@ -148,6 +148,42 @@ describe('listing licences', () => {
     await sut.heldBy(anActor(HOLDER), [VERSION, 'v2']);
     expect(licenses.heldBy).toHaveBeenCalledWith(HOLDER, [VERSION, 'v2']);
   });
+
+  it.each<[string, Partial<LicenseEntity>[], string | null]>([
+    ['none', [], null],
+    ['one', [{ id: 'p', tier: 'PERSONAL' }], 'p'],
+    [
+      'the strongest tier of several',
+      [
+        { id: 'f', tier: 'FREE' },
+        { id: 'c', tier: 'COMMERCIAL' },
+        { id: 'p', tier: 'PERSONAL' },
+      ],
+      'c',
+    ],
+    [
+      'the earliest of one tier',
+      [
+        { id: 'c1', tier: 'COMMERCIAL' },
+        { id: 'c2', tier: 'COMMERCIAL' },
+      ],
+      'c1',
+    ],
+    [
+      'an exclusive over an enterprise',
+      [
+        { id: 'e', tier: 'ENTERPRISE' },
+        { id: 'x', tier: 'EXCLUSIVE' },
+      ],
+      'x',
+    ],
+  ])('names the strongest active licence on a subject: %s', async (_name, held, expected) => {
+    const { sut, licenses } = setUp();
+    licenses.activeOnSubject.mockResolvedValue(held.map((g) => grant(g)));
+    const found = await sut.strongestActiveOn(TEST_MANAGER, HOLDER, 'TEMPLATE', 'flow');
+    expect(found?.id ?? null).toBe(expected);
+    expect(licenses.activeOnSubject).toHaveBeenCalledWith(TEST_MANAGER, HOLDER, 'TEMPLATE', 'flow');
+  });
 });
 
 describe('claiming a free licence', () => {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TIERS } from '@lookbook/kernel';
 import type { Actor, ConnectionArgs, Page } from '@lookbook/core';
 import { Transactions } from '@lookbook/core';
 import { IdentityFacade } from '@lookbook/identity';
@@ -50,6 +52,21 @@ export class LicenseService {
     const audience = audienceOf(grant, viewer, owner);
     if (audience === 'PUBLIC') throw LicensingErrors.licenseNotFound();
     return { grant, audience };
+  }
+
+  /**
+   * In the caller's transaction (share-locked): the strongest active licence a person holds on a subject, any
+   * version — EXCLUSIVE over ENTERPRISE over COMMERCIAL over PERSONAL over FREE, the earliest of a tier — or null.
+   */
+  async strongestActiveOn(
+    manager: EntityManager,
+    licenseeId: string,
+    kind: SubjectKind,
+    subjectId: string,
+  ): Promise<LicenseEntity | null> {
+    const held = await this.licenses.activeOnSubject(manager, licenseeId, kind, subjectId);
+    const rank = (g: LicenseEntity) => TIERS.indexOf(g.tier);
+    return held.reduce<LicenseEntity | null>((best, g) => (!best || rank(g) > rank(best) ? g : best), null);
   }
 
   heldBy(viewer: Actor, versionIds: readonly string[]): Promise<LicenseEntity[]> {

@@ -1,0 +1,26 @@
+import type { ReviewRow } from '../reviews/review';
+import type { ReviewEligibility as Eligibility } from '../reviews/review.service';
+import type { Review, ReviewEligibility } from './review.objects';
+
+export function toReview(r: ReviewRow): Review {
+  return {
+    id: r.id,
+    subjectKind: r.subjectKind,
+    subjectId: r.subjectId,
+    subjectName: r.subjectName,
+    author: { ...r.author },
+    rating: r.rating,
+    body: r.body,
+    licenseTier: r.licenseTier,
+    verified: r.licenseHeld,
+    helpfulCount: r.helpfulCount,
+    editCount: r.revision - 1,
+    createdAt: r.createdAt,
+    editedAt: r.editedAt,
+    reply: r.reply && { ...r.reply },
+  };
+}
+
+export function toReviewEligibility(e: Eligibility): ReviewEligibility {
+  return { ...e, review: e.review && toReview(e.review) };
+}
