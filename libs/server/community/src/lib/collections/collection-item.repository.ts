@@ -149,7 +149,7 @@ export class CollectionItemRepository {
               coalesce(CASE ci.item_kind WHEN 'MODEL' THEN m.status = 'PUBLISHED'
                                          WHEN 'TEMPLATE' THEN t.status = 'PUBLISHED'
                                          ELSE im.published END, false)
-                AND ${visibleTo('$2', "coalesce(m.owner_id, t.owner_id, im.owner_id)")} AS available
+                AND ${visibleTo('$2', 'coalesce(m.owner_id, t.owner_id, im.owner_id)')} AS available
          FROM community.collection_item ci
          LEFT JOIN catalog.style_model m ON ci.item_kind = 'MODEL' AND m.id = ci.item_id
          LEFT JOIN templates.template t ON ci.item_kind = 'TEMPLATE' AND t.id = ci.item_id

@@ -15,7 +15,10 @@ export class CollectionItemResolver {
     return item.kind === 'MODEL' && item.available ? this.loaders.models(loaders).load(item.itemId) : null;
   }
 
-  @ResolveField(() => WorkflowTemplate, { nullable: true, description: 'The template, for an available TEMPLATE item.' })
+  @ResolveField(() => WorkflowTemplate, {
+    nullable: true,
+    description: 'The template, for an available TEMPLATE item.',
+  })
   async template(@Parent() item: CollectionItem, @Loaders() loaders: LoaderRegistry): Promise<WorkflowTemplate | null> {
     return item.kind === 'TEMPLATE' && item.available ? this.loaders.templateCards(loaders).load(item.itemId) : null;
   }

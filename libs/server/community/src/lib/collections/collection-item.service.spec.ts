@@ -80,17 +80,26 @@ describe('CollectionItemService', () => {
       ['the owner', owner, null, 2048, 3072],
       ['an editor', editor, 'ACTIVE', 2048, 3072],
       ['anyone allowed, to an empty collection', owner, null, null, 1024],
-    ] as const)('%s appends after the last position, counting it in the same transaction', async (_, who, m, last, at) => {
-      const { sut, items, collections, transactions } = setUp({ membership: m, last });
-      await sut.add(anActor(who), client, cid, 'MODEL', model, 'Wet asphalt');
-      expect(items.insert).toHaveBeenCalledWith(
-        TEST_MANAGER,
-        expect.objectContaining({ collectionId: cid, kind: 'MODEL', itemId: model, position: at, note: 'Wet asphalt' }),
-        expect.any(Date),
-      );
-      expect(collections.touch).toHaveBeenCalledWith(TEST_MANAGER, cid, 1, expect.any(Date));
-      expect(transactions.count).toBe(1);
-    });
+    ] as const)(
+      '%s appends after the last position, counting it in the same transaction',
+      async (_, who, m, last, at) => {
+        const { sut, items, collections, transactions } = setUp({ membership: m, last });
+        await sut.add(anActor(who), client, cid, 'MODEL', model, 'Wet asphalt');
+        expect(items.insert).toHaveBeenCalledWith(
+          TEST_MANAGER,
+          expect.objectContaining({
+            collectionId: cid,
+            kind: 'MODEL',
+            itemId: model,
+            position: at,
+            note: 'Wet asphalt',
+          }),
+          expect.any(Date),
+        );
+        expect(collections.touch).toHaveBeenCalledWith(TEST_MANAGER, cid, 1, expect.any(Date));
+        expect(transactions.count).toBe(1);
+      },
+    );
 
     it('changes nothing when the collection already holds the item (idempotent)', async () => {
       const { sut, items, collections } = setUp({ already: true });

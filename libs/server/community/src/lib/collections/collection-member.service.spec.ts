@@ -63,7 +63,9 @@ function setUp(world: World = {}) {
   notifier.notify.mockResolvedValue(undefined);
   const counters = mock(CounterRepository);
   counters.bump.mockResolvedValue(undefined);
-  counters.countsOf.mockImplementation(async (_, ids) => new Map(ids.map((id) => [id, { ...emptyCounts(), FOLLOWERS: 4 }])));
+  counters.countsOf.mockImplementation(
+    async (_, ids) => new Map(ids.map((id) => [id, { ...emptyCounts(), FOLLOWERS: 4 }])),
+  );
   mock(CollectionService).view.mockResolvedValue({} as never);
   return { sut, collections, notifier, counters };
 }

@@ -6,12 +6,7 @@ import type { CollectionItemKind } from './collection';
 import { CollectionItemService } from './collection-item.service';
 import { toCollection } from './collection.mapper';
 import { CollectionMemberService } from './collection-member.service';
-import {
-  Collection,
-  CollectionItemKindEnum,
-  CreateCollectionInput,
-  UpdateCollectionInput,
-} from './collection.objects';
+import { Collection, CollectionItemKindEnum, CreateCollectionInput, UpdateCollectionInput } from './collection.objects';
 import type { CollectionView } from './collection.service';
 import { CollectionService } from './collection.service';
 

@@ -6,8 +6,7 @@ export const CollectionErrors = {
   notFound: () => new NotFoundError('COLLECTION_NOT_FOUND', 'No such collection'),
   itemNotFound: () =>
     new NotFoundError('COLLECTION_ITEM_NOT_FOUND', 'No such item: unknown, unpublished, or not visible to you'),
-  full: () =>
-    new ConflictError('COLLECTION_FULL', `A collection holds at most ${MAX_ITEMS} items`, { max: MAX_ITEMS }),
+  full: () => new ConflictError('COLLECTION_FULL', `A collection holds at most ${MAX_ITEMS} items`, { max: MAX_ITEMS }),
   tooMany: () =>
     new ConflictError('TOO_MANY_COLLECTIONS', `You can have at most ${MAX_COLLECTIONS_PER_OWNER} collections`, {
       max: MAX_COLLECTIONS_PER_OWNER,

@@ -102,9 +102,10 @@ export class CollectionRepository {
 
   /** The collection, locked for the caller's transaction: every write to a collection or its items passes here. */
   async lock(manager: EntityManager, id: string): Promise<CollectionRow | null> {
-    const [row] = await manager.query<Raw[]>(`SELECT ${COLUMNS} FROM community.collection c WHERE c.id = $1 FOR UPDATE`, [
-      id,
-    ]);
+    const [row] = await manager.query<Raw[]>(
+      `SELECT ${COLUMNS} FROM community.collection c WHERE c.id = $1 FOR UPDATE`,
+      [id],
+    );
     return row ? toRow(row) : null;
   }
 
@@ -210,7 +211,11 @@ export class CollectionRepository {
   // --- editors ---
 
   /** The member's standing in a collection (null: none). */
-  async membership(collectionId: string, userId: string, manager?: EntityManager): Promise<'INVITED' | 'ACTIVE' | null> {
+  async membership(
+    collectionId: string,
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<'INVITED' | 'ACTIVE' | null> {
     const [row] = await (manager ?? this.dataSource).query<{ status: 'INVITED' | 'ACTIVE' }[]>(
       `SELECT status FROM community.collection_member WHERE collection_id = $1 AND user_id = $2`,
       [collectionId, userId],
