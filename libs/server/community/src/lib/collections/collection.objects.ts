@@ -111,7 +111,8 @@ export class CreateCollectionInput {
   @Field({ description: '1–100 characters, one line.' }) title!: string;
   @Field(() => String, { nullable: true, description: 'Plain text, at most 1,000 characters.' })
   description?: string | null;
-  @Field(() => CollectionVisibilityEnum, { defaultValue: 'PRIVATE' }) visibility!: CollectionVisibility;
+  @Field(() => CollectionVisibilityEnum, { nullable: true, description: 'PRIVATE when omitted.' })
+  visibility?: CollectionVisibility | null;
 }
 
 @InputType({ description: 'The settings to change; omitted fields stay as they are.' })

@@ -53,7 +53,7 @@ export class CollectionService {
   async create(
     actor: Actor,
     client: ClientInfo | undefined,
-    input: { title: string; description?: string | null; visibility: CollectionVisibility },
+    input: { title: string; description?: string | null; visibility?: CollectionVisibility | null },
   ): Promise<CollectionView> {
     await this.limits.consume(actor, client, 'create');
     const title = checkTitle(input.title);
@@ -68,7 +68,7 @@ export class CollectionService {
         ownerId: actor.userId,
         title,
         description,
-        visibility: input.visibility,
+        visibility: input.visibility ?? 'PRIVATE',
         createdAt: at,
         updatedAt: at,
       });
