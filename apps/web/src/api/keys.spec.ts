@@ -10,7 +10,7 @@ import { staffKeys } from '../features/staff/api/keys';
 import { studioKeys } from '../features/studio/api/keys';
 import { templateKeys } from '../features/templates/api/keys';
 import { verifyKeys } from '../features/verify/api/keys';
-import { baseModelKeys, modelParentKeys, scopes, searchKeys, sessionKeys, socialKeys } from './keys';
+import { baseModelKeys, collectionKeys, modelParentKeys, scopes, searchKeys, sessionKeys, socialKeys } from './keys';
 
 type Factory = { all: readonly string[] } & Record<string, unknown>;
 const FACTORIES: Record<string, Factory> = {
@@ -30,6 +30,7 @@ const FACTORIES: Record<string, Factory> = {
   socialKeys,
   feedKeys,
   devInboxKeys,
+  collectionKeys,
 };
 
 /** Every key a factory builds, from sample arguments. */

@@ -23,6 +23,7 @@ export const scopes = {
   verify: ['verify'],
   social: ['social'],
   feed: ['feed'],
+  collections: ['collections'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */
@@ -54,4 +55,14 @@ export const modelParentKeys = {
 export const socialKeys = {
   all: scopes.social,
   follow: (kind: string, id: string, signedIn: boolean) => [...scopes.social, 'follow', kind, id, signedIn] as const,
+};
+
+/** Collections: read by the collection page, the Save dialog on every page, profiles and the home page. */
+export const collectionKeys = {
+  all: scopes.collections,
+  one: (id: string, signedIn: boolean) => [...scopes.collections, 'one', id, signedIn] as const,
+  mine: () => [...scopes.collections, 'mine'] as const,
+  holding: (kind: string, itemId: string) => [...scopes.collections, 'holding', kind, itemId] as const,
+  ofMember: (handle: string, signedIn: boolean) => [...scopes.collections, 'member', handle, signedIn] as const,
+  featured: (first: number, signedIn: boolean) => [...scopes.collections, 'featured', first, signedIn] as const,
 };

@@ -5,6 +5,7 @@ import { ModelOwnerFragment } from '../../api/fragments';
 import { readFragment } from '../../gql';
 import { FollowButton } from '../../components/social/follow-button';
 import { formatCount } from '../../components/social/format-count';
+import { SaveButton } from '../../components/collections/save-button';
 import { LikeButton } from '../../components/social/like-button';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
@@ -73,6 +74,7 @@ export function ModelPage() {
             label="this model"
             key={`${model.id}:${model.viewerHasLiked}`}
           />
+          <SaveButton kind="MODEL" itemId={model.id} name={model.name} />
           <span className="text-sm text-muted" data-testid="download-count">
             {formatCount(model.downloadCount)} downloads
           </span>

@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Badge, EmptyState, Inline, PageHeader, Stack, Text, TextLink } from '@lookbook/web-ui';
 import { FollowButton } from '../../components/social/follow-button';
+import { SaveButton } from '../../components/collections/save-button';
 import { LikeButton } from '../../components/social/like-button';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
@@ -58,6 +59,7 @@ export function TemplatePage() {
             label="this template"
             key={`${template.id}:${template.viewerHasLiked}`}
           />
+          <SaveButton kind="TEMPLATE" itemId={template.id} name={template.name} />
           {template.owner && !owner && (
             <FollowButton id={template.ownerId} name={template.owner.displayName} signedIn={!!me} />
           )}

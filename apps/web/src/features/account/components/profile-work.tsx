@@ -3,16 +3,26 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { cn, EmptyState, LoadingState } from '@lookbook/web-ui';
 import { browseQuery } from '../../../api/search';
 import { gridEntries, ModelGrid } from '../../../components/model-grid';
+import { MemberCollections } from '../../../components/collections/member-collections';
 import { creatorWork } from '../api/queries';
 
 const TABS = [
   { kind: 'model', label: 'Models' },
   { kind: 'template', label: 'Workflow templates' },
+  { kind: 'collection', label: 'Collections' },
 ] as const;
 type Kind = (typeof TABS)[number]['kind'];
 
 /** A creator's published work in tabs: models (loaded with the page) and workflow templates (loaded when opened). */
-export function ProfileWork({ handle, name, counts }: { handle: string; name: string; counts: Record<Kind, number> }) {
+export function ProfileWork({
+  handle,
+  name,
+  counts,
+}: {
+  handle: string;
+  name: string;
+  counts: Partial<Record<Kind, number>>;
+}) {
   const [tab, setTab] = useState<Kind>('model');
   return (
     <section aria-label="Published work" className="flex flex-col gap-4">
@@ -31,20 +41,24 @@ export function ProfileWork({ handle, name, counts }: { handle: string; name: st
               tab === t.kind ? 'border-accent text-ink' : 'border-transparent text-muted hover:text-ink',
             )}
           >
-            {t.label} <span className="text-muted">{counts[t.kind]}</span>
+            {t.label} {counts[t.kind] !== undefined && <span className="text-muted">{counts[t.kind]}</span>}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         <Suspense fallback={<LoadingState label="Loading their work…" />}>
-          <WorkGrid key={tab} handle={handle} name={name} kind={tab} />
+          {tab === 'collection' ? (
+            <MemberCollections handle={handle} name={name} />
+          ) : (
+            <WorkGrid key={tab} handle={handle} name={name} kind={tab} />
+          )}
         </Suspense>
       </div>
     </section>
   );
 }
 
-function WorkGrid({ handle, name, kind }: { handle: string; name: string; kind: Kind }) {
+function WorkGrid({ handle, name, kind }: { handle: string; name: string; kind: Exclude<Kind, 'collection'> }) {
   const work = useSuspenseInfiniteQuery(browseQuery(creatorWork(handle, kind)));
   const nodes = useMemo(() => gridEntries(work.data.pages.flatMap((p) => p.search.hits)), [work.data]);
   const onEndReached = useCallback(() => void work.fetchNextPage(), [work]);
