@@ -71,6 +71,13 @@ export class Collections1765840000000 implements MigrationInterface {
         ADD CONSTRAINT counter_subject_kind_check
           CHECK (subject_kind IN ('USER', 'IP', 'MODEL', 'TEMPLATE', 'IMAGE', 'COLLECTION'));
     `);
+    // Public collection pages are anonymous reads: a change drops the anonymous response cache (Performance1764700000000).
+    for (const table of ['collection', 'collection_item', 'collection_member', 'collection_follow']) {
+      await db.query(
+        `CREATE TRIGGER public_catalog_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON community.${table}
+           FOR EACH STATEMENT EXECUTE FUNCTION core.notify_public_catalog_change()`,
+      );
+    }
   }
 
   async down(db: QueryRunner): Promise<void> {

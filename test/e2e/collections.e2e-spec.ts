@@ -187,10 +187,10 @@ describe('collections over HTTP: ordered items with notes, editors, follows, vis
     for (const model of models.slice(9, 12)) ok(await as(owner)(ADD, { c: id, kind: 'MODEL', id: model }));
     await api.db.query(`UPDATE catalog.style_model SET status = 'TAKEN_DOWN' WHERE id = $1`, [models[9]]);
     // Someone blocks the stranger: the items they made leave the stranger's view; the others stay.
-    const [{ owner_id: blocker }] = await api.db.query<{ owner_id: string }>(
-      `SELECT owner_id FROM catalog.style_model WHERE id = $1`,
-      [models[10]],
-    );
+    const [found] = await api.db.query<{ owner_id: string }>(`SELECT owner_id FROM catalog.style_model WHERE id = $1`, [
+      models[10],
+    ]);
+    const blocker = found!.owner_id;
     await api.db.query(`INSERT INTO community.user_block (blocker_id, blocked_id, created_at) VALUES ($1, $2, now())`, [
       blocker,
       stranger.id,
