@@ -130,10 +130,7 @@ describe('collections journey', () => {
     await checkPage(fan, 'collections-page-follower');
     const stranger = await newPage();
     await stranger.goto(url(`/collections/${randomUUID()}`));
-    await stranger
-      .getByText("There is nothing at this address")
-      .first()
-      .waitFor();
+    await stranger.getByText('There is nothing at this address').first().waitFor();
   });
 
   it('lists blocked members in account settings and unblocks one there', async () => {

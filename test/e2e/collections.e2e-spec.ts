@@ -80,7 +80,7 @@ describe('collections over HTTP: ordered items with notes, editors, follows, vis
       itemCount: 3,
     });
     expect(errorCode(await as(stranger)(READ, { id }))).toBe('COLLECTION_NOT_FOUND');
-    expect(errorCode(await as({ accessToken: '' } as TestUser)(READ, { id }))).toBe('COLLECTION_NOT_FOUND');
+    expect(errorCode(await as({ accessToken: '' })(READ, { id }))).toBe('COLLECTION_NOT_FOUND');
     const mine = await read(id, owner);
     expect(mine).toMatchObject({
       title: 'Rainy neon nights',
