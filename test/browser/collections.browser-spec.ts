@@ -182,21 +182,20 @@ describe('collections journey', () => {
            updated_at) VALUES ($1, $2, $3, $4, 'PUBLIC', $5, now(), now())`,
         [id, owner.id, one(corpus[i % corpus.length]!) || 'x', descriptions[i] ?? '', models.length],
       );
-      for (const [n, model] of models.entries())
-        await journey.api.db.query(
-          `INSERT INTO community.collection_item (id, collection_id, item_kind, item_id, position, note, added_by,
-             created_at) VALUES ($1, $2, 'MODEL', $3, $4, $5, $6, now())`,
-          [randomUUID(), id, model.id, (n + 1) * 1024, notes[i * models.length + n] ?? '', owner.id],
-        );
+      await journey.api.db.query(
+        `INSERT INTO community.collection_item (id, collection_id, item_kind, item_id, position, note, added_by, created_at)
+         SELECT gen_random_uuid(), $1, 'MODEL', m, n * 1024, ($3::text[])[n], $4, now()
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS t (m, n)`,
+        [id, models.map((m) => m.id), models.map((_, n) => notes[i * models.length + n] ?? ''), owner.id],
+      );
     }
     // Titles: every injection string as a collection title, shown as cards on the owner's profile tab and pages.
     const injections = corpus.filter((s) => /[<>]|javascript|&#|on\w+=/i.test(s));
-    for (const title of injections.map(one).filter(Boolean))
-      await journey.api.db.query(
-        `INSERT INTO community.collection (id, owner_id, title, visibility, created_at, updated_at)
-         VALUES ($1, $2, $3, 'PUBLIC', now(), now())`,
-        [randomUUID(), owner.id, title],
-      );
+    await journey.api.db.query(
+      `INSERT INTO community.collection (id, owner_id, title, visibility, created_at, updated_at)
+       SELECT gen_random_uuid(), $1, t, 'PUBLIC', now(), now() FROM unnest($2::text[]) AS t`,
+      [owner.id, injections.map(one).filter(Boolean)],
+    );
 
     const reader = await newPage();
     for (const id of ids) {
@@ -234,5 +233,5 @@ describe('collections journey', () => {
     }
     expect(dialogs).toEqual([]);
     expect(await reader.evaluate('window.__pwned')).toBeUndefined();
-  });
+  }, 240_000);
 });
