@@ -25,6 +25,7 @@ import { Notifications1765800000000 } from './1765800000000-notifications';
 import { RatingCounters1765805000000 } from './1765805000000-rating-counters';
 import { Reviews1765810000000 } from './1765810000000-reviews';
 import { Discussions1765820000000 } from './1765820000000-discussions';
+import { Collections1765840000000 } from './1765840000000-collections';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   RatingCounters1765805000000,
   Reviews1765810000000,
   Discussions1765820000000,
+  Collections1765840000000,
 ];

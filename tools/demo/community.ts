@@ -1,6 +1,7 @@
 import type { Session } from '../seed-demo';
 import { seedDemoReviews } from './reviews';
 import { seedDemoDiscussions } from './discussions';
+import { seedDemoCollections } from './collections';
 
 /** What each demo person says about themself. */
 const PROFILES: Record<string, { bio: string; links: string[] }> = {
@@ -82,4 +83,5 @@ export async function seedDemoCommunity(people: Map<string, Session>): Promise<v
   }
   await seedDemoReviews(people);
   await seedDemoDiscussions(people);
+  await seedDemoCollections(people);
 }

@@ -18,6 +18,7 @@ import { NotFound, RouteError } from './app/route-states';
 import { loadAccount, loadProfile } from './features/account/api/loaders';
 import { loadBrowse, loadModelPage, loadVersionRedirect } from './features/catalog/api/loaders';
 import { loadOrder } from './features/checkout/api/loaders';
+import { loadCollectionPage, loadMyCollections } from './features/collections/api/loaders';
 import { loadDevInbox } from './features/dev-inbox/api/loaders';
 import { loadEarnings } from './features/earnings/api/loaders';
 import { loadFeed } from './features/feed/api/loaders';
@@ -86,6 +87,22 @@ const profile = createRoute({
   params: handleParams,
   loader: ({ context, params }) => loadProfile(context.queryClient, params.handle),
   component: lazyRouteComponent(() => import('./features/account/profile-page'), 'ProfilePage'),
+});
+
+const collection = createRoute({
+  getParentRoute: () => root,
+  path: '/collections/$id',
+  params: uuidParams,
+  loader: ({ context, params }) => loadCollectionPage(context.queryClient, params.id),
+  component: lazyRouteComponent(() => import('./features/collections/collection-page'), 'CollectionPage'),
+});
+
+const myCollections = createRoute({
+  getParentRoute: () => root,
+  path: '/me/collections',
+  beforeLoad: signedIn,
+  loader: ({ context }) => loadMyCollections(context.queryClient),
+  component: lazyRouteComponent(() => import('./features/collections/my-collections-page'), 'MyCollectionsPage'),
 });
 
 const signIn = createRoute({
@@ -299,6 +316,8 @@ const routeTree = root.addChildren([
   templatePage,
   earnings,
   staff,
+  collection,
+  myCollections,
 ]);
 
 /** The app's router over a query cache (and, in tests, a history of their own). */

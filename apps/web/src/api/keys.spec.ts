@@ -12,6 +12,7 @@ import { templateKeys } from '../features/templates/api/keys';
 import { verifyKeys } from '../features/verify/api/keys';
 import {
   baseModelKeys,
+  collectionKeys,
   discussionKeys,
   modelParentKeys,
   reviewKeys,
@@ -41,6 +42,7 @@ const FACTORIES: Record<string, Factory> = {
   devInboxKeys,
   discussionKeys,
   reviewKeys,
+  collectionKeys,
 };
 
 /** Every key a factory builds, from sample arguments. */

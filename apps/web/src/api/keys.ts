@@ -25,6 +25,7 @@ export const scopes = {
   feed: ['feed'],
   discussions: ['discussions'],
   reviews: ['reviews'],
+  collections: ['collections'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */
@@ -73,4 +74,14 @@ export const reviewKeys = {
     [...scopes.reviews, 'eligibility', kind, id, signedIn] as const,
   byMember: (userId: string) => [...scopes.reviews, 'member', userId] as const,
   revisions: (reviewId: string) => [...scopes.reviews, 'revisions', reviewId] as const,
+};
+
+/** Collections: read by the collection page, the Save dialog on every page, profiles and the home page. */
+export const collectionKeys = {
+  all: scopes.collections,
+  one: (id: string, signedIn: boolean) => [...scopes.collections, 'one', id, signedIn] as const,
+  mine: () => [...scopes.collections, 'mine'] as const,
+  holding: (kind: string, itemId: string) => [...scopes.collections, 'holding', kind, itemId] as const,
+  ofMember: (handle: string, signedIn: boolean) => [...scopes.collections, 'member', handle, signedIn] as const,
+  featured: (first: number, signedIn: boolean) => [...scopes.collections, 'featured', first, signedIn] as const,
 };

@@ -17,6 +17,14 @@ import * as types from './graphql';
 type Documents = {
     "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": typeof types.BaseModelsDocument,
     "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n": typeof types.CheckoutDocument,
+    "\n  fragment CollectionCardFields on Collection {\n    id\n    title\n    description\n    visibility\n    itemCount\n    followerCount\n    viewerRole\n    cover {\n      url\n      width\n      height\n      placeholder\n      thumbnails {\n        url\n        width\n        height\n      }\n    }\n    owner {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.CollectionCardFieldsFragmentDoc,
+    "\n  query FeaturedCollections($first: Int!) {\n    featuredCollections(first: $first) {\n      ...CollectionCardFields\n    }\n  }\n": typeof types.FeaturedCollectionsDocument,
+    "\n  query MemberCollections($handle: String!) {\n    memberCollections(handle: $handle, first: 48) {\n      ...CollectionCardFields\n    }\n  }\n": typeof types.MemberCollectionsDocument,
+    "\n  query MyCollections {\n    myCollections {\n      ...CollectionCardFields\n      id\n      title\n      visibility\n      viewerRole\n      viewerCan {\n        editItems\n      }\n    }\n  }\n": typeof types.MyCollectionsDocument,
+    "\n  query CollectionsHolding($kind: CollectionItemKind!, $itemId: UUID!) {\n    collectionsHolding(kind: $kind, itemId: $itemId)\n  }\n": typeof types.CollectionsHoldingDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateCollectionDocument,
+    "\n  mutation AddToCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!, $note: String) {\n    addToCollection(collectionId: $collectionId, kind: $kind, itemId: $itemId, note: $note) {\n      id\n      itemCount\n    }\n  }\n": typeof types.AddToCollectionDocument,
+    "\n  mutation RemoveFromCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!) {\n    removeFromCollection(collectionId: $collectionId, kind: $kind, itemId: $itemId) {\n      id\n      itemCount\n    }\n  }\n": typeof types.RemoveFromCollectionDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    parentId\n    replyToId\n    depth\n    text\n    createdAt\n    editedAt\n    deleted\n    hidden\n    pinned\n    replyCount\n    viewerIsAuthor\n    author {\n      id\n      handle\n      displayName\n    }\n    body {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query DiscussionPage($kind: DiscussionSubjectKind!, $id: UUID!, $order: CommentOrder!, $first: Int!, $after: String) {\n    discussion(subjectKind: $kind, subjectId: $id, order: $order, first: $first, after: $after) {\n      commentCount\n      viewerIsCreator\n      endCursor\n      hasMore\n      comments {\n        ...CommentFields\n        replies {\n          ...CommentFields\n          replies {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.DiscussionPageDocument,
     "\n  query MoreReplies($id: UUID!, $first: Int!, $after: String) {\n    commentReplies(commentId: $id, first: $first, after: $after) {\n      endCursor\n      hasMore\n      replies {\n        ...CommentFields\n        replies {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": typeof types.MoreRepliesDocument,
@@ -71,6 +79,7 @@ type Documents = {
     "\n  mutation UnblockUser($userId: UUID!) {\n    unblockUser(userId: $userId) {\n      blocked\n    }\n  }\n": typeof types.UnblockUserDocument,
     "\n  query Account {\n    mySessions(first: 50) {\n      nodes {\n        id\n        current\n        userAgent\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n    myApiKeys(first: 50) {\n      nodes {\n        id\n        name\n        displayPrefix\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      createdAt\n    }\n    profile(handle: $handle) {\n      id\n      handle\n      displayName\n      bio\n      links {\n        label\n        url\n      }\n      avatar {\n        url\n        placeholder\n        thumbnails {\n          width\n          url\n        }\n      }\n      cover {\n        url\n        thumbnails {\n          width\n          url\n        }\n      }\n      showLicensesSold\n      isViewer\n      viewerFollows\n      viewerBlocked\n      stats {\n        followers\n        following\n        models\n        templates\n        downloads\n        likesReceived\n        licensesSold\n      }\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  query BlockedUsers {\n    blockedUsers {\n      id\n      handle\n      displayName\n      blockedAt\n    }\n  }\n": typeof types.BlockedUsersDocument,
     "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": typeof types.RequestDownloadDocument,
     "\n  mutation ClaimFree($versionId: UUID!) {\n    claimFreeLicense(versionId: $versionId) {\n      id\n    }\n  }\n": typeof types.ClaimFreeDocument,
     "\n  query ModelPage($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      description\n      type\n      tags\n      status\n      publishedAt\n      likeCount\n      downloadCount\n      viewerHasLiked\n      rating {\n        average\n        count\n        histogram\n      }\n      owner {\n        ...ModelOwnerFields\n      }\n      baseModel {\n        id\n        name\n        licenseName\n        nonCommercial\n      }\n      versions {\n        id\n        name\n        status\n        publishedAt\n        ...Gallery\n        ...VersionDetails\n        ...VersionOffers\n      }\n    }\n  }\n": typeof types.ModelPageDocument,
@@ -82,6 +91,17 @@ type Documents = {
     "\n  fragment VersionOffers on ModelVersion {\n    id\n    name\n    ownedByMe\n    myLicenses {\n      id\n      tier\n      status\n    }\n    licenseOffers {\n      ...LicenceOffer\n    }\n  }\n": typeof types.VersionOffersFragmentDoc,
     "\n  mutation RefundLine($orderId: UUID!, $lineId: UUID!, $note: String) {\n    refundOrder(orderId: $orderId, lineId: $lineId, note: $note) {\n      id\n      status\n      amount\n    }\n  }\n": typeof types.RefundLineDocument,
     "\n  query Order($id: UUID!) {\n    order(id: $id) {\n      id\n      itemName\n      status\n      amount\n      currency\n      createdAt\n      paidAt\n      refundedAmount\n      checkoutUrl\n      lastPaymentError\n      lines {\n        id\n        position\n        itemName\n        tier\n        amount\n        refundedAmount\n        status\n        licenseId\n        unavailableReason\n        subjectId\n        subjectKind\n        seller {\n          handle\n          displayName\n        }\n      }\n      refunds {\n        id\n        amount\n        status\n        reason\n        note\n        createdAt\n        lines {\n          lineId\n          amount\n        }\n      }\n    }\n  }\n": typeof types.OrderDocument,
+    "\n  mutation UpdateCollection($id: UUID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateCollectionDocument,
+    "\n  mutation DeleteCollection($id: UUID!) {\n    deleteCollection(id: $id)\n  }\n": typeof types.DeleteCollectionDocument,
+    "\n  mutation MoveCollectionItem($collectionId: UUID!, $id: ID!, $afterId: ID) {\n    moveCollectionItem(collectionId: $collectionId, id: $id, afterId: $afterId) {\n      id\n    }\n  }\n": typeof types.MoveCollectionItemDocument,
+    "\n  mutation SetCollectionItemNote($collectionId: UUID!, $id: ID!, $note: String!) {\n    setCollectionItemNote(collectionId: $collectionId, id: $id, note: $note) {\n      id\n    }\n  }\n": typeof types.SetCollectionItemNoteDocument,
+    "\n  mutation InviteCollectionEditor($collectionId: UUID!, $handle: String!) {\n    inviteCollectionEditor(collectionId: $collectionId, handle: $handle) {\n      id\n    }\n  }\n": typeof types.InviteCollectionEditorDocument,
+    "\n  mutation AcceptCollectionInvite($collectionId: UUID!) {\n    acceptCollectionInvite(collectionId: $collectionId) {\n      id\n    }\n  }\n": typeof types.AcceptCollectionInviteDocument,
+    "\n  mutation LeaveCollection($collectionId: UUID!) {\n    leaveCollection(collectionId: $collectionId)\n  }\n": typeof types.LeaveCollectionDocument,
+    "\n  mutation RemoveCollectionEditor($collectionId: UUID!, $userId: UUID!) {\n    removeCollectionEditor(collectionId: $collectionId, userId: $userId) {\n      id\n    }\n  }\n": typeof types.RemoveCollectionEditorDocument,
+    "\n  mutation FollowCollection($id: UUID!) {\n    followCollection(id: $id) {\n      following\n      followerCount\n    }\n  }\n": typeof types.FollowCollectionDocument,
+    "\n  mutation UnfollowCollection($id: UUID!) {\n    unfollowCollection(id: $id) {\n      following\n      followerCount\n    }\n  }\n": typeof types.UnfollowCollectionDocument,
+    "\n  query CollectionPage($id: UUID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      visibility\n      itemCount\n      followerCount\n      viewerFollows\n      viewerRole\n      coverItemId\n      updatedAt\n      viewerCan {\n        editItems\n        editSettings\n        delete\n        manageEditors\n        accept\n        leave\n        follow\n      }\n      owner {\n        id\n        handle\n        displayName\n      }\n      editors {\n        id\n        handle\n        displayName\n        status\n      }\n      items {\n        id\n        kind\n        itemId\n        note\n        available\n        imageModelId\n        image {\n          id\n          ...Image\n        }\n        model {\n          ...ModelCard\n        }\n        template {\n          ...TemplateCard\n        }\n      }\n    }\n  }\n": typeof types.CollectionPageDocument,
     "\n  mutation StartOnboarding {\n    startPayoutOnboarding(returnPath: \"/earnings?onboarding=return\") {\n      url\n    }\n  }\n": typeof types.StartOnboardingDocument,
     "\n  query Earnings {\n    myEarnings {\n      currency\n      pending\n      available\n      paidOut\n      lifetimeEarnings\n    }\n    myEarningsByDay(days: 90) {\n      currency\n      total\n      days {\n        day\n        amount\n      }\n    }\n    myPayoutAccount {\n      status\n      payoutsEnabled\n      requirementsDue\n      payoutFailureCode\n    }\n    mySales(first: 20) {\n      nodes {\n        orderId\n        itemName\n        tier\n        status\n        paidAt\n        currency\n        price\n        platformFee\n        platformFeeBps\n        processorFee\n        refundedAmount\n        yourShare\n        splits {\n          role\n          shareBps\n          amount\n          clawedBack\n          reversedAmount\n          transferAmount\n          transferStatus\n          transferableAt\n          recipient {\n            handle\n            displayName\n          }\n        }\n      }\n    }\n    myPayouts(first: 10) {\n      nodes {\n        id\n        amount\n        currency\n        status\n        createdAt\n        arrivalDate\n        failureCode\n      }\n    }\n  }\n": typeof types.EarningsDocument,
     "\n  query FollowingFeed($first: Int!, $after: String) {\n    followingFeed(first: $first, after: $after) {\n      nodes {\n        id\n        verb\n        createdAt\n        actor {\n          id\n          handle\n          displayName\n        }\n        subjectKind\n        subjectId\n        subjectName\n        versionName\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FollowingFeedDocument,
@@ -131,6 +151,14 @@ type Documents = {
 const documents: Documents = {
     "\n  query BaseModels {\n    baseModels {\n      id\n      name\n      ecosystem\n      nonCommercial\n      licenseName\n    }\n  }\n": types.BaseModelsDocument,
     "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n": types.CheckoutDocument,
+    "\n  fragment CollectionCardFields on Collection {\n    id\n    title\n    description\n    visibility\n    itemCount\n    followerCount\n    viewerRole\n    cover {\n      url\n      width\n      height\n      placeholder\n      thumbnails {\n        url\n        width\n        height\n      }\n    }\n    owner {\n      id\n      handle\n      displayName\n    }\n  }\n": types.CollectionCardFieldsFragmentDoc,
+    "\n  query FeaturedCollections($first: Int!) {\n    featuredCollections(first: $first) {\n      ...CollectionCardFields\n    }\n  }\n": types.FeaturedCollectionsDocument,
+    "\n  query MemberCollections($handle: String!) {\n    memberCollections(handle: $handle, first: 48) {\n      ...CollectionCardFields\n    }\n  }\n": types.MemberCollectionsDocument,
+    "\n  query MyCollections {\n    myCollections {\n      ...CollectionCardFields\n      id\n      title\n      visibility\n      viewerRole\n      viewerCan {\n        editItems\n      }\n    }\n  }\n": types.MyCollectionsDocument,
+    "\n  query CollectionsHolding($kind: CollectionItemKind!, $itemId: UUID!) {\n    collectionsHolding(kind: $kind, itemId: $itemId)\n  }\n": types.CollectionsHoldingDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateCollectionDocument,
+    "\n  mutation AddToCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!, $note: String) {\n    addToCollection(collectionId: $collectionId, kind: $kind, itemId: $itemId, note: $note) {\n      id\n      itemCount\n    }\n  }\n": types.AddToCollectionDocument,
+    "\n  mutation RemoveFromCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!) {\n    removeFromCollection(collectionId: $collectionId, kind: $kind, itemId: $itemId) {\n      id\n      itemCount\n    }\n  }\n": types.RemoveFromCollectionDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    parentId\n    replyToId\n    depth\n    text\n    createdAt\n    editedAt\n    deleted\n    hidden\n    pinned\n    replyCount\n    viewerIsAuthor\n    author {\n      id\n      handle\n      displayName\n    }\n    body {\n      type\n      parent\n      text\n      href\n      userId\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query DiscussionPage($kind: DiscussionSubjectKind!, $id: UUID!, $order: CommentOrder!, $first: Int!, $after: String) {\n    discussion(subjectKind: $kind, subjectId: $id, order: $order, first: $first, after: $after) {\n      commentCount\n      viewerIsCreator\n      endCursor\n      hasMore\n      comments {\n        ...CommentFields\n        replies {\n          ...CommentFields\n          replies {\n            ...CommentFields\n          }\n        }\n      }\n    }\n  }\n": types.DiscussionPageDocument,
     "\n  query MoreReplies($id: UUID!, $first: Int!, $after: String) {\n    commentReplies(commentId: $id, first: $first, after: $after) {\n      endCursor\n      hasMore\n      replies {\n        ...CommentFields\n        replies {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": types.MoreRepliesDocument,
@@ -185,6 +213,7 @@ const documents: Documents = {
     "\n  mutation UnblockUser($userId: UUID!) {\n    unblockUser(userId: $userId) {\n      blocked\n    }\n  }\n": types.UnblockUserDocument,
     "\n  query Account {\n    mySessions(first: 50) {\n      nodes {\n        id\n        current\n        userAgent\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n    myApiKeys(first: 50) {\n      nodes {\n        id\n        name\n        displayPrefix\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n        revokedAt\n      }\n    }\n  }\n": types.AccountDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      id\n      createdAt\n    }\n    profile(handle: $handle) {\n      id\n      handle\n      displayName\n      bio\n      links {\n        label\n        url\n      }\n      avatar {\n        url\n        placeholder\n        thumbnails {\n          width\n          url\n        }\n      }\n      cover {\n        url\n        thumbnails {\n          width\n          url\n        }\n      }\n      showLicensesSold\n      isViewer\n      viewerFollows\n      viewerBlocked\n      stats {\n        followers\n        following\n        models\n        templates\n        downloads\n        likesReceived\n        licensesSold\n      }\n    }\n  }\n": types.ProfileDocument,
+    "\n  query BlockedUsers {\n    blockedUsers {\n      id\n      handle\n      displayName\n      blockedAt\n    }\n  }\n": types.BlockedUsersDocument,
     "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n": types.RequestDownloadDocument,
     "\n  mutation ClaimFree($versionId: UUID!) {\n    claimFreeLicense(versionId: $versionId) {\n      id\n    }\n  }\n": types.ClaimFreeDocument,
     "\n  query ModelPage($id: UUID!) {\n    styleModel(id: $id) {\n      id\n      name\n      description\n      type\n      tags\n      status\n      publishedAt\n      likeCount\n      downloadCount\n      viewerHasLiked\n      rating {\n        average\n        count\n        histogram\n      }\n      owner {\n        ...ModelOwnerFields\n      }\n      baseModel {\n        id\n        name\n        licenseName\n        nonCommercial\n      }\n      versions {\n        id\n        name\n        status\n        publishedAt\n        ...Gallery\n        ...VersionDetails\n        ...VersionOffers\n      }\n    }\n  }\n": types.ModelPageDocument,
@@ -196,6 +225,17 @@ const documents: Documents = {
     "\n  fragment VersionOffers on ModelVersion {\n    id\n    name\n    ownedByMe\n    myLicenses {\n      id\n      tier\n      status\n    }\n    licenseOffers {\n      ...LicenceOffer\n    }\n  }\n": types.VersionOffersFragmentDoc,
     "\n  mutation RefundLine($orderId: UUID!, $lineId: UUID!, $note: String) {\n    refundOrder(orderId: $orderId, lineId: $lineId, note: $note) {\n      id\n      status\n      amount\n    }\n  }\n": types.RefundLineDocument,
     "\n  query Order($id: UUID!) {\n    order(id: $id) {\n      id\n      itemName\n      status\n      amount\n      currency\n      createdAt\n      paidAt\n      refundedAmount\n      checkoutUrl\n      lastPaymentError\n      lines {\n        id\n        position\n        itemName\n        tier\n        amount\n        refundedAmount\n        status\n        licenseId\n        unavailableReason\n        subjectId\n        subjectKind\n        seller {\n          handle\n          displayName\n        }\n      }\n      refunds {\n        id\n        amount\n        status\n        reason\n        note\n        createdAt\n        lines {\n          lineId\n          amount\n        }\n      }\n    }\n  }\n": types.OrderDocument,
+    "\n  mutation UpdateCollection($id: UUID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateCollectionDocument,
+    "\n  mutation DeleteCollection($id: UUID!) {\n    deleteCollection(id: $id)\n  }\n": types.DeleteCollectionDocument,
+    "\n  mutation MoveCollectionItem($collectionId: UUID!, $id: ID!, $afterId: ID) {\n    moveCollectionItem(collectionId: $collectionId, id: $id, afterId: $afterId) {\n      id\n    }\n  }\n": types.MoveCollectionItemDocument,
+    "\n  mutation SetCollectionItemNote($collectionId: UUID!, $id: ID!, $note: String!) {\n    setCollectionItemNote(collectionId: $collectionId, id: $id, note: $note) {\n      id\n    }\n  }\n": types.SetCollectionItemNoteDocument,
+    "\n  mutation InviteCollectionEditor($collectionId: UUID!, $handle: String!) {\n    inviteCollectionEditor(collectionId: $collectionId, handle: $handle) {\n      id\n    }\n  }\n": types.InviteCollectionEditorDocument,
+    "\n  mutation AcceptCollectionInvite($collectionId: UUID!) {\n    acceptCollectionInvite(collectionId: $collectionId) {\n      id\n    }\n  }\n": types.AcceptCollectionInviteDocument,
+    "\n  mutation LeaveCollection($collectionId: UUID!) {\n    leaveCollection(collectionId: $collectionId)\n  }\n": types.LeaveCollectionDocument,
+    "\n  mutation RemoveCollectionEditor($collectionId: UUID!, $userId: UUID!) {\n    removeCollectionEditor(collectionId: $collectionId, userId: $userId) {\n      id\n    }\n  }\n": types.RemoveCollectionEditorDocument,
+    "\n  mutation FollowCollection($id: UUID!) {\n    followCollection(id: $id) {\n      following\n      followerCount\n    }\n  }\n": types.FollowCollectionDocument,
+    "\n  mutation UnfollowCollection($id: UUID!) {\n    unfollowCollection(id: $id) {\n      following\n      followerCount\n    }\n  }\n": types.UnfollowCollectionDocument,
+    "\n  query CollectionPage($id: UUID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      visibility\n      itemCount\n      followerCount\n      viewerFollows\n      viewerRole\n      coverItemId\n      updatedAt\n      viewerCan {\n        editItems\n        editSettings\n        delete\n        manageEditors\n        accept\n        leave\n        follow\n      }\n      owner {\n        id\n        handle\n        displayName\n      }\n      editors {\n        id\n        handle\n        displayName\n        status\n      }\n      items {\n        id\n        kind\n        itemId\n        note\n        available\n        imageModelId\n        image {\n          id\n          ...Image\n        }\n        model {\n          ...ModelCard\n        }\n        template {\n          ...TemplateCard\n        }\n      }\n    }\n  }\n": types.CollectionPageDocument,
     "\n  mutation StartOnboarding {\n    startPayoutOnboarding(returnPath: \"/earnings?onboarding=return\") {\n      url\n    }\n  }\n": types.StartOnboardingDocument,
     "\n  query Earnings {\n    myEarnings {\n      currency\n      pending\n      available\n      paidOut\n      lifetimeEarnings\n    }\n    myEarningsByDay(days: 90) {\n      currency\n      total\n      days {\n        day\n        amount\n      }\n    }\n    myPayoutAccount {\n      status\n      payoutsEnabled\n      requirementsDue\n      payoutFailureCode\n    }\n    mySales(first: 20) {\n      nodes {\n        orderId\n        itemName\n        tier\n        status\n        paidAt\n        currency\n        price\n        platformFee\n        platformFeeBps\n        processorFee\n        refundedAmount\n        yourShare\n        splits {\n          role\n          shareBps\n          amount\n          clawedBack\n          reversedAmount\n          transferAmount\n          transferStatus\n          transferableAt\n          recipient {\n            handle\n            displayName\n          }\n        }\n      }\n    }\n    myPayouts(first: 10) {\n      nodes {\n        id\n        amount\n        currency\n        status\n        createdAt\n        arrivalDate\n        failureCode\n      }\n    }\n  }\n": types.EarningsDocument,
     "\n  query FollowingFeed($first: Int!, $after: String) {\n    followingFeed(first: $first, after: $after) {\n      nodes {\n        id\n        verb\n        createdAt\n        actor {\n          id\n          handle\n          displayName\n        }\n        subjectKind\n        subjectId\n        subjectName\n        versionName\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FollowingFeedDocument,
@@ -251,6 +291,38 @@ export function graphql(source: "\n  query BaseModels {\n    baseModels {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Checkout($offerId: UUID!) {\n    checkout(offerId: $offerId) {\n      checkoutUrl\n      order {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CollectionCardFields on Collection {\n    id\n    title\n    description\n    visibility\n    itemCount\n    followerCount\n    viewerRole\n    cover {\n      url\n      width\n      height\n      placeholder\n      thumbnails {\n        url\n        width\n        height\n      }\n    }\n    owner {\n      id\n      handle\n      displayName\n    }\n  }\n"): typeof import('./graphql').CollectionCardFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeaturedCollections($first: Int!) {\n    featuredCollections(first: $first) {\n      ...CollectionCardFields\n    }\n  }\n"): typeof import('./graphql').FeaturedCollectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberCollections($handle: String!) {\n    memberCollections(handle: $handle, first: 48) {\n      ...CollectionCardFields\n    }\n  }\n"): typeof import('./graphql').MemberCollectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCollections {\n    myCollections {\n      ...CollectionCardFields\n      id\n      title\n      visibility\n      viewerRole\n      viewerCan {\n        editItems\n      }\n    }\n  }\n"): typeof import('./graphql').MyCollectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollectionsHolding($kind: CollectionItemKind!, $itemId: UUID!) {\n    collectionsHolding(kind: $kind, itemId: $itemId)\n  }\n"): typeof import('./graphql').CollectionsHoldingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      title\n    }\n  }\n"): typeof import('./graphql').CreateCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!, $note: String) {\n    addToCollection(collectionId: $collectionId, kind: $kind, itemId: $itemId, note: $note) {\n      id\n      itemCount\n    }\n  }\n"): typeof import('./graphql').AddToCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!) {\n    removeFromCollection(collectionId: $collectionId, kind: $kind, itemId: $itemId) {\n      id\n      itemCount\n    }\n  }\n"): typeof import('./graphql').RemoveFromCollectionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -470,6 +542,10 @@ export function graphql(source: "\n  query Profile($handle: String!) {\n    user
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BlockedUsers {\n    blockedUsers {\n      id\n      handle\n      displayName\n      blockedAt\n    }\n  }\n"): typeof import('./graphql').BlockedUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RequestDownload($fileId: UUID!) {\n    requestModelFileDownload(fileId: $fileId) {\n      url\n      fileName\n      sha256\n      sizeBytes\n    }\n  }\n"): typeof import('./graphql').RequestDownloadDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -511,6 +587,50 @@ export function graphql(source: "\n  mutation RefundLine($orderId: UUID!, $lineI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Order($id: UUID!) {\n    order(id: $id) {\n      id\n      itemName\n      status\n      amount\n      currency\n      createdAt\n      paidAt\n      refundedAmount\n      checkoutUrl\n      lastPaymentError\n      lines {\n        id\n        position\n        itemName\n        tier\n        amount\n        refundedAmount\n        status\n        licenseId\n        unavailableReason\n        subjectId\n        subjectKind\n        seller {\n          handle\n          displayName\n        }\n      }\n      refunds {\n        id\n        amount\n        status\n        reason\n        note\n        createdAt\n        lines {\n          lineId\n          amount\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCollection($id: UUID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCollection($id: UUID!) {\n    deleteCollection(id: $id)\n  }\n"): typeof import('./graphql').DeleteCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveCollectionItem($collectionId: UUID!, $id: ID!, $afterId: ID) {\n    moveCollectionItem(collectionId: $collectionId, id: $id, afterId: $afterId) {\n      id\n    }\n  }\n"): typeof import('./graphql').MoveCollectionItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCollectionItemNote($collectionId: UUID!, $id: ID!, $note: String!) {\n    setCollectionItemNote(collectionId: $collectionId, id: $id, note: $note) {\n      id\n    }\n  }\n"): typeof import('./graphql').SetCollectionItemNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteCollectionEditor($collectionId: UUID!, $handle: String!) {\n    inviteCollectionEditor(collectionId: $collectionId, handle: $handle) {\n      id\n    }\n  }\n"): typeof import('./graphql').InviteCollectionEditorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptCollectionInvite($collectionId: UUID!) {\n    acceptCollectionInvite(collectionId: $collectionId) {\n      id\n    }\n  }\n"): typeof import('./graphql').AcceptCollectionInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveCollection($collectionId: UUID!) {\n    leaveCollection(collectionId: $collectionId)\n  }\n"): typeof import('./graphql').LeaveCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCollectionEditor($collectionId: UUID!, $userId: UUID!) {\n    removeCollectionEditor(collectionId: $collectionId, userId: $userId) {\n      id\n    }\n  }\n"): typeof import('./graphql').RemoveCollectionEditorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowCollection($id: UUID!) {\n    followCollection(id: $id) {\n      following\n      followerCount\n    }\n  }\n"): typeof import('./graphql').FollowCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowCollection($id: UUID!) {\n    unfollowCollection(id: $id) {\n      following\n      followerCount\n    }\n  }\n"): typeof import('./graphql').UnfollowCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollectionPage($id: UUID!) {\n    collection(id: $id) {\n      id\n      title\n      description\n      visibility\n      itemCount\n      followerCount\n      viewerFollows\n      viewerRole\n      coverItemId\n      updatedAt\n      viewerCan {\n        editItems\n        editSettings\n        delete\n        manageEditors\n        accept\n        leave\n        follow\n      }\n      owner {\n        id\n        handle\n        displayName\n      }\n      editors {\n        id\n        handle\n        displayName\n        status\n      }\n      items {\n        id\n        kind\n        itemId\n        note\n        available\n        imageModelId\n        image {\n          id\n          ...Image\n        }\n        model {\n          ...ModelCard\n        }\n        template {\n          ...TemplateCard\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CollectionPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

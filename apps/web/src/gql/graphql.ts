@@ -32,6 +32,29 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** What a collection holds: a model, a workflow template or a sample image. */
+export type CollectionItemKind =
+  | 'IMAGE'
+  | 'MODEL'
+  | 'TEMPLATE';
+
+export type CollectionMemberStatus =
+  | 'ACTIVE'
+  | 'INVITED';
+
+/** How you stand to a collection. */
+export type CollectionRole =
+  | 'EDITOR'
+  | 'INVITED'
+  | 'NONE'
+  | 'OWNER';
+
+export type CollectionVisibility =
+  /** Only its owner and editors (and invited members) can see it. */
+  | 'PRIVATE'
+  /** Anyone can see it and follow it. */
+  | 'PUBLIC';
+
 /** The order of top-level comments (replies are always oldest first). */
 export type CommentOrder =
   | 'NEWEST'
@@ -49,6 +72,15 @@ export type CreateApiKeyInput = {
   expiresInDays?: number | null | undefined;
   name: string;
   scopes: Array<ApiScope>;
+};
+
+export type CreateCollectionInput = {
+  /** Plain text, at most 1,000 characters. */
+  description?: string | null | undefined;
+  /** 1–100 characters, one line. */
+  title: string;
+  /** PRIVATE when omitted. */
+  visibility?: CollectionVisibility | null | undefined;
 };
 
 export type CreateModelVersionInput = {
@@ -537,6 +569,16 @@ export type TransferStatus =
   | 'SENT'
   | 'WAITING_FOR_ACCOUNT';
 
+/** The settings to change; omitted fields stay as they are. */
+export type UpdateCollectionInput = {
+  /** An item of this collection as the cover; null: the first item. */
+  coverItemId?: string | number | null | undefined;
+  /** "" clears it. */
+  description?: string | null | undefined;
+  title?: string | null | undefined;
+  visibility?: CollectionVisibility | null | undefined;
+};
+
 export type UpdateModelVersionInput = {
   changelog?: string | null | undefined;
   name?: string | null | undefined;
@@ -591,6 +633,64 @@ export type CheckoutMutationVariables = Exact<{
 
 
 export type CheckoutMutation = { checkout: { checkoutUrl: string, order: { id: string } } };
+
+export type CollectionCardFieldsFragment = { id: string, title: string, description: string, visibility: CollectionVisibility, itemCount: number, followerCount: number, viewerRole: CollectionRole, cover: { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } | null, owner: { id: string, handle: string, displayName: string } | null } & { ' $fragmentName'?: 'CollectionCardFieldsFragment' };
+
+export type FeaturedCollectionsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type FeaturedCollectionsQuery = { featuredCollections: Array<{ ' $fragmentRefs'?: { 'CollectionCardFieldsFragment': CollectionCardFieldsFragment } }> };
+
+export type MemberCollectionsQueryVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type MemberCollectionsQuery = { memberCollections: Array<{ ' $fragmentRefs'?: { 'CollectionCardFieldsFragment': CollectionCardFieldsFragment } }> };
+
+export type MyCollectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCollectionsQuery = { myCollections: Array<(
+    { id: string, title: string, visibility: CollectionVisibility, viewerRole: CollectionRole, viewerCan: { editItems: boolean } }
+    & { ' $fragmentRefs'?: { 'CollectionCardFieldsFragment': CollectionCardFieldsFragment } }
+  )> };
+
+export type CollectionsHoldingQueryVariables = Exact<{
+  kind: CollectionItemKind;
+  itemId: string;
+}>;
+
+
+export type CollectionsHoldingQuery = { collectionsHolding: Array<string> };
+
+export type CreateCollectionMutationVariables = Exact<{
+  input: CreateCollectionInput;
+}>;
+
+
+export type CreateCollectionMutation = { createCollection: { id: string, title: string } };
+
+export type AddToCollectionMutationVariables = Exact<{
+  collectionId: string;
+  kind: CollectionItemKind;
+  itemId: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type AddToCollectionMutation = { addToCollection: { id: string, itemCount: number } };
+
+export type RemoveFromCollectionMutationVariables = Exact<{
+  collectionId: string;
+  kind: CollectionItemKind;
+  itemId: string;
+}>;
+
+
+export type RemoveFromCollectionMutation = { removeFromCollection: { id: string, itemCount: number } };
 
 export type CommentFieldsFragment = { id: string, parentId: string | null, replyToId: string | null, depth: number, text: string, createdAt: string, editedAt: string | null, deleted: boolean, hidden: boolean, pinned: boolean, replyCount: number, viewerIsAuthor: boolean, author: { id: string, handle: string, displayName: string } | null, body: Array<{ type: MarkdownNodeType, parent: number | null, text: string | null, href: string | null, userId: string | null }> } & { ' $fragmentName'?: 'CommentFieldsFragment' };
 
@@ -973,6 +1073,11 @@ export type ProfileQueryVariables = Exact<{
 
 export type ProfileQuery = { user: { id: string, createdAt: string }, profile: { id: string, handle: string, displayName: string, bio: string, showLicensesSold: boolean, isViewer: boolean, viewerFollows: boolean, viewerBlocked: boolean, links: Array<{ label: string, url: string }>, avatar: { url: string, placeholder: string, thumbnails: Array<{ width: number, url: string }> } | null, cover: { url: string, thumbnails: Array<{ width: number, url: string }> } | null, stats: { followers: number, following: number, models: number, templates: number, downloads: number, likesReceived: number, licensesSold: number | null } } };
 
+export type BlockedUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BlockedUsersQuery = { blockedUsers: Array<{ id: string, handle: string, displayName: string, blockedAt: string }> };
+
 export type RequestDownloadMutationVariables = Exact<{
   fileId: string;
 }>;
@@ -1046,6 +1151,93 @@ export type OrderQueryVariables = Exact<{
 
 
 export type OrderQuery = { order: { id: string, itemName: string, status: OrderStatus, amount: number, currency: string, createdAt: string, paidAt: string | null, refundedAmount: number, checkoutUrl: string | null, lastPaymentError: string | null, lines: Array<{ id: string, position: number, itemName: string, tier: string, amount: number, refundedAmount: number, status: OrderStatus, licenseId: string | null, unavailableReason: string | null, subjectId: string, subjectKind: LicenseSubjectKind, seller: { handle: string | null, displayName: string | null } }>, refunds: Array<{ id: string, amount: number, status: RefundStatus, reason: RefundReason, note: string | null, createdAt: string, lines: Array<{ lineId: string, amount: number }> }> } };
+
+export type UpdateCollectionMutationVariables = Exact<{
+  id: string;
+  input: UpdateCollectionInput;
+}>;
+
+
+export type UpdateCollectionMutation = { updateCollection: { id: string } };
+
+export type DeleteCollectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteCollectionMutation = { deleteCollection: boolean };
+
+export type MoveCollectionItemMutationVariables = Exact<{
+  collectionId: string;
+  id: string | number;
+  afterId?: string | number | null | undefined;
+}>;
+
+
+export type MoveCollectionItemMutation = { moveCollectionItem: { id: string } };
+
+export type SetCollectionItemNoteMutationVariables = Exact<{
+  collectionId: string;
+  id: string | number;
+  note: string;
+}>;
+
+
+export type SetCollectionItemNoteMutation = { setCollectionItemNote: { id: string } };
+
+export type InviteCollectionEditorMutationVariables = Exact<{
+  collectionId: string;
+  handle: string;
+}>;
+
+
+export type InviteCollectionEditorMutation = { inviteCollectionEditor: { id: string } };
+
+export type AcceptCollectionInviteMutationVariables = Exact<{
+  collectionId: string;
+}>;
+
+
+export type AcceptCollectionInviteMutation = { acceptCollectionInvite: { id: string } };
+
+export type LeaveCollectionMutationVariables = Exact<{
+  collectionId: string;
+}>;
+
+
+export type LeaveCollectionMutation = { leaveCollection: boolean };
+
+export type RemoveCollectionEditorMutationVariables = Exact<{
+  collectionId: string;
+  userId: string;
+}>;
+
+
+export type RemoveCollectionEditorMutation = { removeCollectionEditor: { id: string } };
+
+export type FollowCollectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FollowCollectionMutation = { followCollection: { following: boolean, followerCount: number } };
+
+export type UnfollowCollectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UnfollowCollectionMutation = { unfollowCollection: { following: boolean, followerCount: number } };
+
+export type CollectionPageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CollectionPageQuery = { collection: { id: string, title: string, description: string, visibility: CollectionVisibility, itemCount: number, followerCount: number, viewerFollows: boolean, viewerRole: CollectionRole, coverItemId: string | null, updatedAt: string, viewerCan: { editItems: boolean, editSettings: boolean, delete: boolean, manageEditors: boolean, accept: boolean, leave: boolean, follow: boolean }, owner: { id: string, handle: string, displayName: string } | null, editors: Array<{ id: string, handle: string, displayName: string, status: CollectionMemberStatus }>, items: Array<{ id: string, kind: CollectionItemKind, itemId: string, note: string, available: boolean, imageModelId: string | null, image: (
+        { id: string }
+        & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
+      ) | null, model: { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } } | null, template: { ' $fragmentRefs'?: { 'TemplateCardFragment': TemplateCardFragment } } | null }> } };
 
 export type StartOnboardingMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1396,6 +1588,33 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CollectionCardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CollectionCardFields on Collection {
+  id
+  title
+  description
+  visibility
+  itemCount
+  followerCount
+  viewerRole
+  cover {
+    url
+    width
+    height
+    placeholder
+    thumbnails {
+      url
+      width
+      height
+    }
+  }
+  owner {
+    id
+    handle
+    displayName
+  }
+}
+    `, {"fragmentName":"CollectionCardFields"}) as unknown as TypedDocumentString<CollectionCardFieldsFragment, unknown>;
 export const CommentFieldsFragmentDoc = new TypedDocumentString(`
     fragment CommentFields on Comment {
   id
@@ -1720,6 +1939,140 @@ export const CheckoutDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckoutMutation, CheckoutMutationVariables>;
+export const FeaturedCollectionsDocument = new TypedDocumentString(`
+    query FeaturedCollections($first: Int!) {
+  featuredCollections(first: $first) {
+    ...CollectionCardFields
+  }
+}
+    fragment CollectionCardFields on Collection {
+  id
+  title
+  description
+  visibility
+  itemCount
+  followerCount
+  viewerRole
+  cover {
+    url
+    width
+    height
+    placeholder
+    thumbnails {
+      url
+      width
+      height
+    }
+  }
+  owner {
+    id
+    handle
+    displayName
+  }
+}`) as unknown as TypedDocumentString<FeaturedCollectionsQuery, FeaturedCollectionsQueryVariables>;
+export const MemberCollectionsDocument = new TypedDocumentString(`
+    query MemberCollections($handle: String!) {
+  memberCollections(handle: $handle, first: 48) {
+    ...CollectionCardFields
+  }
+}
+    fragment CollectionCardFields on Collection {
+  id
+  title
+  description
+  visibility
+  itemCount
+  followerCount
+  viewerRole
+  cover {
+    url
+    width
+    height
+    placeholder
+    thumbnails {
+      url
+      width
+      height
+    }
+  }
+  owner {
+    id
+    handle
+    displayName
+  }
+}`) as unknown as TypedDocumentString<MemberCollectionsQuery, MemberCollectionsQueryVariables>;
+export const MyCollectionsDocument = new TypedDocumentString(`
+    query MyCollections {
+  myCollections {
+    ...CollectionCardFields
+    id
+    title
+    visibility
+    viewerRole
+    viewerCan {
+      editItems
+    }
+  }
+}
+    fragment CollectionCardFields on Collection {
+  id
+  title
+  description
+  visibility
+  itemCount
+  followerCount
+  viewerRole
+  cover {
+    url
+    width
+    height
+    placeholder
+    thumbnails {
+      url
+      width
+      height
+    }
+  }
+  owner {
+    id
+    handle
+    displayName
+  }
+}`) as unknown as TypedDocumentString<MyCollectionsQuery, MyCollectionsQueryVariables>;
+export const CollectionsHoldingDocument = new TypedDocumentString(`
+    query CollectionsHolding($kind: CollectionItemKind!, $itemId: UUID!) {
+  collectionsHolding(kind: $kind, itemId: $itemId)
+}
+    `) as unknown as TypedDocumentString<CollectionsHoldingQuery, CollectionsHoldingQueryVariables>;
+export const CreateCollectionDocument = new TypedDocumentString(`
+    mutation CreateCollection($input: CreateCollectionInput!) {
+  createCollection(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCollectionMutation, CreateCollectionMutationVariables>;
+export const AddToCollectionDocument = new TypedDocumentString(`
+    mutation AddToCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!, $note: String) {
+  addToCollection(
+    collectionId: $collectionId
+    kind: $kind
+    itemId: $itemId
+    note: $note
+  ) {
+    id
+    itemCount
+  }
+}
+    `) as unknown as TypedDocumentString<AddToCollectionMutation, AddToCollectionMutationVariables>;
+export const RemoveFromCollectionDocument = new TypedDocumentString(`
+    mutation RemoveFromCollection($collectionId: UUID!, $kind: CollectionItemKind!, $itemId: UUID!) {
+  removeFromCollection(collectionId: $collectionId, kind: $kind, itemId: $itemId) {
+    id
+    itemCount
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromCollectionMutation, RemoveFromCollectionMutationVariables>;
 export const DiscussionPageDocument = new TypedDocumentString(`
     query DiscussionPage($kind: DiscussionSubjectKind!, $id: UUID!, $order: CommentOrder!, $first: Int!, $after: String) {
   discussion(
@@ -2490,6 +2843,16 @@ export const ProfileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+export const BlockedUsersDocument = new TypedDocumentString(`
+    query BlockedUsers {
+  blockedUsers {
+    id
+    handle
+    displayName
+    blockedAt
+  }
+}
+    `) as unknown as TypedDocumentString<BlockedUsersQuery, BlockedUsersQueryVariables>;
 export const RequestDownloadDocument = new TypedDocumentString(`
     mutation RequestDownload($fileId: UUID!) {
   requestModelFileDownload(fileId: $fileId) {
@@ -2734,6 +3097,195 @@ export const OrderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
+export const UpdateCollectionDocument = new TypedDocumentString(`
+    mutation UpdateCollection($id: UUID!, $input: UpdateCollectionInput!) {
+  updateCollection(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCollectionMutation, UpdateCollectionMutationVariables>;
+export const DeleteCollectionDocument = new TypedDocumentString(`
+    mutation DeleteCollection($id: UUID!) {
+  deleteCollection(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteCollectionMutation, DeleteCollectionMutationVariables>;
+export const MoveCollectionItemDocument = new TypedDocumentString(`
+    mutation MoveCollectionItem($collectionId: UUID!, $id: ID!, $afterId: ID) {
+  moveCollectionItem(collectionId: $collectionId, id: $id, afterId: $afterId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MoveCollectionItemMutation, MoveCollectionItemMutationVariables>;
+export const SetCollectionItemNoteDocument = new TypedDocumentString(`
+    mutation SetCollectionItemNote($collectionId: UUID!, $id: ID!, $note: String!) {
+  setCollectionItemNote(collectionId: $collectionId, id: $id, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetCollectionItemNoteMutation, SetCollectionItemNoteMutationVariables>;
+export const InviteCollectionEditorDocument = new TypedDocumentString(`
+    mutation InviteCollectionEditor($collectionId: UUID!, $handle: String!) {
+  inviteCollectionEditor(collectionId: $collectionId, handle: $handle) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<InviteCollectionEditorMutation, InviteCollectionEditorMutationVariables>;
+export const AcceptCollectionInviteDocument = new TypedDocumentString(`
+    mutation AcceptCollectionInvite($collectionId: UUID!) {
+  acceptCollectionInvite(collectionId: $collectionId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptCollectionInviteMutation, AcceptCollectionInviteMutationVariables>;
+export const LeaveCollectionDocument = new TypedDocumentString(`
+    mutation LeaveCollection($collectionId: UUID!) {
+  leaveCollection(collectionId: $collectionId)
+}
+    `) as unknown as TypedDocumentString<LeaveCollectionMutation, LeaveCollectionMutationVariables>;
+export const RemoveCollectionEditorDocument = new TypedDocumentString(`
+    mutation RemoveCollectionEditor($collectionId: UUID!, $userId: UUID!) {
+  removeCollectionEditor(collectionId: $collectionId, userId: $userId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveCollectionEditorMutation, RemoveCollectionEditorMutationVariables>;
+export const FollowCollectionDocument = new TypedDocumentString(`
+    mutation FollowCollection($id: UUID!) {
+  followCollection(id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<FollowCollectionMutation, FollowCollectionMutationVariables>;
+export const UnfollowCollectionDocument = new TypedDocumentString(`
+    mutation UnfollowCollection($id: UUID!) {
+  unfollowCollection(id: $id) {
+    following
+    followerCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnfollowCollectionMutation, UnfollowCollectionMutationVariables>;
+export const CollectionPageDocument = new TypedDocumentString(`
+    query CollectionPage($id: UUID!) {
+  collection(id: $id) {
+    id
+    title
+    description
+    visibility
+    itemCount
+    followerCount
+    viewerFollows
+    viewerRole
+    coverItemId
+    updatedAt
+    viewerCan {
+      editItems
+      editSettings
+      delete
+      manageEditors
+      accept
+      leave
+      follow
+    }
+    owner {
+      id
+      handle
+      displayName
+    }
+    editors {
+      id
+      handle
+      displayName
+      status
+    }
+    items {
+      id
+      kind
+      itemId
+      note
+      available
+      imageModelId
+      image {
+        id
+        ...Image
+      }
+      model {
+        ...ModelCard
+      }
+      template {
+        ...TemplateCard
+      }
+    }
+  }
+}
+    fragment ModelOwnerFields on ModelOwner {
+  id
+  handle
+  displayName
+}
+fragment TemplateOwnerFields on TemplateOwner {
+  id
+  handle
+  displayName
+}
+fragment ModelCard on StyleModel {
+  id
+  name
+  type
+  likeCount
+  downloadCount
+  ratingAverage
+  ratingCount
+  owner {
+    ...ModelOwnerFields
+  }
+  baseModel {
+    name
+  }
+  versions {
+    id
+    sampleImages {
+      id
+      ...Image
+    }
+    licenseOffers {
+      id
+      tier
+      priceAmount
+      priceCurrency
+      permissions {
+        commercialUse
+        derivativesAllowed
+      }
+    }
+  }
+}
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}
+fragment TemplateCard on WorkflowTemplate {
+  id
+  name
+  tags
+  ipId
+  likeCount
+  ratingAverage
+  ratingCount
+  cover {
+    ...Image
+  }
+  owner {
+    ...TemplateOwnerFields
+  }
+}`) as unknown as TypedDocumentString<CollectionPageQuery, CollectionPageQueryVariables>;
 export const StartOnboardingDocument = new TypedDocumentString(`
     mutation StartOnboarding {
   startPayoutOnboarding(returnPath: "/earnings?onboarding=return") {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { SqlCaseFile, SqlWorld } from '@lookbook/testing';
+import { CollectionRepository } from '../src/lib/collections/collection.repository';
 import type { ReviewRepository } from '../src/lib/reviews/review.repository';
 
 /** A review by the buyer of the model, on their licence, written in the case's transaction (before capture). */
@@ -19,7 +20,25 @@ async function aReview(w: SqlWorld, tx: EntityManager): Promise<string> {
   return review.id;
 }
 
-/** Community's SQL: profiles, follows, likes, blocks, counters, the following feed and discussions. See docs/architecture/sql-snapshots.md. */
+/** A collection id: most cases run against no row (the statement is what is snapshot); `withCollection` makes it. */
+const COLLECTION = '00000000-0000-4000-8000-00000000c011';
+
+/** Creates the buyer's collection in the case's transaction, before capture (so rows pointing at it may exist). */
+async function withCollection(buyer: string, tx: EntityManager): Promise<EntityManager> {
+  const at = new Date('2026-03-01T12:00:00Z');
+  await new CollectionRepository(undefined as never).insert(tx, {
+    id: COLLECTION,
+    ownerId: buyer,
+    title: 'Rainy neon nights',
+    description: '',
+    visibility: 'PUBLIC',
+    createdAt: at,
+    updatedAt: at,
+  });
+  return tx;
+}
+
+/** Community's SQL: profiles, follows, likes, blocks, counters, the following feed, reviews, discussions and collections. See docs/architecture/sql-snapshots.md. */
 export default {
   classes: {
     CounterRepository: {
@@ -159,6 +178,71 @@ export default {
         { name: "a page's threads", args: (w) => [{ rootIds: [w.model] }, w.buyer, false, 3] },
         { name: 'more replies of one comment', args: (w) => [{ parentIds: [w.model] }, null, true, 21, null] },
       ],
+    },
+    CollectionRepository: {
+      insert: (w, tx) => [
+        tx,
+        {
+          id: COLLECTION,
+          ownerId: w.buyer,
+          title: 'Rainy neon nights',
+          description: '',
+          visibility: 'PUBLIC',
+          createdAt: w.at,
+          updatedAt: w.at,
+        },
+      ],
+      countOwnedBy: (w, tx) => [tx, w.buyer],
+      lock: (_, tx) => [tx, COLLECTION],
+      update: (w, tx) => [
+        tx,
+        COLLECTION,
+        { title: 'Neon', description: '', visibility: 'PRIVATE', coverItemId: null },
+        w.at,
+      ],
+      touch: (w, tx) => [tx, COLLECTION, 1, w.at],
+      delete: (_, tx) => [tx, COLLECTION],
+      cards: (w) => [[COLLECTION], w.buyer],
+      ofMember: (w) => [w.buyer, 250],
+      publicOf: (w) => [w.creator, w.buyer, 24],
+      featured: (w) => [w.buyer, 3, 6],
+      holding: (w) => [w.buyer, 'MODEL', w.model],
+      membership: (w) => [COLLECTION, w.buyer],
+      members: () => [[COLLECTION]],
+      countMembers: (_, tx) => [tx, COLLECTION],
+      invite: async (w, tx) => [await withCollection(w.buyer, tx), COLLECTION, w.creator, w.buyer, w.at],
+      accept: (w, tx) => [tx, COLLECTION, w.buyer, w.at],
+      removeMember: (w, tx) => [tx, COLLECTION, w.buyer],
+      follow: async (w, tx) => [await withCollection(w.buyer, tx), w.creator, COLLECTION, w.at],
+      unfollow: (w, tx) => [tx, w.buyer, COLLECTION],
+      followedAmong: (w) => [w.buyer, [COLLECTION]],
+    },
+    CollectionItemRepository: {
+      insert: async (w, tx) => [
+        await withCollection(w.buyer, tx),
+        {
+          id: COLLECTION,
+          collectionId: COLLECTION,
+          kind: 'MODEL',
+          itemId: w.model,
+          position: 1024,
+          note: '',
+          addedBy: w.buyer,
+        },
+        w.at,
+      ],
+      find: (w, tx) => [tx, COLLECTION, 'MODEL', w.model],
+      has: (_, tx) => [tx, COLLECTION, COLLECTION],
+      lastPosition: (_, tx) => [tx, COLLECTION],
+      delete: (_, tx) => [tx, COLLECTION, COLLECTION],
+      setNote: (_, tx) => [tx, COLLECTION, COLLECTION, 'Wet asphalt'],
+      neighbours: [
+        { name: 'after an item', args: (_, tx) => [tx, COLLECTION, COLLECTION, COLLECTION] },
+        { name: 'to the top', args: (_, tx) => [tx, COLLECTION, COLLECTION, null] },
+      ],
+      setPosition: (_, tx) => [tx, COLLECTION, 2048],
+      renumber: (_, tx) => [tx, COLLECTION, 1024],
+      list: (w) => [COLLECTION, w.buyer],
     },
   },
 } satisfies SqlCaseFile;

@@ -26,6 +26,7 @@ import { NewApiKey } from './components/new-api-key';
 import { MaturityCard } from './components/maturity-card';
 import { PasswordCard } from './components/password-card';
 import { EmailCard } from './components/email-card';
+import { BlockedUsersCard } from './components/blocked-users-card';
 
 /** Your account: profile, password, signed-in devices, and API keys for tools. */
 export function AccountPage() {
@@ -66,6 +67,7 @@ export function AccountPage() {
       {me && <EmailCard email={me.email} verified={me.emailVerified} />}
       {me && <MaturityCard current={me.maxMaturity} />}
       <PasswordCard />
+      {me && <BlockedUsersCard />}
       <Card>
         <SectionHeading>Where you are signed in</SectionHeading>
         {revokeSession.isError && <Notice tone="bad">{errorMessage(revokeSession.error)}</Notice>}

@@ -18,6 +18,7 @@ import {
 import { baseModelsQuery } from '../../api/base-models';
 import type { BrowseSearch } from '../../api/search';
 import { PAGE_CAP, SEARCH_SORTS, browseQuery } from '../../api/search';
+import { FeaturedCollections } from '../../components/collections/featured-collections';
 import { gridEntries, ModelGrid } from '../../components/model-grid';
 import { errorMessage, isRetryable } from '../../lib/api-error';
 import { modelTypeLabel } from '../../lib/format';
@@ -226,6 +227,7 @@ export function BrowsePage() {
           )}
         </section>
       </div>
+      <FeaturedCollections />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { DiscussionSection } from '../../components/discussion/discussion-sectio
 import { FollowButton } from '../../components/social/follow-button';
 import { formatCount } from '../../components/social/format-count';
 import { ReviewsSection } from '../../components/reviews/reviews-section';
+import { SaveButton } from '../../components/collections/save-button';
 import { LikeButton } from '../../components/social/like-button';
 import { modelTypeLabel, sentenceCase } from '../../lib/format';
 import { useMe } from '../../lib/session';
@@ -75,6 +76,7 @@ export function ModelPage() {
             label="this model"
             key={`${model.id}:${model.viewerHasLiked}`}
           />
+          <SaveButton kind="MODEL" itemId={model.id} name={model.name} />
           <span className="text-sm text-muted" data-testid="download-count">
             {formatCount(model.downloadCount)} downloads
           </span>

@@ -4,6 +4,7 @@ import { Badge, EmptyState, Inline, PageHeader, Stack, Text, TextLink } from '@l
 import { DiscussionSection } from '../../components/discussion/discussion-section';
 import { FollowButton } from '../../components/social/follow-button';
 import { ReviewsSection } from '../../components/reviews/reviews-section';
+import { SaveButton } from '../../components/collections/save-button';
 import { LikeButton } from '../../components/social/like-button';
 import { useMe } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
@@ -60,6 +61,7 @@ export function TemplatePage() {
             label="this template"
             key={`${template.id}:${template.viewerHasLiked}`}
           />
+          <SaveButton kind="TEMPLATE" itemId={template.id} name={template.name} />
           {template.owner && !owner && (
             <FollowButton id={template.ownerId} name={template.owner.displayName} signedIn={!!me} />
           )}

@@ -6,6 +6,17 @@ import { TemplatesModule } from '@lookbook/templates';
 import { BlockRepository } from './blocks/block.repository';
 import { BlockResolver } from './blocks/block.resolver';
 import { BlockService } from './blocks/block.service';
+import { CollectionFollowResolver } from './collections/collection-follow.resolver';
+import { CollectionItemRepository } from './collections/collection-item.repository';
+import { CollectionItemResolver } from './collections/collection-item.resolver';
+import { CollectionItemService } from './collections/collection-item.service';
+import { CollectionLimits } from './collections/collection-limits';
+import { CollectionLoaders } from './collections/collection.loaders';
+import { CollectionMemberService } from './collections/collection-member.service';
+import { CollectionMutationResolver } from './collections/collection-mutation.resolver';
+import { CollectionRepository } from './collections/collection.repository';
+import { CollectionResolver } from './collections/collection.resolver';
+import { CollectionService } from './collections/collection.service';
 import { CommunityFacade } from './community.facade';
 import { CommunityLimits } from './community-limits';
 import { CommunityLoaders } from './community.loaders';
@@ -75,6 +86,17 @@ import { SubjectRepository } from './subjects/subject.repository';
     ReviewResolver,
     ModelRatingResolver,
     TemplateRatingResolver,
+    CollectionRepository,
+    CollectionItemRepository,
+    CollectionLimits,
+    CollectionLoaders,
+    CollectionService,
+    CollectionItemService,
+    CollectionMemberService,
+    CollectionResolver,
+    CollectionMutationResolver,
+    CollectionFollowResolver,
+    CollectionItemResolver,
   ],
   exports: [CommunityFacade],
 })

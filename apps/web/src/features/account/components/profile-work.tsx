@@ -3,19 +3,21 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { cn, EmptyState, LoadingState } from '@lookbook/web-ui';
 import { browseQuery } from '../../../api/search';
 import { gridEntries, ModelGrid } from '../../../components/model-grid';
+import { MemberCollections } from '../../../components/collections/member-collections';
 import { MemberReviews } from '../../../components/reviews/member-reviews';
 import { creatorWork } from '../api/queries';
 
 const TABS = [
   { kind: 'model', label: 'Models' },
   { kind: 'template', label: 'Workflow templates' },
+  { kind: 'collection', label: 'Collections' },
   { kind: 'review', label: 'Reviews' },
 ] as const;
 type Kind = (typeof TABS)[number]['kind'];
 
 /**
- * A creator's published work in tabs: models (loaded with the page), workflow templates and the reviews they wrote
- * (loaded when opened).
+ * A creator's published work in tabs: models (loaded with the page), workflow templates, their public collections and
+ * the reviews they wrote (loaded when opened).
  */
 export function ProfileWork({
   userId,
@@ -54,6 +56,8 @@ export function ProfileWork({
         <Suspense fallback={<LoadingState label="Loading their work…" />}>
           {tab === 'review' ? (
             <MemberReviews userId={userId} name={name} />
+          ) : tab === 'collection' ? (
+            <MemberCollections handle={handle} name={name} />
           ) : (
             <WorkGrid key={tab} handle={handle} name={name} kind={tab} />
           )}

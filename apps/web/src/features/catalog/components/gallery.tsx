@@ -3,6 +3,7 @@ import { Detail, Stack, Text, TextLink } from '@lookbook/web-ui';
 import type { FragmentType } from '../../../gql';
 import { graphql, readFragment } from '../../../gql';
 import type { GalleryFragment as GalleryFragmentData } from '../../../gql/graphql';
+import { SaveButton } from '../../../components/collections/save-button';
 import { ResponsiveImage } from '../../../components/responsive-image';
 
 // The lightbox (and its CSS) loads when someone opens an image, not with the page.
@@ -81,6 +82,7 @@ export function Gallery({
           </button>
         ))}
       </div>
+      <SaveButton kind="IMAGE" itemId={current.id} name={`sample ${selected + 1}`} size="sm" />
       <GenerationInfo image={current} index={selected} />
       {open !== null && (
         <Suspense fallback={null}>

@@ -1,4 +1,4 @@
-export const COUNTED_KINDS = ['USER', 'IP', 'MODEL', 'TEMPLATE', 'IMAGE'] as const;
+export const COUNTED_KINDS = ['USER', 'IP', 'MODEL', 'TEMPLATE', 'IMAGE', 'COLLECTION'] as const;
 export type CountedKind = (typeof COUNTED_KINDS)[number];
 
 export const METRICS = [
