@@ -16,16 +16,16 @@ const PUBLIC_OPERATIONS = [
   'Mutation.signUp',
   'Mutation.verifyEmail', // the one-time link mailed to the address is the credential
   'Query.baseModels',
-  'Query.commentReplies', // replies on public subjects, as `discussion` filters them
   'Query.collection', // public collections; a private one reads as not found to anyone but its owner and editors
+  'Query.commentReplies', // replies on public subjects, as `discussion` filters them
   'Query.currencies',
   'Query.discussion', // comments on published models, templates and versions; blocks and hidden applied per viewer
   'Query.facetValues', // published models only, like search
   'Query.featuredCollections', // public collections only, with published items only
   'Query.followState', // public counts; `following` is false when signed out
   'Query.knownModelFiles', // public facts: well-known files (SD, FLUX, …) and the licences they are published under
-  'Query.memberReviews', // reviews of published work, none across a block
   'Query.memberCollections', // a member's public collections only
+  'Query.memberReviews', // reviews of published work, none across a block
   'Query.modelParents', // a published model's declared parents (the royalties its price pays), or your own
   'Query.modelVersion', // published only, unless you own it
   'Query.profile', // public profile fields and counts; licences sold only when the creator shows them
