@@ -9,6 +9,7 @@ import { SEARCH_ENGINE_PROVIDERS } from './engines/search-engine.providers';
 import { AutocompleteResolver } from './query/autocomplete.resolver';
 import { SearchResolver } from './query/search.resolver';
 import { SearchService } from './query/search.service';
+import { FlushCountsJob } from './sync/flush-counts.job';
 import { ReconcileSearchJob } from './sync/reconcile-search.job';
 import { RefreshTrendingJob } from './sync/refresh-trending.job';
 import { SearchIndexStatusResolver } from './sync/search-index-status.resolver';
@@ -39,6 +40,7 @@ import { SyncTemplateJob } from './sync/sync-template.job';
     SyncModelJob,
     SyncTemplateJob,
     RefreshTrendingJob,
+    FlushCountsJob,
     ReconcileSearchJob,
   ],
   exports: [SearchSyncService],

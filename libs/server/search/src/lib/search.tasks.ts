@@ -19,8 +19,13 @@ export const SearchTasks = {
     payload: z.object({ templateId: z.uuid() }),
     key: (p) => `search-template:${p.templateId}`,
   }),
-  /** Every 15 minutes: trending scores decay, so recently licensed models are re-read. */
+  /** Every 15 minutes: trending scores decay, so recently liked or licensed subjects are re-read. */
   refreshTrending: defineScheduledTask('search.refresh-trending', '*/15 * * * *'),
+  /**
+   * Every minute: the documents whose likes, downloads or ratings changed (`search.stale_count`, filled by a trigger
+   * on the community counters) are re-read in batches: a burst of likes is one sync, never one per like.
+   */
+  flushCounts: defineScheduledTask('search.flush-counts', '* * * * *'),
   /** Hourly: compare the index with the database and fix any drift. */
   reconcile: defineScheduledTask('search.reconcile', '17 * * * *'),
 };
