@@ -396,10 +396,12 @@ export type SearchKind =
 /** RELEVANCE falls back to NEWEST when there is no query. */
 export type SearchSort =
   | 'MOST_DOWNLOADED'
+  | 'MOST_LIKED'
   | 'NEWEST'
   | 'PRICE_HIGH'
   | 'PRICE_LOW'
   | 'RELEVANCE'
+  | 'TOP_RATED'
   | 'TRENDING';
 
 export type SignInInput = {

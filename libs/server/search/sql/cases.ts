@@ -105,6 +105,31 @@ export default {
       takeStaleCounts: () => [500],
       restoreStaleCounts: (w) => [[{ kind: 'MODEL', id: w.model }]],
     },
+    SavedSearchRepository: {
+      create: (w, tx) => [
+        tx,
+        {
+          id: w.newId(),
+          userId: w.buyer,
+          name: 'neon',
+          request: { query: 'neon', filters: request().filters, exclude: request().exclude, sort: 'NEWEST' },
+          requestHash: 'neon-hash',
+          at: w.at,
+        },
+      ],
+      lockCount: (w, tx) => [tx, w.buyer],
+      listOf: (w) => [w.buyer],
+      rename: (w) => [w.buyer, w.newId(), 'renamed', w.at],
+      remove: (w) => [w.buyer, w.newId()],
+      lockCursor: (_w, tx) => [tx],
+      moveCursor: (_w, tx) => [tx, 0],
+      activityAfter: (_w, tx) => [tx, 0, 500],
+      page: [
+        { name: 'first page', args: (_w, tx) => [tx, null, 1000] },
+        { name: 'after an id', args: (w, tx) => [tx, w.model, 1000] },
+      ],
+      blockedPairs: (w, tx) => [tx, [w.buyer, w.creator, w.otherCreator]],
+    },
     PostgresSearchEngine: {
       upsert: async (w) => [await modelDocuments(w, [w.model, w.parentModel])],
       writeRebuild: async (w) => [await modelDocuments(w, [w.model])],

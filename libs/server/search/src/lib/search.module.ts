@@ -10,6 +10,11 @@ import { AutocompleteResolver } from './query/autocomplete.resolver';
 import { SearchResolver } from './query/search.resolver';
 import { SearchService } from './query/search.service';
 import { FlushCountsJob } from './sync/flush-counts.job';
+import { MatchSavedSearchesJob } from './saved/match-saved-searches.job';
+import { SavedSearchAlertService } from './saved/saved-search-alerts.service';
+import { SavedSearchRepository } from './saved/saved-search.repository';
+import { SavedSearchResolver } from './saved/saved-search.resolver';
+import { SavedSearchService } from './saved/saved-search.service';
 import { ReconcileSearchJob } from './sync/reconcile-search.job';
 import { RefreshTrendingJob } from './sync/refresh-trending.job';
 import { SearchIndexStatusResolver } from './sync/search-index-status.resolver';
@@ -41,8 +46,13 @@ import { SyncTemplateJob } from './sync/sync-template.job';
     SyncTemplateJob,
     RefreshTrendingJob,
     FlushCountsJob,
+    SavedSearchRepository,
+    SavedSearchService,
+    SavedSearchAlertService,
+    SavedSearchResolver,
+    MatchSavedSearchesJob,
     ReconcileSearchJob,
   ],
-  exports: [SearchSyncService],
+  exports: [SearchSyncService, SavedSearchAlertService],
 })
 export class SearchModule {}

@@ -26,6 +26,11 @@ export const SearchTasks = {
    * on the community counters) are re-read in batches: a burst of likes is one sync, never one per like.
    */
   flushCounts: defineScheduledTask('search.flush-counts', '* * * * *'),
+  /**
+   * Every two minutes: models and templates published for the first time since the last run are matched against
+   * every saved search; each owner gets one notification per matching search per batch.
+   */
+  matchSavedSearches: defineScheduledTask('search.match-saved-searches', '*/2 * * * *'),
   /** Hourly: compare the index with the database and fix any drift. */
   reconcile: defineScheduledTask('search.reconcile', '17 * * * *'),
 };
