@@ -13,6 +13,7 @@ export default {
         ],
       ],
       countsOf: (w) => ['MODEL', [w.model, w.parentModel]],
+      recount: () => [],
     },
     SubjectRepository: {
       publicSubject: [

@@ -9,6 +9,7 @@ import { CommunityFacade } from './community.facade';
 import { CommunityLimits } from './community-limits';
 import { CommunityLoaders } from './community.loaders';
 import { CounterRepository } from './counters/counter.repository';
+import { RecountCountersJob } from './counters/recount-counters.job';
 import { FeedRepository } from './feed/feed.repository';
 import { FeedResolver } from './feed/feed.resolver';
 import { FeedService } from './feed/feed.service';
@@ -54,6 +55,7 @@ import { SubjectRepository } from './subjects/subject.repository';
     TemplateSocialResolver,
     ImageSocialResolver,
     CommunityFacade,
+    RecountCountersJob,
   ],
   exports: [CommunityFacade],
 })
