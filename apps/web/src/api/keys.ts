@@ -23,6 +23,8 @@ export const scopes = {
   verify: ['verify'],
   social: ['social'],
   feed: ['feed'],
+  home: ['home'],
+  savedSearches: ['saved-searches'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */
