@@ -1,4 +1,5 @@
 import type { Session } from '../seed-demo';
+import { seedDemoHome } from './home';
 
 /** What each demo person says about themself. */
 const PROFILES: Record<string, { bio: string; links: string[] }> = {
@@ -78,4 +79,5 @@ export async function seedDemoCommunity(people: Map<string, Session>): Promise<v
       });
     }
   }
+  await seedDemoHome(people);
 }
