@@ -26,6 +26,8 @@ import { RatingCounters1765805000000 } from './1765805000000-rating-counters';
 import { Reviews1765810000000 } from './1765810000000-reviews';
 import { Discussions1765820000000 } from './1765820000000-discussions';
 import { Collections1765840000000 } from './1765840000000-collections';
+import { SearchPopularity1765850000000 } from './1765850000000-search-popularity';
+import { SavedSearches1765851000000 } from './1765851000000-saved-searches';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -57,4 +59,6 @@ export const MIGRATIONS = [
   Reviews1765810000000,
   Discussions1765820000000,
   Collections1765840000000,
+  SearchPopularity1765850000000,
+  SavedSearches1765851000000,
 ];

@@ -52,7 +52,7 @@ describe('addresses and origins in the browser', () => {
   const card = (name: string) => page.getByTestId('model-card').filter({ hasText: name });
 
   it('Back undoes a filter, one step at a time; a search is one step however long it took to type', async () => {
-    await page.goto(at('127.0.0.1', '/'));
+    await page.goto(at('127.0.0.1', '/browse'));
     await card(modelName).waitFor();
     await page.getByRole('heading', { name: 'All models and templates' }).waitFor();
     await page.getByTestId('facet-commercial').click();
@@ -67,22 +67,24 @@ describe('addresses and origins in the browser', () => {
     await page.getByRole('heading', { name: 'All models and templates' }).waitFor();
     expect(await page.getByTestId('search-input').inputValue()).toBe('');
     await page.goBack();
-    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+    await page.waitForURL((url) => url.pathname === '/browse' && url.search === '');
     await page.goForward();
     await page.waitForURL((url) => url.search === '?commercial=true');
   });
 
   it('exclusions read as words in the URL and round-trip: ?not=landscape', async () => {
+    // An address from before browsing had its own page still finds its search.
     await page.goto(at('127.0.0.1', '/?not=landscape'));
+    await page.waitForURL((url) => url.pathname === '/browse');
     await page.getByRole('button', { name: 'Not #landscape (remove filter)' }).waitFor();
     await card(modelName).waitFor({ state: 'detached' });
-    expect(pathAndQuery(page)).toBe('/?not=landscape');
+    expect(pathAndQuery(page)).toBe('/browse?not=landscape');
     // Another filter keeps the words as words.
     await page.getByTestId('facet-commercial').click();
     await page.waitForURL((url) => url.search === '?commercial=true&not=landscape');
     // Commas and a repeated key read the same.
     for (const query of ['?not=landscape,desert', '?not=landscape&not=desert']) {
-      await page.goto(at('127.0.0.1', `/${query}`));
+      await page.goto(at('127.0.0.1', `/browse${query}`));
       await page.getByRole('button', { name: 'Not #desert (remove filter)' }).waitFor();
       await page.getByRole('button', { name: 'Not #landscape (remove filter)' }).waitFor();
     }

@@ -69,7 +69,7 @@ describe('marketplace journey', () => {
   }
 
   it('shows the empty catalog, then a creator signs up', async () => {
-    await creator.goto(url('/'));
+    await creator.goto(url('/browse'));
     await creator.getByTestId('empty-state').waitFor();
     await checkPage(creator, 'browse-empty');
     await creator.goto(url('/sign-up'));
@@ -151,7 +151,7 @@ describe('marketplace journey', () => {
     await buyer.getByText('You have no licences yet').waitFor();
     await checkPage(buyer, 'library-empty');
     // Found by a misspelled word typed into the search box, narrowed by what the licence allows.
-    await buyer.goto(url('/'));
+    await buyer.goto(url('/browse'));
     await buyer.getByTestId('search-input').fill('harbuor lights');
     await buyer.getByTestId('search-input').press('Enter');
     await buyer.waitForURL(/q=harbuor/);
@@ -293,13 +293,13 @@ describe('marketplace journey', () => {
     await creator.getByTestId('api-key').first().waitFor();
     expect(await creator.getByTestId('api-key-secret').count()).toBe(0);
     // Content maturity: saved here, followed by search (its chip says what is shown).
-    await creator.goto(url('/'));
+    await creator.goto(url('/browse'));
     expect(await creator.getByTestId('maturity-chip').textContent()).toContain('Safe and suggestive only');
     await creator.goto(url('/account'));
     await creator.getByLabel('Show models rated').selectOption('MATURE');
     await creator.getByRole('button', { name: 'Save' }).click();
     await creator.getByText('Saved. Search now follows this setting.').waitFor();
-    await creator.goto(url('/'));
+    await creator.goto(url('/browse'));
     await creator.getByTestId('maturity-chip').filter({ hasText: 'Up to mature' }).waitFor();
   });
 });

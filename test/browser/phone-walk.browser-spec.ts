@@ -116,9 +116,9 @@ describe('every page on a 390 px phone', () => {
 
   it('signed out: browse, model, version, template, profile, check, verify, sign-in, sign-up, 404', async () => {
     const page = await phone();
-    await walk(page, '/', 'browse', (p) => p.getByTestId('model-card').first().waitFor());
-    await walk(page, '/?kind=template', 'browse-templates');
-    await walk(page, '/?q=zzzzqqqq', 'browse-no-results');
+    await walk(page, '/browse', 'browse', (p) => p.getByTestId('model-card').first().waitFor());
+    await walk(page, '/browse?kind=template', 'browse-templates');
+    await walk(page, '/browse?q=zzzzqqqq', 'browse-no-results');
     await walk(page, `/models/${ids['model']}`, 'model', (p) => p.getByTestId('permissions-cards').waitFor());
     await walk(page, `/versions/${ids['version']}`, 'version', (p) => p.getByTestId('model-page').waitFor());
     await walk(page, `/templates/${ids['template']}`, 'template');

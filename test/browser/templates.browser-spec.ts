@@ -130,7 +130,7 @@ const present = referenceAvailable('comfyui');
   });
 
   it('a visitor finds the template by a misspelled word beside models, narrows to workflow templates, and opens it', async () => {
-    await visitor.goto(url('/'));
+    await visitor.goto(url('/browse'));
     await visitor.getByTestId('search-input').fill('noise ofset portrait');
     await visitor.getByTestId('search-input').press('Enter');
     await visitor.waitForURL(/q=noise/);

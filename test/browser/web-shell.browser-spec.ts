@@ -25,8 +25,8 @@ describe('web client served by the API', () => {
     });
     const document = await page.goto(baseUrl);
     expect(document?.headers()['cache-control']).toBe('no-cache');
-    await page.getByRole('heading', { name: 'All models and templates' }).waitFor();
-    expect(await page.title()).toBe('All models and templates · Lookbook');
+    await page.getByRole('heading', { name: 'Style models and ComfyUI workflows, licensed clearly.' }).waitFor();
+    expect(await page.title()).toBe('Lookbook');
     expect(failures).toEqual([]);
     expect(assets.length).toBeGreaterThan(0);
     expect(assets.every((a) => a.cacheControl === 'public, max-age=31536000, immutable')).toBe(true);

@@ -2,6 +2,7 @@ import type { Session } from '../seed-demo';
 import { seedDemoReviews } from './reviews';
 import { seedDemoDiscussions } from './discussions';
 import { seedDemoCollections } from './collections';
+import { seedDemoHome } from './home';
 
 /** What each demo person says about themself. */
 const PROFILES: Record<string, { bio: string; links: string[] }> = {
@@ -84,4 +85,5 @@ export async function seedDemoCommunity(people: Map<string, Session>): Promise<v
   await seedDemoReviews(people);
   await seedDemoDiscussions(people);
   await seedDemoCollections(people);
+  await seedDemoHome(people);
 }

@@ -22,7 +22,9 @@ import { loadCollectionPage, loadMyCollections } from './features/collections/ap
 import { loadDevInbox } from './features/dev-inbox/api/loaders';
 import { loadEarnings } from './features/earnings/api/loaders';
 import { loadFeed } from './features/feed/api/loaders';
+import { loadHome } from './features/home/api/loaders';
 import { loadLibrary } from './features/library/api/loaders';
+import { loadSavedSearches } from './features/saved-searches/api/loaders';
 import { loadStaff } from './features/staff/api/loaders';
 import { loadModelEditor, loadNewModel, loadStudio, loadVersionEditor } from './features/studio/api/loaders';
 import { loadIpConsole, loadTemplatePage } from './features/templates/api/loaders';
@@ -54,9 +56,24 @@ const signedIn = ({ location }: { location: { href: string } }) => {
 
 const nextSearch = z.object({ next: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined) });
 
-const browse = createRoute({
+/** Home: what Lookbook is, trending, new from people you follow, most liked. */
+const home = createRoute({
   getParentRoute: () => root,
   path: '/',
+  // Addresses from before browsing had its own page (`/?q=neon`, `/?tag=ink`) still find their search.
+  beforeLoad: ({ location }) => {
+    const search = location.search as Record<string, unknown>;
+    if (Object.keys(search).some((key) => key in browseSearch.shape))
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router redirects by throwing its redirect object
+      throw redirect({ to: '/browse', search: browseSearch.parse(search), replace: true });
+  },
+  loader: ({ context }) => loadHome(context.queryClient),
+  component: lazyRouteComponent(() => import('./features/home/home-page'), 'HomePage'),
+});
+
+const browse = createRoute({
+  getParentRoute: () => root,
+  path: '/browse',
   validateSearch: browseSearch,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => loadBrowse(context.queryClient, deps),
@@ -180,6 +197,14 @@ const library = createRoute({
   component: lazyRouteComponent(() => import('./features/library/library-page'), 'LibraryPage'),
 });
 
+const savedSearches = createRoute({
+  getParentRoute: () => root,
+  path: '/saved-searches',
+  beforeLoad: signedIn,
+  loader: ({ context }) => loadSavedSearches(context.queryClient),
+  component: lazyRouteComponent(() => import('./features/saved-searches/saved-searches-page'), 'SavedSearchesPage'),
+});
+
 const feed = createRoute({
   getParentRoute: () => root,
   path: '/feed',
@@ -290,7 +315,9 @@ const staff = createRoute({
 });
 
 const routeTree = root.addChildren([
+  home,
   browse,
+  savedSearches,
   model,
   version,
   profile,

@@ -4,6 +4,7 @@ import type { AppConfig, Clock } from '@lookbook/core';
 import { CoreModule } from '@lookbook/core';
 import { CatalogModule } from '@lookbook/catalog';
 import { CommerceModule } from '@lookbook/commerce';
+import { CommunityModule } from '@lookbook/community';
 import { IdentityModule } from '@lookbook/identity';
 import { NotificationsModule } from '@lookbook/notifications';
 import { SearchModule } from '@lookbook/search';
@@ -30,6 +31,7 @@ export class WorkerModule {
         IdentityModule,
         CatalogModule,
         SearchModule,
+        CommunityModule,
         CommerceModule.register({ provider: options.config.payments.provider }),
       ],
     };

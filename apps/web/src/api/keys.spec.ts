@@ -5,11 +5,13 @@ import { checkoutKeys } from '../features/checkout/api/keys';
 import { devInboxKeys } from '../features/dev-inbox/api/keys';
 import { earningsKeys } from '../features/earnings/api/keys';
 import { feedKeys } from '../features/feed/api/keys';
+import { homeKeys } from '../features/home/api/keys';
 import { libraryKeys } from '../features/library/api/keys';
 import { staffKeys } from '../features/staff/api/keys';
 import { studioKeys } from '../features/studio/api/keys';
 import { templateKeys } from '../features/templates/api/keys';
 import { verifyKeys } from '../features/verify/api/keys';
+import { savedSearchKeys } from './saved-searches';
 import {
   baseModelKeys,
   collectionKeys,
@@ -43,6 +45,8 @@ const FACTORIES: Record<string, Factory> = {
   discussionKeys,
   reviewKeys,
   collectionKeys,
+  homeKeys,
+  savedSearchKeys,
 };
 
 /** Every key a factory builds, from sample arguments. */

@@ -26,6 +26,8 @@ export const scopes = {
   discussions: ['discussions'],
   reviews: ['reviews'],
   collections: ['collections'],
+  home: ['home'],
+  savedSearches: ['saved-searches'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */

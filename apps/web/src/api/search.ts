@@ -39,7 +39,16 @@ const words = z.pipe(
   }),
   z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))),
 );
-export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_DOWNLOADED', 'TRENDING', 'PRICE_LOW', 'PRICE_HIGH'] as const;
+export const SEARCH_SORTS = [
+  'RELEVANCE',
+  'NEWEST',
+  'TRENDING',
+  'MOST_LIKED',
+  'MOST_DOWNLOADED',
+  'TOP_RATED',
+  'PRICE_LOW',
+  'PRICE_HIGH',
+] as const;
 export const browseSearch = z.object({
   q: optionalText(200),
   /** Style models or workflow templates only (absent: both). */
@@ -84,6 +93,12 @@ const BrowseQuery = graphql(`
       maturity
       hits {
         kind
+        counts {
+          likes
+          downloads
+          rating
+          ratingCount
+        }
         price {
           free
           cheapestPaid {

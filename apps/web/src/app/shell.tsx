@@ -18,7 +18,7 @@ export function AppShell() {
 
   const links = (
     <>
-      <Link to="/" className={NAV_LINK} activeOptions={{ exact: true }}>
+      <Link to="/browse" className={NAV_LINK}>
         Browse
       </Link>
       <Link to="/verify" className={NAV_LINK}>

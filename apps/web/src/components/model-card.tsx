@@ -7,8 +7,8 @@ import type { CardPrice } from '../lib/licence-labels';
 import { licenceBadges, priceLabel, priceOf } from '../lib/licence-labels';
 import { ModelOwnerFragment } from '../api/fragments';
 import type { ImageSource } from './responsive-image';
-import { CardRating } from './reviews/rating-stars';
-import { formatCount } from './social/format-count';
+import type { CardCounts } from './card-counts';
+import { CardCountsLine } from './card-counts';
 import { ImageFragment, ResponsiveImage } from './responsive-image';
 
 export const ModelCardFragment = graphql(`
@@ -16,10 +16,6 @@ export const ModelCardFragment = graphql(`
     id
     name
     type
-    likeCount
-    downloadCount
-    ratingAverage
-    ratingCount
     owner {
       ...ModelOwnerFields
     }
@@ -53,8 +49,11 @@ export function ModelCard({
   width,
   snippet,
   price: searched,
+  counts,
 }: {
   model: FragmentType<typeof ModelCardFragment>;
+  /** Likes, downloads and rating as the search hit carries them. */
+  counts?: CardCounts;
   /** What the search hit says it costs (what the results were sorted by); else read from the offers. */
   price?: CardPrice;
   priority?: boolean;
@@ -107,13 +106,7 @@ export function ModelCard({
           )}{' '}
           · {model.baseModel.name}
         </p>
-        <p className="text-xs text-muted" data-testid="card-counts">
-          <span aria-label={`${model.likeCount} likes`}>♥ {formatCount(model.likeCount)}</span>
-          {' · '}
-          <span aria-label={`${model.downloadCount} downloads`}>↓ {formatCount(model.downloadCount)}</span>
-          {model.ratingCount > 0 && ' · '}
-          <CardRating average={model.ratingAverage} count={model.ratingCount} />
-        </p>
+        {counts && <CardCountsLine counts={counts} />}
         {snippet && <SearchSnippet segments={snippet} />}
         <div className="mt-auto flex flex-wrap gap-1 pt-1">
           {licenceBadges(offers).map((badge) => (

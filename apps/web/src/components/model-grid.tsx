@@ -4,6 +4,7 @@ import type { FragmentType } from '../gql';
 import type { TemplateCardFragment } from './template-card';
 import { TemplateCard } from './template-card';
 import type { CardPrice } from '../lib/licence-labels';
+import type { CardCounts } from './card-counts';
 import { ModelCard, type ModelCardFragment, type Segment } from './model-card';
 
 type Card = { id: string } & FragmentType<typeof ModelCardFragment>;
@@ -30,13 +31,22 @@ export interface ModelGridProps {
   snippets?: ReadonlyMap<string, readonly Segment[] | undefined>;
   /** Search hits' prices (what the results were sorted by), by model or template id. */
   prices?: ReadonlyMap<string, CardPrice>;
+  /** Search hits' counts (likes, downloads, rating), by model or template id. */
+  counts?: ReadonlyMap<string, CardCounts>;
+}
+
+/** The counts of search hits by model or template id, for the grid's cards. */
+export function gridCounts(
+  hits: readonly { model: { id: string } | null; template: { id: string } | null; counts: CardCounts }[],
+): Map<string, CardCounts> {
+  return new Map(hits.map((h) => [h.model?.id ?? h.template?.id ?? '', h.counts]));
 }
 
 /**
  * A window-virtualised grid of model cards: only the rows near the viewport are mounted (a long scroll keeps a flat
  * DOM and bounded decoded images), and reaching the last rows asks for the next page.
  */
-export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets, prices }: ModelGridProps) {
+export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets, prices, counts }: ModelGridProps) {
   const container = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(() => (typeof window === 'undefined' ? 1200 : window.innerWidth));
   const [offset, setOffset] = useState(0);
@@ -89,6 +99,7 @@ export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets
                     template={entry.template}
                     snippet={snippets?.get(entry.id)}
                     price={prices?.get(entry.id)}
+                    counts={counts?.get(entry.id)}
                   />
                 ) : (
                   <ModelCard
@@ -97,6 +108,7 @@ export function ModelGrid({ models, hasMore, loadingMore, onEndReached, snippets
                     width={cardWidth}
                     snippet={snippets?.get(entry.id)}
                     price={prices?.get(entry.id)}
+                    counts={counts?.get(entry.id)}
                     priority={row.index === 0 && i < columns}
                   />
                 ),

@@ -9,8 +9,8 @@ import { ResponsiveImage } from './responsive-image';
 import type { CardPrice } from '../lib/licence-labels';
 import { priceLabel } from '../lib/licence-labels';
 import { formatMoney } from '../lib/format';
-import { CardRating } from './reviews/rating-stars';
-import { formatCount } from './social/format-count';
+import type { CardCounts } from './card-counts';
+import { CardCountsLine } from './card-counts';
 
 export const TemplateCardFragment = graphql(`
   fragment TemplateCard on WorkflowTemplate {
@@ -18,9 +18,6 @@ export const TemplateCardFragment = graphql(`
     name
     tags
     ipId
-    likeCount
-    ratingAverage
-    ratingCount
     cover {
       ...Image
     }
@@ -38,7 +35,10 @@ export function TemplateCard({
   template: masked,
   snippet,
   price: searched,
+  counts,
 }: {
+  /** Likes and rating as the search hit carries them (templates count no downloads yet). */
+  counts?: CardCounts;
   template: FragmentType<typeof TemplateCardFragment>;
   snippet?: readonly Segment[];
   /** What the search hit says it costs. */
@@ -85,11 +85,7 @@ export function TemplateCard({
           )}{' '}
           · ComfyUI workflow
         </p>
-        <p className="text-xs text-muted" data-testid="card-counts">
-          <span aria-label={`${template.likeCount} likes`}>♥ {formatCount(template.likeCount)}</span>
-          {template.ratingCount > 0 && ' · '}
-          <CardRating average={template.ratingAverage} count={template.ratingCount} />
-        </p>
+        {counts && <CardCountsLine counts={counts} downloads={false} />}
         {price && (
           <p className="truncate text-xs leading-6 font-medium text-ink" data-testid="card-price">
             {price}

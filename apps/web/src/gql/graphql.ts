@@ -484,10 +484,12 @@ export type SearchKind =
 /** RELEVANCE falls back to NEWEST when there is no query. */
 export type SearchSort =
   | 'MOST_DOWNLOADED'
+  | 'MOST_LIKED'
   | 'NEWEST'
   | 'PRICE_HIGH'
   | 'PRICE_LOW'
   | 'RELEVANCE'
+  | 'TOP_RATED'
   | 'TRENDING';
 
 export type SignInInput = {
@@ -864,6 +866,37 @@ export type VoteReviewHelpfulMutationVariables = Exact<{
 
 export type VoteReviewHelpfulMutation = { voteReviewHelpful: { id: string, helpfulCount: number, viewerFoundHelpful: boolean } };
 
+export type SavedSearchesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedSearchesQuery = { savedSearches: Array<{ id: string, name: string, query: string, sort: SearchSort, url: string, createdAt: string }> };
+
+export type SaveSearchMutationVariables = Exact<{
+  name?: string | null | undefined;
+  query?: string | null | undefined;
+  filters?: SearchFilterInput | null | undefined;
+  exclude?: SearchExcludeInput | null | undefined;
+  sort?: SearchSort | null | undefined;
+}>;
+
+
+export type SaveSearchMutation = { saveSearch: { id: string, name: string, url: string } };
+
+export type RenameSavedSearchMutationVariables = Exact<{
+  id: string;
+  name: string;
+}>;
+
+
+export type RenameSavedSearchMutation = { renameSavedSearch: { id: string, name: string } };
+
+export type DeleteSavedSearchMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteSavedSearchMutation = { deleteSavedSearch: boolean };
+
 export type BrowseQueryVariables = Exact<{
   query?: string | null | undefined;
   filters?: SearchFilterInput | null | undefined;
@@ -875,7 +908,7 @@ export type BrowseQueryVariables = Exact<{
 }>;
 
 
-export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, droppedWords: Array<string>, hashMatch: boolean, maturity: Array<string>, hits: Array<{ kind: SearchKind, price: { free: boolean, cheapestPaid: { tier: LicenseTier, amount: number, currency: string } | null }, model: (
+export type BrowseQuery = { search: { total: number, hasNextPage: boolean, endCursor: string | null, didYouMean: string | null, droppedWords: Array<string>, hashMatch: boolean, maturity: Array<string>, hits: Array<{ kind: SearchKind, counts: { likes: number, downloads: number, rating: number | null, ratingCount: number }, price: { free: boolean, cheapestPaid: { tier: LicenseTier, amount: number, currency: string } | null }, model: (
         { id: string }
         & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
       ) | null, template: (
@@ -933,7 +966,7 @@ export type FollowStateQueryVariables = Exact<{
 
 export type FollowStateQuery = { followState: { following: boolean, followerCount: number } };
 
-export type ModelCardFragment = { id: string, name: string, type: ModelType, likeCount: number, downloadCount: number, ratingAverage: number | null, ratingCount: number, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
+export type ModelCardFragment = { id: string, name: string, type: ModelType, owner: { ' $fragmentRefs'?: { 'ModelOwnerFieldsFragment': ModelOwnerFieldsFragment } } | null, baseModel: { name: string }, versions: Array<{ id: string, sampleImages: Array<(
       { id: string }
       & { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } }
     )>, licenseOffers: Array<{ id: string, tier: LicenseTier, priceAmount: number, priceCurrency: string, permissions: { commercialUse: CommercialUse, derivativesAllowed: boolean } }> }> } & { ' $fragmentName'?: 'ModelCardFragment' };
@@ -942,7 +975,7 @@ export type LicenceOfferFragment = { id: string, tier: LicenseTier, revision: nu
 
 export type ImageFragment = { url: string, width: number, height: number, placeholder: string | null, thumbnails: Array<{ url: string, width: number, height: number }> } & { ' $fragmentName'?: 'ImageFragment' };
 
-export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, likeCount: number, ratingAverage: number | null, ratingCount: number, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
+export type TemplateCardFragment = { id: string, name: string, tags: Array<string>, ipId: string | null, cover: { ' $fragmentRefs'?: { 'ImageFragment': ImageFragment } } | null, owner: { ' $fragmentRefs'?: { 'TemplateOwnerFieldsFragment': TemplateOwnerFieldsFragment } } | null } & { ' $fragmentName'?: 'TemplateCardFragment' };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -1256,6 +1289,27 @@ export type FollowingFeedQueryVariables = Exact<{
 
 
 export type FollowingFeedQuery = { followingFeed: { nodes: Array<{ id: string, verb: FeedVerb, createdAt: string, subjectKind: LikeSubjectKind, subjectId: string, subjectName: string, versionName: string, actor: { id: string, handle: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HomeSectionQueryVariables = Exact<{
+  sort: SearchSort;
+  first: number;
+}>;
+
+
+export type HomeSectionQuery = { search: { hits: Array<{ kind: SearchKind, counts: { likes: number, downloads: number, rating: number | null, ratingCount: number }, price: { free: boolean, cheapestPaid: { tier: LicenseTier, amount: number, currency: string } | null }, model: (
+        { id: string, owner: { handle: string, displayName: string } | null }
+        & { ' $fragmentRefs'?: { 'ModelCardFragment': ModelCardFragment } }
+      ) | null, template: (
+        { id: string, owner: { handle: string, displayName: string } | null }
+        & { ' $fragmentRefs'?: { 'TemplateCardFragment': TemplateCardFragment } }
+      ) | null }> } };
+
+export type HomeFollowingQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type HomeFollowingQuery = { followingFeed: { nodes: Array<{ id: string, verb: FeedVerb, createdAt: string, subjectKind: LikeSubjectKind, subjectId: string, subjectName: string, versionName: string, actor: { id: string, handle: string, displayName: string } }> } };
 
 export type RequestRefundMutationVariables = Exact<{
   orderId: string;
@@ -1695,10 +1749,6 @@ export const ModelCardFragmentDoc = new TypedDocumentString(`
   id
   name
   type
-  likeCount
-  downloadCount
-  ratingAverage
-  ratingCount
   owner {
     ...ModelOwnerFields
   }
@@ -1752,9 +1802,6 @@ export const TemplateCardFragmentDoc = new TypedDocumentString(`
   name
   tags
   ipId
-  likeCount
-  ratingAverage
-  ratingCount
   cover {
     ...Image
   }
@@ -2465,6 +2512,46 @@ export const VoteReviewHelpfulDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VoteReviewHelpfulMutation, VoteReviewHelpfulMutationVariables>;
+export const SavedSearchesDocument = new TypedDocumentString(`
+    query SavedSearches {
+  savedSearches {
+    id
+    name
+    query
+    sort
+    url
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<SavedSearchesQuery, SavedSearchesQueryVariables>;
+export const SaveSearchDocument = new TypedDocumentString(`
+    mutation SaveSearch($name: String, $query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput, $sort: SearchSort) {
+  saveSearch(
+    name: $name
+    query: $query
+    filters: $filters
+    exclude: $exclude
+    sort: $sort
+  ) {
+    id
+    name
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<SaveSearchMutation, SaveSearchMutationVariables>;
+export const RenameSavedSearchDocument = new TypedDocumentString(`
+    mutation RenameSavedSearch($id: UUID!, $name: String!) {
+  renameSavedSearch(id: $id, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameSavedSearchMutation, RenameSavedSearchMutationVariables>;
+export const DeleteSavedSearchDocument = new TypedDocumentString(`
+    mutation DeleteSavedSearch($id: UUID!) {
+  deleteSavedSearch(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteSavedSearchMutation, DeleteSavedSearchMutationVariables>;
 export const BrowseDocument = new TypedDocumentString(`
     query Browse($query: String, $filters: SearchFilterInput, $exclude: SearchExcludeInput, $sort: SearchSort, $first: Int!, $after: String, $withFacets: Boolean!) {
   search(
@@ -2484,6 +2571,12 @@ export const BrowseDocument = new TypedDocumentString(`
     maturity
     hits {
       kind
+      counts {
+        likes
+        downloads
+        rating
+        ratingCount
+      }
       price {
         free
         cheapestPaid {
@@ -2537,10 +2630,6 @@ fragment ModelCard on StyleModel {
   id
   name
   type
-  likeCount
-  downloadCount
-  ratingAverage
-  ratingCount
   owner {
     ...ModelOwnerFields
   }
@@ -2581,9 +2670,6 @@ fragment TemplateCard on WorkflowTemplate {
   name
   tags
   ipId
-  likeCount
-  ratingAverage
-  ratingCount
   cover {
     ...Image
   }
@@ -3232,10 +3318,6 @@ fragment ModelCard on StyleModel {
   id
   name
   type
-  likeCount
-  downloadCount
-  ratingAverage
-  ratingCount
   owner {
     ...ModelOwnerFields
   }
@@ -3276,9 +3358,6 @@ fragment TemplateCard on WorkflowTemplate {
   name
   tags
   ipId
-  likeCount
-  ratingAverage
-  ratingCount
   cover {
     ...Image
   }
@@ -3383,6 +3462,125 @@ export const FollowingFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FollowingFeedQuery, FollowingFeedQueryVariables>;
+export const HomeSectionDocument = new TypedDocumentString(`
+    query HomeSection($sort: SearchSort!, $first: Int!) {
+  search(sort: $sort, first: $first) {
+    hits {
+      kind
+      counts {
+        likes
+        downloads
+        rating
+        ratingCount
+      }
+      price {
+        free
+        cheapestPaid {
+          tier
+          amount
+          currency
+        }
+      }
+      model {
+        id
+        owner {
+          handle
+          displayName
+        }
+        ...ModelCard
+      }
+      template {
+        id
+        owner {
+          handle
+          displayName
+        }
+        ...TemplateCard
+      }
+    }
+  }
+}
+    fragment ModelOwnerFields on ModelOwner {
+  id
+  handle
+  displayName
+}
+fragment TemplateOwnerFields on TemplateOwner {
+  id
+  handle
+  displayName
+}
+fragment ModelCard on StyleModel {
+  id
+  name
+  type
+  owner {
+    ...ModelOwnerFields
+  }
+  baseModel {
+    name
+  }
+  versions {
+    id
+    sampleImages {
+      id
+      ...Image
+    }
+    licenseOffers {
+      id
+      tier
+      priceAmount
+      priceCurrency
+      permissions {
+        commercialUse
+        derivativesAllowed
+      }
+    }
+  }
+}
+fragment Image on SampleImage {
+  url
+  width
+  height
+  placeholder
+  thumbnails {
+    url
+    width
+    height
+  }
+}
+fragment TemplateCard on WorkflowTemplate {
+  id
+  name
+  tags
+  ipId
+  cover {
+    ...Image
+  }
+  owner {
+    ...TemplateOwnerFields
+  }
+}`) as unknown as TypedDocumentString<HomeSectionQuery, HomeSectionQueryVariables>;
+export const HomeFollowingDocument = new TypedDocumentString(`
+    query HomeFollowing($first: Int!) {
+  followingFeed(first: $first) {
+    nodes {
+      id
+      verb
+      createdAt
+      actor {
+        id
+        handle
+        displayName
+      }
+      subjectKind
+      subjectId
+      subjectName
+      versionName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeFollowingQuery, HomeFollowingQueryVariables>;
 export const RequestRefundDocument = new TypedDocumentString(`
     mutation RequestRefund($orderId: UUID!, $note: String) {
   refundOrder(orderId: $orderId, note: $note) {

@@ -51,6 +51,7 @@ export default {
         ],
       ],
       countsOf: (w) => ['MODEL', [w.model, w.parentModel]],
+      recount: () => [],
     },
     SubjectRepository: {
       publicSubject: [

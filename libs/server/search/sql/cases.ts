@@ -85,7 +85,7 @@ export default {
         { name: 'first page', args: () => [null, 100] },
         { name: 'after an id', args: (w) => [w.model, 100] },
       ],
-      recentlyLicensedIds: () => [],
+      recentlyActiveIds: () => [],
     },
     TemplateDocumentRepository: {
       build: (w, tx) => [[w.template, w.remix], tx],
@@ -93,7 +93,7 @@ export default {
         { name: 'first page', args: () => [null, 100] },
         { name: 'after an id', args: (w) => [w.template, 100] },
       ],
-      recentlyLicensedIds: () => [],
+      recentlyActiveIds: () => [],
     },
     SynonymRepository: {
       all: () => [],
@@ -102,6 +102,33 @@ export default {
       lockDocuments: (w, tx) => [tx, [w.model, w.parentModel]],
       status: () => [],
       hiddenIds: () => [],
+      takeStaleCounts: () => [500],
+      restoreStaleCounts: (w) => [[{ kind: 'MODEL', id: w.model }]],
+    },
+    SavedSearchRepository: {
+      create: (w, tx) => [
+        tx,
+        {
+          id: w.newId(),
+          userId: w.buyer,
+          name: 'neon',
+          request: { query: 'neon', filters: request().filters, exclude: request().exclude, sort: 'NEWEST' },
+          requestHash: 'neon-hash',
+          at: w.at,
+        },
+      ],
+      lockCount: (w, tx) => [tx, w.buyer],
+      listOf: (w) => [w.buyer],
+      rename: (w) => [w.buyer, w.newId(), 'renamed', w.at],
+      remove: (w) => [w.buyer, w.newId()],
+      lockCursor: (_w, tx) => [tx],
+      moveCursor: (_w, tx) => [tx, 0],
+      activityAfter: (_w, tx) => [tx, 0, 500],
+      page: [
+        { name: 'first page', args: (_w, tx) => [tx, null, 1000] },
+        { name: 'after an id', args: (w, tx) => [tx, w.model, 1000] },
+      ],
+      blockedPairs: (w, tx) => [tx, [w.buyer, w.creator, w.otherCreator]],
     },
     PostgresSearchEngine: {
       upsert: async (w) => [await modelDocuments(w, [w.model, w.parentModel])],
@@ -130,6 +157,9 @@ export default {
         { name: 'hash', args: (w) => [request({ query: w.file.sha256 })] },
         { name: 'browse, newest', args: () => [request({ sort: 'NEWEST' })] },
         { name: 'browse, trending, second page', args: () => [request({ sort: 'TRENDING', offset: 24 })] },
+        { name: 'browse, most liked', args: () => [request({ sort: 'MOST_LIKED' })] },
+        { name: 'browse, top rated', args: () => [request({ sort: 'TOP_RATED' })] },
+        { name: 'text, most liked', args: () => [request({ query: 'wash', sort: 'MOST_LIKED' })] },
         {
           name: 'browse, templates only, most downloaded',
           args: () => [request({ sort: 'MOST_DOWNLOADED' }, { kinds: ['TEMPLATE'] })],

@@ -9,7 +9,8 @@ o.paid_offers,
 COALESCE(o.commercial_use, false) AS commercial_use,
 COALESCE(o.derivatives_allowed, false) AS derivatives_allowed,
 COALESCE(o.credit_required, false) AS credit_required,
-COALESCE(t.trending, 0)::float8 AS trending
+COALESCE(t.trending, 0)::float8 AS trending,
+c.likes, c.rating_sum, c.rating_count
        FROM catalog.style_model m
        JOIN identity.user u ON u.id = m.owner_id
        JOIN catalog.base_model b ON b.id = m.base_model_id
@@ -37,10 +38,22 @@ SELECT array_agg(DISTINCT o.tier) AS tiers,
   FROM licensing.offer o
  WHERE o.version_id = v.ids[1] AND o.subject_kind = 'MODEL' AND o.retired_at IS NULL) o ON true
        LEFT JOIN LATERAL (
-SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / 7)) AS trending
-  FROM licensing.grant g
- WHERE g.subject_id = m.id AND g.status = 'ACTIVE'
-   AND g.issued_at > now() - interval '30 days') t ON true
+SELECT COALESCE((SELECT sum(1 * power(0.5, extract(epoch FROM now() - l.created_at) / 86400 / 2))
+                   FROM community."like" l
+                  WHERE l.subject_kind = 'MODEL' AND l.subject_id = m.id
+                    AND l.created_at > now() - interval '7 days'), 0)
+     + COALESCE((SELECT sum(3 * power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / 2))
+                   FROM licensing.grant g
+                  WHERE g.subject_id = m.id AND g.status = 'ACTIVE'
+                    AND g.issued_at > now() - interval '7 days'), 0) AS trending) t ON true
+       CROSS JOIN LATERAL (
+SELECT COALESCE(sum(c.value) FILTER (WHERE c.metric = 'LIKES'), 0)::text AS likes,
+       COALESCE(sum(c.value) FILTER (WHERE c.metric = 'DOWNLOADS'), 0)::text AS downloads,
+       COALESCE(sum(c.value) FILTER (WHERE c.metric = 'RATING_SUM'), 0)::text AS rating_sum,
+       COALESCE(sum(c.value) FILTER (WHERE c.metric = 'RATING_COUNT'), 0)::text AS rating_count
+  FROM community.counter c
+ WHERE c.subject_kind = 'MODEL' AND c.subject_id = m.id
+   AND c.metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')) c
       WHERE m.id = ANY ($1::uuid[]) AND m.status = 'PUBLISHED';
 
 -- ModelDocumentRepository.publishedIds (after an id)
@@ -55,6 +68,9 @@ WHERE m.status = 'PUBLISHED' AND ($1::uuid IS NULL OR m.id > $1::uuid)
   AND EXISTS (SELECT 1 FROM catalog.model_version v WHERE v.model_id = m.id AND v.status = 'PUBLISHED')
 ORDER BY m.id LIMIT $2;
 
--- ModelDocumentRepository.recentlyLicensedIds
-SELECT DISTINCT g.subject_id AS id FROM licensing.grant g
-WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '31 days';
+-- ModelDocumentRepository.recentlyActiveIds
+SELECT g.subject_id AS id FROM licensing.grant g
+ WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '8 days'
+UNION
+SELECT l.subject_id FROM community."like" l
+ WHERE l.subject_kind = $1 AND l.created_at > now() - interval '8 days';

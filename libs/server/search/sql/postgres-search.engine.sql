@@ -267,7 +267,7 @@ FROM (
     AND (d.type IS NULL OR d.type <> ALL ($14::text[]))
     AND lower(d.owner_handle) <> ALL ($15::text[])
 ) t
-LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency FROM search.model_document d
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
                     WHERE true
                       AND d.maturity = ANY ($1::text[])
                       AND d.kind = ANY ($2::text[])
@@ -287,31 +287,41 @@ LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description,
 
 -- PostgresSearchEngine.search (browse, free only)
 SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE true AND d.maturity = ANY ($1::text[]) AND d.free) t
-LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency FROM search.model_document d
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
                     WHERE true
                       AND d.maturity = ANY ($1::text[])
                       AND d.free ORDER BY (CASE WHEN d.free THEN 0 ELSE d.price_order END) ASC NULLS LAST, d.model_id OFFSET $2 LIMIT $3) p ON true;
 
+-- PostgresSearchEngine.search (browse, most liked)
+SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE true AND d.maturity = ANY ($1::text[])) t
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
+                    WHERE true AND d.maturity = ANY ($1::text[]) ORDER BY d.likes DESC, d.published_at DESC, d.model_id OFFSET $2 LIMIT $3) p ON true;
+
 -- PostgresSearchEngine.search (browse, newest)
 SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE true AND d.maturity = ANY ($1::text[])) t
-LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency FROM search.model_document d
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
                     WHERE true AND d.maturity = ANY ($1::text[]) ORDER BY d.published_at DESC, d.model_id OFFSET $2 LIMIT $3) p ON true;
 
 -- PostgresSearchEngine.search (browse, templates only, most downloaded)
 SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE true AND d.maturity = ANY ($1::text[]) AND d.kind = ANY ($2::text[])) t
-LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency FROM search.model_document d
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
                     WHERE true
                       AND d.maturity = ANY ($1::text[])
                       AND d.kind = ANY ($2::text[]) ORDER BY d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4) p ON true;
 
+-- PostgresSearchEngine.search (browse, top rated)
+SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE true AND d.maturity = ANY ($1::text[])) t
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
+                    WHERE true AND d.maturity = ANY ($1::text[]) ORDER BY d.rating_rank DESC, d.rating_count DESC, d.model_id OFFSET $2 LIMIT $3) p ON true;
+
 -- PostgresSearchEngine.search (browse, trending, second page)
 SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE true AND d.maturity = ANY ($1::text[])) t
-LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency FROM search.model_document d
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
                     WHERE true AND d.maturity = ANY ($1::text[]) ORDER BY d.trending DESC, d.downloads DESC, d.model_id OFFSET $2 LIMIT $3) p ON true;
 
 -- PostgresSearchEngine.search (hash)
 SELECT d.model_id, d.kind, 1 AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.hashes @> ARRAY[$1]::text[] AND d.maturity = ANY ($2::text[])
 ORDER BY d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
@@ -346,7 +356,7 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
@@ -381,7 +391,7 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
@@ -416,7 +426,7 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
@@ -451,7 +461,7 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
@@ -486,7 +496,7 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1)
   AND d.maturity = ANY ($2::text[])
@@ -536,10 +546,45 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[]) AND d.model_id <> ALL ($3::uuid[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $4 LIMIT $5;
+
+-- PostgresSearchEngine.search (text, most liked)
+SELECT q.word, k.known,
+      -- Only for a word not in the index: does a synonym match (as a prefix, for the last word)?
+      CASE WHEN NOT k.known THEN
+        EXISTS (SELECT 1 FROM search.synonym s
+                 WHERE s.term = q.word
+                   AND EXISTS (SELECT 1 FROM search.lexicon l
+                                WHERE l.word ~>=~ s.synonym AND l.documents > 0
+                                  AND l.word ~<~ (s.synonym || CASE WHEN q.prefix THEN chr(1114111) ELSE chr(1) END)))
+      END AS synonym_known,
+      CASE WHEN q.prefix THEN
+        ARRAY(SELECT l.word FROM search.lexicon l
+               WHERE l.word ~>=~ q.word AND l.word ~<~ (q.word || chr(1114111)) AND l.documents > 0
+               ORDER BY l.word USING ~<~ LIMIT 31)
+      END AS completions,
+      CASE WHEN NOT k.known AND q.fix THEN
+        (SELECT l.word FROM search.lexicon l
+          WHERE l.documents > 0 AND l.word % q.word
+          ORDER BY similarity(l.word, q.word) DESC, l.documents DESC, l.word LIMIT 1)
+      END AS closest,
+      ARRAY(SELECT s.synonym FROM search.synonym s WHERE s.term = q.word ORDER BY s.synonym) AS synonyms
+ FROM unnest($1::text[], $2::boolean[], $3::boolean[]) WITH ORDINALITY AS q (word, fix, prefix, n),
+      LATERAL (SELECT CASE WHEN q.prefix
+                 THEN EXISTS (SELECT 1 FROM search.lexicon l
+                               WHERE l.word ~>=~ q.word AND l.word ~<~ (q.word || chr(1114111))
+                                 AND l.documents > 0)
+                 ELSE EXISTS (SELECT 1 FROM search.lexicon l WHERE l.word = q.word AND l.documents > 0)
+               END AS known) k
+ORDER BY q.n;
+SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
+ FROM search.model_document d
+WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
+ORDER BY d.likes DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
 
 -- PostgresSearchEngine.search (text, words matching nothing together: the last left out)
 SELECT q.word, k.known,
@@ -571,19 +616,19 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, count(*) OVER () AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
 
 -- PostgresSearchEngine.searchWithFacets (browse)
 SELECT t.total, p.* FROM (SELECT count(*) AS total FROM search.model_document d WHERE true AND d.maturity = ANY ($1::text[])) t
-LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency FROM search.model_document d
+LEFT JOIN LATERAL (SELECT d.model_id, d.kind, 0 AS score, d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count FROM search.model_document d
                     WHERE true AND d.maturity = ANY ($1::text[]) ORDER BY d.published_at DESC, d.model_id OFFSET $2 LIMIT $3) p ON true;
 WITH d AS MATERIALIZED (SELECT d.type, d.base_model_id, d.tags, d.facet_bits, d.fails
   FROM (SELECT d.type, d.base_model_id, d.tags, d.facet_bits, CASE WHEN (d.maturity = ANY ($1::text[])) THEN 0 ELSE 1 END AS fails
@@ -626,7 +671,7 @@ SELECT q.word, k.known,
                END AS known) k
 ORDER BY q.n;
 SELECT d.model_id, d.kind, ts_rank(d.document, to_tsquery('simple', $1)) AS score, NULL AS total,
-      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency
+      d.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, d.likes, d.downloads, d.rating_sum, d.rating_count
  FROM search.model_document d
 WHERE d.document @@ to_tsquery('simple', $1) AND d.maturity = ANY ($2::text[])
 ORDER BY score DESC, d.downloads DESC, d.published_at DESC, d.model_id OFFSET $3 LIMIT $4;
@@ -685,12 +730,13 @@ WHERE model_id = ANY ($1::uuid[]);
 INSERT INTO search.model_document AS d (model_id, kind, name, slug, description, owner_id, owner_handle,
        owner_name, type, base_model_id, base_model_name, tags, trigger_words, hashes, maturity, tiers, free,
        min_price_tier, min_price_amount, min_price_currency, price_order, commercial_use,
-       derivatives_allowed, credit_required, published_at, downloads, trending, words, document, indexed_at)
+       derivatives_allowed, credit_required, published_at, downloads, trending, likes, rating_sum, rating_count,
+       rating_rank, words, document, indexed_at)
 SELECT r.id, r.kind, r.name, r.slug, r.description, r.owner_id, r.owner_handle, r.owner_name, r.type,
        r.base_model_id, r.base_model_name, r.tags, r.trigger_words, r.hashes, r.maturity, r.tiers, r.free,
        r.min_price_tier, r.min_price_amount, r.min_price_currency, r.price_order, r.commercial_use,
        r.derivatives_allowed, r.credit_required,
-       r.published_at, r.downloads, r.trending, r.words,
+       r.published_at, r.downloads, r.trending, r.likes, r.rating_sum, r.rating_count, r.rating_rank, r.words,
        setweight(to_tsvector('simple', r.text_a), 'A') || setweight(to_tsvector('simple', r.text_b), 'B') ||
        setweight(to_tsvector('simple', r.text_c), 'C') || setweight(to_tsvector('simple', r.text_d), 'D'),
        now()
@@ -700,7 +746,8 @@ SELECT r.id, r.kind, r.name, r.slug, r.description, r.owner_id, r.owner_handle, 
        min_price_tier text, min_price_amount bigint, min_price_currency text, price_order float8,
        commercial_use boolean,
        derivatives_allowed boolean, credit_required boolean, published_at timestamptz, downloads bigint,
-       trending float8, words text[], text_a text, text_b text, text_c text, text_d text)
+       trending float8, likes bigint, rating_sum bigint, rating_count bigint, rating_rank float8, words text[],
+       text_a text, text_b text, text_c text, text_d text)
 ON CONFLICT (model_id) DO UPDATE SET
   kind = EXCLUDED.kind, name = EXCLUDED.name, slug = EXCLUDED.slug, description = EXCLUDED.description,
   owner_id = EXCLUDED.owner_id, owner_handle = EXCLUDED.owner_handle, owner_name = EXCLUDED.owner_name,
@@ -711,7 +758,9 @@ ON CONFLICT (model_id) DO UPDATE SET
   min_price_currency = EXCLUDED.min_price_currency, price_order = EXCLUDED.price_order,
   commercial_use = EXCLUDED.commercial_use, derivatives_allowed = EXCLUDED.derivatives_allowed,
   credit_required = EXCLUDED.credit_required, published_at = EXCLUDED.published_at,
-  downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, words = EXCLUDED.words,
+  downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, likes = EXCLUDED.likes,
+  rating_sum = EXCLUDED.rating_sum, rating_count = EXCLUDED.rating_count, rating_rank = EXCLUDED.rating_rank,
+  words = EXCLUDED.words,
   document = EXCLUDED.document, indexed_at = now();
 SELECT
   pg_advisory_xact_lock(hashtextextended(id::text, 43))
@@ -743,12 +792,13 @@ WHERE model_id = ANY ($1::uuid[]);
 INSERT INTO search.model_document AS d (model_id, kind, name, slug, description, owner_id, owner_handle,
        owner_name, type, base_model_id, base_model_name, tags, trigger_words, hashes, maturity, tiers, free,
        min_price_tier, min_price_amount, min_price_currency, price_order, commercial_use,
-       derivatives_allowed, credit_required, published_at, downloads, trending, words, document, indexed_at)
+       derivatives_allowed, credit_required, published_at, downloads, trending, likes, rating_sum, rating_count,
+       rating_rank, words, document, indexed_at)
 SELECT r.id, r.kind, r.name, r.slug, r.description, r.owner_id, r.owner_handle, r.owner_name, r.type,
        r.base_model_id, r.base_model_name, r.tags, r.trigger_words, r.hashes, r.maturity, r.tiers, r.free,
        r.min_price_tier, r.min_price_amount, r.min_price_currency, r.price_order, r.commercial_use,
        r.derivatives_allowed, r.credit_required,
-       r.published_at, r.downloads, r.trending, r.words,
+       r.published_at, r.downloads, r.trending, r.likes, r.rating_sum, r.rating_count, r.rating_rank, r.words,
        setweight(to_tsvector('simple', r.text_a), 'A') || setweight(to_tsvector('simple', r.text_b), 'B') ||
        setweight(to_tsvector('simple', r.text_c), 'C') || setweight(to_tsvector('simple', r.text_d), 'D'),
        now()
@@ -758,7 +808,8 @@ SELECT r.id, r.kind, r.name, r.slug, r.description, r.owner_id, r.owner_handle, 
        min_price_tier text, min_price_amount bigint, min_price_currency text, price_order float8,
        commercial_use boolean,
        derivatives_allowed boolean, credit_required boolean, published_at timestamptz, downloads bigint,
-       trending float8, words text[], text_a text, text_b text, text_c text, text_d text)
+       trending float8, likes bigint, rating_sum bigint, rating_count bigint, rating_rank float8, words text[],
+       text_a text, text_b text, text_c text, text_d text)
 ON CONFLICT (model_id) DO UPDATE SET
   kind = EXCLUDED.kind, name = EXCLUDED.name, slug = EXCLUDED.slug, description = EXCLUDED.description,
   owner_id = EXCLUDED.owner_id, owner_handle = EXCLUDED.owner_handle, owner_name = EXCLUDED.owner_name,
@@ -769,7 +820,9 @@ ON CONFLICT (model_id) DO UPDATE SET
   min_price_currency = EXCLUDED.min_price_currency, price_order = EXCLUDED.price_order,
   commercial_use = EXCLUDED.commercial_use, derivatives_allowed = EXCLUDED.derivatives_allowed,
   credit_required = EXCLUDED.credit_required, published_at = EXCLUDED.published_at,
-  downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, words = EXCLUDED.words,
+  downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, likes = EXCLUDED.likes,
+  rating_sum = EXCLUDED.rating_sum, rating_count = EXCLUDED.rating_count, rating_rank = EXCLUDED.rating_rank,
+  words = EXCLUDED.words,
   document = EXCLUDED.document, indexed_at = now();
 SELECT
   pg_advisory_xact_lock(hashtextextended(id::text, 43))

@@ -27,7 +27,20 @@ ORDER BY j.id;
 SELECT pg_advisory_xact_lock(hashtextextended('search-model:' || id::text, 0))
 FROM unnest($1::uuid[]) AS id ORDER BY id;
 
+-- SearchOutboxRepository.restoreStaleCounts
+INSERT INTO search.stale_count (subject_kind, subject_id)
+SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING;
+
 -- SearchOutboxRepository.status
 SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS lag,
      (count(*) FILTER (WHERE attempts > 0 AND last_error IS NOT NULL))::int AS failing
 FROM graphile_worker.jobs WHERE task_identifier = ANY ($1::text[]) AND attempts < max_attempts;
+
+-- SearchOutboxRepository.takeStaleCounts
+WITH taken AS MATERIALIZED (
+  SELECT subject_kind, subject_id FROM search.stale_count ORDER BY since LIMIT $1 FOR UPDATE SKIP LOCKED),
+deleted AS (
+  DELETE FROM search.stale_count s USING taken t
+   WHERE s.subject_kind = t.subject_kind AND s.subject_id = t.subject_id
+  RETURNING s.subject_kind AS kind, s.subject_id AS id)
+SELECT kind, id FROM deleted;

@@ -4,13 +4,14 @@
 SELECT tp.id, tp.name, tp.slug, tp.description, tp.owner_id, u.handle AS owner_handle,
             u.display_name AS owner_name, NULL AS type, d.base_model_id, b.name AS base_model_name, tp.tags,
             tp.maturity, v.first_published_at AS published_at, COALESCE(d.names, '{}') AS trigger_words,
-            '0' AS downloads, '{}'::text[] AS hashes,
+            c.downloads, '{}'::text[] AS hashes,
 COALESCE(o.tiers, '{}') AS tiers, COALESCE(o.free, false) AS free,
 o.paid_offers,
 COALESCE(o.commercial_use, false) AS commercial_use,
 COALESCE(o.derivatives_allowed, false) AS derivatives_allowed,
 COALESCE(o.credit_required, false) AS credit_required,
-COALESCE(t.trending, 0)::float8 AS trending
+COALESCE(t.trending, 0)::float8 AS trending,
+c.likes, c.rating_sum, c.rating_count
        FROM templates.template tp
        JOIN identity.user u ON u.id = tp.owner_id
        JOIN LATERAL (
@@ -42,10 +43,22 @@ SELECT array_agg(DISTINCT o.tier) AS tiers,
   FROM licensing.offer o
  WHERE o.version_id = v.newest AND o.subject_kind = 'TEMPLATE' AND o.retired_at IS NULL) o ON true
        LEFT JOIN LATERAL (
-SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / 7)) AS trending
-  FROM licensing.grant g
- WHERE g.subject_id = tp.id AND g.status = 'ACTIVE'
-   AND g.issued_at > now() - interval '30 days') t ON true
+SELECT COALESCE((SELECT sum(1 * power(0.5, extract(epoch FROM now() - l.created_at) / 86400 / 2))
+                   FROM community."like" l
+                  WHERE l.subject_kind = 'TEMPLATE' AND l.subject_id = tp.id
+                    AND l.created_at > now() - interval '7 days'), 0)
+     + COALESCE((SELECT sum(3 * power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / 2))
+                   FROM licensing.grant g
+                  WHERE g.subject_id = tp.id AND g.status = 'ACTIVE'
+                    AND g.issued_at > now() - interval '7 days'), 0) AS trending) t ON true
+       CROSS JOIN LATERAL (
+SELECT COALESCE(sum(c.value) FILTER (WHERE c.metric = 'LIKES'), 0)::text AS likes,
+       COALESCE(sum(c.value) FILTER (WHERE c.metric = 'DOWNLOADS'), 0)::text AS downloads,
+       COALESCE(sum(c.value) FILTER (WHERE c.metric = 'RATING_SUM'), 0)::text AS rating_sum,
+       COALESCE(sum(c.value) FILTER (WHERE c.metric = 'RATING_COUNT'), 0)::text AS rating_count
+  FROM community.counter c
+ WHERE c.subject_kind = 'TEMPLATE' AND c.subject_id = tp.id
+   AND c.metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')) c
       WHERE tp.id = ANY ($1::uuid[]) AND tp.status = 'PUBLISHED';
 
 -- TemplateDocumentRepository.publishedIds (after an id)
@@ -60,6 +73,9 @@ WHERE tp.status = 'PUBLISHED' AND ($1::uuid IS NULL OR tp.id > $1::uuid)
   AND EXISTS (SELECT 1 FROM templates.template_version v WHERE v.template_id = tp.id AND v.status = 'PUBLISHED')
 ORDER BY tp.id LIMIT $2;
 
--- TemplateDocumentRepository.recentlyLicensedIds
-SELECT DISTINCT g.subject_id AS id FROM licensing.grant g
-WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '31 days';
+-- TemplateDocumentRepository.recentlyActiveIds
+SELECT g.subject_id AS id FROM licensing.grant g
+ WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '8 days'
+UNION
+SELECT l.subject_id FROM community."like" l
+ WHERE l.subject_kind = $1 AND l.created_at > now() - interval '8 days';

@@ -18,8 +18,7 @@ import {
 import { baseModelsQuery } from '../../api/base-models';
 import type { BrowseSearch } from '../../api/search';
 import { PAGE_CAP, SEARCH_SORTS, browseQuery } from '../../api/search';
-import { FeaturedCollections } from '../../components/collections/featured-collections';
-import { gridEntries, ModelGrid } from '../../components/model-grid';
+import { gridCounts, gridEntries, ModelGrid } from '../../components/model-grid';
 import { errorMessage, isRetryable } from '../../lib/api-error';
 import { modelTypeLabel } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -27,24 +26,27 @@ import type { Chip } from './components/browse-results';
 import { CreatorStrip, NoResultsHelp } from './components/browse-results';
 import { FacetPanel } from './components/facet-panel';
 import type { SuggestionPick } from './components/search-box';
+import { SaveSearchButton } from './components/save-search-button';
 import { SearchBox } from './components/search-box';
 import { quoted, withoutWords } from './search-words';
 
-const route = getRouteApi('/');
+const route = getRouteApi('/browse');
 
 const SORT_LABELS: Record<(typeof SEARCH_SORTS)[number], string> = {
   RELEVANCE: 'Best match',
   NEWEST: 'Newest',
   MOST_DOWNLOADED: 'Most downloaded',
+  MOST_LIKED: 'Most liked',
+  TOP_RATED: 'Top rated',
   TRENDING: 'Trending',
   PRICE_LOW: 'Price: low to high',
   PRICE_HIGH: 'Price: high to low',
 };
 
-/** Home: search over published models and workflow templates — query, facets, exclusions and sort all in the URL, so any search can be shared. */
+/** Browse: search over published models and workflow templates — query, facets, exclusions and sort all in the URL, so any search can be shared. */
 export function BrowsePage() {
   const search = route.useSearch();
-  const navigate = useNavigate({ from: '/' });
+  const navigate = useNavigate({ from: '/browse' });
   const results = useSuspenseInfiniteQuery(browseQuery(search));
   const baseModels = useQuery(baseModelsQuery());
   const baseName = (id: string) => baseModels.data?.baseModels.find((b) => b.id === id)?.name ?? id;
@@ -66,6 +68,7 @@ export function BrowsePage() {
     [hits],
   );
   const prices = useMemo(() => new Map(hits.map((h) => [h.model?.id ?? h.template?.id ?? '', h.price])), [hits]);
+  const counts = useMemo(() => gridCounts(hits), [hits]);
   // Each change is a history entry, so Back undoes a filter (the search box changes it on Enter, not per keystroke).
   const setSearch = (patch: Partial<BrowseSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, ...patch }), resetScroll: false });
@@ -131,6 +134,9 @@ export function BrowsePage() {
               </Text>
             )}
           </Stack>
+          <div className="mb-3">
+            <SaveSearchButton search={search} />
+          </div>
           <Inline className="mb-4" aria-label="Active filters">
             {!search.mature && first && first.maturity.length < 4 && (
               <button
@@ -155,7 +161,7 @@ export function BrowsePage() {
               </button>
             ))}
             {filtered && (
-              <TextLink to="/" search={{}} className="text-sm">
+              <TextLink to="/browse" search={{}} className="text-sm">
                 Clear all
               </TextLink>
             )}
@@ -182,7 +188,7 @@ export function BrowsePage() {
               title={filtered ? 'Nothing matches this search' : 'No models published yet'}
               action={
                 filtered ? (
-                  <ButtonLink to="/" search={{}}>
+                  <ButtonLink to="/browse" search={{}}>
                     Start over
                   </ButtonLink>
                 ) : (
@@ -207,6 +213,7 @@ export function BrowsePage() {
                 models={cards}
                 snippets={snippets}
                 prices={prices}
+                counts={counts}
                 hasMore={!!hasNextPage}
                 loadingMore={isFetchingNextPage}
                 onEndReached={onEndReached}
@@ -227,7 +234,6 @@ export function BrowsePage() {
           )}
         </section>
       </div>
-      <FeaturedCollections />
     </Stack>
   );
 }

@@ -61,7 +61,7 @@ export function ModelPage() {
           )}
           {model.tags.length > 0 && ' · '}
           {model.tags.map((tag) => (
-            <TextLink key={tag} to="/" search={{ tag }} className="mr-2">
+            <TextLink key={tag} to="/browse" search={{ tag }} className="mr-2">
               #{tag}
             </TextLink>
           ))}

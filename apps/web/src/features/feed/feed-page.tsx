@@ -16,7 +16,7 @@ export function FeedPage() {
         <EmptyState
           title="Nothing here yet"
           action={
-            <ButtonLink to="/" size="sm">
+            <ButtonLink to="/browse" size="sm">
               Find creators to follow
             </ButtonLink>
           }

@@ -31,7 +31,7 @@ export function LibraryPage() {
       <PageHeader title="Library" subtitle="Your licences, their certificates and your orders." />
       <Section title="Licences" headingId="licences" gap={4}>
         {licenceNodes.length === 0 ? (
-          <EmptyState title="You have no licences yet" action={<ButtonLink to="/">Browse models</ButtonLink>}>
+          <EmptyState title="You have no licences yet" action={<ButtonLink to="/browse">Browse models</ButtonLink>}>
             Licences you buy, claim for free or receive as gifts appear here with a certificate anyone can verify.
           </EmptyState>
         ) : (

@@ -24,6 +24,7 @@ import { CounterRepository } from './counters/counter.repository';
 import { CommentRepository } from './discussions/comment.repository';
 import { CommentService } from './discussions/comment.service';
 import { DiscussionResolver } from './discussions/discussion.resolver';
+import { RecountCountersJob } from './counters/recount-counters.job';
 import { FeedRepository } from './feed/feed.repository';
 import { FeedResolver } from './feed/feed.resolver';
 import { FeedService } from './feed/feed.service';
@@ -97,6 +98,7 @@ import { SubjectRepository } from './subjects/subject.repository';
     CollectionMutationResolver,
     CollectionFollowResolver,
     CollectionItemResolver,
+    RecountCountersJob,
   ],
   exports: [CommunityFacade],
 })

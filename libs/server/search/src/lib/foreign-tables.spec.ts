@@ -16,6 +16,7 @@ const READERS = [
   'documents/model-document.repository.ts',
   'documents/template-document.repository.ts',
   'sync/search-outbox.repository.ts',
+  'saved/saved-search.repository.ts',
 ];
 
 function productionFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { UnavailableError, ValidationError } from '@lookbook/kernel';
+import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '@lookbook/kernel';
 
 export const SearchErrors = {
   queryTooLong: (max: number) =>
@@ -21,6 +21,16 @@ export const SearchErrors = {
     ),
   unknownFacet: (facet: string) =>
     new ValidationError('SEARCH_UNKNOWN_FACET', `There is no facet named "${facet}"`, { field: 'facet' }),
+  invalidSavedSearchName: (max: number) =>
+    new ValidationError('SAVED_SEARCH_INVALID_NAME', `A saved search's name is at most ${max} characters`, {
+      field: 'name',
+      max,
+    }),
+  savedSearchNotFound: () => new NotFoundError('SAVED_SEARCH_NOT_FOUND', 'No such saved search'),
+  tooManySavedSearches: (max: number) =>
+    new ConflictError('SAVED_SEARCH_LIMIT', `You can keep at most ${max} saved searches; delete one to save another`, {
+      max,
+    }),
   /** The engine did not answer: writes still succeed (the outbox holds them); the client may retry. */
   unavailable: () => new UnavailableError('SEARCH_UNAVAILABLE', 'Search is unavailable right now, try again shortly'),
 };

@@ -9,6 +9,12 @@ import { SEARCH_ENGINE_PROVIDERS } from './engines/search-engine.providers';
 import { AutocompleteResolver } from './query/autocomplete.resolver';
 import { SearchResolver } from './query/search.resolver';
 import { SearchService } from './query/search.service';
+import { FlushCountsJob } from './sync/flush-counts.job';
+import { MatchSavedSearchesJob } from './saved/match-saved-searches.job';
+import { SavedSearchAlertService } from './saved/saved-search-alerts.service';
+import { SavedSearchRepository } from './saved/saved-search.repository';
+import { SavedSearchResolver } from './saved/saved-search.resolver';
+import { SavedSearchService } from './saved/saved-search.service';
 import { ReconcileSearchJob } from './sync/reconcile-search.job';
 import { RefreshTrendingJob } from './sync/refresh-trending.job';
 import { SearchIndexStatusResolver } from './sync/search-index-status.resolver';
@@ -39,8 +45,14 @@ import { SyncTemplateJob } from './sync/sync-template.job';
     SyncModelJob,
     SyncTemplateJob,
     RefreshTrendingJob,
+    FlushCountsJob,
+    SavedSearchRepository,
+    SavedSearchService,
+    SavedSearchAlertService,
+    SavedSearchResolver,
+    MatchSavedSearchesJob,
     ReconcileSearchJob,
   ],
-  exports: [SearchSyncService],
+  exports: [SearchSyncService, SavedSearchAlertService],
 })
 export class SearchModule {}

@@ -2,7 +2,7 @@ import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { cn, EmptyState, LoadingState } from '@lookbook/web-ui';
 import { browseQuery } from '../../../api/search';
-import { gridEntries, ModelGrid } from '../../../components/model-grid';
+import { gridCounts, gridEntries, ModelGrid } from '../../../components/model-grid';
 import { MemberCollections } from '../../../components/collections/member-collections';
 import { MemberReviews } from '../../../components/reviews/member-reviews';
 import { creatorWork } from '../api/queries';
@@ -69,7 +69,9 @@ export function ProfileWork({
 
 function WorkGrid({ handle, name, kind }: { handle: string; name: string; kind: 'model' | 'template' }) {
   const work = useSuspenseInfiniteQuery(browseQuery(creatorWork(handle, kind)));
-  const nodes = useMemo(() => gridEntries(work.data.pages.flatMap((p) => p.search.hits)), [work.data]);
+  const hits = useMemo(() => work.data.pages.flatMap((p) => p.search.hits), [work.data]);
+  const nodes = useMemo(() => gridEntries(hits), [hits]);
+  const counts = useMemo(() => gridCounts(hits), [hits]);
   const onEndReached = useCallback(() => void work.fetchNextPage(), [work]);
   if (nodes.length === 0)
     return (
@@ -80,6 +82,7 @@ function WorkGrid({ handle, name, kind }: { handle: string; name: string; kind: 
   return (
     <ModelGrid
       models={nodes}
+      counts={counts}
       hasMore={!!work.hasNextPage}
       loadingMore={work.isFetchingNextPage}
       onEndReached={onEndReached}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { CountedKind, CounterBump, Counts } from './counter';
+import type { CountedKind, CounterBump, Counts, Metric } from './counter';
 import { emptyCounts } from './counter';
 
 /**
@@ -48,4 +48,81 @@ export class CounterRepository {
     }
     return counts;
   }
+
+  /**
+   * Recomputes the counters that have a truth table (likes and likes received, followers and following, published
+   * models and templates per creator, model and creator downloads, licences sold) and writes each difference as a
+   * correction on shard 0, in one statement: the truth and the counters are read from one snapshot, so a like
+   * committed meanwhile is in both or in neither, and the correction is right either way. Rating sums and counts
+   * (their truth is the reviews) and template downloads (no truth table yet) are left alone. Returns what it fixed,
+   * per metric: how many subjects drifted and by how much in all.
+   */
+  async recount(): Promise<RecountFix[]> {
+    const rows = await this.dataSource.query<{ metric: Metric; subjects: number; drift: string }[]>(
+      `WITH truth (kind, id, metric, value) AS (
+         SELECT subject_kind, subject_id, 'LIKES', count(*) FROM community."like" GROUP BY subject_kind, subject_id
+         UNION ALL
+         SELECT 'USER', o.owner_id, 'LIKES_RECEIVED', count(*)
+           FROM community."like" l
+           JOIN LATERAL (
+             SELECT m.owner_id FROM catalog.style_model m WHERE l.subject_kind = 'MODEL' AND m.id = l.subject_id
+             UNION ALL
+             SELECT t.owner_id FROM templates.template t WHERE l.subject_kind = 'TEMPLATE' AND t.id = l.subject_id
+             UNION ALL
+             SELECT m.owner_id FROM catalog.sample_image i
+               JOIN catalog.model_version v ON v.id = i.version_id JOIN catalog.style_model m ON m.id = v.model_id
+              WHERE l.subject_kind = 'IMAGE' AND i.id = l.subject_id) o ON true
+          GROUP BY o.owner_id
+         UNION ALL
+         SELECT target_kind, target_id, 'FOLLOWERS', count(*) FROM community.follow GROUP BY target_kind, target_id
+         UNION ALL
+         SELECT 'USER', follower_id, 'FOLLOWING', count(*) FROM community.follow GROUP BY follower_id
+         UNION ALL
+         SELECT 'USER', owner_id, 'MODELS', count(*) FROM catalog.style_model WHERE status = 'PUBLISHED'
+          GROUP BY owner_id
+         UNION ALL
+         SELECT 'USER', owner_id, 'TEMPLATES', count(*) FROM templates.template WHERE status = 'PUBLISHED'
+          GROUP BY owner_id
+         UNION ALL
+         SELECT 'MODEL', model_id, 'DOWNLOADS', sum(download_count) FROM catalog.model_version GROUP BY model_id
+         UNION ALL
+         SELECT 'USER', m.owner_id, 'DOWNLOADS', sum(v.download_count)
+           FROM catalog.model_version v JOIN catalog.style_model m ON m.id = v.model_id GROUP BY m.owner_id
+         UNION ALL
+         SELECT 'USER', coalesce(m.owner_id, t.owner_id), 'LICENSES_SOLD', count(*)
+           FROM licensing.grant g
+           LEFT JOIN catalog.style_model m ON g.subject_kind = 'MODEL' AND m.id = g.subject_id
+           LEFT JOIN templates.template t ON g.subject_kind = 'TEMPLATE' AND t.id = g.subject_id
+          WHERE g.source = 'PURCHASE' AND coalesce(m.owner_id, t.owner_id) IS NOT NULL
+          GROUP BY coalesce(m.owner_id, t.owner_id)
+       ),
+       counted AS (
+         SELECT subject_kind AS kind, subject_id AS id, metric, sum(value) AS value FROM community.counter
+          WHERE metric IN ('LIKES', 'LIKES_RECEIVED', 'FOLLOWERS', 'FOLLOWING', 'MODELS', 'TEMPLATES', 'LICENSES_SOLD')
+             OR (metric = 'DOWNLOADS' AND subject_kind IN ('MODEL', 'USER'))
+          GROUP BY subject_kind, subject_id, metric
+       ),
+       drift AS (
+         SELECT coalesce(t.kind, c.kind) AS kind, coalesce(t.id, c.id) AS id, coalesce(t.metric, c.metric) AS metric,
+                coalesce(t.value, 0) - coalesce(c.value, 0) AS delta
+           FROM truth t FULL JOIN counted c ON c.kind = t.kind AND c.id = t.id AND c.metric = t.metric
+          WHERE coalesce(t.value, 0) <> coalesce(c.value, 0)
+       ),
+       fixed AS (
+         INSERT INTO community.counter AS c (subject_kind, subject_id, metric, shard, value)
+         SELECT kind, id, metric, 0, delta FROM drift ORDER BY kind, id, metric
+         ON CONFLICT (subject_kind, subject_id, metric, shard) DO UPDATE SET value = c.value + EXCLUDED.value
+         RETURNING 1
+       )
+       SELECT metric, count(*)::int AS subjects, sum(abs(delta))::text AS drift FROM drift GROUP BY metric ORDER BY metric`,
+    );
+    return rows.map((r) => ({ metric: r.metric, subjects: r.subjects, drift: Number(r.drift) }));
+  }
+}
+
+/** What a recount fixed for one metric: how many subjects were off, and the sum of the differences' sizes. */
+export interface RecountFix {
+  metric: Metric;
+  subjects: number;
+  drift: number;
 }

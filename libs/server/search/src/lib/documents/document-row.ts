@@ -27,6 +27,10 @@ export interface DocumentRow {
   derivatives_allowed: boolean;
   credit_required: boolean;
   trending: number;
+  /** Community counters (bigint sums as text). */
+  likes: string;
+  rating_sum: string;
+  rating_count: string;
 }
 
 /** A document query's row as the engine-neutral document (amounts as numbers, tiers sorted, trending rounded). */
@@ -55,6 +59,9 @@ export function toDocument(kind: DocumentKind, row: DocumentRow): SearchDocument
     creditRequired: row.credit_required,
     publishedAt: row.published_at,
     downloads: Number(row.downloads),
+    likes: Math.max(0, Number(row.likes)),
+    ratingSum: Math.max(0, Number(row.rating_sum)),
+    ratingCount: Math.max(0, Number(row.rating_count)),
     trending: Math.round(row.trending * 1000) / 1000,
   };
 }

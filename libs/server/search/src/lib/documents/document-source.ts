@@ -9,5 +9,5 @@ export interface DocumentSource {
   /** Published ids in ascending order, a page at a time (reindex and reconcile walk them). */
   publishedIds(after: string | null, limit: number): Promise<string[]>;
   /** Ids licensed within the trending window: their score decays, so the schedule refreshes them. */
-  recentlyLicensedIds(): Promise<string[]>;
+  recentlyActiveIds(): Promise<string[]>;
 }

@@ -141,10 +141,26 @@ describe('ModelDocumentRepository (PostgreSQL)', () => {
     await offer(newer, { tier: 'ENTERPRISE', amount: 100, retired: true });
     await offer(older, { tier: 'EXCLUSIVE', amount: 50, permissions: { creditRequired: false } });
     const subject = { modelId, versionId: newer, offerId: personal };
-    await grant(subject, 0); // weighs 1
-    await grant(subject, 7); // half
-    await grant(subject, 14, 'REVOKED'); // revoked: not counted
-    await grant(subject, 40); // outside the window
+    await grant(subject, 0); // a grant weighs 3
+    await grant(subject, 2); // one half-life: 1.5
+    await grant(subject, 3, 'REVOKED'); // revoked: not counted
+    await grant(subject, 8); // outside the 7-day window
+    // Likes weigh 1 (now: 1; four days old: 0.25; ten days old: outside the window), and the counters say 7 likes
+    // (two shards), two ratings summing to 9, and downloads the document does not read for a model (its versions do).
+    for (const age of [0, 4, 10]) {
+      const fan = await bed.seed.user();
+      await q(
+        `INSERT INTO community."like" (user_id, subject_kind, subject_id, created_at)
+         VALUES ($1, 'MODEL', $2, now() - make_interval(secs => $3 * 86400))`,
+        [fan.id, modelId, age],
+      );
+    }
+    await q(
+      `INSERT INTO community.counter (subject_kind, subject_id, metric, shard, value)
+       VALUES ('MODEL', $1, 'LIKES', 0, 3), ('MODEL', $1, 'LIKES', 5, 4), ('MODEL', $1, 'RATING_SUM', 2, 9),
+              ('MODEL', $1, 'RATING_COUNT', 2, 2), ('USER', $1, 'LIKES', 0, 100)`,
+      [modelId],
+    );
     return { owner, modelId, publishedAt, files, older, newer, draft };
   }
 
@@ -178,7 +194,10 @@ describe('ModelDocumentRepository (PostgreSQL)', () => {
       creditRequired: true,
       publishedAt,
       downloads: 12,
-      trending: expect.closeTo(1.5, 2),
+      trending: expect.closeTo(3 + 1.5 + 1 + 0.25, 2),
+      likes: 7,
+      ratingSum: 9,
+      ratingCount: 2,
     });
     expect(document!.triggerWords).toHaveLength(2);
     expect(document!.hashes).toHaveLength(4);
@@ -201,6 +220,9 @@ describe('ModelDocumentRepository (PostgreSQL)', () => {
       creditRequired: false,
       trending: 0,
       downloads: 0,
+      likes: 0,
+      ratingSum: 0,
+      ratingCount: 0,
       hashes: [],
     });
   });
@@ -264,24 +286,31 @@ describe('ModelDocumentRepository (PostgreSQL)', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('lists the models licensed within the trending window (a day’s margin), never a template', async () => {
-    const { modelId: recent } = await richModel(); // licensed today, 7, 14 (revoked) and 40 days ago
+  it('lists the models liked or licensed within the trending window (a day’s margin), never a template', async () => {
+    const { modelId: recent } = await richModel(); // licensed and liked within the window
     const owner = await bed.seed.user();
     const old = await bed.seed.model(owner.id);
     const oldVersion = await version(old, {});
     await grant(
       { modelId: old, versionId: oldVersion, offerId: await offer(oldVersion, { tier: 'PERSONAL', amount: 1 }) },
-      45,
+      9,
+    );
+    const liked = await bed.seed.model(owner.id);
+    await version(liked, {});
+    const fan = await bed.seed.user();
+    await q(
+      `INSERT INTO community."like" (user_id, subject_kind, subject_id, created_at) VALUES ($1, 'MODEL', $2, now())`,
+      [fan.id, liked],
     );
     const edge = await bed.seed.model(owner.id);
     const edgeVersion = await version(edge, {});
-    // Past the 30-day window but within its day of margin: its last decay step is written too.
+    // Past the 7-day window but within its day of margin: its last decay step is written too.
     await grant(
       { modelId: edge, versionId: edgeVersion, offerId: await offer(edgeVersion, { tier: 'PERSONAL', amount: 1 }) },
-      30.5,
+      7.5,
     );
-    const licensed = await documents.recentlyLicensedIds();
-    expect(licensed).toEqual(expect.arrayContaining([recent, edge]));
+    const licensed = await documents.recentlyActiveIds();
+    expect(licensed).toEqual(expect.arrayContaining([recent, edge, liked]));
     expect(licensed).not.toContain(old);
     expect(new Set(licensed).size).toBe(licensed.length);
   });

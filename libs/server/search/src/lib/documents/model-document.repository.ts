@@ -5,15 +5,12 @@ import type { EntityManager } from 'typeorm';
 import type { DocumentRow } from './document-row';
 import { toDocument } from './document-row';
 import type { DocumentSource } from './document-source';
+import { TRENDING_HALF_LIFE_DAYS, TRENDING_WEIGHTS, TRENDING_WINDOW_DAYS } from './popularity';
 import type { DocumentKind, SearchDocument } from './search-document';
 
 // The licensing parts of every document (its live offers as facets, its trending score), shared with
 // `TemplateDocumentRepository`: both are composed into one statement per batch of documents. Search reads these
 // foreign tables by design (docs/decisions/0005-search-reads-foreign-tables.md).
-
-/** Licences granted in the last this many days count towards trending, each halving in weight every week. */
-export const TRENDING_WINDOW_DAYS = 30;
-const TRENDING_HALF_LIFE_DAYS = 7;
 
 /**
  * The licence facets of one version's live offers, as a `LEFT JOIN LATERAL … ON true` body: tiers, free, the paid
@@ -31,21 +28,39 @@ export const offerFacets = (versionId: string, kind: DocumentKind) => `
     FROM licensing.offer o
    WHERE o.version_id = ${versionId} AND o.subject_kind = '${kind}' AND o.retired_at IS NULL`;
 
-/** The trending score of a subject (grants name a model or a template by `subject_id`), as a lateral body. */
-export const trendingScore = (subjectId: string) => `
-  SELECT sum(power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / ${TRENDING_HALF_LIFE_DAYS})) AS trending
-    FROM licensing.grant g
-   WHERE g.subject_id = ${subjectId} AND g.status = 'ACTIVE'
-     AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS} days'`;
+/**
+ * The trending score of a subject as a lateral body (definition in `popularity.ts`): its likes and active licence
+ * grants of the window, each weighted and halving every half-life. Both sums walk an index on (subject, time).
+ */
+export const trendingScore = (subjectId: string, kind: DocumentKind) => `
+  SELECT COALESCE((SELECT sum(${TRENDING_WEIGHTS.like} * power(0.5, extract(epoch FROM now() - l.created_at) / 86400 / ${TRENDING_HALF_LIFE_DAYS}))
+                     FROM community."like" l
+                    WHERE l.subject_kind = '${kind}' AND l.subject_id = ${subjectId}
+                      AND l.created_at > now() - interval '${TRENDING_WINDOW_DAYS} days'), 0)
+       + COALESCE((SELECT sum(${TRENDING_WEIGHTS.grant} * power(0.5, extract(epoch FROM now() - g.issued_at) / 86400 / ${TRENDING_HALF_LIFE_DAYS}))
+                     FROM licensing.grant g
+                    WHERE g.subject_id = ${subjectId} AND g.status = 'ACTIVE'
+                      AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS} days'), 0) AS trending`;
 
-/** The licence-facet and trending columns of a document query, read from the `o` and `t` laterals. */
+/** A subject's community counts (likes, downloads, ratings), summed over the counter's shards, as a lateral body. */
+export const counterSums = (subjectId: string, kind: DocumentKind) => `
+  SELECT COALESCE(sum(c.value) FILTER (WHERE c.metric = 'LIKES'), 0)::text AS likes,
+         COALESCE(sum(c.value) FILTER (WHERE c.metric = 'DOWNLOADS'), 0)::text AS downloads,
+         COALESCE(sum(c.value) FILTER (WHERE c.metric = 'RATING_SUM'), 0)::text AS rating_sum,
+         COALESCE(sum(c.value) FILTER (WHERE c.metric = 'RATING_COUNT'), 0)::text AS rating_count
+    FROM community.counter c
+   WHERE c.subject_kind = '${kind}' AND c.subject_id = ${subjectId}
+     AND c.metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')`;
+
+/** The licence-facet, trending and counter columns of a document query, read from the `o`, `t` and `c` laterals. */
 export const OFFER_AND_TRENDING_COLUMNS = `
   COALESCE(o.tiers, '{}') AS tiers, COALESCE(o.free, false) AS free,
   o.paid_offers,
   COALESCE(o.commercial_use, false) AS commercial_use,
   COALESCE(o.derivatives_allowed, false) AS derivatives_allowed,
   COALESCE(o.credit_required, false) AS credit_required,
-  COALESCE(t.trending, 0)::float8 AS trending`;
+  COALESCE(t.trending, 0)::float8 AS trending,
+  c.likes, c.rating_sum, c.rating_count`;
 
 /**
  * Builds model documents from the catalog, identity and licensing tables: one statement for any number of models.
@@ -84,7 +99,8 @@ export class ModelDocumentRepository implements DocumentSource {
             WHERE f.version_id = ANY (v.ids) AND f.scan_status = 'READY' AND h IS NOT NULL
          ) f ON true
          LEFT JOIN LATERAL (${offerFacets('v.ids[1]', 'MODEL')}) o ON true
-         LEFT JOIN LATERAL (${trendingScore('m.id')}) t ON true
+         LEFT JOIN LATERAL (${trendingScore('m.id', 'MODEL')}) t ON true
+         CROSS JOIN LATERAL (${counterSums('m.id', 'MODEL')}) c
         WHERE m.id = ANY ($1::uuid[]) AND m.status = 'PUBLISHED'`,
       [modelIds],
     );
@@ -102,16 +118,22 @@ export class ModelDocumentRepository implements DocumentSource {
     return rows.map((r) => r.id);
   }
 
-  recentlyLicensedIds(): Promise<string[]> {
-    return recentlyLicensed(this.dataSource, 'MODEL');
+  recentlyActiveIds(): Promise<string[]> {
+    return recentlyActive(this.dataSource, 'MODEL');
   }
 }
 
-/** Subjects of one kind licensed within the trending window (a day's margin: the last decay step is written too). */
-export async function recentlyLicensed(dataSource: DataSource, kind: DocumentKind): Promise<string[]> {
+/**
+ * Subjects of one kind liked or licensed within the trending window (a day's margin: the last decay step to zero is
+ * written too). Both walk an index on time.
+ */
+export async function recentlyActive(dataSource: DataSource, kind: DocumentKind): Promise<string[]> {
   const rows = await dataSource.query<{ id: string }[]>(
-    `SELECT DISTINCT g.subject_id AS id FROM licensing.grant g
-      WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS + 1} days'`,
+    `SELECT g.subject_id AS id FROM licensing.grant g
+      WHERE g.subject_kind = $1 AND g.issued_at > now() - interval '${TRENDING_WINDOW_DAYS + 1} days'
+     UNION
+     SELECT l.subject_id FROM community."like" l
+      WHERE l.subject_kind = $1 AND l.created_at > now() - interval '${TRENDING_WINDOW_DAYS + 1} days'`,
     [kind],
   );
   return rows.map((r) => r.id);

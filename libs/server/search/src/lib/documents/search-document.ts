@@ -47,8 +47,13 @@ export interface SearchDocument {
   derivativesAllowed: boolean;
   creditRequired: boolean;
   publishedAt: Date;
-  /** A model's file downloads; a template's workflow downloads are not counted yet (0). */
+  /** A model's file downloads; a template's from its community counter (workflow downloads are not counted yet). */
   downloads: number;
-  /** Licences granted recently, each weighing half as much per week of age (refreshed on a schedule). */
+  /** Members who like it (community counters, summed over shards). */
+  likes: number;
+  /** The sum and number of its ratings (community counters): the average is their quotient. */
+  ratingSum: number;
+  ratingCount: number;
+  /** Likes and licence grants of the last 7 days, decayed (`popularity.ts`; refreshed on a schedule). */
   trending: number;
 }

@@ -167,6 +167,14 @@ describe('TemplateDocumentRepository (PostgreSQL)', () => {
     await offer(newer, 'PERSONAL', 2000, 'JPY'); // ¥2,000 is about $13: the cheapest, though its amount is larger
     await offer(older, 'FREE', 0); // an older version's offer
     await grant('TEMPLATE', templateId, newer, commercial, 0);
+    // A template's downloads, likes and ratings are its community counters, summed over shards.
+    await bed.dataSource.query(
+      `INSERT INTO community.counter (subject_kind, subject_id, metric, shard, value)
+       VALUES ('TEMPLATE', $1, 'DOWNLOADS', 1, 4), ('TEMPLATE', $1, 'DOWNLOADS', 6, 2), ('TEMPLATE', $1, 'LIKES', 3, 5),
+              ('TEMPLATE', $1, 'RATING_SUM', 0, 14), ('TEMPLATE', $1, 'RATING_COUNT', 0, 3),
+              ('MODEL', $1, 'LIKES', 0, 50)`,
+      [templateId],
+    );
 
     const [document] = await documents.build([templateId]);
     expect(document).toEqual({
@@ -195,8 +203,12 @@ describe('TemplateDocumentRepository (PostgreSQL)', () => {
       creditRequired: true,
       // When it was first published.
       publishedAt: first,
-      downloads: 0,
-      trending: expect.closeTo(1, 2),
+      downloads: 6,
+      // One grant today: weight 3.
+      trending: expect.closeTo(3, 2),
+      likes: 5,
+      ratingSum: 14,
+      ratingCount: 3,
     });
   });
 
@@ -268,7 +280,7 @@ describe('TemplateDocumentRepository (PostgreSQL)', () => {
       [modelOffer, (modelVersion as { id: string }).id, 'f'.repeat(64)],
     );
     await grant('MODEL', model.modelId, (modelVersion as { id: string }).id, modelOffer, 1);
-    const licensed = await documents.recentlyLicensedIds();
+    const licensed = await documents.recentlyActiveIds();
     expect(licensed).toContain(recent);
     expect(licensed).not.toContain(old);
     expect(licensed).not.toContain(model.modelId);

@@ -5,7 +5,13 @@ import type { EntityManager } from 'typeorm';
 import type { DocumentRow } from './document-row';
 import { toDocument } from './document-row';
 import type { DocumentSource } from './document-source';
-import { OFFER_AND_TRENDING_COLUMNS, offerFacets, recentlyLicensed, trendingScore } from './model-document.repository';
+import {
+  counterSums,
+  OFFER_AND_TRENDING_COLUMNS,
+  offerFacets,
+  recentlyActive,
+  trendingScore,
+} from './model-document.repository';
 import type { SearchDocument } from './search-document';
 
 /**
@@ -31,7 +37,7 @@ export class TemplateDocumentRepository implements DocumentSource {
       `SELECT tp.id, tp.name, tp.slug, tp.description, tp.owner_id, u.handle AS owner_handle,
               u.display_name AS owner_name, NULL AS type, d.base_model_id, b.name AS base_model_name, tp.tags,
               tp.maturity, v.first_published_at AS published_at, COALESCE(d.names, '{}') AS trigger_words,
-              '0' AS downloads, '{}'::text[] AS hashes, ${OFFER_AND_TRENDING_COLUMNS}
+              c.downloads, '{}'::text[] AS hashes, ${OFFER_AND_TRENDING_COLUMNS}
          FROM templates.template tp
          JOIN identity.user u ON u.id = tp.owner_id
          JOIN LATERAL (
@@ -53,7 +59,8 @@ export class TemplateDocumentRepository implements DocumentSource {
          ) d ON true
          LEFT JOIN catalog.base_model b ON b.id = d.base_model_id
          LEFT JOIN LATERAL (${offerFacets('v.newest', 'TEMPLATE')}) o ON true
-         LEFT JOIN LATERAL (${trendingScore('tp.id')}) t ON true
+         LEFT JOIN LATERAL (${trendingScore('tp.id', 'TEMPLATE')}) t ON true
+         CROSS JOIN LATERAL (${counterSums('tp.id', 'TEMPLATE')}) c
         WHERE tp.id = ANY ($1::uuid[]) AND tp.status = 'PUBLISHED'`,
       [templateIds],
     );
@@ -71,7 +78,7 @@ export class TemplateDocumentRepository implements DocumentSource {
     return rows.map((r) => r.id);
   }
 
-  recentlyLicensedIds(): Promise<string[]> {
-    return recentlyLicensed(this.dataSource, 'TEMPLATE');
+  recentlyActiveIds(): Promise<string[]> {
+    return recentlyActive(this.dataSource, 'TEMPLATE');
   }
 }

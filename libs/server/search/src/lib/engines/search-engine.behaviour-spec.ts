@@ -204,6 +204,51 @@ export function describeSearchEngine<E extends SearchEngine>(
       expect(sorted(together.facets)).toEqual(sorted(await engine.facets(request, FACETS)));
     });
 
+    it('counts reach the index through the stale set (one flush, batched), and sort most liked and top rated', async () => {
+      const db = bed.dataSource;
+      const liked = all.slice(0, 6);
+      // Likes 60, 50, … 10 over two shards; ratings on three of them (a single 5 ranks below many 4s, damped).
+      for (const [i, d] of liked.entries())
+        await db.query(
+          `INSERT INTO community.counter (subject_kind, subject_id, metric, shard, value)
+           VALUES ($1, $2, 'LIKES', 0, $3), ($1, $2, 'LIKES', 3, $4)`,
+          [d.kind, d.id, 40 - i * 10 + 20, 0],
+        );
+      const ratings: [SearchDocument, number, number][] = [
+        [liked[5]!, 5, 1],
+        [liked[4]!, 92, 20],
+        [liked[3]!, 30, 10],
+      ];
+      for (const [d, sum, count] of ratings)
+        await db.query(
+          `INSERT INTO community.counter (subject_kind, subject_id, metric, shard, value)
+           VALUES ($1, $2, 'RATING_SUM', 1, $3), ($1, $2, 'RATING_COUNT', 1, $4)`,
+          [d.kind, d.id, sum, count],
+        );
+      const [{ stale }] = await db.query(`SELECT count(*)::int AS stale FROM search.stale_count`);
+      expect(stale).toBe(6);
+      expect(await sync.flushCounts()).toBe(6);
+      expect(await sync.flushCounts()).toBe(0);
+
+      const all18 = { maturity: ['SFW', 'SUGGESTIVE', 'MATURE', 'EXPLICIT'] };
+      const mostLiked = await engine.search(parseSearchRequest({ sort: 'MOST_LIKED', first: 6, filters: all18 }));
+      expect(mostLiked.hits.map((h) => h.id)).toEqual(liked.map((d) => d.id));
+      expect(mostLiked.hits.map((h) => h.counts.likes)).toEqual([60, 50, 40, 30, 20, 10]);
+      const topRated = await engine.search(parseSearchRequest({ sort: 'TOP_RATED', first: 3, filters: all18 }));
+      // 4.6 over 20 ratings, then a single 5 (damped to 3.33), then ten 3s (3.0).
+      expect(topRated.hits.map((h) => h.id)).toEqual([liked[4]!.id, liked[5]!.id, liked[3]!.id]);
+      expect(topRated.hits.map((h) => [h.counts.ratingSum, h.counts.ratingCount])).toEqual([
+        [92, 20],
+        [5, 1],
+        [30, 10],
+      ]);
+      // With words the sort applies among the matches.
+      const word = liked[0]!.name.split(' ')[0]!;
+      const withWords = await engine.search(parseSearchRequest({ query: word, sort: 'MOST_LIKED', filters: all18 }));
+      const likes = withWords.hits.map((h) => h.counts.likes);
+      expect(likes).toEqual([...likes].sort((a, b) => b - a));
+    });
+
     it('finds a misspelled word', async () => {
       const page = await engine.search(
         parseSearchRequest({ query: 'watercolr', filters: { maturity: ['SFW', 'MATURE'] } }),

@@ -16,6 +16,15 @@ export interface SearchHit {
   highlights: { field: 'name' | 'description'; segments: HighlightSegment[] }[];
   /** What the document says it costs: a free offer exists; the cheapest paid offer (what price sorts order by). */
   price: HitPrice;
+  /** The community counts the document was indexed with: what a card shows, with no statement of its own. */
+  counts: HitCounts;
+}
+
+export interface HitCounts {
+  likes: number;
+  downloads: number;
+  ratingSum: number;
+  ratingCount: number;
 }
 
 export interface HitPrice {

@@ -1,8 +1,8 @@
 import type { StyleModel } from '@lookbook/catalog';
 import type { SearchOutcome } from '../query/search.service';
 import { parseSearchRequest } from '../query/search-request';
-import { toFacetCounts, toSearchCreator, toSearchHitPrice, toSearchResult } from './search.mapper';
-import { SearchHitPrice, SearchResult } from './search.objects';
+import { toFacetCounts, toSearchCreator, toSearchHitCounts, toSearchHitPrice, toSearchResult } from './search.mapper';
+import { SearchHitCounts, SearchHitPrice, SearchResult } from './search.objects';
 
 describe('search mapper', () => {
   it.each([
@@ -20,6 +20,25 @@ describe('search mapper', () => {
     expect(mapped).toEqual(expect.objectContaining(expected));
   });
 
+  it.each([
+    [
+      { likes: 3, downloads: 40, ratingSum: 14, ratingCount: 3 },
+      { likes: 3, downloads: 40, rating: 4.7, ratingCount: 3 },
+    ],
+    [
+      { likes: 0, downloads: 0, ratingSum: 0, ratingCount: 0 },
+      { likes: 0, downloads: 0, rating: null, ratingCount: 0 },
+    ],
+    [
+      { likes: 9, downloads: 1, ratingSum: 5, ratingCount: 1 },
+      { likes: 9, downloads: 1, rating: 5, ratingCount: 1 },
+    ],
+  ])('reads a card’s counts and average rating from the hit: %p', (counts, expected) => {
+    const mapped = toSearchHitCounts(counts);
+    expect(mapped).toBeInstanceOf(SearchHitCounts);
+    expect({ ...mapped }).toEqual(expected);
+  });
+
   it('keeps the request and the counts answered with the hits for the facets field', () => {
     const request = parseSearchRequest({ query: 'ink' });
     const model = { id: 'm1' } as StyleModel;
@@ -32,6 +51,7 @@ describe('search mapper', () => {
           score: 0.5,
           highlights: [{ field: 'name', segments: [{ text: 'Ink', match: true }] }],
           price: { free: true, paid: null },
+          counts: { likes: 3, downloads: 40, ratingSum: 14, ratingCount: 3 },
         },
       ],
       total: 1,

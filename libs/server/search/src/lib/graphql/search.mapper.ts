@@ -1,4 +1,11 @@
-import type { CreatorHit, FacetCount, HitPrice, Suggestion as EngineSuggestion } from '../engines/search-queries';
+import { ratingAverage } from '../documents/popularity';
+import type {
+  CreatorHit,
+  FacetCount,
+  HitCounts,
+  HitPrice,
+  Suggestion as EngineSuggestion,
+} from '../engines/search-queries';
 import type { FoundHit, SearchOutcome } from '../query/search.service';
 import type { Facet } from '../query/search-request';
 import type { IndexStatus } from '../sync/search-sync.service';
@@ -9,6 +16,7 @@ import {
   SearchCreator,
   SearchHighlight,
   SearchHit,
+  SearchHitCounts,
   SearchHitOffer,
   SearchHitPrice,
   SearchIndexStatus,
@@ -29,6 +37,15 @@ export const toSearchHitPrice = (price: HitPrice): SearchHitPrice =>
       : null,
   });
 
+/** A result's counts as a card shows them: the average rating from the indexed sum and count. */
+export const toSearchHitCounts = (counts: HitCounts): SearchHitCounts =>
+  Object.assign(new SearchHitCounts(), {
+    likes: counts.likes,
+    downloads: counts.downloads,
+    rating: ratingAverage(counts.ratingSum, counts.ratingCount),
+    ratingCount: counts.ratingCount,
+  });
+
 export const toSearchHit = (hit: FoundHit): SearchHit =>
   Object.assign(new SearchHit(), {
     kind: hit.kind,
@@ -42,6 +59,7 @@ export const toSearchHit = (hit: FoundHit): SearchHit =>
       }),
     ),
     price: toSearchHitPrice(hit.price),
+    counts: toSearchHitCounts(hit.counts),
   });
 
 /** A search's answer; it keeps its request and any facet counts answered with it for the `facets` field. */

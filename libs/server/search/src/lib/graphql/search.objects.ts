@@ -52,6 +52,19 @@ export class SearchHitPrice {
   cheapestPaid!: SearchHitOffer | null;
 }
 
+@ObjectType({
+  description:
+    "What a card shows of a result's community counts, as the search index holds them (refreshed within about a " +
+    'minute of a change): read with the hit, no lookup of its own.',
+})
+export class SearchHitCounts {
+  @Field(() => SafeIntScalar, { description: 'Members who like it.' }) likes!: number;
+  @Field(() => SafeIntScalar, { description: 'Downloads (a template counts none yet).' }) downloads!: number;
+  @Field(() => Float, { nullable: true, description: 'The average rating (1–5, one decimal); null when unrated.' })
+  rating!: number | null;
+  @Field(() => Int, { description: 'How many ratings the average rests on.' }) ratingCount!: number;
+}
+
 @ObjectType({ description: 'A style model or a workflow template (`kind` says which; the other field is null).' })
 export class SearchHit {
   @Field(() => SearchKindEnum) kind!: string;
@@ -60,6 +73,7 @@ export class SearchHit {
   @Field(() => Float) score!: number;
   @Field(() => [SearchHighlight]) highlights!: SearchHighlight[];
   @Field(() => SearchHitPrice) price!: SearchHitPrice;
+  @Field(() => SearchHitCounts) counts!: SearchHitCounts;
 }
 
 @ObjectType()

@@ -10,7 +10,16 @@ export const MAX_FIRST = 60;
 export const MAX_DEPTH = 1000;
 const MAX_FILTER_VALUES = 20;
 
-export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_DOWNLOADED', 'TRENDING', 'PRICE_LOW', 'PRICE_HIGH'] as const;
+export const SEARCH_SORTS = [
+  'RELEVANCE',
+  'NEWEST',
+  'MOST_DOWNLOADED',
+  'MOST_LIKED',
+  'TOP_RATED',
+  'TRENDING',
+  'PRICE_LOW',
+  'PRICE_HIGH',
+] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export type Maturity = MaturityLevel;
 /** What a viewer sees without a maturity filter and without a setting of their own; the client shows it as a chip. */

@@ -22,6 +22,7 @@ const hit = (n: number, kind: DocumentKind = 'MODEL', over: Partial<SearchHit> =
   score: n / 10,
   highlights: [{ field: 'name', segments: [{ text: `Hit ${n}`, match: true }] }],
   price: { free: n % 2 === 0, paid: { tier: 'COMMERCIAL', amount: 100 * n, currency: 'EUR' } },
+  counts: { likes: n, downloads: 10 * n, ratingSum: 4 * n, ratingCount: n },
   ...over,
 });
 

@@ -7,7 +7,7 @@ import { TemplatesFacade } from '@lookbook/templates';
 import type { StyleModel } from '@lookbook/catalog';
 import type { WorkflowTemplate } from '@lookbook/templates';
 import type { DocumentKind } from '../documents/search-document';
-import type { CreatorHit, FacetCount, HitPrice, SearchHit, Suggestion } from '../engines/search-queries';
+import type { CreatorHit, FacetCount, HitCounts, HitPrice, SearchHit, Suggestion } from '../engines/search-queries';
 import { SearchQueries } from '../engines/search-queries';
 import { SearchErrors } from '../search.errors';
 import { SearchOutboxRepository } from '../sync/search-outbox.repository';
@@ -22,6 +22,7 @@ export interface FoundHit {
   score: number;
   highlights: SearchHit['highlights'];
   price: HitPrice;
+  counts: HitCounts;
 }
 
 /** A search's answer: a page of visible hits, how to go on, and what the facet counts need later. */
@@ -94,6 +95,7 @@ export class SearchService {
                 score: hit.score,
                 highlights: hit.highlights,
                 price: hit.price,
+                counts: hit.counts,
               },
             ]
           : [];

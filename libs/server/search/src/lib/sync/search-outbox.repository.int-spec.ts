@@ -214,4 +214,62 @@ describe('SearchOutboxRepository (PostgreSQL)', () => {
     ])) as { task_identifier: string; key: string }[];
     expect(job).toEqual({ task_identifier: SearchTasks.syncModel.name, key: SearchTasks.syncModel.key!({ modelId }) });
   });
+
+  describe('stale counts (the trigger on community counters, taken in batches)', () => {
+    beforeEach(() => q(`DELETE FROM search.stale_count`));
+    const bump = (kind: string, id: string, metric: string, shard: number) =>
+      q(
+        `INSERT INTO community.counter AS c (subject_kind, subject_id, metric, shard, value) VALUES ($1, $2, $3, $4, 1)
+         ON CONFLICT (subject_kind, subject_id, metric, shard) DO UPDATE SET value = c.value + 1`,
+        [kind, id, metric, shard],
+      );
+
+    it('marks a model or template once however many of its counts change; never users or other metrics', async () => {
+      const [model, template, user] = [randomUUID(), randomUUID(), randomUUID()];
+      for (let i = 0; i < 20; i++) await bump('MODEL', model, 'LIKES', i % 8);
+      await bump('MODEL', model, 'RATING_SUM', 0);
+      await bump('TEMPLATE', template, 'DOWNLOADS', 2);
+      await bump('USER', user, 'FOLLOWERS', 0);
+      await bump('MODEL', template, 'LICENSES_SOLD', 0);
+      const rows = await q(`SELECT subject_kind, subject_id FROM search.stale_count ORDER BY subject_kind`);
+      expect(rows).toEqual([
+        { subject_kind: 'MODEL', subject_id: model },
+        { subject_kind: 'TEMPLATE', subject_id: template },
+      ]);
+    });
+
+    it('takes the oldest first, at most the limit, and removes what it took; a restore puts them back', async () => {
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      for (const [i, id] of ids.entries())
+        await q(
+          `INSERT INTO search.stale_count (subject_kind, subject_id, since) VALUES ('MODEL', $1, now() - make_interval(secs => $2))`,
+          [id, 100 - i],
+        );
+      expect(await outbox.takeStaleCounts(2)).toEqual([
+        { kind: 'MODEL', id: ids[0] },
+        { kind: 'MODEL', id: ids[1] },
+      ]);
+      expect(await outbox.takeStaleCounts(2)).toEqual([{ kind: 'MODEL', id: ids[2] }]);
+      expect(await outbox.takeStaleCounts(2)).toEqual([]);
+      await outbox.restoreStaleCounts([{ kind: 'TEMPLATE', id: ids[0]! }]);
+      await outbox.restoreStaleCounts([{ kind: 'TEMPLATE', id: ids[0]! }]);
+      expect(await outbox.takeStaleCounts(10)).toEqual([{ kind: 'TEMPLATE', id: ids[0] }]);
+    });
+
+    it('skips rows another flush holds, so two flushes never sync the same batch', async () => {
+      const ids = [randomUUID(), randomUUID()];
+      for (const id of ids)
+        await q(`INSERT INTO search.stale_count (subject_kind, subject_id) VALUES ('MODEL', $1)`, [id]);
+      const runner = bed.dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT 1 FROM search.stale_count WHERE subject_id = $1 FOR UPDATE`, [ids[0]]);
+        expect(await outbox.takeStaleCounts(10)).toEqual([{ kind: 'MODEL', id: ids[1] }]);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(await outbox.takeStaleCounts(10)).toEqual([{ kind: 'MODEL', id: ids[0] }]);
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import type { DocumentKind } from '../documents/search-document';
 import { SearchTasks } from '../search.tasks';
 
 export interface OutboxStatus {
@@ -78,6 +79,35 @@ export class SearchOutboxRepository {
       `SELECT pg_advisory_xact_lock(hashtextextended('search-model:' || id::text, 0))
        FROM unnest($1::uuid[]) AS id ORDER BY id`,
       [ids],
+    );
+  }
+
+  /**
+   * Takes up to `limit` subjects whose counts changed (oldest first), removing them from the stale set in one short
+   * statement. Rows another flush is taking are skipped. A change after this statement adds the subject again, so
+   * nothing read after the take can be missed.
+   */
+  async takeStaleCounts(limit: number): Promise<{ kind: DocumentKind; id: string }[]> {
+    const rows = await this.dataSource.query<{ kind: DocumentKind; id: string }[]>(
+      `WITH taken AS MATERIALIZED (
+         SELECT subject_kind, subject_id FROM search.stale_count ORDER BY since LIMIT $1 FOR UPDATE SKIP LOCKED),
+       deleted AS (
+         DELETE FROM search.stale_count s USING taken t
+          WHERE s.subject_kind = t.subject_kind AND s.subject_id = t.subject_id
+         RETURNING s.subject_kind AS kind, s.subject_id AS id)
+       SELECT kind, id FROM deleted`,
+      [limit],
+    );
+    return rows;
+  }
+
+  /** Puts taken subjects back (their sync failed): the next flush retries them. */
+  async restoreStaleCounts(subjects: readonly { kind: DocumentKind; id: string }[]): Promise<void> {
+    if (!subjects.length) return;
+    await this.dataSource.query(
+      `INSERT INTO search.stale_count (subject_kind, subject_id)
+       SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+      [subjects.map((s) => s.kind), subjects.map((s) => s.id)],
     );
   }
 }

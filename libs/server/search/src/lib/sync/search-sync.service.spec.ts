@@ -6,7 +6,7 @@ import { TemplateDocumentRepository } from '../documents/template-document.repos
 import { SearchIndexMaintenance } from '../engines/search-index-maintenance';
 import { SearchIndexWriter } from '../engines/search-index-writer';
 import { SearchOutboxRepository } from './search-outbox.repository';
-import { SearchSyncService } from './search-sync.service';
+import { COUNTS_BATCH, SearchSyncService } from './search-sync.service';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => id(from + i));
@@ -86,14 +86,57 @@ describe('SearchSyncService.sync (the relay)', () => {
 });
 
 describe('SearchSyncService.refreshTrending', () => {
-  it('re-syncs every recently licensed model and template', async () => {
+  it('re-syncs every recently liked or licensed model and template', async () => {
     const { sut, models, templates, writer } = setUp();
-    models.recentlyLicensedIds.mockResolvedValue([id(1), id(2)]);
-    templates.recentlyLicensedIds.mockResolvedValue([id(3)]);
+    models.recentlyActiveIds.mockResolvedValue([id(1), id(2)]);
+    templates.recentlyActiveIds.mockResolvedValue([id(3)]);
     expect(await sut.refreshTrending()).toBe(3);
     expect(models.build).toHaveBeenCalledWith([id(1), id(2)], TEST_MANAGER);
     expect(templates.build).toHaveBeenCalledWith([id(3)], TEST_MANAGER);
     expect(writer.upsert.mock.calls.flatMap(([docs]) => docs.map((d) => d.id))).toEqual([id(1), id(2), id(3)]);
+  });
+});
+
+describe('SearchSyncService.flushCounts (counts reach the index in batches)', () => {
+  const subject = (kind: 'MODEL' | 'TEMPLATE', n: number) => ({ kind, id: id(n) });
+
+  it('re-reads every stale subject once, by kind, and stops when the set is empty', async () => {
+    const { sut, models, templates, outbox } = setUp();
+    outbox.takeStaleCounts.mockResolvedValueOnce([subject('MODEL', 1), subject('TEMPLATE', 2), subject('MODEL', 3)]);
+    expect(await sut.flushCounts()).toBe(3);
+    expect(models.build).toHaveBeenCalledWith([id(1), id(3)], TEST_MANAGER);
+    expect(templates.build).toHaveBeenCalledWith([id(2)], TEST_MANAGER);
+    // A short batch means the set was drained: no second take.
+    expect(outbox.takeStaleCounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes full batches until one comes back short', async () => {
+    const { sut, models, outbox } = setUp();
+    const full = Array.from({ length: COUNTS_BATCH }, (_, i) => subject('MODEL', i + 1));
+    outbox.takeStaleCounts
+      .mockResolvedValueOnce(full)
+      .mockResolvedValueOnce([subject('MODEL', 9999)])
+      .mockResolvedValue([]);
+    expect(await sut.flushCounts()).toBe(COUNTS_BATCH + 1);
+    expect(outbox.takeStaleCounts).toHaveBeenCalledTimes(2);
+    expect(models.build).toHaveBeenCalledTimes(2);
+  });
+
+  it('does nothing when no count changed', async () => {
+    const { sut, models, outbox } = setUp();
+    outbox.takeStaleCounts.mockResolvedValue([]);
+    expect(await sut.flushCounts()).toBe(0);
+    expect(models.build).not.toHaveBeenCalled();
+  });
+
+  it('puts a failed batch back and fails, so the next run retries it', async () => {
+    const { sut, writer, outbox } = setUp();
+    const taken = [subject('MODEL', 1), subject('TEMPLATE', 2)];
+    outbox.takeStaleCounts.mockResolvedValueOnce(taken);
+    outbox.restoreStaleCounts.mockResolvedValue(undefined);
+    writer.upsert.mockRejectedValue(new Error('engine down'));
+    await expect(sut.flushCounts()).rejects.toThrow('engine down');
+    expect(outbox.restoreStaleCounts).toHaveBeenCalledWith(taken);
   });
 });
 

@@ -12,6 +12,8 @@ import type { OutboxStatus } from './search-outbox.repository';
 import { SearchOutboxRepository } from './search-outbox.repository';
 
 const PAGE = 500;
+/** Subjects per batch of a counts flush. */
+export const COUNTS_BATCH = 500;
 
 /** The relay's backlog and the index's size, for monitoring. */
 export interface IndexStatus extends OutboxStatus {
@@ -69,10 +71,34 @@ export class SearchSyncService {
     return this.sync('MODEL', modelIds);
   }
 
+  /**
+   * Re-reads the documents whose community counts changed, `COUNTS_BATCH` subjects per batch until the stale set is
+   * empty. A batch whose sync fails is put back and the failure rethrown (the queue retries the job).
+   */
+  async flushCounts(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const taken = await this.outbox.takeStaleCounts(COUNTS_BATCH);
+      if (!taken.length) return count;
+      try {
+        for (const kind of DOCUMENT_KINDS) {
+          const ids = taken.filter((t) => t.kind === kind).map((t) => t.id);
+          if (ids.length) await this.sync(kind, ids);
+        }
+      } catch (error) {
+        await this.outbox.restoreStaleCounts(taken);
+        throw error;
+      }
+      count += taken.length;
+      if (taken.length < COUNTS_BATCH) return count;
+    }
+  }
+
+  /** Re-reads the documents liked or licensed within the trending window: their scores decay with time. */
   async refreshTrending(): Promise<number> {
     let count = 0;
     for (const kind of DOCUMENT_KINDS) {
-      const ids = await this.sources[kind].recentlyLicensedIds();
+      const ids = await this.sources[kind].recentlyActiveIds();
       await this.sync(kind, ids);
       count += ids.length;
     }

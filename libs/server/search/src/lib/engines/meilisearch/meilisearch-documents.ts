@@ -1,6 +1,7 @@
 import type { Settings } from 'meilisearch';
 import { priceOrderKey } from '@lookbook/kernel';
 import type { DocumentKind, SearchDocument } from '../../documents/search-document';
+import { ratingRank } from '../../documents/popularity';
 import { KIND_WORDS } from '../../documents/search-document';
 import type { Facet } from '../../query/search-request';
 import { MAX_DEPTH, MAX_FIRST } from '../../query/search-request';
@@ -46,6 +47,11 @@ export interface MeiliDocument {
   publishedAt: number;
   downloads: number;
   trending: number;
+  likes: number;
+  /** The sum and number of ratings (a hit's counts), and the damped mean "Top rated" sorts by (`popularity.ts`). */
+  ratingSum: number;
+  ratingCount: number;
+  ratingRank: number;
 }
 
 /** Where each facet lives in a Meilisearch document. */
@@ -62,8 +68,19 @@ export const FACET_ATTRIBUTE: Record<Facet, keyof MeiliDocument> = {
   creditRequired: 'creditRequired',
 };
 
-/** What a hit needs besides its id: its kind and its prices (the rest comes from the catalog). */
-export const HIT_ATTRIBUTES = ['id', 'kind', 'price', 'minPriceTier', 'minPriceAmount', 'minPriceCurrency'];
+/** What a hit needs besides its id: its kind, its prices and its counts (the rest comes from the catalog). */
+export const HIT_ATTRIBUTES = [
+  'id',
+  'kind',
+  'price',
+  'minPriceTier',
+  'minPriceAmount',
+  'minPriceCurrency',
+  'likes',
+  'downloads',
+  'ratingSum',
+  'ratingCount',
+];
 
 /**
  * The index settings, applied at start and before every rebuild (idempotent: the same table gives the same
@@ -112,7 +129,17 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
         features: { facetSearch: false, filter: { equality: true, comparison: true } },
       },
     ],
-    sortableAttributes: ['publishedAt', 'downloads', 'trending', 'priceLow', 'paidPrice', 'priceHigh'],
+    sortableAttributes: [
+      'publishedAt',
+      'downloads',
+      'likes',
+      'ratingRank',
+      'ratingCount',
+      'trending',
+      'priceLow',
+      'paidPrice',
+      'priceHigh',
+    ],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'downloads:desc', 'trending:desc'],
     typoTolerance: { enabled: true, disableOnAttributes: ['hashes', 'slug'], disableOnNumbers: true },
     synonyms,
@@ -156,5 +183,9 @@ export function toMeiliDocument(d: SearchDocument): MeiliDocument {
     publishedAt: d.publishedAt.getTime(),
     downloads: d.downloads,
     trending: d.trending,
+    likes: d.likes,
+    ratingSum: d.ratingSum,
+    ratingCount: d.ratingCount,
+    ratingRank: ratingRank(d.ratingSum, d.ratingCount),
   };
 }

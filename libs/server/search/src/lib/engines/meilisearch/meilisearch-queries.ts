@@ -14,12 +14,17 @@ const POST = '\u0003';
 const SORTS: Record<Exclude<SearchRequest['sort'], 'RELEVANCE'>, string[]> = {
   NEWEST: ['publishedAt:desc'],
   MOST_DOWNLOADED: ['downloads:desc', 'publishedAt:desc'],
+  MOST_LIKED: ['likes:desc', 'publishedAt:desc'],
+  TOP_RATED: ['ratingRank:desc', 'ratingCount:desc'],
   TRENDING: ['trending:desc', 'downloads:desc'],
   PRICE_LOW: ['priceLow:asc'],
   PRICE_HIGH: ['priceHigh:desc'],
 };
 /** "Price: low to high" among paid licences: by the paid price, whether or not a free offer exists too. */
 const PAID_PRICE_LOW = ['paidPrice:asc'];
+
+/** A count from a stored document (absent in documents indexed before counts were: 0). */
+const count = (value: unknown): number => (typeof value === 'number' && value > 0 ? value : 0);
 
 /** Splits Meilisearch's highlighted text (`PRE`…`POST` around matches) into segments. */
 export function segmentsOf(formatted: string): HighlightSegment[] {
@@ -147,6 +152,12 @@ export class MeilisearchQueries {
           typeof tier === 'string' && typeof amount === 'number' && typeof currency === 'string'
             ? { tier, amount, currency }
             : null,
+      },
+      counts: {
+        likes: count(hit['likes']),
+        downloads: count(hit['downloads']),
+        ratingSum: count(hit['ratingSum']),
+        ratingCount: count(hit['ratingCount']),
       },
     };
   }

@@ -56,6 +56,9 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
     publishedAt: new Date('2026-11-01T00:00:00Z'),
     downloads: n,
     trending: 0,
+    likes: 0,
+    ratingSum: 0,
+    ratingCount: 0,
     ...over,
   });
 
@@ -217,6 +220,8 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
           kind: 'TEMPLATE',
           score: 0.9,
           price: { free: false, paid: null },
+          // A document stored before it had counts reads zeros.
+          counts: { likes: 0, downloads: 0, ratingSum: 0, ratingCount: 0 },
           highlights: [
             {
               field: 'name',
@@ -243,7 +248,18 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
     });
     expect(call!.body).toMatchObject({
       matchingStrategy: 'last',
-      attributesToRetrieve: ['id', 'kind', 'price', 'minPriceTier', 'minPriceAmount', 'minPriceCurrency'],
+      attributesToRetrieve: [
+        'id',
+        'kind',
+        'price',
+        'minPriceTier',
+        'minPriceAmount',
+        'minPriceCurrency',
+        'likes',
+        'downloads',
+        'ratingSum',
+        'ratingCount',
+      ],
     });
   });
 
@@ -387,6 +403,54 @@ describe('MeilisearchEngine (HTTP boundary)', () => {
     expect(page.hits.map((h) => h.price)).toEqual([
       { free: true, paid: { tier: 'COMMERCIAL', amount: 2400, currency: 'USD' } },
       { free: true, paid: null },
+    ]);
+  });
+
+  it('stores likes, ratings and a damped rating rank, sorts most liked / top rated / trending on them, and reads counts', async () => {
+    const engine = engineAt(url);
+    const rated = [
+      doc(1, { likes: 40, ratingSum: 5, ratingCount: 1, trending: 2.5 }), // one 5: damped to (5 + 15) / 6
+      doc(2, { likes: 3, ratingSum: 192, ratingCount: 40, trending: 9 }), // forty ratings averaging 4.8
+      doc(3, { likes: 12, ratingSum: 0, ratingCount: 0, trending: 0 }), // unrated: last
+      doc(4, { likes: 0, ratingSum: 20, ratingCount: 10, trending: 0.5 }), // ten 2s: below the prior
+    ];
+    await engine.upsert(rated);
+    const stored = (n: number) =>
+      stub.indexes.get('lookbook_models')!.documents.get(doc(n).id) as Record<string, unknown>;
+    const by = (key: string) =>
+      [1, 2, 3, 4].sort((a, b) => (stored(b)[key] as number) - (stored(a)[key] as number) || a - b);
+    expect(by('likes')).toEqual([1, 3, 2, 4]);
+    expect(by('ratingRank')).toEqual([2, 1, 4, 3]);
+    expect(stored(1)).toMatchObject({ likes: 40, ratingSum: 5, ratingCount: 1, ratingRank: 3.333 });
+    expect(stored(3)).toMatchObject({ ratingRank: 0 });
+    expect(by('trending')).toEqual([2, 1, 4, 3]);
+    const settings = stub.indexes.get('lookbook_models')!.settings as { sortableAttributes: string[] };
+    expect(settings.sortableAttributes).toEqual(expect.arrayContaining(['likes', 'ratingRank', 'trending']));
+    for (const [sort, expected] of [
+      ['MOST_LIKED', ['likes:desc', 'publishedAt:desc']],
+      ['TOP_RATED', ['ratingRank:desc', 'ratingCount:desc']],
+      ['TRENDING', ['trending:desc', 'downloads:desc']],
+      ['MOST_DOWNLOADED', ['downloads:desc', 'publishedAt:desc']],
+    ] as const) {
+      for (const query of ['', 'ink']) {
+        stub.reset();
+        await engine.search(parseSearchRequest({ query, sort }));
+        // With words the sort still comes after relevance (the ranking rules put `sort` after the word rules).
+        expect(stub.requests.find((r) => r.path.endsWith('/search'))!.body).toMatchObject({ q: query, sort: expected });
+      }
+    }
+    stub.searchAnswer = () => ({
+      hits: [
+        { id: doc(2).id, kind: 'MODEL', price: [], likes: 3, downloads: 2, ratingSum: 192, ratingCount: 40 },
+        { id: doc(3).id, kind: 'TEMPLATE', price: [], likes: -1, downloads: 'x' },
+      ],
+      estimatedTotalHits: 2,
+    });
+    const page = await engine.search(parseSearchRequest({ sort: 'TOP_RATED' }));
+    expect(page.hits.map((h) => h.counts)).toEqual([
+      { likes: 3, downloads: 2, ratingSum: 192, ratingCount: 40 },
+      // Nonsense from the engine reads as zero, never as a negative or a string.
+      { likes: 0, downloads: 0, ratingSum: 0, ratingCount: 0 },
     ]);
   });
 

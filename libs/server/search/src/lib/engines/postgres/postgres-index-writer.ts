@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { priceOrderKey } from '@lookbook/kernel';
+import { ratingRank } from '../../documents/popularity';
 import type { SearchDocument } from '../../documents/search-document';
 import { KIND_WORDS } from '../../documents/search-document';
 import { uniqueWords, words } from '../../query/words';
@@ -22,12 +23,13 @@ export class PostgresIndexWriter {
         `INSERT INTO search.model_document AS d (model_id, kind, name, slug, description, owner_id, owner_handle,
                 owner_name, type, base_model_id, base_model_name, tags, trigger_words, hashes, maturity, tiers, free,
                 min_price_tier, min_price_amount, min_price_currency, price_order, commercial_use,
-                derivatives_allowed, credit_required, published_at, downloads, trending, words, document, indexed_at)
+                derivatives_allowed, credit_required, published_at, downloads, trending, likes, rating_sum, rating_count,
+                rating_rank, words, document, indexed_at)
          SELECT r.id, r.kind, r.name, r.slug, r.description, r.owner_id, r.owner_handle, r.owner_name, r.type,
                 r.base_model_id, r.base_model_name, r.tags, r.trigger_words, r.hashes, r.maturity, r.tiers, r.free,
                 r.min_price_tier, r.min_price_amount, r.min_price_currency, r.price_order, r.commercial_use,
                 r.derivatives_allowed, r.credit_required,
-                r.published_at, r.downloads, r.trending, r.words,
+                r.published_at, r.downloads, r.trending, r.likes, r.rating_sum, r.rating_count, r.rating_rank, r.words,
                 setweight(to_tsvector('simple', r.text_a), 'A') || setweight(to_tsvector('simple', r.text_b), 'B') ||
                 setweight(to_tsvector('simple', r.text_c), 'C') || setweight(to_tsvector('simple', r.text_d), 'D'),
                 now()
@@ -37,7 +39,8 @@ export class PostgresIndexWriter {
                 min_price_tier text, min_price_amount bigint, min_price_currency text, price_order float8,
                 commercial_use boolean,
                 derivatives_allowed boolean, credit_required boolean, published_at timestamptz, downloads bigint,
-                trending float8, words text[], text_a text, text_b text, text_c text, text_d text)
+                trending float8, likes bigint, rating_sum bigint, rating_count bigint, rating_rank float8, words text[],
+                text_a text, text_b text, text_c text, text_d text)
          ON CONFLICT (model_id) DO UPDATE SET
            kind = EXCLUDED.kind, name = EXCLUDED.name, slug = EXCLUDED.slug, description = EXCLUDED.description,
            owner_id = EXCLUDED.owner_id, owner_handle = EXCLUDED.owner_handle, owner_name = EXCLUDED.owner_name,
@@ -48,7 +51,9 @@ export class PostgresIndexWriter {
            min_price_currency = EXCLUDED.min_price_currency, price_order = EXCLUDED.price_order,
            commercial_use = EXCLUDED.commercial_use, derivatives_allowed = EXCLUDED.derivatives_allowed,
            credit_required = EXCLUDED.credit_required, published_at = EXCLUDED.published_at,
-           downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, words = EXCLUDED.words,
+           downloads = EXCLUDED.downloads, trending = EXCLUDED.trending, likes = EXCLUDED.likes,
+           rating_sum = EXCLUDED.rating_sum, rating_count = EXCLUDED.rating_count, rating_rank = EXCLUDED.rating_rank,
+           words = EXCLUDED.words,
            document = EXCLUDED.document, indexed_at = now()`,
         [JSON.stringify(rows)],
       );
@@ -186,6 +191,10 @@ function toRow(d: SearchDocument) {
     published_at: d.publishedAt.toISOString(),
     downloads: d.downloads,
     trending: d.trending,
+    likes: d.likes,
+    rating_sum: d.ratingSum,
+    rating_count: d.ratingCount,
+    rating_rank: ratingRank(d.ratingSum, d.ratingCount),
     words: [...new Set([...textA, ...textB, ...textC, ...textD])],
     text_a: textA.join(' '),
     text_b: textB.join(' '),

@@ -20,15 +20,23 @@ interface HitRow {
   min_price_tier: string | null;
   min_price_amount: string | null;
   min_price_currency: string | null;
+  likes: string;
+  downloads: string;
+  rating_sum: string;
+  rating_count: string;
 }
 
 /** The columns of a hit's row after `d.model_id, d.kind, <score>`. */
-const HIT_COLUMNS = 'd.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency';
+const HIT_COLUMNS =
+  'd.name, d.description, d.free, d.min_price_tier, d.min_price_amount, d.min_price_currency, ' +
+  'd.likes, d.downloads, d.rating_sum, d.rating_count';
 
 const SORTS: Record<SearchRequest['sort'], string> = {
   RELEVANCE: 'score DESC, d.downloads DESC, d.published_at DESC, d.model_id',
   NEWEST: 'd.published_at DESC, d.model_id',
   MOST_DOWNLOADED: 'd.downloads DESC, d.published_at DESC, d.model_id',
+  MOST_LIKED: 'd.likes DESC, d.published_at DESC, d.model_id',
+  TOP_RATED: 'd.rating_rank DESC, d.rating_count DESC, d.model_id',
   TRENDING: 'd.trending DESC, d.downloads DESC, d.model_id',
   // Free first, then the cheapest paid offer by its approximate value (`price_order`: comparable across currencies).
   PRICE_LOW: '(CASE WHEN d.free THEN 0 ELSE d.price_order END) ASC NULLS LAST, d.model_id',
@@ -106,6 +114,12 @@ export class PostgresQueries {
             r.min_price_tier && r.min_price_amount !== null && r.min_price_currency
               ? { tier: r.min_price_tier, amount: Number(r.min_price_amount), currency: r.min_price_currency }
               : null,
+        },
+        counts: {
+          likes: Number(r.likes),
+          downloads: Number(r.downloads),
+          ratingSum: Number(r.rating_sum),
+          ratingCount: Number(r.rating_count),
         },
       })),
       total,
