@@ -23,6 +23,7 @@ import { AccountMail1765700000000 } from './1765700000000-account-mail';
 import { Community1765750000000 } from './1765750000000-community';
 import { Notifications1765800000000 } from './1765800000000-notifications';
 import { RatingCounters1765805000000 } from './1765805000000-rating-counters';
+import { NotificationDelivery1765830000000 } from './1765830000000-notification-delivery';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   Community1765750000000,
   Notifications1765800000000,
   RatingCounters1765805000000,
+  NotificationDelivery1765830000000,
 ];

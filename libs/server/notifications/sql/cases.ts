@@ -13,6 +13,7 @@ const mail = (w: SqlWorld) => ({
   lastAttemptAt: null,
   createdAt: w.at,
   sentAt: null,
+  headers: {},
 });
 
 const notification = (w: SqlWorld) => ({

@@ -28,6 +28,7 @@ describe('NotificationRepository (PostgreSQL)', () => {
     dedupeKey: key,
     createdAt: new Date(),
     readAt: null,
+    groupKey: key,
   });
 
   it('writes one notification per dedupe key, and only when the transaction commits', async () => {
