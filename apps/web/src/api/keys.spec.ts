@@ -5,6 +5,7 @@ import { checkoutKeys } from '../features/checkout/api/keys';
 import { devInboxKeys } from '../features/dev-inbox/api/keys';
 import { earningsKeys } from '../features/earnings/api/keys';
 import { feedKeys } from '../features/feed/api/keys';
+import { notificationKeys } from '../features/notifications/api/keys';
 import { libraryKeys } from '../features/library/api/keys';
 import { staffKeys } from '../features/staff/api/keys';
 import { studioKeys } from '../features/studio/api/keys';
@@ -29,6 +30,7 @@ const FACTORIES: Record<string, Factory> = {
   verifyKeys,
   socialKeys,
   feedKeys,
+  notificationKeys,
   devInboxKeys,
 };
 

@@ -23,6 +23,7 @@ export const scopes = {
   verify: ['verify'],
   social: ['social'],
   feed: ['feed'],
+  notifications: ['notifications'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */

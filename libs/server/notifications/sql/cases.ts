@@ -55,7 +55,10 @@ export default {
         },
         {
           name: 'unread, after a cursor, a kind hidden',
-          args: (w) => [w.buyer, { unreadOnly: true, hiddenKinds: ['LIKE'], before: { at: w.at, id: w.newId() }, limit: 21 }],
+          args: (w) => [
+            w.buyer,
+            { unreadOnly: true, hiddenKinds: ['LIKE'], before: { at: w.at, id: w.newId() }, limit: 21 },
+          ],
         },
       ],
       unreadGroupCount: (w) => [w.buyer, ['LIKE']],

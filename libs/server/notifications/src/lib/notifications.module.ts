@@ -73,18 +73,10 @@ export class NotificationsModule {
         { provide: Notifier, useExisting: NotifierService },
         NotificationService,
         PreferenceService,
-        ...(api
-          ? [NotificationResolver, PreferenceResolver, NotificationListenerRepository, NotificationHub]
-          : []),
+        ...(api ? [NotificationResolver, PreferenceResolver, NotificationListenerRepository, NotificationHub] : []),
         ...(inbox ? [DevInboxReader] : []),
         ...(options.smtpUrl
-          ? [
-              { provide: SMTP_URL, useValue: options.smtpUrl },
-              MailTransport,
-              MailSender,
-              SendMailJob,
-              SendDigestsJob,
-            ]
+          ? [{ provide: SMTP_URL, useValue: options.smtpUrl }, MailTransport, MailSender, SendMailJob, SendDigestsJob]
           : []),
       ],
       exports: [MailOutbox, Notifier],

@@ -55,20 +55,23 @@ describe('FollowService', () => {
   it.each([
     ['USER', mira, mira, 'Ada followed you'],
     ['IP', ip, mira, 'Ada followed your IP Zephyr'],
-  ] as const)('notifies whoever owns a followed %s, once per follower and target', async (kind, id, recipient, text) => {
-    const { sut, notify } = setUp();
-    await sut.follow(anActor(me), client, kind, id);
-    expect(notify).toHaveBeenCalledWith(TEST_MANAGER, {
-      recipientId: recipient,
-      kind: 'FOLLOW',
-      actorId: me,
-      subjectKind: kind,
-      subjectId: id,
-      text,
-      url: '/u/ada',
-      dedupeKey: `community.follow:${me}:${kind}:${id}`,
-    });
-  });
+  ] as const)(
+    'notifies whoever owns a followed %s, once per follower and target',
+    async (kind, id, recipient, text) => {
+      const { sut, notify } = setUp();
+      await sut.follow(anActor(me), client, kind, id);
+      expect(notify).toHaveBeenCalledWith(TEST_MANAGER, {
+        recipientId: recipient,
+        kind: 'FOLLOW',
+        actorId: me,
+        subjectKind: kind,
+        subjectId: id,
+        text,
+        url: '/u/ada',
+        dedupeKey: `community.follow:${me}:${kind}:${id}`,
+      });
+    },
+  );
 
   it('notifies nobody when already following or refused', async () => {
     const again = setUp({ inserted: false });

@@ -56,7 +56,8 @@ export class FollowService {
             actorId: actor.userId,
             subjectKind: kind,
             subjectId: id,
-            text: kind === 'USER' ? `${about.actorName} followed you` : `${about.actorName} followed your IP ${about.name}`,
+            text:
+              kind === 'USER' ? `${about.actorName} followed you` : `${about.actorName} followed your IP ${about.name}`,
             url: `/u/${about.actorHandle}`,
             dedupeKey: `community.follow:${actor.userId}:${kind}:${id}`,
           });

@@ -60,20 +60,23 @@ describe('LikeService', () => {
     ['MODEL', 'Ada liked Neon Harbour'],
     ['TEMPLATE', 'Ada liked Neon Harbour'],
     ['IMAGE', 'Ada liked your sample image of Neon Harbour'],
-  ] as const)('notifies the owner of a like of a %s in the same transaction, once per liker and item', async (kind, text) => {
-    const { sut, mock } = setUp();
-    await sut.like(anActor(fan), client, kind, item);
-    expect(mock(Notifier).notify).toHaveBeenCalledWith(TEST_MANAGER, {
-      recipientId: owner,
-      kind: 'LIKE',
-      actorId: fan,
-      subjectKind: kind,
-      subjectId: item,
-      text,
-      url: `/models/${item}`,
-      dedupeKey: `community.like:${fan}:${kind}:${item}`,
-    });
-  });
+  ] as const)(
+    'notifies the owner of a like of a %s in the same transaction, once per liker and item',
+    async (kind, text) => {
+      const { sut, mock } = setUp();
+      await sut.like(anActor(fan), client, kind, item);
+      expect(mock(Notifier).notify).toHaveBeenCalledWith(TEST_MANAGER, {
+        recipientId: owner,
+        kind: 'LIKE',
+        actorId: fan,
+        subjectKind: kind,
+        subjectId: item,
+        text,
+        url: `/models/${item}`,
+        dedupeKey: `community.like:${fan}:${kind}:${item}`,
+      });
+    },
+  );
 
   it('changes no count and notifies nobody for a like that was already there (idempotent)', async () => {
     const { sut, counters, mock } = setUp({ inserted: false });

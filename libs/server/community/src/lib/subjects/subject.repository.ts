@@ -44,11 +44,7 @@ export class SubjectRepository {
    * How a notification about an act on a subject reads: the actor's public name and handle, and the subject's name
    * and page (an image reads as its model's). One statement; null when the actor has no public profile.
    */
-  async describe(
-    kind: LikeableKind | FollowableKind,
-    id: string,
-    actorId: string,
-  ): Promise<SubjectDescription | null> {
+  async describe(kind: LikeableKind | FollowableKind, id: string, actorId: string): Promise<SubjectDescription | null> {
     const [row] = await this.dataSource.query<
       { actor_name: string; actor_handle: string; name: string | null; url: string | null }[]
     >(

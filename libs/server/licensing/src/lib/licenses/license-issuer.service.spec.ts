@@ -147,7 +147,7 @@ describe('revoking a licence', () => {
       [Clock, new FakeClock(now)],
     ]);
     mock(LicenseRepository).lockById.mockResolvedValue(current as never);
-    mock(LicenseRepository).update.mockResolvedValue(undefined as never);
+    mock(LicenseRepository).update.mockResolvedValue(undefined);
     const notify = mock(Notifier).notify.mockResolvedValue(undefined);
     return { sut, notify };
   }

@@ -37,7 +37,6 @@ export interface IssueLicenseInput {
   orderRef?: string;
 }
 
-
 /** How a revocation reads to the licensee. */
 const REVOKED_BECAUSE: Record<RevocationReason, string> = {
   REFUNDED: 'refunded',

@@ -13,7 +13,13 @@ const like = (actor: string, model = 'm1'): DigestItem => ({
 describe('digest assembly', () => {
   it('collapses a storm into one line named after its newest actor, and orders lines by kind', () => {
     const storm = Array.from({ length: 1000 }, (_, i) => like(`Fan ${i}`));
-    const follow: DigestItem = { kind: 'FOLLOW', text: 'Ada followed you', url: '/u/ada', groupKey: 'f', actorName: 'Ada' };
+    const follow: DigestItem = {
+      kind: 'FOLLOW',
+      text: 'Ada followed you',
+      url: '/u/ada',
+      groupKey: 'f',
+      actorName: 'Ada',
+    };
     const lines = digestLines([...storm, like('Tom', 'm2'), follow], NOTIFICATION_KINDS);
     expect(lines).toEqual([
       { kind: 'FOLLOW', summary: 'Ada followed you', url: '/u/ada' },

@@ -39,7 +39,9 @@ function setUp(chosen: { kind: 'SALE' | 'LIKE'; inApp: boolean; email: 'OFF' | '
   mock(MailOutbox).queue.mockImplementation(async (_m: unknown, mail: OutgoingMail) => void queued.push(mail));
   const prefs = mock(PreferenceRepository);
   prefs.chosenBy.mockResolvedValue(chosen);
-  prefs.chosenByAll.mockImplementation(async (ids: readonly string[]) => new Map(ids.map((id) => [id, id === ada ? chosen : []])));
+  prefs.chosenByAll.mockImplementation(
+    async (ids: readonly string[]) => new Map(ids.map((id) => [id, id === ada ? chosen : []])),
+  );
   const rows = mock(NotificationRepository);
   rows.verifiedAddress.mockResolvedValue('ada@example.com');
   rows.groupSize.mockResolvedValue(1);
@@ -61,7 +63,9 @@ describe('NotificationMailer, at once', () => {
     const link = /^<(.+)>$/.exec(mail!.headers!['List-Unsubscribe']!)![1]!;
     const url = new URL(link);
     expect(url.origin).toBe('https://lookbook.example');
-    expect(tokens.verify(url.searchParams.get('u')!, url.searchParams.get('k')!, url.searchParams.get('t')!)).toBe(true);
+    expect(tokens.verify(url.searchParams.get('u')!, url.searchParams.get('k')!, url.searchParams.get('t')!)).toBe(
+      true,
+    );
     expect(url.searchParams.get('k')).toBe('SALE');
     expect(mail!.text).toContain(link);
     expect(mail!.text).toContain('https://lookbook.example/earnings');
@@ -121,10 +125,15 @@ describe('NotificationMailer, the digest', () => {
       new Date('2026-12-08T00:00:00.000Z'),
     );
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ idempotencyKey: `notifications.digest:${ada}:2026-12-07`, to: 'ada@example.com' });
+    expect(queued[0]).toMatchObject({
+      idempotencyKey: `notifications.digest:${ada}:2026-12-07`,
+      to: 'ada@example.com',
+    });
     expect(queued[0]!.text).toContain('Cy and 1 other liked Neon Harbour');
     expect(queued[0]!.text).not.toContain('New sale'); // mailed at once, not again in the digest
-    expect(new URL(/^<(.+)>$/.exec(queued[0]!.headers!['List-Unsubscribe']!)![1]!).searchParams.get('k')).toBe('DIGEST');
+    expect(new URL(/^<(.+)>$/.exec(queued[0]!.headers!['List-Unsubscribe']!)![1]!).searchParams.get('k')).toBe(
+      'DIGEST',
+    );
   });
 
   it('follows the member’s choice: a kind moved out of the digest is left out', async () => {

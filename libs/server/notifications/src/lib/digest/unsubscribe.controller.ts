@@ -13,7 +13,9 @@ const page = (title: string, body: string) =>
   `<h1>${escapeHtml(title)}</h1>${body}<p><a href="/settings/notifications">Notification settings</a></p></body></html>`;
 
 const what = (scope: string) =>
-  scope === 'DIGEST' ? 'the daily digest' : (KIND_LABELS[scope as keyof typeof KIND_LABELS] ?? 'these mails').toLowerCase();
+  scope === 'DIGEST'
+    ? 'the daily digest'
+    : (KIND_LABELS[scope as keyof typeof KIND_LABELS] ?? 'these mails').toLowerCase();
 
 class UnsubscribeRefused extends ValidationError {
   constructor() {

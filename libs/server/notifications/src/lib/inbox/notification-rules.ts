@@ -41,7 +41,12 @@ export function effectivePreferences(chosen: readonly KindPreference[]): KindPre
  * Kinds that come in storms: notifications of one of these kinds about one subject on one (UTC) day share a group and
  * read as one line. Every other notification is its own group.
  */
-export const GROUPED_KINDS: ReadonlySet<NotificationKind> = new Set(['LIKE', 'FOLLOW', 'COMMENT', 'SAVED_SEARCH_MATCH']);
+export const GROUPED_KINDS: ReadonlySet<NotificationKind> = new Set([
+  'LIKE',
+  'FOLLOW',
+  'COMMENT',
+  'SAVED_SEARCH_MATCH',
+]);
 
 /** The group a new notification joins (written with it, so reads group without knowing the rule). */
 export function groupKeyOf(

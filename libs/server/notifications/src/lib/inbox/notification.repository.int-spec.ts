@@ -172,6 +172,8 @@ describe('NotificationRepository (PostgreSQL)', () => {
       expect(await notifications.verifiedAddress(m, unverified.id)).toBeNull();
     });
     const rows = await notifications.unreadBetween(new Date('2026-11-02T00:00:00Z'), new Date('2026-11-03T00:00:00Z'));
-    expect(rows.map((r) => [r.recipientId, r.email.toLowerCase()])).toEqual([[verified.id, verified.email.toLowerCase()]]);
+    expect(rows.map((r) => [r.recipientId, r.email.toLowerCase()])).toEqual([
+      [verified.id, verified.email.toLowerCase()],
+    ]);
   });
 });

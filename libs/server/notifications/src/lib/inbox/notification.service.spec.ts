@@ -49,7 +49,12 @@ describe('NotificationService', () => {
     ]);
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(decodeNotificationCursor(page.pageInfo.endCursor!)).toEqual({ at: head(2).createdAt, id: head(2).id });
-    expect(rows.groups).toHaveBeenCalledWith(ada.userId, { unreadOnly: false, hiddenKinds: [], before: null, limit: 3 });
+    expect(rows.groups).toHaveBeenCalledWith(ada.userId, {
+      unreadOnly: false,
+      hiddenKinds: [],
+      before: null,
+      limit: 3,
+    });
 
     rows.groups.mockResolvedValue([]);
     await sut.page(ada, { first: 2, after: page.pageInfo.endCursor!, unreadOnly: true });
@@ -70,14 +75,16 @@ describe('NotificationService', () => {
     expect(rows.unreadGroupCount).toHaveBeenCalledWith(ada.userId, ['LIKE']);
   });
 
-  it.each(['', 'bm90IGEgY3Vyc29y', encodeNotificationCursor(now, 'x'), Buffer.from('n:yesterday:' + head(1).id).toString('base64url')])(
-    'refuses a cursor it did not make (%s)',
-    async (after) => {
-      const { sut, rows } = setUp();
-      await expect(sut.page(ada, { after })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
-      expect(rows.groups).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    '',
+    'bm90IGEgY3Vyc29y',
+    encodeNotificationCursor(now, 'x'),
+    Buffer.from('n:yesterday:' + head(1).id).toString('base64url'),
+  ])('refuses a cursor it did not make (%s)', async (after) => {
+    const { sut, rows } = setUp();
+    await expect(sut.page(ada, { after })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    expect(rows.groups).not.toHaveBeenCalled();
+  });
 
   it('marks groups read in a transaction (duplicates once) and returns the new count', async () => {
     const { sut, rows } = setUp();

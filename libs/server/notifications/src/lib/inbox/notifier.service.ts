@@ -25,7 +25,12 @@ export class NotifierService extends Notifier {
   }
 
   async notify(manager: EntityManager, event: NotificationEvent): Promise<void> {
-    if (!event.dedupeKey || !NOTIFICATION_KINDS.includes(event.kind) || !/^\/(?![/\\])/.test(event.url) || !event.text) {
+    if (
+      !event.dedupeKey ||
+      !NOTIFICATION_KINDS.includes(event.kind) ||
+      !/^\/(?![/\\])/.test(event.url) ||
+      !event.text
+    ) {
       throw new Error(`refusing a malformed notification (${event.kind})`);
     }
     if (event.actorId && event.actorId === event.recipientId) return;

@@ -100,7 +100,7 @@ export class NotificationHub implements OnApplicationShutdown {
         this.lost(error);
         throw error;
       });
-    return this.listening.catch(() => ({ close: async () => undefined }));
+    return this.listening.catch(() => ({ close: () => Promise.resolve() }));
   }
 
   private lost(error: Error): void {

@@ -17,7 +17,14 @@ describe('PreferenceRepository (PostgreSQL)', () => {
   it('saves choices per kind, overwriting only the given kinds', async () => {
     const ada = (await bed.seed.user()).id;
     expect(await preferences.chosenBy(ada)).toEqual([]);
-    await preferences.save(ada, [{ kind: 'LIKE', inApp: false, email: 'OFF' }, { kind: 'SALE', inApp: true, email: 'DIGEST' }], new Date());
+    await preferences.save(
+      ada,
+      [
+        { kind: 'LIKE', inApp: false, email: 'OFF' },
+        { kind: 'SALE', inApp: true, email: 'DIGEST' },
+      ],
+      new Date(),
+    );
     await preferences.save(ada, [{ kind: 'SALE', inApp: true, email: 'IMMEDIATE' }], new Date());
     const chosen = await preferences.chosenBy(ada);
     expect(chosen.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
@@ -45,8 +52,8 @@ describe('PreferenceRepository (PostgreSQL)', () => {
     await preferences.emailOff(ghost, ['LIKE'], new Date());
     expect(await preferences.chosenBy(ghost)).toEqual([]);
     const ada = (await bed.seed.user()).id;
-    await expect(preferences.save(ada, [{ kind: 'POKE' as never, inApp: true, email: 'OFF' }], new Date())).rejects.toThrow(
-      /check/i,
-    );
+    await expect(
+      preferences.save(ada, [{ kind: 'POKE' as never, inApp: true, email: 'OFF' }], new Date()),
+    ).rejects.toThrow(/check/i);
   });
 });

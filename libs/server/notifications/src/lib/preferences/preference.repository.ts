@@ -26,7 +26,8 @@ export class PreferenceRepository {
   async chosenByAll(userIds: readonly string[]): Promise<Map<string, KindPreference[]>> {
     const found = new Map<string, KindPreference[]>(userIds.map((id) => [id, []]));
     if (!userIds.length) return found;
-    for (const row of await this.rows.findBy({ userId: In([...userIds]) })) found.get(row.userId)?.push(toPreference(row));
+    for (const row of await this.rows.findBy({ userId: In([...userIds]) }))
+      found.get(row.userId)?.push(toPreference(row));
     return found;
   }
 

@@ -33,7 +33,13 @@ describe('PreferenceService', () => {
 
   it.each([
     ['nothing', []],
-    ['a kind twice', [{ kind: 'LIKE', inApp: true, email: 'OFF' }, { kind: 'LIKE', inApp: false, email: 'OFF' }]],
+    [
+      'a kind twice',
+      [
+        { kind: 'LIKE', inApp: true, email: 'OFF' },
+        { kind: 'LIKE', inApp: false, email: 'OFF' },
+      ],
+    ],
     ['an unknown kind', [{ kind: 'POKE', inApp: true, email: 'OFF' }]],
     ['an unknown mail choice', [{ kind: 'LIKE', inApp: true, email: 'HOURLY' }]],
     ['no in-app choice', [{ kind: 'LIKE', email: 'OFF' }]],
@@ -53,7 +59,10 @@ describe('PreferenceService', () => {
   });
 
   it('turns the digest off: every kind that went to it, and only those', async () => {
-    const { sut, rows } = setUp([{ kind: 'SALE', inApp: true, email: 'DIGEST' }, { kind: 'LIKE', inApp: true, email: 'OFF' }]);
+    const { sut, rows } = setUp([
+      { kind: 'SALE', inApp: true, email: 'DIGEST' },
+      { kind: 'LIKE', inApp: true, email: 'OFF' },
+    ]);
     const outcome = await sut.unsubscribe(ada.userId, 'DIGEST', tokens.sign(ada.userId, 'DIGEST'));
     expect(outcome).toEqual({ ok: true, kinds: ['FOLLOW', 'COMMENT', 'SALE', 'SAVED_SEARCH_MATCH'] });
     expect(rows.emailOff).toHaveBeenCalledWith(ada.userId, ['FOLLOW', 'COMMENT', 'SALE', 'SAVED_SEARCH_MATCH'], now);

@@ -32,8 +32,7 @@ export class PreferenceService {
       !choices.length ||
       new Set(kinds).size !== kinds.length ||
       choices.some(
-        (c) =>
-          !NOTIFICATION_KINDS.includes(c.kind) || !EMAIL_CHOICES.includes(c.email) || typeof c.inApp !== 'boolean',
+        (c) => !NOTIFICATION_KINDS.includes(c.kind) || !EMAIL_CHOICES.includes(c.email) || typeof c.inApp !== 'boolean',
       )
     ) {
       throw new ValidationError('INVALID_PREFERENCES', 'Give each notification kind at most once, with a known choice');
@@ -50,9 +49,7 @@ export class PreferenceService {
   async unsubscribe(userId: string, scope: string, token: string): Promise<UnsubscribeOutcome> {
     if (!this.tokens.verify(userId, scope, token)) return { ok: false };
     const kinds =
-      scope === 'DIGEST'
-        ? (await this.of(userId)).filter((p) => p.email === 'DIGEST').map((p) => p.kind)
-        : [scope as NotificationKind];
+      scope === 'DIGEST' ? (await this.of(userId)).filter((p) => p.email === 'DIGEST').map((p) => p.kind) : [scope];
     await this.preferences.emailOff(userId, kinds, this.clock.now());
     return { ok: true, kinds };
   }
