@@ -1,6 +1,6 @@
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { Public } from '@lookbook/core';
-import { ValidationError } from '@lookbook/kernel';
 import { KIND_LABELS } from './notification-mail';
 import { PreferenceService } from '../preferences/preference.service';
 
@@ -16,12 +16,6 @@ const what = (scope: string) =>
   scope === 'DIGEST'
     ? 'the daily digest'
     : (KIND_LABELS[scope as keyof typeof KIND_LABELS] ?? 'these mails').toLowerCase();
-
-class UnsubscribeRefused extends ValidationError {
-  constructor() {
-    super('INVALID_UNSUBSCRIBE_LINK', 'This unsubscribe link is not valid');
-  }
-}
 
 /**
  * One-click unsubscribe (RFC 8058) from the signed link in every notification mail: POST (what mail clients send
@@ -50,9 +44,18 @@ export class UnsubscribeController {
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  async unsubscribe(@Query('u') userId = '', @Query('k') scope = '', @Query('t') token = ''): Promise<string> {
+  async unsubscribe(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('u') userId = '',
+    @Query('k') scope = '',
+    @Query('t') token = '',
+  ): Promise<string> {
     const outcome = await this.preferences.unsubscribe(String(userId), String(scope), String(token));
-    if (!outcome.ok) throw new UnsubscribeRefused();
+    if (!outcome.ok) {
+      void reply.status(400);
+      return page('This link is not valid', '<p>Nothing was changed. Use the newest mail’s link, or your settings.</p>');
+    }
     return page('Unsubscribed', `<p>You will no longer get ${escapeHtml(what(scope))} by mail.</p>`);
   }
+
 }
