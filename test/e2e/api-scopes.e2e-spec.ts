@@ -117,6 +117,19 @@ describe('API-key scopes hold on every REST route and GraphQL operation', () => 
   async function callRoute(method: string, path: string, token?: string): Promise<string> {
     const call = request(api.server)[method.toLowerCase() as 'get' | 'post' | 'put'](pathOf(path));
     if (token) call.set('authorization', `Bearer ${token}`);
+    // An event stream never ends: its first chunk says enough (the refusal's JSON, or the stream's first event).
+    if (path.endsWith('/stream'))
+      void call.buffer(true).parse((res, done) => {
+        res.once('data', (chunk: Buffer) => {
+          const text = chunk.toString('utf8');
+          res.destroy();
+          try {
+            done(null, JSON.parse(text));
+          } catch {
+            done(null, text);
+          }
+        });
+      });
     const response = await call;
     const code = (response.body as { error?: { code?: string } } | undefined)?.error?.code;
     return (response.status === 401 || response.status === 403) && code && REFUSALS.has(code) ? code : 'reached';

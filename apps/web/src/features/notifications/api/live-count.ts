@@ -7,6 +7,11 @@ import { POLL_MS, unreadCountQuery } from './queries';
 
 const STREAM = '/api/v1/me/notifications/stream';
 const RETRY_MS = 15_000;
+/**
+ * The first count comes from the query; the stream joins once the page has loaded, so a page never waits on it (and
+ * "network idle" — what tools and tests wait for — is reached before the long-lived request opens).
+ */
+const START_MS = 3_000;
 
 /**
  * The unread count, live: a Server-Sent Events stream (fetch with the session's bearer token, read with an
@@ -61,7 +66,7 @@ export function useLiveUnreadCount(enabled: boolean): number | undefined {
       setLive(false);
       if (!stopped) retry = setTimeout(() => void connect(), RETRY_MS);
     };
-    void connect();
+    retry = setTimeout(() => void connect(), START_MS);
     const unsubscribe = sessionStore.subscribe(() => {
       controller?.abort();
     });
