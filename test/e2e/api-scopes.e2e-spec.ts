@@ -122,7 +122,7 @@ describe('API-key scopes hold on every REST route and GraphQL operation', () => 
       void call.buffer(true).parse((res, done) => {
         res.once('data', (chunk: Buffer) => {
           const text = chunk.toString('utf8');
-          res.destroy();
+          (res as unknown as { destroy(): void }).destroy();
           try {
             done(null, JSON.parse(text));
           } catch {

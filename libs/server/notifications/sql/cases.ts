@@ -68,7 +68,7 @@ export default {
       unreadBetween: (w) => [w.at, new Date(w.at.getTime() + 86_400_000)],
     },
     NotificationListenerRepository: {
-      listen: { notCaptured: 'LISTEN on a connection of its own (not the DataSource); see its int-spec' },
+      listen: { notCaptured: 'a connection of its own that listens for signals; see its int-spec' },
     },
     PreferenceRepository: {
       chosenBy: (w) => [w.buyer],

@@ -53,9 +53,11 @@ export class UnsubscribeController {
     const outcome = await this.preferences.unsubscribe(String(userId), String(scope), String(token));
     if (!outcome.ok) {
       void reply.status(400);
-      return page('This link is not valid', '<p>Nothing was changed. Use the newest mail’s link, or your settings.</p>');
+      return page(
+        'This link is not valid',
+        '<p>Nothing was changed. Use the newest mail’s link, or your settings.</p>',
+      );
     }
     return page('Unsubscribed', `<p>You will no longer get ${escapeHtml(what(scope))} by mail.</p>`);
   }
-
 }
