@@ -80,8 +80,9 @@ describe('notifications journey', () => {
     expect(await likes.inputValue()).toBe('DIGEST');
     await likes.selectOption('OFF');
     await page.getByText('Saved.').waitFor();
-    await page.getByLabel('Sales in the bell').uncheck();
-    await page.getByText('Saved.').waitFor();
+    // Saved, then shown: the box follows the server's answer.
+    await page.getByLabel('Sales in the bell').click();
+    await page.locator('input[aria-label="Sales in the bell"]:not(:checked)').waitFor();
     await page.reload();
     await settled(page);
     expect(await page.getByLabel('Likes of your work by mail').inputValue()).toBe('OFF');

@@ -29,19 +29,26 @@ export function NotificationsPage() {
           </Button>
         }
       />
-      <div className="flex flex-wrap items-center gap-2" role="tablist" aria-label="Show">
-        {(['all', 'unread'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={(name === 'unread') === unreadOnly}
-            className={cn(TAB, (name === 'unread') === unreadOnly ? 'bg-raised text-ink' : 'text-muted hover:text-ink')}
-            onClick={() => void navigate({ to: '/notifications', search: name === 'unread' ? { tab: 'unread' } : {} })}
-          >
-            {name === 'all' ? 'All' : 'Unread'}
-          </button>
-        ))}
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="flex gap-2" role="tablist" aria-label="Show">
+          {(['all', 'unread'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={(name === 'unread') === unreadOnly}
+              className={cn(
+                TAB,
+                (name === 'unread') === unreadOnly ? 'bg-raised text-ink' : 'text-muted hover:text-ink',
+              )}
+              onClick={() =>
+                void navigate({ to: '/notifications', search: name === 'unread' ? { tab: 'unread' } : {} })
+              }
+            >
+              {name === 'all' ? 'All' : 'Unread'}
+            </button>
+          ))}
+        </div>
         <Link to="/settings/notifications" className="ml-auto text-sm text-muted hover:underline">
           Notification settings
         </Link>
