@@ -25,6 +25,7 @@ import { Notifications1765800000000 } from './1765800000000-notifications';
 import { RatingCounters1765805000000 } from './1765805000000-rating-counters';
 import { Reviews1765810000000 } from './1765810000000-reviews';
 import { Discussions1765820000000 } from './1765820000000-discussions';
+import { NotificationDelivery1765830000000 } from './1765830000000-notification-delivery';
 import { Collections1765840000000 } from './1765840000000-collections';
 import { SearchPopularity1765850000000 } from './1765850000000-search-popularity';
 import { SavedSearches1765851000000 } from './1765851000000-saved-searches';
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   RatingCounters1765805000000,
   Reviews1765810000000,
   Discussions1765820000000,
+  NotificationDelivery1765830000000,
   Collections1765840000000,
   SearchPopularity1765850000000,
   SavedSearches1765851000000,

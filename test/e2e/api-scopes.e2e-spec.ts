@@ -27,6 +27,9 @@ const ROUTES: Record<string, Access> = {
   'GET /api/dev/mail': open('READ'),
   'GET /api/dev/mail/:id': open('READ'),
   'GET /api/v1/licenses/:id/verify': open('READ'),
+  'GET /api/v1/me/notifications/stream': signedIn('READ'),
+  'GET /api/v1/notifications/unsubscribe': open('READ'),
+  'POST /api/v1/notifications/unsubscribe': open('WRITE'),
   'GET /api/v1/model-files/:id/download': open('DOWNLOAD'),
   'GET /api/v1/model-versions/by-hash/:hash': open('READ'),
   'GET /healthz': open('READ'),
@@ -114,6 +117,19 @@ describe('API-key scopes hold on every REST route and GraphQL operation', () => 
   async function callRoute(method: string, path: string, token?: string): Promise<string> {
     const call = request(api.server)[method.toLowerCase() as 'get' | 'post' | 'put'](pathOf(path));
     if (token) call.set('authorization', `Bearer ${token}`);
+    // An event stream never ends: its first chunk says enough (the refusal's JSON, or the stream's first event).
+    if (path.endsWith('/stream'))
+      void call.buffer(true).parse((res, done) => {
+        res.once('data', (chunk: Buffer) => {
+          const text = chunk.toString('utf8');
+          (res as unknown as { destroy(): void }).destroy();
+          try {
+            done(null, JSON.parse(text));
+          } catch {
+            done(null, text);
+          }
+        });
+      });
     const response = await call;
     const code = (response.body as { error?: { code?: string } } | undefined)?.error?.code;
     return (response.status === 401 || response.status === 403) && code && REFUSALS.has(code) ? code : 'reached';

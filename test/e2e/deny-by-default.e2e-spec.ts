@@ -50,6 +50,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/licenses/:id/verify',
   'GET /api/v1/model-files/:id/download',
   'GET /api/v1/model-versions/by-hash/:hash',
+  'GET /api/v1/notifications/unsubscribe', // the signed one-click link of a mail (shows a button; changes nothing)
   'GET /healthz',
   'GET /local-gateway/checkout/:id', // the local gateway's hosted pages (unguessable ids, like Stripe's); 404 otherwise
   'GET /local-gateway/onboarding/:link',
@@ -57,6 +58,7 @@ const PUBLIC_ROUTES = [
   'GET /readyz',
   'POST /api/v1/license-check', // parses a dropped file, never stores it; rate-limited
   'POST /api/v1/licenses/verify',
+  'POST /api/v1/notifications/unsubscribe', // RFC 8058 one-click: authorised by the link's signature, no session
   'POST /local-gateway/checkout/:id/confirm',
   'POST /local-gateway/onboarding/:link/complete',
   'POST /webhooks/stripe', // authenticated by the Stripe signature instead

@@ -25,6 +25,7 @@ import { loadFeed } from './features/feed/api/loaders';
 import { loadHome } from './features/home/api/loaders';
 import { loadLibrary } from './features/library/api/loaders';
 import { loadSavedSearches } from './features/saved-searches/api/loaders';
+import { loadNotifications, loadNotificationSettings } from './features/notifications/api/loaders';
 import { loadStaff } from './features/staff/api/loaders';
 import { loadModelEditor, loadNewModel, loadStudio, loadVersionEditor } from './features/studio/api/loaders';
 import { loadIpConsole, loadTemplatePage } from './features/templates/api/loaders';
@@ -213,6 +214,26 @@ const feed = createRoute({
   component: lazyRouteComponent(() => import('./features/feed/feed-page'), 'FeedPage'),
 });
 
+const notifications = createRoute({
+  getParentRoute: () => root,
+  path: '/notifications',
+  validateSearch: z.object({ tab: z.catch(z.optional(z.enum(['unread'])), undefined) }),
+  beforeLoad: signedIn,
+  loader: ({ context }) => loadNotifications(context.queryClient),
+  component: lazyRouteComponent(() => import('./features/notifications/notifications-page'), 'NotificationsPage'),
+});
+
+const notificationSettings = createRoute({
+  getParentRoute: () => root,
+  path: '/settings/notifications',
+  beforeLoad: signedIn,
+  loader: ({ context }) => loadNotificationSettings(context.queryClient),
+  component: lazyRouteComponent(
+    () => import('./features/notifications/notification-settings-page'),
+    'NotificationSettingsPage',
+  ),
+});
+
 const order = createRoute({
   getParentRoute: () => root,
   path: '/orders/$id',
@@ -331,6 +352,8 @@ const routeTree = root.addChildren([
   account,
   library,
   feed,
+  notifications,
+  notificationSettings,
   order,
   verify,
   check,

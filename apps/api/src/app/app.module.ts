@@ -33,7 +33,7 @@ export class AppModule {
         CoreModule.forRoot({ ...options, processName: 'api' }),
         GraphqlApiModule.forRoot(options.config),
         StorageModule.forRoot(options.storage),
-        NotificationsModule.register({ config: options.config }),
+        NotificationsModule.register({ config: options.config, api: true }),
         IdentityModule,
         CatalogModule,
         LicensingModule,

@@ -73,6 +73,11 @@ export async function createApi(options: ApiModuleOptions): Promise<NestFastifyA
     { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BODY_BYTES },
     (_req, body, done) => done(null, body),
   );
+  // One-click unsubscribe (RFC 8058) posts `List-Unsubscribe=One-Click` as a form (urlencoded, which the adapter
+  // parses, or multipart); the signed link is in the URL, so the small body is read as text and not interpreted.
+  fastify.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) =>
+    done(null, body),
+  );
   fastify.addContentTypeParser(
     'application/octet-stream',
     { bodyLimit: Number.MAX_SAFE_INTEGER },

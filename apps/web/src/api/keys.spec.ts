@@ -6,6 +6,7 @@ import { devInboxKeys } from '../features/dev-inbox/api/keys';
 import { earningsKeys } from '../features/earnings/api/keys';
 import { feedKeys } from '../features/feed/api/keys';
 import { homeKeys } from '../features/home/api/keys';
+import { notificationKeys } from '../features/notifications/api/keys';
 import { libraryKeys } from '../features/library/api/keys';
 import { staffKeys } from '../features/staff/api/keys';
 import { studioKeys } from '../features/studio/api/keys';
@@ -41,6 +42,7 @@ const FACTORIES: Record<string, Factory> = {
   verifyKeys,
   socialKeys,
   feedKeys,
+  notificationKeys,
   devInboxKeys,
   discussionKeys,
   reviewKeys,

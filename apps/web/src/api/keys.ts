@@ -28,6 +28,7 @@ export const scopes = {
   collections: ['collections'],
   home: ['home'],
   savedSearches: ['saved-searches'],
+  notifications: ['notifications'],
 } as const;
 
 /** The signed-in person (or none): one entry per session state, so signing in or out reads it afresh. */

@@ -2,6 +2,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { buttonStyles, cn } from '@lookbook/web-ui';
 import { useMe, useSignOut } from '../lib/session';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { ThemeToggle } from './theme-toggle';
 
 const NAV_LINK =
@@ -72,6 +73,7 @@ export function AppShell() {
             <ThemeToggle />
             {signedIn ? (
               <>
+                <NotificationBell />
                 <Link to="/account" className={cn(NAV_LINK, 'max-sm:hidden')} data-testid="account-link">
                   {me?.displayName ?? 'Account'}
                 </Link>

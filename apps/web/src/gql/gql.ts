@@ -114,6 +114,12 @@ type Documents = {
     "\n  mutation RequestRefund($orderId: UUID!, $note: String) {\n    refundOrder(orderId: $orderId, note: $note) {\n      id\n      status\n      amount\n    }\n  }\n": typeof types.RequestRefundDocument,
     "\n  query LibraryLicenses($after: String) {\n    myLicenses(first: 50, after: $after) {\n      nodes {\n        id\n        tier\n        status\n        source\n        resourceName\n        subjectKind\n        subjectId\n        issuedAt\n        certificate\n        fileSha256s\n        revocationReason\n        priceAmount\n        priceCurrency\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.LibraryLicensesDocument,
     "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        lines {\n          id\n          itemName\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.LibraryOrdersDocument,
+    "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      nodes {\n        id\n        kind\n        text\n        url\n        count\n        read\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      inApp\n      email\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation MarkNotificationsRead($ids: [UUID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) {\n      kind\n      inApp\n      email\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
     "\n  mutation BlockHash($sha256: String!, $reason: String!) {\n    blockFileHash(sha256: $sha256, reason: $reason)\n  }\n": typeof types.BlockHashDocument,
     "\n  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {\n    revokeLicense(id: $id, reason: $reason, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeLicenseDocument,
     "\n  query StaffUser($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.StaffUserDocument,
@@ -254,6 +260,12 @@ const documents: Documents = {
     "\n  mutation RequestRefund($orderId: UUID!, $note: String) {\n    refundOrder(orderId: $orderId, note: $note) {\n      id\n      status\n      amount\n    }\n  }\n": types.RequestRefundDocument,
     "\n  query LibraryLicenses($after: String) {\n    myLicenses(first: 50, after: $after) {\n      nodes {\n        id\n        tier\n        status\n        source\n        resourceName\n        subjectKind\n        subjectId\n        issuedAt\n        certificate\n        fileSha256s\n        revocationReason\n        priceAmount\n        priceCurrency\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.LibraryLicensesDocument,
     "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        lines {\n          id\n          itemName\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.LibraryOrdersDocument,
+    "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      nodes {\n        id\n        kind\n        text\n        url\n        count\n        read\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      inApp\n      email\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation MarkNotificationsRead($ids: [UUID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) {\n      kind\n      inApp\n      email\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
     "\n  mutation BlockHash($sha256: String!, $reason: String!) {\n    blockFileHash(sha256: $sha256, reason: $reason)\n  }\n": types.BlockHashDocument,
     "\n  mutation RevokeLicense($id: UUID!, $reason: RevocationReason!, $note: String) {\n    revokeLicense(id: $id, reason: $reason, note: $note) {\n      id\n      status\n    }\n  }\n": types.RevokeLicenseDocument,
     "\n  query StaffUser($handle: String!) {\n    user(handle: $handle) {\n      id\n      handle\n      displayName\n    }\n  }\n": types.StaffUserDocument,
@@ -691,6 +703,30 @@ export function graphql(source: "\n  query LibraryLicenses($after: String) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LibraryOrders($after: String) {\n    myOrders(first: 50, after: $after) {\n      nodes {\n        id\n        itemName\n        tier\n        status\n        amount\n        currency\n        refundedAmount\n        createdAt\n        paidAt\n        lines {\n          id\n          itemName\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').LibraryOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      nodes {\n        id\n        kind\n        text\n        url\n        count\n        read\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').NotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): typeof import('./graphql').UnreadNotificationCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      inApp\n      email\n    }\n  }\n"): typeof import('./graphql').NotificationPreferencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [UUID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): typeof import('./graphql').MarkAllNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {\n    updateNotificationPreferences(preferences: $preferences) {\n      kind\n      inApp\n      email\n    }\n  }\n"): typeof import('./graphql').UpdateNotificationPreferencesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -277,6 +277,37 @@ export type MoneyReviewKind =
   | 'STALLED_EVENT'
   | 'UNRECOVERED_REVERSAL';
 
+/** How a kind of notification is mailed. */
+export type NotificationEmail =
+  /** Collected into one mail a day. */
+  | 'DIGEST'
+  /** Mailed as it happens (a storm of one kind about one thing: once a day). */
+  | 'IMMEDIATE'
+  /** Never mailed. */
+  | 'OFF';
+
+/** What a notification is about; each kind has its own preference. */
+export type NotificationKind =
+  | 'COLLECTION_INVITE'
+  | 'COMMENT'
+  | 'COMMENT_REPLY'
+  | 'FOLLOW'
+  | 'LICENSE_REVOKED'
+  | 'LIKE'
+  | 'MENTION'
+  | 'REMIX_DECISION'
+  | 'REMIX_REQUEST'
+  | 'REVIEW'
+  | 'REVIEW_REPLY'
+  | 'SALE'
+  | 'SAVED_SEARCH_MATCH';
+
+export type NotificationPreferenceInput = {
+  email: NotificationEmail;
+  inApp: boolean;
+  kind: NotificationKind;
+};
+
 export type OrderStatus =
   | 'CANCELLED'
   | 'DISPUTED'
@@ -1332,6 +1363,44 @@ export type LibraryOrdersQueryVariables = Exact<{
 
 
 export type LibraryOrdersQuery = { myOrders: { nodes: Array<{ id: string, itemName: string, tier: string, status: OrderStatus, amount: number, currency: string, refundedAmount: number, createdAt: string, paidAt: string | null, lines: Array<{ id: string, itemName: string, status: OrderStatus }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { nodes: Array<{ id: string, kind: NotificationKind, text: string, url: string, count: number, read: boolean, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, inApp: boolean, email: NotificationEmail }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  preferences: Array<NotificationPreferenceInput> | NotificationPreferenceInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: Array<{ kind: NotificationKind, inApp: boolean, email: NotificationEmail }> };
 
 export type BlockHashMutationVariables = Exact<{
   sha256: string;
@@ -3641,6 +3710,58 @@ export const LibraryOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LibraryOrdersQuery, LibraryOrdersQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int!, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    nodes {
+      id
+      kind
+      text
+      url
+      count
+      read
+      createdAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    kind
+    inApp
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [UUID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {
+  updateNotificationPreferences(preferences: $preferences) {
+    kind
+    inApp
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
 export const BlockHashDocument = new TypedDocumentString(`
     mutation BlockHash($sha256: String!, $reason: String!) {
   blockFileHash(sha256: $sha256, reason: $reason)

@@ -58,6 +58,7 @@ export default {
         { name: 'a public image', args: (w) => ['IMAGE', w.image] },
         { name: 'any status (taking a like back)', args: (w) => ['TEMPLATE', w.draftTemplate, true] },
       ],
+      describe: (w) => ['IMAGE', w.image, w.buyer],
     },
     BlockRepository: {
       insert: (w, tx) => [tx, w.buyer, w.otherCreator, w.at],

@@ -1,3 +1,4 @@
+import { DATABASE_URL } from '@lookbook/core';
 import type { SqlCaseFile, SqlWorld } from '@lookbook/testing';
 
 const mail = (w: SqlWorld) => ({
@@ -13,6 +14,7 @@ const mail = (w: SqlWorld) => ({
   lastAttemptAt: null,
   createdAt: w.at,
   sentAt: null,
+  headers: {},
 });
 
 const notification = (w: SqlWorld) => ({
@@ -25,12 +27,14 @@ const notification = (w: SqlWorld) => ({
   text: 'SQL case',
   url: '/models/x',
   dedupeKey: `sql-case:${w.newId()}`,
+  groupKey: `sql-case:${w.newId()}`,
   createdAt: w.at,
   readAt: null,
 });
 
 /** Notifications' SQL: the mail outbox and in-app notifications. See docs/architecture/sql-snapshots.md. */
 export default {
+  providers: [{ provide: DATABASE_URL, useValue: 'postgres://unused.invalid/none' }],
   classes: {
     OutboxMailRepository: {
       insertIfAbsent: (w, tx) => [tx, mail(w)],
@@ -42,6 +46,35 @@ export default {
     NotificationRepository: {
       insertIfAbsent: (w, tx) => [tx, notification(w)],
       findByDedupeKey: () => ['sql-case:none'],
+      signal: (w, tx) => [tx, w.buyer],
+      groupSize: (w, tx) => [tx, w.buyer, 'LIKE:MODEL:x:2026-12-07'],
+      groups: [
+        {
+          name: 'first page',
+          args: (w) => [w.buyer, { unreadOnly: false, hiddenKinds: [], before: null, limit: 21 }],
+        },
+        {
+          name: 'unread, after a cursor, a kind hidden',
+          args: (w) => [
+            w.buyer,
+            { unreadOnly: true, hiddenKinds: ['LIKE'], before: { at: w.at, id: w.newId() }, limit: 21 },
+          ],
+        },
+      ],
+      unreadGroupCount: (w) => [w.buyer, ['LIKE']],
+      markGroupsRead: (w, tx) => [tx, w.buyer, [w.newId()], w.at],
+      markAllRead: (w, tx) => [tx, w.buyer, w.at],
+      verifiedAddress: (w, tx) => [tx, w.buyer],
+      unreadBetween: (w) => [w.at, new Date(w.at.getTime() + 86_400_000)],
+    },
+    NotificationListenerRepository: {
+      listen: { notCaptured: 'a connection of its own that listens for signals; see its int-spec' },
+    },
+    PreferenceRepository: {
+      chosenBy: (w) => [w.buyer],
+      chosenByAll: (w) => [[w.buyer, w.creator]],
+      save: (w) => [w.buyer, [{ kind: 'LIKE', inApp: false, email: 'OFF' }], w.at],
+      emailOff: (w) => [w.buyer, ['LIKE', 'FOLLOW'], w.at],
     },
   },
 } satisfies SqlCaseFile;

@@ -11,14 +11,96 @@ SELECT
   "NotificationEntity"."text" AS "NotificationEntity_text",
   "NotificationEntity"."url" AS "NotificationEntity_url",
   "NotificationEntity"."dedupe_key" AS "NotificationEntity_dedupe_key",
+  "NotificationEntity"."group_key" AS "NotificationEntity_group_key",
   "NotificationEntity"."created_at" AS "NotificationEntity_created_at",
   "NotificationEntity"."read_at" AS "NotificationEntity_read_at"
 FROM "notifications"."notification" "NotificationEntity"
 WHERE (("NotificationEntity"."dedupe_key" = $1))
 LIMIT 1;
 
+-- NotificationRepository.groupSize
+SELECT
+  count(*)::int AS n
+FROM notifications.notification
+WHERE recipient_id = $1 AND group_key = $2;
+
+-- NotificationRepository.groups (first page)
+WITH g AS (
+  SELECT n.group_key,
+         count(*)::int AS count,
+         (count(*) FILTER (WHERE n.read_at IS NULL))::int AS unread,
+         max(n.created_at) AS latest_at,
+         (array_agg(n.id ORDER BY n.created_at DESC, n.id DESC))[1] AS head_id
+    FROM notifications.notification n
+   WHERE n.recipient_id = $1 AND NOT (n.kind = ANY($2::text[]))
+   GROUP BY n.group_key
+  HAVING NOT $3::boolean OR count(*) FILTER (WHERE n.read_at IS NULL) > 0)
+SELECT h.id, h.kind, h.text, h.url, h.subject_kind, h.subject_id, h.actor_id,
+       p.display_name AS actor_name, p.handle AS actor_handle, g.latest_at AS created_at, g.count, g.unread
+  FROM g
+  JOIN notifications.notification h ON h.id = g.head_id
+  LEFT JOIN identity.public_profile p ON p.id = h.actor_id
+ WHERE $4::timestamptz IS NULL OR (g.latest_at, g.head_id) < ($4::timestamptz, $5::uuid)
+ ORDER BY g.latest_at DESC, g.head_id DESC
+ LIMIT $6;
+
+-- NotificationRepository.groups (unread, after a cursor, a kind hidden)
+WITH g AS (
+  SELECT n.group_key,
+         count(*)::int AS count,
+         (count(*) FILTER (WHERE n.read_at IS NULL))::int AS unread,
+         max(n.created_at) AS latest_at,
+         (array_agg(n.id ORDER BY n.created_at DESC, n.id DESC))[1] AS head_id
+    FROM notifications.notification n
+   WHERE n.recipient_id = $1 AND NOT (n.kind = ANY($2::text[]))
+   GROUP BY n.group_key
+  HAVING NOT $3::boolean OR count(*) FILTER (WHERE n.read_at IS NULL) > 0)
+SELECT h.id, h.kind, h.text, h.url, h.subject_kind, h.subject_id, h.actor_id,
+       p.display_name AS actor_name, p.handle AS actor_handle, g.latest_at AS created_at, g.count, g.unread
+  FROM g
+  JOIN notifications.notification h ON h.id = g.head_id
+  LEFT JOIN identity.public_profile p ON p.id = h.actor_id
+ WHERE $4::timestamptz IS NULL OR (g.latest_at, g.head_id) < ($4::timestamptz, $5::uuid)
+ ORDER BY g.latest_at DESC, g.head_id DESC
+ LIMIT $6;
+
 -- NotificationRepository.insertIfAbsent
-INSERT INTO "notifications"."notification" AS "NotificationEntity"("id", "recipient_id", "kind", "actor_id", "subject_kind", "subject_id", "text", "url", "dedupe_key", "created_at", "read_at")
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+INSERT INTO "notifications"."notification" AS "NotificationEntity"("id", "recipient_id", "kind", "actor_id", "subject_kind", "subject_id", "text", "url", "dedupe_key", "group_key", "created_at", "read_at")
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 ON CONFLICT DO NOTHING
 RETURNING *;
+SELECT
+  pg_notify($1, $2);
+
+-- NotificationRepository.markAllRead
+UPDATE notifications.notification
+SET read_at = $2
+WHERE recipient_id = $1 AND read_at IS NULL;
+
+-- NotificationRepository.markGroupsRead
+UPDATE notifications.notification SET read_at = $3
+WHERE recipient_id = $1 AND read_at IS NULL
+  AND group_key IN (SELECT group_key FROM notifications.notification WHERE recipient_id = $1 AND id = ANY($2::uuid[]));
+
+-- NotificationRepository.signal
+SELECT
+  pg_notify($1, $2);
+
+-- NotificationRepository.unreadBetween
+SELECT n.recipient_id, u.email::text AS email, n.kind, n.text, n.url, n.group_key, p.display_name AS actor_name,
+      n.created_at
+ FROM notifications.notification n
+ JOIN identity."user" u ON u.id = n.recipient_id AND u.email_verified_at IS NOT NULL
+ LEFT JOIN identity.public_profile p ON p.id = n.actor_id
+WHERE n.created_at >= $1 AND n.created_at < $2 AND n.read_at IS NULL
+ORDER BY n.recipient_id, n.created_at, n.id;
+
+-- NotificationRepository.unreadGroupCount
+SELECT count(DISTINCT group_key)::int AS n FROM notifications.notification
+WHERE recipient_id = $1 AND read_at IS NULL AND NOT (kind = ANY($2::text[]));
+
+-- NotificationRepository.verifiedAddress
+SELECT
+  email::text AS email
+FROM identity."user"
+WHERE id = $1 AND email_verified_at IS NOT NULL;

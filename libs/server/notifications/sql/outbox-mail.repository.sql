@@ -13,7 +13,8 @@ SELECT
   "OutboxMailEntity"."last_error" AS "OutboxMailEntity_last_error",
   "OutboxMailEntity"."last_attempt_at" AS "OutboxMailEntity_last_attempt_at",
   "OutboxMailEntity"."created_at" AS "OutboxMailEntity_created_at",
-  "OutboxMailEntity"."sent_at" AS "OutboxMailEntity_sent_at"
+  "OutboxMailEntity"."sent_at" AS "OutboxMailEntity_sent_at",
+  "OutboxMailEntity"."headers" AS "OutboxMailEntity_headers"
 FROM "notifications"."outbox_mail" "OutboxMailEntity"
 WHERE (("OutboxMailEntity"."id" = $1))
 LIMIT 1;
@@ -31,14 +32,15 @@ SELECT
   "OutboxMailEntity"."last_error" AS "OutboxMailEntity_last_error",
   "OutboxMailEntity"."last_attempt_at" AS "OutboxMailEntity_last_attempt_at",
   "OutboxMailEntity"."created_at" AS "OutboxMailEntity_created_at",
-  "OutboxMailEntity"."sent_at" AS "OutboxMailEntity_sent_at"
+  "OutboxMailEntity"."sent_at" AS "OutboxMailEntity_sent_at",
+  "OutboxMailEntity"."headers" AS "OutboxMailEntity_headers"
 FROM "notifications"."outbox_mail" "OutboxMailEntity"
 WHERE (("OutboxMailEntity"."idempotency_key" = $1))
 LIMIT 1;
 
 -- OutboxMailRepository.insertIfAbsent
-INSERT INTO "notifications"."outbox_mail" AS "OutboxMailEntity"("id", "idempotency_key", "kind", "to_address", "subject", "text_body", "status", "attempts", "last_error", "last_attempt_at", "created_at", "sent_at")
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+INSERT INTO "notifications"."outbox_mail" AS "OutboxMailEntity"("id", "idempotency_key", "kind", "to_address", "subject", "text_body", "status", "attempts", "last_error", "last_attempt_at", "created_at", "sent_at", "headers")
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT DO NOTHING
 RETURNING *;
 

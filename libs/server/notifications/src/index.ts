@@ -6,3 +6,5 @@ export { mailSinkDirectory } from './lib/dev-inbox/dev-inbox.reader';
 export type { ReceivedMail } from './lib/dev-inbox/received-mail';
 export { linksIn } from './lib/dev-inbox/received-mail';
 export { mailEnvironment, resolveMailTransport } from './lib/dev-inbox/resolve-mail-transport';
+export { NotificationMailer } from './lib/digest/notification-mailer.service';
+export { NotificationHub } from './lib/live/notification-hub.service';

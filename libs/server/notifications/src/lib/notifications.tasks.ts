@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTask } from '@lookbook/core';
+import { defineScheduledTask, defineTask } from '@lookbook/core';
 
 /** Notifications' background work. */
 export const NotificationsTasks = {
@@ -9,4 +9,6 @@ export const NotificationsTasks = {
     payload: z.object({ mailId: z.uuid() }),
     key: ({ mailId }) => `mail:${mailId}`,
   }),
+  /** Each morning (07:00 UTC) every member gets one mail of yesterday's digest notifications still unread. */
+  sendDigests: defineScheduledTask('notifications.send-digests', '0 7 * * *'),
 };

@@ -1,4 +1,4 @@
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import { ConflictError } from '@lookbook/kernel';
 import { LedgerService } from '@lookbook/ledger';
 import { LicensingFacade } from '@lookbook/licensing';
@@ -61,7 +61,8 @@ function setUp(
   scheduler.scheduleSale.mockResolvedValue(paidAt);
   const refunds = mock(RefundService);
   refunds.refundInTransaction.mockResolvedValue({} as never);
-  return { sut, mock, orders, ledger, licensing, scheduler, transactions, refunds };
+  const notify = mock(Notifier).notify.mockResolvedValue(undefined);
+  return { sut, mock, orders, ledger, licensing, scheduler, transactions, refunds, notify };
 }
 
 const lineUpdate = (orders: ReturnType<typeof setUp>['orders'], line: OrderLineEntity) =>
@@ -195,7 +196,7 @@ describe('fulfilling an order of several lines', () => {
   });
 
   it('refunds every line that cannot be granted, one round per refusal, in one refund', async () => {
-    const { sut, licensing, refunds, transactions, orders } = setUp(threeOrder, threeLines, threeSplits);
+    const { sut, licensing, refunds, transactions, orders, notify } = setUp(threeOrder, threeLines, threeSplits);
     licensing.issueForOrder.mockImplementation((_m, input: { offerId: string; orderRef: string }) =>
       input.offerId === 'offer-2' || input.offerId === 'offer-1'
         ? Promise.reject(new ConflictError('OFFER_NOT_AVAILABLE', 'withdrawn'))
@@ -214,6 +215,27 @@ describe('fulfilling an order of several lines', () => {
       expect.objectContaining({ failureReason: null }),
       TEST_MANAGER,
     );
+    // Only the IP owner is paid (line 3): the seller, paid on refused lines only, hears of no sale.
+    expect(notify.mock.calls.map(([, event]) => event.recipientId)).toEqual([ipOwner]);
+  });
+
+  it('notifies each creator paid by the sale once, in the fulfilment transaction, and never a buyer of their own work', async () => {
+    const { sut, notify } = setUp(threeOrder, threeLines, threeSplits);
+    await sut.fulfil(paid);
+    expect(notify).toHaveBeenCalledTimes(2);
+    for (const recipientId of [threeSplits[0]!.recipientId, ipOwner])
+      expect(notify).toHaveBeenCalledWith(TEST_MANAGER, {
+        recipientId,
+        kind: 'SALE',
+        subjectKind: 'ORDER',
+        subjectId: threeOrder.id,
+        text: `New sale: someone licensed ${threeOrder.itemName}`,
+        url: '/earnings',
+        dedupeKey: `commerce.sale:${threeOrder.id}:${recipientId}`,
+      });
+    const own = setUp({ ...threeOrder, buyerId: ipOwner }, threeLines, threeSplits);
+    await own.sut.fulfil(paid);
+    expect(own.notify.mock.calls.map(([, event]) => event.recipientId)).toEqual([threeSplits[0]!.recipientId]);
   });
 });
 

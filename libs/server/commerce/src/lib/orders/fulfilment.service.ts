@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import { DomainError } from '@lookbook/kernel';
 import { LedgerService } from '@lookbook/ledger';
 import { LicensingFacade } from '@lookbook/licensing';
@@ -51,6 +51,7 @@ export class FulfilmentService {
     private readonly refunds: RefundService,
     private readonly transfers: TransferScheduler,
     private readonly transactions: Transactions,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -134,6 +135,7 @@ export class FulfilmentService {
       splits.filter((s) => !refused.has(s.line)),
       paidAt,
     );
+    await this.notifySale(manager, order, splits, refused);
     if (!refused.size) return 'fulfilled';
     const unavailable = lines.filter((l) => refused.has(l.position));
     await this.refunds.refundInTransaction(manager, order, {
@@ -161,6 +163,28 @@ export class FulfilmentService {
     } catch (error) {
       if (error instanceof DomainError) throw new LineNotGrantable(line.position, error);
       throw error;
+    }
+  }
+
+  /** Each creator paid by the sale hears of it once (not the buyer of their own work; not for a refused line). */
+  private async notifySale(
+    manager: EntityManager,
+    order: OrderEntity,
+    splits: { recipientId: string; line: number }[],
+    refused: ReadonlyMap<number, string>,
+  ): Promise<void> {
+    const paid = new Set(splits.filter((s) => !refused.has(s.line)).map((s) => s.recipientId));
+    for (const recipientId of paid) {
+      if (recipientId === order.buyerId) continue;
+      await this.notifier.notify(manager, {
+        recipientId,
+        kind: 'SALE',
+        subjectKind: 'ORDER',
+        subjectId: order.id,
+        text: `New sale: someone licensed ${order.itemName}`,
+        url: '/earnings',
+        dedupeKey: `commerce.sale:${order.id}:${recipientId}`,
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import { anActor, FakeClock, InlineTransactions, newTestService, TEST_MANAGER } from '@lookbook/testing';
 import { BlockRepository } from '../blocks/block.repository';
 import { CommunityLimits } from '../community-limits';
@@ -30,6 +30,13 @@ function setUp(found: Found = {}) {
   mock(SubjectRepository).publicSubject.mockImplementation(async (kind, id) =>
     ownerId ? { kind, id, ownerId: kind === 'USER' ? id : ownerId } : null,
   );
+  mock(SubjectRepository).describe.mockImplementation(async (kind) => ({
+    actorName: 'Ada',
+    actorHandle: 'ada',
+    name: kind === 'IP' ? 'Zephyr' : 'Mira',
+    url: '/',
+  }));
+  const notify = mock(Notifier).notify.mockResolvedValue(undefined);
   const between = mock(BlockRepository).between;
   for (const answer of found.blocked ?? [false, false]) between.mockResolvedValueOnce(answer);
   const follows = mock(FollowRepository);
@@ -41,10 +48,40 @@ function setUp(found: Found = {}) {
   counters.countsOf.mockImplementation(
     async (_, ids) => new Map(ids.map((id) => [id, { ...emptyCounts(), FOLLOWERS: 3 }])),
   );
-  return { sut, follows, counters };
+  return { sut, follows, counters, notify };
 }
 
 describe('FollowService', () => {
+  it.each([
+    ['USER', mira, mira, 'Ada followed you'],
+    ['IP', ip, mira, 'Ada followed your IP Zephyr'],
+  ] as const)(
+    'notifies whoever owns a followed %s, once per follower and target',
+    async (kind, id, recipient, text) => {
+      const { sut, notify } = setUp();
+      await sut.follow(anActor(me), client, kind, id);
+      expect(notify).toHaveBeenCalledWith(TEST_MANAGER, {
+        recipientId: recipient,
+        kind: 'FOLLOW',
+        actorId: me,
+        subjectKind: kind,
+        subjectId: id,
+        text,
+        url: '/u/ada',
+        dedupeKey: `community.follow:${me}:${kind}:${id}`,
+      });
+    },
+  );
+
+  it('notifies nobody when already following or refused', async () => {
+    const again = setUp({ inserted: false });
+    await again.sut.follow(anActor(me), client, 'USER', mira);
+    expect(again.notify).not.toHaveBeenCalled();
+    const blocked = setUp({ blocked: [false, true] });
+    await expect(blocked.sut.follow(anActor(me), client, 'USER', mira)).rejects.toMatchObject({ code: 'BLOCKED' });
+    expect(blocked.notify).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['USER', mira],
     ['IP', ip],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, ClientInfo } from '@lookbook/core';
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import { CommunityErrors } from '../community.errors';
 import { CommunityLimits } from '../community-limits';
 import { BlockRepository } from '../blocks/block.repository';
@@ -32,6 +32,7 @@ export class FollowService {
     private readonly counters: CounterRepository,
     private readonly transactions: Transactions,
     private readonly limits: CommunityLimits,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -41,11 +42,26 @@ export class FollowService {
     if (!target) throw kind === 'USER' ? CommunityErrors.userNotFound() : CommunityErrors.ipNotFound();
     if (target.ownerId === actor.userId) throw CommunityErrors.selfFollow();
     if (await this.blocks.between(actor.userId, target.ownerId)) throw CommunityErrors.blocked();
+    const about = await this.subjects.describe(kind, id, actor.userId);
     await this.transactions.run(async (manager) => {
       // Re-checked inside: a block committed since the check above must win over this follow.
       if (await this.blocks.between(actor.userId, target.ownerId, manager)) throw CommunityErrors.blocked();
-      if (await this.follows.insert(manager, actor.userId, { kind, id }, this.clock.now()))
+      if (await this.follows.insert(manager, actor.userId, { kind, id }, this.clock.now())) {
         await this.counters.bump(manager, shardOf(actor.userId), followBumps(actor.userId, kind, id, 1));
+        // Once per follower and target: following again after an unfollow does not notify again.
+        if (about)
+          await this.notifier.notify(manager, {
+            recipientId: target.ownerId,
+            kind: 'FOLLOW',
+            actorId: actor.userId,
+            subjectKind: kind,
+            subjectId: id,
+            text:
+              kind === 'USER' ? `${about.actorName} followed you` : `${about.actorName} followed your IP ${about.name}`,
+            url: `/u/${about.actorHandle}`,
+            dedupeKey: `community.follow:${actor.userId}:${kind}:${id}`,
+          });
+      }
     });
     return this.state(actor.userId, kind, id);
   }

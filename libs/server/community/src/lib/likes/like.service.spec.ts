@@ -1,4 +1,4 @@
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import { RateLimitedError } from '@lookbook/kernel';
 import { anActor, FakeClock, InlineTransactions, newTestService, TEST_MANAGER } from '@lookbook/testing';
 import { BlockRepository } from '../blocks/block.repository';
@@ -24,7 +24,14 @@ function setUp(found: { ownerId?: string | null; blocked?: boolean; inserted?: b
   mock(SubjectRepository).publicSubject.mockImplementation(async (kind, id) =>
     ownerId ? { kind, id, ownerId } : null,
   );
+  mock(SubjectRepository).describe.mockResolvedValue({
+    actorName: 'Ada',
+    actorHandle: 'ada',
+    name: 'Neon Harbour',
+    url: `/models/${item}`,
+  });
   mock(BlockRepository).between.mockResolvedValue(found.blocked ?? false);
+  mock(Notifier).notify.mockResolvedValue(undefined);
   const likes = mock(LikeRepository);
   likes.insert.mockResolvedValue(found.inserted ?? true);
   likes.delete.mockResolvedValue(found.deleted ?? true);
@@ -49,10 +56,33 @@ describe('LikeService', () => {
     },
   );
 
-  it('changes no count for a like that was already there (idempotent)', async () => {
-    const { sut, counters } = setUp({ inserted: false });
+  it.each([
+    ['MODEL', 'Ada liked Neon Harbour'],
+    ['TEMPLATE', 'Ada liked Neon Harbour'],
+    ['IMAGE', 'Ada liked your sample image of Neon Harbour'],
+  ] as const)(
+    'notifies the owner of a like of a %s in the same transaction, once per liker and item',
+    async (kind, text) => {
+      const { sut, mock } = setUp();
+      await sut.like(anActor(fan), client, kind, item);
+      expect(mock(Notifier).notify).toHaveBeenCalledWith(TEST_MANAGER, {
+        recipientId: owner,
+        kind: 'LIKE',
+        actorId: fan,
+        subjectKind: kind,
+        subjectId: item,
+        text,
+        url: `/models/${item}`,
+        dedupeKey: `community.like:${fan}:${kind}:${item}`,
+      });
+    },
+  );
+
+  it('changes no count and notifies nobody for a like that was already there (idempotent)', async () => {
+    const { sut, counters, mock } = setUp({ inserted: false });
     await expect(sut.like(anActor(fan), client, 'MODEL', item)).resolves.toMatchObject({ liked: true });
     expect(counters.bump).not.toHaveBeenCalled();
+    expect(mock(Notifier).notify).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -60,10 +90,11 @@ describe('LikeService', () => {
     ['an unknown or hidden item', { ownerId: null }, 'SUBJECT_NOT_FOUND'],
     ['work across a block', { blocked: true }, 'BLOCKED'],
   ])('refuses %s, writing nothing', async (_, found, code) => {
-    const { sut, likes, counters } = setUp(found);
+    const { sut, likes, counters, mock } = setUp(found);
     await expect(sut.like(anActor(fan), client, 'MODEL', item)).rejects.toMatchObject({ code });
     expect(likes.insert).not.toHaveBeenCalled();
     expect(counters.bump).not.toHaveBeenCalled();
+    expect(mock(Notifier).notify).not.toHaveBeenCalled();
   });
 
   it('is rate limited before anything is read or written', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, ClientInfo } from '@lookbook/core';
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import { CommunityErrors } from '../community.errors';
 import { CommunityLimits } from '../community-limits';
 import { BlockRepository } from '../blocks/block.repository';
@@ -33,6 +33,7 @@ export class LikeService {
     private readonly counters: CounterRepository,
     private readonly transactions: Transactions,
     private readonly limits: CommunityLimits,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -42,9 +43,27 @@ export class LikeService {
     if (!subject) throw CommunityErrors.subjectNotFound();
     if (subject.ownerId === actor.userId) throw CommunityErrors.selfLike();
     if (await this.blocks.between(actor.userId, subject.ownerId)) throw CommunityErrors.blocked();
+    const about = await this.subjects.describe(kind, id, actor.userId);
     await this.transactions.run(async (manager) => {
-      if (await this.likes.insert(manager, actor.userId, kind, id, this.clock.now()))
+      if (await this.likes.insert(manager, actor.userId, kind, id, this.clock.now())) {
         await this.counters.bump(manager, shardOf(actor.userId), likeBumps(kind, id, subject.ownerId, 1));
+        // Once per liker and item (a like taken back and given again does not notify again); a storm of likes on
+        // one item reads as one line in the owner's bell.
+        if (about)
+          await this.notifier.notify(manager, {
+            recipientId: subject.ownerId,
+            kind: 'LIKE',
+            actorId: actor.userId,
+            subjectKind: kind,
+            subjectId: id,
+            text:
+              kind === 'IMAGE'
+                ? `${about.actorName} liked your sample image of ${about.name}`
+                : `${about.actorName} liked ${about.name}`,
+            url: about.url,
+            dedupeKey: `community.like:${actor.userId}:${kind}:${id}`,
+          });
+      }
     });
     return this.state(actor.userId, kind, id);
   }

@@ -10,3 +10,11 @@ export interface OwnedSubject {
   id: string;
   ownerId: string;
 }
+
+/** What a notification about an act on a subject says: who did it, and the subject's name and page. */
+export interface SubjectDescription {
+  actorName: string;
+  actorHandle: string;
+  name: string;
+  url: string;
+}

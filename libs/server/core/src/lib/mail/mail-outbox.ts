@@ -13,6 +13,11 @@ export interface OutgoingMail {
   subject: string;
   /** Plain text; http(s) links on their own are made clickable in the HTML part. */
   text: string;
+  /**
+   * Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058) on notification mail. Names are
+   * plain header names; no value may hold a line break.
+   */
+  headers?: Record<string, string>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import { DomainError, money } from '@lookbook/kernel';
 import { FakeClock, InlineTransactions, newTestService, TEST_MANAGER } from '@lookbook/testing';
 import { LicenseKeyRing, newKey } from '../certificates/key-ring';
@@ -136,4 +136,42 @@ describe('licences name their subject, whatever its kind', () => {
       expect(licenses.insert).toHaveBeenCalledWith(TEST_MANAGER, grant);
     },
   );
+});
+
+describe('revoking a licence', () => {
+  const grant = { id: 'grant-1', licenseeId: 'buyer', resourceName: 'Ink Wash', status: 'ACTIVE' } as never;
+
+  function revokeSetUp(current: unknown) {
+    const { sut, mock } = newTestService(LicenseIssuer, [
+      [Transactions, new InlineTransactions()],
+      [Clock, new FakeClock(now)],
+    ]);
+    mock(LicenseRepository).lockById.mockResolvedValue(current as never);
+    mock(LicenseRepository).update.mockResolvedValue(undefined);
+    const notify = mock(Notifier).notify.mockResolvedValue(undefined);
+    return { sut, notify };
+  }
+
+  it.each([
+    ['REFUNDED', 'refunded'],
+    ['TAKEDOWN', 'the work was taken down'],
+  ] as const)('tells the licensee (%s) in the revoking transaction, once', async (reason, why) => {
+    const { sut, notify } = revokeSetUp(grant);
+    await expect(sut.revoke(TEST_MANAGER, 'grant-1', reason)).resolves.toMatchObject({ changed: true });
+    expect(notify).toHaveBeenCalledWith(TEST_MANAGER, {
+      recipientId: 'buyer',
+      kind: 'LICENSE_REVOKED',
+      subjectKind: 'LICENSE',
+      subjectId: 'grant-1',
+      text: `Your licence for Ink Wash was revoked (${why})`,
+      url: '/library',
+      dedupeKey: 'licensing.revoked:grant-1',
+    });
+  });
+
+  it('says nothing for a licence already revoked', async () => {
+    const { sut, notify } = revokeSetUp({ ...(grant as object), status: 'REVOKED' });
+    await expect(sut.revoke(TEST_MANAGER, 'grant-1', 'REFUNDED')).resolves.toMatchObject({ changed: false });
+    expect(notify).not.toHaveBeenCalled();
+  });
 });

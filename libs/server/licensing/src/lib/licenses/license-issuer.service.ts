@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, Transactions } from '@lookbook/core';
+import { Clock, Notifier, Transactions } from '@lookbook/core';
 import type { Money } from '@lookbook/kernel';
 import { codePoints, manyLines, newId } from '@lookbook/kernel';
 import type { Tier } from '../offers/permissions';
@@ -37,6 +37,16 @@ export interface IssueLicenseInput {
   orderRef?: string;
 }
 
+/** How a revocation reads to the licensee. */
+const REVOKED_BECAUSE: Record<RevocationReason, string> = {
+  REFUNDED: 'refunded',
+  DISPUTE_LOST: 'the payment was disputed',
+  FRAUD: 'fraud',
+  TERMS_VIOLATION: 'a violation of its terms',
+  TAKEDOWN: 'the work was taken down',
+  ISSUED_IN_ERROR: 'issued in error',
+};
+
 /**
  * Issues and revokes licences (the rules every new licence passes), always in the caller's transaction. Issuing and delisting serialise on the version row (the same lock as
  * publishing and offer changes), so an exclusive sale and any other sale of the same version never both succeed.
@@ -50,6 +60,7 @@ export class LicenseIssuer {
     private readonly subjects: LicensableSubjects,
     private readonly keys: LicenseKeyRing,
     private readonly transactions: Transactions,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -187,6 +198,15 @@ export class LicenseIssuer {
       revocationNote: cleanNote,
     };
     await this.licenses.update(manager, grant.id, changes);
+    await this.notifier.notify(manager, {
+      recipientId: grant.licenseeId,
+      kind: 'LICENSE_REVOKED',
+      subjectKind: 'LICENSE',
+      subjectId: grant.id,
+      text: `Your licence for ${grant.resourceName} was revoked (${REVOKED_BECAUSE[reason]})`,
+      url: '/library',
+      dedupeKey: `licensing.revoked:${grant.id}`,
+    });
     return { grant: { ...grant, ...changes }, changed: true };
   }
 }

@@ -34,6 +34,13 @@ export class DevInboxController {
   async get(@Param('id') id: string) {
     const mail = await this.inbox.get(id);
     if (!mail) throw new NotFoundError('MAIL_NOT_FOUND', 'No such mail in the development inbox');
-    return { ...summary(mail), messageId: mail.messageId, text: mail.text, links: linksIn(mail.text) };
+    return {
+      ...summary(mail),
+      messageId: mail.messageId,
+      text: mail.text,
+      links: linksIn(mail.text),
+      listUnsubscribe: mail.listUnsubscribe ?? null,
+      listUnsubscribePost: mail.listUnsubscribePost ?? null,
+    };
   }
 }

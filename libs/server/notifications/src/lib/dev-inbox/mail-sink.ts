@@ -39,7 +39,20 @@ export function toReceivedMail(parsed: ParsedMail, receivedAt: Date, fallbackId:
     subject: parsed.subject ?? '',
     text: parsed.text ?? '',
     kind: (parsed.headers.get('x-lookbook-kind') as string | undefined) ?? null,
+    listUnsubscribe: rawHeader(parsed, 'list-unsubscribe'),
+    listUnsubscribePost: rawHeader(parsed, 'list-unsubscribe-post'),
   };
+}
+
+/** A header as sent (mailparser turns List-* headers into objects), unfolded; null when absent. */
+function rawHeader(parsed: ParsedMail, name: string): string | null {
+  const line = parsed.headerLines.find((h) => h.key === name)?.line;
+  return line
+    ? line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim()
+    : null;
 }
 
 /**

@@ -10,6 +10,9 @@ export interface ReceivedMail {
   text: string;
   /** The `X-Lookbook-Kind` header (e.g. `identity.verify-email`), when the mail came from Lookbook. */
   kind: string | null;
+  /** The `List-Unsubscribe` and `List-Unsubscribe-Post` headers (RFC 8058), as sent; absent on account mail. */
+  listUnsubscribe?: string | null;
+  listUnsubscribePost?: string | null;
 }
 
 /** The http(s) links in a text, in order, each once: the development inbox makes them clickable. */

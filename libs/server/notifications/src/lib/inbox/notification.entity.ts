@@ -13,6 +13,8 @@ export class NotificationEntity {
   @Column('text') text!: string;
   @Column('text') url!: string;
   @Column('text', { name: 'dedupe_key' }) dedupeKey!: string;
+  /** Notifications sharing a key read as one line (see `groupKeyOf`); a notification alone has its own id. */
+  @Column('text', { name: 'group_key' }) groupKey!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'read_at', nullable: true }) readAt!: Date | null;
 }

@@ -2,6 +2,7 @@ import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed } from '@lookbook/testing';
 import { newId } from '@lookbook/kernel';
 import { NotificationEntity } from './notification.entity';
+import { groupKeyOf } from './notification-rules';
 import { NotificationRepository } from './notification.repository';
 
 describe('NotificationRepository (PostgreSQL)', () => {
@@ -16,24 +17,30 @@ describe('NotificationRepository (PostgreSQL)', () => {
   });
   afterAll(() => bed.close());
 
-  const row = (key: string): NotificationEntity => ({
-    id: newId(),
-    recipientId,
-    kind: 'SALE',
-    actorId: null,
-    subjectKind: 'MODEL',
-    subjectId: newId(),
-    text: 'Someone licensed Neon Harbour',
-    url: '/models/x',
-    dedupeKey: key,
-    createdAt: new Date(),
-    readAt: null,
-  });
+  const row = (key: string, change: Partial<NotificationEntity> = {}): NotificationEntity => {
+    const id = newId();
+    return {
+      id,
+      recipientId,
+      kind: 'SALE',
+      actorId: null,
+      subjectKind: 'MODEL',
+      subjectId: newId(),
+      text: 'Someone licensed Neon Harbour',
+      url: '/models/x',
+      dedupeKey: key,
+      createdAt: new Date(),
+      readAt: null,
+      groupKey: id,
+      ...change,
+    };
+  };
+  const write = (n: NotificationEntity) => bed.dataSource.transaction((m) => notifications.insertIfAbsent(m, n));
 
   it('writes one notification per dedupe key, and only when the transaction commits', async () => {
     const first = row('n-1');
-    expect(await bed.dataSource.transaction((m) => notifications.insertIfAbsent(m, first))).toBe(true);
-    expect(await bed.dataSource.transaction((m) => notifications.insertIfAbsent(m, row('n-1')))).toBe(false);
+    expect(await write(first)).toBe(true);
+    expect(await write(row('n-1'))).toBe(false);
     expect((await notifications.findByDedupeKey('n-1'))!.id).toBe(first.id);
 
     await expect(
@@ -46,11 +53,127 @@ describe('NotificationRepository (PostgreSQL)', () => {
   });
 
   it('refuses a notification of one’s own act and a link off the site', async () => {
-    await expect(
-      bed.dataSource.transaction((m) => notifications.insertIfAbsent(m, { ...row('n-3'), actorId: recipientId })),
-    ).rejects.toThrow(/notification_not_self/);
-    await expect(
-      bed.dataSource.transaction((m) => notifications.insertIfAbsent(m, { ...row('n-4'), url: 'https://x.example' })),
-    ).rejects.toThrow(/check/i);
+    await expect(write({ ...row('n-3'), actorId: recipientId })).rejects.toThrow(/notification_not_self/);
+    await expect(write({ ...row('n-4'), url: 'https://x.example' })).rejects.toThrow(/check/i);
+  });
+
+  describe('groups', () => {
+    let owner: string;
+    let fans: { id: string; handle: string }[];
+    const model = newId();
+    const day = new Date('2026-12-07T08:00:00.000Z');
+
+    beforeAll(async () => {
+      owner = (await bed.seed.user()).id;
+      fans = [];
+      for (let i = 0; i < 3; i++) fans.push(await bed.seed.user());
+      // A storm: 1,000 likes of one model in one day (three real fans; the rest without a profile any more).
+      const rows: NotificationEntity[] = Array.from({ length: 1000 }, (_, i) => {
+        const at = new Date(day.getTime() + i * 1000);
+        const fields = { id: newId(), kind: 'LIKE' as const, subjectKind: 'MODEL', subjectId: model };
+        return {
+          ...fields,
+          recipientId: owner,
+          actorId: i >= 997 ? fans[i - 997]!.id : null,
+          text: `Fan ${i} liked Neon Harbour`,
+          url: `/models/${model}`,
+          dedupeKey: `storm:${i}`,
+          groupKey: groupKeyOf(fields, at),
+          createdAt: at,
+          readAt: null,
+        };
+      });
+      await bed.dataSource.getRepository(NotificationEntity).insert(rows);
+      // Then a sale and a follow, later that day, and a like of the model the next day (a group of its own).
+      await write(row('g-sale', { recipientId: owner, createdAt: new Date('2026-12-07T12:00:00Z') }));
+      const follow = { id: newId(), kind: 'FOLLOW' as const, subjectKind: 'USER', subjectId: owner };
+      const at = new Date('2026-12-07T13:00:00Z');
+      await write({
+        ...row('g-follow'),
+        ...follow,
+        recipientId: owner,
+        actorId: fans[0]!.id,
+        groupKey: groupKeyOf(follow, at),
+        createdAt: at,
+      });
+      const next = { id: newId(), kind: 'LIKE' as const, subjectKind: 'MODEL', subjectId: model };
+      const later = new Date('2026-12-08T09:00:00Z');
+      await write({
+        ...row('g-next'),
+        ...next,
+        recipientId: owner,
+        groupKey: groupKeyOf(next, later),
+        createdAt: later,
+      });
+    });
+
+    const page = (q: Partial<Parameters<NotificationRepository['groups']>[1]> = {}) =>
+      notifications.groups(owner, { unreadOnly: false, hiddenKinds: [], before: null, limit: 10, ...q });
+
+    it('reads a storm of 1,000 as one group headed by its newest, with its actor’s public name', async () => {
+      const groups = await page();
+      expect(groups.map((g) => [g.kind, g.count])).toEqual([
+        ['LIKE', 1],
+        ['FOLLOW', 1],
+        ['SALE', 1],
+        ['LIKE', 1000],
+      ]);
+      const storm = groups[3]!;
+      expect(storm).toMatchObject({ text: 'Fan 999 liked Neon Harbour', unread: 1000, actorId: fans[2]!.id });
+      expect(storm.actorName).toEqual(expect.any(String));
+      expect(storm.actorHandle).toBe(fans[2]!.handle);
+      expect(await notifications.unreadGroupCount(owner, [])).toBe(4);
+    });
+
+    it('pages by the group head, hides kinds turned off, and filters to unread', async () => {
+      const first = await page({ limit: 2 });
+      const rest = await page({ before: { at: first[1]!.createdAt, id: first[1]!.id } });
+      expect([...first, ...rest].map((g) => g.kind)).toEqual(['LIKE', 'FOLLOW', 'SALE', 'LIKE']);
+      expect((await page({ hiddenKinds: ['LIKE'] })).map((g) => g.kind)).toEqual(['FOLLOW', 'SALE']);
+      expect(await notifications.unreadGroupCount(owner, ['LIKE', 'SALE'])).toBe(1);
+    });
+
+    it('marks a whole group read by its head, ignores others’ ids, and marks all', async () => {
+      const [, , , storm] = await page();
+      const foreign = row('g-foreign');
+      await write(foreign);
+      const changed = await bed.dataSource.transaction((m) =>
+        notifications.markGroupsRead(m, owner, [storm!.id, foreign.id], new Date()),
+      );
+      expect(changed).toBe(1000);
+      expect((await notifications.findByDedupeKey('g-foreign'))!.readAt).toBeNull();
+      expect(await notifications.unreadGroupCount(owner, [])).toBe(3);
+      const unread = await page({ unreadOnly: true });
+      expect(unread.map((g) => g.kind)).toEqual(['LIKE', 'FOLLOW', 'SALE']);
+      expect((await page()).find((g) => g.count === 1000)!.unread).toBe(0);
+      expect(await bed.dataSource.transaction((m) => notifications.markAllRead(m, owner, new Date()))).toBe(3);
+      expect(await notifications.unreadGroupCount(owner, [])).toBe(0);
+      expect(await page({ unreadOnly: true })).toEqual([]);
+    });
+
+    it('counts a group’s members in the writing transaction', async () => {
+      const key = groupKeyOf({ id: 'x', kind: 'LIKE', subjectKind: 'MODEL', subjectId: model }, day);
+      expect(await bed.dataSource.transaction((m) => notifications.groupSize(m, owner, key))).toBe(1000);
+      expect(await bed.dataSource.transaction((m) => notifications.groupSize(m, owner, 'none'))).toBe(0);
+    });
+  });
+
+  it('finds a verified address only, and the day’s unread notifications of verified members', async () => {
+    const verified = await bed.seed.user();
+    const unverified = await bed.seed.user();
+    await bed.dataSource.query(`UPDATE identity."user" SET email_verified_at = now() WHERE id = $1`, [verified.id]);
+    const at = new Date('2026-11-02T10:00:00Z');
+    await write(row('d-1', { recipientId: verified.id, createdAt: at }));
+    await write(row('d-2', { recipientId: verified.id, createdAt: at, readAt: at }));
+    await write(row('d-3', { recipientId: unverified.id, createdAt: at }));
+    await write(row('d-4', { recipientId: verified.id, createdAt: new Date('2026-11-03T00:00:00Z') }));
+    await bed.dataSource.transaction(async (m) => {
+      expect(await notifications.verifiedAddress(m, verified.id)).toBe(verified.email.toLowerCase());
+      expect(await notifications.verifiedAddress(m, unverified.id)).toBeNull();
+    });
+    const rows = await notifications.unreadBetween(new Date('2026-11-02T00:00:00Z'), new Date('2026-11-03T00:00:00Z'));
+    expect(rows.map((r) => [r.recipientId, r.email.toLowerCase()])).toEqual([
+      [verified.id, verified.email.toLowerCase()],
+    ]);
   });
 });

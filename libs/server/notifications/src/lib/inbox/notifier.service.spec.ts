@@ -1,6 +1,7 @@
 import { Clock } from '@lookbook/core';
 import type { NotificationEvent } from '@lookbook/core';
 import { FakeClock, newTestService, TEST_MANAGER } from '@lookbook/testing';
+import { NotificationMailer } from '../digest/notification-mailer.service';
 import { NotificationRepository } from './notification.repository';
 import { NotifierService } from './notifier.service';
 
@@ -18,7 +19,9 @@ function setUp() {
   const { sut, mock } = newTestService(NotifierService, [[Clock, new FakeClock(now)]]);
   const rows = mock(NotificationRepository);
   rows.insertIfAbsent.mockResolvedValue(true);
-  return { sut, rows };
+  const mailer = mock(NotificationMailer);
+  mailer.afterWrite.mockResolvedValue(false);
+  return { sut, rows, mailer };
 }
 
 describe('NotifierService', () => {
@@ -34,11 +37,29 @@ describe('NotifierService', () => {
       readAt: null,
     });
     expect(row.createdAt).toEqual(now);
+    expect(row.groupKey).toBe(row.id); // a follow of no subject stands alone
+  });
+
+  it('groups a like with the other likes of its subject that day, and hands the written row to the mailer', async () => {
+    const { sut, rows, mailer } = setUp();
+    const subjectId = '00000000-0000-7000-8000-0000000000c1';
+    await sut.notify(TEST_MANAGER, { ...event, kind: 'LIKE', subjectKind: 'MODEL', subjectId });
+    const [, row] = rows.insertIfAbsent.mock.calls[0]!;
+    expect(row.groupKey).toBe(`LIKE:MODEL:${subjectId}:2026-12-07`);
+    expect(mailer.afterWrite).toHaveBeenCalledWith(TEST_MANAGER, row);
+  });
+
+  it('mails nothing for a notification its dedupe key already wrote', async () => {
+    const { sut, rows, mailer } = setUp();
+    rows.insertIfAbsent.mockResolvedValue(false);
+    await sut.notify(TEST_MANAGER, event);
+    expect(mailer.afterWrite).not.toHaveBeenCalled();
   });
 
   it('never notifies a member of their own act', async () => {
     const { sut, rows } = setUp();
     await sut.notify(TEST_MANAGER, { ...event, actorId: event.recipientId });
+    await sut.notify(TEST_MANAGER, { ...event, kind: 'LIKE', actorId: event.recipientId, subjectId: 'x' });
     expect(rows.insertIfAbsent).not.toHaveBeenCalled();
   });
 
@@ -46,6 +67,8 @@ describe('NotifierService', () => {
     ['no dedupe key', { dedupeKey: '' }],
     ['an unknown kind', { kind: 'POKE' }],
     ['an absolute url', { url: 'https://evil.example/' }],
+    ['a protocol-relative url', { url: '//evil.example/' }],
+    ['a backslash url', { url: '/\\evil.example/' }],
     ['no text', { text: '' }],
   ])('refuses a malformed event (%s) and writes nothing', async (_name, change) => {
     const { sut, rows } = setUp();

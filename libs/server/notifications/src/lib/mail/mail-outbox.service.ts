@@ -21,7 +21,9 @@ export class MailOutboxService extends MailOutbox {
   }
 
   async queue(manager: EntityManager, mail: OutgoingMail): Promise<void> {
-    if (!mail.idempotencyKey || !mail.to.includes('@') || /[\r\n]/.test(mail.to + mail.subject)) {
+    const headers = Object.entries(mail.headers ?? {});
+    const badHeader = headers.some(([name, value]) => !/^[A-Za-z][A-Za-z0-9-]*$/.test(name) || /[\r\n]/.test(value));
+    if (!mail.idempotencyKey || !mail.to.includes('@') || /[\r\n]/.test(mail.to + mail.subject) || badHeader) {
       throw new Error(`refusing a malformed mail (${mail.kind})`);
     }
     const id = newId();
@@ -38,6 +40,7 @@ export class MailOutboxService extends MailOutbox {
       lastAttemptAt: null,
       createdAt: this.clock.now(),
       sentAt: null,
+      headers: Object.fromEntries(headers),
     });
     if (written) await this.jobs.enqueue(manager, NotificationsTasks.sendMail, { mailId: id });
   }

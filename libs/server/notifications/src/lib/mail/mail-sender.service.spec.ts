@@ -19,6 +19,7 @@ const pending: OutboxMailEntity = {
   lastAttemptAt: null,
   createdAt: now,
   sentAt: null,
+  headers: {},
 };
 
 function setUp(found: OutboxMailEntity | null = pending) {

@@ -34,7 +34,7 @@ export class MailSender {
         subject: mail.subject,
         text: mail.textBody,
         html: htmlFromText(mail.textBody),
-        headers: { 'X-Lookbook-Kind': mail.kind },
+        headers: { ...mail.headers, 'X-Lookbook-Kind': mail.kind },
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -21,4 +21,6 @@ export class OutboxMailEntity {
   @Column('timestamptz', { name: 'last_attempt_at', nullable: true }) lastAttemptAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt!: Date | null;
+  /** Extra headers sent with the mail (List-Unsubscribe…). */
+  @Column('jsonb', { default: {} }) headers!: Record<string, string>;
 }

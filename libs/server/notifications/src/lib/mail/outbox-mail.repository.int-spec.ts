@@ -28,6 +28,7 @@ describe('OutboxMailRepository (PostgreSQL)', () => {
     lastAttemptAt: null,
     createdAt: new Date(),
     sentAt: null,
+    headers: {},
   });
 
   it('writes one mail per idempotency key, and only when the transaction commits', async () => {

@@ -62,8 +62,8 @@ export class LineageRepository {
    * Decides a pending remix, once: the conditional update lets exactly one of two concurrent decisions through; the
    * other finds nothing pending.
    */
-  async decide(childId: string, status: 'APPROVED' | 'REJECTED'): Promise<boolean> {
-    const [, affected] = await this.dataSource.query<[unknown, number]>(
+  async decide(childId: string, status: 'APPROVED' | 'REJECTED', manager?: EntityManager): Promise<boolean> {
+    const [, affected] = await (manager ?? this.dataSource).query<[unknown, number]>(
       `UPDATE templates.lineage_edge SET status = $2 WHERE child_id = $1 AND status = 'PENDING'`,
       [childId, status],
     );

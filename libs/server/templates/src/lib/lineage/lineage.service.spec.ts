@@ -1,6 +1,6 @@
 import { CatalogFacade } from '@lookbook/catalog';
 import type { StyleModel } from '@lookbook/catalog';
-import { Clock } from '@lookbook/core';
+import { Clock, Notifier } from '@lookbook/core';
 import { DomainError, NotFoundError } from '@lookbook/kernel';
 import { anActor, newTestService, TEST_MANAGER } from '@lookbook/testing';
 import type { IntellectualPropertyEntity } from '../ips/ip.entity';
@@ -125,11 +125,26 @@ describe('the IP owner’s decisions', () => {
     [true, 'APPROVED'],
     [false, 'REJECTED'],
   ] as const)('approve=%s decides the pending edge %s and returns it', async (approve, status) => {
-    const { sut, mock } = decideSetUp({ ipId: 'ip-1' }, { id: 'ip-1', ownerId: 'ip-owner' });
+    const { sut, mock } = decideSetUp(
+      { ipId: 'ip-1', ownerId: 'fan', name: 'Night Remix' },
+      { id: 'ip-1', ownerId: 'ip-owner', name: 'Zephyr' },
+    );
     mock(LineageRepository).decide.mockResolvedValue(true);
     mock(LineageRepository).parentsOf.mockResolvedValue([edge('remix', 'original', 1, { status })]);
+    const notify = mock(Notifier).notify.mockResolvedValue(undefined);
     await expect(sut.decide(ipOwner, 'remix', approve)).resolves.toMatchObject({ childId: 'remix', status });
-    expect(mock(LineageRepository).decide).toHaveBeenCalledWith('remix', status);
+    expect(mock(LineageRepository).decide).toHaveBeenCalledWith('remix', status, TEST_MANAGER);
+    // The remixer hears of the decision in the transaction that records it.
+    expect(notify).toHaveBeenCalledWith(TEST_MANAGER, {
+      recipientId: 'fan',
+      kind: 'REMIX_DECISION',
+      actorId: ipOwner.userId,
+      subjectKind: 'TEMPLATE',
+      subjectId: 'remix',
+      text: `Your remix Night Remix was ${approve ? 'approved' : 'rejected'} by the owner of Zephyr`,
+      url: '/templates/remix',
+      dedupeKey: 'templates.remix-decision:remix',
+    });
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogFacade } from '@lookbook/catalog';
 import type { Actor } from '@lookbook/core';
-import { Clock } from '@lookbook/core';
+import { Clock, Notifier } from '@lookbook/core';
 import { IpRepository } from '../ips/ip.repository';
 import { RemixErrors, TemplateErrors } from '../templates.errors';
 import { TemplateRepository } from '../templates/template.repository';
@@ -30,6 +30,7 @@ export class LineageService {
     private readonly templates: TemplateRepository,
     private readonly templateService: TemplateService,
     private readonly catalog: CatalogFacade,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -75,7 +76,21 @@ export class LineageService {
     const ip = child?.ipId ? await this.ips.ipById(child.ipId) : null;
     if (!child || !ip) throw TemplateErrors.notFound();
     if (ip.ownerId !== actor.userId) throw RemixErrors.notIpOwner();
-    if (!(await this.lineage.decide(childId, approve ? 'APPROVED' : 'REJECTED'))) throw RemixErrors.nothingPending();
+    const decided = await this.templates.transaction(async (tx) => {
+      if (!(await this.lineage.decide(childId, approve ? 'APPROVED' : 'REJECTED', tx))) return false;
+      await this.notifier.notify(tx, {
+        recipientId: child.ownerId,
+        kind: 'REMIX_DECISION',
+        actorId: actor.userId,
+        subjectKind: 'TEMPLATE',
+        subjectId: childId,
+        text: `Your remix ${child.name} was ${approve ? 'approved' : 'rejected'} by the owner of ${ip.name}`,
+        url: `/templates/${childId}`,
+        dedupeKey: `templates.remix-decision:${childId}`,
+      });
+      return true;
+    });
+    if (!decided) throw RemixErrors.nothingPending();
     return (await this.lineage.parentsOf(childId))[0]!;
   }
 

@@ -1,6 +1,7 @@
-import { Clock } from '@lookbook/core';
+import { Clock, Notifier } from '@lookbook/core';
 import { DomainError } from '@lookbook/kernel';
 import { anActor, newTestService, TEST_MANAGER } from '@lookbook/testing';
+import { IpRepository } from '../ips/ip.repository';
 import { LineageRepository } from '../lineage/lineage.repository';
 import type { RemixTerms } from '../lineage/remix-terms';
 import type { TemplateEntity } from '../templates/template.entity';
@@ -52,6 +53,8 @@ describe('remixing', () => {
     context.mock(TemplateRepository).insert.mockResolvedValue(undefined);
     context.mock(TemplateRepository).copyVersion.mockResolvedValue(undefined);
     context.mock(LineageRepository).insertEdge.mockResolvedValue(undefined);
+    context.mock(IpRepository).ipById.mockResolvedValue({ id: 'ip-1', ownerId: 'ip-owner', name: 'Zephyr' } as never);
+    context.mock(Notifier).notify.mockResolvedValue(undefined);
     return context;
   }
 
@@ -72,6 +75,18 @@ describe('remixing', () => {
       expect.objectContaining({ ipId: parent.ipId, terms: parent.terms }),
       TEST_MANAGER,
     );
+    // Only a remix waiting for a decision asks the IP owner, in the transaction that creates it.
+    if (status === 'PENDING')
+      expect(mock(Notifier).notify).toHaveBeenCalledWith(
+        TEST_MANAGER,
+        expect.objectContaining({
+          recipientId: 'ip-owner',
+          kind: 'REMIX_REQUEST',
+          subjectId: 'remix',
+          dedupeKey: 'templates.remix-request:remix',
+        }),
+      );
+    else expect(mock(Notifier).notify).not.toHaveBeenCalled();
   });
 
   it.each([[[]], [['My own credit']], [['harbour cats © harbour studio']]])(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@lookbook/core';
-import { Clock } from '@lookbook/core';
+import { Clock, Notifier } from '@lookbook/core';
 import { newId } from '@lookbook/kernel';
+import { IpRepository } from '../ips/ip.repository';
 import { LineageRepository } from '../lineage/lineage.repository';
 import type { RemixTerms } from '../lineage/remix-terms';
 import { checkTerms, inheritTerms } from '../lineage/remix-terms';
@@ -28,6 +29,8 @@ export class RemixService {
     private readonly lineage: LineageRepository,
     private readonly templates: TemplateRepository,
     private readonly templateService: TemplateService,
+    private readonly ips: IpRepository,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -63,15 +66,28 @@ export class RemixService {
       };
       await this.templates.insert(child, tx);
       await this.templates.copyVersion(tx, source.id, { id: newId(), templateId: child.id, at: this.clock.now() });
+      // Only an IP owner approves: terms asking for approval without an IP have nobody to ask.
+      const pending = parent.terms?.approval === 'MANUAL' && parent.ipId;
       await this.lineage.insertEdge(tx, {
         childId: child.id,
         parentId,
         relation: 'REMIX',
         shareBps: input.shareBps,
-        // Only an IP owner approves: terms asking for approval without an IP have nobody to ask.
-        status: parent.terms?.approval === 'MANUAL' && parent.ipId ? 'PENDING' : 'APPROVED',
+        status: pending ? 'PENDING' : 'APPROVED',
         createdAt: this.clock.now(),
       });
+      const ip = pending ? await this.ips.ipById(parent.ipId!, tx) : null;
+      if (ip)
+        await this.notifier.notify(tx, {
+          recipientId: ip.ownerId,
+          kind: 'REMIX_REQUEST',
+          actorId: actor.userId,
+          subjectKind: 'TEMPLATE',
+          subjectId: child.id,
+          text: `A remix of ${parent.name} (${ip.name}) awaits your approval: ${child.name}`,
+          url: '/studio/ips',
+          dedupeKey: `templates.remix-request:${child.id}`,
+        });
       return child.id;
     });
     return (await this.templates.byId(childId))!;
