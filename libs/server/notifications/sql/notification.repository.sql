@@ -82,6 +82,12 @@ UPDATE notifications.notification SET read_at = $3
 WHERE recipient_id = $1 AND read_at IS NULL
   AND group_key IN (SELECT group_key FROM notifications.notification WHERE recipient_id = $1 AND id = ANY($2::uuid[]));
 
+-- NotificationRepository.publicName
+SELECT
+  coalesce(nullif(display_name, ''), handle)::text AS name
+FROM identity."user"
+WHERE id = $1;
+
 -- NotificationRepository.signal
 SELECT
   pg_notify($1, $2);

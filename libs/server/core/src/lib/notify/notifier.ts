@@ -27,7 +27,10 @@ export interface NotificationEvent {
   /** What it is about, for grouping ("Ada and 41 others liked Neon Harbour") and for hiding taken-down items. */
   subjectKind?: string | null;
   subjectId?: string | null;
-  /** One short line of plain text (the client escapes it; no markup). */
+  /**
+   * One short line of plain text (the client escapes it; no markup): a sentence, or a predicate starting in lower case
+   * ("replied to your review") before which the actor's public name is put.
+   */
   text: string;
   /** The in-app path the bell links to, e.g. `/models/<id>#review-<id>`. */
   url: string;

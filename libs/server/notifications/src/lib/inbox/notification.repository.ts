@@ -176,6 +176,15 @@ export class NotificationRepository {
     return affected;
   }
 
+  /** A member's public name (display name, else handle), or null for an unknown id. */
+  async publicName(manager: EntityManager, userId: string): Promise<string | null> {
+    const [row] = await manager.query<{ name: string }[]>(
+      `SELECT coalesce(nullif(display_name, ''), handle)::text AS name FROM identity."user" WHERE id = $1`,
+      [userId],
+    );
+    return row?.name ?? null;
+  }
+
   /** The member's address if they verified it (unverified addresses get account mail only), else null. */
   async verifiedAddress(manager: EntityManager, userId: string): Promise<string | null> {
     const [row] = await manager.query<{ email: string }[]>(

@@ -49,6 +49,24 @@ describe('NotifierService', () => {
     expect(mailer.afterWrite).toHaveBeenCalledWith(TEST_MANAGER, row);
   });
 
+  it('puts the actor’s public name before a predicate, and leaves a sentence or an actorless line alone', async () => {
+    const { sut, rows } = setUp();
+    rows.publicName.mockResolvedValue('Mira K.');
+    const texts = async (change: Partial<NotificationEvent>) => {
+      rows.insertIfAbsent.mockClear();
+      await sut.notify(TEST_MANAGER, { ...event, ...change });
+      return rows.insertIfAbsent.mock.calls[0]![1].text;
+    };
+    expect(await texts({ kind: 'REVIEW_REPLY', text: 'replied to your review' })).toBe(
+      'Mira K. replied to your review',
+    );
+    expect(await texts({ text: 'Mira K. followed you' })).toBe('Mira K. followed you');
+    expect(await texts({ actorId: null, kind: 'SAVED_SEARCH_MATCH', text: '3 new matches' })).toBe('3 new matches');
+    expect(await texts({ actorId: null, kind: 'SALE', text: 'someone licensed Neon' })).toBe('someone licensed Neon');
+    rows.publicName.mockResolvedValue(null);
+    expect(await texts({ text: 'mentioned you' })).toBe('mentioned you');
+  });
+
   it('mails nothing for a notification its dedupe key already wrote', async () => {
     const { sut, rows, mailer } = setUp();
     rows.insertIfAbsent.mockResolvedValue(false);

@@ -11,8 +11,10 @@ import { NotificationRepository } from './notification.repository';
 /**
  * Core's `Notifier` port: the notification is written in the caller's transaction, once per dedupe key, with the
  * group it reads in; the live bell is signalled on commit, and a kind the recipient gets mailed at once is queued in
- * the outbox in that same transaction. A member is never notified of their own act. A malformed event is a
- * programming error in the calling domain, so it throws.
+ * the outbox in that same transaction. A member is never notified of their own act. A text that is a predicate
+ * ("replied to your review", starting in lower case) gets the actor's public name put before it, so every line reads
+ * as a sentence and groups as "Ada and 3 others …". A malformed event is a programming error in the calling domain,
+ * so it throws.
  */
 @Injectable()
 export class NotifierService extends Notifier {
@@ -35,6 +37,11 @@ export class NotifierService extends Notifier {
     }
     if (event.actorId && event.actorId === event.recipientId) return;
     const now = this.clock.now();
+    let text = event.text.replace(/\s+/g, ' ').trim();
+    if (event.actorId && /^\p{Ll}/u.test(text)) {
+      const name = await this.notifications.publicName(manager, event.actorId);
+      if (name) text = `${name} ${text}`;
+    }
     const fields = {
       id: newId(),
       kind: event.kind,
@@ -45,7 +52,7 @@ export class NotifierService extends Notifier {
       ...fields,
       recipientId: event.recipientId,
       actorId: event.actorId ?? null,
-      text: event.text.replace(/\s+/g, ' ').trim().slice(0, 500),
+      text: text.slice(0, 500),
       url: event.url,
       dedupeKey: event.dedupeKey,
       groupKey: groupKeyOf(fields, now),
