@@ -6,12 +6,12 @@ import {
   createRouter,
   defaultParseSearch,
   lazyRouteComponent,
-  redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod/mini';
 import { LoadingState } from '@lookbook/web-ui';
 import { browseSearch } from './api/search';
 import { meQuery } from './api/session';
+import { legacyBrowseRedirect, nextSearch, signedIn } from './app/route-guards';
 import { AppShell } from './app/shell';
 import { handleParams, uuidParams } from './app/route-params';
 import { NotFound, RouteError } from './app/route-states';
@@ -49,25 +49,11 @@ const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   loader: ({ context }) => void context.queryClient.prefetchQuery(meQuery(!!sessionStore.get())),
 });
 
-/** Pages that need a session send people to sign in first, and back here afterwards. */
-const signedIn = ({ location }: { location: { href: string } }) => {
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router redirects by throwing its redirect object
-  if (!sessionStore.get()) throw redirect({ to: '/sign-in', search: { next: location.href } });
-};
-
-const nextSearch = z.object({ next: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined) });
-
 /** Home: what Lookbook is, trending, new from people you follow, most liked. */
 const home = createRoute({
   getParentRoute: () => root,
   path: '/',
-  // Addresses from before browsing had its own page (`/?q=neon`, `/?tag=ink`) still find their search.
-  beforeLoad: ({ location }) => {
-    const search = location.search as Record<string, unknown>;
-    if (Object.keys(search).some((key) => key in browseSearch.shape))
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router redirects by throwing its redirect object
-      throw redirect({ to: '/browse', search: browseSearch.parse(search), replace: true });
-  },
+  beforeLoad: legacyBrowseRedirect,
   loader: ({ context }) => loadHome(context.queryClient),
   component: lazyRouteComponent(() => import('./features/home/home-page'), 'HomePage'),
 });
