@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, each beside its baseline in the same run, then one table.
  *
  *   npm run bench                                  # 10k models, 10 s per read measurement, 1 GiB ingest
- *   npm run bench -- --models 100000 --duration 20 --ingest-gib 4 --postings 10000 --search-models 100000
+ *   npm run bench -- --models 100000 --duration 20 --ingest-gib 4 --postings 10000 --search-models 100000 --streams 2000
  *
  * Each benchmark runs in its own process (so one's heap and threads never colour another's), prints its own lines
  * and writes bench/results/<name>.json; this reads them back for the summary. Figures are ratios against a
@@ -44,6 +44,7 @@ function main(): void {
   run('bench/ingest.bench.js', [arg('ingest-gib', '1')]);
   run('bench/ledger.bench.js', [arg('postings', '4000')]);
   run('bench/search.bench.js', ['--models', arg('search-models', arg('models', '10000'))]);
+  run('bench/sse.bench.js', ['--streams', arg('streams', '1000')]);
 
   const readResult = read<{ models: number; pages: Record<string, ReadPage> }>('read');
   const ingest = read<{
@@ -62,6 +63,14 @@ function main(): void {
     freshness: { p50: number; p95: number };
     reindex: { documentsPerSecond: number };
   }>('search');
+
+  const sse = read<{
+    streams: number;
+    plain: { perConnectionRss: number; perConnectionHeap: number };
+    sse: { perStreamRss: number; perStreamHeap: number };
+    notify: { arrivalsMs: number[] };
+    phases: { withStreams: { rss: number } };
+  }>('sse');
 
   const rows: [string, string, string, string, string][] = [];
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -119,6 +128,16 @@ function main(): void {
     `p50 ${search.freshness.p50} ms, p95 ${search.freshness.p95} ms; reindex ${search.reindex.documentsPerSecond.toFixed(0)} docs/s`,
     '',
     `p95 ≤ 2 s: ${verdict(search.freshness.p95 <= 2000)}`,
+  ]);
+
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  rows.push([
+    `${sse.streams} idle SSE streams, one API process`,
+    `${kb(sse.plain.perConnectionRss)} RSS, ${kb(sse.plain.perConnectionHeap)} heap per plain keep-alive connection`,
+    `${kb(sse.sse.perStreamRss)} RSS, ${kb(sse.sse.perStreamHeap)} heap per stream; RSS ${(sse.phases.withStreams.rss / 1024 ** 2).toFixed(0)} MB; ` +
+      `a notification in ${Math.max(...sse.notify.arrivalsMs).toFixed(0)} ms`,
+    '',
+    '(report only)',
   ]);
 
   const header: [string, string, string, string, string] = [
