@@ -165,7 +165,7 @@ describe('the community loop over HTTP', () => {
 
   it('a password reset works once and ends every session', async () => {
     await as(undefined)(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: fan.email });
-    const token = tokenIn((await mailOf(fan.email, 'identity.reset-password')));
+    const token = tokenIn(await mailOf(fan.email, 'identity.reset-password'));
     const reset = `mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }`;
     const password = strongPassword();
     expect(await as(undefined)(reset, { i: { token, newPassword: password } })).toEqual({ resetPassword: true });
