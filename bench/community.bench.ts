@@ -6,6 +6,7 @@
  *
  *   npm run bench:community                       # follows 1,000 of 3,000 creators, 3 rounds of 5 s per side
  *   npm run bench:community -- --follows 1000 --creators 3000 --rounds 5 --duration 10
+ *   npm run bench:community -- --hold        # then keep the database and API open for EXPLAIN (Ctrl-C)
  *
  * The catalog comes from `generateCatalog` (20 models per creator, a second version on every third model; every
  * published version is a feed activity, written by the catalog's trigger), so the feed has ~27 items per followed
@@ -355,6 +356,12 @@ async function main(): Promise<void> {
       discoverStatements: discover,
     });
     process.stdout.write(`${summary.join('\n')}\nwrote ${path}\n`);
+    if (process.argv.includes('--hold')) {
+      process.stdout.write(
+        `holding the database open at ${server.url} (reader ${reader.id}), the API at http://127.0.0.1:${PORTS.api} (Ctrl-C ends)\n`,
+      );
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
   } finally {
     await Promise.all(children.map(stopChild));
     await storage.stop();
