@@ -1,7 +1,7 @@
 /**
  * The benchmark's yardstick (not product code): a hand-written Fastify + `pg` server answering the discover page and
  * the model page with the same JSON Lookbook's GraphQL returns, each in one SQL statement that builds the JSON in
- * Postgres. Started by `npm run bench` beside the API on the same database; the bench checks both answers are equal
+ * Postgres, and the following feed (`/feed?viewer=<user id>`: no sign-in, the viewer is given) in one plain join. Started by `npm run bench` beside the API on the same database; the bench checks both answers are equal
  * before it measures anything.
  *
  *   DATABASE_URL=… MEDIA_PUBLIC_URL=… PORT=… node tools/register.js bench/baseline-server.js
@@ -75,6 +75,28 @@ const MODEL_PAGE = `
   ${FROM_MODELS}
   WHERE m.id = $2 AND m.status = 'PUBLISHED'`;
 
+/**
+ * The following feed as one would write it by hand: the activity of everyone the viewer follows (members by author,
+ * IPs by IP), still published, nobody blocked either way, newest first — the join Postgres plans as it likes.
+ */
+const FEED = `
+  SELECT a.id::text AS id, a.verb, ${iso('a.created_at')} AS created_at, a.actor_id, u.handle, u.display_name,
+         a.subject_kind, a.subject_id, coalesce(m.name, t.name) AS subject_name, coalesce(v.name, tv.label) AS version_name
+    FROM community.activity a
+    JOIN identity.public_profile u ON u.id = a.actor_id
+    LEFT JOIN catalog.style_model m ON a.subject_kind = 'MODEL' AND m.id = a.subject_id
+    LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
+    LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
+    LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+   WHERE (a.actor_id IN (SELECT target_id FROM community.follow WHERE follower_id = $1 AND target_kind = 'USER')
+          OR a.ip_id IN (SELECT target_id FROM community.follow WHERE follower_id = $1 AND target_kind = 'IP'))
+     AND ($2::bigint IS NULL OR a.id < $2)
+     AND coalesce(m.status, t.status) = 'PUBLISHED'
+     AND NOT EXISTS (SELECT 1 FROM community.user_block b WHERE (b.blocker_id = $1 AND b.blocked_id = a.actor_id)
+                                                          OR (b.blocker_id = a.actor_id AND b.blocked_id = $1))
+   ORDER BY a.id DESC
+   LIMIT $3`;
+
 const cursor = (t: string, id: string) => Buffer.from(JSON.stringify({ t, id })).toString('base64url');
 
 async function main(): Promise<void> {
@@ -102,6 +124,37 @@ async function main(): Promise<void> {
     const { rows } = await pool.query<{ model: unknown }>(MODEL_PAGE, [media, request.params.id]);
     if (!rows[0]) return reply.status(404).send({ error: 'NOT_FOUND' });
     return reply.type('application/json').send(JSON.stringify({ data: { styleModel: rows[0].model } }));
+  });
+  app.get<{ Querystring: { viewer: string; first?: string; after?: string } }>('/feed', async (request, reply) => {
+    const first = Math.min(100, Number(request.query.first ?? 20));
+    const after = request.query.after
+      ? /^feed:(\d+)$/.exec(Buffer.from(request.query.after, 'base64url').toString('utf8'))?.[1]
+      : null;
+    const { rows } = await pool.query<Record<string, string>>(FEED, [request.query.viewer, after ?? null, first + 1]);
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    return reply.type('application/json').send(
+      JSON.stringify({
+        data: {
+          followingFeed: {
+            nodes: page.map((r) => ({
+              id: r['id'],
+              verb: r['verb'],
+              createdAt: r['created_at'],
+              actor: { id: r['actor_id'], handle: r['handle'], displayName: r['display_name'] },
+              subjectKind: r['subject_kind'],
+              subjectId: r['subject_id'],
+              subjectName: r['subject_name'],
+              versionName: r['version_name'],
+            })),
+            pageInfo: {
+              hasNextPage: rows.length > first,
+              endCursor: last ? Buffer.from(`feed:${last['id']}`).toString('base64url') : null,
+            },
+          },
+        },
+      }),
+    );
   });
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
   await app.listen({ host: '127.0.0.1', port: Number(process.env['PORT']) });

@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, each beside its baseline in the same run, then one table.
  *
  *   npm run bench                                  # 10k models, 10 s per read measurement, 1 GiB ingest
- *   npm run bench -- --models 100000 --duration 20 --ingest-gib 4 --postings 10000 --search-models 100000 --streams 2000
+ *   npm run bench -- --models 100000 --duration 20 --ingest-gib 4 --postings 10000 --search-models 100000 --streams 2000 --follows 1000
  *
  * Each benchmark runs in its own process (so one's heap and threads never colour another's), prints its own lines
  * and writes bench/results/<name>.json; this reads them back for the summary. Figures are ratios against a
@@ -45,6 +45,7 @@ function main(): void {
   run('bench/ledger.bench.js', [arg('postings', '4000')]);
   run('bench/search.bench.js', ['--models', arg('search-models', arg('models', '10000'))]);
   run('bench/sse.bench.js', ['--streams', arg('streams', '1000')]);
+  run('bench/community.bench.js', ['--follows', arg('follows', '1000')]);
 
   const readResult = read<{ models: number; pages: Record<string, ReadPage> }>('read');
   const ingest = read<{
@@ -71,6 +72,13 @@ function main(): void {
     notify: { arrivalsMs: number[] };
     phases: { withStreams: { rss: number } };
   }>('sse');
+  const community = read<{
+    follows: number;
+    feed: Record<string, { statements: number; baseline: Cannon; ours: Cannon; ratio: number }>;
+    modelPageStatements: Record<string, Record<string, number>>;
+    modelPageConversation: Record<string, { reviews: number; comments: number }>;
+    discoverStatements: Record<string, number>;
+  }>('community');
 
   const rows: [string, string, string, string, string][] = [];
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -138,6 +146,45 @@ function main(): void {
       `a notification in ${Math.max(...sse.notify.arrivalsMs).toFixed(0)} ms`,
     '',
     '(report only)',
+  ]);
+  for (const [name, page] of Object.entries(community.feed)) {
+    rows.push([
+      `following feed ${name} (${community.follows} follows, 10 clients)`,
+      `${page.baseline.requestsPerSecond.toFixed(0)} req/s (hand-written SQL, Fastify + pg)`,
+      `${page.ours.requestsPerSecond.toFixed(0)} req/s, p50 ${page.ours.p50} ms, p99 ${page.ours.p99} ms, ${page.statements} SQL`,
+      pct(page.ratio),
+      '(compared, no budget)',
+    ]);
+  }
+  // The model page's four signed-in requests (page, reviews, eligibility, discussion), summed per size.
+  const sizes = Object.entries(community.modelPageConversation);
+  const totals = sizes.map(([size]) =>
+    Object.entries(community.modelPageStatements)
+      .filter(([name]) => !name.endsWith('(anonymous)'))
+      .reduce((n, [, s]) => n + s[size]!, 0),
+  );
+  rows.push([
+    `model page + reviews + discussion, SQL (${sizes.map(([, c]) => `${c.reviews}/${c.comments}`).join(' → ')} reviews/comments)`,
+    '',
+    `${totals.join(' → ')} statements over 4 signed-in requests`,
+    '',
+    `fixed once there are any: ${verdict(totals.at(-1) === totals.at(-2))}; ≤ 4 per page: ${verdict(
+      (community.modelPageStatements['ModelPage']
+        ? Object.values(community.modelPageStatements['ModelPage'])
+        : []
+      ).every((n) => n <= 4),
+    )}`,
+  ]);
+  const discover = community.discoverStatements;
+  rows.push([
+    'discover with card counts, SQL (2 / 24 cards)',
+    '',
+    Object.entries(discover)
+      .map(([name, n]) => `${name}: ${n}`)
+      .join('; '),
+    '',
+    `same for 2 and 24 cards: ${verdict(discover['2 cards with counts'] === discover['24 cards with counts'])}; ` +
+      `counts add none: ${verdict(discover['24 cards with counts'] === discover['24 cards without counts'])}`,
   ]);
 
   const header: [string, string, string, string, string] = [
