@@ -61,6 +61,9 @@ describe('NotifierService', () => {
       'Mira K. replied to your review',
     );
     expect(await texts({ text: 'Mira K. followed you' })).toBe('Mira K. followed you');
+    rows.publicName.mockResolvedValue('mira');
+    expect(await texts({ kind: 'LIKE', text: 'mira liked Neon' })).toBe('mira liked Neon');
+    expect(await texts({ kind: 'MENTION', text: 'mentioned you' })).toBe('mira mentioned you');
     expect(await texts({ actorId: null, kind: 'SAVED_SEARCH_MATCH', text: '3 new matches' })).toBe('3 new matches');
     expect(await texts({ actorId: null, kind: 'SALE', text: 'someone licensed Neon' })).toBe('someone licensed Neon');
     rows.publicName.mockResolvedValue(null);

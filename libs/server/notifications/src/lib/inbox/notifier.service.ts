@@ -39,8 +39,9 @@ export class NotifierService extends Notifier {
     const now = this.clock.now();
     let text = event.text.replace(/\s+/g, ' ').trim();
     if (event.actorId && /^\p{Ll}/u.test(text)) {
+      // A lower-case start may already be the name (a handle such as "ada"): put it there only when it is not.
       const name = await this.notifications.publicName(manager, event.actorId);
-      if (name) text = `${name} ${text}`;
+      if (name && !text.startsWith(`${name} `)) text = `${name} ${text}`;
     }
     const fields = {
       id: newId(),
