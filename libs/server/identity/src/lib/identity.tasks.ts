@@ -11,7 +11,8 @@ export const IdentityTasks = {
    */
   sendPasswordReset: defineTask({
     name: 'identity.send-password-reset',
-    payload: z.object({ email: z.string().min(3).max(254) }),
+    // The base URL is the requesting API's (a worker may not know the address people reach the API at).
+    payload: z.object({ email: z.string().min(3).max(254), baseUrl: z.string().max(500) }),
     key: ({ email }) => `password-reset:${email}`,
   }),
 };

@@ -57,7 +57,10 @@ describe('PasswordResetService', () => {
       expect(users.findByLogin).not.toHaveBeenCalled();
       expect(tokens.issue).not.toHaveBeenCalled();
       expect(outbox.queue).not.toHaveBeenCalled();
-      expect(jobs.enqueue).toHaveBeenCalledWith(undefined, IdentityTasks.sendPasswordReset, { email });
+      expect(jobs.enqueue).toHaveBeenCalledWith(undefined, IdentityTasks.sendPasswordReset, {
+        email,
+        baseUrl: expect.stringMatching(/^https?:\/\//) as string,
+      });
       const keys = limiter.consume.mock.calls.map(([rule, key]) => [rule.name, key]);
       expect(keys.map(([name]) => name)).toEqual(['reset-ip', 'reset-address']);
       expect(keys[1]![1]).toMatch(/^[0-9a-f]{64}$/);
@@ -87,10 +90,10 @@ describe('PasswordResetService', () => {
 
   it('the job mails a reset link to a known address, and nothing once the account limit is reached', async () => {
     const { sut, outbox, limiter, tokens } = setUp();
-    await sut.sendLink('mira@example.com');
+    await sut.sendLink('mira@example.com', 'https://look.example');
     expect(tokens.issue).toHaveBeenCalledWith(TEST_MANAGER, user.id, 'RESET_PASSWORD', user.email);
     expect(outbox.queue.mock.calls[0]![1]).toMatchObject({ to: user.email, kind: 'identity.reset-password' });
-    expect(outbox.queue.mock.calls[0]![1].text).toContain('/reset-password?token=lbt_secret');
+    expect(outbox.queue.mock.calls[0]![1].text).toContain('https://look.example/reset-password?token=lbt_secret');
 
     limiter.consume.mockImplementation(async (rule) => {
       if (rule.name === 'reset-account') throw new RateLimitedError(3600);

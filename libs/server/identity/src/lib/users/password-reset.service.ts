@@ -46,13 +46,13 @@ export class PasswordResetService {
     );
     await this.limiter.consume(PER_ADDRESS, createHash('sha256').update(email).digest('hex'));
     if (email.length <= 254 && email.includes('@')) {
-      await this.jobs.enqueue(undefined, IdentityTasks.sendPasswordReset, { email });
+      await this.jobs.enqueue(undefined, IdentityTasks.sendPasswordReset, { email, baseUrl: this.baseUrl() });
     }
     return true;
   }
 
   /** The job's half of a request: mails a link if an account has exactly this address (case-folded). */
-  async sendLink(email: string): Promise<void> {
+  async sendLink(email: string, baseUrl = this.baseUrl()): Promise<void> {
     const user = await this.users.findByLogin(email);
     if (!user || user.email.toLowerCase() !== email) return;
     try {
@@ -65,7 +65,7 @@ export class PasswordResetService {
       const issued = await this.tokens.issue(manager, user.id, 'RESET_PASSWORD', user.email);
       await this.outbox.queue(
         manager,
-        AccountMails.resetPassword(this.context(user.handle), user.email, issued.row.id, issued.token),
+        AccountMails.resetPassword({ baseUrl, handle: user.handle }, user.email, issued.row.id, issued.token),
       );
     });
   }
@@ -96,7 +96,11 @@ export class PasswordResetService {
     return true;
   }
 
+  private baseUrl(): string {
+    return this.config.http.canonicalUrl ?? this.config.http.defaultUrl;
+  }
+
   private context(handle: string) {
-    return { baseUrl: this.config.http.canonicalUrl ?? this.config.http.defaultUrl, handle };
+    return { baseUrl: this.baseUrl(), handle };
   }
 }

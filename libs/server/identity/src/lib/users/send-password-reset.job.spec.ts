@@ -7,10 +7,12 @@ describe('SendPasswordResetJob', () => {
     const { sut, mock } = newTestService(SendPasswordResetJob);
     const resets = mock(PasswordResetService);
     resets.sendLink.mockResolvedValueOnce(undefined);
-    await sut.handle({ email: 'mira@example.com' });
-    expect(resets.sendLink).toHaveBeenCalledWith('mira@example.com');
+    await sut.handle({ email: 'mira@example.com', baseUrl: 'https://look.example' });
+    expect(resets.sendLink).toHaveBeenCalledWith('mira@example.com', 'https://look.example');
 
     resets.sendLink.mockRejectedValueOnce(new Error('database gone'));
-    await expect(sut.handle({ email: 'mira@example.com' })).rejects.toThrow('database gone');
+    await expect(sut.handle({ email: 'mira@example.com', baseUrl: 'https://look.example' })).rejects.toThrow(
+      'database gone',
+    );
   });
 });

@@ -10,7 +10,7 @@ import { PasswordResetService } from './password-reset.service';
 export class SendPasswordResetJob implements JobHandler<PayloadOf<typeof IdentityTasks.sendPasswordReset>> {
   constructor(private readonly resets: PasswordResetService) {}
 
-  async handle({ email }: PayloadOf<typeof IdentityTasks.sendPasswordReset>): Promise<void> {
-    await this.resets.sendLink(email);
+  async handle({ email, baseUrl }: PayloadOf<typeof IdentityTasks.sendPasswordReset>): Promise<void> {
+    await this.resets.sendLink(email, baseUrl);
   }
 }
