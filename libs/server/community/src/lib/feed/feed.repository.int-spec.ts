@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed } from '@lookbook/testing';
-import { FeedRepository } from './feed.repository';
+import { FEED_SCAN_WINDOW, FeedRepository } from './feed.repository';
 
 describe('FeedRepository (PostgreSQL)', () => {
   let bed: RepositoryTestBed;
@@ -42,65 +42,89 @@ describe('FeedRepository (PostgreSQL)', () => {
     return id;
   };
 
-  it('reads new work of followed members and IPs newest first, in pages, written by the publishing triggers', async () => {
-    const [reader, mira, kai, stranger] = [
-      await bed.seed.user(),
-      await bed.seed.user(),
-      await bed.seed.user(),
-      await bed.seed.user(),
-    ];
-    const ip = randomUUID();
-    await bed.db.query(
-      `INSERT INTO templates.intellectual_property (id, owner_id, name, kind, created_at)
+  // Window 1 sends every page of these tests to the per-followee merge; the default window answers from the scan.
+  describe.each([
+    ['the newest-activity scan', FEED_SCAN_WINDOW],
+    ['the per-followee merge', 1],
+  ])('through %s', (_path, window) => {
+    const page = (viewerId: string, beforeId: string | null, limit: number) =>
+      feed.page(viewerId, beforeId, limit, window);
+
+    it('reads new work of followed members and IPs newest first, in pages, written by the publishing triggers', async () => {
+      const [reader, mira, kai, stranger] = [
+        await bed.seed.user(),
+        await bed.seed.user(),
+        await bed.seed.user(),
+        await bed.seed.user(),
+      ];
+      const ip = randomUUID();
+      await bed.db.query(
+        `INSERT INTO templates.intellectual_property (id, owner_id, name, kind, created_at)
        VALUES ($1, $2, 'Moonfolk', 'FRANCHISE', now())`,
-      [ip, stranger.id],
-    );
-    await follow(reader.id, 'USER', mira.id);
-    await follow(reader.id, 'IP', ip);
+        [ip, stranger.id],
+      );
+      await follow(reader.id, 'USER', mira.id);
+      await follow(reader.id, 'IP', ip);
 
-    const miraModel = await bed.seed.model(mira.id, { name: 'Ink Wash' });
-    const v1 = await bed.seed.version(miraModel);
-    const miraTemplate = await template(mira.id);
-    const t1 = await templateVersion(miraTemplate, 'v1');
-    const t2 = await templateVersion(miraTemplate, 'v2');
-    await bed.seed.version(await bed.seed.model(kai.id)); // not followed
-    await bed.seed.version(miraModel, { status: 'DRAFT' }); // not published
-    const fanTemplate = await template(kai.id, ip); // by someone not followed, in a followed IP
-    const f1 = await templateVersion(fanTemplate, 'v1');
+      const miraModel = await bed.seed.model(mira.id, { name: 'Ink Wash' });
+      const v1 = await bed.seed.version(miraModel);
+      const miraTemplate = await template(mira.id);
+      const t1 = await templateVersion(miraTemplate, 'v1');
+      const t2 = await templateVersion(miraTemplate, 'v2');
+      await bed.seed.version(await bed.seed.model(kai.id)); // not followed
+      await bed.seed.version(miraModel, { status: 'DRAFT' }); // not published
+      const fanTemplate = await template(kai.id, ip); // by someone not followed, in a followed IP
+      const f1 = await templateVersion(fanTemplate, 'v1');
 
-    const first = await feed.page(reader.id, null, 3);
-    expect(first.map((r) => [r.verb, r.versionId])).toEqual([
-      ['TEMPLATE_PUBLISHED', f1],
-      ['TEMPLATE_VERSION_PUBLISHED', t2],
-      ['TEMPLATE_PUBLISHED', t1],
-    ]);
-    expect(first[0]).toMatchObject({
-      actor: { id: kai.id, handle: kai.handle },
-      subjectId: fanTemplate,
-      versionName: 'v1',
+      const first = await page(reader.id, null, 3);
+      expect(first.map((r) => [r.verb, r.versionId])).toEqual([
+        ['TEMPLATE_PUBLISHED', f1],
+        ['TEMPLATE_VERSION_PUBLISHED', t2],
+        ['TEMPLATE_PUBLISHED', t1],
+      ]);
+      expect(first[0]).toMatchObject({
+        actor: { id: kai.id, handle: kai.handle },
+        subjectId: fanTemplate,
+        versionName: 'v1',
+      });
+      const rest = await page(reader.id, first.at(-1)!.id, 3);
+      expect(rest.map((r) => [r.verb, r.subjectName, r.versionId])).toEqual([
+        ['MODEL_VERSION_PUBLISHED', 'Ink Wash', v1],
+      ]);
+      expect(await page(stranger.id, null, 10)).toEqual([]);
     });
-    const rest = await feed.page(reader.id, first.at(-1)!.id, 3);
-    expect(rest.map((r) => [r.verb, r.subjectName, r.versionId])).toEqual([
-      ['MODEL_VERSION_PUBLISHED', 'Ink Wash', v1],
-    ]);
-    expect(await feed.page(stranger.id, null, 10)).toEqual([]);
+
+    it('applies visibility at read time: blocks either way and unpublished work drop out at once', async () => {
+      const [reader, mira, kai] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+      await follow(reader.id, 'USER', mira.id);
+      await follow(reader.id, 'USER', kai.id);
+      const miraModel = await bed.seed.model(mira.id);
+      await bed.seed.version(miraModel);
+      const kaiModel = await bed.seed.model(kai.id);
+      await bed.seed.version(kaiModel);
+      expect(await page(reader.id, null, 10)).toHaveLength(2);
+
+      await bed.db.query(
+        `INSERT INTO community.user_block (blocker_id, blocked_id, created_at) VALUES ($1, $2, now())`,
+        [kai.id, reader.id],
+      );
+      await bed.db.query(`UPDATE catalog.style_model SET status = 'UNPUBLISHED' WHERE id = $1`, [miraModel]);
+      expect(await page(reader.id, null, 10)).toEqual([]);
+    });
   });
 
-  it('applies visibility at read time: blocks either way and unpublished work drop out at once', async () => {
-    const [reader, mira, kai] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+  it('a page the scan window cannot fill comes from the merge, the same rows in the same order', async () => {
+    const [reader, mira, noisy] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
     await follow(reader.id, 'USER', mira.id);
-    await follow(reader.id, 'USER', kai.id);
-    const miraModel = await bed.seed.model(mira.id);
-    await bed.seed.version(miraModel);
-    const kaiModel = await bed.seed.model(kai.id);
-    await bed.seed.version(kaiModel);
-    expect(await feed.page(reader.id, null, 10)).toHaveLength(2);
-
-    await bed.db.query(`INSERT INTO community.user_block (blocker_id, blocked_id, created_at) VALUES ($1, $2, now())`, [
-      kai.id,
-      reader.id,
-    ]);
-    await bed.db.query(`UPDATE catalog.style_model SET status = 'UNPUBLISHED' WHERE id = $1`, [miraModel]);
-    expect(await feed.page(reader.id, null, 10)).toEqual([]);
+    const model = await bed.seed.model(mira.id);
+    const versions = [await bed.seed.version(model), await bed.seed.version(model), await bed.seed.version(model)];
+    const newest = versions.reverse();
+    // Five newer activities by someone the reader does not follow push Mira's out of a 4-row window.
+    for (let i = 0; i < 5; i++) await bed.seed.version(await bed.seed.model(noisy.id));
+    for (const window of [4, 8, FEED_SCAN_WINDOW]) {
+      expect((await feed.page(reader.id, null, 3, window)).map((r) => r.versionId)).toEqual(newest);
+      const [first] = await feed.page(reader.id, null, 1, window);
+      expect((await feed.page(reader.id, first!.id, 5, window)).map((r) => r.versionId)).toEqual(newest.slice(1));
+    }
   });
 });

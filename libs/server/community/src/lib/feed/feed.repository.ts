@@ -41,38 +41,39 @@ interface Raw {
 }
 
 /**
- * The following feed, by fan-out on read: the reader's follows (newest 2,000), the top `limit` activities of each
- * followee from its index (`activity (actor_id, id desc)` or `(ip_id, id desc)`), merged and cut — one statement per
- * page whatever the number of followers a creator has. Visibility applies at read time: the subject still published
- * and no block between reader and author, so a block or a takedown shows at once.
+ * How many of the newest activities (below the cursor) the first attempt of a page scans for followed work. Dense
+ * follow sets fill a page from the head of `activity`; a sparse one comes back short and takes the merge.
+ */
+export const FEED_SCAN_WINDOW = 5000;
+
+/**
+ * The following feed, by fan-out on read from indexed tables — one or two statements per page whatever the number
+ * of followers a creator has:
+ * 1. walk `activity` newest first (its primary key) through at most `window` rows, keeping those by the reader's
+ *    follows (newest 2,000, hashed); a full page from this window is exact, as the window is every activity between
+ *    the cursor and its oldest row;
+ * 2. short of a page, merge the top `limit` activities of each followee from its index (`activity (actor_id, id
+ *    desc)` or `(ip_id, id desc)`).
+ * Visibility applies at read time in both: the subject still published and no block between reader and author, so a
+ * block or a takedown shows at once.
  */
 @Injectable()
 export class FeedRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Up to `limit` items older than `beforeId` (null: the newest), newest first. */
-  async page(viewerId: string, beforeId: string | null, limit: number): Promise<FeedRow[]> {
-    const visible = `
-      AND ${visibleTo('$1', 'a.actor_id')}
-      AND (CASE a.subject_kind
-             WHEN 'MODEL' THEN EXISTS (SELECT 1 FROM catalog.style_model m WHERE m.id = a.subject_id AND m.status = 'PUBLISHED')
-             ELSE EXISTS (SELECT 1 FROM templates.template t WHERE t.id = a.subject_id AND t.status = 'PUBLISHED')
-           END)`;
+  async page(viewerId: string, beforeId: string | null, limit: number, window = FEED_SCAN_WINDOW): Promise<FeedRow[]> {
+    const recent = await this.read(viewerId, beforeId, limit, RECENT_HITS(window));
+    if (recent.length === limit) return recent;
+    return this.read(viewerId, beforeId, limit, MERGED_HITS);
+  }
+
+  private async read(viewerId: string, beforeId: string | null, limit: number, hits: string): Promise<FeedRow[]> {
     const rows = await this.dataSource.query<Raw[]>(
       `WITH f AS (
          SELECT target_kind, target_id FROM community.follow
           WHERE follower_id = $1 ORDER BY created_at DESC LIMIT ${FEED_FOLLOW_CAP}
-       ), hits AS (
-         SELECT x.id FROM f CROSS JOIN LATERAL (
-           SELECT a.id FROM community.activity a
-            WHERE f.target_kind = 'USER' AND a.actor_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2) ${visible}
-            ORDER BY a.id DESC LIMIT $3) x
-         UNION
-         SELECT x.id FROM f CROSS JOIN LATERAL (
-           SELECT a.id FROM community.activity a
-            WHERE f.target_kind = 'IP' AND a.ip_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2) ${visible}
-            ORDER BY a.id DESC LIMIT $3) x
-       ), top AS (SELECT id FROM hits ORDER BY id DESC LIMIT $3)
+       ), top AS (${hits})
        SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
               a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
               coalesce(v.name, tv.label) AS version_name
@@ -99,3 +100,35 @@ export class FeedRepository {
     }));
   }
 }
+
+/** Still published, and no block either way between the reader ($1) and the author. */
+const VISIBLE = `
+  AND ${visibleTo('$1', 'a.actor_id')}
+  AND (CASE a.subject_kind
+         WHEN 'MODEL' THEN EXISTS (SELECT 1 FROM catalog.style_model m WHERE m.id = a.subject_id AND m.status = 'PUBLISHED')
+         ELSE EXISTS (SELECT 1 FROM templates.template t WHERE t.id = a.subject_id AND t.status = 'PUBLISHED')
+       END)`;
+
+/** The newest `window` activities below the cursor, filtered to the follows: stops at the page's last row. */
+const RECENT_HITS = (window: number) => `
+  SELECT a.id FROM (
+    SELECT id, actor_id, ip_id, subject_kind, subject_id FROM community.activity
+     WHERE $2::bigint IS NULL OR id < $2 ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(window))}
+  ) a
+  WHERE (a.actor_id IN (SELECT target_id FROM f WHERE target_kind = 'USER')
+         OR a.ip_id IN (SELECT target_id FROM f WHERE target_kind = 'IP')) ${VISIBLE}
+  ORDER BY a.id DESC LIMIT $3`;
+
+/** Each followee's newest `limit` from its own index, merged and cut. */
+const MERGED_HITS = `
+  SELECT id FROM (
+    SELECT x.id FROM f CROSS JOIN LATERAL (
+      SELECT a.id FROM community.activity a
+       WHERE f.target_kind = 'USER' AND a.actor_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2) ${VISIBLE}
+       ORDER BY a.id DESC LIMIT $3) x
+    UNION
+    SELECT x.id FROM f CROSS JOIN LATERAL (
+      SELECT a.id FROM community.activity a
+       WHERE f.target_kind = 'IP' AND a.ip_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2) ${VISIBLE}
+       ORDER BY a.id DESC LIMIT $3) x
+  ) hits ORDER BY id DESC LIMIT $3`;
