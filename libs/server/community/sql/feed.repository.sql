@@ -2,82 +2,142 @@
 
 -- FeedRepository.page (after a cursor)
 WITH f AS (
-   SELECT target_kind, target_id FROM community.follow
-    WHERE follower_id = $1 ORDER BY created_at DESC LIMIT 2000
- ), hits AS (
-   SELECT x.id FROM f CROSS JOIN LATERAL (
-     SELECT a.id FROM community.activity a
-      WHERE f.target_kind = 'USER' AND a.actor_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
+       SELECT target_kind, target_id FROM community.follow
+        WHERE follower_id = $1 ORDER BY created_at DESC LIMIT 2000
+     ), top AS (
+SELECT a.id FROM (
+  SELECT id, actor_id, ip_id, subject_kind, subject_id FROM community.activity
+   WHERE $2::bigint IS NULL OR id < $2 ORDER BY id DESC LIMIT 5000
+) a
+WHERE (a.actor_id IN (SELECT target_id FROM f WHERE target_kind = 'USER')
+       OR a.ip_id IN (SELECT target_id FROM f WHERE target_kind = 'IP'))
 AND NOT EXISTS (SELECT 1 FROM community.user_block b
-                 WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
-                    OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
-AND (CASE a.subject_kind
-       WHEN 'MODEL' THEN EXISTS (SELECT 1 FROM catalog.style_model m WHERE m.id = a.subject_id AND m.status = 'PUBLISHED')
-       ELSE EXISTS (SELECT 1 FROM templates.template t WHERE t.id = a.subject_id AND t.status = 'PUBLISHED')
-     END)
-      ORDER BY a.id DESC LIMIT $3) x
-   UNION
-   SELECT x.id FROM f CROSS JOIN LATERAL (
-     SELECT a.id FROM community.activity a
-      WHERE f.target_kind = 'IP' AND a.ip_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
+                     WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
+                        OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
+AND 'PUBLISHED' = CASE a.subject_kind
+      WHEN 'MODEL' THEN (SELECT m.status FROM catalog.style_model m WHERE m.id = a.subject_id)
+      ELSE (SELECT t.status FROM templates.template t WHERE t.id = a.subject_id)
+    END
+ORDER BY a.id DESC LIMIT $3)
+     SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
+            a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
+            coalesce(v.name, tv.label) AS version_name
+       FROM top
+       JOIN community.activity a ON a.id = top.id
+       JOIN identity.public_profile u ON u.id = a.actor_id
+       LEFT JOIN catalog.style_model m ON a.subject_kind = 'MODEL' AND m.id = a.subject_id
+       LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
+       LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
+       LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+      ORDER BY a.id DESC;
+WITH f AS (
+       SELECT target_kind, target_id FROM community.follow
+        WHERE follower_id = $1 ORDER BY created_at DESC LIMIT 2000
+     ), top AS (
+SELECT id FROM (
+  SELECT x.id FROM f CROSS JOIN LATERAL (
+    SELECT a.id FROM community.activity a
+     WHERE f.target_kind = 'USER' AND a.actor_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
 AND NOT EXISTS (SELECT 1 FROM community.user_block b
-                 WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
-                    OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
-AND (CASE a.subject_kind
-       WHEN 'MODEL' THEN EXISTS (SELECT 1 FROM catalog.style_model m WHERE m.id = a.subject_id AND m.status = 'PUBLISHED')
-       ELSE EXISTS (SELECT 1 FROM templates.template t WHERE t.id = a.subject_id AND t.status = 'PUBLISHED')
-     END)
-      ORDER BY a.id DESC LIMIT $3) x
- ), top AS (SELECT id FROM hits ORDER BY id DESC LIMIT $3)
- SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
-        a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
-        coalesce(v.name, tv.label) AS version_name
-   FROM top
-   JOIN community.activity a ON a.id = top.id
-   JOIN identity.public_profile u ON u.id = a.actor_id
-   LEFT JOIN catalog.style_model m ON a.subject_kind = 'MODEL' AND m.id = a.subject_id
-   LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
-   LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
-   LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
-  ORDER BY a.id DESC;
+                     WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
+                        OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
+AND 'PUBLISHED' = CASE a.subject_kind
+      WHEN 'MODEL' THEN (SELECT m.status FROM catalog.style_model m WHERE m.id = a.subject_id)
+      ELSE (SELECT t.status FROM templates.template t WHERE t.id = a.subject_id)
+    END
+     ORDER BY a.id DESC LIMIT $3) x
+  UNION
+  SELECT x.id FROM f CROSS JOIN LATERAL (
+    SELECT a.id FROM community.activity a
+     WHERE f.target_kind = 'IP' AND a.ip_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
+AND NOT EXISTS (SELECT 1 FROM community.user_block b
+                     WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
+                        OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
+AND 'PUBLISHED' = CASE a.subject_kind
+      WHEN 'MODEL' THEN (SELECT m.status FROM catalog.style_model m WHERE m.id = a.subject_id)
+      ELSE (SELECT t.status FROM templates.template t WHERE t.id = a.subject_id)
+    END
+     ORDER BY a.id DESC LIMIT $3) x
+) hits ORDER BY id DESC LIMIT $3)
+     SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
+            a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
+            coalesce(v.name, tv.label) AS version_name
+       FROM top
+       JOIN community.activity a ON a.id = top.id
+       JOIN identity.public_profile u ON u.id = a.actor_id
+       LEFT JOIN catalog.style_model m ON a.subject_kind = 'MODEL' AND m.id = a.subject_id
+       LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
+       LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
+       LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+      ORDER BY a.id DESC;
 
 -- FeedRepository.page (first page)
 WITH f AS (
-   SELECT target_kind, target_id FROM community.follow
-    WHERE follower_id = $1 ORDER BY created_at DESC LIMIT 2000
- ), hits AS (
-   SELECT x.id FROM f CROSS JOIN LATERAL (
-     SELECT a.id FROM community.activity a
-      WHERE f.target_kind = 'USER' AND a.actor_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
+       SELECT target_kind, target_id FROM community.follow
+        WHERE follower_id = $1 ORDER BY created_at DESC LIMIT 2000
+     ), top AS (
+SELECT a.id FROM (
+  SELECT id, actor_id, ip_id, subject_kind, subject_id FROM community.activity
+   WHERE $2::bigint IS NULL OR id < $2 ORDER BY id DESC LIMIT 5000
+) a
+WHERE (a.actor_id IN (SELECT target_id FROM f WHERE target_kind = 'USER')
+       OR a.ip_id IN (SELECT target_id FROM f WHERE target_kind = 'IP'))
 AND NOT EXISTS (SELECT 1 FROM community.user_block b
-                 WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
-                    OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
-AND (CASE a.subject_kind
-       WHEN 'MODEL' THEN EXISTS (SELECT 1 FROM catalog.style_model m WHERE m.id = a.subject_id AND m.status = 'PUBLISHED')
-       ELSE EXISTS (SELECT 1 FROM templates.template t WHERE t.id = a.subject_id AND t.status = 'PUBLISHED')
-     END)
-      ORDER BY a.id DESC LIMIT $3) x
-   UNION
-   SELECT x.id FROM f CROSS JOIN LATERAL (
-     SELECT a.id FROM community.activity a
-      WHERE f.target_kind = 'IP' AND a.ip_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
+                     WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
+                        OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
+AND 'PUBLISHED' = CASE a.subject_kind
+      WHEN 'MODEL' THEN (SELECT m.status FROM catalog.style_model m WHERE m.id = a.subject_id)
+      ELSE (SELECT t.status FROM templates.template t WHERE t.id = a.subject_id)
+    END
+ORDER BY a.id DESC LIMIT $3)
+     SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
+            a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
+            coalesce(v.name, tv.label) AS version_name
+       FROM top
+       JOIN community.activity a ON a.id = top.id
+       JOIN identity.public_profile u ON u.id = a.actor_id
+       LEFT JOIN catalog.style_model m ON a.subject_kind = 'MODEL' AND m.id = a.subject_id
+       LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
+       LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
+       LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+      ORDER BY a.id DESC;
+WITH f AS (
+       SELECT target_kind, target_id FROM community.follow
+        WHERE follower_id = $1 ORDER BY created_at DESC LIMIT 2000
+     ), top AS (
+SELECT id FROM (
+  SELECT x.id FROM f CROSS JOIN LATERAL (
+    SELECT a.id FROM community.activity a
+     WHERE f.target_kind = 'USER' AND a.actor_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
 AND NOT EXISTS (SELECT 1 FROM community.user_block b
-                 WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
-                    OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
-AND (CASE a.subject_kind
-       WHEN 'MODEL' THEN EXISTS (SELECT 1 FROM catalog.style_model m WHERE m.id = a.subject_id AND m.status = 'PUBLISHED')
-       ELSE EXISTS (SELECT 1 FROM templates.template t WHERE t.id = a.subject_id AND t.status = 'PUBLISHED')
-     END)
-      ORDER BY a.id DESC LIMIT $3) x
- ), top AS (SELECT id FROM hits ORDER BY id DESC LIMIT $3)
- SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
-        a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
-        coalesce(v.name, tv.label) AS version_name
-   FROM top
-   JOIN community.activity a ON a.id = top.id
-   JOIN identity.public_profile u ON u.id = a.actor_id
-   LEFT JOIN catalog.style_model m ON a.subject_kind = 'MODEL' AND m.id = a.subject_id
-   LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
-   LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
-   LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
-  ORDER BY a.id DESC;
+                     WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
+                        OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
+AND 'PUBLISHED' = CASE a.subject_kind
+      WHEN 'MODEL' THEN (SELECT m.status FROM catalog.style_model m WHERE m.id = a.subject_id)
+      ELSE (SELECT t.status FROM templates.template t WHERE t.id = a.subject_id)
+    END
+     ORDER BY a.id DESC LIMIT $3) x
+  UNION
+  SELECT x.id FROM f CROSS JOIN LATERAL (
+    SELECT a.id FROM community.activity a
+     WHERE f.target_kind = 'IP' AND a.ip_id = f.target_id AND ($2::bigint IS NULL OR a.id < $2)
+AND NOT EXISTS (SELECT 1 FROM community.user_block b
+                     WHERE (b.blocker_id = $1::uuid AND b.blocked_id = a.actor_id)
+                        OR (b.blocker_id = a.actor_id AND b.blocked_id = $1::uuid))
+AND 'PUBLISHED' = CASE a.subject_kind
+      WHEN 'MODEL' THEN (SELECT m.status FROM catalog.style_model m WHERE m.id = a.subject_id)
+      ELSE (SELECT t.status FROM templates.template t WHERE t.id = a.subject_id)
+    END
+     ORDER BY a.id DESC LIMIT $3) x
+) hits ORDER BY id DESC LIMIT $3)
+     SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
+            a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
+            coalesce(v.name, tv.label) AS version_name
+       FROM top
+       JOIN community.activity a ON a.id = top.id
+       JOIN identity.public_profile u ON u.id = a.actor_id
+       LEFT JOIN catalog.style_model m ON a.subject_kind = 'MODEL' AND m.id = a.subject_id
+       LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
+       LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
+       LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+      ORDER BY a.id DESC;

@@ -101,13 +101,16 @@ export class FeedRepository {
   }
 }
 
-/** Still published, and no block either way between the reader ($1) and the author. */
+/**
+ * Still published, and no block either way between the reader ($1) and the author. The status is a scalar lookup
+ * per candidate row: written as EXISTS, the planner hashes every published model first (60k rows: 140 ms).
+ */
 const VISIBLE = `
   AND ${visibleTo('$1', 'a.actor_id')}
-  AND (CASE a.subject_kind
-         WHEN 'MODEL' THEN EXISTS (SELECT 1 FROM catalog.style_model m WHERE m.id = a.subject_id AND m.status = 'PUBLISHED')
-         ELSE EXISTS (SELECT 1 FROM templates.template t WHERE t.id = a.subject_id AND t.status = 'PUBLISHED')
-       END)`;
+  AND 'PUBLISHED' = CASE a.subject_kind
+        WHEN 'MODEL' THEN (SELECT m.status FROM catalog.style_model m WHERE m.id = a.subject_id)
+        ELSE (SELECT t.status FROM templates.template t WHERE t.id = a.subject_id)
+      END`;
 
 /** The newest `window` activities below the cursor, filtered to the follows: stops at the page's last row. */
 const RECENT_HITS = (window: number) => `
