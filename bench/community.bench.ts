@@ -162,6 +162,15 @@ async function main(): Promise<void> {
          FROM generate_series(1, $2::int) i JOIN identity."user" u ON u.handle = 'creator-' || (i * $3::int)`,
       [reader.id, FOLLOWS, Math.floor(CREATORS / FOLLOWS)],
     );
+    // A sparse reader: buyer-2 follows 10 creators. The generator deals models to creators in turn, so about 17 of
+    // their activities lie among the newest 5,000: short of a page, the feed takes the per-followee merge.
+    const [sparseReader] = (await db.query<{ id: string }>(`SELECT id FROM identity."user" WHERE handle = 'buyer-2'`))
+      .rows as [{ id: string }];
+    await db.query(
+      `INSERT INTO community.follow (follower_id, target_kind, target_id, created_at)
+       SELECT $1, 'USER', u.id, now() FROM generate_series(2, 11) i JOIN identity."user" u ON u.handle = 'creator-' || i`,
+      [sparseReader.id],
+    );
     const [counts] = (
       await db.query<{ activities: number; followed: number }>(
         `SELECT (SELECT count(*)::int FROM community.activity) AS activities,
@@ -220,13 +229,17 @@ async function main(): Promise<void> {
       body: JSON.stringify({ query, variables }),
       ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
     });
-    const signIn = await call(
-      PORTS.api,
-      gql(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
-        input: { login: 'buyer-1', password: GENERATED_BUYER_PASSWORD },
-      }),
-    );
-    const token = (signIn.body as { data: { signIn: { accessToken: string } } }).data.signIn.accessToken;
+    const signInAs = async (login: string) => {
+      const response = await call(
+        PORTS.api,
+        gql(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+          input: { login, password: GENERATED_BUYER_PASSWORD },
+        }),
+      );
+      return (response.body as { data: { signIn: { accessToken: string } } }).data.signIn.accessToken;
+    };
+    const token = await signInAs('buyer-1');
+    const sparseToken = await signInAs('buyer-2');
 
     // 1. The following feed, first page and the page after it, beside the hand-written query.
     const feedDocument = webDocument('FollowingFeed');
@@ -234,16 +247,17 @@ async function main(): Promise<void> {
     const endCursor = (first.body as { data: { followingFeed: { pageInfo: { endCursor: string } } } }).data
       .followingFeed.pageInfo.endCursor;
     const pages = [
-      { name: 'page 1', after: null as string | null },
-      { name: 'page 2', after: endCursor },
+      { name: 'page 1', after: null as string | null, viewer: reader.id, token },
+      { name: 'page 2', after: endCursor, viewer: reader.id, token },
+      { name: 'page 1, 10 follows', after: null as string | null, viewer: sparseReader.id, token: sparseToken },
     ];
     const feed: Record<string, unknown> = {};
     const summary: string[] = [];
     for (const page of pages) {
-      const ours = gql(feedDocument, { first: FEED_PAGE, after: page.after }, token);
+      const ours = gql(feedDocument, { first: FEED_PAGE, after: page.after }, page.token);
       const baseline: Request = {
         method: 'GET',
-        path: `/feed?viewer=${reader.id}&first=${FEED_PAGE}${page.after ? `&after=${page.after}` : ''}`,
+        path: `/feed?viewer=${page.viewer}&first=${FEED_PAGE}${page.after ? `&after=${page.after}` : ''}`,
       };
       const [a, b] = [await call(PORTS.api, ours), await call(PORTS.baseline, baseline)];
       const nodes = (a.body as { data: { followingFeed: { nodes: unknown[] } } }).data.followingFeed.nodes;

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage, isRetryable } from './api-error';
+import { ApiError, errorMessage, errorSentence, isRetryable } from './api-error';
 
 describe('errorMessage: one readable sentence for any error', () => {
   it.each([
@@ -48,6 +48,16 @@ describe('errorMessage: one readable sentence for any error', () => {
     expect(errorMessage(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(
       'Something went wrong on our side. Try again in a moment.',
     );
+  });
+});
+
+describe('errorSentence: the message as a sentence another can follow', () => {
+  it('adds a full stop only where the message has no closing mark', () => {
+    expect(errorSentence(new ApiError('TOKEN_USED', 'This link was already used; ask for a new one'))).toBe(
+      'This link was already used; ask for a new one.',
+    );
+    expect(errorSentence(new ApiError('X', 'Done already.'))).toBe('Done already.');
+    expect(errorSentence(new ApiError('X', 'Really?'))).toBe('Really?');
   });
 });
 

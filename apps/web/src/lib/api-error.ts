@@ -53,6 +53,12 @@ const UNREADABLE = /\[object \w+\]|^\s*[[{]|^\s*at\s|^[A-Z0-9_]+$/;
  * own code keeps its message when that is a sentence; anything else — or anything that would print as
  * "[object Object]" — becomes a general sentence. Objects and `details` are never stringified.
  */
+/** `errorMessage` ending in a full stop, for a notice that goes on with another sentence or a link. */
+export function errorSentence(error: unknown): string {
+  const message = errorMessage(error);
+  return /[.!?…]$/.test(message) ? message : `${message}.`;
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     const sentence = SENTENCES[error.code] ?? DETAILED[error.code]?.(error.details);

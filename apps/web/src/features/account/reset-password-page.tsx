@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { ButtonLink, Button, Card, EmptyState, Notice, Stack, TextField, TextLink } from '@lookbook/web-ui';
-import { ApiError, errorMessage } from '../../lib/api-error';
+import { ApiError, errorMessage, errorSentence } from '../../lib/api-error';
 import { execute } from '../../lib/graphql-client';
 import { useTitle } from '../../lib/use-title';
 import { ResetPassword } from './api/mutations';
@@ -61,7 +61,7 @@ export function ResetPasswordPage() {
         >
           {reset.isError && !passwordError && (
             <Notice tone="bad">
-              {errorMessage(reset.error)} <TextLink to="/forgot-password">Ask for a new link</TextLink>
+              {errorSentence(reset.error)} <TextLink to="/forgot-password">Ask for a new link</TextLink>
             </Notice>
           )}
           <TextField
