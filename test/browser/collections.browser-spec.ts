@@ -74,9 +74,18 @@ describe('collections journey', () => {
     expect(await dialog.getByRole('checkbox', { name: /Rainy neon nights/ }).isChecked()).toBe(true);
     await checkPage(ada, 'collections-save-dialog');
     await ada.getByRole('button', { name: 'Done' }).click();
+    // The button now says it is saved, and says so again after a reload.
+    const saveButton = ada.getByTestId('model-social').getByTestId('save-button');
+    await ada.waitForFunction(
+      `document.querySelector('[data-testid=model-social] [data-testid=save-button]')?.textContent?.startsWith('✓ Saved')`,
+    );
+    await ada.reload();
+    await settled(ada);
+    expect(await saveButton.textContent()).toMatch(/^✓ Saved/);
 
     await ada.goto(url(`/models/${models[1]!.id}`));
     await settled(ada);
+    expect(await ada.getByTestId('model-social').getByTestId('save-button').textContent()).toMatch(/^Save\b/);
     await ada.getByTestId('model-social').getByTestId('save-button').click();
     const box = ada.getByTestId('save-dialog').getByRole('checkbox', { name: /Rainy neon nights/ });
     await box.waitFor();

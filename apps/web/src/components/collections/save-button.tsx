@@ -17,7 +17,8 @@ import { useMe } from '../../lib/session';
 
 /**
  * Save a model, template or sample image to collections: a button opening a small dialog with your collections
- * (ticked where it already is) and "New collection". Signed out, it leads to sign-in and back.
+ * (ticked where it already is) and "New collection"; it reads "Saved" once it is in one of yours. Signed out, it leads
+ * to sign-in and back.
  */
 export function SaveButton({
   kind,
@@ -34,6 +35,9 @@ export function SaveButton({
   const { signedIn } = useMe();
   const location = useLocation();
   const [open, setOpen] = useState(false);
+  // The ids of your collections holding it; the dialog reads the same cached query.
+  const holding = useQuery({ ...holdingQuery(kind, itemId), enabled: signedIn });
+  const saved = (holding.data?.length ?? 0) > 0;
   if (!signedIn)
     return (
       <span className="inline-flex self-start">
@@ -44,8 +48,15 @@ export function SaveButton({
     );
   return (
     <span className="inline-flex self-start">
-      <Button variant="secondary" size={size} onPress={() => setOpen(true)} data-testid="save-button">
-        Save<span className="sr-only"> {name}</span>
+      <Button
+        variant="secondary"
+        size={size}
+        onPress={() => setOpen(true)}
+        data-testid="save-button"
+        data-saved={saved || undefined}
+      >
+        {saved ? '✓ Saved' : 'Save'}
+        <span className="sr-only"> {name}</span>
       </Button>
       {open && (
         <Dialog title="Save to a collection" isOpen={open} onOpenChange={setOpen}>
