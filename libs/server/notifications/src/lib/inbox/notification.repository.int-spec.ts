@@ -158,6 +158,116 @@ describe('NotificationRepository (PostgreSQL)', () => {
     });
   });
 
+  describe('blocks', () => {
+    let ada: string; // the recipient
+    let ben: string; // Ada blocked him
+    let cyd: string; // she blocked Ada
+    let dee: string; // no block with Ada (but she blocked Ben: none of Ada's business)
+    const model = newId();
+    const at = new Date('2026-10-05T09:00:00.000Z');
+    const block = (blocker: string, blocked: string) =>
+      bed.dataSource.query(
+        `INSERT INTO community.user_block (blocker_id, blocked_id, created_at) VALUES ($1, $2, now())`,
+        [blocker, blocked],
+      );
+    const like = (actorId: string, i: number) => {
+      const fields = { id: newId(), kind: 'LIKE' as const, subjectKind: 'MODEL', subjectId: model };
+      const when = new Date(at.getTime() + i * 60_000);
+      return write({
+        ...row(`b-like-${i}`),
+        ...fields,
+        recipientId: ada,
+        actorId,
+        text: `${actorId} liked Neon Harbour`,
+        groupKey: groupKeyOf(fields, when),
+        createdAt: when,
+      });
+    };
+    const page = () => notifications.groups(ada, { unreadOnly: false, hiddenKinds: [], before: null, limit: 10 });
+    const digest = async () =>
+      (await notifications.unreadBetween(at, new Date(at.getTime() + 86_400_000)))
+        .filter((r) => r.recipientId === ada)
+        .map((r) => r.text);
+
+    beforeAll(async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await bed.seed.user()).id);
+      [ada, ben, cyd, dee] = ids as [string, string, string, string];
+      await bed.dataSource.query(`UPDATE identity."user" SET email_verified_at = now() WHERE id = $1`, [ada]);
+      // Written before any block: a storm of likes by Dee, Ben and Cyd (Cyd's the newest), a follow by Ben, a
+      // comment by Dee and a sale of nobody's.
+      await like(dee!, 0);
+      await like(ben!, 1);
+      await like(cyd!, 2);
+      await write(
+        row('b-follow', {
+          recipientId: ada,
+          actorId: ben,
+          kind: 'FOLLOW',
+          text: 'Ben followed you',
+          createdAt: new Date(at.getTime() + 180_000),
+        }),
+      );
+      await write(
+        row('b-comment', {
+          recipientId: ada,
+          actorId: dee,
+          kind: 'COMMENT',
+          text: 'Dee commented',
+          createdAt: new Date(at.getTime() + 240_000),
+        }),
+      );
+      await write(
+        row('b-sale', { recipientId: ada, text: 'Someone licensed Neon', createdAt: new Date(at.getTime() + 300_000) }),
+      );
+    });
+
+    it('shows everything while nobody blocks', async () => {
+      expect((await page()).map((g) => [g.kind, g.count, g.unread])).toEqual([
+        ['SALE', 1, 1],
+        ['COMMENT', 1, 1],
+        ['FOLLOW', 1, 1],
+        ['LIKE', 3, 3],
+      ]);
+      expect(await notifications.unreadGroupCount(ada, [])).toBe(4);
+      expect(await digest()).toHaveLength(6);
+    });
+
+    it('hides, at read time, what the blocked or blocking actor caused: in the list, the count and the digest', async () => {
+      await block(ada, ben);
+      await block(cyd, ada);
+      await block(dee, ben); // between two others: changes nothing for Ada
+      const groups = await page();
+      expect(groups.map((g) => [g.kind, g.count, g.unread])).toEqual([
+        ['SALE', 1, 1],
+        ['COMMENT', 1, 1],
+        ['LIKE', 1, 1],
+      ]);
+      // The storm's head is its newest visible like (Dee's), not Cyd's.
+      expect(groups[2]).toMatchObject({ actorId: dee, text: `${dee} liked Neon Harbour` });
+      expect(await notifications.unreadGroupCount(ada, [])).toBe(3);
+      expect(await notifications.unreadGroupCount(ada, ['LIKE'])).toBe(2);
+      expect(await digest()).toEqual([`${dee} liked Neon Harbour`, 'Dee commented', 'Someone licensed Neon']);
+    });
+
+    it('keeps the counts right as lines are read, and brings the lines back when the block is lifted', async () => {
+      const [sale] = await page();
+      await bed.dataSource.transaction((m) => notifications.markGroupsRead(m, ada, [sale!.id], new Date()));
+      expect(await notifications.unreadGroupCount(ada, [])).toBe(2);
+      await bed.dataSource.query(`DELETE FROM community.user_block WHERE blocker_id = $1 AND blocked_id = $2`, [
+        ada,
+        ben,
+      ]);
+      expect((await page()).map((g) => [g.kind, g.count, g.unread])).toEqual([
+        ['SALE', 1, 0],
+        ['COMMENT', 1, 1],
+        ['FOLLOW', 1, 1],
+        ['LIKE', 2, 2],
+      ]);
+      expect(await notifications.unreadGroupCount(ada, [])).toBe(3);
+    });
+  });
+
   it('finds a verified address only, and the day’s unread notifications of verified members', async () => {
     const verified = await bed.seed.user();
     const unverified = await bed.seed.user();

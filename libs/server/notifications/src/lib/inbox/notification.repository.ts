@@ -61,6 +61,18 @@ interface GroupSqlRow {
   unread: number;
 }
 
+/**
+ * Hides a notification whose actor and recipient are apart by a block (either one blocked the other), at read time:
+ * what was written before the block disappears from the bell, the list and the digest, and comes back if the block is
+ * lifted. The same fragment as community's `visibleTo` (blocks are community's table; this domain does not import
+ * community), kept small on purpose: both directions are primary-key / index lookups on `community.user_block`.
+ */
+function notBlocked(recipient: string, actor: string): string {
+  return `NOT EXISTS (SELECT 1 FROM community.user_block b
+                       WHERE (b.blocker_id = ${recipient} AND b.blocked_id = ${actor})
+                          OR (b.blocker_id = ${actor} AND b.blocked_id = ${recipient}))`;
+}
+
 @Injectable()
 export class NotificationRepository {
   constructor(@InjectRepository(NotificationEntity) private readonly rows: Repository<NotificationEntity>) {}
@@ -107,6 +119,7 @@ export class NotificationRepository {
                 (array_agg(n.id ORDER BY n.created_at DESC, n.id DESC))[1] AS head_id
            FROM notifications.notification n
           WHERE n.recipient_id = $1 AND NOT (n.kind = ANY($2::text[]))
+            AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})
           GROUP BY n.group_key
          HAVING NOT $3::boolean OR count(*) FILTER (WHERE n.read_at IS NULL) > 0)
        SELECT h.id, h.kind, h.text, h.url, h.subject_kind, h.subject_id, h.actor_id,
@@ -142,11 +155,12 @@ export class NotificationRepository {
     }));
   }
 
-  /** Unread groups (what the bell shows), from the partial index of unread notifications. */
+  /** Unread groups (what the bell shows), from the partial index of unread notifications; blocked actors' left out. */
   async unreadGroupCount(recipientId: string, hiddenKinds: readonly NotificationKind[]): Promise<number> {
     const [row] = await this.rows.manager.query<{ n: number }[]>(
-      `SELECT count(DISTINCT group_key)::int AS n FROM notifications.notification
-        WHERE recipient_id = $1 AND read_at IS NULL AND NOT (kind = ANY($2::text[]))`,
+      `SELECT count(DISTINCT n.group_key)::int AS n FROM notifications.notification n
+        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND NOT (n.kind = ANY($2::text[]))
+          AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})`,
       [recipientId, hiddenKinds],
     );
     return row!.n;
@@ -214,6 +228,7 @@ export class NotificationRepository {
          JOIN identity."user" u ON u.id = n.recipient_id AND u.email_verified_at IS NOT NULL
          LEFT JOIN identity.public_profile p ON p.id = n.actor_id
         WHERE n.created_at >= $1 AND n.created_at < $2 AND n.read_at IS NULL
+          AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})
         ORDER BY n.recipient_id, n.created_at, n.id`,
       [from, to],
     );

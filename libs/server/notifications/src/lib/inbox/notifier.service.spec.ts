@@ -70,6 +70,41 @@ describe('NotifierService', () => {
     expect(await texts({ text: 'mentioned you' })).toBe('mentioned you');
   });
 
+  it.each([
+    ['a NUL and other controls', 'commented: a\u0000b\u0007c\u009fd', 'commented: abcd'],
+    ['a bidi override', 'commented: \u202egnp.exe', 'commented: gnp.exe'],
+    ['a lone surrogate', 'commented: x\ud800y', 'commented: x\ufffdy'],
+    ['line and paragraph separators', 'commented:\u2028a\u2029\u00a0b\r\n\tc', 'commented: a b c'],
+    ['markup (kept as text: the client escapes it)', 'commented: <script>x</script>', 'commented: <script>x</script>'],
+  ])('stores a text with %s as one clean line', async (_name, text, stored) => {
+    const { sut, rows } = setUp();
+    await sut.notify(TEST_MANAGER, { ...event, actorId: null, kind: 'COMMENT', text });
+    expect(rows.insertIfAbsent.mock.calls[0]![1].text).toBe(stored);
+  });
+
+  it('cuts a long text at 500 code points, never inside a character', async () => {
+    const { sut, rows } = setUp();
+    for (const [text, length] of [
+      ['a'.repeat(499) + '😀😀', 500],
+      ['😀'.repeat(600), 500],
+      ['é'.repeat(500), 500],
+      ['x'.repeat(10), 10],
+    ] as const) {
+      rows.insertIfAbsent.mockClear();
+      await sut.notify(TEST_MANAGER, { ...event, actorId: null, text });
+      const stored = rows.insertIfAbsent.mock.calls[0]![1].text;
+      expect(stored.isWellFormed()).toBe(true);
+      expect(Array.from(stored).length).toBe(length);
+      expect(text.startsWith(stored)).toBe(true);
+    }
+  });
+
+  it('refuses a text with nothing left once cleaned, and writes nothing', async () => {
+    const { sut, rows } = setUp();
+    await expect(sut.notify(TEST_MANAGER, { ...event, text: '\u0000\u0001 \u202e' })).rejects.toThrow(/no text/);
+    expect(rows.insertIfAbsent).not.toHaveBeenCalled();
+  });
+
   it('mails nothing for a notification its dedupe key already wrote', async () => {
     const { sut, rows, mailer } = setUp();
     rows.insertIfAbsent.mockResolvedValue(false);

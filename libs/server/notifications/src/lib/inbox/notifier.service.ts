@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationEvent } from '@lookbook/core';
 import { Clock, NOTIFICATION_KINDS, Notifier } from '@lookbook/core';
-import { newId } from '@lookbook/kernel';
+import { newId, sanitizeText } from '@lookbook/kernel';
 import { NotificationMailer } from '../digest/notification-mailer.service';
 import type { NotificationEntity } from './notification.entity';
 import { groupKeyOf } from './notification-rules';
 import { NotificationRepository } from './notification.repository';
+
+/** A stored line is at most this many characters (code points). */
+export const MAX_TEXT = 500;
 
 /**
  * Core's `Notifier` port: the notification is written in the caller's transaction, once per dedupe key, with the
@@ -37,7 +40,10 @@ export class NotifierService extends Notifier {
     }
     if (event.actorId && event.actorId === event.recipientId) return;
     const now = this.clock.now();
-    let text = event.text.replace(/\s+/g, ' ').trim();
+    // Names and excerpts in the text were checked where they were written; cleaned again here all the same (lone
+    // surrogates, controls, bidi overrides), so no text can make the cause's transaction fail or a line lie.
+    let text = sanitizeText(event.text).replace(/\s+/g, ' ').trim();
+    if (!text) throw new Error(`refusing a notification with no text once cleaned (${event.kind})`);
     if (event.actorId && /^\p{Ll}/u.test(text)) {
       // A lower-case start may already be the name (a handle such as "ada"): put it there only when it is not.
       const name = await this.notifications.publicName(manager, event.actorId);
@@ -53,7 +59,7 @@ export class NotifierService extends Notifier {
       ...fields,
       recipientId: event.recipientId,
       actorId: event.actorId ?? null,
-      text: text.slice(0, 500),
+      text: Array.from(text).slice(0, MAX_TEXT).join(''), // code points: never half an emoji
       url: event.url,
       dedupeKey: event.dedupeKey,
       groupKey: groupKeyOf(fields, now),
