@@ -226,7 +226,7 @@ describe('notifications journey', () => {
     while (await older.isVisible()) {
       const before = await items.count();
       await older.click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="notification"]').length > n, before);
+      await items.nth(before).waitFor();
     }
     const lines = await items.locator('a').allTextContents();
     expect(lines.length).toBe(chunks.length + 1);

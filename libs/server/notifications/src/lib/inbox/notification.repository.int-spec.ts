@@ -3,6 +3,7 @@ import { createRepositoryTestBed } from '@lookbook/testing';
 import { newId } from '@lookbook/kernel';
 import { NotificationEntity } from './notification.entity';
 import { groupKeyOf } from './notification-rules';
+import type { RetentionCursor } from './notification.repository';
 import { NotificationRepository } from './notification.repository';
 
 describe('NotificationRepository (PostgreSQL)', () => {
@@ -285,5 +286,86 @@ describe('NotificationRepository (PostgreSQL)', () => {
     expect(rows.map((r) => [r.recipientId, r.email.toLowerCase()])).toEqual([
       [verified.id, verified.email.toLowerCase()],
     ]);
+  });
+
+  describe('retention', () => {
+    // Long ago, so the rest of this file's notifications are all younger than both limits.
+    const now = new Date('2002-01-01T00:00:00.000Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const readBefore = daysAgo(90);
+    const anyBefore = daysAgo(365);
+    const sweep = async (limit: number) => {
+      let after: RetentionCursor | null = null;
+      let deleted = 0;
+      let batches = 0;
+      for (;;) {
+        const batch = await notifications.deleteExpiredBatch(readBefore, anyBefore, after, limit);
+        deleted += batch.deleted;
+        batches += 1;
+        if (!batch.last) return { deleted, batches };
+        expect(batch.deleted).toBeLessThanOrEqual(limit);
+        after = batch.last;
+      }
+    };
+    const left = async (prefix: string) =>
+      (
+        await bed.dataSource.query<{ dedupe_key: string }[]>(
+          `SELECT dedupe_key FROM notifications.notification WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`,
+          [`${prefix}%`],
+        )
+      ).map((r) => r.dedupe_key);
+
+    it('deletes read ones past the read limit and any past the longer one, in bounded batches', async () => {
+      const other = (await bed.seed.user()).id;
+      const tie = daysAgo(200); // many in one instant: a batch boundary inside it must neither skip nor repeat
+      const cases: [string, Date, Date | null, string?][] = [
+        ['r-read-100', daysAgo(100), daysAgo(99)],
+        ['r-read-91', daysAgo(91), daysAgo(1)], // written 91 days ago, read yesterday: it is the writing that counts
+        ['r-keep-read-89', daysAgo(89), daysAgo(88)],
+        ['r-keep-unread-100', daysAgo(100), null],
+        ['r-keep-unread-364', daysAgo(364), null],
+        ['r-unread-366', daysAgo(366), null],
+        ['r-unread-900', daysAgo(900), null, other],
+        ['r-read-400', daysAgo(400), daysAgo(399), other],
+        ...[0, 1, 2, 3, 4].map((i): [string, Date, Date | null] => [`r-tie-read-${i}`, tie, tie]),
+        ...[0, 1, 2].map((i): [string, Date, Date | null] => [`r-keep-tie-unread-${i}`, tie, null]),
+      ];
+      for (const [key, createdAt, readAt, recipient] of cases) {
+        await write(row(key, { createdAt, readAt, recipientId: recipient ?? recipientId }));
+      }
+      const others = (
+        await bed.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM notifications.notification WHERE dedupe_key NOT LIKE 'r-%'`,
+        )
+      )[0]!.n;
+
+      const { deleted, batches } = await sweep(2);
+      expect(deleted).toBe(10);
+      expect(batches).toBeGreaterThanOrEqual(8); // 15 rows looked at, two at a time
+      expect(await left('r-')).toEqual([
+        'r-keep-read-89',
+        'r-keep-tie-unread-0',
+        'r-keep-tie-unread-1',
+        'r-keep-tie-unread-2',
+        'r-keep-unread-100',
+        'r-keep-unread-364',
+      ]);
+      // Younger notifications are untouched, and a second sweep finds nothing more.
+      expect(
+        (
+          await bed.dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM notifications.notification WHERE dedupe_key NOT LIKE 'r-%'`,
+          )
+        )[0]!.n,
+      ).toBe(others);
+      expect((await sweep(1000)).deleted).toBe(0);
+    });
+
+    it('ends with no cursor when nothing is old enough', async () => {
+      expect(await notifications.deleteExpiredBatch(daysAgo(100_000), daysAgo(100_000), null, 10)).toEqual({
+        deleted: 0,
+        last: null,
+      });
+    });
   });
 });

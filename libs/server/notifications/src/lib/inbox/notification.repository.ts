@@ -37,6 +37,12 @@ export interface DigestRow {
   createdAt: Date;
 }
 
+/** Where a retention sweep's batch ended: the last notification it looked at. */
+export interface RetentionCursor {
+  at: Date;
+  id: string;
+}
+
 export interface GroupPageQuery {
   unreadOnly: boolean;
   /** Kinds the recipient turned off in the bell. */
@@ -188,6 +194,39 @@ export class NotificationRepository {
     );
     if (affected > 0) await this.signal(manager, recipientId);
     return affected;
+  }
+
+  /**
+   * One bounded batch of the retention sweep: the next `limit` notifications written before `readBefore`, oldest
+   * first after `after`, of which those read, or written before `anyBefore`, are deleted. Returns how many went and
+   * where the batch ended (null when nothing was left to look at), so the sweep walks on without rescanning rows it
+   * kept (unread ones younger than `anyBefore`).
+   */
+  async deleteExpiredBatch(
+    readBefore: Date,
+    anyBefore: Date,
+    after: RetentionCursor | null,
+    limit: number,
+  ): Promise<{ deleted: number; last: RetentionCursor | null }> {
+    const [row] = await this.rows.manager.query<{ deleted: number; last_at: Date | null; last_id: string | null }[]>(
+      `WITH batch AS (
+         SELECT id, created_at, read_at FROM notifications.notification
+          WHERE created_at < $1 AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+          ORDER BY created_at, id
+          LIMIT $5),
+       gone AS (
+         DELETE FROM notifications.notification n USING batch b
+          WHERE n.id = b.id AND (b.read_at IS NOT NULL OR b.created_at < $2)
+         RETURNING n.id),
+       last AS (SELECT created_at, id FROM batch ORDER BY created_at DESC, id DESC LIMIT 1)
+       SELECT (SELECT count(*) FROM gone)::int AS deleted, last.created_at AS last_at, last.id AS last_id
+         FROM (SELECT 1) one LEFT JOIN last ON true`,
+      [readBefore, anyBefore, after?.at ?? null, after?.id ?? null, limit],
+    );
+    return {
+      deleted: row!.deleted,
+      last: row!.last_at && row!.last_id ? { at: row!.last_at, id: row!.last_id } : null,
+    };
   }
 
   /** A member's public name (display name, else handle), or null for an unknown id. */
