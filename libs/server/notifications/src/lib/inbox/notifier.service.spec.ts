@@ -1,4 +1,5 @@
 import { Clock } from '@lookbook/core';
+import type { EntityManager } from 'typeorm';
 import type { NotificationEvent } from '@lookbook/core';
 import { FakeClock, newTestService, TEST_MANAGER } from '@lookbook/testing';
 import { NotificationMailer } from '../digest/notification-mailer.service';
@@ -103,6 +104,45 @@ describe('NotifierService', () => {
     const { sut, rows } = setUp();
     await expect(sut.notify(TEST_MANAGER, { ...event, text: '\u0000\u0001 \u202e' })).rejects.toThrow(/no text/);
     expect(rows.insertIfAbsent).not.toHaveBeenCalled();
+  });
+
+  it('looks an actor’s name up once per transaction, however many recipients it notifies', async () => {
+    const { sut, rows } = setUp();
+    rows.publicName.mockImplementation(async (_m, id) => `Name of ${id.slice(-1)}`);
+    const tx = (n: number) => ({ queryRunner: { n } }) as unknown as EntityManager;
+    const [first, second] = [tx(1), tx(2)];
+    const recipient = (i: number) => `00000000-0000-7000-8000-00000000010${i}`;
+    const texts: string[] = [];
+    const send = async (manager: EntityManager, actorId: string, i: number) => {
+      rows.insertIfAbsent.mockClear();
+      await sut.notify(manager, {
+        ...event,
+        kind: 'MENTION',
+        text: 'mentioned you',
+        actorId,
+        recipientId: recipient(i),
+      });
+      texts.push(rows.insertIfAbsent.mock.calls[0]![1].text);
+    };
+    for (let i = 0; i < 4; i++) await send(first, event.actorId!, i);
+    expect(rows.publicName).toHaveBeenCalledTimes(1);
+    await send(first, '00000000-0000-7000-8000-000000000003', 5); // another actor
+    await send(second, event.actorId!, 6); // another transaction
+    expect(rows.publicName.mock.calls.map(([m, id]) => [m, id])).toEqual([
+      [first, event.actorId],
+      [first, '00000000-0000-7000-8000-000000000003'],
+      [second, event.actorId],
+    ]);
+    expect(texts).toEqual([
+      ...Array(4).fill('Name of 2 mentioned you'),
+      'Name of 3 mentioned you',
+      'Name of 2 mentioned you',
+    ]);
+    // The shared manager (no transaction of its own) is never cached: a name may change between calls.
+    rows.publicName.mockClear();
+    await send(TEST_MANAGER, event.actorId!, 7);
+    await send(TEST_MANAGER, event.actorId!, 8);
+    expect(rows.publicName).toHaveBeenCalledTimes(2);
   });
 
   it('mails nothing for a notification its dedupe key already wrote', async () => {

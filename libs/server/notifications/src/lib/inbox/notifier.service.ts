@@ -29,6 +29,22 @@ export class NotifierService extends Notifier {
     super();
   }
 
+  /**
+   * Actors' public names per transaction: a domain notifies once per recipient (a comment's mentions, a sale's
+   * creators), and the name is looked up once per actor in that transaction, not once per recipient. Only a
+   * transaction's own manager is cached (it is dropped with the transaction); the shared manager is never.
+   */
+  private readonly names = new WeakMap<EntityManager, Map<string, Promise<string | null>>>();
+
+  private actorName(manager: EntityManager, actorId: string): Promise<string | null> {
+    if (!manager.queryRunner) return this.notifications.publicName(manager, actorId);
+    let names = this.names.get(manager);
+    if (!names) this.names.set(manager, (names = new Map()));
+    let name = names.get(actorId);
+    if (!name) names.set(actorId, (name = this.notifications.publicName(manager, actorId)));
+    return name;
+  }
+
   async notify(manager: EntityManager, event: NotificationEvent): Promise<void> {
     if (
       !event.dedupeKey ||
@@ -46,7 +62,7 @@ export class NotifierService extends Notifier {
     if (!text) throw new Error(`refusing a notification with no text once cleaned (${event.kind})`);
     if (event.actorId && /^\p{Ll}/u.test(text)) {
       // A lower-case start may already be the name (a handle such as "ada"): put it there only when it is not.
-      const name = await this.notifications.publicName(manager, event.actorId);
+      const name = await this.actorName(manager, event.actorId);
       if (name && !text.startsWith(`${name} `)) text = `${name} ${text}`;
     }
     const fields = {
