@@ -1,3 +1,4 @@
+import { Notifier, Transactions } from '@lookbook/core';
 import { NotificationMailer } from '@lookbook/notifications';
 import type { TestUser } from '@lookbook/testing';
 import { generateCatalog, gql, signUpUser } from '@lookbook/testing';
@@ -98,10 +99,24 @@ describe('notifications and blocks over HTTP', () => {
     expect(digest!.text_body).not.toContain(name(sulker));
   });
 
-  it('keeps the count right when the visible lines are read, and brings hidden ones back on unblock', async () => {
+  it('keeps the count right when the visible lines are read, writes nothing new while blocked, and brings hidden ones back on unblock', async () => {
     await data(creator, `mutation { markAllNotificationsRead }`);
     expect(await count()).toBe(0);
     expect(await list(true)).toEqual([]);
+    // While blocked, what the troll causes elsewhere (a remix request, say) is not even written: no line, no mail.
+    await api.app.get(Transactions).run((manager) =>
+      api.app.get(Notifier).notify(manager, {
+        recipientId: creator.id,
+        actorId: troll.id,
+        kind: 'REMIX_REQUEST',
+        text: 'asked to remix your template',
+        url: '/studio',
+        dedupeKey: `test.remix:${troll.id}`,
+      }),
+    );
+    expect(
+      await api.db.query(`SELECT 1 FROM notifications.notification WHERE dedupe_key = $1`, [`test.remix:${troll.id}`]),
+    ).toEqual([]);
     await data(creator, UNBLOCK, { id: troll.id });
     // Marking all read marked the hidden ones too: they come back read.
     const lines = await list();

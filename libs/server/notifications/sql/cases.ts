@@ -64,6 +64,7 @@ export default {
       unreadGroupCount: (w) => [w.buyer, ['LIKE']],
       markGroupsRead: (w, tx) => [tx, w.buyer, [w.newId()], w.at],
       markAllRead: (w, tx) => [tx, w.buyer, w.at],
+      blockedBetween: (w, tx) => [tx, w.buyer, w.creator],
       publicName: (w, tx) => [tx, w.buyer],
       verifiedAddress: (w, tx) => [tx, w.buyer],
       unreadBetween: (w) => [w.at, new Date(w.at.getTime() + 86_400_000)],

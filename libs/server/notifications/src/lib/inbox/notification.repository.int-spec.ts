@@ -251,6 +251,18 @@ describe('NotificationRepository (PostgreSQL)', () => {
       expect(await digest()).toEqual([`${dee} liked Neon Harbour`, 'Dee commented', 'Someone licensed Neon']);
     });
 
+    it('tells whether two members are apart by a block, either way', async () => {
+      const outsider = (await bed.seed.user()).id;
+      const between = (a: string, b: string) =>
+        bed.dataSource.transaction((m) => notifications.blockedBetween(m, a, b));
+      expect(await between(ada, ben)).toBe(true); // Ada blocked Ben
+      expect(await between(ben, ada)).toBe(true);
+      expect(await between(ada, cyd)).toBe(true); // Cyd blocked Ada
+      expect(await between(ada, dee)).toBe(false);
+      expect(await between(dee, ben)).toBe(true);
+      expect(await between(outsider, ben)).toBe(false);
+    });
+
     it('keeps the counts right as lines are read, and brings the lines back when the block is lifted', async () => {
       const [sale] = await page();
       await bed.dataSource.transaction((m) => notifications.markGroupsRead(m, ada, [sale!.id], new Date()));

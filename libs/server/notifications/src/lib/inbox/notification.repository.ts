@@ -229,6 +229,15 @@ export class NotificationRepository {
     };
   }
 
+  /** Whether either of the two blocked the other (the notifier writes nothing between them). */
+  async blockedBetween(manager: EntityManager, recipientId: string, actorId: string): Promise<boolean> {
+    const [row] = await manager.query<{ blocked: boolean }[]>(
+      `SELECT NOT ${notBlocked('$1::uuid', '$2::uuid')} AS blocked`,
+      [recipientId, actorId],
+    );
+    return row!.blocked;
+  }
+
   /** A member's public name (display name, else handle), or null for an unknown id. */
   async publicName(manager: EntityManager, userId: string): Promise<string | null> {
     const [row] = await manager.query<{ name: string }[]>(

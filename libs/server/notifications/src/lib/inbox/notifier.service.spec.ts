@@ -20,6 +20,7 @@ function setUp() {
   const { sut, mock } = newTestService(NotifierService, [[Clock, new FakeClock(now)]]);
   const rows = mock(NotificationRepository);
   rows.insertIfAbsent.mockResolvedValue(true);
+  rows.blockedBetween.mockResolvedValue(false);
   const mailer = mock(NotificationMailer);
   mailer.afterWrite.mockResolvedValue(false);
   return { sut, rows, mailer };
@@ -150,6 +151,21 @@ describe('NotifierService', () => {
     rows.insertIfAbsent.mockResolvedValue(false);
     await sut.notify(TEST_MANAGER, event);
     expect(mailer.afterWrite).not.toHaveBeenCalled();
+  });
+
+  it('writes and mails nothing between two members apart by a block, and asks only when there is an actor', async () => {
+    const { sut, rows, mailer } = setUp();
+    rows.blockedBetween.mockResolvedValue(true);
+    await sut.notify(TEST_MANAGER, event);
+    await sut.notify(TEST_MANAGER, { ...event, kind: 'MENTION', text: 'mentioned you' });
+    expect(rows.blockedBetween).toHaveBeenCalledWith(TEST_MANAGER, event.recipientId, event.actorId);
+    expect(rows.insertIfAbsent).not.toHaveBeenCalled();
+    expect(rows.publicName).not.toHaveBeenCalled();
+    expect(mailer.afterWrite).not.toHaveBeenCalled();
+    rows.blockedBetween.mockClear();
+    await sut.notify(TEST_MANAGER, { ...event, actorId: null, kind: 'SALE', text: 'Someone licensed Neon' });
+    expect(rows.blockedBetween).not.toHaveBeenCalled();
+    expect(rows.insertIfAbsent).toHaveBeenCalledTimes(1);
   });
 
   it('never notifies a member of their own act', async () => {

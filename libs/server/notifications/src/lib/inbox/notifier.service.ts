@@ -16,7 +16,8 @@ export const MAX_TEXT = 500;
  * group it reads in; the live bell is signalled on commit, and a kind the recipient gets mailed at once is queued in
  * the outbox in that same transaction. A member is never notified of their own act. A text that is a predicate
  * ("replied to your review", starting in lower case) gets the actor's public name put before it, so every line reads
- * as a sentence and groups as "Ada and 3 others …". A malformed event is a programming error in the calling domain,
+ * as a sentence and groups as "Ada and 3 others …". Nothing is written between two members apart by a block (either
+ * way). A malformed event is a programming error in the calling domain,
  * so it throws.
  */
 @Injectable()
@@ -55,6 +56,8 @@ export class NotifierService extends Notifier {
       throw new Error(`refusing a malformed notification (${event.kind})`);
     }
     if (event.actorId && event.actorId === event.recipientId) return;
+    // Apart by a block: not written, so not mailed either (the read side hides what was written before a block).
+    if (event.actorId && (await this.notifications.blockedBetween(manager, event.recipientId, event.actorId))) return;
     const now = this.clock.now();
     // Names and excerpts in the text were checked where they were written; cleaned again here all the same (lone
     // surrogates, controls, bidi overrides), so no text can make the cause's transaction fail or a line lie.
