@@ -39,10 +39,10 @@ export class NotifierService extends Notifier {
 
   private actorName(manager: EntityManager, actorId: string): Promise<string | null> {
     if (!manager.queryRunner) return this.notifications.publicName(manager, actorId);
-    let names = this.names.get(manager);
-    if (!names) this.names.set(manager, (names = new Map()));
-    let name = names.get(actorId);
-    if (!name) names.set(actorId, (name = this.notifications.publicName(manager, actorId)));
+    const names = this.names.get(manager) ?? new Map<string, Promise<string | null>>();
+    this.names.set(manager, names);
+    const name = names.get(actorId) ?? this.notifications.publicName(manager, actorId);
+    names.set(actorId, name);
     return name;
   }
 
