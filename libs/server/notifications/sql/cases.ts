@@ -64,9 +64,30 @@ export default {
       unreadGroupCount: (w) => [w.buyer, ['LIKE']],
       markGroupsRead: (w, tx) => [tx, w.buyer, [w.newId()], w.at],
       markAllRead: (w, tx) => [tx, w.buyer, w.at],
+      blockedBetween: (w, tx) => [tx, w.buyer, w.creator],
       publicName: (w, tx) => [tx, w.buyer],
       verifiedAddress: (w, tx) => [tx, w.buyer],
       unreadBetween: (w) => [w.at, new Date(w.at.getTime() + 86_400_000)],
+      deleteExpiredBatch: [
+        {
+          name: 'first batch',
+          args: (w) => [
+            new Date(w.at.getTime() - 90 * 86_400_000),
+            new Date(w.at.getTime() - 365 * 86_400_000),
+            null,
+            1000,
+          ],
+        },
+        {
+          name: 'after a cursor',
+          args: (w) => [
+            new Date(w.at.getTime() - 90 * 86_400_000),
+            new Date(w.at.getTime() - 365 * 86_400_000),
+            { at: new Date(w.at.getTime() - 400 * 86_400_000), id: w.newId() },
+            1000,
+          ],
+        },
+      ],
     },
     NotificationListenerRepository: {
       listen: { notCaptured: 'a connection of its own that listens for signals; see its int-spec' },

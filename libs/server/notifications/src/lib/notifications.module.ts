@@ -7,6 +7,7 @@ import { DevInboxController } from './dev-inbox/dev-inbox.controller';
 import { DevInboxReader } from './dev-inbox/dev-inbox.reader';
 import { NotificationMailer } from './digest/notification-mailer.service';
 import { SendDigestsJob } from './digest/send-digests.job';
+import { SweepNotificationsJob } from './inbox/sweep-notifications.job';
 import { UnsubscribeController } from './digest/unsubscribe.controller';
 import { UnsubscribeTokens } from './digest/unsubscribe-token';
 import { NotificationEntity } from './inbox/notification.entity';
@@ -30,7 +31,10 @@ import { PreferenceService } from './preferences/preference.service';
 
 export interface NotificationsModuleOptions {
   config: AppConfig;
-  /** Where mail goes (the worker sends; `SMTP_URL` or the embedded sink). Absent: this process sends none. */
+  /**
+   * Where mail goes (the worker sends; `SMTP_URL` or the embedded sink). Absent: this process sends none and runs none
+   * of notifications' jobs (mail, digests, retention).
+   */
   smtpUrl?: string;
   /** This process serves the API: the GraphQL read side, the live bell's stream and the unsubscribe links. */
   api?: boolean;
@@ -76,7 +80,14 @@ export class NotificationsModule {
         ...(api ? [NotificationResolver, PreferenceResolver, NotificationListenerRepository, NotificationHub] : []),
         ...(inbox ? [DevInboxReader] : []),
         ...(options.smtpUrl
-          ? [{ provide: SMTP_URL, useValue: options.smtpUrl }, MailTransport, MailSender, SendMailJob, SendDigestsJob]
+          ? [
+              { provide: SMTP_URL, useValue: options.smtpUrl },
+              MailTransport,
+              MailSender,
+              SendMailJob,
+              SendDigestsJob,
+              SweepNotificationsJob,
+            ]
           : []),
       ],
       exports: [MailOutbox, Notifier],

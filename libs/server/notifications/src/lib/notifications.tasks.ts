@@ -11,4 +11,6 @@ export const NotificationsTasks = {
   }),
   /** Each morning (07:00 UTC) every member gets one mail of yesterday's digest notifications still unread. */
   sendDigests: defineScheduledTask('notifications.send-digests', '0 7 * * *'),
+  /** Each night (04:35 UTC) read notifications past their retention, and any past the longer one, are deleted. */
+  sweepOld: defineScheduledTask('notifications.sweep-old', '35 4 * * *'),
 };

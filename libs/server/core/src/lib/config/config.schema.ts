@@ -15,6 +15,7 @@ export const CONFIG_GROUPS = {
   payments: 'Payments',
   search: 'Search',
   mail: 'Mail',
+  notifications: 'Notifications',
 } as const;
 export type ConfigGroup = keyof typeof CONFIG_GROUPS;
 
@@ -305,6 +306,17 @@ export const configSchema = z
       'Port of the embedded SMTP sink (when `SMTP_URL` is unset).',
       port.default(54331),
     ),
+    // Notifications
+    NOTIFICATION_READ_RETENTION_DAYS: setting(
+      'notifications',
+      'A read notification is deleted this many days after it was written (by the daily retention job).',
+      positiveInt.max(3650).default(90),
+    ),
+    NOTIFICATION_RETENTION_DAYS: setting(
+      'notifications',
+      'Any notification, read or not, is deleted this many days after it was written; at least `NOTIFICATION_READ_RETENTION_DAYS`.',
+      positiveInt.max(3650).default(365),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -329,6 +341,14 @@ export const configSchema = z
     for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const)
       if (!env[name])
         ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENTS_PROVIDER=stripe' });
+  })
+  .superRefine((env, ctx) => {
+    if (env.NOTIFICATION_RETENTION_DAYS < env.NOTIFICATION_READ_RETENTION_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFICATION_RETENTION_DAYS'],
+        message: 'must be at least NOTIFICATION_READ_RETENTION_DAYS',
+      });
   })
   .superRefine((env, ctx) => {
     if (env.SEARCH_ENGINE === 'meilisearch' && !env.MEILI_URL)

@@ -130,6 +130,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps read notifications 90 days and any 365 by default; the longer one never shorter than the read one', () => {
+    expect(loadConfig({}).notifications).toEqual({ readRetentionDays: 90, retentionDays: 365 });
+    expect(
+      loadConfig({ NOTIFICATION_READ_RETENTION_DAYS: '30', NOTIFICATION_RETENTION_DAYS: '30' }).notifications,
+    ).toEqual({ readRetentionDays: 30, retentionDays: 30 });
+    expect(() => loadConfig({ NOTIFICATION_READ_RETENTION_DAYS: '400' })).toThrow(
+      /NOTIFICATION_RETENTION_DAYS: must be at least NOTIFICATION_READ_RETENTION_DAYS/,
+    );
+    expect(() => loadConfig({ NOTIFICATION_READ_RETENTION_DAYS: '0' })).toThrow(/NOTIFICATION_READ_RETENTION_DAYS/);
+    expect(() => loadConfig({ NOTIFICATION_RETENTION_DAYS: '1.5' })).toThrow(/NOTIFICATION_RETENTION_DAYS/);
+    expect(() => loadConfig({ NOTIFICATION_RETENTION_DAYS: '60' })).toThrow(/NOTIFICATION_RETENTION_DAYS/);
+  });
+
   it('selects the search engine: PostgreSQL by default, Meilisearch only with its URL, the key never echoed', () => {
     expect(loadConfig({}).search).toMatchObject({ engine: 'postgres', meiliIndexPrefix: 'lookbook' });
     expect(() => loadConfig({ SEARCH_ENGINE: 'meilisearch' })).toThrow(

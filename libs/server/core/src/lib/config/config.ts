@@ -87,6 +87,8 @@ export interface AppConfig {
     from: string;
     embeddedPort: number;
   };
+  /** Days after which the retention job deletes a read notification, and any notification. */
+  readonly notifications: { readRetentionDays: number; retentionDays: number };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -175,6 +177,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliTaskTimeoutMs: env.MEILI_TASK_TIMEOUT_MS,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, embeddedPort: env.EMBEDDED_SMTP_PORT },
+    notifications: {
+      readRetentionDays: env.NOTIFICATION_READ_RETENTION_DAYS,
+      retentionDays: env.NOTIFICATION_RETENTION_DAYS,
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

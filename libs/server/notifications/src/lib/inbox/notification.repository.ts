@@ -37,6 +37,12 @@ export interface DigestRow {
   createdAt: Date;
 }
 
+/** Where a retention sweep's batch ended: the last notification it looked at. */
+export interface RetentionCursor {
+  at: Date;
+  id: string;
+}
+
 export interface GroupPageQuery {
   unreadOnly: boolean;
   /** Kinds the recipient turned off in the bell. */
@@ -59,6 +65,18 @@ interface GroupSqlRow {
   created_at: Date;
   count: number;
   unread: number;
+}
+
+/**
+ * Hides a notification whose actor and recipient are apart by a block (either one blocked the other), at read time:
+ * what was written before the block disappears from the bell, the list and the digest, and comes back if the block is
+ * lifted. The same fragment as community's `visibleTo` (blocks are community's table; this domain does not import
+ * community), kept small on purpose: both directions are primary-key / index lookups on `community.user_block`.
+ */
+function notBlocked(recipient: string, actor: string): string {
+  return `NOT EXISTS (SELECT 1 FROM community.user_block b
+                       WHERE (b.blocker_id = ${recipient} AND b.blocked_id = ${actor})
+                          OR (b.blocker_id = ${actor} AND b.blocked_id = ${recipient}))`;
 }
 
 @Injectable()
@@ -107,6 +125,7 @@ export class NotificationRepository {
                 (array_agg(n.id ORDER BY n.created_at DESC, n.id DESC))[1] AS head_id
            FROM notifications.notification n
           WHERE n.recipient_id = $1 AND NOT (n.kind = ANY($2::text[]))
+            AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})
           GROUP BY n.group_key
          HAVING NOT $3::boolean OR count(*) FILTER (WHERE n.read_at IS NULL) > 0)
        SELECT h.id, h.kind, h.text, h.url, h.subject_kind, h.subject_id, h.actor_id,
@@ -142,11 +161,12 @@ export class NotificationRepository {
     }));
   }
 
-  /** Unread groups (what the bell shows), from the partial index of unread notifications. */
+  /** Unread groups (what the bell shows), from the partial index of unread notifications; blocked actors' left out. */
   async unreadGroupCount(recipientId: string, hiddenKinds: readonly NotificationKind[]): Promise<number> {
     const [row] = await this.rows.manager.query<{ n: number }[]>(
-      `SELECT count(DISTINCT group_key)::int AS n FROM notifications.notification
-        WHERE recipient_id = $1 AND read_at IS NULL AND NOT (kind = ANY($2::text[]))`,
+      `SELECT count(DISTINCT n.group_key)::int AS n FROM notifications.notification n
+        WHERE n.recipient_id = $1 AND n.read_at IS NULL AND NOT (n.kind = ANY($2::text[]))
+          AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})`,
       [recipientId, hiddenKinds],
     );
     return row!.n;
@@ -174,6 +194,48 @@ export class NotificationRepository {
     );
     if (affected > 0) await this.signal(manager, recipientId);
     return affected;
+  }
+
+  /**
+   * One bounded batch of the retention sweep: the next `limit` notifications written before `readBefore`, oldest
+   * first after `after`, of which those read, or written before `anyBefore`, are deleted. Returns how many went and
+   * where the batch ended (null when nothing was left to look at), so the sweep walks on without rescanning rows it
+   * kept (unread ones younger than `anyBefore`).
+   */
+  async deleteExpiredBatch(
+    readBefore: Date,
+    anyBefore: Date,
+    after: RetentionCursor | null,
+    limit: number,
+  ): Promise<{ deleted: number; last: RetentionCursor | null }> {
+    const [row] = await this.rows.manager.query<{ deleted: number; last_at: Date | null; last_id: string | null }[]>(
+      `WITH batch AS (
+         SELECT id, created_at, read_at FROM notifications.notification
+          WHERE created_at < $1 AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+          ORDER BY created_at, id
+          LIMIT $5),
+       gone AS (
+         DELETE FROM notifications.notification n USING batch b
+          WHERE n.id = b.id AND (b.read_at IS NOT NULL OR b.created_at < $2)
+         RETURNING n.id),
+       last AS (SELECT created_at, id FROM batch ORDER BY created_at DESC, id DESC LIMIT 1)
+       SELECT (SELECT count(*) FROM gone)::int AS deleted, last.created_at AS last_at, last.id AS last_id
+         FROM (SELECT 1) one LEFT JOIN last ON true`,
+      [readBefore, anyBefore, after?.at ?? null, after?.id ?? null, limit],
+    );
+    return {
+      deleted: row!.deleted,
+      last: row!.last_at && row!.last_id ? { at: row!.last_at, id: row!.last_id } : null,
+    };
+  }
+
+  /** Whether either of the two blocked the other (the notifier writes nothing between them). */
+  async blockedBetween(manager: EntityManager, recipientId: string, actorId: string): Promise<boolean> {
+    const [row] = await manager.query<{ blocked: boolean }[]>(
+      `SELECT NOT ${notBlocked('$1::uuid', '$2::uuid')} AS blocked`,
+      [recipientId, actorId],
+    );
+    return row!.blocked;
   }
 
   /** A member's public name (display name, else handle), or null for an unknown id. */
@@ -214,6 +276,7 @@ export class NotificationRepository {
          JOIN identity."user" u ON u.id = n.recipient_id AND u.email_verified_at IS NOT NULL
          LEFT JOIN identity.public_profile p ON p.id = n.actor_id
         WHERE n.created_at >= $1 AND n.created_at < $2 AND n.read_at IS NULL
+          AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})
         ORDER BY n.recipient_id, n.created_at, n.id`,
       [from, to],
     );
