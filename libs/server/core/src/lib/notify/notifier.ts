@@ -18,6 +18,17 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * Business between two members that a block does not end: a sale, a remix request and its decision, a revoked
+ * licence. These are still written and shown between members apart by a block; every other kind is not.
+ */
+export const BLOCK_EXEMPT_KINDS: readonly NotificationKind[] = [
+  'SALE',
+  'REMIX_REQUEST',
+  'REMIX_DECISION',
+  'LICENSE_REVOKED',
+];
+
 /** A notification as the domain that causes it words it. */
 export interface NotificationEvent {
   recipientId: string;

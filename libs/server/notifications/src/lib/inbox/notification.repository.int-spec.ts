@@ -196,7 +196,7 @@ describe('NotificationRepository (PostgreSQL)', () => {
       [ada, ben, cyd, dee] = ids as [string, string, string, string];
       await bed.dataSource.query(`UPDATE identity."user" SET email_verified_at = now() WHERE id = $1`, [ada]);
       // Written before any block: a storm of likes by Dee, Ben and Cyd (Cyd's the newest), a follow by Ben, a
-      // comment by Dee and a sale of nobody's.
+      // comment by Dee and a sale to Ben (business: a block does not hide it).
       await like(dee!, 0);
       await like(ben!, 1);
       await like(cyd!, 2);
@@ -219,7 +219,13 @@ describe('NotificationRepository (PostgreSQL)', () => {
         }),
       );
       await write(
-        row('b-sale', { recipientId: ada, text: 'Someone licensed Neon', createdAt: new Date(at.getTime() + 300_000) }),
+        row('b-sale', {
+          recipientId: ada,
+          actorId: ben,
+          kind: 'SALE',
+          text: 'Someone licensed Neon',
+          createdAt: new Date(at.getTime() + 300_000),
+        }),
       );
     });
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { Repository } from 'typeorm';
 import type { NotificationKind } from '@lookbook/core';
-import { insertIfAbsent } from '@lookbook/core';
+import { BLOCK_EXEMPT_KINDS, insertIfAbsent } from '@lookbook/core';
 import { NotificationEntity } from './notification.entity';
 
 /** The PostgreSQL channel the live bell listens on; the payload is the recipient's id. */
@@ -79,6 +79,9 @@ function notBlocked(recipient: string, actor: string): string {
                           OR (b.blocker_id = ${actor} AND b.blocked_id = ${recipient}))`;
 }
 
+/** Kinds a block does not hide (see `BLOCK_EXEMPT_KINDS`); constant SQL, no parameter. */
+const BLOCK_EXEMPT = `n.kind IN (${BLOCK_EXEMPT_KINDS.map((k) => `'${k}'`).join(', ')})`;
+
 @Injectable()
 export class NotificationRepository {
   constructor(@InjectRepository(NotificationEntity) private readonly rows: Repository<NotificationEntity>) {}
@@ -125,7 +128,7 @@ export class NotificationRepository {
                 (array_agg(n.id ORDER BY n.created_at DESC, n.id DESC))[1] AS head_id
            FROM notifications.notification n
           WHERE n.recipient_id = $1 AND NOT (n.kind = ANY($2::text[]))
-            AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})
+            AND (n.actor_id IS NULL OR ${BLOCK_EXEMPT} OR ${notBlocked('n.recipient_id', 'n.actor_id')})
           GROUP BY n.group_key
          HAVING NOT $3::boolean OR count(*) FILTER (WHERE n.read_at IS NULL) > 0)
        SELECT h.id, h.kind, h.text, h.url, h.subject_kind, h.subject_id, h.actor_id,
@@ -166,7 +169,7 @@ export class NotificationRepository {
     const [row] = await this.rows.manager.query<{ n: number }[]>(
       `SELECT count(DISTINCT n.group_key)::int AS n FROM notifications.notification n
         WHERE n.recipient_id = $1 AND n.read_at IS NULL AND NOT (n.kind = ANY($2::text[]))
-          AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})`,
+          AND (n.actor_id IS NULL OR ${BLOCK_EXEMPT} OR ${notBlocked('n.recipient_id', 'n.actor_id')})`,
       [recipientId, hiddenKinds],
     );
     return row!.n;
@@ -276,7 +279,7 @@ export class NotificationRepository {
          JOIN identity."user" u ON u.id = n.recipient_id AND u.email_verified_at IS NOT NULL
          LEFT JOIN identity.public_profile p ON p.id = n.actor_id
         WHERE n.created_at >= $1 AND n.created_at < $2 AND n.read_at IS NULL
-          AND (n.actor_id IS NULL OR ${notBlocked('n.recipient_id', 'n.actor_id')})
+          AND (n.actor_id IS NULL OR ${BLOCK_EXEMPT} OR ${notBlocked('n.recipient_id', 'n.actor_id')})
         ORDER BY n.recipient_id, n.created_at, n.id`,
       [from, to],
     );

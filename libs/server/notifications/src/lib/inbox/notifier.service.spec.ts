@@ -166,6 +166,12 @@ describe('NotifierService', () => {
     await sut.notify(TEST_MANAGER, { ...event, actorId: null, kind: 'SALE', text: 'Someone licensed Neon' });
     expect(rows.blockedBetween).not.toHaveBeenCalled();
     expect(rows.insertIfAbsent).toHaveBeenCalledTimes(1);
+    // Business a block does not end is still written between them.
+    rows.publicName.mockResolvedValue('Ada');
+    for (const kind of ['SALE', 'REMIX_REQUEST', 'REMIX_DECISION', 'LICENSE_REVOKED'] as const)
+      await sut.notify(TEST_MANAGER, { ...event, kind, dedupeKey: `k-${kind}`, text: 'licensed Neon' });
+    expect(rows.blockedBetween).not.toHaveBeenCalled();
+    expect(rows.insertIfAbsent).toHaveBeenCalledTimes(5);
   });
 
   it('never notifies a member of their own act', async () => {

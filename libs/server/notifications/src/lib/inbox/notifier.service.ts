@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationEvent } from '@lookbook/core';
-import { Clock, NOTIFICATION_KINDS, Notifier } from '@lookbook/core';
+import { BLOCK_EXEMPT_KINDS, Clock, NOTIFICATION_KINDS, Notifier } from '@lookbook/core';
 import { newId, sanitizeText } from '@lookbook/kernel';
 import { NotificationMailer } from '../digest/notification-mailer.service';
 import type { NotificationEntity } from './notification.entity';
@@ -56,8 +56,14 @@ export class NotifierService extends Notifier {
       throw new Error(`refusing a malformed notification (${event.kind})`);
     }
     if (event.actorId && event.actorId === event.recipientId) return;
-    // Apart by a block: not written, so not mailed either (the read side hides what was written before a block).
-    if (event.actorId && (await this.notifications.blockedBetween(manager, event.recipientId, event.actorId))) return;
+    // Apart by a block: not written, so not mailed either (the read side hides what was written before a block),
+    // except business the block does not end (a sale, a remix request or decision, a revoked licence).
+    if (
+      event.actorId &&
+      !BLOCK_EXEMPT_KINDS.includes(event.kind) &&
+      (await this.notifications.blockedBetween(manager, event.recipientId, event.actorId))
+    )
+      return;
     const now = this.clock.now();
     // Names and excerpts in the text were checked where they were written; cleaned again here all the same (lone
     // surrogates, controls, bidi overrides), so no text can make the cause's transaction fail or a line lie.
