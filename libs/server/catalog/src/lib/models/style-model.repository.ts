@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 import type { ConnectionArgs, Page } from '@lookbook/core';
-import { paginateNewestFirst, violatedConstraint } from '@lookbook/core';
+import type { WithCompanions } from '@lookbook/core';
+import { paginateNewestFirst, rowsWithCompanions, selectCompanions, violatedConstraint } from '@lookbook/core';
 import { PublicProfileView } from '@lookbook/identity';
 import { BaseModelEntity } from '../base-models/base-model.entity';
 import { CatalogErrors } from '../catalog.errors';
 import type { ModelType } from './style-model.entity';
-import { StyleModelEntity } from './style-model.entity';
+import { MODEL_TABLE, StyleModelEntity } from './style-model.entity';
 
 export interface ModelListFilter {
   ownerId?: string;
@@ -20,7 +21,10 @@ export interface ModelListFilter {
   tag?: string;
   /** Only PUBLISHED models unless listing one's own. */
   publishedOnly: boolean;
+  /** Who reads (null: signed out), for the companion columns other domains add (the viewer's like). */
+  viewerId?: string | null;
 }
+
 
 /** Style models. A duplicate slug of one owner (unique constraint) becomes SLUG_TAKEN. */
 @Injectable()
@@ -51,9 +55,13 @@ export class StyleModelRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
-  /** A model with its creator's public profile and its base model, in one statement (the model page). */
-  withOwner(id: string): Promise<StyleModelEntity | null> {
-    return this.withOwners().where('m.id = :id', { id }).getOne();
+  /**
+   * A model with its creator's public profile, its base model and its companion columns (counts, the viewer's like),
+   * in one statement (the model page).
+   */
+  async withOwner(id: string, viewerId: string | null = null): Promise<WithCompanions<StyleModelEntity> | null> {
+    const qb = selectCompanions(this.withOwners().where('m.id = :id', { id }), MODEL_TABLE, viewerId);
+    return (await rowsWithCompanions(qb, MODEL_TABLE))[0] ?? null;
   }
 
   private withOwners() {
@@ -97,7 +105,7 @@ export class StyleModelRepository {
   }
 
   /**
-   * One page of models with their creators and base models, in one statement. Public lists run newest-published first on the partial
+   * One page of models with their creators, base models and companion columns, in one statement. Public lists run newest-published first on the partial
    * indexes `(…, published_at DESC, id DESC) WHERE status = 'PUBLISHED'`; an owner's or staff's list (drafts too)
    * newest-created first on `(owner_id, created_at DESC, id DESC)`.
    */
@@ -109,7 +117,10 @@ export class StyleModelRepository {
     if (filter.baseModelId) qb.andWhere('m.base_model_id = :baseModelId', { baseModelId: filter.baseModelId });
     if (filter.ownerHandle) qb.andWhere('lower(p.handle) = lower(:ownerHandle)', { ownerHandle: filter.ownerHandle });
     if (filter.tag) qb.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map);
+    selectCompanions(qb, MODEL_TABLE, filter.viewerId ?? null);
+    return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map, (q) =>
+      rowsWithCompanions(q, MODEL_TABLE),
+    );
   }
 }
 
