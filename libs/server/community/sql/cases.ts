@@ -170,10 +170,10 @@ export default {
       pinnedCount: (w, tx) => [tx, 'MODEL', w.model],
       mentionable: (w) => [['someone', 'other'], w.buyer],
       topLevel: [
-        { name: 'first page, newest', args: (w) => ['MODEL', w.model, w.buyer, false, 'NEWEST', null, 21, 3] },
+        { name: 'first page, newest', args: (w) => ['MODEL', w.model, w.buyer, false, 'NEWEST', null, 21, 3, 3] },
         {
           name: 'after a cursor, oldest',
-          args: (w) => ['MODEL', w.model, null, false, 'OLDEST', { createdAt: w.at.toISOString(), id: w.model }, 21, 3],
+          args: (w) => ['MODEL', w.model, null, false, 'OLDEST', { createdAt: w.at.toISOString(), id: w.model }, 21, 3, 0],
         },
       ],
       replies: [

@@ -99,7 +99,7 @@ describe('CommentRepository (PostgreSQL)', () => {
     await tx((m) => comments.setHidden(m, hidden.id, new Date()));
     await tx((m) => blocks.insert(m, blocker.id, author.id, new Date()));
     const ids = async (viewer: string | null, creator: boolean) =>
-      (await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 10, 3)).map((c) => c.id);
+      (await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 10, 3, 0)).top.map((c) => c.id);
     expect(await ids(reader.id, false)).toEqual([plain.id]);
     expect(await ids(null, false)).toEqual([plain.id]);
     expect(await ids(author.id, false)).toEqual([plain.id, hidden.id]);
@@ -117,9 +117,9 @@ describe('CommentRepository (PostgreSQL)', () => {
     for (let i = 0; i < 5; i++) all.push(await post(modelId, a.id, `c${i}`));
     await tx((m) => comments.setPinned(m, all[2]!.id, new Date()));
     const bodies = (rows: CommentRow[]) => rows.map((r) => r.body);
-    const first = await comments.topLevel('MODEL', modelId, null, false, 'NEWEST', null, 2, 3);
+    const { top: first } = await comments.topLevel('MODEL', modelId, null, false, 'NEWEST', null, 2, 3, 0);
     expect(bodies(first)).toEqual(['c2', 'c4', 'c3']);
-    const next = await comments.topLevel(
+    const { top: next } = await comments.topLevel(
       'MODEL',
       modelId,
       null,
@@ -128,9 +128,10 @@ describe('CommentRepository (PostgreSQL)', () => {
       { createdAt: first[2]!.createdAt.toISOString(), id: first[2]!.id },
       2,
       3,
+      0,
     );
     expect(bodies(next)).toEqual(['c1', 'c0']);
-    expect(bodies(await comments.topLevel('MODEL', modelId, null, false, 'OLDEST', null, 10, 3))).toEqual([
+    expect(bodies((await comments.topLevel('MODEL', modelId, null, false, 'OLDEST', null, 10, 3, 0)).top)).toEqual([
       'c2',
       'c0',
       'c1',

@@ -1,9 +1,11 @@
+import { preload } from '@lookbook/core';
 import type { ReviewRow } from '../reviews/review';
 import type { ReviewEligibility as Eligibility } from '../reviews/review.service';
 import type { Review, ReviewEligibility } from './review.objects';
 
 export function toReview(r: ReviewRow): Review {
-  return {
+  // "You found it helpful" came with the row: its resolver (a statement of its own) is skipped.
+  return preload<Review>({
     id: r.id,
     subjectKind: r.subjectKind,
     subjectId: r.subjectId,
@@ -18,7 +20,7 @@ export function toReview(r: ReviewRow): Review {
     createdAt: r.createdAt,
     editedAt: r.editedAt,
     reply: r.reply && { ...r.reply },
-  };
+  }, { viewerFoundHelpful: r.viewerVoted });
 }
 
 export function toReviewEligibility(e: Eligibility): ReviewEligibility {
