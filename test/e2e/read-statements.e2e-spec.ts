@@ -16,7 +16,11 @@ function webDocument(name: string): string {
 
 const MODELS = 600; // 30 creators, 60 buyers
 const BUYERS = MODELS / 10;
-const SIZES = { none: { reviews: 0, comments: 0 }, few: { reviews: 2, comments: 5 }, many: { reviews: 12, comments: 40 } };
+const SIZES = {
+  none: { reviews: 0, comments: 0 },
+  few: { reviews: 2, comments: 5 },
+  many: { reviews: 12, comments: 40 },
+};
 type Size = keyof typeof SIZES;
 
 /**
@@ -70,26 +74,103 @@ describe('SQL statements of the read pages: fixed, whatever the rows and counts'
         WHERE u.handle = 'creator-1' ORDER BY m.slug LIMIT 3`,
     );
     [ids.none, ids.few, ids.many] = rows.map((r) => r.id) as [string, string, string];
-    for (const size of ['few', 'many'] as const) await seedConversation(api.db, ids[size], { ...SIZES[size], buyers: BUYERS });
+    for (const size of ['few', 'many'] as const)
+      await seedConversation(api.db, ids[size], { ...SIZES[size], buyers: BUYERS });
     token = await signIn(`buyer-${BUYERS}`); // has reviewed none of them
     reviewerToken = await signIn('buyer-1'); // has reviewed "few" and "many"
   }, 180_000);
   afterAll(() => api.close());
 
-  it('trace', async () => {
-    for (const name of Object.keys(requests) as (keyof typeof requests)[]) {
-      process.stderr.write(`\n######## ${name} signed in\n`);
-      console.log(name, 'signed in', await statementsOf(name, token));
-      process.stderr.write(`\n######## ${name} reviewer\n`);
-      console.log(name, 'reviewer', await statementsOf(name, reviewerToken));
-      process.stderr.write(`\n######## ${name} anonymous\n`);
-      console.log(name, 'anonymous', await statementsOf(name));
+  const LIKE = `mutation($id: UUID!) { like(kind: MODEL, id: $id) { liked } }`;
+
+  it('runs the model page query in 4 statements signed in and 3 anonymous, with its counts, rating and like', async () => {
+    await counted(LIKE, { id: ids.many }, token);
+    for (const [bearer, expected] of [
+      [token, 4], // the session, the model with its counts and the viewer's like, the versions, offers with licences
+      [reviewerToken, 4],
+      [undefined, 3],
+    ] as const)
+      expect(await statementsOf('ModelPage', bearer)).toEqual({ none: expected, few: expected, many: expected });
+    const page = async (size: Size, bearer?: string) =>
+      (await counted(...requests.ModelPage(ids[size]), bearer)).data.styleModel as {
+        likeCount: number;
+        viewerHasLiked: boolean;
+        rating: { count: number; average: number | null; histogram: number[] };
+        versions: { ownedByMe: boolean; licenseOffers: unknown[]; myLicenses: unknown[] }[];
+      };
+    // The values that now come with the model row are the ones the counters hold.
+    for (const size of Object.keys(SIZES) as Size[]) {
+      const { rating } = await page(size);
+      expect(rating.count).toBe(SIZES[size].reviews);
+      expect(rating.histogram.reduce((a, b) => a + b, 0)).toBe(SIZES[size].reviews);
     }
-    const withCounts = DISCOVER_QUERY.replace('id slug name type', 'id slug name type likeCount downloadCount');
-    for (const [label, doc] of [['without', DISCOVER_QUERY], ['with', withCounts]] as const)
-      for (const first of [2, 24]) {
-        process.stderr.write(`\n######## discover ${label} ${first}\n`);
-        console.log('discover', label, first, (await counted(doc, { first }, token)).statements, (await counted(doc, { first })).statements);
-      }
+    expect(await page('many', token)).toMatchObject({ likeCount: 1, viewerHasLiked: true });
+    expect(await page('many', reviewerToken)).toMatchObject({ likeCount: 1, viewerHasLiked: false });
+    expect(await page('many')).toMatchObject({ likeCount: 1, viewerHasLiked: false });
+    expect((await page('few', token)).versions[0]!.licenseOffers.length).toBeGreaterThan(0);
+  });
+
+  it('runs the reviews list in 2 statements signed in and 1 anonymous, whatever the reviews', async () => {
+    expect(await statementsOf('SubjectReviews', token)).toEqual({ none: 2, few: 2, many: 2 });
+    expect(await statementsOf('SubjectReviews', reviewerToken)).toEqual({ none: 2, few: 2, many: 2 });
+    expect(await statementsOf('SubjectReviews')).toEqual({ none: 1, few: 1, many: 1 });
+    const nodes = async (size: Size) =>
+      (await counted(...requests.SubjectReviews(ids[size]), token)).data.reviews.nodes as {
+        viewerFoundHelpful: boolean;
+      }[];
+    expect((await nodes('many')).length).toBe(10);
+    expect((await nodes('few')).map((n) => n.viewerFoundHelpful)).toEqual([false, false]);
+  });
+
+  it('answers review eligibility in 2 statements (the session and one read), whatever the reviews', async () => {
+    expect(await statementsOf('ReviewEligibility', token)).toEqual({ none: 2, few: 2, many: 2 });
+    expect(await statementsOf('ReviewEligibility', reviewerToken)).toEqual({ none: 2, few: 2, many: 2 });
+    expect(await statementsOf('ReviewEligibility')).toEqual({ none: 0, few: 0, many: 0 });
+    const answer = (await counted(...requests.ReviewEligibility(ids.many), reviewerToken)).data.reviewEligibility;
+    expect(answer).toMatchObject({
+      canReview: false,
+      reason: 'ALREADY_REVIEWED',
+      review: { author: { handle: 'buyer-1' } },
+    });
+  });
+
+  it('reads the first discussion page in 3 statements signed in and 2 anonymous, whatever the comments', async () => {
+    expect(await statementsOf('DiscussionPage', token)).toEqual({ none: 3, few: 3, many: 3 });
+    expect(await statementsOf('DiscussionPage', reviewerToken)).toEqual({ none: 3, few: 3, many: 3 });
+    expect(await statementsOf('DiscussionPage')).toEqual({ none: 2, few: 2, many: 2 });
+    const discussion = (await counted(...requests.DiscussionPage(ids.many))).data.discussion as {
+      commentCount: number;
+      comments: { replies: unknown[] }[];
+    };
+    expect(discussion.commentCount).toBe(SIZES.many.comments);
+    expect(discussion.comments.length).toBe(SIZES.many.comments / 5);
+    expect(discussion.comments.every((c) => c.replies.length === 3)).toBe(true); // 3 inline of 4
+  });
+
+  it("runs discover in the same statements with cards' counts and like as without, for 2 cards or 24", async () => {
+    const variants = {
+      bare: DISCOVER_QUERY,
+      counts: DISCOVER_QUERY.replace('id slug name type', 'id slug name type likeCount downloadCount'),
+      countsAndLike: DISCOVER_QUERY.replace(
+        'id slug name type',
+        'id slug name type likeCount downloadCount viewerHasLiked',
+      ),
+    };
+    for (const [bearer, expected] of [
+      [token, 4], // the session, the page of models (with counts and like), their versions, their offers
+      [undefined, 3],
+    ] as const)
+      for (const first of [2, 24])
+        for (const document of Object.values(variants))
+          expect((await counted(document, { first }, bearer)).statements).toBe(expected);
+    const cards = (
+      await counted(
+        `query($f: StyleModelFilter) { styleModels(first: 100, filter: $f) { nodes { id likeCount viewerHasLiked } } }`,
+        { f: { ownerHandle: 'creator-1' } },
+        token,
+      )
+    ).data.styleModels.nodes as { id: string; likeCount: number; viewerHasLiked: boolean }[];
+    expect(cards.find((c) => c.id === ids.many)).toMatchObject({ likeCount: 1, viewerHasLiked: true });
+    expect(cards.filter((c) => c.viewerHasLiked)).toHaveLength(1);
   });
 });

@@ -48,8 +48,8 @@ export async function seedConversation(
        CROSS JOIN LATERAL (SELECT 'Reply ' || r || ' to comment ' || i || '.' AS body) b`,
     [modelId, tops],
   );
-  await db.query(`INSERT INTO community.discussion (subject_kind, subject_id, comment_count) VALUES ('MODEL', $1, $2)`, [
-    modelId,
-    tops * 5,
-  ]);
+  await db.query(
+    `INSERT INTO community.discussion (subject_kind, subject_id, comment_count) VALUES ('MODEL', $1, $2)`,
+    [modelId, tops * 5],
+  );
 }

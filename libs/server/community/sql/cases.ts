@@ -84,6 +84,7 @@ export default {
       ],
     },
     ReviewRepository: {
+      eligibilityOf: (w) => [w.buyer, 'MODEL', w.model],
       insert: (w, tx) => [
         tx,
         {
@@ -123,7 +124,6 @@ export default {
       addVote: async (w, tx) => [tx, await aReview(w, tx), w.otherCreator, w.at],
       removeVote: (w, tx) => [tx, w.newId(), w.otherCreator],
       one: (w) => [w.buyer, w.newId()],
-      byAuthorOn: (w) => [w.buyer, 'MODEL', w.model],
       ofSubject: [
         { name: 'first page', args: (w) => [w.buyer, 'MODEL', w.model, null, 21] },
         { name: 'after a cursor', args: (w) => [null, 'TEMPLATE', w.template, { createdAt: w.at, id: w.newId() }, 21] },

@@ -5,7 +5,7 @@ import { ReadCompanions } from '@lookbook/core';
 import { MODEL_TABLE } from '@lookbook/catalog';
 import type { CountedKind, Counts } from './counters/counter';
 import { emptyCounts } from './counters/counter';
-import { CounterRepository } from './counters/counter.repository';
+import { counterCompanionColumn, CounterRepository } from './counters/counter.repository';
 import { FollowRepository } from './follows/follow.repository';
 import { LikeRepository } from './likes/like.repository';
 import { ratingSummary } from './reviews/review';
@@ -50,7 +50,7 @@ export class CommunityLoaders implements OnModuleInit {
   onModuleInit(): void {
     ReadCompanions.register(MODEL_TABLE, {
       name: 'community',
-      column: (alias) => this.counters.companionColumn('MODEL', alias),
+      column: (alias) => counterCompanionColumn('MODEL', alias),
       fields: modelCompanionFields,
     });
   }

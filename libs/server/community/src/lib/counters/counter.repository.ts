@@ -50,23 +50,6 @@ export class CounterRepository {
   }
 
   /**
-   * A companion column for another domain's read statement over `kind` rows (`alias.id` is the subject): the row's
-   * summed counts and whether the viewer (`:companionViewer`, null signed out) likes it, as one JSON value
-   * `{ "counts": { metric: n }, "liked": bool }` — so a card's counts and like add no statement (decision 0027). Same
-   * index paths as `countsOf` and `LikeRepository.likedAmong`.
-   */
-  companionColumn(kind: CountedKind & ('MODEL' | 'TEMPLATE'), alias: string): string {
-    return `json_build_object(
-      'counts', (SELECT coalesce(json_object_agg(cc.metric, cc.total), '{}'::json)
-                   FROM (SELECT metric, sum(value) AS total FROM community.counter
-                          WHERE subject_kind = '${kind}' AND subject_id = ${alias}.id GROUP BY metric) cc),
-      'liked', CAST(:companionViewer AS uuid) IS NOT NULL AND EXISTS (
-                 SELECT 1 FROM community."like" cl
-                  WHERE cl.user_id = CAST(:companionViewer AS uuid) AND cl.subject_kind = '${kind}'
-                    AND cl.subject_id = ${alias}.id))`;
-  }
-
-  /**
    * Recomputes the counters that have a truth table (likes and likes received, followers and following, published
    * models and templates per creator, model and creator downloads, licences sold) and writes each difference as a
    * correction on shard 0, in one statement: the truth and the counters are read from one snapshot, so a like
@@ -142,4 +125,21 @@ export interface RecountFix {
   metric: Metric;
   subjects: number;
   drift: number;
+}
+
+/**
+ * A companion column for another domain's read statement over `kind` rows (`alias.id` is the subject): the row's
+ * summed counts and whether the viewer (`:companionViewer`, null signed out) likes it, as one JSON value
+ * `{ "counts": { metric: n }, "liked": bool }` — so a card's counts and like add no statement (decision 0027). The
+ * same index paths as `CounterRepository.countsOf` and `LikeRepository.likedAmong`.
+ */
+export function counterCompanionColumn(kind: 'MODEL' | 'TEMPLATE', alias: string): string {
+  return `json_build_object(
+    'counts', (SELECT coalesce(json_object_agg(cc.metric, cc.total), '{}'::json)
+                 FROM (SELECT metric, sum(value) AS total FROM community.counter
+                        WHERE subject_kind = '${kind}' AND subject_id = ${alias}.id GROUP BY metric) cc),
+    'liked', CAST(:companionViewer AS uuid) IS NOT NULL AND EXISTS (
+               SELECT 1 FROM community."like" cl
+                WHERE cl.user_id = CAST(:companionViewer AS uuid) AND cl.subject_kind = '${kind}'
+                  AND cl.subject_id = ${alias}.id))`;
 }

@@ -76,6 +76,43 @@ describe('CommentRepository (PostgreSQL)', () => {
     expect((await comments.replies({ rootIds: [top.id] }, null, false, 1)).map((r) => r.body)).toEqual(['one', 'two']);
   });
 
+  it('reads a page of comments with their threads in one statement, as the viewer sees them', async () => {
+    const { ownerId, modelId } = await bed.seed.publishedVersion();
+    const [a, b, blocker] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+    const first = await post(modelId, a.id, 'first');
+    const second = await post(modelId, b.id, 'second');
+    const third = await post(modelId, a.id, 'third');
+    const r1 = await post(modelId, b.id, 'r1', first);
+    await post(modelId, a.id, 'r1.1', r1);
+    await post(modelId, b.id, 'r2', first);
+    await post(modelId, a.id, 'r3', first);
+    const hidden = await post(modelId, b.id, 'hidden reply', second);
+    await tx((m) => comments.setHidden(m, hidden.id, new Date()));
+    await post(modelId, b.id, 'under the third', third);
+    await tx((m) => comments.setPinned(m, third.id, new Date()));
+    await tx((m) => blocks.insert(m, blocker.id, b.id, new Date()));
+    const read = (viewer: string | null, creator: boolean, limit: number, perParent: number) =>
+      comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, limit, 3, perParent);
+    const bodies = (rows: CommentRow[]) => rows.map((r) => r.body);
+    // Pinned first, then oldest first; every level of the shown threads, at most 2 per parent, oldest first.
+    const page = await read(null, false, 2, 2);
+    expect(bodies(page.top)).toEqual(['third', 'first', 'second']);
+    expect(bodies(page.replies)).toEqual(['r1', 'r2', 'under the third', 'r1.1']);
+    expect(page.replies.every((r) => r.createdAt instanceof Date && r.author !== null)).toBe(true);
+    expect(page.top[0]!.pinnedAt).toBeInstanceOf(Date);
+    // Only the threads of the comments read.
+    expect(bodies((await read(null, false, 1, 5)).replies)).toEqual(['r1', 'r2', 'r3', 'under the third', 'r1.1']);
+    // The hidden reply for the creator (and its author) only; nothing of a blocked author for the blocker.
+    expect(bodies((await read(ownerId, true, 5, 5)).replies)).toContain('hidden reply');
+    expect(bodies((await read(b.id, false, 5, 5)).replies)).toContain('hidden reply');
+    expect(bodies((await read(a.id, false, 5, 5)).replies)).not.toContain('hidden reply');
+    const blocked = await read(blocker.id, false, 5, 5);
+    expect(bodies(blocked.top)).toEqual(['third', 'first']);
+    expect(bodies(blocked.replies)).toEqual(['r3', 'r1.1']);
+    // None asked: none read.
+    expect((await read(null, false, 5, 0)).replies).toEqual([]);
+  });
+
   it('deletes a comment with replies in place and one without entirely; counts follow', async () => {
     const { modelId } = await bed.seed.publishedVersion();
     const a = await bed.seed.user();

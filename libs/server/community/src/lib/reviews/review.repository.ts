@@ -179,15 +179,6 @@ export class ReviewRepository {
     return row ? toRow(row) : null;
   }
 
-  /** The review `authorId` wrote of a subject, if any. */
-  async byAuthorOn(authorId: string, kind: ReviewableKind, subjectId: string): Promise<ReviewRow | null> {
-    const [row] = await this.dataSource.query<Raw[]>(
-      `${SELECT_ROWS} AND r.author_id = $2 AND r.subject_kind = $3 AND r.subject_id = $4`,
-      [authorId, authorId, kind, subjectId],
-    );
-    return row ? toRow(row) : null;
-  }
-
   /**
    * What review eligibility needs, in one statement: the published subject's creator (null: no such published
    * subject), whether a block stands between them and `viewerId`, the tier of the strongest active licence
