@@ -173,7 +173,17 @@ export default {
         { name: 'first page, newest', args: (w) => ['MODEL', w.model, w.buyer, false, 'NEWEST', null, 21, 3, 3] },
         {
           name: 'after a cursor, oldest',
-          args: (w) => ['MODEL', w.model, null, false, 'OLDEST', { createdAt: w.at.toISOString(), id: w.model }, 21, 3, 0],
+          args: (w) => [
+            'MODEL',
+            w.model,
+            null,
+            false,
+            'OLDEST',
+            { createdAt: w.at.toISOString(), id: w.model },
+            21,
+            3,
+            0,
+          ],
         },
       ],
       replies: [

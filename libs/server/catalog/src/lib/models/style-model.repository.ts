@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { DataSource, In } from 'typeorm';
-import type { ConnectionArgs, Page } from '@lookbook/core';
-import type { WithCompanions } from '@lookbook/core';
-import { paginateNewestFirst, rowsWithCompanions, selectCompanions, violatedConstraint } from '@lookbook/core';
+import type { ConnectionArgs, Page, WithCompanions } from '@lookbook/core';
+import { paginateNewestFirst, ReadCompanions, violatedConstraint } from '@lookbook/core';
 import { PublicProfileView } from '@lookbook/identity';
 import { BaseModelEntity } from '../base-models/base-model.entity';
 import { CatalogErrors } from '../catalog.errors';
@@ -24,7 +23,6 @@ export interface ModelListFilter {
   /** Who reads (null: signed out), for the companion columns other domains add (the viewer's like). */
   viewerId?: string | null;
 }
-
 
 /** Style models. A duplicate slug of one owner (unique constraint) becomes SLUG_TAKEN. */
 @Injectable()
@@ -60,8 +58,8 @@ export class StyleModelRepository {
    * in one statement (the model page).
    */
   async withOwner(id: string, viewerId: string | null = null): Promise<WithCompanions<StyleModelEntity> | null> {
-    const qb = selectCompanions(this.withOwners().where('m.id = :id', { id }), MODEL_TABLE, viewerId);
-    return (await rowsWithCompanions(qb, MODEL_TABLE))[0] ?? null;
+    const qb = selectCompanions(this.withOwners().where('m.id = :id', { id }), viewerId);
+    return (await rowsWithCompanions(qb))[0] ?? null;
   }
 
   private withOwners() {
@@ -117,11 +115,34 @@ export class StyleModelRepository {
     if (filter.baseModelId) qb.andWhere('m.base_model_id = :baseModelId', { baseModelId: filter.baseModelId });
     if (filter.ownerHandle) qb.andWhere('lower(p.handle) = lower(:ownerHandle)', { ownerHandle: filter.ownerHandle });
     if (filter.tag) qb.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    selectCompanions(qb, MODEL_TABLE, filter.viewerId ?? null);
-    return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map, (q) =>
-      rowsWithCompanions(q, MODEL_TABLE),
-    );
+    selectCompanions(qb, filter.viewerId ?? null);
+    return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map, rowsWithCompanions);
   }
+}
+
+/** Appends the companion columns other domains registered for models (decision 0027), for this viewer. */
+function selectCompanions(qb: SelectQueryBuilder<StyleModelEntity>, viewerId: string | null) {
+  const companions = ReadCompanions.of(MODEL_TABLE);
+  for (const companion of companions) qb.addSelect(companion.column(qb.alias), `companion_${companion.name}`);
+  if (companions.length) qb.setParameter('companionViewer', viewerId);
+  return qb;
+}
+
+/** Runs a query built with `selectCompanions`, one statement, and attaches each row's companion values to it. */
+async function rowsWithCompanions(
+  qb: SelectQueryBuilder<StyleModelEntity>,
+): Promise<WithCompanions<StyleModelEntity>[]> {
+  const companions = ReadCompanions.of(MODEL_TABLE);
+  if (!companions.length) return qb.getMany();
+  const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
+  const byId = new Map(raw.map((row) => [String(row[`${qb.alias}_id`]), row]));
+  return entities.map((entity) => {
+    const row = byId.get(entity.id);
+    if (!row) return entity;
+    return Object.assign(entity, {
+      companions: Object.fromEntries(companions.map((c) => [c.name, row[`companion_${c.name}`]])),
+    });
+  });
 }
 
 const mapped = (error: unknown) =>

@@ -163,7 +163,10 @@ export class StyleModelResolver {
     return bundles
       .filter((b) => mine || b.version.status === 'PUBLISHED')
       .map((bundle) =>
-        Object.assign(toBundledVersion(bundle, (key) => this.media.url(key)), { modelOwnerId: model.ownerId }),
+        Object.assign(
+          toBundledVersion(bundle, (key) => this.media.url(key)),
+          { modelOwnerId: model.ownerId },
+        ),
       );
   }
 }

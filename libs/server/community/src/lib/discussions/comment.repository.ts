@@ -251,7 +251,17 @@ export class CommentRepository {
        )
        SELECT (SELECT coalesce(json_agg(t ORDER BY t.part, t.ord), '[]'::json) FROM top t) AS top,
               (SELECT coalesce(json_agg(r ORDER BY r.depth, r.created_at, r.id), '[]'::json) FROM replies r) AS replies`,
-      [kind, id, viewer, viewerIsCreator, after?.createdAt ?? null, after?.id ?? null, limit, maxPinned, repliesPerParent],
+      [
+        kind,
+        id,
+        viewer,
+        viewerIsCreator,
+        after?.createdAt ?? null,
+        after?.id ?? null,
+        limit,
+        maxPinned,
+        repliesPerParent,
+      ],
     );
     return { top: row!.top.map(fromJson), replies: row!.replies.map(fromJson) };
   }

@@ -190,7 +190,12 @@ describe('ReviewRepository (PostgreSQL)', () => {
       ownerId: mine.ownerId,
       blocked: false,
       licenseTier: 'COMMERCIAL',
-      review: expect.objectContaining({ id: mine.review.id, rating: 3, viewerVoted: false, createdAt: expect.any(Date) }),
+      review: expect.objectContaining({
+        id: mine.review.id,
+        rating: 3,
+        viewerVoted: false,
+        createdAt: expect.any(Date),
+      }),
     });
   });
 

@@ -1,10 +1,9 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-
 /**
  * A column another domain adds to a read page's main statement, so facts it owns about the rows (a card's counts, the
  * viewer's like) come back with them instead of in a statement of their own (ARCHITECTURE §9: a card's counts add no
  * statement; decision 0027). The owning domain registers it once at start-up; the domain that runs the statement
- * appends every registered column to its select and hands the values back as preloaded GraphQL fields. The SQL of a
+ * appends every registered column to its select (in its repository) and hands the values back as preloaded GraphQL
+ * fields. The SQL of a
  * column lives in the owning domain's repository; it may use the named parameter `:companionViewer` (the viewer's id,
  * null when signed out).
  */
@@ -23,7 +22,7 @@ export const ReadCompanions = {
   /** Adds (or replaces, by name) a companion column of `table` (e.g. `catalog.style_model`). */
   register(table: string, companion: ReadCompanion): void {
     let columns = registered.get(table);
-    if (!columns) registered.set(table, (columns = new Map()));
+    if (!columns) registered.set(table, (columns = new Map<string, ReadCompanion>()));
     columns.set(companion.name, companion);
   },
   of(table: string): ReadCompanion[] {
@@ -41,32 +40,3 @@ export const ReadCompanions = {
 
 /** A row read with its companions: their values by name (absent when read without them). */
 export type WithCompanions<E> = E & { companions?: Record<string, unknown> };
-
-/** Appends the companion columns of `table` to a query over it (`qb.alias` is its alias), for this viewer. */
-export function selectCompanions<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  table: string,
-  viewerId: string | null,
-): SelectQueryBuilder<E> {
-  const companions = ReadCompanions.of(table);
-  for (const companion of companions) qb.addSelect(companion.column(qb.alias), `companion_${companion.name}`);
-  if (companions.length) qb.setParameter('companionViewer', viewerId);
-  return qb;
-}
-
-/** Runs a query built with `selectCompanions` and attaches each row's companion values to its entity (one statement). */
-export async function rowsWithCompanions<E extends ObjectLiteral & { id: string }>(
-  qb: SelectQueryBuilder<E>,
-  table: string,
-): Promise<WithCompanions<E>[]> {
-  const companions = ReadCompanions.of(table);
-  if (!companions.length) return qb.getMany();
-  const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
-  const byId = new Map(raw.map((row) => [String(row[`${qb.alias}_id`]), row]));
-  return entities.map((entity) => {
-    const row = byId.get(entity.id);
-    if (!row) return entity;
-    const values = Object.fromEntries(companions.map((c) => [c.name, row[`companion_${c.name}`]]));
-    return Object.assign(entity, { companions: values });
-  });
-}

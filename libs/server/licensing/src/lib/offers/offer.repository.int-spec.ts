@@ -105,7 +105,11 @@ describe('OfferRepository (PostgreSQL)', () => {
       [newer, 'ACTIVE'],
       [older, 'REVOKED'],
     ]);
-    expect(read[0]!.held[0]).toMatchObject({ priceAmount: 1500, permissions: { seats: 1 }, fileSha256s: ['b'.repeat(64)] });
+    expect(read[0]!.held[0]).toMatchObject({
+      priceAmount: 1500,
+      permissions: { seats: 1 },
+      fileSha256s: ['b'.repeat(64)],
+    });
     expect(read[0]!.held[0]!.issuedAt).toBeInstanceOf(Date);
     expect(read[1]!.held).toEqual([]);
     // Signed out: offers, no licences.

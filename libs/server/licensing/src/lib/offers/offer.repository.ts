@@ -55,7 +55,9 @@ export class OfferRepository {
    */
   async liveWithHeld(versionIds: readonly string[], licenseeId: string | null): Promise<VersionLicensing[]> {
     if (!versionIds.length) return [];
-    const rows = await this.dataSource.query<{ id: string; offers: Record<string, unknown>[]; held: Record<string, unknown>[] }[]>(
+    const rows = await this.dataSource.query<
+      { id: string; offers: Record<string, unknown>[]; held: Record<string, unknown>[] }[]
+    >(
       `SELECT v.id,
               (SELECT coalesce(json_agg(o ORDER BY array_position(ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'], o.tier)), '[]'::json)
                  FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL) AS offers,
