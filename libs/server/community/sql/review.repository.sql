@@ -23,20 +23,6 @@ WHERE NOT EXISTS (SELECT 1 FROM community.user_block b
        AND ($3::timestamptz IS NULL OR (r.created_at, r.id) < ($3, $4::uuid))
      ORDER BY r.created_at DESC, r.id DESC LIMIT $5;
 
--- ReviewRepository.byAuthorOn
-SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
-      u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
-      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at,
-      ($1::uuid IS NOT NULL AND EXISTS (
-        SELECT 1 FROM community.review_vote rv WHERE rv.review_id = r.id AND rv.user_id = $1::uuid)) AS viewer_voted
- FROM community.review r
- JOIN identity.public_profile u ON u.id = r.author_id
- LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id
- LEFT JOIN templates.template t ON r.subject_kind = 'TEMPLATE' AND t.id = r.subject_id
-WHERE NOT EXISTS (SELECT 1 FROM community.user_block b
-                    WHERE (b.blocker_id = $1::uuid AND b.blocked_id = r.author_id)
-                       OR (b.blocker_id = r.author_id AND b.blocked_id = $1::uuid)) AND r.author_id = $2 AND r.subject_kind = $3 AND r.subject_id = $4;
-
 -- ReviewRepository.edit
 WITH kept AS (
   INSERT INTO community.review_revision (review_id, revision, rating, body, written_at)
