@@ -12,6 +12,7 @@ export { PublishedLicense as PublishedLicenseObject } from './lib/graphql/catalo
 export { toPublishedLicense } from './lib/graphql/catalog.mapper';
 export { ModelVersion } from './lib/graphql/catalog-versions.objects';
 export { MaturityEnum, ModelTypeEnum, StyleModel } from './lib/graphql/catalog-models.objects';
+export { MODEL_TABLE } from './lib/models/style-model.entity';
 export { CatalogTasks } from './lib/catalog.tasks';
 export { readEmbeddedTexts } from './lib/samples/embedded-text';
 export type { EmbeddedTexts } from './lib/samples/embedded-text';

@@ -84,6 +84,7 @@ export default {
       ],
     },
     ReviewRepository: {
+      eligibilityOf: (w) => [w.buyer, 'MODEL', w.model],
       insert: (w, tx) => [
         tx,
         {
@@ -123,7 +124,6 @@ export default {
       addVote: async (w, tx) => [tx, await aReview(w, tx), w.otherCreator, w.at],
       removeVote: (w, tx) => [tx, w.newId(), w.otherCreator],
       one: (w) => [w.buyer, w.newId()],
-      byAuthorOn: (w) => [w.buyer, 'MODEL', w.model],
       ofSubject: [
         { name: 'first page', args: (w) => [w.buyer, 'MODEL', w.model, null, 21] },
         { name: 'after a cursor', args: (w) => [null, 'TEMPLATE', w.template, { createdAt: w.at, id: w.newId() }, 21] },
@@ -170,10 +170,20 @@ export default {
       pinnedCount: (w, tx) => [tx, 'MODEL', w.model],
       mentionable: (w) => [['someone', 'other'], w.buyer],
       topLevel: [
-        { name: 'first page, newest', args: (w) => ['MODEL', w.model, w.buyer, false, 'NEWEST', null, 21, 3] },
+        { name: 'first page, newest', args: (w) => ['MODEL', w.model, w.buyer, false, 'NEWEST', null, 21, 3, 3] },
         {
           name: 'after a cursor, oldest',
-          args: (w) => ['MODEL', w.model, null, false, 'OLDEST', { createdAt: w.at.toISOString(), id: w.model }, 21, 3],
+          args: (w) => [
+            'MODEL',
+            w.model,
+            null,
+            false,
+            'OLDEST',
+            { createdAt: w.at.toISOString(), id: w.model },
+            21,
+            3,
+            0,
+          ],
         },
       ],
       replies: [

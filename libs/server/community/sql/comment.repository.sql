@@ -107,10 +107,11 @@ FROM (SELECT m.owner_id FROM catalog.style_model m WHERE $1 = 'MODEL' AND m.id =
 LEFT JOIN community.discussion d ON d.subject_kind = $1 AND d.subject_id = $2;
 
 -- CommentRepository.topLevel (after a cursor, oldest)
-SELECT * FROM (
+WITH top AS MATERIALIZED (
        (SELECT c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
 u.handle, u.display_name, c.body, c.tree, c.mentions, c.reply_count, c.created_at, c.edited_at, c.deleted_at,
-c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+c.hidden_at, c.pinned_at, 0 AS part, row_number() OVER (ORDER BY c.pinned_at, c.id) AS ord
+          FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
          WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NOT NULL
            AND $5::timestamptz IS NULL AND NOT EXISTS (SELECT 1 FROM community.user_block b
                      WHERE (b.blocker_id = $3::uuid AND b.blocked_id = c.author_id)
@@ -120,7 +121,8 @@ c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_prof
        UNION ALL
        (SELECT c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
 u.handle, u.display_name, c.body, c.tree, c.mentions, c.reply_count, c.created_at, c.edited_at, c.deleted_at,
-c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+c.hidden_at, c.pinned_at, 1 AS part, row_number() OVER (ORDER BY c.created_at ASC, c.id ASC) AS ord
+          FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
          WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NULL
            AND ($5::timestamptz IS NULL OR (c.created_at, c.id) > ($5::timestamptz, $6::uuid))
            AND NOT EXISTS (SELECT 1 FROM community.user_block b
@@ -128,13 +130,29 @@ c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_prof
                         OR (b.blocker_id = c.author_id AND b.blocked_id = $3::uuid))
         AND (c.hidden_at IS NULL OR $4::boolean OR c.author_id = $3::uuid)
          ORDER BY c.created_at ASC, c.id ASC LIMIT $7)
-     ) page;
+     ),
+     replies AS (
+       SELECT * FROM (
+         SELECT c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
+u.handle, u.display_name, c.body, c.tree, c.mentions, c.reply_count, c.created_at, c.edited_at, c.deleted_at,
+c.hidden_at, c.pinned_at, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS rank
+           FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+          WHERE c.root_id IN (SELECT top.id FROM top) AND c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM community.user_block b
+                     WHERE (b.blocker_id = $3::uuid AND b.blocked_id = c.author_id)
+                        OR (b.blocker_id = c.author_id AND b.blocked_id = $3::uuid))
+        AND (c.hidden_at IS NULL OR $4::boolean OR c.author_id = $3::uuid)
+       ) r
+       WHERE r.rank <= $9
+     )
+     SELECT (SELECT coalesce(json_agg(t ORDER BY t.part, t.ord), '[]'::json) FROM top t) AS top,
+            (SELECT coalesce(json_agg(r ORDER BY r.depth, r.created_at, r.id), '[]'::json) FROM replies r) AS replies;
 
 -- CommentRepository.topLevel (first page, newest)
-SELECT * FROM (
+WITH top AS MATERIALIZED (
        (SELECT c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
 u.handle, u.display_name, c.body, c.tree, c.mentions, c.reply_count, c.created_at, c.edited_at, c.deleted_at,
-c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+c.hidden_at, c.pinned_at, 0 AS part, row_number() OVER (ORDER BY c.pinned_at, c.id) AS ord
+          FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
          WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NOT NULL
            AND $5::timestamptz IS NULL AND NOT EXISTS (SELECT 1 FROM community.user_block b
                      WHERE (b.blocker_id = $3::uuid AND b.blocked_id = c.author_id)
@@ -144,7 +162,8 @@ c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_prof
        UNION ALL
        (SELECT c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
 u.handle, u.display_name, c.body, c.tree, c.mentions, c.reply_count, c.created_at, c.edited_at, c.deleted_at,
-c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+c.hidden_at, c.pinned_at, 1 AS part, row_number() OVER (ORDER BY c.created_at DESC, c.id DESC) AS ord
+          FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
          WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NULL
            AND ($5::timestamptz IS NULL OR (c.created_at, c.id) < ($5::timestamptz, $6::uuid))
            AND NOT EXISTS (SELECT 1 FROM community.user_block b
@@ -152,7 +171,22 @@ c.hidden_at, c.pinned_at FROM community.comment c LEFT JOIN identity.public_prof
                         OR (b.blocker_id = c.author_id AND b.blocked_id = $3::uuid))
         AND (c.hidden_at IS NULL OR $4::boolean OR c.author_id = $3::uuid)
          ORDER BY c.created_at DESC, c.id DESC LIMIT $7)
-     ) page;
+     ),
+     replies AS (
+       SELECT * FROM (
+         SELECT c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
+u.handle, u.display_name, c.body, c.tree, c.mentions, c.reply_count, c.created_at, c.edited_at, c.deleted_at,
+c.hidden_at, c.pinned_at, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS rank
+           FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+          WHERE c.root_id IN (SELECT top.id FROM top) AND c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM community.user_block b
+                     WHERE (b.blocker_id = $3::uuid AND b.blocked_id = c.author_id)
+                        OR (b.blocker_id = c.author_id AND b.blocked_id = $3::uuid))
+        AND (c.hidden_at IS NULL OR $4::boolean OR c.author_id = $3::uuid)
+       ) r
+       WHERE r.rank <= $9
+     )
+     SELECT (SELECT coalesce(json_agg(t ORDER BY t.part, t.ord), '[]'::json) FROM top t) AS top,
+            (SELECT coalesce(json_agg(r ORDER BY r.depth, r.created_at, r.id), '[]'::json) FROM replies r) AS replies;
 
 -- CommentRepository.updateBody
 UPDATE community.comment

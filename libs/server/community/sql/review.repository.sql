@@ -10,7 +10,9 @@ UPDATE community.review r SET helpful_count = r.helpful_count + 1 FROM v WHERE r
 -- ReviewRepository.byAuthor
 SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
       u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
-      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at
+      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at,
+      ($1::uuid IS NOT NULL AND EXISTS (
+        SELECT 1 FROM community.review_vote rv WHERE rv.review_id = r.id AND rv.user_id = $1::uuid)) AS viewer_voted
  FROM community.review r
  JOIN identity.public_profile u ON u.id = r.author_id
  LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id
@@ -21,24 +23,43 @@ WHERE NOT EXISTS (SELECT 1 FROM community.user_block b
        AND ($3::timestamptz IS NULL OR (r.created_at, r.id) < ($3, $4::uuid))
      ORDER BY r.created_at DESC, r.id DESC LIMIT $5;
 
--- ReviewRepository.byAuthorOn
-SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
-      u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
-      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at
- FROM community.review r
- JOIN identity.public_profile u ON u.id = r.author_id
- LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id
- LEFT JOIN templates.template t ON r.subject_kind = 'TEMPLATE' AND t.id = r.subject_id
-WHERE NOT EXISTS (SELECT 1 FROM community.user_block b
-                    WHERE (b.blocker_id = $1::uuid AND b.blocked_id = r.author_id)
-                       OR (b.blocker_id = r.author_id AND b.blocked_id = $1::uuid)) AND r.author_id = $2 AND r.subject_kind = $3 AND r.subject_id = $4;
-
 -- ReviewRepository.edit
 WITH kept AS (
   INSERT INTO community.review_revision (review_id, revision, rating, body, written_at)
   VALUES ($1, $2, $3, $4, $5)
 )
 UPDATE community.review SET rating = $6, body = $7, revision = $2 + 1, edited_at = $8 WHERE id = $1;
+
+-- ReviewRepository.eligibilityOf
+WITH s AS (
+       SELECT m.owner_id FROM catalog.style_model m WHERE $2 = 'MODEL' AND m.id = $3 AND m.status = 'PUBLISHED'
+       UNION ALL
+       SELECT t.owner_id FROM templates.template t WHERE $2 = 'TEMPLATE' AND t.id = $3 AND t.status = 'PUBLISHED'
+     )
+     SELECT s.owner_id,
+            EXISTS (SELECT 1 FROM community.user_block b
+                     WHERE (b.blocker_id = $1 AND b.blocked_id = s.owner_id)
+                        OR (b.blocker_id = s.owner_id AND b.blocked_id = $1)) AS blocked,
+            (SELECT g.tier FROM licensing.grant g
+              WHERE g.licensee_id = $1 AND g.subject_kind = $2 AND g.subject_id = $3 AND g.status = 'ACTIVE'
+              ORDER BY array_position(ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'], g.tier) DESC
+              LIMIT 1) AS strongest_tier,
+            mine.*
+       FROM s
+       LEFT JOIN LATERAL (
+SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
+       u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
+       r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at,
+       ($1::uuid IS NOT NULL AND EXISTS (
+         SELECT 1 FROM community.review_vote rv WHERE rv.review_id = r.id AND rv.user_id = $1::uuid)) AS viewer_voted
+  FROM community.review r
+  JOIN identity.public_profile u ON u.id = r.author_id
+  LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id
+  LEFT JOIN templates.template t ON r.subject_kind = 'TEMPLATE' AND t.id = r.subject_id
+ WHERE NOT EXISTS (SELECT 1 FROM community.user_block b
+                     WHERE (b.blocker_id = $1::uuid AND b.blocked_id = r.author_id)
+                        OR (b.blocker_id = r.author_id AND b.blocked_id = $1::uuid)) AND r.author_id = $1 AND r.subject_kind = $2 AND r.subject_id = $3) mine
+         ON true;
 
 -- ReviewRepository.insert
 INSERT INTO community.review (id, subject_kind, subject_id, author_id, license_id, license_tier, rating, body,
@@ -54,7 +75,9 @@ FROM community.review WHERE id = $1 FOR UPDATE;
 -- ReviewRepository.ofSubject (after a cursor)
 SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
       u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
-      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at
+      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at,
+      ($1::uuid IS NOT NULL AND EXISTS (
+        SELECT 1 FROM community.review_vote rv WHERE rv.review_id = r.id AND rv.user_id = $1::uuid)) AS viewer_voted
  FROM community.review r
  JOIN identity.public_profile u ON u.id = r.author_id
  LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id
@@ -68,7 +91,9 @@ WHERE NOT EXISTS (SELECT 1 FROM community.user_block b
 -- ReviewRepository.ofSubject (first page)
 SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
       u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
-      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at
+      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at,
+      ($1::uuid IS NOT NULL AND EXISTS (
+        SELECT 1 FROM community.review_vote rv WHERE rv.review_id = r.id AND rv.user_id = $1::uuid)) AS viewer_voted
  FROM community.review r
  JOIN identity.public_profile u ON u.id = r.author_id
  LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id
@@ -82,7 +107,9 @@ WHERE NOT EXISTS (SELECT 1 FROM community.user_block b
 -- ReviewRepository.one
 SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
       u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
-      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at
+      r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at,
+      ($1::uuid IS NOT NULL AND EXISTS (
+        SELECT 1 FROM community.review_vote rv WHERE rv.review_id = r.id AND rv.user_id = $1::uuid)) AS viewer_voted
  FROM community.review r
  JOIN identity.public_profile u ON u.id = r.author_id
  LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id

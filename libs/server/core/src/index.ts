@@ -36,6 +36,7 @@ export * from './lib/http/media-type';
 export * from './lib/database/insert-if-absent';
 export * from './lib/database/sql-statements';
 export * from './lib/database/entity-from-row';
+export * from './lib/database/read-companions';
 export * from './lib/graphql/selection';
 export * from './lib/database/public-changes';
 export * from './lib/graphql/preloaded';

@@ -9,6 +9,10 @@ export default {
       byId: (w, tx) => [w.offer, tx],
       liveOf: (w, tx) => [w.version, tx],
       liveOfVersions: (w) => [[w.version, w.parentVersion]],
+      liveWithHeld: [
+        { name: 'signed in', args: (w) => [[w.version, w.parentVersion], w.buyer] },
+        { name: 'signed out', args: (w) => [[w.version, w.parentVersion], null] },
+      ],
       liveFreeOf: (w, tx) => [tx, [w.version, w.parentVersion]],
       retire: (w, tx) => [tx, w.offer, w.at],
       retireAllOf: (w, tx) => [tx, w.version, w.at],

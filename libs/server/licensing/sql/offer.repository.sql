@@ -66,6 +66,22 @@ WHERE (("OfferEntity"."version_id" = $1) AND ("OfferEntity"."retired_at" IS NULL
 SELECT * FROM licensing.offer WHERE version_id = ANY($1::uuid[]) AND retired_at IS NULL
 ORDER BY version_id, array_position(ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'], tier);
 
+-- OfferRepository.liveWithHeld (signed in)
+SELECT v.id,
+     (SELECT coalesce(json_agg(o ORDER BY array_position(ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'], o.tier)), '[]'::json)
+        FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL) AS offers,
+     (SELECT coalesce(json_agg(g ORDER BY g.issued_at DESC, g.id DESC), '[]'::json)
+        FROM licensing.grant g WHERE $2::uuid IS NOT NULL AND g.licensee_id = $2 AND g.version_id = v.id) AS held
+FROM unnest($1::uuid[]) AS v (id);
+
+-- OfferRepository.liveWithHeld (signed out)
+SELECT v.id,
+     (SELECT coalesce(json_agg(o ORDER BY array_position(ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'], o.tier)), '[]'::json)
+        FROM licensing.offer o WHERE o.version_id = v.id AND o.retired_at IS NULL) AS offers,
+     (SELECT coalesce(json_agg(g ORDER BY g.issued_at DESC, g.id DESC), '[]'::json)
+        FROM licensing.grant g WHERE $2::uuid IS NOT NULL AND g.licensee_id = $2 AND g.version_id = v.id) AS held
+FROM unnest($1::uuid[]) AS v (id);
+
 -- OfferRepository.retire
 UPDATE "licensing"."offer"
 SET "retired_at" = $1

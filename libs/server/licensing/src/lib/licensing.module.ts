@@ -17,6 +17,7 @@ import { LicenseRepository } from './licenses/license.repository';
 import { OfferRepository } from './offers/offer.repository';
 import { LicenseService } from './licenses/license.service';
 import { JwksController } from './certificates/jwks.controller';
+import { LicensingLoaders } from './licensing.loaders';
 import { LicensingFacade } from './licensing.facade';
 import { OfferEntity } from './offers/offer.entity';
 import { OfferRules } from './offers/offer-rules.service';
@@ -45,6 +46,7 @@ export const LICENSE_KEY_FILE = 'license-signing-keys.json';
     LicenseService,
     LicenseResolver,
     VersionLicenseResolver,
+    LicensingLoaders,
     LicensingFacade,
     ModelSubjects,
     LicensableSubjects,

@@ -37,4 +37,6 @@ export class ModelVersion {
   @Field(() => SafeIntScalar) downloadCount!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
+  /** Not a field: the model's creator, when the version was read below its model (saves other domains a lookup). */
+  modelOwnerId?: string;
 }

@@ -1,4 +1,5 @@
-import { preload } from '@lookbook/core';
+import type { WithCompanions } from '@lookbook/core';
+import { preload, ReadCompanions } from '@lookbook/core';
 import type { BaseModelEntity } from '../base-models/base-model.entity';
 import type { KnownModelFileEntity } from '../base-models/known-model-file.entity';
 import type { PublishedLicense as PublishedLicenseFacts } from '../base-models/known-model-file.service';
@@ -9,6 +10,7 @@ import type { ModelVersionEntity, VersionParentEntity } from '../versions/model-
 import type { VersionBundle } from '../versions/model-version.repository';
 import type { SampleImageEntity } from '../samples/sample-image.entity';
 import type { StyleModelEntity } from '../models/style-model.entity';
+import { MODEL_TABLE } from '../models/style-model.entity';
 import type { UploadEntity } from '../uploads/upload.entity';
 import { BaseModel, ModelOwner, StyleModel } from './catalog-models.objects';
 import { FileUpload, ModelFile } from './catalog-files.objects';
@@ -45,7 +47,7 @@ export const toKnownModelFile = (k: KnownModelFileEntity): KnownModelFile =>
   });
 
 /** A model read with its owner and base model (one statement) carries them: their field resolvers are skipped. */
-export const toStyleModel = (m: StyleModelEntity): StyleModel => {
+export const toStyleModel = (m: WithCompanions<StyleModelEntity>): StyleModel => {
   const model = Object.assign(new StyleModel(), {
     id: m.id,
     slug: m.slug,
@@ -61,6 +63,8 @@ export const toStyleModel = (m: StyleModelEntity): StyleModel => {
     publishedAt: m.publishedAt,
     ownerId: m.ownerId,
   });
+  // Fields other domains answered in the same statement (counts, the viewer's like): their resolvers are skipped.
+  if (m.companions) preload(model, ReadCompanions.fieldsOf(MODEL_TABLE, m.companions));
   if (m.owner === undefined || !m.baseModel) return model;
   const owner =
     m.owner &&

@@ -40,3 +40,6 @@ export class StyleModelEntity {
   /** Joined on the same reads. */
   baseModel?: BaseModelEntity | null;
 }
+
+/** Read pages' model rows carry the companion columns other domains register for this table (counts, likes). */
+export const MODEL_TABLE = 'catalog.style_model';

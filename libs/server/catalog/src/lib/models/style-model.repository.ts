@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { DataSource, In } from 'typeorm';
-import type { ConnectionArgs, Page } from '@lookbook/core';
-import { paginateNewestFirst, violatedConstraint } from '@lookbook/core';
+import type { ConnectionArgs, Page, WithCompanions } from '@lookbook/core';
+import { paginateNewestFirst, ReadCompanions, violatedConstraint } from '@lookbook/core';
 import { PublicProfileView } from '@lookbook/identity';
 import { BaseModelEntity } from '../base-models/base-model.entity';
 import { CatalogErrors } from '../catalog.errors';
 import type { ModelType } from './style-model.entity';
-import { StyleModelEntity } from './style-model.entity';
+import { MODEL_TABLE, StyleModelEntity } from './style-model.entity';
 
 export interface ModelListFilter {
   ownerId?: string;
@@ -20,6 +20,8 @@ export interface ModelListFilter {
   tag?: string;
   /** Only PUBLISHED models unless listing one's own. */
   publishedOnly: boolean;
+  /** Who reads (null: signed out), for the companion columns other domains add (the viewer's like). */
+  viewerId?: string | null;
 }
 
 /** Style models. A duplicate slug of one owner (unique constraint) becomes SLUG_TAKEN. */
@@ -51,9 +53,13 @@ export class StyleModelRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
-  /** A model with its creator's public profile and its base model, in one statement (the model page). */
-  withOwner(id: string): Promise<StyleModelEntity | null> {
-    return this.withOwners().where('m.id = :id', { id }).getOne();
+  /**
+   * A model with its creator's public profile, its base model and its companion columns (counts, the viewer's like),
+   * in one statement (the model page).
+   */
+  async withOwner(id: string, viewerId: string | null = null): Promise<WithCompanions<StyleModelEntity> | null> {
+    const qb = selectCompanions(this.withOwners().where('m.id = :id', { id }), viewerId);
+    return (await rowsWithCompanions(qb))[0] ?? null;
   }
 
   private withOwners() {
@@ -97,7 +103,7 @@ export class StyleModelRepository {
   }
 
   /**
-   * One page of models with their creators and base models, in one statement. Public lists run newest-published first on the partial
+   * One page of models with their creators, base models and companion columns, in one statement. Public lists run newest-published first on the partial
    * indexes `(…, published_at DESC, id DESC) WHERE status = 'PUBLISHED'`; an owner's or staff's list (drafts too)
    * newest-created first on `(owner_id, created_at DESC, id DESC)`.
    */
@@ -109,8 +115,34 @@ export class StyleModelRepository {
     if (filter.baseModelId) qb.andWhere('m.base_model_id = :baseModelId', { baseModelId: filter.baseModelId });
     if (filter.ownerHandle) qb.andWhere('lower(p.handle) = lower(:ownerHandle)', { ownerHandle: filter.ownerHandle });
     if (filter.tag) qb.andWhere('m.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map);
+    selectCompanions(qb, filter.viewerId ?? null);
+    return paginateNewestFirst(qb, args, filter.publishedOnly ? 'publishedAt' : 'createdAt', map, rowsWithCompanions);
   }
+}
+
+/** Appends the companion columns other domains registered for models (decision 0027), for this viewer. */
+function selectCompanions(qb: SelectQueryBuilder<StyleModelEntity>, viewerId: string | null) {
+  const companions = ReadCompanions.of(MODEL_TABLE);
+  for (const companion of companions) qb.addSelect(companion.column(qb.alias), `companion_${companion.name}`);
+  if (companions.length) qb.setParameter('companionViewer', viewerId);
+  return qb;
+}
+
+/** Runs a query built with `selectCompanions`, one statement, and attaches each row's companion values to it. */
+async function rowsWithCompanions(
+  qb: SelectQueryBuilder<StyleModelEntity>,
+): Promise<WithCompanions<StyleModelEntity>[]> {
+  const companions = ReadCompanions.of(MODEL_TABLE);
+  if (!companions.length) return qb.getMany();
+  const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
+  const byId = new Map(raw.map((row) => [String(row[`${qb.alias}_id`]), row]));
+  return entities.map((entity) => {
+    const row = byId.get(entity.id);
+    if (!row) return entity;
+    return Object.assign(entity, {
+      companions: Object.fromEntries(companions.map((c) => [c.name, row[`companion_${c.name}`]])),
+    });
+  });
 }
 
 const mapped = (error: unknown) =>

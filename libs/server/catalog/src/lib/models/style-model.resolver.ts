@@ -162,7 +162,12 @@ export class StyleModelResolver {
     const mine = isOwner(model, viewer) || isStaff(viewer);
     return bundles
       .filter((b) => mine || b.version.status === 'PUBLISHED')
-      .map((bundle) => toBundledVersion(bundle, (key) => this.media.url(key)));
+      .map((bundle) =>
+        Object.assign(
+          toBundledVersion(bundle, (key) => this.media.url(key)),
+          { modelOwnerId: model.ownerId },
+        ),
+      );
   }
 }
 

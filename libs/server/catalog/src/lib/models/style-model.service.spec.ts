@@ -320,12 +320,20 @@ describe('finding and listing models', () => {
   ])('lists %s with publishedOnly %s', async (_name, publishedOnly, viewer, query) => {
     const { sut, models } = setUp();
     await sut.list(viewer, query, { first: 10 }, (m) => m.id);
-    expect(models.list).toHaveBeenCalledWith({ ...query, publishedOnly }, { first: 10 }, expect.any(Function));
+    expect(models.list).toHaveBeenCalledWith(
+      { ...query, publishedOnly, viewerId: viewer?.userId ?? null },
+      { first: 10 },
+      expect.any(Function),
+    );
   });
 
   it('looks a tag up in its stored form', async () => {
     const { sut, models } = setUp();
     await sut.list(undefined, { tag: '  Ink   Wash ' }, {}, (m) => m.id);
-    expect(models.list).toHaveBeenCalledWith({ tag: 'ink wash', publishedOnly: true }, {}, expect.any(Function));
+    expect(models.list).toHaveBeenCalledWith(
+      { tag: 'ink wash', publishedOnly: true, viewerId: null },
+      {},
+      expect.any(Function),
+    );
   });
 });

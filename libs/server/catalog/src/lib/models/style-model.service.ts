@@ -130,7 +130,7 @@ export class StyleModelService {
 
   /** A model the viewer may see; drafts of others are "not found", exactly like missing ids. */
   async visibleModel(viewer: Actor | undefined, id: string): Promise<StyleModelEntity> {
-    const model = await this.models.withOwner(id);
+    const model = await this.models.withOwner(id, viewer?.userId ?? null);
     if (!model || !canSeeModel(model, viewer)) throw CatalogErrors.modelNotFound();
     return model;
   }
@@ -152,6 +152,10 @@ export class StyleModelService {
     const own = !!viewer && query.ownerId === viewer.userId;
     // Staff see drafts only when looking at one creator's models (moderation), never in the public feed.
     const staffReview = isStaff(viewer) && !!query.ownerId;
-    return this.models.list({ ...query, publishedOnly: !own && !staffReview }, args, map);
+    return this.models.list(
+      { ...query, publishedOnly: !own && !staffReview, viewerId: viewer?.userId ?? null },
+      args,
+      map,
+    );
   }
 }

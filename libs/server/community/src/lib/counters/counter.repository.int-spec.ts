@@ -2,7 +2,9 @@ import type { RepositoryTestBed } from '@lookbook/testing';
 import { createRepositoryTestBed } from '@lookbook/testing';
 import { randomUUID } from 'node:crypto';
 import { shardOf } from './counter';
-import { CounterRepository } from './counter.repository';
+import { counterCompanionColumn, CounterRepository } from './counter.repository';
+import { modelCompanionFields } from '../community.loaders';
+import { ratingSummary } from '../reviews/review';
 
 describe('CounterRepository (PostgreSQL)', () => {
   let bed: RepositoryTestBed;
@@ -66,6 +68,57 @@ describe('CounterRepository (PostgreSQL)', () => {
       ]);
     expect((await countOf('MODEL', draft)).DOWNLOADS).toBe(5);
     expect((await countOf('USER', owner.id)).DOWNLOADS).toBe(5);
+  });
+
+  it("reads a model's counts and the viewer's like as a companion column of another statement, as the loaders would", async () => {
+    const { modelId } = await bed.seed.publishedVersion();
+    const bare = (await bed.seed.publishedVersion()).modelId;
+    const [fan, other] = [await bed.seed.user(), await bed.seed.user()];
+    const bumps = { LIKES: 3, DOWNLOADS: 7, RATING_SUM: 9, RATING_COUNT: 2, RATING_4: 1, RATING_5: 1 } as const;
+    for (const [i, user] of [fan.id, other.id, randomUUID()].entries())
+      await bed.dataSource.transaction((m) =>
+        counters.bump(
+          m,
+          shardOf(user),
+          Object.entries(bumps).map(([metric, n]) => ({
+            kind: 'MODEL' as const,
+            id: modelId,
+            metric: metric as keyof typeof bumps,
+            delta: i === 0 ? n : 0,
+          })),
+        ),
+      );
+    await bed.db.query(`INSERT INTO community."like" VALUES ($1, 'MODEL', $2, now())`, [fan.id, modelId]);
+    const read = async (id: string, viewer: string | null) => {
+      const row = await bed.dataSource
+        .createQueryBuilder()
+        .select(counterCompanionColumn('MODEL', 'm'), 'v')
+        .from('catalog.style_model', 'm')
+        .where('m.id = :id', { id })
+        .setParameter('companionViewer', viewer)
+        .getRawOne<{ v: unknown }>();
+      return modelCompanionFields(row!.v);
+    };
+    const rating = ratingSummary(await countOf('MODEL', modelId));
+    expect(rating).toEqual({ average: 4.5, count: 2, histogram: [0, 0, 0, 1, 1] });
+    expect(await read(modelId, fan.id)).toEqual({
+      likeCount: 3,
+      downloadCount: 7,
+      viewerHasLiked: true,
+      rating,
+      ratingAverage: 4.5,
+      ratingCount: 2,
+    });
+    expect(await read(modelId, other.id)).toMatchObject({ likeCount: 3, viewerHasLiked: false });
+    expect(await read(modelId, null)).toMatchObject({ likeCount: 3, viewerHasLiked: false });
+    expect(await read(bare, fan.id)).toEqual({
+      likeCount: 0,
+      downloadCount: 0,
+      viewerHasLiked: false,
+      rating: { average: null, count: 0, histogram: [0, 0, 0, 0, 0] },
+      ratingAverage: null,
+      ratingCount: 0,
+    });
   });
 
   it('recount repairs drift from the truth tables, reports it per metric, and then finds none', async () => {

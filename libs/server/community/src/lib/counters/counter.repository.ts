@@ -126,3 +126,20 @@ export interface RecountFix {
   subjects: number;
   drift: number;
 }
+
+/**
+ * A companion column for another domain's read statement over `kind` rows (`alias.id` is the subject): the row's
+ * summed counts and whether the viewer (`:companionViewer`, null signed out) likes it, as one JSON value
+ * `{ "counts": { metric: n }, "liked": bool }` — so a card's counts and like add no statement (decision 0027). The
+ * same index paths as `CounterRepository.countsOf` and `LikeRepository.likedAmong`.
+ */
+export function counterCompanionColumn(kind: 'MODEL' | 'TEMPLATE', alias: string): string {
+  return `json_build_object(
+    'counts', (SELECT coalesce(json_object_agg(cc.metric, cc.total), '{}'::json)
+                 FROM (SELECT metric, sum(value) AS total FROM community.counter
+                        WHERE subject_kind = '${kind}' AND subject_id = ${alias}.id GROUP BY metric) cc),
+    'liked', CAST(:companionViewer AS uuid) IS NOT NULL AND EXISTS (
+               SELECT 1 FROM community."like" cl
+                WHERE cl.user_id = CAST(:companionViewer AS uuid) AND cl.subject_kind = '${kind}'
+                  AND cl.subject_id = ${alias}.id))`;
+}

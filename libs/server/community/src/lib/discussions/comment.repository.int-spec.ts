@@ -76,6 +76,43 @@ describe('CommentRepository (PostgreSQL)', () => {
     expect((await comments.replies({ rootIds: [top.id] }, null, false, 1)).map((r) => r.body)).toEqual(['one', 'two']);
   });
 
+  it('reads a page of comments with their threads in one statement, as the viewer sees them', async () => {
+    const { ownerId, modelId } = await bed.seed.publishedVersion();
+    const [a, b, blocker] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+    const first = await post(modelId, a.id, 'first');
+    const second = await post(modelId, b.id, 'second');
+    const third = await post(modelId, a.id, 'third');
+    const r1 = await post(modelId, b.id, 'r1', first);
+    await post(modelId, a.id, 'r1.1', r1);
+    await post(modelId, b.id, 'r2', first);
+    await post(modelId, a.id, 'r3', first);
+    const hidden = await post(modelId, b.id, 'hidden reply', second);
+    await tx((m) => comments.setHidden(m, hidden.id, new Date()));
+    await post(modelId, b.id, 'under the third', third);
+    await tx((m) => comments.setPinned(m, third.id, new Date()));
+    await tx((m) => blocks.insert(m, blocker.id, b.id, new Date()));
+    const read = (viewer: string | null, creator: boolean, limit: number, perParent: number) =>
+      comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, limit, 3, perParent);
+    const bodies = (rows: CommentRow[]) => rows.map((r) => r.body);
+    // Pinned first, then oldest first; every level of the shown threads, at most 2 per parent, oldest first.
+    const page = await read(null, false, 2, 2);
+    expect(bodies(page.top)).toEqual(['third', 'first', 'second']);
+    expect(bodies(page.replies)).toEqual(['r1', 'r2', 'under the third', 'r1.1']);
+    expect(page.replies.every((r) => r.createdAt instanceof Date && r.author !== null)).toBe(true);
+    expect(page.top[0]!.pinnedAt).toBeInstanceOf(Date);
+    // Only the threads of the comments read.
+    expect(bodies((await read(null, false, 1, 5)).replies)).toEqual(['r1', 'r2', 'r3', 'under the third', 'r1.1']);
+    // The hidden reply for the creator (and its author) only; nothing of a blocked author for the blocker.
+    expect(bodies((await read(ownerId, true, 5, 5)).replies)).toContain('hidden reply');
+    expect(bodies((await read(b.id, false, 5, 5)).replies)).toContain('hidden reply');
+    expect(bodies((await read(a.id, false, 5, 5)).replies)).not.toContain('hidden reply');
+    const blocked = await read(blocker.id, false, 5, 5);
+    expect(bodies(blocked.top)).toEqual(['third', 'first']);
+    expect(bodies(blocked.replies)).toEqual(['r3', 'r1.1']);
+    // None asked: none read.
+    expect((await read(null, false, 5, 0)).replies).toEqual([]);
+  });
+
   it('deletes a comment with replies in place and one without entirely; counts follow', async () => {
     const { modelId } = await bed.seed.publishedVersion();
     const a = await bed.seed.user();
@@ -99,7 +136,7 @@ describe('CommentRepository (PostgreSQL)', () => {
     await tx((m) => comments.setHidden(m, hidden.id, new Date()));
     await tx((m) => blocks.insert(m, blocker.id, author.id, new Date()));
     const ids = async (viewer: string | null, creator: boolean) =>
-      (await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 10, 3)).map((c) => c.id);
+      (await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 10, 3, 0)).top.map((c) => c.id);
     expect(await ids(reader.id, false)).toEqual([plain.id]);
     expect(await ids(null, false)).toEqual([plain.id]);
     expect(await ids(author.id, false)).toEqual([plain.id, hidden.id]);
@@ -117,9 +154,9 @@ describe('CommentRepository (PostgreSQL)', () => {
     for (let i = 0; i < 5; i++) all.push(await post(modelId, a.id, `c${i}`));
     await tx((m) => comments.setPinned(m, all[2]!.id, new Date()));
     const bodies = (rows: CommentRow[]) => rows.map((r) => r.body);
-    const first = await comments.topLevel('MODEL', modelId, null, false, 'NEWEST', null, 2, 3);
+    const { top: first } = await comments.topLevel('MODEL', modelId, null, false, 'NEWEST', null, 2, 3, 0);
     expect(bodies(first)).toEqual(['c2', 'c4', 'c3']);
-    const next = await comments.topLevel(
+    const { top: next } = await comments.topLevel(
       'MODEL',
       modelId,
       null,
@@ -128,9 +165,10 @@ describe('CommentRepository (PostgreSQL)', () => {
       { createdAt: first[2]!.createdAt.toISOString(), id: first[2]!.id },
       2,
       3,
+      0,
     );
     expect(bodies(next)).toEqual(['c1', 'c0']);
-    expect(bodies(await comments.topLevel('MODEL', modelId, null, false, 'OLDEST', null, 10, 3))).toEqual([
+    expect(bodies((await comments.topLevel('MODEL', modelId, null, false, 'OLDEST', null, 10, 3, 0)).top)).toEqual([
       'c2',
       'c0',
       'c1',

@@ -64,8 +64,8 @@ function seenBy(viewer: string, creator: string): string {
 /**
  * Comments and their per-subject counts (`community.comment`, `community.discussion`), and the little a discussion
  * reads of other domains: whether its model, template or version is public and who created it, and the members
- * `@mentions` name. A first page is three statements whatever its size: the subject with its count, the top-level
- * comments, and their inline replies (authors joined in each).
+ * `@mentions` name. A first page is two statements whatever its size: the subject with its count, and the top-level
+ * comments with their inline replies (authors joined).
  */
 @Injectable()
 export class CommentRepository {
@@ -210,7 +210,8 @@ export class CommentRepository {
   /**
    * A page of top-level comments as `viewer` sees them: on the first page (no cursor) the pinned ones first (oldest
    * pin first), then the others in `order` after the cursor; at most `limit` unpinned ones (ask one more to learn
-   * whether there is a next page). One statement.
+   * whether there is a next page) — with their threads' replies (every level, at most `repliesPerParent` per parent,
+   * oldest first, as `replies` reads them; 0: none). One statement, whatever the comments, replies and authors.
    */
   async topLevel(
     kind: DiscussionKind,
@@ -221,24 +222,48 @@ export class CommentRepository {
     after: CommentCursor | null,
     limit: number,
     maxPinned: number,
-  ): Promise<CommentRow[]> {
+    repliesPerParent: number,
+  ): Promise<{ top: CommentRow[]; replies: CommentRow[] }> {
     const newest = order === 'NEWEST';
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT * FROM (
-         (SELECT ${COLUMNS} FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+    const unpinnedOrder = `c.created_at ${newest ? 'DESC' : 'ASC'}, c.id ${newest ? 'DESC' : 'ASC'}`;
+    const [row] = await this.dataSource.query<{ top: Record<string, unknown>[]; replies: Record<string, unknown>[] }[]>(
+      `WITH top AS MATERIALIZED (
+         (SELECT ${COLUMNS}, 0 AS part, row_number() OVER (ORDER BY c.pinned_at, c.id) AS ord
+            FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
            WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NOT NULL
              AND $5::timestamptz IS NULL AND ${seenBy('$3', '$4')}
            ORDER BY c.pinned_at, c.id LIMIT $8)
          UNION ALL
-         (SELECT ${COLUMNS} FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+         (SELECT ${COLUMNS}, 1 AS part, row_number() OVER (ORDER BY ${unpinnedOrder}) AS ord
+            FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
            WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NULL
              AND ($5::timestamptz IS NULL OR (c.created_at, c.id) ${newest ? '<' : '>'} ($5::timestamptz, $6::uuid))
              AND ${seenBy('$3', '$4')}
-           ORDER BY c.created_at ${newest ? 'DESC' : 'ASC'}, c.id ${newest ? 'DESC' : 'ASC'} LIMIT $7)
-       ) page`,
-      [kind, id, viewer, viewerIsCreator, after?.createdAt ?? null, after?.id ?? null, limit, maxPinned],
+           ORDER BY ${unpinnedOrder} LIMIT $7)
+       ),
+       replies AS (
+         SELECT * FROM (
+           SELECT ${COLUMNS}, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS rank
+             FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+            WHERE c.root_id IN (SELECT top.id FROM top) AND c.parent_id IS NOT NULL AND ${seenBy('$3', '$4')}
+         ) r
+         WHERE r.rank <= $9
+       )
+       SELECT (SELECT coalesce(json_agg(t ORDER BY t.part, t.ord), '[]'::json) FROM top t) AS top,
+              (SELECT coalesce(json_agg(r ORDER BY r.depth, r.created_at, r.id), '[]'::json) FROM replies r) AS replies`,
+      [
+        kind,
+        id,
+        viewer,
+        viewerIsCreator,
+        after?.createdAt ?? null,
+        after?.id ?? null,
+        limit,
+        maxPinned,
+        repliesPerParent,
+      ],
     );
-    return rows.map(toComment);
+    return { top: row!.top.map(fromJson), replies: row!.replies.map(fromJson) };
   }
 
   /**
@@ -269,6 +294,20 @@ export class CommentRepository {
     );
     return rows.map(toComment);
   }
+}
+
+/** A row read as JSON (`json_agg`): its times arrive as text. */
+function fromJson(json: Record<string, unknown>): CommentRow {
+  const at = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  const r = json as unknown as Row;
+  return toComment({
+    ...r,
+    created_at: at(json['created_at'])!,
+    edited_at: at(json['edited_at']),
+    deleted_at: at(json['deleted_at']),
+    hidden_at: at(json['hidden_at']),
+    pinned_at: at(json['pinned_at']),
+  });
 }
 
 function toComment(r: Row): CommentRow {

@@ -4,7 +4,7 @@ import { anActor, FakeClock, InlineTransactions, newTestService, TEST_MANAGER } 
 import { BlockRepository } from '../blocks/block.repository';
 import { CommunityLimits } from '../community-limits';
 import type { CommentRow } from './comment';
-import { MAX_COMMENT_LENGTH, MAX_PINNED } from './comment';
+import { INLINE_REPLIES, MAX_COMMENT_LENGTH, MAX_PINNED } from './comment';
 import { CommentRepository } from './comment.repository';
 import { CommentService, threads } from './comment.service';
 
@@ -310,19 +310,34 @@ describe('CommentService', () => {
       code: 'DISCUSSION_NOT_FOUND',
     });
     const ids = [1, 2, 3, 4].map((i) => `00000000-0000-4000-8000-00000000000${i}`);
-    comments.topLevel.mockResolvedValue([
-      comment({ id: ids[0], pinnedAt: new Date() }),
-      comment({ id: ids[1] }),
-      comment({ id: ids[2] }),
-      comment({ id: ids[3] }),
-    ]);
-    comments.replies.mockResolvedValue([comment({ id: 'r', parentId: ids[1]!, depth: 1 })]);
+    comments.topLevel.mockResolvedValue({
+      top: [
+        comment({ id: ids[0], pinnedAt: new Date() }),
+        comment({ id: ids[1] }),
+        comment({ id: ids[2] }),
+        comment({ id: ids[3] }),
+      ],
+      // The extra comment's replies come along too; they are not shown.
+      replies: [comment({ id: 'r', parentId: ids[1]!, depth: 1 }), comment({ id: 'x', parentId: ids[3]!, depth: 1 })],
+    });
     const page = await sut.page(anActor(creator), 'MODEL', model, 'NEWEST', 2);
     expect(page.comments.map((c) => c.id)).toEqual(ids.slice(0, 3));
     expect(page.hasMore).toBe(true);
     expect(page.viewerIsCreator).toBe(true);
     expect(page.comments[1]!.replies.map((r) => r.id)).toEqual(['r']);
-    expect(comments.topLevel).toHaveBeenCalledWith('MODEL', model, creator, true, 'NEWEST', null, 3, MAX_PINNED);
+    expect(page.comments.flatMap((c) => c.replies.map((r) => r.id))).toEqual(['r']);
+    expect(comments.topLevel).toHaveBeenCalledWith(
+      'MODEL',
+      model,
+      creator,
+      true,
+      'NEWEST',
+      null,
+      3,
+      MAX_PINNED,
+      INLINE_REPLIES,
+    );
+    expect(comments.replies).not.toHaveBeenCalled();
   });
 
   it('threads keep a deleted parent’s replies and drop replies whose parent is not shown', () => {

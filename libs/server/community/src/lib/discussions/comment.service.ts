@@ -94,12 +94,22 @@ export class CommentService {
     if (!subject) throw DiscussionErrors.subjectNotFound();
     const viewerId = viewer?.userId ?? null;
     const isCreator = viewerId === subject.ownerId;
-    const rows = await this.comments.topLevel(kind, id, viewerId, isCreator, order, cursor, first + 1, MAX_PINNED);
+    // The comments and their inline replies in one statement (the one more asked for brings its replies too; unused).
+    const { top: rows, replies } = await this.comments.topLevel(
+      kind,
+      id,
+      viewerId,
+      isCreator,
+      order,
+      cursor,
+      first + 1,
+      MAX_PINNED,
+      INLINE_REPLIES,
+    );
     const pinned = rows.filter((r) => r.pinnedAt);
     const rest = rows.filter((r) => !r.pinnedAt);
     const hasMore = rest.length > first;
     const top = [...pinned, ...rest.slice(0, first)];
-    const replies = await this.comments.replies({ rootIds: top.map((c) => c.id) }, viewerId, isCreator, INLINE_REPLIES);
     const last = rest.slice(0, first).at(-1);
     return {
       subject,

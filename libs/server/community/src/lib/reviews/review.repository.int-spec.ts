@@ -88,8 +88,8 @@ describe('ReviewRepository (PostgreSQL)', () => {
       reply: null,
     });
     expect(read!.subjectName).not.toBe('');
-    expect(await reviews.byAuthorOn(buyer.id, 'MODEL', modelId)).toMatchObject({ id: review.id });
-    expect(await reviews.byAuthorOn(buyer.id, 'TEMPLATE', modelId)).toBeNull();
+    expect((await reviews.eligibilityOf(buyer.id, 'MODEL', modelId))!.review).toMatchObject({ id: review.id });
+    expect(await reviews.eligibilityOf(buyer.id, 'TEMPLATE', modelId)).toBeNull();
     expect(await summaryOf(modelId)).toEqual({ average: 5, count: 1, histogram: [0, 0, 0, 0, 1] });
   });
 
@@ -156,6 +156,47 @@ describe('ReviewRepository (PostgreSQL)', () => {
     expect((await reviews.one(null, review.id))!.helpfulCount).toBe(7);
     expect(await reviews.votedAmong(voters[0]!.id, [review.id])).toEqual(new Set());
     expect(await reviews.votedAmong(voters[9]!.id, [review.id, randomUUID()])).toEqual(new Set([review.id]));
+    // The same fact comes with the row, for the reader it is read for.
+    expect((await reviews.one(voters[0]!.id, review.id))!.viewerVoted).toBe(false);
+    expect((await reviews.one(voters[9]!.id, review.id))!.viewerVoted).toBe(true);
+    expect((await reviews.one(null, review.id))!.viewerVoted).toBe(false);
+  });
+
+  it('reads review eligibility in one statement: creator, block either way, strongest active licence, own review', async () => {
+    const { ownerId, modelId, versionId } = await bed.seed.publishedVersion();
+    const [holder, stranger, blocked] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+    const facts = (viewer: string, id = modelId) => reviews.eligibilityOf(viewer, 'MODEL', id);
+    expect(await facts(stranger.id)).toEqual({ ownerId, blocked: false, licenseTier: null, review: null });
+    expect(await facts(ownerId)).toMatchObject({ ownerId, licenseTier: null, review: null });
+    expect(await facts(stranger.id, randomUUID())).toBeNull();
+    // The strongest active tier, whatever the order bought; a revoked stronger one does not count.
+    await aGrant(holder.id, modelId, versionId, 'PERSONAL');
+    expect((await facts(holder.id))!.licenseTier).toBe('PERSONAL');
+    await aGrant(holder.id, modelId, versionId, 'COMMERCIAL');
+    await revoke(await aGrant(holder.id, modelId, versionId, 'EXCLUSIVE'));
+    expect((await facts(holder.id))!.licenseTier).toBe('COMMERCIAL');
+    // A block either way.
+    await bed.dataSource.transaction((m) => blocks.insert(m, ownerId, blocked.id, new Date()));
+    expect((await facts(blocked.id))!.blocked).toBe(true);
+    await bed.dataSource.transaction((m) => blocks.insert(m, holder.id, ownerId, new Date()));
+    expect((await facts(holder.id))!.blocked).toBe(true);
+    expect((await facts(stranger.id))!.blocked).toBe(false);
+    // A draft is nothing to review.
+    await bed.db.query(`UPDATE catalog.style_model SET status = 'DRAFT' WHERE id = $1`, [modelId]);
+    expect(await facts(holder.id)).toBeNull();
+    // Their own review comes with it, read as its author reads it.
+    const mine = await aReview(3);
+    expect(await facts(mine.buyer.id, mine.modelId)).toEqual({
+      ownerId: mine.ownerId,
+      blocked: false,
+      licenseTier: 'COMMERCIAL',
+      review: expect.objectContaining({
+        id: mine.review.id,
+        rating: 3,
+        viewerVoted: false,
+        createdAt: expect.any(Date),
+      }),
+    });
   });
 
   it('pages a subject’s reviews newest first and hides a blocked author from the blocker (and the other way)', async () => {

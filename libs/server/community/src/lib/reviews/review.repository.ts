@@ -43,13 +43,19 @@ interface Raw {
   reply_body: string | null;
   replied_at: Date | null;
   reply_edited_at: Date | null;
+  viewer_voted: boolean;
 }
 
-/** Reviews with their author and subject name, visible to `$1` (a viewer, or NULL for a signed-out reader). */
+/**
+ * Reviews with their author, subject name and whether `$1` found them helpful, visible to `$1` (a viewer, or NULL for a
+ * signed-out reader).
+ */
 const SELECT_ROWS = `
   SELECT r.id, r.subject_kind, r.subject_id, coalesce(m.name, t.name) AS subject_name, r.author_id, u.handle,
          u.display_name, r.rating, r.body, r.license_tier, r.license_held, r.helpful_count, r.revision, r.created_at,
-         r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at
+         r.edited_at, r.reply_body, r.replied_at, r.reply_edited_at,
+         ($1::uuid IS NOT NULL AND EXISTS (
+           SELECT 1 FROM community.review_vote rv WHERE rv.review_id = r.id AND rv.user_id = $1::uuid)) AS viewer_voted
     FROM community.review r
     JOIN identity.public_profile u ON u.id = r.author_id
     LEFT JOIN catalog.style_model m ON r.subject_kind = 'MODEL' AND m.id = r.subject_id
@@ -173,13 +179,45 @@ export class ReviewRepository {
     return row ? toRow(row) : null;
   }
 
-  /** The review `authorId` wrote of a subject, if any. */
-  async byAuthorOn(authorId: string, kind: ReviewableKind, subjectId: string): Promise<ReviewRow | null> {
-    const [row] = await this.dataSource.query<Raw[]>(
-      `${SELECT_ROWS} AND r.author_id = $2 AND r.subject_kind = $3 AND r.subject_id = $4`,
-      [authorId, authorId, kind, subjectId],
+  /**
+   * What review eligibility needs, in one statement: the published subject's creator (null: no such published
+   * subject), whether a block stands between them and `viewerId`, the tier of the strongest active licence
+   * `viewerId` holds on it (EXCLUSIVE over … over FREE, any version; null: none) and their review of it.
+   */
+  async eligibilityOf(
+    viewerId: string,
+    kind: ReviewableKind,
+    subjectId: string,
+  ): Promise<{ ownerId: string; blocked: boolean; licenseTier: Tier | null; review: ReviewRow | null } | null> {
+    const [row] = await this.dataSource.query<
+      (Partial<Raw> & { owner_id: string; blocked: boolean; strongest_tier: Tier | null })[]
+    >(
+      `WITH s AS (
+         SELECT m.owner_id FROM catalog.style_model m WHERE $2 = 'MODEL' AND m.id = $3 AND m.status = 'PUBLISHED'
+         UNION ALL
+         SELECT t.owner_id FROM templates.template t WHERE $2 = 'TEMPLATE' AND t.id = $3 AND t.status = 'PUBLISHED'
+       )
+       SELECT s.owner_id,
+              EXISTS (SELECT 1 FROM community.user_block b
+                       WHERE (b.blocker_id = $1 AND b.blocked_id = s.owner_id)
+                          OR (b.blocker_id = s.owner_id AND b.blocked_id = $1)) AS blocked,
+              (SELECT g.tier FROM licensing.grant g
+                WHERE g.licensee_id = $1 AND g.subject_kind = $2 AND g.subject_id = $3 AND g.status = 'ACTIVE'
+                ORDER BY array_position(ARRAY['FREE', 'PERSONAL', 'COMMERCIAL', 'ENTERPRISE', 'EXCLUSIVE'], g.tier) DESC
+                LIMIT 1) AS strongest_tier,
+              mine.*
+         FROM s
+         LEFT JOIN LATERAL (${SELECT_ROWS} AND r.author_id = $1 AND r.subject_kind = $2 AND r.subject_id = $3) mine
+           ON true`,
+      [viewerId, kind, subjectId],
     );
-    return row ? toRow(row) : null;
+    if (!row) return null;
+    return {
+      ownerId: row.owner_id,
+      blocked: row.blocked,
+      licenseTier: row.strongest_tier,
+      review: row.id ? toRow(row as Raw) : null,
+    };
   }
 
   /** A subject's reviews, newest first, after `cursor`: up to `limit`, none by anyone on either side of a block. */
@@ -254,5 +292,6 @@ function toRow(r: Raw): ReviewRow {
       r.reply_body && r.replied_at
         ? { body: r.reply_body, repliedAt: r.replied_at, editedAt: r.reply_edited_at }
         : null,
+    viewerVoted: r.viewer_voted,
   };
 }

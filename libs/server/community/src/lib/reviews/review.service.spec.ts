@@ -270,18 +270,37 @@ describe('ReviewService.vote', () => {
 });
 
 describe('ReviewService.eligibility', () => {
-  it.each<[string, string | undefined, Found & { mine?: ReviewRow | null }, string | null]>([
-    ['signed out', undefined, {}, 'SIGNED_OUT'],
-    ['the creator', creator, {}, 'OWN_WORK'],
-    ['without a licence', buyer, { license: null }, 'NO_LICENSE'],
-    ['across a block', buyer, { blocked: true }, 'BLOCKED'],
-    ['having reviewed', buyer, { mine: row() }, 'ALREADY_REVIEWED'],
-    ['a holder', buyer, {}, null],
-  ])('answers %s', async (_, who, found, reason) => {
+  it.each<[string, string | undefined, Found & { mine?: ReviewRow | null }, string | null, string | null]>([
+    ['signed out', undefined, {}, 'SIGNED_OUT', null],
+    ['the creator', creator, {}, 'OWN_WORK', null],
+    ['without a licence', buyer, { license: null }, 'NO_LICENSE', null],
+    ['across a block', buyer, { blocked: true }, 'BLOCKED', 'COMMERCIAL'],
+    ['across a block, without a licence', buyer, { blocked: true, license: null }, 'BLOCKED', null],
+    ['having reviewed', buyer, { mine: row() }, 'ALREADY_REVIEWED', 'COMMERCIAL'],
+    ['having reviewed, the licence since refunded', buyer, { mine: row(), license: null }, 'ALREADY_REVIEWED', null],
+    ['a holder', buyer, {}, null, 'COMMERCIAL'],
+  ])('answers %s', async (_, who, found, reason, tier) => {
     const s = setUp(found);
-    s.reviews.byAuthorOn.mockResolvedValue(found.mine ?? null);
+    s.reviews.eligibilityOf.mockResolvedValue({
+      ownerId: creator,
+      blocked: found.blocked ?? false,
+      licenseTier: found.license === null ? null : license.tier,
+      review: found.mine ?? null,
+    });
     const answer = await s.sut.eligibility(who ? anActor(who) : undefined, 'MODEL', model);
-    expect(answer).toMatchObject({ canReview: reason === null, reason });
+    expect(answer).toMatchObject({ canReview: reason === null, reason, licenseTier: tier });
+    expect(answer.review).toBe(reason === 'ALREADY_REVIEWED' ? found.mine : null);
+    // One repository read for a signed-in viewer (the read page's statement budget), none signed out.
+    expect(s.reviews.eligibilityOf).toHaveBeenCalledTimes(who ? 1 : 0);
+    if (who) expect(s.reviews.eligibilityOf).toHaveBeenCalledWith(who, 'MODEL', model);
+  });
+
+  it('answers a subject that is missing or not published as SUBJECT_NOT_FOUND', async () => {
+    const s = setUp();
+    s.reviews.eligibilityOf.mockResolvedValue(null);
+    await expect(s.sut.eligibility(anActor(buyer), 'TEMPLATE', model)).rejects.toMatchObject({
+      code: 'SUBJECT_NOT_FOUND',
+    });
   });
 });
 

@@ -170,18 +170,14 @@ export class ReviewService {
   async eligibility(viewer: Actor | undefined, kind: ReviewableKind, subjectId: string): Promise<ReviewEligibility> {
     const none = { licenseTier: null, review: null };
     if (!viewer) return { canReview: false, reason: 'SIGNED_OUT', ...none };
-    const subject = await this.subjects.publicSubject(kind, subjectId);
-    if (!subject) throw CommunityErrors.reviewSubjectNotFound();
-    if (subject.ownerId === viewer.userId) return { canReview: false, reason: 'OWN_WORK', ...none };
-    const [review, license, blocked] = await Promise.all([
-      this.reviews.byAuthorOn(viewer.userId, kind, subjectId),
-      this.transactions.run((m) => this.licensing.strongestActiveOn(m, viewer.userId, kind, subjectId)),
-      this.blocks.between(viewer.userId, subject.ownerId),
-    ]);
-    const licenseTier = license?.tier ?? null;
+    // One statement: the subject's creator, a block, the strongest licence and the viewer's review (read page budget).
+    const facts = await this.reviews.eligibilityOf(viewer.userId, kind, subjectId);
+    if (!facts) throw CommunityErrors.reviewSubjectNotFound();
+    if (facts.ownerId === viewer.userId) return { canReview: false, reason: 'OWN_WORK', ...none };
+    const { review, blocked, licenseTier } = facts;
     if (review) return { canReview: false, reason: 'ALREADY_REVIEWED', licenseTier, review };
     if (blocked) return { canReview: false, reason: 'BLOCKED', licenseTier, review: null };
-    if (!license) return { canReview: false, reason: 'NO_LICENSE', licenseTier, review: null };
+    if (!licenseTier) return { canReview: false, reason: 'NO_LICENSE', licenseTier, review: null };
     return { canReview: true, reason: null, licenseTier, review: null };
   }
 

@@ -37,6 +37,8 @@ export interface ReviewRow {
   createdAt: Date;
   editedAt: Date | null;
   reply: ReviewReply | null;
+  /** Whether the reader it was read for found it helpful (false signed out), read with the row. */
+  viewerVoted: boolean;
 }
 
 /** What a write needs of a stored review, read locked in its transaction. */

@@ -84,6 +84,8 @@ export async function paginateNewestFirst<E extends ObjectLiteral & { id: string
   args: ConnectionArgs,
   timeColumn: keyof E & string,
   map: (row: E) => T,
+  /** Runs the finished query (default `getMany`), e.g. to read companion columns with the rows. */
+  rowsOf: (qb: SelectQueryBuilder<E>) => Promise<E[]> = (q) => q.getMany(),
 ): Promise<Page<T>> {
   const first = pageSize(args);
   const alias = qb.alias;
@@ -94,12 +96,13 @@ export async function paginateNewestFirst<E extends ObjectLiteral & { id: string
       cursorId: key.id,
     });
   }
-  const rows = await qb
-    .orderBy(`${alias}.${timeColumn}`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
-    // LIMIT, not take(): pages join only one-to-one rows (a model's owner), so one statement, no DISTINCT pre-query.
-    .limit(first + 1)
-    .getMany();
+  const rows = await rowsOf(
+    qb
+      .orderBy(`${alias}.${timeColumn}`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC')
+      // LIMIT, not take(): pages join only one-to-one rows (a model's owner), so one statement, no DISTINCT pre-query.
+      .limit(first + 1),
+  );
   const pageRows = rows.slice(0, first);
   const edges = pageRows.map((row) => ({
     cursor: encodeCursor({ t: (row[timeColumn] as Date).toISOString(), id: row.id }),

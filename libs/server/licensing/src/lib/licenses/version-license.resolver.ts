@@ -5,14 +5,13 @@ import { APP_CONFIG, CurrentActor, LoaderRegistry, Loaders, publicBaseUrl } from
 import { CatalogFacade, ModelVersion } from '@lookbook/catalog';
 import { License } from '../graphql/licensing.objects';
 import { toLicense } from '../graphql/licensing.mapper';
-import type { LicenseEntity } from './license.entity';
-import { LicenseService } from './license.service';
+import { LicensingLoaders } from '../licensing.loaders';
 
 /** Licence facts on versions, for tools: does the viewer hold a licence to this, and which. */
 @Resolver(() => ModelVersion)
 export class VersionLicenseResolver {
   constructor(
-    private readonly licenses: LicenseService,
+    private readonly loaders: LicensingLoaders,
     private readonly catalog: CatalogFacade,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -30,8 +29,12 @@ export class VersionLicenseResolver {
       const found = await this.catalog.modelOwners(ids);
       return ids.map((id) => found.get(id) ?? null);
     });
-    if ((await owners.load(version.modelId)) === viewer.userId) return true;
-    return (await this.held(viewer, loaders).load(version.id)).some((g) => g.status === 'ACTIVE');
+    // Read below its model, the version knows its creator; otherwise one batched lookup (beside the licences).
+    const [ownerId, { held }] = await Promise.all([
+      version.modelOwnerId ?? owners.load(version.modelId),
+      this.held(viewer, loaders, version.id),
+    ]);
+    return ownerId === viewer.userId || held.some((g) => g.status === 'ACTIVE');
   }
 
   @ResolveField(() => [License], { description: 'Your licences to this version (active and revoked).' })
@@ -41,15 +44,13 @@ export class VersionLicenseResolver {
     @Loaders() loaders: LoaderRegistry,
   ): Promise<License[]> {
     if (!viewer) return [];
-    return (await this.held(viewer, loaders).load(version.id)).map((g) =>
+    return (await this.held(viewer, loaders, version.id)).held.map((g) =>
       toLicense(g, 'HOLDER', publicBaseUrl(this.config)),
     );
   }
 
-  private held(viewer: Actor, loaders: LoaderRegistry) {
-    return loaders.get<string, LicenseEntity[]>('licensing.heldByViewer', async (ids) => {
-      const grants = await this.licenses.heldBy(viewer, ids);
-      return ids.map((id) => grants.filter((g) => g.versionId === id));
-    });
+  /** The viewer's licences to the version, with its offers (one statement for the page's versions). */
+  private held(viewer: Actor, loaders: LoaderRegistry, versionId: string) {
+    return this.loaders.versionLicensing(loaders, viewer.userId).load(versionId);
   }
 }

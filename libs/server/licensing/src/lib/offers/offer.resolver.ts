@@ -3,15 +3,18 @@ import type { Actor } from '@lookbook/core';
 import { CurrentActor, LoaderRegistry, Loaders, Public, UUIDScalar } from '@lookbook/core';
 import { CURRENCIES } from '@lookbook/kernel';
 import { ModelVersion } from '@lookbook/catalog';
-import type { OfferEntity } from './offer.entity';
 import { Currency, LicenseOffer } from '../graphql/licensing.objects';
 import { LicenseOfferInput } from '../graphql/licensing.inputs';
 import { fromOfferInput, toOffer } from '../graphql/licensing.mapper';
+import { LicensingLoaders } from '../licensing.loaders';
 import { OfferService } from './offer.service';
 
 @Resolver(() => ModelVersion)
 export class OfferResolver {
-  constructor(private readonly offers: OfferService) {}
+  constructor(
+    private readonly offers: OfferService,
+    private readonly loaders: LicensingLoaders,
+  ) {}
 
   @Public()
   @Query(() => [Currency], { description: 'The currencies prices can be set in.' })
@@ -20,12 +23,14 @@ export class OfferResolver {
   }
 
   @ResolveField(() => [LicenseOffer], { description: 'The licences on sale for this version (live revisions).' })
-  async licenseOffers(@Parent() version: ModelVersion, @Loaders() loaders: LoaderRegistry): Promise<LicenseOffer[]> {
-    const loader = loaders.get<string, OfferEntity[]>('licensing.offers', async (ids) => {
-      const rows = await this.offers.liveOffers(ids);
-      return ids.map((id) => rows.filter((r) => r.versionId === id));
-    });
-    return (await loader.load(version.id)).map(toOffer);
+  async licenseOffers(
+    @Parent() version: ModelVersion,
+    @CurrentActor() viewer: Actor | undefined,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<LicenseOffer[]> {
+    // With the viewer's licences (the same statement `myLicenses` and `ownedByMe` read).
+    const { offers } = await this.loaders.versionLicensing(loaders, viewer?.userId ?? null).load(version.id);
+    return offers.map(toOffer);
   }
 
   @Mutation(() => [LicenseOffer], {
