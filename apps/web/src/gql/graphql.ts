@@ -1340,7 +1340,7 @@ export type HomeFollowingQueryVariables = Exact<{
 }>;
 
 
-export type HomeFollowingQuery = { followingFeed: { nodes: Array<{ id: string, verb: FeedVerb, createdAt: string, subjectKind: LikeSubjectKind, subjectId: string, subjectName: string, versionName: string, actor: { id: string, handle: string, displayName: string } }> } };
+export type HomeFollowingQuery = { followingFeed: { nodes: Array<{ id: string, verb: FeedVerb, createdAt: string, subjectKind: LikeSubjectKind, subjectId: string, subjectName: string, versionName: string, actor: { id: string, handle: string, displayName: string }, counts: { likes: number, downloads: number, rating: number | null, ratingCount: number } }> } };
 
 export type RequestRefundMutationVariables = Exact<{
   orderId: string;
@@ -3646,6 +3646,12 @@ export const HomeFollowingDocument = new TypedDocumentString(`
       subjectId
       subjectName
       versionName
+      counts {
+        likes
+        downloads
+        rating
+        ratingCount
+      }
     }
   }
 }

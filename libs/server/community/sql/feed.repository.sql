@@ -21,7 +21,7 @@ AND 'PUBLISHED' = CASE a.subject_kind
 ORDER BY a.id DESC LIMIT $3)
      SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
             a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
-            coalesce(v.name, tv.label) AS version_name
+            coalesce(v.name, tv.label) AS version_name, c.likes, c.downloads, c.rating_sum, c.rating_count
        FROM top
        JOIN community.activity a ON a.id = top.id
        JOIN identity.public_profile u ON u.id = a.actor_id
@@ -29,6 +29,15 @@ ORDER BY a.id DESC LIMIT $3)
        LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
        LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
        LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(sum(value) FILTER (WHERE metric = 'LIKES'), 0) AS likes,
+                coalesce(sum(value) FILTER (WHERE metric = 'DOWNLOADS'), 0) AS downloads,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_SUM'), 0) AS rating_sum,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_COUNT'), 0) AS rating_count
+           FROM community.counter
+          WHERE subject_kind = a.subject_kind AND subject_id = a.subject_id
+            AND metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')
+       ) c
       ORDER BY a.id DESC;
 WITH f AS (
        SELECT target_kind, target_id FROM community.follow
@@ -61,7 +70,7 @@ AND 'PUBLISHED' = CASE a.subject_kind
 ) hits ORDER BY id DESC LIMIT $3)
      SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
             a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
-            coalesce(v.name, tv.label) AS version_name
+            coalesce(v.name, tv.label) AS version_name, c.likes, c.downloads, c.rating_sum, c.rating_count
        FROM top
        JOIN community.activity a ON a.id = top.id
        JOIN identity.public_profile u ON u.id = a.actor_id
@@ -69,6 +78,15 @@ AND 'PUBLISHED' = CASE a.subject_kind
        LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
        LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
        LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(sum(value) FILTER (WHERE metric = 'LIKES'), 0) AS likes,
+                coalesce(sum(value) FILTER (WHERE metric = 'DOWNLOADS'), 0) AS downloads,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_SUM'), 0) AS rating_sum,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_COUNT'), 0) AS rating_count
+           FROM community.counter
+          WHERE subject_kind = a.subject_kind AND subject_id = a.subject_id
+            AND metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')
+       ) c
       ORDER BY a.id DESC;
 
 -- FeedRepository.page (first page)
@@ -92,7 +110,7 @@ AND 'PUBLISHED' = CASE a.subject_kind
 ORDER BY a.id DESC LIMIT $3)
      SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
             a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
-            coalesce(v.name, tv.label) AS version_name
+            coalesce(v.name, tv.label) AS version_name, c.likes, c.downloads, c.rating_sum, c.rating_count
        FROM top
        JOIN community.activity a ON a.id = top.id
        JOIN identity.public_profile u ON u.id = a.actor_id
@@ -100,6 +118,15 @@ ORDER BY a.id DESC LIMIT $3)
        LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
        LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
        LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(sum(value) FILTER (WHERE metric = 'LIKES'), 0) AS likes,
+                coalesce(sum(value) FILTER (WHERE metric = 'DOWNLOADS'), 0) AS downloads,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_SUM'), 0) AS rating_sum,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_COUNT'), 0) AS rating_count
+           FROM community.counter
+          WHERE subject_kind = a.subject_kind AND subject_id = a.subject_id
+            AND metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')
+       ) c
       ORDER BY a.id DESC;
 WITH f AS (
        SELECT target_kind, target_id FROM community.follow
@@ -132,7 +159,7 @@ AND 'PUBLISHED' = CASE a.subject_kind
 ) hits ORDER BY id DESC LIMIT $3)
      SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
             a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
-            coalesce(v.name, tv.label) AS version_name
+            coalesce(v.name, tv.label) AS version_name, c.likes, c.downloads, c.rating_sum, c.rating_count
        FROM top
        JOIN community.activity a ON a.id = top.id
        JOIN identity.public_profile u ON u.id = a.actor_id
@@ -140,4 +167,13 @@ AND 'PUBLISHED' = CASE a.subject_kind
        LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
        LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
        LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(sum(value) FILTER (WHERE metric = 'LIKES'), 0) AS likes,
+                coalesce(sum(value) FILTER (WHERE metric = 'DOWNLOADS'), 0) AS downloads,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_SUM'), 0) AS rating_sum,
+                coalesce(sum(value) FILTER (WHERE metric = 'RATING_COUNT'), 0) AS rating_count
+           FROM community.counter
+          WHERE subject_kind = a.subject_kind AND subject_id = a.subject_id
+            AND metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')
+       ) c
       ORDER BY a.id DESC;

@@ -66,7 +66,7 @@ WITH g AS (
          (array_agg(n.id ORDER BY n.created_at DESC, n.id DESC))[1] AS head_id
     FROM notifications.notification n
    WHERE n.recipient_id = $1 AND NOT (n.kind = ANY($2::text[]))
-     AND (n.actor_id IS NULL OR NOT EXISTS (SELECT 1 FROM community.user_block b
+     AND (n.actor_id IS NULL OR n.kind IN ('SALE', 'REMIX_REQUEST', 'REMIX_DECISION', 'LICENSE_REVOKED') OR NOT EXISTS (SELECT 1 FROM community.user_block b
                 WHERE (b.blocker_id = n.recipient_id AND b.blocked_id = n.actor_id)
                    OR (b.blocker_id = n.actor_id AND b.blocked_id = n.recipient_id)))
    GROUP BY n.group_key
@@ -89,7 +89,7 @@ WITH g AS (
          (array_agg(n.id ORDER BY n.created_at DESC, n.id DESC))[1] AS head_id
     FROM notifications.notification n
    WHERE n.recipient_id = $1 AND NOT (n.kind = ANY($2::text[]))
-     AND (n.actor_id IS NULL OR NOT EXISTS (SELECT 1 FROM community.user_block b
+     AND (n.actor_id IS NULL OR n.kind IN ('SALE', 'REMIX_REQUEST', 'REMIX_DECISION', 'LICENSE_REVOKED') OR NOT EXISTS (SELECT 1 FROM community.user_block b
                 WHERE (b.blocker_id = n.recipient_id AND b.blocked_id = n.actor_id)
                    OR (b.blocker_id = n.actor_id AND b.blocked_id = n.recipient_id)))
    GROUP BY n.group_key
@@ -138,7 +138,7 @@ SELECT n.recipient_id, u.email::text AS email, n.kind, n.text, n.url, n.group_ke
  JOIN identity."user" u ON u.id = n.recipient_id AND u.email_verified_at IS NOT NULL
  LEFT JOIN identity.public_profile p ON p.id = n.actor_id
 WHERE n.created_at >= $1 AND n.created_at < $2 AND n.read_at IS NULL
-  AND (n.actor_id IS NULL OR NOT EXISTS (SELECT 1 FROM community.user_block b
+  AND (n.actor_id IS NULL OR n.kind IN ('SALE', 'REMIX_REQUEST', 'REMIX_DECISION', 'LICENSE_REVOKED') OR NOT EXISTS (SELECT 1 FROM community.user_block b
                WHERE (b.blocker_id = n.recipient_id AND b.blocked_id = n.actor_id)
                   OR (b.blocker_id = n.actor_id AND b.blocked_id = n.recipient_id)))
 ORDER BY n.recipient_id, n.created_at, n.id;
@@ -146,7 +146,7 @@ ORDER BY n.recipient_id, n.created_at, n.id;
 -- NotificationRepository.unreadGroupCount
 SELECT count(DISTINCT n.group_key)::int AS n FROM notifications.notification n
 WHERE n.recipient_id = $1 AND n.read_at IS NULL AND NOT (n.kind = ANY($2::text[]))
-  AND (n.actor_id IS NULL OR NOT EXISTS (SELECT 1 FROM community.user_block b
+  AND (n.actor_id IS NULL OR n.kind IN ('SALE', 'REMIX_REQUEST', 'REMIX_DECISION', 'LICENSE_REVOKED') OR NOT EXISTS (SELECT 1 FROM community.user_block b
                WHERE (b.blocker_id = n.recipient_id AND b.blocked_id = n.actor_id)
                   OR (b.blocker_id = n.actor_id AND b.blocked_id = n.recipient_id)));
 

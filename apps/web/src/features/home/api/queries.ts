@@ -67,6 +67,12 @@ const HomeFollowing = graphql(`
         subjectId
         subjectName
         versionName
+        counts {
+          likes
+          downloads
+          rating
+          ratingCount
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ButtonLink, EmptyState, ErrorState, LoadingState, RuledList, TextLink } from '@lookbook/web-ui';
+import { CardCountsLine } from '../../../components/card-counts';
 import { errorMessage, isRetryable } from '../../../lib/api-error';
 import { homeFollowingQuery } from '../api/queries';
 import { PopularCreators } from './popular-creators';
@@ -57,6 +58,9 @@ export function FollowingSection() {
                 </TextLink>
               )}
               {item.versionName && <span className="text-muted">· {item.versionName}</span>}
+              <span className="basis-full">
+                <CardCountsLine counts={item.counts} downloads={item.subjectKind === 'MODEL'} />
+              </span>
             </li>
           ))}
         </RuledList>

@@ -127,4 +127,23 @@ describe('FeedRepository (PostgreSQL)', () => {
       expect((await feed.page(reader.id, first!.id, 5, window)).map((r) => r.versionId)).toEqual(newest.slice(1));
     }
   });
+
+  it('carries each subject’s counts from its counter rows, summed over shards; unrated reads as null', async () => {
+    const [reader, mira] = [await bed.seed.user(), await bed.seed.user()];
+    await follow(reader.id, 'USER', mira.id);
+    const [rated, plain] = [await bed.seed.model(mira.id), await bed.seed.model(mira.id)];
+    await bed.seed.version(rated);
+    await bed.seed.version(plain);
+    await bed.db.query(
+      `INSERT INTO community.counter (subject_kind, subject_id, metric, shard, value)
+       VALUES ('MODEL', $1, 'LIKES', 0, 3), ('MODEL', $1, 'LIKES', 5, 4), ('MODEL', $1, 'DOWNLOADS', 2, 120),
+              ('MODEL', $1, 'RATING_SUM', 1, 14), ('MODEL', $1, 'RATING_COUNT', 1, 3), ('MODEL', $1, 'FOLLOWERS', 0, 99)`,
+      [rated],
+    );
+    const rows = await feed.page(reader.id, null, 10);
+    expect(rows.map((r) => [r.subjectId, r.counts])).toEqual([
+      [plain, { likes: 0, downloads: 0, rating: null, ratingCount: 0 }],
+      [rated, { likes: 7, downloads: 120, rating: 4.7, ratingCount: 3 }],
+    ]);
+  });
 });

@@ -24,6 +24,8 @@ export interface FeedRow {
   subjectName: string;
   versionId: string;
   versionName: string;
+  /** The subject's counts, from its counter rows (read with the item: no statement of their own). */
+  counts: { likes: number; downloads: number; rating: number | null; ratingCount: number };
 }
 
 interface Raw {
@@ -38,6 +40,10 @@ interface Raw {
   subject_name: string;
   version_id: string;
   version_name: string;
+  likes: string;
+  downloads: string;
+  rating_sum: string;
+  rating_count: string;
 }
 
 /**
@@ -76,7 +82,7 @@ export class FeedRepository {
        ), top AS (${hits})
        SELECT a.id::text AS id, a.verb, a.created_at, a.actor_id, u.handle, u.display_name, a.subject_kind,
               a.subject_id, coalesce(m.name, t.name) AS subject_name, a.version_id,
-              coalesce(v.name, tv.label) AS version_name
+              coalesce(v.name, tv.label) AS version_name, c.likes, c.downloads, c.rating_sum, c.rating_count
          FROM top
          JOIN community.activity a ON a.id = top.id
          JOIN identity.public_profile u ON u.id = a.actor_id
@@ -84,6 +90,15 @@ export class FeedRepository {
          LEFT JOIN catalog.model_version v ON a.subject_kind = 'MODEL' AND v.id = a.version_id
          LEFT JOIN templates.template t ON a.subject_kind = 'TEMPLATE' AND t.id = a.subject_id
          LEFT JOIN templates.template_version tv ON a.subject_kind = 'TEMPLATE' AND tv.id = a.version_id
+         CROSS JOIN LATERAL (
+           SELECT coalesce(sum(value) FILTER (WHERE metric = 'LIKES'), 0) AS likes,
+                  coalesce(sum(value) FILTER (WHERE metric = 'DOWNLOADS'), 0) AS downloads,
+                  coalesce(sum(value) FILTER (WHERE metric = 'RATING_SUM'), 0) AS rating_sum,
+                  coalesce(sum(value) FILTER (WHERE metric = 'RATING_COUNT'), 0) AS rating_count
+             FROM community.counter
+            WHERE subject_kind = a.subject_kind AND subject_id = a.subject_id
+              AND metric IN ('LIKES', 'DOWNLOADS', 'RATING_SUM', 'RATING_COUNT')
+         ) c
         ORDER BY a.id DESC`,
       [viewerId, beforeId, limit],
     );
@@ -97,8 +112,19 @@ export class FeedRepository {
       subjectName: r.subject_name,
       versionId: r.version_id,
       versionName: r.version_name,
+      counts: countsOf(r),
     }));
   }
+}
+
+function countsOf(r: Raw): FeedRow['counts'] {
+  const ratingCount = Number(r.rating_count);
+  return {
+    likes: Number(r.likes),
+    downloads: Number(r.downloads),
+    rating: ratingCount > 0 ? Math.round((Number(r.rating_sum) / ratingCount) * 10) / 10 : null,
+    ratingCount,
+  };
 }
 
 /**

@@ -39,5 +39,5 @@ export function toProfile(p: PublicProfile, url: (key: string) => string): Profi
 }
 
 export function toFeedItem(row: FeedRow): FeedItem {
-  return { ...row, actor: { ...row.actor } };
+  return { ...row, actor: { ...row.actor }, counts: { ...row.counts } };
 }

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, graphqlEnum, SafeIntScalar } from '@lookbook/core';
 import { FEED_VERBS } from '../feed/feed.repository';
 import type { FeedVerb } from '../feed/feed.repository';
@@ -112,6 +112,15 @@ export class FeedActor {
   @Field() displayName!: string;
 }
 
+@ObjectType({ description: 'The counts of a feed item’s model or template, read with the item.' })
+export class FeedItemCounts {
+  @Field(() => SafeIntScalar, { description: 'Members who like it.' }) likes!: number;
+  @Field(() => SafeIntScalar, { description: 'Downloads (a template counts none yet).' }) downloads!: number;
+  @Field(() => Float, { nullable: true, description: 'The average rating (1–5, one decimal); null when unrated.' })
+  rating!: number | null;
+  @Field(() => SafeIntScalar, { description: 'How many ratings the average is of.' }) ratingCount!: number;
+}
+
 @ObjectType({ description: 'Something new from a member or an IP you follow.' })
 export class FeedItem {
   @Field(() => ID) id!: string;
@@ -123,6 +132,7 @@ export class FeedItem {
   @Field() subjectName!: string;
   @Field(() => ID) versionId!: string;
   @Field({ description: 'The version’s name (models) or label (templates).' }) versionName!: string;
+  @Field(() => FeedItemCounts) counts!: FeedItemCounts;
 }
 
 export const FeedItemConnection = Connection(FeedItem, 'FeedItem');
