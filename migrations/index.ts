@@ -29,6 +29,7 @@ import { NotificationDelivery1765830000000 } from './1765830000000-notification-
 import { Collections1765840000000 } from './1765840000000-collections';
 import { SearchPopularity1765850000000 } from './1765850000000-search-popularity';
 import { SavedSearches1765851000000 } from './1765851000000-saved-searches';
+import { VisibleCommentCounts1765870000000 } from './1765870000000-visible-comment-counts';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   Collections1765840000000,
   SearchPopularity1765850000000,
   SavedSearches1765851000000,
+  VisibleCommentCounts1765870000000,
 ];

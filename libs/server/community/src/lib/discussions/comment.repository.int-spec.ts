@@ -96,7 +96,7 @@ describe('CommentRepository (PostgreSQL)', () => {
     const [author, reader, blocker] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
     const plain = await post(modelId, author.id, 'plain');
     const hidden = await post(modelId, author.id, 'hidden');
-    await tx((m) => comments.setHidden(m, hidden.id, new Date()));
+    await tx((m) => comments.setHidden(m, hidden, new Date()));
     await tx((m) => blocks.insert(m, blocker.id, author.id, new Date()));
     const ids = async (viewer: string | null, creator: boolean) =>
       (await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 10, 3)).map((c) => c.id);
@@ -155,6 +155,89 @@ describe('CommentRepository (PostgreSQL)', () => {
     );
     expect(found).toEqual([{ id: friend.id, handle: friend.handle }]);
     expect(await comments.mentionable([], author.id)).toEqual([]);
+  });
+
+  describe('counts what each reader can load', () => {
+    const hide = (c: CommentRow, hidden: boolean) =>
+      tx(async (m) => comments.setHidden(m, (await comments.lock(m, c.id))!, hidden ? new Date() : null));
+    const remove = (c: CommentRow) => tx(async (m) => comments.remove(m, (await comments.lock(m, c.id))!, new Date()));
+    /** Per reader: the discussion's count and every shown comment's reply count, against what they can load. */
+    async function agree(modelId: string, ownerId: string, viewer: string | null) {
+      const creator = viewer === ownerId;
+      const top = await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 50, 3);
+      const replies = await comments.replies({ rootIds: top.map((c) => c.id) }, viewer, creator, 50);
+      const shown = [...top];
+      const seen = new Set(top.map((c) => c.id));
+      for (const r of [...replies].sort((a, b) => a.depth - b.depth))
+        if (seen.has(r.parentId!)) {
+          seen.add(r.id);
+          shown.push(r);
+        }
+      for (const c of shown) {
+        const loadable = shown.filter((r) => r.parentId === c.id).length;
+        expect([c.body, c.replyCount]).toEqual([c.body, loadable]);
+        expect((await comments.visible(c.id, viewer, creator))!.replyCount).toBe(loadable);
+      }
+      const count = (await comments.subject('MODEL', modelId, viewer))!.commentCount;
+      expect(count).toBe(shown.filter((c) => !c.deletedAt).length);
+      return count;
+    }
+
+    it('leaves hidden replies out for readers, keeps them for the creator and their author, and follows show/delete', async () => {
+      const { ownerId, modelId } = await bed.seed.publishedVersion();
+      const [a, b, reader] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+      const top = await post(modelId, a.id, 'top');
+      const one = await post(modelId, b.id, 'one', top);
+      const two = await post(modelId, a.id, 'two', top);
+      const deep = await post(modelId, a.id, 'deep', one);
+      await post(modelId, reader.id, 'beside', deep);
+      const viewers = [null, ownerId, a.id, b.id, reader.id];
+      const counts = async () => Promise.all(viewers.map((v) => agree(modelId, ownerId, v)));
+      expect(await counts()).toEqual([5, 5, 5, 5, 5]);
+      await hide(one, true); // hides `one` and the two replies under it from everyone but b (its author) and the creator
+      expect(await counts()).toEqual([2, 5, 2, 5, 2]);
+      await hide(two, true);
+      expect(await counts()).toEqual([1, 5, 2, 4, 1]);
+      expect((await comments.visible(top.id, null, false))!.replyCount).toBe(0);
+      await hide(one, false);
+      expect(await counts()).toEqual([4, 5, 5, 4, 4]);
+      await remove(two); // a hidden comment without replies goes; nobody's count moves but the creator's and a's
+      expect(await counts()).toEqual([4, 4, 4, 4, 4]);
+      await remove(one); // stays as "[deleted]" (it has replies): not counted, its replies still are
+      expect(await counts()).toEqual([3, 3, 3, 3, 3]);
+      await hide(top, true);
+      expect(await counts()).toEqual([0, 3, 3, 0, 0]);
+    });
+
+    it('leaves out comments and replies across a block both ways, with the threads under them', async () => {
+      const { ownerId, modelId } = await bed.seed.publishedVersion();
+      const [a, troll, victim, other] = [
+        await bed.seed.user(),
+        await bed.seed.user(),
+        await bed.seed.user(),
+        await bed.seed.user(),
+      ];
+      const top = await post(modelId, a.id, 'top');
+      const byTroll = await post(modelId, troll.id, 'troll reply', top);
+      await post(modelId, a.id, 'under the troll', byTroll);
+      await post(modelId, other.id, 'fine reply', top);
+      const trollTop = await post(modelId, troll.id, 'troll top');
+      await post(modelId, other.id, 'answering the troll', trollTop);
+      await tx((m) => blocks.insert(m, victim.id, troll.id, new Date()));
+      await tx((m) => blocks.insert(m, other.id, a.id, new Date())); // other blocked a: a no longer sees other's
+      expect(await agree(modelId, ownerId, victim.id)).toBe(2);
+      expect(await agree(modelId, ownerId, troll.id)).toBe(6);
+      expect(await agree(modelId, ownerId, a.id)).toBe(4);
+      expect(await agree(modelId, ownerId, other.id)).toBe(2);
+      expect(await agree(modelId, ownerId, null)).toBe(6);
+      await hide(byTroll, true);
+      expect(await agree(modelId, ownerId, ownerId)).toBe(6);
+      expect(await agree(modelId, ownerId, troll.id)).toBe(6);
+      expect(await agree(modelId, ownerId, victim.id)).toBe(2);
+      expect(await agree(modelId, ownerId, null)).toBe(4);
+      await tx((m) => blocks.insert(m, troll.id, ownerId, new Date()));
+      expect(await agree(modelId, ownerId, ownerId)).toBe(2);
+    });
   });
 
   it('edits a body and marks it edited', async () => {

@@ -291,7 +291,7 @@ describe('CommentService', () => {
     await sut.pin(anActor(creator), client, model, true);
     await sut.hide(anActor(creator), client, model, true);
     expect(comments.setPinned).toHaveBeenCalledWith(TEST_MANAGER, model, expect.any(Date));
-    expect(comments.setHidden).toHaveBeenCalledWith(TEST_MANAGER, model, expect.any(Date));
+    expect(comments.setHidden).toHaveBeenCalledWith(TEST_MANAGER, comment(), expect.any(Date));
     // Already in that state: nothing written.
     const { sut: again, comments: c2 } = setUp({ locked: comment({ pinnedAt: new Date(), hiddenAt: new Date() }) });
     await again.pin(anActor(creator), client, model, true);
@@ -323,6 +323,10 @@ describe('CommentService', () => {
     expect(page.viewerIsCreator).toBe(true);
     expect(page.comments[1]!.replies.map((r) => r.id)).toEqual(['r']);
     expect(comments.topLevel).toHaveBeenCalledWith('MODEL', model, creator, true, 'NEWEST', null, 3, MAX_PINNED);
+    // The count is the one this reader can load: asked for this reader, or a signed-out one.
+    expect(comments.subject).toHaveBeenCalledWith('MODEL', model, creator);
+    await sut.page(undefined, 'MODEL', model, 'NEWEST', 2);
+    expect(comments.subject).toHaveBeenLastCalledWith('MODEL', model, null);
   });
 
   it('threads keep a deleted parent’s replies and drop replies whose parent is not shown', () => {

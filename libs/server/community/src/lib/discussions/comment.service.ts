@@ -90,9 +90,9 @@ export class CommentService {
   ): Promise<DiscussionPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw DiscussionErrors.invalidPageSize(MAX_PAGE);
     const cursor = decodeCursor(after);
-    const subject = await this.comments.subject(kind, id);
-    if (!subject) throw DiscussionErrors.subjectNotFound();
     const viewerId = viewer?.userId ?? null;
+    const subject = await this.comments.subject(kind, id, viewerId);
+    if (!subject) throw DiscussionErrors.subjectNotFound();
     const isCreator = viewerId === subject.ownerId;
     const rows = await this.comments.topLevel(kind, id, viewerId, isCreator, order, cursor, first + 1, MAX_PINNED);
     const pinned = rows.filter((r) => r.pinnedAt);
@@ -231,7 +231,7 @@ export class CommentService {
   async hide(actor: Actor, client: ClientInfo | undefined, commentId: string, hidden: boolean): Promise<CommentRow> {
     return this.moderate(actor, client, commentId, async (manager, comment) => {
       if (Boolean(comment.hiddenAt) !== hidden)
-        await this.comments.setHidden(manager, commentId, hidden ? this.clock.now() : null);
+        await this.comments.setHidden(manager, comment, hidden ? this.clock.now() : null);
     });
   }
 
