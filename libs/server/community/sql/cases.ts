@@ -143,6 +143,7 @@ export default {
         { name: 'a model', args: (w) => ['MODEL', w.model] },
         { name: 'a model as a signed-in reader', args: (w) => ['MODEL', w.model, w.buyer] },
         { name: 'a version', args: (w) => ['VERSION', w.version] },
+        { name: 'a template version', args: (w) => ['TEMPLATE_VERSION', w.templateVersion] },
       ],
       insert: (w, tx) => [
         tx,

@@ -123,7 +123,7 @@ SET pinned_at = $2
 WHERE id = $1;
 
 -- CommentRepository.subject (a model)
-SELECT s.owner_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_count ELSE d.visible_count END, 0)
+SELECT s.owner_id, s.template_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_count ELSE d.visible_count END, 0)
 + CASE WHEN $3::uuid IS NULL THEN 0 ELSE (
     WITH seeds AS (
       SELECT x.id FROM community.comment x
@@ -149,18 +149,23 @@ SELECT s.owner_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_co
                     UNION SELECT y.id FROM community.comment y JOIN seeds ON y.parent_id = seeds.id
                     UNION SELECT y.id FROM community.comment y JOIN seeds ON y.root_id = seeds.id
                                                                    AND y.parent_id IS NOT NULL)) END)::int AS comment_count
-     FROM (SELECT m.owner_id FROM catalog.style_model m WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
+     FROM (SELECT m.owner_id, NULL::uuid AS template_id FROM catalog.style_model m
+            WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
            UNION ALL
-           SELECT t.owner_id FROM templates.template t
+           SELECT t.owner_id, NULL FROM templates.template t
             WHERE $1 = 'TEMPLATE' AND t.id = $2 AND t.status = 'PUBLISHED'
            UNION ALL
-           SELECT m.owner_id FROM catalog.model_version v
+           SELECT m.owner_id, NULL FROM catalog.model_version v
              JOIN catalog.style_model m ON m.id = v.model_id AND m.status = 'PUBLISHED'
-            WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
+            WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED'
+           UNION ALL
+           SELECT t.owner_id, t.id FROM templates.template_version v
+             JOIN templates.template t ON t.id = v.template_id AND t.status = 'PUBLISHED'
+            WHERE $1 = 'TEMPLATE_VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
      LEFT JOIN community.discussion d ON d.subject_kind = $1 AND d.subject_id = $2;
 
 -- CommentRepository.subject (a model as a signed-in reader)
-SELECT s.owner_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_count ELSE d.visible_count END, 0)
+SELECT s.owner_id, s.template_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_count ELSE d.visible_count END, 0)
 + CASE WHEN $3::uuid IS NULL THEN 0 ELSE (
     WITH seeds AS (
       SELECT x.id FROM community.comment x
@@ -186,18 +191,65 @@ SELECT s.owner_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_co
                     UNION SELECT y.id FROM community.comment y JOIN seeds ON y.parent_id = seeds.id
                     UNION SELECT y.id FROM community.comment y JOIN seeds ON y.root_id = seeds.id
                                                                    AND y.parent_id IS NOT NULL)) END)::int AS comment_count
-     FROM (SELECT m.owner_id FROM catalog.style_model m WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
+     FROM (SELECT m.owner_id, NULL::uuid AS template_id FROM catalog.style_model m
+            WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
            UNION ALL
-           SELECT t.owner_id FROM templates.template t
+           SELECT t.owner_id, NULL FROM templates.template t
             WHERE $1 = 'TEMPLATE' AND t.id = $2 AND t.status = 'PUBLISHED'
            UNION ALL
-           SELECT m.owner_id FROM catalog.model_version v
+           SELECT m.owner_id, NULL FROM catalog.model_version v
              JOIN catalog.style_model m ON m.id = v.model_id AND m.status = 'PUBLISHED'
-            WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
+            WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED'
+           UNION ALL
+           SELECT t.owner_id, t.id FROM templates.template_version v
+             JOIN templates.template t ON t.id = v.template_id AND t.status = 'PUBLISHED'
+            WHERE $1 = 'TEMPLATE_VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
+     LEFT JOIN community.discussion d ON d.subject_kind = $1 AND d.subject_id = $2;
+
+-- CommentRepository.subject (a template version)
+SELECT s.owner_id, s.template_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_count ELSE d.visible_count END, 0)
++ CASE WHEN $3::uuid IS NULL THEN 0 ELSE (
+    WITH seeds AS (
+      SELECT x.id FROM community.comment x
+       WHERE x.subject_kind = $1
+         AND x.subject_id = $2::uuid
+         AND x.author_id = ANY (ARRAY(SELECT $3::uuid UNION ALL SELECT b.blocked_id FROM community.user_block b WHERE b.blocker_id = $3::uuid
+      UNION ALL SELECT b.blocker_id FROM community.user_block b WHERE b.blocked_id = $3::uuid)))
+    SELECT coalesce(sum((c.deleted_at IS NULL AND (NOT EXISTS (SELECT 1 FROM community.user_block b
+                   WHERE (b.blocker_id = $3::uuid AND b.blocked_id = c.author_id)
+                      OR (b.blocker_id = c.author_id AND b.blocked_id = $3::uuid))
+       AND (c.hidden_at IS NULL OR (s.owner_id = $3::uuid) OR c.author_id = $3::uuid)) AND (NOT EXISTS (SELECT 1 FROM community.user_block b
+                   WHERE (b.blocker_id = $3::uuid AND b.blocked_id = p.author_id)
+                      OR (b.blocker_id = p.author_id AND b.blocked_id = $3::uuid))
+       AND (p.hidden_at IS NULL OR (s.owner_id = $3::uuid) OR p.author_id = $3::uuid))
+                 AND (NOT EXISTS (SELECT 1 FROM community.user_block b
+                   WHERE (b.blocker_id = $3::uuid AND b.blocked_id = t.author_id)
+                      OR (b.blocker_id = t.author_id AND b.blocked_id = $3::uuid))
+       AND (t.hidden_at IS NULL OR (s.owner_id = $3::uuid) OR t.author_id = $3::uuid)))::int - (c.deleted_at IS NULL AND ((s.owner_id = $3::uuid) OR (c.hidden_at IS NULL AND p.hidden_at IS NULL AND t.hidden_at IS NULL)))::int), 0)
+      FROM community.comment c
+      LEFT JOIN community.comment p ON p.id = c.parent_id
+      JOIN community.comment t ON t.id = c.root_id
+     WHERE c.id IN (SELECT id FROM seeds
+                    UNION SELECT y.id FROM community.comment y JOIN seeds ON y.parent_id = seeds.id
+                    UNION SELECT y.id FROM community.comment y JOIN seeds ON y.root_id = seeds.id
+                                                                   AND y.parent_id IS NOT NULL)) END)::int AS comment_count
+     FROM (SELECT m.owner_id, NULL::uuid AS template_id FROM catalog.style_model m
+            WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
+           UNION ALL
+           SELECT t.owner_id, NULL FROM templates.template t
+            WHERE $1 = 'TEMPLATE' AND t.id = $2 AND t.status = 'PUBLISHED'
+           UNION ALL
+           SELECT m.owner_id, NULL FROM catalog.model_version v
+             JOIN catalog.style_model m ON m.id = v.model_id AND m.status = 'PUBLISHED'
+            WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED'
+           UNION ALL
+           SELECT t.owner_id, t.id FROM templates.template_version v
+             JOIN templates.template t ON t.id = v.template_id AND t.status = 'PUBLISHED'
+            WHERE $1 = 'TEMPLATE_VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
      LEFT JOIN community.discussion d ON d.subject_kind = $1 AND d.subject_id = $2;
 
 -- CommentRepository.subject (a version)
-SELECT s.owner_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_count ELSE d.visible_count END, 0)
+SELECT s.owner_id, s.template_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_count ELSE d.visible_count END, 0)
 + CASE WHEN $3::uuid IS NULL THEN 0 ELSE (
     WITH seeds AS (
       SELECT x.id FROM community.comment x
@@ -223,14 +275,19 @@ SELECT s.owner_id, (coalesce(CASE WHEN (s.owner_id = $3::uuid) THEN d.comment_co
                     UNION SELECT y.id FROM community.comment y JOIN seeds ON y.parent_id = seeds.id
                     UNION SELECT y.id FROM community.comment y JOIN seeds ON y.root_id = seeds.id
                                                                    AND y.parent_id IS NOT NULL)) END)::int AS comment_count
-     FROM (SELECT m.owner_id FROM catalog.style_model m WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
+     FROM (SELECT m.owner_id, NULL::uuid AS template_id FROM catalog.style_model m
+            WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
            UNION ALL
-           SELECT t.owner_id FROM templates.template t
+           SELECT t.owner_id, NULL FROM templates.template t
             WHERE $1 = 'TEMPLATE' AND t.id = $2 AND t.status = 'PUBLISHED'
            UNION ALL
-           SELECT m.owner_id FROM catalog.model_version v
+           SELECT m.owner_id, NULL FROM catalog.model_version v
              JOIN catalog.style_model m ON m.id = v.model_id AND m.status = 'PUBLISHED'
-            WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
+            WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED'
+           UNION ALL
+           SELECT t.owner_id, t.id FROM templates.template_version v
+             JOIN templates.template t ON t.id = v.template_id AND t.status = 'PUBLISHED'
+            WHERE $1 = 'TEMPLATE_VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
      LEFT JOIN community.discussion d ON d.subject_kind = $1 AND d.subject_id = $2;
 
 -- CommentRepository.topLevel (after a cursor, oldest)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { newId } from '@lookbook/kernel';
 import type { EntityManager } from 'typeorm';
 import type { RepositoryTestBed } from '@lookbook/testing';
@@ -49,7 +50,13 @@ describe('CommentRepository (PostgreSQL)', () => {
   it('reads only public subjects, with their creator and kept comment count', async () => {
     const { ownerId, modelId, versionId } = await bed.seed.publishedVersion();
     const draft = await bed.seed.model(ownerId, { status: 'DRAFT' });
-    expect(await comments.subject('MODEL', modelId)).toEqual({ kind: 'MODEL', id: modelId, ownerId, commentCount: 0 });
+    expect(await comments.subject('MODEL', modelId)).toEqual({
+      kind: 'MODEL',
+      id: modelId,
+      templateId: null,
+      ownerId,
+      commentCount: 0,
+    });
     expect(await comments.subject('VERSION', versionId)).toMatchObject({ ownerId });
     expect(await comments.subject('MODEL', draft)).toBeNull();
     expect(await comments.subject('TEMPLATE', modelId)).toBeNull();
@@ -58,6 +65,44 @@ describe('CommentRepository (PostgreSQL)', () => {
     await post(modelId, fan.id, 'two');
     expect((await comments.subject('MODEL', modelId))!.commentCount).toBe(2);
     expect((await comments.subject('VERSION', versionId))!.commentCount).toBe(0);
+  });
+
+  it('reads public templates and template versions as subjects, naming the template of a version', async () => {
+    const owner = await bed.seed.user();
+    const templateId = newId();
+    await bed.db.query(
+      `INSERT INTO templates.template (id, owner_id, slug, name, status, created_at, updated_at)
+       VALUES ($1, $2, $3, 'Portrait kit', 'PUBLISHED', now(), now())`,
+      [templateId, owner.id, `t-${templateId.slice(0, 8)}`],
+    );
+    const version = async (label: string, publish: boolean) => {
+      const id = newId();
+      await bed.db.query(
+        `INSERT INTO templates.template_version (id, template_id, label, status, api_prompt, lockfile, source_sha256,
+           created_at) VALUES ($1, $2, $3, 'DRAFT', '{}', '{}', $4, now())`,
+        [id, templateId, label, createHash('sha256').update(id).digest('hex')],
+      );
+      if (publish)
+        await bed.db.query(
+          `UPDATE templates.template_version SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
+          [id],
+        );
+      return id;
+    };
+    const [published, draft] = [await version('v1', true), await version('v2', false)];
+    expect(await comments.subject('TEMPLATE', templateId)).toMatchObject({ ownerId: owner.id, templateId: null });
+    expect(await comments.subject('TEMPLATE_VERSION', published)).toEqual({
+      kind: 'TEMPLATE_VERSION',
+      id: published,
+      templateId,
+      ownerId: owner.id,
+      commentCount: 0,
+    });
+    expect(await comments.subject('TEMPLATE_VERSION', draft)).toBeNull();
+    expect(await comments.subject('VERSION', published)).toBeNull();
+    expect(await comments.subject('TEMPLATE_VERSION', templateId)).toBeNull();
+    await bed.db.query(`UPDATE templates.template SET status = 'DRAFT' WHERE id = $1`, [templateId]);
+    expect(await comments.subject('TEMPLATE_VERSION', published)).toBeNull();
   });
 
   it('threads three levels deep; a reply at the last level sits beside the comment it answers', async () => {

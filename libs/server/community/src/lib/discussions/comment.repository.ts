@@ -12,6 +12,8 @@ import { toComment } from './comment-row';
 export interface DiscussionSubject {
   kind: DiscussionKind;
   id: string;
+  /** The template of a template version (its page); null for other kinds. */
+  templateId: string | null;
   ownerId: string;
   commentCount: number;
 }
@@ -115,20 +117,29 @@ export class CommentRepository {
    * signed-out reader's when null), or null. One statement.
    */
   async subject(kind: DiscussionKind, id: string, viewer: string | null = null): Promise<DiscussionSubject | null> {
-    const [row] = await this.dataSource.query<{ owner_id: string; comment_count: number }[]>(
-      `SELECT s.owner_id, ${commentCountFor('(s.owner_id = $3::uuid)')} AS comment_count
-         FROM (SELECT m.owner_id FROM catalog.style_model m WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
+    const [row] = await this.dataSource.query<
+      { owner_id: string; template_id: string | null; comment_count: number }[]
+    >(
+      `SELECT s.owner_id, s.template_id, ${commentCountFor('(s.owner_id = $3::uuid)')} AS comment_count
+         FROM (SELECT m.owner_id, NULL::uuid AS template_id FROM catalog.style_model m
+                WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
                UNION ALL
-               SELECT t.owner_id FROM templates.template t
+               SELECT t.owner_id, NULL FROM templates.template t
                 WHERE $1 = 'TEMPLATE' AND t.id = $2 AND t.status = 'PUBLISHED'
                UNION ALL
-               SELECT m.owner_id FROM catalog.model_version v
+               SELECT m.owner_id, NULL FROM catalog.model_version v
                  JOIN catalog.style_model m ON m.id = v.model_id AND m.status = 'PUBLISHED'
-                WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
+                WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED'
+               UNION ALL
+               SELECT t.owner_id, t.id FROM templates.template_version v
+                 JOIN templates.template t ON t.id = v.template_id AND t.status = 'PUBLISHED'
+                WHERE $1 = 'TEMPLATE_VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
          LEFT JOIN community.discussion d ON d.subject_kind = $1 AND d.subject_id = $2`,
       [kind, id, viewer],
     );
-    return row ? { kind, id, ownerId: row.owner_id, commentCount: row.comment_count } : null;
+    return row
+      ? { kind, id, templateId: row.template_id, ownerId: row.owner_id, commentCount: row.comment_count }
+      : null;
   }
 
   /**

@@ -6,7 +6,7 @@ import { CommunityLimits } from '../community-limits';
 import type { CommentRow } from './comment';
 import { MAX_COMMENT_LENGTH, MAX_PINNED } from './comment';
 import { CommentRepository } from './comment.repository';
-import { CommentService, threads } from './comment.service';
+import { CommentService, subjectPath, threads } from './comment.service';
 
 const creator = '00000000-0000-4000-8000-0000000000a1';
 const fan = '00000000-0000-4000-8000-0000000000f1';
@@ -56,7 +56,7 @@ function setUp(
   limiter.consume.mockResolvedValue(undefined);
   const comments = mock(CommentRepository);
   comments.subject.mockImplementation(async (kind, id) =>
-    id === model ? { kind, id, ownerId: creator, commentCount: 3 } : null,
+    id === model ? { kind, id, templateId: null, ownerId: creator, commentCount: 3 } : null,
   );
   comments.lock.mockResolvedValue(found.locked === undefined ? comment() : found.locked);
   comments.visible.mockImplementation(async (id) => comment({ id }));
@@ -340,5 +340,13 @@ describe('CommentService', () => {
       ],
     );
     expect(view[0]!.replies.map((r) => [r.id, r.replies.map((x) => x.id)])).toEqual([['a', ['b']]]);
+  });
+
+  it('links each kind of discussion to the page it is on (a template version: its template)', () => {
+    const t = '00000000-0000-4000-8000-0000000000d1';
+    expect(subjectPath({ kind: 'MODEL', id: model, templateId: null })).toBe(`/models/${model}`);
+    expect(subjectPath({ kind: 'VERSION', id: model, templateId: null })).toBe(`/versions/${model}`);
+    expect(subjectPath({ kind: 'TEMPLATE', id: t, templateId: null })).toBe(`/templates/${t}`);
+    expect(subjectPath({ kind: 'TEMPLATE_VERSION', id: model, templateId: t })).toBe(`/templates/${t}`);
   });
 });

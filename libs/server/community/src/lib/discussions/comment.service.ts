@@ -299,7 +299,9 @@ const NOTIFICATION_LINES: Partial<Record<NotificationKind, string>> = {
   MENTION: 'mentioned you',
 };
 
-export function subjectPath(subject: Pick<DiscussionSubject, 'kind' | 'id'>): string {
+/** The page a discussion is on: a template version's is its template's page (which shows its newest version). */
+export function subjectPath(subject: Pick<DiscussionSubject, 'kind' | 'id' | 'templateId'>): string {
+  if (subject.kind === 'TEMPLATE_VERSION') return `/templates/${subject.templateId}`;
   return { MODEL: '/models/', TEMPLATE: '/templates/', VERSION: '/versions/' }[subject.kind] + subject.id;
 }
 

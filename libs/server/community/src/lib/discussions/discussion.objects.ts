@@ -6,7 +6,7 @@ import { COMMENT_ORDERS, DISCUSSION_KINDS } from './comment';
 import type { CommentOrder, DiscussionKind } from './comment';
 
 export const DiscussionSubjectKindEnum = graphqlEnum('DiscussionSubjectKind', DISCUSSION_KINDS, {
-  description: 'What has a discussion: a model, a workflow template or a model version.',
+  description: 'What has a discussion: a model, a workflow template, a model version or a template version.',
 });
 export const CommentOrderEnum = graphqlEnum('CommentOrder', COMMENT_ORDERS, {
   description: 'The order of top-level comments (replies are always oldest first).',
