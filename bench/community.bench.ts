@@ -110,9 +110,9 @@ async function seedConversation(db: Client, modelId: string, reviews: number, co
   );
   const tops = Math.ceil(comments / 5);
   await db.query(
-    `INSERT INTO community.comment (id, subject_kind, subject_id, root_id, depth, author_id, body, tree, reply_count, created_at)
+    `INSERT INTO community.comment (id, subject_kind, subject_id, root_id, depth, author_id, body, tree, reply_count, visible_reply_count, created_at)
      SELECT md5('lb-comment-' || $1 || '-' || i)::uuid, 'MODEL', $1::uuid, md5('lb-comment-' || $1 || '-' || i)::uuid, 0,
-            u.id, b.body, ${TREE}, 4, now() - i * interval '1 hour'
+            u.id, b.body, ${TREE}, 4, 4, now() - i * interval '1 hour'
        FROM generate_series(1, $2::int) i JOIN identity."user" u ON u.handle = 'buyer-' || (100 + i)
        CROSS JOIN LATERAL (SELECT 'Generated comment ' || i || ' about the sample images.' AS body) b`,
     [modelId, tops],
@@ -128,7 +128,7 @@ async function seedConversation(db: Client, modelId: string, reviews: number, co
     [modelId, tops],
   );
   await db.query(
-    `INSERT INTO community.discussion (subject_kind, subject_id, comment_count) VALUES ('MODEL', $1, $2)`,
+    `INSERT INTO community.discussion (subject_kind, subject_id, comment_count, visible_count) VALUES ('MODEL', $1, $2, $2)`,
     [modelId, tops * 5],
   );
 }

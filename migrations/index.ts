@@ -30,6 +30,8 @@ import { Collections1765840000000 } from './1765840000000-collections';
 import { SearchPopularity1765850000000 } from './1765850000000-search-popularity';
 import { SavedSearches1765851000000 } from './1765851000000-saved-searches';
 import { NotificationRetention1765860000000 } from './1765860000000-notification-retention';
+import { VisibleCommentCounts1765870000000 } from './1765870000000-visible-comment-counts';
+import { TemplateVersionDiscussions1765871000000 } from './1765871000000-template-version-discussions';
 
 /** The one migration timeline, in order. Append new migrations; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -65,4 +67,6 @@ export const MIGRATIONS = [
   SearchPopularity1765850000000,
   SavedSearches1765851000000,
   NotificationRetention1765860000000,
+  VisibleCommentCounts1765870000000,
+  TemplateVersionDiscussions1765871000000,
 ];

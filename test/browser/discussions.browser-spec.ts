@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { TestUser } from '@lookbook/testing';
 import { generateCatalog } from '@lookbook/testing';
 import { textProblem } from '@lookbook/kernel';
+import { referenceTemplate } from '../e2e/support/templates';
 import { world } from '../e2e/support/world';
 import { startBrowserJourney } from './support/browser';
 import { checkPage, horizontalOverflow, settled } from './support/pages';
@@ -190,6 +191,72 @@ describe('discussions journey', () => {
     await settled(page);
     expect(await page.getByTestId('profile-bio').textContent()).toContain('<img src=x onerror=window.__xss=1>');
     await assertInert(page, '[data-testid="profile-bio"]');
+  });
+
+  it('discusses a template and its version on the template page: loading, empty, posting, error, at 390 px', async () => {
+    const template = await referenceTemplate(journey.api, creator, 'Rainy portrait kit');
+    const page = await signedIn(fan, 390);
+    // Hold the template discussion's first read until its loading state has shown.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('DiscussionPage') && body.includes('"TEMPLATE"')) await held;
+      await route.continue();
+    });
+    await page.goto(url(`/templates/${template.id}`));
+    const section = page.getByTestId('discussion-template');
+    await section.getByTestId('loading').waitFor();
+    release();
+    await section.getByText('No comments yet').waitFor();
+    await page.unroute('**/graphql');
+    const versionSection = page.getByTestId('discussion-template_version');
+    await versionSection.getByRole('heading', { name: 'About v1 (0)' }).waitFor();
+    await versionSection.getByText('No comments yet').waitFor();
+
+    await section.getByTestId('comment-input').fill(`The **seed slot** is handy, @${creator.handle}`);
+    await section.getByTestId('comment-submit').click();
+    const first = section.getByTestId('comment').first();
+    await first.locator('strong', { hasText: 'seed slot' }).waitFor();
+    expect(await first.getByTestId('mention').getAttribute('href')).toBe(`/u/${creator.handle}`);
+    await section.getByRole('heading', { name: 'Discussion (1)' }).waitFor();
+    await versionSection.getByTestId('comment-input').fill('v1 renders faster than I expected.');
+    await versionSection.getByTestId('comment-submit').click();
+    await versionSection.getByText('v1 renders faster than I expected.').waitFor();
+    await versionSection.getByRole('heading', { name: 'About v1 (1)' }).waitFor();
+    expect(await section.getByText('v1 renders faster').count()).toBe(0);
+    await first.getByRole('button', { name: 'Reply' }).click();
+    await first.getByLabel(/^Reply to/).fill('Agreed, and it keeps the sampler.');
+    await first.getByRole('button', { name: 'Reply', exact: true }).last().click();
+    await first.getByText('Agreed, and it keeps the sampler.').waitFor();
+    await settled(page);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await checkPage(page, 'discussions-template');
+
+    // The creator pins and hides on their template as on a model.
+    const owner = await signedIn(creator);
+    await owner.goto(url(`/templates/${template.id}`));
+    await settled(owner);
+    const ownSection = owner.getByTestId('discussion-template');
+    await ownSection.getByTestId('comment').first().getByRole('button', { name: 'Pin', exact: true }).click();
+    await ownSection.getByTestId('comment').first().getByText('Pinned').waitFor();
+
+    // A failing read shows the error state with a retry, which recovers.
+    let fail = true;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (fail && body.includes('DiscussionPage') && body.includes('"TEMPLATE"'))
+        await route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[{"message":"down"}]}' });
+      else await route.continue();
+    });
+    await page.reload();
+    await section.getByText('The discussion could not be loaded').waitFor();
+    await versionSection.getByText('v1 renders faster than I expected.').waitFor();
+    await checkPage(page, 'discussions-template-error');
+    fail = false;
+    await section.getByRole('button', { name: /retry|try again/i }).click();
+    await section.getByText('The seed slot', { exact: false }).waitFor();
+    await page.unroute('**/graphql');
   });
 
   it('blocking a member hides their comments from you', async () => {

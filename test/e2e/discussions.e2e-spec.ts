@@ -269,6 +269,51 @@ describe('discussions over HTTP: threads, safe Markdown, mentions, moderation, b
     expect(many).toBeLessThanOrEqual(3);
   });
 
+  it('counts only what each reader can load (hidden replies, replies across a block), in the same statements', async () => {
+    const [row] = await api.db.query<{ id: string }>(
+      `UPDATE catalog.style_model SET owner_id = $1 WHERE slug = 'style-5' RETURNING id`,
+      [creator.id],
+    );
+    const model = row!.id;
+    const [troll, reader] = [await people.member(), await people.member()];
+    const top = await post(fan, model, 'top');
+    const kind = await post(friend, model, 'kind reply', top.id);
+    const byTroll = await post(troll, model, 'troll reply', top.id);
+    const later = await post(friend, model, 'to be hidden', top.id);
+    await post(fan, model, 'under the troll', byTroll.id);
+    ok(await people.as(creator)(HIDE, { id: later.id, hidden: true }));
+    ok(await people.as(reader)(BLOCK, { id: troll.id }));
+    const seen = async (user: TestUser) => {
+      const page = await discussion(user, model);
+      const thread = page.comments[0]!;
+      return [page.commentCount, thread.replyCount, thread.replies.length];
+    };
+    expect(await seen(anonymous)).toEqual([4, 2, 2]);
+    expect(await seen(reader)).toEqual([2, 1, 1]);
+    expect(await seen(troll)).toEqual([4, 2, 2]);
+    expect(await seen(creator)).toEqual([5, 3, 3]);
+    expect(await seen(friend)).toEqual([5, 3, 3]); // their own hidden reply is theirs to see
+    // The reply count under the troll's reply, as more replies read it, follows the same rule.
+    const more = ok(await people.as(reader)(REPLIES, { id: top.id })).commentReplies as { replies: { id: string }[] };
+    expect(more.replies.map((r) => r.id)).toEqual([kind.id]);
+    ok(await people.as(creator)(HIDE, { id: later.id, hidden: false }));
+    expect(ok(await people.as(friend)(DELETE, { id: kind.id })).deleteComment).toEqual({ id: kind.id, removed: true });
+    expect(await seen(anonymous)).toEqual([4, 2, 2]);
+    expect(await seen(reader)).toEqual([2, 1, 1]);
+    // A reader with blocks reads the page in as many statements as a signed-in one without (signing in costs its own).
+    const statements = async (token: string) => {
+      const response = await request(api.server)
+        .post('/graphql')
+        .set(token ? { authorization: `Bearer ${token}` } : {})
+        .send({ query: DISCUSSION, variables: { kind: 'MODEL', id: model } });
+      if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
+      return Number(response.headers['x-sql-statements']);
+    };
+    const plain = await statements((await people.member()).accessToken);
+    expect(await statements(reader.accessToken)).toBe(plain);
+    expect(plain).toBeLessThanOrEqual((await statements('')) + 1);
+  });
+
   it('limits bursts of posts per account (typed RATE_LIMITED with a retry-after)', async () => {
     const burster = await people.member();
     const answers = [];

@@ -99,28 +99,39 @@ describe('notifications and blocks over HTTP', () => {
     expect(digest!.text_body).not.toContain(name(sulker));
   });
 
-  it('keeps the count right when the visible lines are read, writes nothing new while blocked, and brings hidden ones back on unblock', async () => {
+  it('keeps the count right when the visible lines are read, writes nothing new while blocked but business, and brings hidden ones back on unblock', async () => {
     await data(creator, `mutation { markAllNotificationsRead }`);
     expect(await count()).toBe(0);
     expect(await list(true)).toEqual([]);
-    // While blocked, what the troll causes elsewhere (a remix request, say) is not even written: no line, no mail.
-    await api.app.get(Transactions).run((manager) =>
-      api.app.get(Notifier).notify(manager, {
-        recipientId: creator.id,
-        actorId: troll.id,
-        kind: 'REMIX_REQUEST',
-        text: 'asked to remix your template',
-        url: '/studio',
-        dedupeKey: `test.remix:${troll.id}`,
-      }),
-    );
-    expect(
-      await api.db.query(`SELECT 1 FROM notifications.notification WHERE dedupe_key = $1`, [`test.remix:${troll.id}`]),
-    ).toEqual([]);
+    // While blocked, what the troll causes elsewhere (a mention, say) is not even written: no line, no mail. Business
+    // a block does not end (a remix request) still is, and shows.
+    const notifyAs = (kind: 'MENTION' | 'REMIX_REQUEST', text: string) =>
+      api.app.get(Transactions).run((manager) =>
+        api.app.get(Notifier).notify(manager, {
+          recipientId: creator.id,
+          actorId: troll.id,
+          kind,
+          text,
+          url: '/studio',
+          dedupeKey: `test.${kind}:${troll.id}`,
+        }),
+      );
+    await notifyAs('MENTION', 'mentioned you');
+    await notifyAs('REMIX_REQUEST', 'asked to remix your template');
+    const written = async (kind: string) =>
+      (
+        await api.db.query(`SELECT 1 FROM notifications.notification WHERE dedupe_key = $1`, [
+          `test.${kind}:${troll.id}`,
+        ])
+      ).length;
+    expect([await written('MENTION'), await written('REMIX_REQUEST')]).toEqual([0, 1]);
+    expect(shape(await list(true))).toEqual([['REMIX_REQUEST', 1, troll.handle]]);
+    await data(creator, `mutation { markAllNotificationsRead }`);
     await data(creator, UNBLOCK, { id: troll.id });
     // Marking all read marked the hidden ones too: they come back read.
     const lines = await list();
     expect(shape(lines)).toEqual([
+      ['REMIX_REQUEST', 1, troll.handle],
       ['LIKE', 2, fan.handle],
       ['FOLLOW', 1, troll.handle],
     ]);

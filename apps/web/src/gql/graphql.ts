@@ -118,10 +118,11 @@ export type CreateUploadInput = {
   size: number;
 };
 
-/** What has a discussion: a model, a workflow template or a model version. */
+/** What has a discussion: a model, a workflow template, a model version or a template version. */
 export type DiscussionSubjectKind =
   | 'MODEL'
   | 'TEMPLATE'
+  | 'TEMPLATE_VERSION'
   | 'VERSION';
 
 export type FeedVerb =

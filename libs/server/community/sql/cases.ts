@@ -141,7 +141,9 @@ export default {
     CommentRepository: {
       subject: [
         { name: 'a model', args: (w) => ['MODEL', w.model] },
+        { name: 'a model as a signed-in reader', args: (w) => ['MODEL', w.model, w.buyer] },
         { name: 'a version', args: (w) => ['VERSION', w.version] },
+        { name: 'a template version', args: (w) => ['TEMPLATE_VERSION', w.templateVersion] },
       ],
       insert: (w, tx) => [
         tx,
@@ -166,7 +168,11 @@ export default {
         w.at,
       ],
       setPinned: (w, tx) => [tx, w.model, w.at],
-      setHidden: (w, tx) => [tx, w.model, null],
+      setHidden: (w, tx) => [
+        tx,
+        { id: w.model, subjectKind: 'MODEL', subjectId: w.model, parentId: null, rootId: w.model, hiddenAt: null },
+        w.at,
+      ],
       pinnedCount: (w, tx) => [tx, 'MODEL', w.model],
       mentionable: (w) => [['someone', 'other'], w.buyer],
       topLevel: [

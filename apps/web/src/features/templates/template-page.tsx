@@ -103,6 +103,9 @@ export function TemplatePage() {
         <RemixCard parentId={template.id} parentName={template.name} />
       )}
       {template.status === 'PUBLISHED' && <DiscussionSection kind="TEMPLATE" id={template.id} />}
+      {template.status === 'PUBLISHED' && version?.status === 'PUBLISHED' && (
+        <DiscussionSection kind="TEMPLATE_VERSION" id={version.id} title={`About ${version.label}`} key={version.id} />
+      )}
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { newId } from '@lookbook/kernel';
 import type { EntityManager } from 'typeorm';
 import type { RepositoryTestBed } from '@lookbook/testing';
@@ -49,7 +50,13 @@ describe('CommentRepository (PostgreSQL)', () => {
   it('reads only public subjects, with their creator and kept comment count', async () => {
     const { ownerId, modelId, versionId } = await bed.seed.publishedVersion();
     const draft = await bed.seed.model(ownerId, { status: 'DRAFT' });
-    expect(await comments.subject('MODEL', modelId)).toEqual({ kind: 'MODEL', id: modelId, ownerId, commentCount: 0 });
+    expect(await comments.subject('MODEL', modelId)).toEqual({
+      kind: 'MODEL',
+      id: modelId,
+      templateId: null,
+      ownerId,
+      commentCount: 0,
+    });
     expect(await comments.subject('VERSION', versionId)).toMatchObject({ ownerId });
     expect(await comments.subject('MODEL', draft)).toBeNull();
     expect(await comments.subject('TEMPLATE', modelId)).toBeNull();
@@ -58,6 +65,44 @@ describe('CommentRepository (PostgreSQL)', () => {
     await post(modelId, fan.id, 'two');
     expect((await comments.subject('MODEL', modelId))!.commentCount).toBe(2);
     expect((await comments.subject('VERSION', versionId))!.commentCount).toBe(0);
+  });
+
+  it('reads public templates and template versions as subjects, naming the template of a version', async () => {
+    const owner = await bed.seed.user();
+    const templateId = newId();
+    await bed.db.query(
+      `INSERT INTO templates.template (id, owner_id, slug, name, status, created_at, updated_at)
+       VALUES ($1, $2, $3, 'Portrait kit', 'PUBLISHED', now(), now())`,
+      [templateId, owner.id, `t-${templateId.slice(0, 8)}`],
+    );
+    const version = async (label: string, publish: boolean) => {
+      const id = newId();
+      await bed.db.query(
+        `INSERT INTO templates.template_version (id, template_id, label, status, api_prompt, lockfile, source_sha256,
+           created_at) VALUES ($1, $2, $3, 'DRAFT', '{}', '{}', $4, now())`,
+        [id, templateId, label, createHash('sha256').update(id).digest('hex')],
+      );
+      if (publish)
+        await bed.db.query(
+          `UPDATE templates.template_version SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
+          [id],
+        );
+      return id;
+    };
+    const [published, draft] = [await version('v1', true), await version('v2', false)];
+    expect(await comments.subject('TEMPLATE', templateId)).toMatchObject({ ownerId: owner.id, templateId: null });
+    expect(await comments.subject('TEMPLATE_VERSION', published)).toEqual({
+      kind: 'TEMPLATE_VERSION',
+      id: published,
+      templateId,
+      ownerId: owner.id,
+      commentCount: 0,
+    });
+    expect(await comments.subject('TEMPLATE_VERSION', draft)).toBeNull();
+    expect(await comments.subject('VERSION', published)).toBeNull();
+    expect(await comments.subject('TEMPLATE_VERSION', templateId)).toBeNull();
+    await bed.db.query(`UPDATE templates.template SET status = 'DRAFT' WHERE id = $1`, [templateId]);
+    expect(await comments.subject('TEMPLATE_VERSION', published)).toBeNull();
   });
 
   it('threads three levels deep; a reply at the last level sits beside the comment it answers', async () => {
@@ -87,7 +132,7 @@ describe('CommentRepository (PostgreSQL)', () => {
     await post(modelId, b.id, 'r2', first);
     await post(modelId, a.id, 'r3', first);
     const hidden = await post(modelId, b.id, 'hidden reply', second);
-    await tx((m) => comments.setHidden(m, hidden.id, new Date()));
+    await tx(async (m) => comments.setHidden(m, (await comments.lock(m, hidden.id))!, new Date()));
     await post(modelId, b.id, 'under the third', third);
     await tx((m) => comments.setPinned(m, third.id, new Date()));
     await tx((m) => blocks.insert(m, blocker.id, b.id, new Date()));
@@ -133,7 +178,7 @@ describe('CommentRepository (PostgreSQL)', () => {
     const [author, reader, blocker] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
     const plain = await post(modelId, author.id, 'plain');
     const hidden = await post(modelId, author.id, 'hidden');
-    await tx((m) => comments.setHidden(m, hidden.id, new Date()));
+    await tx((m) => comments.setHidden(m, hidden, new Date()));
     await tx((m) => blocks.insert(m, blocker.id, author.id, new Date()));
     const ids = async (viewer: string | null, creator: boolean) =>
       (await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 10, 3, 0)).top.map((c) => c.id);
@@ -193,6 +238,88 @@ describe('CommentRepository (PostgreSQL)', () => {
     );
     expect(found).toEqual([{ id: friend.id, handle: friend.handle }]);
     expect(await comments.mentionable([], author.id)).toEqual([]);
+  });
+
+  describe('counts what each reader can load', () => {
+    const hide = (c: CommentRow, hidden: boolean) =>
+      tx(async (m) => comments.setHidden(m, (await comments.lock(m, c.id))!, hidden ? new Date() : null));
+    const remove = (c: CommentRow) => tx(async (m) => comments.remove(m, (await comments.lock(m, c.id))!, new Date()));
+    /** Per reader: the discussion's count and every shown comment's reply count, against what they can load. */
+    async function agree(modelId: string, ownerId: string, viewer: string | null) {
+      const creator = viewer === ownerId;
+      const { top, replies } = await comments.topLevel('MODEL', modelId, viewer, creator, 'OLDEST', null, 50, 3, 50);
+      const shown = [...top];
+      const seen = new Set(top.map((c) => c.id));
+      for (const r of [...replies].sort((a, b) => a.depth - b.depth))
+        if (seen.has(r.parentId!)) {
+          seen.add(r.id);
+          shown.push(r);
+        }
+      for (const c of shown) {
+        const loadable = shown.filter((r) => r.parentId === c.id).length;
+        expect([c.body, c.replyCount]).toEqual([c.body, loadable]);
+        expect((await comments.visible(c.id, viewer, creator))!.replyCount).toBe(loadable);
+      }
+      const count = (await comments.subject('MODEL', modelId, viewer))!.commentCount;
+      expect(count).toBe(shown.filter((c) => !c.deletedAt).length);
+      return count;
+    }
+
+    it('leaves hidden replies out for readers, keeps them for the creator and their author, and follows show/delete', async () => {
+      const { ownerId, modelId } = await bed.seed.publishedVersion();
+      const [a, b, reader] = [await bed.seed.user(), await bed.seed.user(), await bed.seed.user()];
+      const top = await post(modelId, a.id, 'top');
+      const one = await post(modelId, b.id, 'one', top);
+      const two = await post(modelId, a.id, 'two', top);
+      const deep = await post(modelId, a.id, 'deep', one);
+      await post(modelId, reader.id, 'beside', deep);
+      const viewers = [null, ownerId, a.id, b.id, reader.id];
+      const counts = async () => Promise.all(viewers.map((v) => agree(modelId, ownerId, v)));
+      expect(await counts()).toEqual([5, 5, 5, 5, 5]);
+      await hide(one, true); // hides `one` and the two replies under it from everyone but b (its author) and the creator
+      expect(await counts()).toEqual([2, 5, 2, 5, 2]);
+      await hide(two, true);
+      expect(await counts()).toEqual([1, 5, 2, 4, 1]);
+      expect((await comments.visible(top.id, null, false))!.replyCount).toBe(0);
+      await hide(one, false);
+      expect(await counts()).toEqual([4, 5, 5, 4, 4]);
+      await remove(two); // a hidden comment without replies goes; nobody's count moves but the creator's and a's
+      expect(await counts()).toEqual([4, 4, 4, 4, 4]);
+      await remove(one); // stays as "[deleted]" (it has replies): not counted, its replies still are
+      expect(await counts()).toEqual([3, 3, 3, 3, 3]);
+      await hide(top, true);
+      expect(await counts()).toEqual([0, 3, 3, 0, 0]);
+    });
+
+    it('leaves out comments and replies across a block both ways, with the threads under them', async () => {
+      const { ownerId, modelId } = await bed.seed.publishedVersion();
+      const [a, troll, victim, other] = [
+        await bed.seed.user(),
+        await bed.seed.user(),
+        await bed.seed.user(),
+        await bed.seed.user(),
+      ];
+      const top = await post(modelId, a.id, 'top');
+      const byTroll = await post(modelId, troll.id, 'troll reply', top);
+      await post(modelId, a.id, 'under the troll', byTroll);
+      await post(modelId, other.id, 'fine reply', top);
+      const trollTop = await post(modelId, troll.id, 'troll top');
+      await post(modelId, other.id, 'answering the troll', trollTop);
+      await tx((m) => blocks.insert(m, victim.id, troll.id, new Date()));
+      await tx((m) => blocks.insert(m, other.id, a.id, new Date())); // other blocked a: a no longer sees other's
+      expect(await agree(modelId, ownerId, victim.id)).toBe(2);
+      expect(await agree(modelId, ownerId, troll.id)).toBe(6);
+      expect(await agree(modelId, ownerId, a.id)).toBe(4);
+      expect(await agree(modelId, ownerId, other.id)).toBe(2);
+      expect(await agree(modelId, ownerId, null)).toBe(6);
+      await hide(byTroll, true);
+      expect(await agree(modelId, ownerId, ownerId)).toBe(6);
+      expect(await agree(modelId, ownerId, troll.id)).toBe(6);
+      expect(await agree(modelId, ownerId, victim.id)).toBe(2);
+      expect(await agree(modelId, ownerId, null)).toBe(4);
+      await tx((m) => blocks.insert(m, troll.id, ownerId, new Date()));
+      expect(await agree(modelId, ownerId, ownerId)).toBe(2);
+    });
   });
 
   it('edits a body and marks it edited', async () => {

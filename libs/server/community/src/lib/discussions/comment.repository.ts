@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { visibleTo } from '../blocks/block.repository';
+import { blockedEitherWay, visibleTo } from '../blocks/block.repository';
 import type { SafeNode } from './comment-markdown';
 import type { CommentCursor, CommentOrder, CommentRow, DiscussionKind, Placement } from './comment';
+import type { Row } from './comment-row';
+import { fromJson, toComment } from './comment-row';
 
 /** A discussion's subject: who created it (they may pin and hide) and how many comments it has. */
 export interface DiscussionSubject {
   kind: DiscussionKind;
   id: string;
+  /** The template of a template version (its page); null for other kinds. */
+  templateId: string | null;
   ownerId: string;
   commentCount: number;
 }
@@ -26,31 +30,68 @@ export interface NewComment {
   at: Date;
 }
 
-interface Row {
-  id: string;
-  subject_kind: DiscussionKind;
-  subject_id: string;
-  parent_id: string | null;
-  root_id: string;
-  reply_to_id: string | null;
-  depth: number;
-  author_id: string;
-  handle: string | null;
-  display_name: string | null;
-  body: string;
-  tree: SafeNode | null;
-  mentions: string[];
-  reply_count: number;
-  created_at: Date;
-  edited_at: Date | null;
-  deleted_at: Date | null;
-  hidden_at: Date | null;
-  pinned_at: Date | null;
+const BASE_COLUMNS = `c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
+  u.handle, u.display_name, c.body, c.tree, c.mentions, c.created_at, c.edited_at, c.deleted_at, c.hidden_at,
+  c.pinned_at`;
+
+/** As stored: `reply_count` counts every direct reply (it decides how a delete goes). */
+const STORED_COLUMNS = `${BASE_COLUMNS}, c.reply_count`;
+
+/** The row as `viewer` sees it: `reply_count` counts the direct replies they can load (`replyCountFor`). */
+function columnsFor(viewer: string, creator: string): string {
+  return `${BASE_COLUMNS}, ${replyCountFor(viewer, creator)} AS reply_count`;
 }
 
-const COLUMNS = `c.id, c.subject_kind, c.subject_id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.author_id,
-  u.handle, u.display_name, c.body, c.tree, c.mentions, c.reply_count, c.created_at, c.edited_at, c.deleted_at,
-  c.hidden_at, c.pinned_at`;
+/** `viewer` and the members on either side of a block with them, as a uuid array (computed once per statement). */
+function selfAndBlocked(viewer: string): string {
+  return `ARRAY(SELECT ${viewer}::uuid UNION ALL ${blockedEitherWay(viewer)})`;
+}
+
+/**
+ * The direct replies of `c` that `viewer` can load (`seenBy`): the stored count of replies not hidden (all of them for
+ * the creator), corrected from the replies by the viewer (their own hidden ones count for them) and by members on
+ * either side of a block with them (never shown). The correction reads only those authors' replies
+ * (`comment_parent_author_idx`) and nothing for a signed-out reader; it stays inside the statement that reads `c`.
+ */
+function replyCountFor(viewer: string, creator: string): string {
+  return `(CASE WHEN ${creator}::boolean THEN c.reply_count ELSE c.visible_reply_count END
+    + CASE WHEN ${viewer}::uuid IS NULL THEN 0 ELSE (
+        SELECT count(*) FILTER (WHERE r.author_id = ${viewer}::uuid AND r.hidden_at IS NOT NULL AND NOT ${creator}::boolean)
+             - count(*) FILTER (WHERE r.author_id <> ${viewer}::uuid AND (r.hidden_at IS NULL OR ${creator}::boolean))
+          FROM community.comment r
+         WHERE r.parent_id = c.id AND r.author_id = ANY (${selfAndBlocked(viewer)})) END)::int`;
+}
+
+/** Whether `viewer` may see comment `x` (`seenBy` for another alias; true for a missing LEFT JOINed row). */
+function seesNode(x: string, viewer: string, creator: string): string {
+  return `(${visibleTo(viewer, `${x}.author_id`)}
+           AND (${x}.hidden_at IS NULL OR ${creator} OR ${x}.author_id = ${viewer}::uuid))`;
+}
+
+/**
+ * The comments of discussion ($1, $2) that `viewer` ($3) can load, from the kept counts: every comment not deleted
+ * for the creator, else those neither hidden nor under a hidden comment (`visible_count`); corrected from the subtrees
+ * of the viewer's own comments and of blocked members' comments (the only ones whose visibility differs for this
+ * viewer). A comment shows when it, its parent and its thread's top comment are each seen (`seenBy`).
+ */
+function commentCountFor(creator: string): string {
+  const counted = `(c.deleted_at IS NULL AND (${creator} OR (c.hidden_at IS NULL AND p.hidden_at IS NULL AND t.hidden_at IS NULL)))`;
+  const loadable = `(c.deleted_at IS NULL AND ${seesNode('c', '$3', creator)} AND ${seesNode('p', '$3', creator)}
+                     AND ${seesNode('t', '$3', creator)})`;
+  return `(coalesce(CASE WHEN ${creator} THEN d.comment_count ELSE d.visible_count END, 0)
+    + CASE WHEN $3::uuid IS NULL THEN 0 ELSE (
+        WITH seeds AS (
+          SELECT x.id FROM community.comment x
+           WHERE x.subject_kind = $1 AND x.subject_id = $2::uuid AND x.author_id = ANY (${selfAndBlocked('$3')}))
+        SELECT coalesce(sum(${loadable}::int - ${counted}::int), 0)
+          FROM community.comment c
+          LEFT JOIN community.comment p ON p.id = c.parent_id
+          JOIN community.comment t ON t.id = c.root_id
+         WHERE c.id IN (SELECT id FROM seeds
+                        UNION SELECT y.id FROM community.comment y JOIN seeds ON y.parent_id = seeds.id
+                        UNION SELECT y.id FROM community.comment y JOIN seeds ON y.root_id = seeds.id
+                                                                       AND y.parent_id IS NOT NULL)) END)::int`;
+}
 
 /**
  * What a viewer may see of a comment: nothing by someone on either side of a block with them (`visibleTo`), and a
@@ -71,26 +112,42 @@ function seenBy(viewer: string, creator: string): string {
 export class CommentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The public subject with its creator and comment count, or null. One statement. */
-  async subject(kind: DiscussionKind, id: string): Promise<DiscussionSubject | null> {
-    const [row] = await this.dataSource.query<{ owner_id: string; comment_count: number }[]>(
-      `SELECT s.owner_id, coalesce(d.comment_count, 0)::int AS comment_count
-         FROM (SELECT m.owner_id FROM catalog.style_model m WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
+  /**
+   * The public subject with its creator and the number of comments `viewer` can load (see `commentCountFor`; a
+   * signed-out reader's when null), or null. One statement.
+   */
+  async subject(kind: DiscussionKind, id: string, viewer: string | null = null): Promise<DiscussionSubject | null> {
+    const [row] = await this.dataSource.query<
+      { owner_id: string; template_id: string | null; comment_count: number }[]
+    >(
+      `SELECT s.owner_id, s.template_id, ${commentCountFor('(s.owner_id = $3::uuid)')} AS comment_count
+         FROM (SELECT m.owner_id, NULL::uuid AS template_id FROM catalog.style_model m
+                WHERE $1 = 'MODEL' AND m.id = $2 AND m.status = 'PUBLISHED'
                UNION ALL
-               SELECT t.owner_id FROM templates.template t
+               SELECT t.owner_id, NULL FROM templates.template t
                 WHERE $1 = 'TEMPLATE' AND t.id = $2 AND t.status = 'PUBLISHED'
                UNION ALL
-               SELECT m.owner_id FROM catalog.model_version v
+               SELECT m.owner_id, NULL FROM catalog.model_version v
                  JOIN catalog.style_model m ON m.id = v.model_id AND m.status = 'PUBLISHED'
-                WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
+                WHERE $1 = 'VERSION' AND v.id = $2 AND v.status = 'PUBLISHED'
+               UNION ALL
+               SELECT t.owner_id, t.id FROM templates.template_version v
+                 JOIN templates.template t ON t.id = v.template_id AND t.status = 'PUBLISHED'
+                WHERE $1 = 'TEMPLATE_VERSION' AND v.id = $2 AND v.status = 'PUBLISHED') s
          LEFT JOIN community.discussion d ON d.subject_kind = $1 AND d.subject_id = $2`,
-      [kind, id],
+      [kind, id, viewer],
     );
-    return row ? { kind, id, ownerId: row.owner_id, commentCount: row.comment_count } : null;
+    return row
+      ? { kind, id, templateId: row.template_id, ownerId: row.owner_id, commentCount: row.comment_count }
+      : null;
   }
 
-  /** Stores a comment, counts it in its discussion and as a reply of its parent. */
+  /**
+   * Stores a comment, counts it in its discussion (as visible unless its parent or thread is hidden) and as a reply
+   * of its parent. Locks the discussion's count row first, so a concurrent hide cannot recount around it.
+   */
   async insert(manager: EntityManager, c: NewComment): Promise<void> {
+    await this.lockDiscussion(manager, c.subjectKind, c.subjectId, true);
     await manager.query(
       `WITH inserted AS (
          INSERT INTO community.comment (id, subject_kind, subject_id, parent_id, root_id, reply_to_id, depth, author_id,
@@ -98,10 +155,14 @@ export class CommentRepository {
          VALUES ($1::uuid, $2, $3::uuid, $4::uuid, coalesce($5::uuid, $1::uuid), $6::uuid, $7, $8::uuid, $9, $10::jsonb,
                  $11::uuid[], $12)
        ), parent AS (
-         UPDATE community.comment SET reply_count = reply_count + 1 WHERE id = $4::uuid
+         UPDATE community.comment SET reply_count = reply_count + 1, visible_reply_count = visible_reply_count + 1
+          WHERE id = $4::uuid
        )
-       INSERT INTO community.discussion (subject_kind, subject_id, comment_count) VALUES ($2, $3::uuid, 1)
-       ON CONFLICT (subject_kind, subject_id) DO UPDATE SET comment_count = community.discussion.comment_count + 1`,
+       UPDATE community.discussion
+          SET comment_count = comment_count + 1,
+              visible_count = visible_count + (NOT EXISTS (SELECT 1 FROM community.comment a
+                                                          WHERE a.id IN ($4::uuid, $5::uuid) AND a.hidden_at IS NOT NULL))::int
+        WHERE subject_kind = $2 AND subject_id = $3::uuid`,
       [
         c.id,
         c.subjectKind,
@@ -122,7 +183,7 @@ export class CommentRepository {
   /** A comment, locked for the rest of the transaction; null when there is none. */
   async lock(manager: EntityManager, id: string): Promise<CommentRow | null> {
     const [row] = await manager.query<Row[]>(
-      `SELECT ${COLUMNS} FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+      `SELECT ${STORED_COLUMNS} FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
         WHERE c.id = $1 FOR UPDATE OF c`,
       [id],
     );
@@ -132,7 +193,7 @@ export class CommentRepository {
   /** A comment as `viewer` may see it (see `seenBy`), or null. */
   async visible(id: string, viewer: string | null, viewerIsCreator: boolean): Promise<CommentRow | null> {
     const [row] = await this.dataSource.query<Row[]>(
-      `SELECT ${COLUMNS} FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
+      `SELECT ${columnsFor('$2', '$3')} FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
         WHERE c.id = $1 AND ${seenBy('$2', '$3')}`,
       [id, viewer, viewerIsCreator],
     );
@@ -149,22 +210,28 @@ export class CommentRepository {
   /**
    * Deletes a comment (locked by the caller): one with replies keeps its place as "[deleted]" (body, tree and
    * mentions cleared, no longer pinned); one without is removed and no longer counts as its parent's reply. Either
-   * way it leaves its discussion's count. Returns how.
+   * way it leaves its discussion's count (and its visible count when it was shown there). Returns how.
    */
   async remove(manager: EntityManager, comment: CommentRow, at: Date): Promise<'SOFT' | 'HARD'> {
     const how = comment.replyCount > 0 ? 'SOFT' : 'HARD';
+    const shownReply = comment.hiddenAt ? 0 : 1;
+    await this.lockDiscussion(manager, comment.subjectKind, comment.subjectId);
     await manager.query(
-      `WITH changed AS (
+      `WITH shown AS (
+         SELECT (NOT EXISTS (SELECT 1 FROM community.comment a
+                              WHERE a.id IN ($1::uuid, $6::uuid, $7::uuid) AND a.hidden_at IS NOT NULL))::int AS n
+       ), changed AS (
          UPDATE community.comment SET deleted_at = $2, body = '', tree = NULL, mentions = '{}', pinned_at = NULL
           WHERE id = $1 AND $5 = 'SOFT'
        ), removed AS (
          DELETE FROM community.comment WHERE id = $1 AND $5 = 'HARD'
        ), parent AS (
-         UPDATE community.comment SET reply_count = reply_count - 1 WHERE id = $6 AND $5 = 'HARD'
+         UPDATE community.comment SET reply_count = reply_count - 1, visible_reply_count = visible_reply_count - $8
+          WHERE id = $6 AND $5 = 'HARD'
        )
-       UPDATE community.discussion SET comment_count = comment_count - 1
+       UPDATE community.discussion SET comment_count = comment_count - 1, visible_count = visible_count - (SELECT n FROM shown)
         WHERE subject_kind = $3 AND subject_id = $4`,
-      [comment.id, at, comment.subjectKind, comment.subjectId, how, comment.parentId],
+      [comment.id, at, comment.subjectKind, comment.subjectId, how, comment.parentId, comment.rootId, shownReply],
     );
     return how;
   }
@@ -174,9 +241,39 @@ export class CommentRepository {
     await manager.query(`UPDATE community.comment SET pinned_at = $2 WHERE id = $1`, [id, at]);
   }
 
-  /** Hides or shows a comment. */
-  async setHidden(manager: EntityManager, id: string, at: Date | null): Promise<void> {
-    await manager.query(`UPDATE community.comment SET hidden_at = $2 WHERE id = $1`, [id, at]);
+  /**
+   * Hides or shows a comment (locked by the caller, whose hidden state this changes): its parent's visible reply
+   * count follows, and its discussion's visible count is counted again (under the count row's lock, so no post or
+   * delete slips between), as the comment's replies hide or show with it.
+   */
+  async setHidden(manager: EntityManager, comment: CommentRow, at: Date | null): Promise<void> {
+    await this.lockDiscussion(manager, comment.subjectKind, comment.subjectId);
+    await manager.query(
+      `WITH changed AS (UPDATE community.comment SET hidden_at = $2 WHERE id = $1)
+       UPDATE community.comment SET visible_reply_count = visible_reply_count + $3 WHERE id = $4`,
+      [comment.id, at, at ? -1 : 1, comment.parentId],
+    );
+    await manager.query(
+      `UPDATE community.discussion d SET visible_count = (
+         SELECT count(*) FROM community.comment c
+           LEFT JOIN community.comment p ON p.id = c.parent_id
+           JOIN community.comment t ON t.id = c.root_id
+          WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.deleted_at IS NULL
+            AND c.hidden_at IS NULL AND p.hidden_at IS NULL AND t.hidden_at IS NULL)
+        WHERE d.subject_kind = $1 AND d.subject_id = $2`,
+      [comment.subjectKind, comment.subjectId],
+    );
+  }
+
+  /** Locks a discussion's count row for the rest of the transaction; `make` it first when missing (a post). */
+  private async lockDiscussion(manager: EntityManager, kind: DiscussionKind, id: string, make = false) {
+    await manager.query(
+      make
+        ? `INSERT INTO community.discussion (subject_kind, subject_id) VALUES ($1, $2)
+           ON CONFLICT (subject_kind, subject_id) DO UPDATE SET comment_count = community.discussion.comment_count`
+        : `SELECT 1 FROM community.discussion WHERE subject_kind = $1 AND subject_id = $2 FOR UPDATE`,
+      [kind, id],
+    );
   }
 
   /**
@@ -228,13 +325,13 @@ export class CommentRepository {
     const unpinnedOrder = `c.created_at ${newest ? 'DESC' : 'ASC'}, c.id ${newest ? 'DESC' : 'ASC'}`;
     const [row] = await this.dataSource.query<{ top: Record<string, unknown>[]; replies: Record<string, unknown>[] }[]>(
       `WITH top AS MATERIALIZED (
-         (SELECT ${COLUMNS}, 0 AS part, row_number() OVER (ORDER BY c.pinned_at, c.id) AS ord
+         (SELECT ${columnsFor('$3', '$4')}, 0 AS part, row_number() OVER (ORDER BY c.pinned_at, c.id) AS ord
             FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
            WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NOT NULL
              AND $5::timestamptz IS NULL AND ${seenBy('$3', '$4')}
            ORDER BY c.pinned_at, c.id LIMIT $8)
          UNION ALL
-         (SELECT ${COLUMNS}, 1 AS part, row_number() OVER (ORDER BY ${unpinnedOrder}) AS ord
+         (SELECT ${columnsFor('$3', '$4')}, 1 AS part, row_number() OVER (ORDER BY ${unpinnedOrder}) AS ord
             FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
            WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.parent_id IS NULL AND c.pinned_at IS NULL
              AND ($5::timestamptz IS NULL OR (c.created_at, c.id) ${newest ? '<' : '>'} ($5::timestamptz, $6::uuid))
@@ -243,7 +340,7 @@ export class CommentRepository {
        ),
        replies AS (
          SELECT * FROM (
-           SELECT ${COLUMNS}, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS rank
+           SELECT ${columnsFor('$3', '$4')}, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS rank
              FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
             WHERE c.root_id IN (SELECT top.id FROM top) AND c.parent_id IS NOT NULL AND ${seenBy('$3', '$4')}
          ) r
@@ -283,7 +380,7 @@ export class CommentRepository {
     if (ids.length === 0) return [];
     const rows = await this.dataSource.query<Row[]>(
       `SELECT * FROM (
-         SELECT ${COLUMNS}, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS rank
+         SELECT ${columnsFor('$2', '$3')}, row_number() OVER (PARTITION BY c.parent_id ORDER BY c.created_at, c.id) AS rank
            FROM community.comment c LEFT JOIN identity.public_profile u ON u.id = c.author_id
           WHERE ${byRoot ? 'c.root_id = ANY($1::uuid[]) AND c.parent_id IS NOT NULL' : 'c.parent_id = ANY($1::uuid[])'}
             AND ($5::timestamptz IS NULL OR (c.created_at, c.id) > ($5::timestamptz, $6::uuid))
@@ -294,41 +391,4 @@ export class CommentRepository {
     );
     return rows.map(toComment);
   }
-}
-
-/** A row read as JSON (`json_agg`): its times arrive as text. */
-function fromJson(json: Record<string, unknown>): CommentRow {
-  const at = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
-  const r = json as unknown as Row;
-  return toComment({
-    ...r,
-    created_at: at(json['created_at'])!,
-    edited_at: at(json['edited_at']),
-    deleted_at: at(json['deleted_at']),
-    hidden_at: at(json['hidden_at']),
-    pinned_at: at(json['pinned_at']),
-  });
-}
-
-function toComment(r: Row): CommentRow {
-  return {
-    id: r.id,
-    subjectKind: r.subject_kind,
-    subjectId: r.subject_id,
-    parentId: r.parent_id,
-    rootId: r.root_id,
-    replyToId: r.reply_to_id,
-    depth: r.depth,
-    authorId: r.author_id,
-    author: r.handle ? { id: r.author_id, handle: r.handle, displayName: r.display_name ?? r.handle } : null,
-    body: r.body,
-    tree: r.tree,
-    mentions: r.mentions,
-    replyCount: r.reply_count,
-    createdAt: r.created_at,
-    editedAt: r.edited_at,
-    deletedAt: r.deleted_at,
-    hiddenAt: r.hidden_at,
-    pinnedAt: r.pinned_at,
-  };
 }

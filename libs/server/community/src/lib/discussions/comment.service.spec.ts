@@ -6,7 +6,7 @@ import { CommunityLimits } from '../community-limits';
 import type { CommentRow } from './comment';
 import { INLINE_REPLIES, MAX_COMMENT_LENGTH, MAX_PINNED } from './comment';
 import { CommentRepository } from './comment.repository';
-import { CommentService, threads } from './comment.service';
+import { CommentService, subjectPath, threads } from './comment.service';
 
 const creator = '00000000-0000-4000-8000-0000000000a1';
 const fan = '00000000-0000-4000-8000-0000000000f1';
@@ -56,7 +56,7 @@ function setUp(
   limiter.consume.mockResolvedValue(undefined);
   const comments = mock(CommentRepository);
   comments.subject.mockImplementation(async (kind, id) =>
-    id === model ? { kind, id, ownerId: creator, commentCount: 3 } : null,
+    id === model ? { kind, id, templateId: null, ownerId: creator, commentCount: 3 } : null,
   );
   comments.lock.mockResolvedValue(found.locked === undefined ? comment() : found.locked);
   comments.visible.mockImplementation(async (id) => comment({ id }));
@@ -291,7 +291,7 @@ describe('CommentService', () => {
     await sut.pin(anActor(creator), client, model, true);
     await sut.hide(anActor(creator), client, model, true);
     expect(comments.setPinned).toHaveBeenCalledWith(TEST_MANAGER, model, expect.any(Date));
-    expect(comments.setHidden).toHaveBeenCalledWith(TEST_MANAGER, model, expect.any(Date));
+    expect(comments.setHidden).toHaveBeenCalledWith(TEST_MANAGER, comment(), expect.any(Date));
     // Already in that state: nothing written.
     const { sut: again, comments: c2 } = setUp({ locked: comment({ pinnedAt: new Date(), hiddenAt: new Date() }) });
     await again.pin(anActor(creator), client, model, true);
@@ -338,6 +338,10 @@ describe('CommentService', () => {
       INLINE_REPLIES,
     );
     expect(comments.replies).not.toHaveBeenCalled();
+    // The count is the one this reader can load: asked for this reader, or a signed-out one.
+    expect(comments.subject).toHaveBeenCalledWith('MODEL', model, creator);
+    await sut.page(undefined, 'MODEL', model, 'NEWEST', 2);
+    expect(comments.subject).toHaveBeenLastCalledWith('MODEL', model, null);
   });
 
   it('threads keep a deleted parent’s replies and drop replies whose parent is not shown', () => {
@@ -351,5 +355,13 @@ describe('CommentService', () => {
       ],
     );
     expect(view[0]!.replies.map((r) => [r.id, r.replies.map((x) => x.id)])).toEqual([['a', ['b']]]);
+  });
+
+  it('links each kind of discussion to the page it is on (a template version: its template)', () => {
+    const t = '00000000-0000-4000-8000-0000000000d1';
+    expect(subjectPath({ kind: 'MODEL', id: model, templateId: null })).toBe(`/models/${model}`);
+    expect(subjectPath({ kind: 'VERSION', id: model, templateId: null })).toBe(`/versions/${model}`);
+    expect(subjectPath({ kind: 'TEMPLATE', id: t, templateId: null })).toBe(`/templates/${t}`);
+    expect(subjectPath({ kind: 'TEMPLATE_VERSION', id: model, templateId: t })).toBe(`/templates/${t}`);
   });
 });

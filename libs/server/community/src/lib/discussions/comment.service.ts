@@ -90,9 +90,9 @@ export class CommentService {
   ): Promise<DiscussionPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw DiscussionErrors.invalidPageSize(MAX_PAGE);
     const cursor = decodeCursor(after);
-    const subject = await this.comments.subject(kind, id);
-    if (!subject) throw DiscussionErrors.subjectNotFound();
     const viewerId = viewer?.userId ?? null;
+    const subject = await this.comments.subject(kind, id, viewerId);
+    if (!subject) throw DiscussionErrors.subjectNotFound();
     const isCreator = viewerId === subject.ownerId;
     // The comments and their inline replies in one statement (the one more asked for brings its replies too; unused).
     const { top: rows, replies } = await this.comments.topLevel(
@@ -241,7 +241,7 @@ export class CommentService {
   async hide(actor: Actor, client: ClientInfo | undefined, commentId: string, hidden: boolean): Promise<CommentRow> {
     return this.moderate(actor, client, commentId, async (manager, comment) => {
       if (Boolean(comment.hiddenAt) !== hidden)
-        await this.comments.setHidden(manager, commentId, hidden ? this.clock.now() : null);
+        await this.comments.setHidden(manager, comment, hidden ? this.clock.now() : null);
     });
   }
 
@@ -309,7 +309,9 @@ const NOTIFICATION_LINES: Partial<Record<NotificationKind, string>> = {
   MENTION: 'mentioned you',
 };
 
-export function subjectPath(subject: Pick<DiscussionSubject, 'kind' | 'id'>): string {
+/** The page a discussion is on: a template version's is its template's page (which shows its newest version). */
+export function subjectPath(subject: Pick<DiscussionSubject, 'kind' | 'id' | 'templateId'>): string {
+  if (subject.kind === 'TEMPLATE_VERSION') return `/templates/${subject.templateId}`;
   return { MODEL: '/models/', TEMPLATE: '/templates/', VERSION: '/versions/' }[subject.kind] + subject.id;
 }
 

@@ -1,7 +1,8 @@
 import type { SafeNode } from './comment-markdown';
 import { DiscussionErrors } from './discussion.errors';
 
-export const DISCUSSION_KINDS = ['MODEL', 'TEMPLATE', 'VERSION'] as const;
+/** `VERSION` is a model version; `TEMPLATE_VERSION` a version of a workflow template. */
+export const DISCUSSION_KINDS = ['MODEL', 'TEMPLATE', 'VERSION', 'TEMPLATE_VERSION'] as const;
 export type DiscussionKind = (typeof DISCUSSION_KINDS)[number];
 
 export const COMMENT_ORDERS = ['NEWEST', 'OLDEST'] as const;

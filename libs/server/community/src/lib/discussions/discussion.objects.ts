@@ -6,7 +6,7 @@ import { COMMENT_ORDERS, DISCUSSION_KINDS } from './comment';
 import type { CommentOrder, DiscussionKind } from './comment';
 
 export const DiscussionSubjectKindEnum = graphqlEnum('DiscussionSubjectKind', DISCUSSION_KINDS, {
-  description: 'What has a discussion: a model, a workflow template or a model version.',
+  description: 'What has a discussion: a model, a workflow template, a model version or a template version.',
 });
 export const CommentOrderEnum = graphqlEnum('CommentOrder', COMMENT_ORDERS, {
   description: 'The order of top-level comments (replies are always oldest first).',
@@ -58,7 +58,10 @@ export class Comment {
   @Field({ description: 'Deleted: shown as "[deleted]" while it has replies.' }) deleted!: boolean;
   @Field({ description: 'Hidden by the creator: only its author and the creator see it.' }) hidden!: boolean;
   @Field({ description: 'Pinned by the creator: on top of the first page.' }) pinned!: boolean;
-  @Field(() => SafeIntScalar, { description: 'Direct replies (some may not be visible to you).' }) replyCount!: number;
+  @Field(() => SafeIntScalar, {
+    description: 'Direct replies you can load: hidden ones only for the creator and their author, none across a block.',
+  })
+  replyCount!: number;
   @Field(() => [Comment], { description: 'The first replies (oldest first); more through `commentReplies`.' })
   replies!: Comment[];
   @Field({ description: 'Whether you wrote it (you may edit and delete it).' }) viewerIsAuthor!: boolean;
@@ -68,7 +71,11 @@ export class Comment {
 export class Discussion {
   @Field(() => DiscussionSubjectKindEnum) subjectKind!: DiscussionKind;
   @Field(() => ID) subjectId!: string;
-  @Field(() => SafeIntScalar, { description: 'Comments not deleted (kept as they change, never counted on read).' })
+  @Field(() => SafeIntScalar, {
+    description:
+      'Comments not deleted that you can load (hidden ones and their replies only for the creator and their author, ' +
+      'none across a block): kept as they change, corrected on read for your own and blocked members’ comments.',
+  })
   commentCount!: number;
   @Field({ description: 'Whether you created the subject (you may pin and hide comments).' })
   viewerIsCreator!: boolean;

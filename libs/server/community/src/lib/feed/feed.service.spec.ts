@@ -14,6 +14,7 @@ const row = (id: number): FeedRow => ({
   subjectName: 'Ink Wash',
   versionId: '00000000-0000-4000-8000-0000000000d1',
   versionName: 'v1',
+  counts: { likes: 0, downloads: 0, rating: null, ratingCount: 0 },
 });
 
 describe('FeedService', () => {
